@@ -1,0 +1,72 @@
+"""The records a glossary holds: entities and terms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ENTITY_TYPES", "Entity", "Term"]
+
+#: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
+ENTITY_TYPES: tuple[str, ...] = ("org", "person", "place", "event", "program", "award", "title", "term")
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One named thing: its canonical English name and every other way of writing it.
+
+    Attributes
+    ----------
+    id : str
+        Stable identifier (``"casic"``, ``"person-zhang-kejian"``).
+    name : str
+        Canonical English name, what ``normalize`` returns.
+    type : str
+        One of :data:`ENTITY_TYPES`.
+    zh : str
+        Full simplified Chinese name, ``""`` when unknown.
+    aliases : tuple of str
+        Other English renderings (variants, former names, mistranslations seen in use).
+    abbreviations : tuple of str
+        English acronyms and short forms (``CASIC``).
+    zh_aliases : tuple of str
+        Chinese short forms (``航天科工``).
+    parent : str or None
+        Id of the owning or supervising entity.
+    source : str
+        Where the facts come from.
+    origin : str
+        ``file:line`` (or ``<records>[i]``) where the entry was defined; for error messages.
+    """
+
+    id: str
+    name: str
+    type: str = "org"
+    zh: str = ""
+    aliases: tuple[str, ...] = ()
+    abbreviations: tuple[str, ...] = ()
+    zh_aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    source: str = ""
+    origin: str = field(default="", compare=False)
+
+    def english_names(self) -> tuple[str, ...]:
+        """Canonical name first, then aliases (abbreviations excluded)."""
+        return (self.name, *self.aliases)
+
+    def chinese_names(self) -> tuple[str, ...]:
+        """Full Chinese name first (when known), then Chinese short forms."""
+        return ((self.zh,) if self.zh else ()) + self.zh_aliases
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A Chinese word or morpheme and the English words it is rendered as inside names.
+
+    ``Term("航天", ("aerospace", "space", "astronautics"))`` makes those English words one
+    *concept* for matching.
+    """
+
+    zh: str
+    renderings: tuple[str, ...]
+    notes: str = ""
+    origin: str = field(default="", compare=False)
