@@ -30,10 +30,15 @@ class Entity:
         English acronyms and short forms (``CASIC``).
     zh_aliases : tuple of str
         Chinese short forms (``航天科工``).
+    context_aliases : tuple of str
+        Descriptions that name the entity only once a text has introduced it ("the alliance",
+        "the city"). Kept as facts; never matched on their own.
     parent : str or None
         Id of the owning or supervising entity.
     source : str
         Where the facts come from.
+    notes : str
+        Free facts (founding date, caveats).
     origin : str
         ``file:line`` (or ``<records>[i]``) where the entry was defined; for error messages.
     """
@@ -45,8 +50,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     zh_aliases: tuple[str, ...] = ()
+    context_aliases: tuple[str, ...] = ()
     parent: str | None = None
     source: str = ""
+    notes: str = ""
     origin: str = field(default="", compare=False)
 
     def english_names(self) -> tuple[str, ...]:
