@@ -1,0 +1,211 @@
+"""The look-up structures a :class:`~aeronorm.Normalizer` builds once from a glossary.
+
+* exact keys of every name, alias, abbreviation and Chinese name;
+* order-free concept keys of every English and Chinese name;
+* an inverted index from concepts to names (blocking for the fuzzy stage), with document
+  frequencies for informativeness weights;
+* derived acronyms and pinyin keys, built on first use.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import product
+
+from .glossary.entity import Entity
+from .lexicon import Kind, TermLexicon, Tok
+from .resources import load_word_classes
+from .romanization import split_syllables, to_pinyin
+from .text import fold_key, has_han
+
+__all__ = ["KIND_WEIGHT", "Index", "Rep", "concept_key"]
+
+#: How much a token of each kind counts, before informativeness (IDF).
+KIND_WEIGHT = {Kind.NAME: 1.0, Kind.NUMBER: 1.0, Kind.PLACE: 0.6, Kind.GENERIC: 0.3, Kind.LEGAL: 0.0}
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+@dataclass(frozen=True, slots=True)
+class Rep:
+    """One way an entity is written (a name, an alias or a Chinese name) as concept tokens."""
+
+    entity: int
+    label: str
+    text: str
+    tokens: tuple[Tok, ...]
+
+
+def concept_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
+    """Order-free key of a token list: sorted concept keys, legal forms left out."""
+    return tuple(sorted(t.key for t in tokens if t.kind != Kind.LEGAL))
+
+
+class Index:
+    """Look-up tables over a glossary's entities.
+
+    Parameters
+    ----------
+    entities : sequence of Entity
+    lexicon : TermLexicon
+    """
+
+    def __init__(self, entities: Iterable[Entity], lexicon: TermLexicon):
+        self.entities: list[Entity] = list(entities)
+        self.lexicon = lexicon
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.exact_label: dict[tuple[str, int], str] = {}
+        self.concepts: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.reps: list[Rep] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.by_type: dict[str, set[int]] = defaultdict(set)
+        df: dict[str, int] = defaultdict(int)
+        for i, entity in enumerate(self.entities):
+            self.by_type[entity.type].add(i)
+            seen_keys: set[str] = set()
+            for label, text in self._names(entity):
+                key = fold_key(text)
+                if key:
+                    self.exact[key].add(i)
+                    self.exact_label.setdefault((key, i), label)
+                if label == "abbreviation":
+                    continue
+                tokens = tuple(lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text))
+                if not tokens:
+                    continue
+                rep_id = len(self.reps)
+                self.reps.append(Rep(i, label, text, tokens))
+                ckey = concept_key(tokens)
+                if ckey:
+                    self.concepts[ckey].add(i)
+                for tok in tokens:
+                    if tok.kind == Kind.LEGAL:
+                        continue
+                    for k in tok.keys:
+                        posting = self.postings[k]
+                        if not posting or posting[-1] != rep_id:
+                            posting.append(rep_id)
+                        if k not in seen_keys:
+                            seen_keys.add(k)
+                            df[k] += 1
+        self.df = dict(df)
+        self.n = max(1, len(self.entities))
+        self._lock = threading.Lock()
+        self._acronyms: dict[str, set[int]] | None = None
+        self._pinyin: dict[str, set[int]] | None = None
+
+    @staticmethod
+    def _names(entity: Entity) -> Iterable[tuple[str, str]]:
+        yield "name", entity.name
+        for a in entity.aliases:
+            yield "alias", a
+        for a in entity.abbreviations:
+            yield "abbreviation", a
+        if entity.zh:
+            yield "zh", entity.zh
+        for a in entity.zh_aliases:
+            yield "zh_alias", a
+
+    # -- informativeness ----------------------------------------------------------------------
+    def idf(self, tok: Tok) -> float:
+        """Inverse document frequency of a token's most common concept (rare -> large)."""
+        df = max((self.df.get(k, 0) for k in tok.keys), default=0)
+        return math.log(1.0 + self.n / (1.0 + df))
+
+    def weight(self, tok: Tok) -> float:
+        """How much a token tells about identity: IDF times the weight of its kind."""
+        return self.idf(tok) * KIND_WEIGHT[tok.kind]
+
+    # -- derived acronyms ----------------------------------------------------------------------
+    @property
+    def acronyms(self) -> dict[str, set[int]]:
+        """Acronyms derived from every English name: initials of content words, pinyin aware."""
+        if self._acronyms is None:
+            with self._lock:
+                if self._acronyms is None:
+                    table: dict[str, set[int]] = defaultdict(set)
+                    for i, entity in enumerate(self.entities):
+                        if entity.type == "person":
+                            continue
+                        for text in entity.english_names():
+                            for acro in self.derive_acronyms(text):
+                                table[acro].add(i)
+                    self._acronyms = dict(table)
+        return self._acronyms
+
+    def derive_acronyms(self, text: str, *, limit: int = 64) -> set[str]:
+        """Acronyms a name is commonly shortened to (3 letters or more).
+
+        Each content word gives its initial; a romanised place or name may give the initial
+        of each syllable (``Dalian`` -> ``DL``); compass compounds give two (``NW``).
+        """
+        skip = load_word_classes().acronym_skip
+        words = [w for w in self.lexicon.words(text.replace("-", " ")) if w not in skip and w.isalnum()]
+        if not words or len(words) > 10:
+            return set()
+        options: list[tuple[str, ...]] = []
+        for w in words:
+            opts = {w[0]}
+            if w.isalpha():
+                head = next((c for c in _COMPASS if w.startswith(c) and len(w) > len(c) + 2), None)
+                if head and any(w[len(head) :].startswith(c) for c in _COMPASS):
+                    opts.add(head[0] + w[len(head)])
+                syl = split_syllables(w)
+                if syl and len(syl) >= 2 and self._romanised(w):
+                    opts.add("".join(s[0] for s in syl))
+            options.append(tuple(sorted(opts)))
+        out: set[str] = set()
+        for combo in product(*options):
+            acro = "".join(combo).upper()
+            if len(acro) >= 3:
+                out.add(acro)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _romanised(self, word: str) -> bool:
+        toks = self.lexicon.tokens(word)
+        return len(toks) == 1 and (toks[0].kind == Kind.PLACE or toks[0].key == word)
+
+    # -- pinyin keys --------------------------------------------------------------------------
+    @property
+    def pinyin_keys(self) -> dict[str, set[int]]:
+        """Romanisation keys of every Chinese name: pinyin letters with and without the place
+        prefix and the company-form suffix (北京天兵科技有限公司 -> ``tianbingkeji`` too)."""
+        if self._pinyin is None:
+            with self._lock:
+                if self._pinyin is None:
+                    table: dict[str, set[int]] = defaultdict(set)
+                    for i, entity in enumerate(self.entities):
+                        for zh in entity.chinese_names():
+                            for key in self.pinyin_variants(zh):
+                                table[key].add(i)
+                    self._pinyin = dict(table)
+        return self._pinyin
+
+    @staticmethod
+    def _descriptor_pinyin(descriptors: frozenset[str]) -> set[str]:
+        return {"".join(to_pinyin(d)) for d in descriptors}
+
+    def pinyin_variants(self, zh: str) -> set[str]:
+        """Pinyin keys of one Chinese name (6 letters or more)."""
+        tokens = self.lexicon.zh_tokens(zh)
+        pieces = [(t.kind, "".join(to_pinyin(t.text)) if has_han(t.text) else t.text) for t in tokens]
+        variants = set()
+        core = list(pieces)
+        while core and core[-1][0] == Kind.LEGAL:
+            core.pop()
+        without_place = [p for p in core if p[0] != Kind.PLACE]
+        descriptors = load_word_classes().zh_descriptors
+        short = list(without_place)
+        while short and tokens and short[-1][1] in self._descriptor_pinyin(descriptors):
+            short.pop()
+        for seq in (pieces, core, without_place, short):
+            key = "".join(p for _, p in seq)
+            if len(key) >= 6:
+                variants.add(key)
+        return variants

@@ -1,0 +1,296 @@
+"""The term lexicon: English renderings of Chinese morphemes, and names turned into concept tokens.
+
+A *concept* is the Chinese word an English word translates: ``aerospace``, ``space`` and
+``astronautics`` all carry the concept 航天, so two renderings of one Chinese name share
+their concepts even where they share no English word. Romanised words carry their own
+letters and, when they are the pinyin of a known morpheme, that morpheme too (``hangtian``
+-> 航天). Chinese names are segmented into known morphemes and carry the same concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .glossary.entity import Term
+from .resources import load_places, load_word_classes
+from .romanization import split_syllables, to_pinyin
+from .text import fold, has_han, is_han_char
+
+__all__ = ["Kind", "Tok", "TermLexicon", "stem"]
+
+
+class Kind(IntEnum):
+    """What a token contributes to identity, from most to least telling."""
+
+    NAME = 0
+    NUMBER = 1
+    PLACE = 2
+    GENERIC = 3
+    LEGAL = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A concept token: its folded surface form, the concepts it carries, and its kind.
+
+    ``key`` is the one concept used in order-free keys (the first lexicon concept of the
+    word, or the word itself); ``keys`` is every concept it may stand for.
+    """
+
+    text: str
+    key: str
+    keys: frozenset[str]
+    kind: Kind
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
+_BRACKETS = re.compile(r"[()\[\]{}\"]")
+
+
+def stem(word: str) -> str:
+    """Light English plural folding: ``technologies`` -> ``technology``, ``forces`` -> ``force``.
+
+    Examples
+    --------
+    >>> [stem(w) for w in ["technologies", "communications", "sciences", "physics", "gas"]]
+    ['technology', 'communication', 'science', 'physics', 'gas']
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if (
+        len(word) > 4
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics", "ys"))
+        and word.isalpha()
+    ):
+        return word[:-1]
+    return word
+
+
+def _split_words(text: str) -> list[str]:
+    """Folded words of a name; possessives dropped, pinyin hyphenation joined (Ke-jian)."""
+    words: list[str] = []
+    folded = fold(text).replace("&", " and ")
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.replace("'", "")
+        if "-" in w:
+            parts = [p for p in w.split("-") if p]
+            if all(p.isalpha() and split_syllables(p) is not None for p in parts) and len(parts) <= 3:
+                words.append("".join(parts))
+                continue
+            words.extend(parts)
+            continue
+        if w:
+            words.append(w)
+    return words
+
+
+class TermLexicon:
+    """Concept lookups compiled from terms (Chinese morpheme -> English renderings) and places.
+
+    Parameters
+    ----------
+    terms : iterable of Term
+        Earlier terms come first in each word's concept list; the first concept of a word
+        is its key in order-free concept keys.
+
+    Examples
+    --------
+    >>> lex = TermLexicon([Term("航天", ("aerospace", "space", "astronautics"))])
+    >>> [t.key for t in lex.tokens("China Space Foundation")] == [
+    ...     t.key for t in lex.tokens("China Astronautics Foundation")]
+    True
+    """
+
+    def __init__(self, terms: Iterable[Term]):
+        wc = load_word_classes()
+        self._wc = wc
+        self._phrases: dict[tuple[str, ...], list[str]] = {}
+        self._kind: dict[str, Kind] = {}
+        self.zh_terms: set[str] = set()
+        place_zh: set[str] = set()
+        for zh, english in load_places():
+            place_zh.add(zh)
+            self._kind[zh] = Kind.PLACE
+            for en in english:
+                self._add_phrase(en, zh)
+        self.terms: list[Term] = []
+        for term in terms:
+            self.add(term)
+        self.zh_terms |= place_zh
+        self._zh_max = max((len(z) for z in self.zh_terms), default=1)
+        self._pinyin: dict[str, set[str]] | None = None
+
+    # -- building ---------------------------------------------------------------------------
+    def add(self, term: Term) -> None:
+        """Add one term (its renderings become phrases carrying the concept ``term.zh``)."""
+        zh = term.zh.strip()
+        if not zh or not has_han(zh) or not all(is_han_char(c) for c in zh):
+            return  # notes-like rows ("研究院 (第N)") are facts, not matchable morphemes
+        self.terms.append(term)
+        self.zh_terms.add(zh)
+        kinds = set()
+        for en in term.renderings:
+            self._add_phrase(en, zh)
+            kinds.add(self._phrase_class(tuple(self._normal_words(en))))
+        if zh not in self._kind:
+            # A morpheme is legal/generic only when every rendering is.
+            classified = None not in kinds and kinds
+            self._kind[zh] = max(kinds) if classified else Kind.NAME  # type: ignore[type-var]
+        self._pinyin = None
+
+    def _add_phrase(self, en: str, zh: str) -> None:
+        words = tuple(self._normal_words(en))
+        if words:
+            concepts = self._phrases.setdefault(words, [])
+            if zh not in concepts:
+                concepts.append(zh)
+
+    def _normal_words(self, text: str) -> list[str]:
+        out = []
+        for w in _split_words(text):
+            expanded = self._wc.abbreviations.get(w)
+            out.extend(expanded.split() if expanded else [w])
+        return [stem(w) for w in out if w not in self._wc.stop_words or w == "and"]
+
+    def _phrase_class(self, words: tuple[str, ...]) -> Kind | None:
+        if words in self._wc.legal_phrases:
+            return Kind.LEGAL
+        if words in self._wc.generic_phrases:
+            return Kind.GENERIC
+        return None
+
+    @property
+    def max_phrase(self) -> int:
+        return max(max((len(p) for p in self._phrases), default=1), self._wc.max_phrase)
+
+    # -- English (and romanised) names ------------------------------------------------------
+    def words(self, text: str) -> list[str]:
+        """Folded words after abbreviation expansion and plural folding, stop words kept."""
+        out = []
+        for w in _split_words(text):
+            expanded = self._wc.abbreviations.get(w)
+            out.extend(expanded.split() if expanded else [w])
+        return [stem(w) for w in out]
+
+    def tokens(self, text: str) -> list[Tok]:
+        """Concept tokens of an English or romanised name (legal forms included, kind LEGAL).
+
+        Phrases of the lexicon are matched longest first; function words are dropped.
+        """
+        words = self.words(_BRACKETS.sub(" ", text))
+        out: list[Tok] = []
+        i, n, longest = 0, len(words), self.max_phrase
+        stop = self._wc.stop_words
+        while i < n:
+            for size in range(min(longest, n - i), 0, -1):
+                phrase = tuple(words[i : i + size])
+                if size > 1 and ("and" == phrase[0] or "and" == phrase[-1]):
+                    continue
+                tok = self._phrase_token(phrase)
+                if tok is not None:
+                    out.append(tok)
+                    i += size
+                    break
+            else:
+                w = words[i]
+                i += 1
+                if w in stop:
+                    continue
+                out.append(self._word_token(w))
+        return out
+
+    def _phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
+        text = " ".join(phrase)
+        kind = self._phrase_class(phrase)
+        concepts = self._phrases.get(phrase)
+        if concepts:
+            ckind = self._kind.get(concepts[0], Kind.NAME)
+            if kind is None or ckind == Kind.PLACE:
+                kind = ckind
+            return Tok(text, concepts[0], frozenset((*concepts, text)), kind)
+        if kind is not None:
+            return Tok(text, text, frozenset((text,)), kind)
+        return None
+
+    def _word_token(self, w: str) -> Tok:
+        m = _NUM.match(w)
+        if m:
+            key = "#" + str(int(m.group(1)))
+            return Tok(w, key, frozenset((key,)), Kind.NUMBER)
+        ordinal = self._wc.ordinals.get(w)
+        if ordinal is not None:
+            key = f"#{ordinal}"
+            return Tok(w, key, frozenset((key,)), Kind.NUMBER)
+        via_pinyin = self.pinyin_concepts(w)
+        if via_pinyin:
+            first = sorted(via_pinyin)[0]
+            return Tok(w, w, frozenset((w, *via_pinyin)), self._kind.get(first, Kind.NAME))
+        return Tok(w, w, frozenset((w,)), Kind.NAME)
+
+    def pinyin_concepts(self, word: str) -> set[str]:
+        """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""
+        if self._pinyin is None:
+            table: dict[str, set[str]] = {}
+            for zh in self.zh_terms:
+                table.setdefault("".join(to_pinyin(zh)), set()).add(zh)
+            self._pinyin = table
+        return self._pinyin.get(word, set()) if word.isalpha() else set()
+
+    # -- Chinese names ----------------------------------------------------------------------
+    def segment_zh(self, zh: str) -> list[str]:
+        """Segment a Chinese name into lexicon morphemes, unknown stretches kept whole.
+
+        Dynamic programming: cover as many characters as possible with known morphemes,
+        then use as few pieces as possible.
+
+        Examples
+        --------
+        >>> lex = TermLexicon([Term("工业大学", ("polytechnical university",)),
+        ...                    Term("西北", ("northwestern",))])
+        >>> lex.segment_zh("西北工业大学")
+        ['西北', '工业大学']
+        """
+        chars = zh
+        n = len(chars)
+        # best[i] = (known chars covered in zh[i:], -pieces, pieces)
+        best: list[tuple[int, int, tuple[str, ...]]] = [(0, 0, ())] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            cands = []
+            for j in range(i + 1, min(n, i + self._zh_max) + 1):
+                piece = chars[i:j]
+                if piece in self.zh_terms:
+                    cov, neg, rest = best[j]
+                    cands.append((cov + len(piece), neg - 1, (piece, *rest)))
+            cov, neg, rest = best[i + 1]
+            cands.append((cov, neg - 1, (chars[i], *rest)))
+            best[i] = max(cands, key=lambda c: (c[0], c[1]))
+        # Glue runs of unknown single characters back together.
+        pieces: list[str] = []
+        for piece in best[0][2]:
+            if piece not in self.zh_terms and pieces and pieces[-1] not in self.zh_terms:
+                pieces[-1] += piece
+            else:
+                pieces.append(piece)
+        return pieces
+
+    def zh_tokens(self, zh: str) -> list[Tok]:
+        """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept)."""
+        out: list[Tok] = []
+        for run in re.finditer(r"[\u3400-\u9fff\uf900-\ufaff]+|[A-Za-z0-9]+", zh):
+            text = run.group()
+            if not has_han(text):
+                out.extend(self.tokens(text))
+                continue
+            for piece in self.segment_zh(text):
+                py = "".join(to_pinyin(piece))
+                kind = self._kind.get(piece, Kind.NAME)
+                out.append(Tok(piece, piece, frozenset((piece, py)), kind))
+        return out

@@ -1,0 +1,259 @@
+"""The :class:`Normalizer`: a glossary's index and the pipeline of stages over it."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, Literal
+
+from .errors import NoMatchError
+from .glossary import ENTITY_TYPES, Glossary, Term
+from .index import Index
+from .lexicon import TermLexicon
+from .match import Candidate, Match
+from .stages import (
+    Outcome,
+    Query,
+    match_abbreviation,
+    match_concept,
+    match_exact,
+    match_fuzzy,
+    match_pinyin,
+)
+
+__all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "is_missing"]
+
+#: Default acceptance threshold on :attr:`Match.score`.
+DEFAULT_THRESHOLD = 0.8
+#: Default lead of the best entity over the next one in the fuzzy stage.
+DEFAULT_MARGIN = 0.05
+
+OnUnknown = Literal["keep", "none", "raise"]
+_ON_UNKNOWN = ("keep", "none", "raise")
+_MAX_QUERY_CHARS = 1000
+
+
+def is_missing(value: object) -> bool:
+    """True for ``None``, NaN (float, NumPy or pandas ``NA``/``NaT``) and empty/blank strings."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, float):
+        return math.isnan(value)
+    try:  # pandas.NA, numpy.nan and friends, without importing either
+        return bool(value != value)  # noqa: PLR0124
+    except (TypeError, ValueError):
+        return type(value).__name__ in {"NAType", "NaTType"}
+
+
+class Normalizer:
+    """Resolve names against a glossary.
+
+    Parameters
+    ----------
+    glossary : Glossary, optional
+        Defaults to :meth:`Glossary.default`.
+    threshold : float
+        Minimum :attr:`Match.score` to accept; below it ``match`` abstains.
+    margin : float
+        In the fuzzy stage, how far the best entity must lead the next one.
+    en_zh, zh_en : Translator, optional
+        Machine translators for the retranslation stage (the ``mt`` extra).
+
+    Examples
+    --------
+    >>> from aeronorm import Glossary, Normalizer
+    >>> n = Normalizer(Glossary.from_records([
+    ...     {"id": "csf", "name": "China Space Foundation", "zh": "中国航天基金会"}]))
+    >>> n.normalize("China Aerospace Foundation")
+    'China Space Foundation'
+    >>> n.match("China Astronautics Foundation").method
+    'concept'
+    >>> n.normalize("Lunar Foundation")
+    'Lunar Foundation'
+    """
+
+    def __init__(
+        self,
+        glossary: Glossary | None = None,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        margin: float = DEFAULT_MARGIN,
+        en_zh: Any = None,
+        zh_en: Any = None,
+    ):
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
+        if not 0.0 <= margin < 1.0:
+            raise ValueError(f"margin must be within 0..1, got {margin!r}")
+        self.glossary = Glossary.default() if glossary is None else glossary
+        if not isinstance(self.glossary, Glossary):
+            raise TypeError(f"glossary must be a Glossary, not {type(self.glossary).__name__}")
+        self.threshold = threshold
+        self.margin = margin
+        self.en_zh = en_zh
+        self.zh_en = zh_en
+        self.lexicon = TermLexicon(_lexicon_terms(self.glossary))
+        self.index = Index(self.glossary.entities, self.lexicon)
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Normalizer({len(self.glossary)} entities, threshold={self.threshold})"
+
+    # -- single names ------------------------------------------------------------------------
+    def match(self, name: str, *, type: str | None = None) -> Match | None:  # noqa: A002
+        """Resolve one name; ``None`` when it is not confidently in the glossary.
+
+        Parameters
+        ----------
+        name : str
+            An English rendering, a Chinese name or a romanisation.
+        type : str, optional
+            Only consider entities of this type (``"org"``, ``"person"``, ...).
+
+        Raises
+        ------
+        TypeError
+            If ``name`` is not a string.
+        """
+        match, _ = self._resolve(name, type)
+        return match
+
+    def explain(self, name: str, *, type: str | None = None) -> str:  # noqa: A002
+        """Why ``name`` matched what it matched, or why it matched nothing."""
+        match, outcome = self._resolve(name, type)
+        if match is not None:
+            return match.explain()
+        lines = [f"{name!r} -> no match (threshold {self.threshold:.2f})"]
+        if outcome is not None:
+            lines.append(f"  last stage: {outcome.method}; " + "; ".join(outcome.evidence))
+            if outcome.candidates:
+                lines.append("  candidates: " + "; ".join(
+                    f"{c.canonical} [{c.entity_id}] {c.score:.2f}" for c in self._candidates(outcome.candidates)))
+        return "\n".join(lines)
+
+    def normalize(
+        self, name: str, *, type: str | None = None, on_unknown: OnUnknown = "keep"  # noqa: A002
+    ) -> str | None:
+        """The canonical name of ``name``; unknown names per ``on_unknown``.
+
+        ``"keep"`` returns the input unchanged, ``"none"`` returns ``None``, ``"raise"``
+        raises :class:`~aeronorm.errors.NoMatchError`.
+        """
+        _check_on_unknown(on_unknown)
+        m = self.match(name, type=type)
+        if m is not None:
+            return m.canonical
+        return self._unknown(name, on_unknown)
+
+    # -- many names --------------------------------------------------------------------------
+    def match_many(self, names: Iterable[Any], *, type: str | None = None) -> list[Match | None]:  # noqa: A002
+        """Resolve many names, each distinct value once. Missing values give ``None``.
+
+        Missing values are ``None``, NaN and empty or blank strings; other non-strings raise
+        :class:`TypeError`.
+        """
+        return self._map_distinct(names, lambda s: self.match(s, type=type), missing=lambda v: None)
+
+    def normalize_many(
+        self, names: Iterable[Any], *, type: str | None = None, on_unknown: OnUnknown = "keep"  # noqa: A002
+    ) -> list[Any]:
+        """Canonical names of many names, each distinct value resolved once.
+
+        Missing values (``None``, NaN, empty or blank strings) pass through unchanged.
+        """
+        _check_on_unknown(on_unknown)
+
+        def one(s: str) -> str | None:
+            m = self.match(s, type=type)
+            return m.canonical if m is not None else self._unknown(s, on_unknown)
+
+        return self._map_distinct(names, one, missing=lambda v: v)
+
+    # -- internals ---------------------------------------------------------------------------
+    def _map_distinct(self, names: Iterable[Any], fn: Callable[[str], Any], missing: Callable[[Any], Any]) -> list[Any]:
+        if isinstance(names, (str, bytes)):
+            raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
+        values = list(names)
+        cache: dict[Hashable, Any] = {}
+        out = []
+        for v in values:
+            if is_missing(v):
+                out.append(missing(v))
+                continue
+            if not isinstance(v, str):
+                raise TypeError(f"names must be strings (or missing values), got {type(v).__name__}: {v!r}")
+            if v not in cache:
+                cache[v] = fn(v)
+            out.append(cache[v])
+        return out
+
+    def _unknown(self, name: str, on_unknown: OnUnknown) -> str | None:
+        if on_unknown == "keep":
+            return name
+        if on_unknown == "none":
+            return None
+        raise NoMatchError(f"{name!r} is not in the glossary")
+
+    def _allowed(self, type_: str | None) -> set[int] | None:
+        if type_ is None:
+            return None
+        if type_ not in ENTITY_TYPES:
+            raise ValueError(f"unknown type {type_!r}; expected one of {', '.join(ENTITY_TYPES)}")
+        return self.index.by_type.get(type_, set())
+
+    def _resolve(self, name: object, type_: str | None) -> tuple[Match | None, Outcome | None]:
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a str, not {type(name).__name__}")
+        allowed = self._allowed(type_)
+        if not name.strip() or len(name) > _MAX_QUERY_CHARS:
+            return None, None  # too long to be a name: documented pass-through
+        query = Query(name)
+        if not query.text:
+            return None, None
+        last: Outcome | None = None
+        for stage in (match_exact, match_concept, match_abbreviation, match_pinyin):
+            outcome = stage(self.index, query, allowed)
+            if outcome is None:
+                continue
+            if outcome.entity is not None and outcome.score >= self.threshold:
+                return self._to_match(name, outcome), outcome
+            last = outcome
+            if outcome.entity is None:
+                return None, outcome  # a sure stage found several owners: do not guess
+        outcome = match_fuzzy(self.index, query, allowed, threshold=self.threshold, margin=self.margin)
+        if outcome is not None:
+            if outcome.entity is not None:
+                return self._to_match(name, outcome), outcome
+            last = outcome
+        return None, last
+
+    def _candidates(self, pairs: Sequence[tuple[int, float]]) -> tuple[Candidate, ...]:
+        ents = self.index.entities
+        return tuple(Candidate(ents[i].id, ents[i].name, s) for i, s in pairs)
+
+    def _to_match(self, name: str, outcome: Outcome) -> Match:
+        e = self.index.entities[outcome.entity]  # type: ignore[index]
+        return Match(
+            query=name,
+            entity_id=e.id,
+            canonical=e.name,
+            type=e.type,
+            score=outcome.score,
+            method=outcome.method,
+            evidence=outcome.evidence,
+            candidates=self._candidates(outcome.candidates),
+        )
+
+
+def _lexicon_terms(glossary: Glossary) -> list[Term]:
+    """The glossary's own terms first, then the shipped lexicon (same morpheme: merged)."""
+    shipped = Glossary.default().terms
+    return [*glossary.terms, *shipped] if glossary.terms is not shipped else list(shipped)
+
+
+def _check_on_unknown(on_unknown: str) -> None:
+    if on_unknown not in _ON_UNKNOWN:
+        raise ValueError(f"on_unknown must be one of {_ON_UNKNOWN}, got {on_unknown!r}")

@@ -1,0 +1,155 @@
+"""Stage 5: weighted comparison of concept tokens, blocked through the inverted index.
+
+A query and a name are aligned token by token (same concept, or a near-identical spelling of
+one unknown word). What is left unaligned decides:
+
+* an informative token left over on **both** sides is a substitution (Technology for
+  Industry, Northwestern for Northeastern, 2 for 6): the pair is rejected outright;
+* a leftover on the name's side only is an omission, cheap for descriptors (places, generic
+  words, company forms) and dearer for naming words;
+* a leftover on the query's side only is extra information the name lacks (a sub-unit),
+  counted in full.
+
+The score is a Dice coefficient over these weighted masses; a match needs the threshold and a
+margin over the best other entity.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+
+from rapidfuzz.distance import Indel
+
+from ..index import Index
+from ..lexicon import Kind, Tok
+from .base import Outcome, Query
+
+__all__ = ["OMISSION_COST", "align", "match_fuzzy", "score_tokens"]
+
+#: Share of a name token's weight that is lost when a query omits it, by kind.
+OMISSION_COST = {Kind.NAME: 0.6, Kind.NUMBER: 1.0, Kind.PLACE: 0.25, Kind.GENERIC: 0.25, Kind.LEGAL: 0.0}
+#: Kinds whose leftover on both sides means two different entities.
+_DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+#: Spelling similarity from which two unknown words count as one (typos, transliteration noise).
+SPELLING_CUTOFF = 0.88
+_MAX_CANDIDATES = 24
+
+
+def _similarity(q: Tok, c: Tok) -> float:
+    if q.keys & c.keys:
+        return 1.0
+    if q.kind != Kind.NAME or c.kind != Kind.NAME:
+        return 0.0
+    a, b = q.text, c.text
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0] or not a.isalpha() or not b.isalpha():
+        return 0.0
+    sim = Indel.normalized_similarity(a, b, score_cutoff=SPELLING_CUTOFF)
+    return sim * 0.95 if sim else 0.0
+
+
+def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment of tokens, best pairs first: ``(query i, name j, sim)``."""
+    pairs = []
+    for i, q in enumerate(query):
+        for j, c in enumerate(name):
+            s = _similarity(q, c)
+            if s:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    out = []
+    for s, i, j in pairs:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            out.append((i, j, s))
+    return out
+
+
+def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tuple[float, list[str]]:
+    """Score a query against one written form of an entity; returns (score, evidence)."""
+    q = [t for t in query if t.kind != Kind.LEGAL]
+    c = [t for t in name if t.kind != Kind.LEGAL]
+    if not q or not c:
+        return 0.0, []
+    wq = [index.weight(t) for t in q]
+    wc = [index.weight(t) for t in c]
+    pairs = align(q, c)
+    matched = 0.0
+    telling = 0.0
+    aligned_q = {i for i, _, _ in pairs}
+    aligned_c = {j for _, j, _ in pairs}
+    evidence = []
+    for i, j, s in pairs:
+        share = s * (wq[i] + wc[j]) / 2
+        matched += share
+        if q[i].kind in _DISTINCTIVE:
+            telling += share
+        evidence.append(q[i].text if q[i].text == c[j].text else f"{q[i].text}~{c[j].text}")
+    if telling <= 0:
+        return 0.0, []
+    left_q = [i for i in range(len(q)) if i not in aligned_q]
+    left_c = [j for j in range(len(c)) if j not in aligned_c]
+    veto_floor = 0.25 * max(max(wq), max(wc))
+    if any(q[i].kind in _DISTINCTIVE and wq[i] > veto_floor for i in left_q) and any(
+        c[j].kind in _DISTINCTIVE and wc[j] > veto_floor for j in left_c
+    ):
+        return 0.0, []
+    extra = sum(wq[i] for i in left_q)
+    omitted = sum(wc[j] * OMISSION_COST[c[j].kind] for j in left_c)
+    score = 2 * matched / (2 * matched + extra + omitted)
+    return score, evidence
+
+
+def match_fuzzy(
+    index: Index,
+    query: Query,
+    allowed: Collection[int] | None = None,
+    *,
+    threshold: float,
+    margin: float,
+) -> Outcome | None:
+    """Best entity by weighted token comparison, if above ``threshold`` by ``margin``."""
+    best: dict[int, tuple[float, list[str], str]] = {}
+    lex = index.lexicon
+    for form in query.forms:
+        tokens = lex.zh_tokens(form) if query.han and not query.latin else lex.tokens(form)
+        for rep_id in _block(index, tokens):
+            rep = index.reps[rep_id]
+            if allowed is not None and rep.entity not in allowed:
+                continue
+            score, evidence = score_tokens(index, tokens, rep.tokens)
+            if score > best.get(rep.entity, (0.0,))[0]:
+                best[rep.entity] = (score, evidence, rep.text)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    top, (top_score, evidence, via) = ranked[0]
+    runners = tuple((e, round(s, 4)) for e, (s, _, _) in ranked[1:4] if s > 0)
+    second = runners[0][1] if runners else 0.0
+    if top_score >= threshold and top_score - second >= margin:
+        return Outcome(top, round(top_score, 4), "fuzzy", (f"via {via!r}", "tokens " + ", ".join(evidence)), runners)
+    if top_score <= 0:
+        return None
+    return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), ((top, round(top_score, 4)), *runners))
+
+
+def _block(index: Index, tokens: Sequence[Tok]) -> list[int]:
+    """Names sharing an informative concept with the query, most promising first."""
+    votes: dict[int, float] = defaultdict(float)
+    limit = max(50, index.n // 4)
+    for tok in tokens:
+        if tok.kind == Kind.LEGAL:
+            continue
+        weight = index.weight(tok)
+        for key in tok.keys:
+            posting = index.postings.get(key)
+            if posting is None or len(posting) > limit:
+                continue
+            for rep_id in posting:
+                votes[rep_id] += weight
+    if not votes:
+        return []
+    return sorted(votes, key=lambda r: (-votes[r], r))[:_MAX_CANDIDATES]
