@@ -1,0 +1,132 @@
+"""Glossary lint: each check, severities, and linting files that do not load."""
+
+from __future__ import annotations
+
+from aeronorm.glossary import Glossary, LintIssue, lint_files
+
+
+def codes(issues: list[LintIssue]) -> list[str]:
+    return [i.code for i in issues]
+
+
+def test_clean_glossary_has_no_issues():
+    g = Glossary.from_records([{"id": "a", "name": "Alpha", "zh": "甲"},
+                               {"id": "b", "name": "Beta", "zh": "乙", "parent": "a"}])
+    assert g.lint() == []
+
+
+def test_shared_alias_english():
+    g = Glossary.from_records([
+        {"id": "a", "name": "Alpha", "zh": "甲", "abbreviations": "CAST"},
+        {"id": "b", "name": "Beta", "zh": "乙", "aliases": "cast"},
+    ])
+    (issue,) = g.lint()
+    assert issue.code == "shared-alias" and issue.severity == "warning"
+    assert issue.entity_ids == ("a", "b") and issue.origin == "<records>[1]"
+    assert "'cast'" in issue.message
+
+
+def test_shared_alias_chinese():
+    g = Glossary.from_records([
+        {"id": "a", "name": "Alpha", "zh": "甲院", "zh_aliases": "一院"},
+        {"id": "b", "name": "Beta", "zh": "乙院", "zh_aliases": ["一院"]},
+    ])
+    assert [(i.code, i.entity_ids) for i in g.lint()] == [("shared-alias", ("a", "b"))]
+
+
+def test_alias_is_other_name():
+    g = Glossary.from_records([
+        {"id": "casc", "name": "China Aerospace Science and Technology Corporation", "zh": "甲"},
+        {"id": "casic", "name": "CASIC", "zh": "乙",
+         "aliases": "china aerospace science & technology corporation"},
+        {"id": "x", "name": "X", "zh": "丙", "zh_aliases": "甲"},
+    ])
+    issues = g.lint()
+    assert codes(issues) == ["alias-is-other-name", "alias-is-other-name"]
+    assert issues[0].entity_ids == ("casc", "casic") and issues[0].origin == "<records>[1]"
+    assert issues[1].entity_ids == ("casc", "x")
+
+
+def test_unknown_parent():
+    g = Glossary.from_records([{"id": "a", "name": "A", "zh": "甲", "parent": "casc"}])
+    (issue,) = g.lint()
+    assert (issue.code, issue.severity, issue.entity_ids) == ("unknown-parent", "error", ("a",))
+    assert "'casc'" in issue.message
+
+
+def test_parent_cycles_reported_once_each():
+    g = Glossary.from_records([
+        {"id": "a", "name": "A", "zh": "甲", "parent": "b"},
+        {"id": "b", "name": "B", "zh": "乙", "parent": "a"},
+        {"id": "c", "name": "C", "zh": "丙", "parent": "a"},  # leads into the cycle, not part of it
+        {"id": "s", "name": "S", "zh": "丁", "parent": "s"},
+    ])
+    issues = g.lint()
+    assert codes(issues) == ["parent-cycle", "parent-cycle"]
+    assert set(issues[0].entity_ids) == {"a", "b"} and "a -> b -> a" in issues[0].message
+    assert issues[1].entity_ids == ("s",)
+
+
+def test_missing_zh_is_info_and_errors_come_first():
+    g = Glossary.from_records([{"id": "a", "name": "A"}, {"id": "b", "name": "B", "zh": "乙", "parent": "z"}])
+    issues = g.lint()
+    assert [(i.code, i.severity) for i in issues] == [("unknown-parent", "error"), ("missing-zh", "info")]
+
+
+def test_issue_str():
+    issue = LintIssue("unknown-parent", "bad parent", "f.yaml:3", ("a",))
+    assert str(issue) == "f.yaml:3: error: bad parent [unknown-parent]"
+
+
+def test_lint_files_reports_every_bad_entry_and_lints_the_rest(tmp_path):
+    path = tmp_path / "orgs.yaml"
+    path.write_text(
+        "entities:\n"
+        "  - {id: a, name: A, zh: 甲, abbreviations: AB}\n"
+        "  - {id: b, alias: B}\n"
+        "  - {id: c, name: C, zh: 丙, aliases: AB, parent: nowhere}\n"
+        "  - {id: d, name: D, type: company}\n",
+        "utf-8",
+    )
+    issues = lint_files(path)
+    assert [(i.code, i.origin) for i in issues if i.code == "malformed"] == [
+        ("malformed", f"{path}:3"), ("malformed", f"{path}:5")]
+    assert "unknown field 'alias'" in issues[0].message and issues[0].entity_ids == ("b",)
+    assert "entry 'b'" in issues[0].message and str(path) not in issues[0].message
+    assert set(codes(issues)) == {"malformed", "unknown-parent", "shared-alias"}
+    severities = [i.severity for i in issues]
+    assert severities == sorted(severities, key=["error", "warning"].index)
+
+
+def test_lint_files_syntax_error_and_missing_file(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entities:\n  - id: a\n    name: A\n    name: B\n", "utf-8")
+    issues = lint_files(bad, tmp_path / "missing.csv")
+    assert codes(issues) == ["malformed", "malformed"]
+    assert issues[0].origin == f"{bad}:4" and "duplicate key 'name'" in issues[0].message
+    assert "missing.csv" in issues[1].origin
+
+
+def test_lint_files_gbk(tmp_path):
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("id,name,zh\na,A,航天\n".encode("gbk"))
+    (issue,) = lint_files(gbk)
+    assert issue.code == "malformed" and "UTF-8" in issue.message and issue.origin == f"{gbk}:2"
+
+
+def test_lint_files_duplicate_id_across_files(tmp_path):
+    (tmp_path / "a.csv").write_text("id,name,zh\nx,X,甲\n", "utf-8")
+    (tmp_path / "b.csv").write_text("id,name,zh\nx,X2,甲\n", "utf-8")
+    issues = lint_files(tmp_path)
+    assert codes(issues) == ["duplicate-id"]
+    assert issues[0].origin == f"{tmp_path / 'b.csv'}:2" and "a.csv:2" in issues[0].message
+
+
+def test_lint_files_against_a_base(tmp_path):
+    ext = tmp_path / "ext.csv"
+    ext.write_text("id,name,zh,parent,abbreviations\nnew-co,New Co,新公司,casic,CAST\n", "utf-8")
+    assert codes(lint_files(ext)) == ["unknown-parent"]
+    issues = lint_files(ext, base=Glossary.default())
+    # the parent resolves in the base; only the clash involving the new entity is reported
+    assert codes(issues) == ["shared-alias"]
+    assert issues[0].entity_ids == ("cast", "cast-association", "new-co")

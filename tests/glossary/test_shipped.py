@@ -1,0 +1,167 @@
+"""The shipped glossaries: counts, facts, consistency, and how they are found."""
+
+from __future__ import annotations
+
+import importlib.resources
+import pickle
+import time
+from pathlib import Path
+
+import pytest
+
+import aeronorm.glossary.glossary as glossary_module
+from aeronorm.glossary import ENTITY_TYPES, Glossary, read_file, shipped_glossary_dir
+
+EXPECTED_COUNTS = {
+    "org": 151, "person": 66, "place": 39, "event": 18, "program": 63, "award": 8, "title": 49, "term": 47,
+}
+FILE_TYPES = {
+    "organizations.yaml": "org", "people.yaml": "person", "places.yaml": "place", "events.yaml": "event",
+    "programs.yaml": "program", "awards.yaml": "award", "titles.yaml": "title", "domain_terms.yaml": "term",
+}
+# Keys claimed by several entities on purpose (reference/README.md, "Ambiguous aliases").
+# A new clash makes this test fail: fix the data or add the key here deliberately.
+EXPECTED_AMBIGUOUS = {
+    "cast": {"cast", "cast-association"},
+    "一院": {"calt", "casic-1st-academy"},
+    "四院": {"aaspt", "casic-4th-academy"},
+    "六院": {"aalpt", "casic-6th-academy"},
+    "九院": {"caaet", "casic-9th-academy"},
+    "aerospace information": {"aisino", "term-space-information"},
+    "海南商发": {"hical", "hainan-commercial-launch-site"},
+    "head": {"head-aerospace", "title-administrator", "title-director"},
+    "president": {"title-chairman-of-the-board", "title-general-manager", "title-society-chairman"},
+    "chairman": {"title-chairman-of-the-board", "title-president-org"},
+    "director": {"title-director", "title-director-board-member", "title-administrator",
+                 "title-president-academy"},
+    "director general": {"title-administrator", "title-director"},
+    "deputy director": {"title-deputy-administrator", "title-vice-president-academy"},
+    "party secretary": {"title-party-leadership-group-secretary", "title-party-committee-secretary"},
+    "deputy party secretary": {"title-party-leadership-group-deputy-secretary",
+                               "title-party-committee-deputy-secretary"},
+    "party chief": {"title-party-leadership-group-secretary", "title-provincial-party-secretary"},
+    "general secretary": {"title-provincial-secretary-general", "title-secretary-general",
+                          "title-cpc-general-secretary"},
+}
+
+
+@pytest.fixture(scope="module")
+def g() -> Glossary:
+    return Glossary.default()
+
+
+def test_counts_per_type(g):
+    assert g.stats()["types"] == EXPECTED_COUNTS
+    assert len(g) == sum(EXPECTED_COUNTS.values()) == 441
+    for etype, n in EXPECTED_COUNTS.items():
+        assert len(g.by_type(etype)) == n
+
+
+def test_one_file_per_type_and_file_type_is_default():
+    d = shipped_glossary_dir()
+    for name, etype in FILE_TYPES.items():
+        entities, terms = read_file(d / name)
+        assert len(entities) == EXPECTED_COUNTS[etype], name
+        assert {e.type for e in entities} == {etype}, name
+        assert terms == []
+        first = (d / name).read_text("utf-8").splitlines()[0]
+        assert first.startswith("# aeronorm glossary"), name
+
+
+def test_term_lexicon():
+    entities, terms = read_file(shipped_glossary_dir() / "terms.yaml")
+    assert entities == []
+    assert len(terms) == 265
+    by_zh = {t.zh: t for t in terms}
+    assert by_zh["航天"].renderings[:3] == ("aerospace", "space", "astronautics")
+    assert "研究院 (第N)" in by_zh
+    shipped = {t.zh for t in Glossary.default().terms}
+    assert set(by_zh) <= shipped
+
+
+def test_facts(g):
+    casic = g["casic"]
+    assert "CASIC" in casic.abbreviations
+    assert "航天科工" in casic.zh_aliases
+    assert not any("航天" in a for a in casic.abbreviations)
+    assert g["nwpu"].zh == "西北工业大学"
+    assert g["cnsa"].parent == "sastind"
+    assert g["cnsa"].type == "org"
+    assert g["cast"].abbreviations == ("CAST",)
+
+
+def test_context_aliases_moved_out_of_aliases(g):
+    alliance = g["commercial-aerospace-industry-alliance"]
+    assert "the alliance" in alliance.context_aliases
+    assert "the alliance" not in alliance.aliases
+    assert "the city" in g["nanjing-gov"].context_aliases
+    assert "the Conference" in g["china-space-conference"].context_aliases
+    # Specific enough to stay matchable.
+    assert "the State Council" in g["state-council"].aliases
+    assert "the People's Government of Fujian Province" in g["fujian-gov"].aliases
+    # Terms keep generic variants as aliases.
+    assert "constellation" in g["term-constellation"].aliases
+    assert sum(len(e.context_aliases) for e in g) == 16
+
+
+def test_ids_unique_and_parents_resolve(g):
+    ids = [e.id for e in g]
+    assert len(ids) == len(set(ids))
+    unresolved = [(e.id, e.parent) for e in g if e.parent is not None and e.parent not in g]
+    assert unresolved == []
+    assert all(e.type in ENTITY_TYPES for e in g)
+
+
+def test_lint_has_no_errors_and_only_documented_clashes(g):
+    issues = g.lint()
+    assert [i for i in issues if i.severity == "error"] == []
+    clash_codes = {"shared-alias", "alias-is-other-name"}
+    assert {i.code for i in issues} <= clash_codes | {"missing-zh"}
+    ambiguous = {k: set(v) for k, v in g.ambiguous_keys().items()}
+    assert ambiguous == EXPECTED_AMBIGUOUS
+    assert sum(i.code in clash_codes for i in issues) == len(EXPECTED_AMBIGUOUS)
+    missing = {i.entity_ids[0] for i in issues if i.code == "missing-zh"}
+    assert missing == {"aerospace-integration-committee", "beijing-aikong", "space-chinese-dream-exhibition"}
+
+
+def test_default_is_cached_and_fast(g):
+    assert Glossary.default() is g
+    files = sorted(shipped_glossary_dir().glob("*.yaml"))
+    best = min(_timed(lambda: Glossary.load(*files)) for _ in range(3))
+    assert best < 0.3
+    assert Glossary.load(*files) == g
+
+
+def _timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def test_default_pickles(g):
+    assert pickle.loads(pickle.dumps(g)) == g
+
+
+def test_shipped_dir_in_source_tree():
+    d = shipped_glossary_dir()
+    assert (d / "organizations.yaml").is_file()
+    assert (d / "terms.yaml").is_file()
+
+
+def test_shipped_dir_prefers_packaged_copy(monkeypatch, tmp_path):
+    (tmp_path / "glossaries").mkdir()
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    assert shipped_glossary_dir() == tmp_path / "glossaries"
+
+
+def test_shipped_dir_falls_back_to_repo_root(monkeypatch, tmp_path):
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)  # no glossaries/ there
+    repo = Path(glossary_module.__file__).resolve().parents[2] / "glossaries"
+    assert shipped_glossary_dir() == repo
+
+
+def test_shipped_dir_missing_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(glossary_module, "__file__", str(tmp_path / "a" / "b" / "glossary.py"))
+    with pytest.raises(FileNotFoundError, match="shipped glossaries are missing"):
+        shipped_glossary_dir()
