@@ -10,10 +10,12 @@
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 
 from .glossary.entity import Entity
@@ -28,6 +30,7 @@ __all__ = ["KIND_WEIGHT", "Index", "Rep", "concept_key"]
 KIND_WEIGHT = {Kind.NAME: 1.0, Kind.NUMBER: 1.0, Kind.PLACE: 0.6, Kind.GENERIC: 0.3, Kind.LEGAL: 0.0}
 
 _COMPASS = ("north", "south", "east", "west")
+_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[aeo])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +147,8 @@ class Index:
         of each syllable (``Dalian`` -> ``DL``); compass compounds give two (``NW``).
         """
         skip = load_word_classes().acronym_skip
-        words = [w for w in self.lexicon.words(text.replace("-", " ")) if w not in skip and w.isalnum()]
+        text = _SYLLABLE_APOSTROPHE.sub(" ", text.replace("-", " "))  # Xi'an -> Xi an
+        words = [w for w in self.lexicon.words(text) if w not in skip and w.isalnum()]
         if not words or len(words) > 10:
             return set()
         options: list[tuple[str, ...]] = []
@@ -187,10 +191,6 @@ class Index:
                     self._pinyin = dict(table)
         return self._pinyin
 
-    @staticmethod
-    def _descriptor_pinyin(descriptors: frozenset[str]) -> set[str]:
-        return {"".join(to_pinyin(d)) for d in descriptors}
-
     def pinyin_variants(self, zh: str) -> set[str]:
         """Pinyin keys of one Chinese name (6 letters or more)."""
         tokens = self.lexicon.zh_tokens(zh)
@@ -200,12 +200,18 @@ class Index:
         while core and core[-1][0] == Kind.LEGAL:
             core.pop()
         without_place = [p for p in core if p[0] != Kind.PLACE]
-        descriptors = load_word_classes().zh_descriptors
+        descriptors = _descriptor_pinyin()
         short = list(without_place)
-        while short and tokens and short[-1][1] in self._descriptor_pinyin(descriptors):
+        while short and short[-1][1] in descriptors:
             short.pop()
         for seq in (pieces, core, without_place, short):
             key = "".join(p for _, p in seq)
-            if len(key) >= 6:
+            # Shortened keys must keep three syllables or more to stay telling.
+            if len(key) >= 6 and (seq is pieces or len(split_syllables(key) or ()) >= 3):
                 variants.add(key)
         return variants
+
+
+@cache
+def _descriptor_pinyin() -> frozenset[str]:
+    return frozenset("".join(to_pinyin(d)) for d in load_word_classes().zh_descriptors)

@@ -185,10 +185,10 @@ class TermLexicon:
 
         Phrases of the lexicon are matched longest first; function words are dropped.
         """
-        words = self.words(_BRACKETS.sub(" ", text))
+        stop = self._wc.stop_words
+        words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
         out: list[Tok] = []
         i, n, longest = 0, len(words), self.max_phrase
-        stop = self._wc.stop_words
         while i < n:
             for size in range(min(longest, n - i), 0, -1):
                 phrase = tuple(words[i : i + size])
@@ -272,10 +272,14 @@ class TermLexicon:
             cov, neg, rest = best[i + 1]
             cands.append((cov, neg - 1, (chars[i], *rest)))
             best[i] = max(cands, key=lambda c: (c[0], c[1]))
-        # Glue runs of unknown single characters back together.
+        # Glue runs of unknown characters back together, and single characters into words:
+        # 中北大学 is 中北 + 大学, not 中 + 北 + 大学.
         pieces: list[str] = []
         for piece in best[0][2]:
-            if piece not in self.zh_terms and pieces and pieces[-1] not in self.zh_terms:
+            if pieces and (
+                (piece not in self.zh_terms and pieces[-1] not in self.zh_terms)
+                or (len(piece) == 1 and len(pieces[-1]) == 1)
+            ):
                 pieces[-1] += piece
             else:
                 pieces.append(piece)

@@ -33,9 +33,8 @@ def looks_like_acronym(text: str) -> bool:
 
 
 def match_abbreviation(index: Index, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
-    """An acronym query (or an acronym given in parentheses) against given and derived acronyms."""
-    tries = [query.text, *(query.asides if query.core else ())]
-    for text in tries:
+    """An acronym query against given and derived acronyms."""
+    for text in (query.text,):
         if not looks_like_acronym(text):
             continue
         given = index.exact.get(fold_key(text), set())

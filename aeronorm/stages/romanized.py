@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
 from ..index import Index
-from ..resources import load_word_classes
+from ..resources import load_places, load_word_classes
 from ..romanization import split_syllables
 from ..text import tokenize
 from .base import Outcome, Query
@@ -38,9 +39,14 @@ def pinyin_letters(text: str) -> list[str]:
     if len(split_syllables(letters) or ()) < 2:
         return []
     keys = [letters]
-    if len(words) > 1:
+    if len(words) > 1 and words[0] in _place_words():
         keys.append("".join(words[1:]))
     return keys
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(en.replace("'", "") for _, forms in load_places() for en in forms if " " not in en)
 
 
 def match_pinyin(index: Index, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
