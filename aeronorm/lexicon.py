@@ -49,6 +49,7 @@ class Tok:
 _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 _BRACKETS = re.compile(r"[()\[\]{}\"]")
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
 
 
 def stem(word: str) -> str:
@@ -75,6 +76,8 @@ def _split_words(text: str) -> list[str]:
     """Folded words of a name; possessives dropped, pinyin hyphenation joined (Ke-jian)."""
     words: list[str] = []
     folded = fold(text).replace("&", " and ")
+    if "." in folded:
+        folded = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", folded)
     for m in _WORD.finditer(folded):
         w = m.group()
         if w.endswith("'s"):

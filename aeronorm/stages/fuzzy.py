@@ -28,7 +28,7 @@ from .base import Outcome, Query
 __all__ = ["OMISSION_COST", "align", "match_fuzzy", "score_tokens"]
 
 #: Share of a name token's weight that is lost when a query omits it, by kind.
-OMISSION_COST = {Kind.NAME: 0.6, Kind.NUMBER: 1.0, Kind.PLACE: 0.25, Kind.GENERIC: 0.25, Kind.LEGAL: 0.0}
+OMISSION_COST = {Kind.NAME: 0.45, Kind.NUMBER: 1.0, Kind.PLACE: 0.25, Kind.GENERIC: 0.25, Kind.LEGAL: 0.0}
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 #: Spelling similarity from which two unknown words count as one (typos, transliteration noise).
