@@ -22,7 +22,7 @@ from .glossary.entity import Entity
 from .lexicon import Kind, TermLexicon, Tok
 from .resources import load_word_classes
 from .romanization import split_syllables, to_pinyin
-from .text import fold_key, has_han
+from .text import fold, fold_key, has_han
 
 __all__ = ["KIND_WEIGHT", "Index", "Rep", "concept_key"]
 
@@ -30,7 +30,8 @@ __all__ = ["KIND_WEIGHT", "Index", "Rep", "concept_key"]
 KIND_WEIGHT = {Kind.NAME: 1.0, Kind.NUMBER: 1.0, Kind.PLACE: 0.6, Kind.GENERIC: 0.3, Kind.LEGAL: 0.0}
 
 _COMPASS = ("north", "south", "east", "west")
-_SYLLABLE_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[aeo])", re.IGNORECASE)
+_ACRONYM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,29 +145,59 @@ class Index:
         """Acronyms a name is commonly shortened to (3 letters or more).
 
         Each content word gives its initial; a romanised place or name may give the initial
-        of each syllable (``Dalian`` -> ``DL``); compass compounds give two (``NW``).
+        of each syllable (``Dalian`` -> ``DL``, ``Xi'an`` -> ``XA``); compass compounds give
+        two (``NW``); a trailing company form may give its initial (``...Technology Ltd`` ->
+        ``...TL``). Asides in brackets are left out, and each comma-separated part of a name
+        ("Aerospace Information Research Institute, Chinese Academy of Sciences") gives its
+        own acronyms too.
         """
-        skip = load_word_classes().acronym_skip
-        text = _SYLLABLE_APOSTROPHE.sub(" ", text.replace("-", " "))  # Xi'an -> Xi an
-        words = [w for w in self.lexicon.words(text) if w not in skip and w.isalnum()]
-        if not words or len(words) > 10:
-            return set()
+        core = _ASIDE.sub(" ", text)
+        parts = [core] + ([p for p in core.split(",") if len(p.split()) >= 2] if "," in core else [])
+        out: set[str] = set()
+        for part in parts:
+            out |= self._acronyms_of(part, limit)
+        return out
+
+    def _acronyms_of(self, text: str, limit: int) -> set[str]:
+        wc = load_word_classes()
+        raw = _ACRONYM_WORD.findall(fold(text).replace("&", " and ").replace("-", " "))
         options: list[tuple[str, ...]] = []
-        for w in words:
-            opts = {w[0]}
-            if w.isalpha():
-                head = next((c for c in _COMPASS if w.startswith(c) and len(w) > len(c) + 2), None)
-                if head and any(w[len(head) :].startswith(c) for c in _COMPASS):
-                    opts.add(head[0] + w[len(head)])
-                syl = split_syllables(w)
-                if syl and len(syl) >= 2 and self._romanised(w):
-                    opts.add("".join(s[0] for s in syl))
-            options.append(tuple(sorted(opts)))
+        legal_tail: list[str] = []
+        for word in raw:
+            if word.endswith("'s"):
+                word = word[:-2]
+            pieces = [p for p in word.split("'") if p]
+            joined = "".join(pieces)
+            if not joined or joined in wc.acronym_skip and (joined,) not in wc.legal_phrases:
+                continue
+            if (joined,) in wc.legal_phrases or wc.abbreviations.get(joined) in {"company", "corporation"}:
+                legal_tail.append(joined[0])
+                continue
+            if legal_tail:  # a company form in the middle is not a tail
+                legal_tail = []
+            for w in self.lexicon.words(joined):
+                opts = {w[0]}
+                if w.isalpha():
+                    head = next((c for c in _COMPASS if w.startswith(c) and len(w) > len(c) + 2), None)
+                    if head and any(w[len(head) :].startswith(c) for c in _COMPASS):
+                        opts.add(head[0] + w[len(head)])
+                    if len(pieces) > 1 and all(split_syllables(p) for p in pieces):
+                        opts.add("".join(p[0] for p in pieces))
+                    else:
+                        syl = split_syllables(w)
+                        if syl and len(syl) >= 2 and self._romanised(w):
+                            opts.add("".join(s[0] for s in syl))
+                options.append(tuple(sorted(opts)))
+        if not options or len(options) > 10:
+            return set()
+        tails = [""] + (["".join(legal_tail[:1])] if legal_tail else [])
         out: set[str] = set()
         for combo in product(*options):
-            acro = "".join(combo).upper()
-            if len(acro) >= 3:
-                out.add(acro)
+            stem_ = "".join(combo).upper()
+            for tail in tails:
+                acro = stem_ + tail.upper()
+                if len(acro) >= 3:
+                    out.add(acro)
             if len(out) >= limit:
                 break
         return out
