@@ -100,6 +100,7 @@ class Index:
         self.n = max(1, len(self.entities))
         self._lock = threading.Lock()
         self._acronyms: dict[str, set[int]] | None = None
+        self._part_acronyms: dict[str, set[int]] | None = None
         self._pinyin: dict[str, set[int]] | None = None
 
     @staticmethod
@@ -127,19 +128,38 @@ class Index:
     # -- derived acronyms ----------------------------------------------------------------------
     @property
     def acronyms(self) -> dict[str, set[int]]:
-        """Acronyms derived from every English name: initials of content words, pinyin aware."""
-        if self._acronyms is None:
-            with self._lock:
-                if self._acronyms is None:
-                    table: dict[str, set[int]] = defaultdict(set)
-                    for i, entity in enumerate(self.entities):
-                        if entity.type == "person":
-                            continue
-                        for text in entity.english_names():
-                            for acro in self.derive_acronyms(text):
-                                table[acro].add(i)
-                    self._acronyms = dict(table)
-        return self._acronyms
+        """Acronyms derived from every whole English name: initials of content words, pinyin aware."""
+        self._build_acronyms()
+        return self._acronyms  # type: ignore[return-value]
+
+    @property
+    def part_acronyms(self) -> dict[str, set[int]]:
+        """Acronyms of the comma-separated parts of names, consulted after whole-name ones."""
+        self._build_acronyms()
+        return self._part_acronyms  # type: ignore[return-value]
+
+    def _build_acronyms(self) -> None:
+        if self._acronyms is not None:
+            return
+        with self._lock:
+            if self._acronyms is not None:
+                return
+            whole: dict[str, set[int]] = defaultdict(set)
+            parts: dict[str, set[int]] = defaultdict(set)
+            for i, entity in enumerate(self.entities):
+                if entity.type == "person":
+                    continue
+                for text in entity.english_names():
+                    core = _ASIDE.sub(" ", text)
+                    for acro in self._acronyms_of(core, 64):
+                        whole[acro].add(i)
+                    if "," in core:
+                        for part in core.split(","):
+                            if len(part.split()) >= 2:
+                                for acro in self._acronyms_of(part, 64):
+                                    parts[acro].add(i)
+            self._part_acronyms = dict(parts)
+            self._acronyms = dict(whole)
 
     def derive_acronyms(self, text: str, *, limit: int = 64) -> set[str]:
         """Acronyms a name is commonly shortened to (3 letters or more).

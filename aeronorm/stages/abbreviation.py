@@ -38,7 +38,8 @@ def match_abbreviation(index: Index, query: Query, allowed: Collection[int] | No
         if not looks_like_acronym(text):
             continue
         given = index.exact.get(fold_key(text), set())
-        ids = set(given) or set(index.acronyms.get(text.upper().replace("-", "").replace("&", ""), ()))
+        key = text.upper().replace("-", "").replace("&", "").rstrip(".")
+        ids = set(given) or set(index.acronyms.get(key, ())) or set(index.part_acronyms.get(key, ()))
         if allowed is not None:
             ids = {i for i in ids if i in allowed}
         if len(ids) == 1:

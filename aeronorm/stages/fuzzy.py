@@ -25,7 +25,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from .base import Outcome, Query
 
-__all__ = ["OMISSION_COST", "align", "match_fuzzy", "score_tokens"]
+__all__ = ["CONTAINED_SCORE", "OMISSION_COST", "align", "match_fuzzy", "score_tokens"]
 
 #: Share of a name token's weight that is lost when a query omits it, by kind.
 OMISSION_COST = {Kind.NAME: 0.45, Kind.NUMBER: 1.0, Kind.PLACE: 0.25, Kind.GENERIC: 0.25, Kind.LEGAL: 0.0}
@@ -34,6 +34,8 @@ _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 #: Spelling similarity from which two unknown words count as one (typos, transliteration noise).
 SPELLING_CUTOFF = 0.88
 _MAX_CANDIDATES = 24
+#: Score of a query whose words all belong to one name, one of them a proper name unique to it.
+CONTAINED_SCORE = 0.82
 
 
 def _similarity(q: Tok, c: Tok) -> float:
@@ -100,7 +102,19 @@ def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tup
     extra = sum(wq[i] for i in left_q)
     omitted = sum(wc[j] * OMISSION_COST[c[j].kind] for j in left_c)
     score = 2 * matched / (2 * matched + extra + omitted)
+    if not left_q and score < CONTAINED_SCORE and any(
+        s >= 1.0 and _is_proper(q[i]) and index.df.get(q[i].key, 0) == 1 for i, _, s in pairs
+    ):
+        # Every query word is in this name, and one of them is a proper name no other
+        # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd.").
+        score = CONTAINED_SCORE
+        evidence.append("unique proper-name word")
     return score, evidence
+
+
+def _is_proper(tok: Tok) -> bool:
+    """A naming word that is no translated morpheme: a brand or a romanised name."""
+    return tok.kind == Kind.NAME and tok.key == tok.text and len(tok.keys) == 1 and len(tok.text) >= 3
 
 
 def match_fuzzy(
