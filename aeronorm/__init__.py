@@ -81,21 +81,21 @@ def default_normalizer() -> Normalizer:
     return _default
 
 
-def match(name: str, *, type: str | None = None) -> Match | None:  # noqa: A002
+def match(name: str, *, type: str | None = None) -> Match | None:
     """Resolve ``name`` against the shipped glossaries; see :meth:`Normalizer.match`."""
     return default_normalizer().match(name, type=type)
 
 
-def normalize(name: str, *, type: str | None = None, on_unknown: str = "keep") -> str | None:  # noqa: A002
+def normalize(name: str, *, type: str | None = None, on_unknown: str = "keep") -> str | None:
     """Canonical name of ``name`` per the shipped glossaries; see :meth:`Normalizer.normalize`."""
     return default_normalizer().normalize(name, type=type, on_unknown=on_unknown)  # type: ignore[arg-type]
 
 
-def match_many(names: Any, *, type: str | None = None) -> list[Match | None]:  # noqa: A002
+def match_many(names: Any, *, type: str | None = None) -> list[Match | None]:
     """Resolve many names, each distinct value once; see :meth:`Normalizer.match_many`."""
     return default_normalizer().match_many(names, type=type)
 
 
-def normalize_many(names: Any, *, type: str | None = None, on_unknown: str = "keep") -> list[Any]:  # noqa: A002
+def normalize_many(names: Any, *, type: str | None = None, on_unknown: str = "keep") -> list[Any]:
     """Canonical names of many names; see :meth:`Normalizer.normalize_many`."""
     return default_normalizer().normalize_many(names, type=type, on_unknown=on_unknown)  # type: ignore[arg-type]

@@ -188,7 +188,7 @@ class Index:
                 word = word[:-2]
             pieces = [p for p in word.split("'") if p]
             joined = "".join(pieces)
-            if not joined or joined in wc.acronym_skip and (joined,) not in wc.legal_phrases:
+            if not joined or (joined in wc.acronym_skip and (joined,) not in wc.legal_phrases):
                 continue
             if (joined,) in wc.legal_phrases or wc.abbreviations.get(joined) in {"company", "corporation"}:
                 legal_tail.append(joined[0])

@@ -19,7 +19,7 @@ from .resources import load_places, load_word_classes
 from .romanization import split_syllables, to_pinyin
 from .text import fold, has_han, is_han_char
 
-__all__ = ["Kind", "Tok", "TermLexicon", "stem"]
+__all__ = ["Kind", "TermLexicon", "Tok", "stem"]
 
 
 class Kind(IntEnum):
@@ -195,7 +195,7 @@ class TermLexicon:
         while i < n:
             for size in range(min(longest, n - i), 0, -1):
                 phrase = tuple(words[i : i + size])
-                if size > 1 and ("and" == phrase[0] or "and" == phrase[-1]):
+                if size > 1 and (phrase[0] == "and" or phrase[-1] == "and"):
                     continue
                 tok = self._phrase_token(phrase)
                 if tok is not None:

@@ -21,6 +21,7 @@ from .stages import (
     match_fuzzy,
     match_pinyin,
 )
+from .text import has_han, has_latin
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "is_missing"]
 
@@ -28,6 +29,9 @@ __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "is_missing"]
 DEFAULT_THRESHOLD = 0.8
 #: Default lead of the best entity over the next one in the fuzzy stage.
 DEFAULT_MARGIN = 0.05
+#: A match found through a machine translation is that much less sure than the same match
+#: found on the name itself.
+RETRANSLATION_DISCOUNT = 0.95
 
 OnUnknown = Literal["keep", "none", "raise"]
 _ON_UNKNOWN = ("keep", "none", "raise")
@@ -43,7 +47,7 @@ def is_missing(value: object) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
     try:  # pandas.NA, numpy.nan and friends, without importing either
-        return bool(value != value)  # noqa: PLR0124
+        return bool(value != value)
     except (TypeError, ValueError):
         return type(value).__name__ in {"NAType", "NaTType"}
 
@@ -93,8 +97,8 @@ class Normalizer:
             raise TypeError(f"glossary must be a Glossary, not {type(self.glossary).__name__}")
         self.threshold = threshold
         self.margin = margin
-        self.en_zh = en_zh
-        self.zh_en = zh_en
+        self.en_zh = _check_translator(en_zh, "en_zh", source="en", target="zh")
+        self.zh_en = _check_translator(zh_en, "zh_en", source="zh", target="en")
         self.lexicon = TermLexicon(_lexicon_terms(self.glossary))
         self.index = Index(self.glossary.entities, self.lexicon)
         self._lock = threading.Lock()
@@ -103,7 +107,7 @@ class Normalizer:
         return f"Normalizer({len(self.glossary)} entities, threshold={self.threshold})"
 
     # -- single names ------------------------------------------------------------------------
-    def match(self, name: str, *, type: str | None = None) -> Match | None:  # noqa: A002
+    def match(self, name: str, *, type: str | None = None) -> Match | None:
         """Resolve one name; ``None`` when it is not confidently in the glossary.
 
         Parameters
@@ -119,24 +123,31 @@ class Normalizer:
             If ``name`` is not a string.
         """
         match, _ = self._resolve(name, type)
+        if match is None and self._translator_for(name) is not None:
+            match, _ = self._retranslate([name], type)[name]
         return match
 
-    def explain(self, name: str, *, type: str | None = None) -> str:  # noqa: A002
+    def explain(self, name: str, *, type: str | None = None) -> str:
         """Why ``name`` matched what it matched, or why it matched nothing."""
         match, outcome = self._resolve(name, type)
+        if match is None and self._translator_for(name) is not None:
+            match, outcome = self._retranslate([name], type)[name]
         if match is not None:
             return match.explain()
         lines = [f"{name!r} -> no match (threshold {self.threshold:.2f})"]
         if outcome is not None:
             lines.append(f"  last stage: {outcome.method}; " + "; ".join(outcome.evidence))
             if outcome.candidates:
-                lines.append("  candidates: " + "; ".join(
-                    f"{c.canonical} [{c.entity_id}] {c.score:.2f}" for c in self._candidates(outcome.candidates)))
+                lines.append(
+                    "  candidates: "
+                    + "; ".join(
+                        f"{c.canonical} [{c.entity_id}] {c.score:.2f}"
+                        for c in self._candidates(outcome.candidates)
+                    )
+                )
         return "\n".join(lines)
 
-    def normalize(
-        self, name: str, *, type: str | None = None, on_unknown: OnUnknown = "keep"  # noqa: A002
-    ) -> str | None:
+    def normalize(self, name: str, *, type: str | None = None, on_unknown: OnUnknown = "keep") -> str | None:
         """The canonical name of ``name``; unknown names per ``on_unknown``.
 
         ``"keep"`` returns the input unchanged, ``"none"`` returns ``None``, ``"raise"``
@@ -149,16 +160,30 @@ class Normalizer:
         return self._unknown(name, on_unknown)
 
     # -- many names --------------------------------------------------------------------------
-    def match_many(self, names: Iterable[Any], *, type: str | None = None) -> list[Match | None]:  # noqa: A002
+    def match_many(self, names: Iterable[Any], *, type: str | None = None) -> list[Match | None]:
         """Resolve many names, each distinct value once. Missing values give ``None``.
 
         Missing values are ``None``, NaN and empty or blank strings; other non-strings raise
         :class:`TypeError`.
         """
-        return self._map_distinct(names, lambda s: self.match(s, type=type), missing=lambda v: None)
+        if self.en_zh is None and self.zh_en is None:
+            return self._map_distinct(names, lambda s: self.match(s, type=type), missing=lambda v: None)
+        resolved = self._map_distinct(names, lambda s: (s, self._resolve(s, type)[0]), missing=lambda v: None)
+        unresolved = list(
+            dict.fromkeys(
+                r[0]
+                for r in resolved
+                if r is not None and r[1] is None and self._translator_for(r[0]) is not None
+            )
+        )
+        retranslated = self._retranslate(unresolved, type) if unresolved else {}
+        return [
+            None if r is None else (r[1] if r[1] is not None else retranslated.get(r[0], (None, None))[0])
+            for r in resolved
+        ]
 
     def normalize_many(
-        self, names: Iterable[Any], *, type: str | None = None, on_unknown: OnUnknown = "keep"  # noqa: A002
+        self, names: Iterable[Any], *, type: str | None = None, on_unknown: OnUnknown = "keep"
     ) -> list[Any]:
         """Canonical names of many names, each distinct value resolved once.
 
@@ -166,14 +191,17 @@ class Normalizer:
         """
         _check_on_unknown(on_unknown)
 
-        def one(s: str) -> str | None:
-            m = self.match(s, type=type)
-            return m.canonical if m is not None else self._unknown(s, on_unknown)
-
-        return self._map_distinct(names, one, missing=lambda v: v)
+        values = list(names) if not isinstance(names, (str, bytes)) else names
+        matches = self.match_many(values, type=type)
+        return [
+            v if is_missing(v) else (m.canonical if m is not None else self._unknown(v, on_unknown))
+            for v, m in zip(values, matches, strict=True)
+        ]
 
     # -- internals ---------------------------------------------------------------------------
-    def _map_distinct(self, names: Iterable[Any], fn: Callable[[str], Any], missing: Callable[[Any], Any]) -> list[Any]:
+    def _map_distinct(
+        self, names: Iterable[Any], fn: Callable[[str], Any], missing: Callable[[Any], Any]
+    ) -> list[Any]:
         if isinstance(names, (str, bytes)):
             raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
         values = list(names)
@@ -230,6 +258,57 @@ class Normalizer:
             last = outcome
         return None, last
 
+    # -- retranslation (stage 6) ------------------------------------------------------------
+    def _translator_for(self, name: str) -> Any:
+        """The translator that applies to an unresolved name, if any."""
+        if not isinstance(name, str) or not name.strip() or len(name) > _MAX_QUERY_CHARS:
+            return None
+        if has_han(name):
+            return self.zh_en
+        return self.en_zh if has_latin(name) else None
+
+    def _retranslate(
+        self, names: Sequence[str], type_: str | None
+    ) -> dict[str, tuple[Match | None, Outcome | None]]:
+        """Translate unresolved names (each once, in one batch per direction) and match the
+        translations with the stages 1-5; a match so found has method ``retranslation``."""
+        out: dict[str, tuple[Match | None, Outcome | None]] = {}
+        for translator in (self.en_zh, self.zh_en):
+            batch = [n for n in names if translator is not None and self._translator_for(n) is translator]
+            if not batch:
+                continue
+            translations = translator.translate(batch)
+            for name, translation in zip(batch, translations, strict=True):
+                out[name] = self._match_translation(name, translation, type_, translator)
+        return out
+
+    def _match_translation(
+        self, name: str, translation: str, type_: str | None, translator: Any
+    ) -> tuple[Match | None, Outcome | None]:
+        direction = f"{translator.source}->{translator.target}"
+        tried = f"{direction} translation {translation!r}"
+        if not isinstance(translation, str) or not translation.strip():
+            return None, Outcome(None, 0.0, "retranslation", (f"{direction} translation was empty",))
+        inner, outcome = self._resolve(translation, type_)
+        score = round(inner.score * RETRANSLATION_DISCOUNT, 4) if inner is not None else 0.0
+        if inner is None or score < self.threshold:
+            why = (tried, *(outcome.evidence if outcome is not None else ("no match",)))
+            return None, Outcome(None, 0.0, "retranslation", why, outcome.candidates if outcome else ())
+        evidence = (tried, f"then {inner.method}: " + "; ".join(inner.evidence))
+        return (
+            Match(
+                name,
+                inner.entity_id,
+                inner.canonical,
+                inner.type,
+                score,
+                "retranslation",
+                evidence,
+                inner.candidates,
+            ),
+            outcome,
+        )
+
     def _candidates(self, pairs: Sequence[tuple[int, float]]) -> tuple[Candidate, ...]:
         ents = self.index.entities
         return tuple(Candidate(ents[i].id, ents[i].name, s) for i, s in pairs)
@@ -246,6 +325,17 @@ class Normalizer:
             evidence=outcome.evidence,
             candidates=self._candidates(outcome.candidates),
         )
+
+
+def _check_translator(translator: Any, role: str, *, source: str, target: str) -> Any:
+    if translator is None:
+        return None
+    if not callable(getattr(translator, "translate", None)):
+        raise TypeError(f"{role} must have a translate(texts) method (see aeronorm.mt.Translator)")
+    got = (getattr(translator, "source", source), getattr(translator, "target", target))
+    if got != (source, target):
+        raise ValueError(f"{role} must translate {source}->{target}, this one translates {got[0]}->{got[1]}")
+    return translator
 
 
 def _lexicon_terms(glossary: Glossary) -> list[Term]:

@@ -14,7 +14,7 @@ import yaml
 
 from .text import fold, tokenize
 
-__all__ = ["WordClasses", "load_places", "load_pinyin_syllables", "load_word_classes"]
+__all__ = ["WordClasses", "load_pinyin_syllables", "load_places", "load_word_classes"]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -69,9 +69,7 @@ def to_pinyin(zh: str) -> tuple[str, ...]:
     """
     from pypinyin import Style, lazy_pinyin
 
-    return tuple(
-        s for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False) if s.isalpha()
-    )
+    return tuple(s for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False) if s.isalpha())
 
 
 def pinyin_initials(word: str) -> str | None:

@@ -23,19 +23,71 @@ __all__ = [
 
 # Characters that only change how a name looks: zero-width marks, bidi controls, soft hyphen.
 _INVISIBLE = dict.fromkeys(
-    [0x00AD, 0x034F, 0x061C, 0x180E, *range(0x200B, 0x2010), *range(0x202A, 0x202F),
-     *range(0x2060, 0x2070), 0xFEFF],
+    [
+        0x00AD,
+        0x034F,
+        0x061C,
+        0x180E,
+        *range(0x200B, 0x2010),
+        *range(0x202A, 0x202F),
+        *range(0x2060, 0x2070),
+        0xFEFF,
+    ],
     None,
 )
 # Quotes and dashes that translators use interchangeably.
-_PUNCT_FOLD = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'", "ʼ": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-", "﹣": "-", "－": "-",
-    "（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")",
-    "《": '"', "》": '"', "「": '"', "」": '"', "『": '"', "』": '"', "〈": '"', "〉": '"',
-    "，": ",", "、": ",", "。": ".", "：": ":", "；": ";", "·": " ", "・": " ", "•": " ",
-})
+_PUNCT_FOLD = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "ʼ": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "–": "-",
+        "—": "-",
+        "―": "-",
+        "−": "-",
+        "﹣": "-",
+        "－": "-",
+        "（": "(",
+        "）": ")",
+        "【": "(",
+        "】": ")",
+        "〔": "(",
+        "〕": ")",
+        "［": "(",
+        "］": ")",
+        "《": '"',
+        "》": '"',
+        "「": '"',
+        "」": '"',
+        "『": '"',
+        "』": '"',
+        "〈": '"',
+        "〉": '"',
+        "，": ",",
+        "、": ",",
+        "。": ".",
+        "：": ":",
+        "；": ";",
+        "·": " ",
+        "・": " ",
+        "•": " ",
+    }
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
@@ -85,9 +137,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         decomposed = unicodedata.normalize("NFD", text)
         # Drop combining marks on Latin letters only: Han and other scripts keep theirs.
-        text = unicodedata.normalize(
-            "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-        )
+        text = unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
     return _SPACES.sub(" ", text.casefold()).strip()
 
 

@@ -45,8 +45,15 @@ def match_abbreviation(index: Index, query: Query, allowed: Collection[int] | No
         if len(ids) == 1:
             (i,) = ids
             how = "given" if given else "derived from the name"
-            return Outcome(i, 1.0 if given else ABBREVIATION_SCORE, "abbreviation", (f"acronym {text!r} ({how})",))
+            return Outcome(
+                i, 1.0 if given else ABBREVIATION_SCORE, "abbreviation", (f"acronym {text!r} ({how})",)
+            )
         if len(ids) > 1 and text == query.text:
-            return Outcome(None, 0.0, "abbreviation", (f"acronym {text!r} fits {len(ids)} entities",),
-                           tuple((i, ABBREVIATION_SCORE) for i in sorted(ids)))
+            return Outcome(
+                None,
+                0.0,
+                "abbreviation",
+                (f"acronym {text!r} fits {len(ids)} entities",),
+                tuple((i, ABBREVIATION_SCORE) for i in sorted(ids)),
+            )
     return None

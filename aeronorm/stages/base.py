@@ -34,7 +34,7 @@ class Query:
     @cached_property
     def asides(self) -> tuple[str, ...]:
         return tuple(
-            a.strip(" ()[]（）【】\"“”") for a in _ASIDE.findall(self.text) if a.strip(" ()[]（）【】\"“”")
+            a.strip(' ()[]（）【】"“”') for a in _ASIDE.findall(self.text) if a.strip(' ()[]（）【】"“”')
         )
 
     @cached_property

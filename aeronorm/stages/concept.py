@@ -30,6 +30,11 @@ def match_concept(index: Index, query: Query, allowed: Collection[int] | None = 
             (i,) = ids
             return Outcome(i, CONCEPT_SCORE, "concept", ("concepts " + " ".join(key),))
         if len(ids) > 1:
-            return Outcome(None, 0.0, "concept", ("concepts " + " ".join(key) + " shared",),
-                           tuple((i, CONCEPT_SCORE) for i in sorted(ids)))
+            return Outcome(
+                None,
+                0.0,
+                "concept",
+                ("concepts " + " ".join(key) + " shared",),
+                tuple((i, CONCEPT_SCORE) for i in sorted(ids)),
+            )
     return None

@@ -29,6 +29,7 @@ def match_exact(index: Index, query: Query, allowed: Collection[int] | None = No
             (i,) = ids
             label = index.exact_label.get((key, i), "name")
             return Outcome(i, 1.0, "exact", (f"{label} {form!r}",))
-        return Outcome(None, 0.0, "exact", (f"{form!r} names {len(ids)} entities",),
-                       tuple((i, 1.0) for i in sorted(ids)))
+        return Outcome(
+            None, 0.0, "exact", (f"{form!r} names {len(ids)} entities",), tuple((i, 1.0) for i in sorted(ids))
+        )
     return None

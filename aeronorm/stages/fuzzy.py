@@ -102,8 +102,10 @@ def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tup
     extra = sum(wq[i] for i in left_q)
     omitted = sum(wc[j] * OMISSION_COST[c[j].kind] for j in left_c)
     score = 2 * matched / (2 * matched + extra + omitted)
-    if not left_q and score < CONTAINED_SCORE and any(
-        s >= 1.0 and _is_proper(q[i]) and index.df.get(q[i].key, 0) == 1 for i, _, s in pairs
+    if (
+        not left_q
+        and score < CONTAINED_SCORE
+        and any(s >= 1.0 and _is_proper(q[i]) and index.df.get(q[i].key, 0) == 1 for i, _, s in pairs)
     ):
         # Every query word is in this name, and one of them is a proper name no other
         # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd.").
@@ -144,7 +146,9 @@ def match_fuzzy(
     runners = tuple((e, round(s, 4)) for e, (s, _, _) in ranked[1:4] if s > 0)
     second = runners[0][1] if runners else 0.0
     if top_score >= threshold and top_score - second >= margin:
-        return Outcome(top, round(top_score, 4), "fuzzy", (f"via {via!r}", "tokens " + ", ".join(evidence)), runners)
+        return Outcome(
+            top, round(top_score, 4), "fuzzy", (f"via {via!r}", "tokens " + ", ".join(evidence)), runners
+        )
     if top_score <= 0:
         return None
     return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), ((top, round(top_score, 4)), *runners))

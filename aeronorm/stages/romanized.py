@@ -64,6 +64,11 @@ def match_pinyin(index: Index, query: Query, allowed: Collection[int] | None = N
                 (i,) = ids
                 return Outcome(i, PINYIN_SCORE, "pinyin", (f"pinyin {key!r}",))
             if len(ids) > 1:
-                return Outcome(None, 0.0, "pinyin", (f"pinyin {key!r} fits {len(ids)} entities",),
-                               tuple((i, PINYIN_SCORE) for i in sorted(ids)))
+                return Outcome(
+                    None,
+                    0.0,
+                    "pinyin",
+                    (f"pinyin {key!r} fits {len(ids)} entities",),
+                    tuple((i, PINYIN_SCORE) for i in sorted(ids)),
+                )
     return None
