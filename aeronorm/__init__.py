@@ -38,12 +38,12 @@ __all__ = [
 if TYPE_CHECKING:
     from .errors import GlossaryError, NoMatchError
     from .glossary import Entity, Glossary, Term
-    from .match import Candidate, Match
+    from .results import Candidate, Match
     from .normalizer import Normalizer
 
 _LAZY = {
-    "Candidate": ".match",
-    "Match": ".match",
+    "Candidate": ".results",
+    "Match": ".results",
     "Entity": ".glossary",
     "Glossary": ".glossary",
     "Term": ".glossary",

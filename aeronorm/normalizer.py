@@ -11,7 +11,7 @@ from .errors import NoMatchError
 from .glossary import ENTITY_TYPES, Glossary, Term
 from .index import Index
 from .lexicon import TermLexicon
-from .match import Candidate, Match
+from .results import Candidate, Match
 from .stages import (
     Outcome,
     Query,
