@@ -1,0 +1,195 @@
+"""The translator protocol, and an adapter that turns any function into a translator.
+
+Nothing here imports an MT library: a translator is any object with ``source``, ``target`` and
+``translate(texts) -> list[str]``, so a local model, a web service or a dictionary lookup all
+plug into the normaliser the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
+
+from aeronorm.errors import AeronormError
+
+__all__ = ["FunctionTranslator", "Translator", "TranslatorOutputError", "cache_key_of"]
+
+
+class TranslatorOutputError(AeronormError, ValueError):
+    """A translator returned something other than one string per input text."""
+
+
+@runtime_checkable
+class Translator(Protocol):
+    """What aeronorm needs from a machine-translation engine.
+
+    Attributes
+    ----------
+    source : str
+        Language code of the input texts, such as ``"en"``.
+    target : str
+        Language code of the translations, such as ``"zh"``.
+
+    Notes
+    -----
+    ``translate`` receives a sequence of strings and returns a list of the same length, in
+    the same order: ``translate(texts)[i]`` is the translation of ``texts[i]``. It should
+    batch internally; aeronorm calls it with every text it needs at once.
+
+    A translator may define a ``cache_key`` string that identifies the model and its settings;
+    :class:`~aeronorm.mt.CachedTranslator` uses it to key its on-disk cache.
+
+    Examples
+    --------
+    >>> class Upper:
+    ...     source, target = "en", "en"
+    ...     def translate(self, texts):
+    ...         return [t.upper() for t in texts]
+    >>> isinstance(Upper(), Translator)
+    True
+    """
+
+    source: str
+    target: str
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate ``texts``; return one translation per text, in order."""
+        ...
+
+
+def as_text_list(texts: Sequence[str], *, who: str = "translate") -> list[str]:
+    """Return ``texts`` as a list of str, rejecting a bare string and non-str items."""
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(
+            f"{who}() takes a sequence of strings, not a single {type(texts).__name__}: "
+            f"wrap it in a list, e.g. {who}([text])"
+        )
+    out = list(texts)
+    for i, text in enumerate(out):
+        if not isinstance(text, str):
+            raise TypeError(f"{who}(): item {i} is {type(text).__name__}, not str: {text!r}")
+    return out
+
+
+def check_output(result: object, expected: int, *, who: str) -> list[str]:
+    """Check that a translator's ``result`` is a list of ``expected`` strings and return it."""
+    if not isinstance(result, (list, tuple)):
+        raise TranslatorOutputError(
+            f"{who} must return a list of str, one per input text; got {type(result).__name__}"
+        )
+    if len(result) != expected:
+        raise TranslatorOutputError(
+            f"{who} returned {len(result)} translation(s) for {expected} input text(s); "
+            "it must return exactly one per input, in order"
+        )
+    for i, item in enumerate(result):
+        if not isinstance(item, str):
+            raise TranslatorOutputError(
+                f"{who} returned {type(item).__name__} at position {i}, not str: {item!r}"
+            )
+    return list(result)
+
+
+def cache_key_of(translator: object) -> str:
+    """Return a stable string identifying ``translator``'s model and settings.
+
+    It is the translator's ``cache_key`` attribute when it has one, else its class's qualified
+    name (which is the same in every process, unlike the default ``repr``).
+
+    Examples
+    --------
+    >>> cache_key_of(FunctionTranslator(str.upper, source="en", target="en"))
+    'builtins.str.upper'
+    """
+    key = getattr(translator, "cache_key", None)
+    if isinstance(key, str) and key:
+        return key
+    cls = type(translator)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def check_language(name: str, value: object) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name} must be a non-empty language code such as 'en' or 'zh', not {value!r}")
+    return value.strip()
+
+
+class FunctionTranslator:
+    """Wrap a function ``list[str] -> list[str]`` as a :class:`Translator`.
+
+    Any engine or web service plugs in this way. The output is checked on every call: it must
+    be a list of str as long as the input, else :class:`TranslatorOutputError` is raised.
+
+    Parameters
+    ----------
+    fn : callable
+        Called with a list of str; returns a list of str of the same length, in order.
+    source, target : str
+        Language codes, such as ``"en"`` and ``"zh"``.
+    cache_key : str, optional
+        Identifies the engine in an on-disk cache (see :class:`~aeronorm.mt.CachedTranslator`).
+        Defaults to the function's qualified name; set it when one function serves several
+        models, or when its output changes.
+
+    Notes
+    -----
+    ``fn`` is called from whatever thread calls :meth:`translate`; if it is not thread-safe and
+    the normaliser is shared by threads, serialise it yourself.
+
+    Examples
+    --------
+    >>> glossary = {"Star River Rocket Works": "星河火箭厂"}
+    >>> t = FunctionTranslator(lambda texts: [glossary.get(s, "") for s in texts], source="en", target="zh")
+    >>> t.translate(["Star River Rocket Works", "unknown"])
+    ['星河火箭厂', '']
+    >>> short = FunctionTranslator(lambda texts: texts[:1], source="en", target="zh")
+    >>> short.translate(["a", "b"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    aeronorm.mt.base.TranslatorOutputError: <lambda> returned 1 translation(s) for 2 input text(s); ...
+    """
+
+    def __init__(
+        self,
+        fn: Callable[[list[str]], Sequence[str]],
+        *,
+        source: str,
+        target: str,
+        cache_key: str | None = None,
+    ) -> None:
+        if not callable(fn):
+            raise TypeError(f"FunctionTranslator needs a callable, not {type(fn).__name__}")
+        self.fn = fn
+        self.source = check_language("source", source)
+        self.target = check_language("target", target)
+        if cache_key is None:
+            module = getattr(fn, "__module__", None) or type(fn).__module__
+            qualname = getattr(fn, "__qualname__", None) or type(fn).__qualname__
+            cache_key = f"{module}.{qualname}"
+        self.cache_key = cache_key
+        self._name = getattr(fn, "__name__", None) or type(fn).__name__
+
+    def translate(self, texts: Sequence[str]) -> list[str]:
+        """Translate ``texts`` with the wrapped function.
+
+        Parameters
+        ----------
+        texts : sequence of str
+
+        Returns
+        -------
+        list of str
+            One translation per text, in order.
+
+        Raises
+        ------
+        TranslatorOutputError
+            If the function does not return a list (or tuple) of str as long as ``texts``.
+        """
+        items = as_text_list(texts)
+        if not items:
+            return []
+        return check_output(self.fn(items), len(items), who=self._name)
+
+    def __repr__(self) -> str:
+        return f"FunctionTranslator({self._name}, source={self.source!r}, target={self.target!r})"
