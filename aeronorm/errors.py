@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["AeronormError", "GlossaryError", "NoMatchError", "MissingDependencyError"]
+__all__ = ["AeronormError", "GlossaryError", "MissingDependencyError", "NoMatchError"]
 
 
 class AeronormError(Exception):
