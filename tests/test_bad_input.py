@@ -1,0 +1,239 @@
+"""Hostile and malformed input: wrong types, odd characters, huge strings, broken glossary files."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import aeronorm
+from aeronorm import Glossary, GlossaryError, Match
+
+# ------------------------------------------------------------------ wrong types
+
+
+@pytest.mark.parametrize(
+    ("value", "type_name"),
+    [
+        (None, "NoneType"),
+        (3, "int"),
+        (b"CASIC", "bytes"),
+        (float("nan"), "float"),
+        (["CASIC"], "list"),
+        (3.5, "float"),
+    ],
+)
+def test_match_rejects_non_strings(normalizer, value, type_name):
+    for call in (normalizer.match, normalizer.normalize, aeronorm.match, aeronorm.normalize):
+        with pytest.raises(TypeError) as info:
+            call(value)
+        message = str(info.value)
+        assert "str" in message and type_name in message
+
+
+@pytest.mark.parametrize("value", [3, b"CASIC", 2.5, object(), ("CASIC",)])
+def test_many_reject_non_string_values_and_name_them(normalizer, value):
+    for call in (normalizer.normalize_many, normalizer.match_many):
+        with pytest.raises(TypeError) as info:
+            call(["CASIC", value, "NWPU"])
+        assert type(value).__name__ in str(info.value)
+        assert repr(value) in str(info.value)
+
+
+@pytest.mark.parametrize("single", ["CASIC", "", b"CASIC"])
+def test_many_reject_a_single_string(normalizer, single):
+    for call in (
+        normalizer.match_many,
+        normalizer.normalize_many,
+        aeronorm.match_many,
+        aeronorm.normalize_many,
+    ):
+        with pytest.raises(TypeError, match="single string"):
+            call(single)
+
+
+def test_many_reject_non_iterables(normalizer):
+    with pytest.raises(TypeError):
+        normalizer.normalize_many(42)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ empty and blank
+
+
+@pytest.mark.parametrize(
+    "blank", ["", " ", "   ", "\t\n", "\u3000", "\u200b", "\u200b\u200e\ufeff", "\x00\x1b"]
+)
+def test_blank_names_match_nothing(normalizer, blank):
+    assert normalizer.match(blank) is None
+    assert normalizer.normalize(blank) == blank
+    assert normalizer.normalize(blank, on_unknown="none") is None
+    assert normalizer.match_many([blank]) == [None]
+
+
+# ------------------------------------------------------------------ odd characters: never an exception
+
+ODD = [
+    "x" * 100_000,  # 100 kB
+    "China Space Foundation " * 5000,
+    "CASIC\x00",
+    "\x00CASIC\x1b",
+    "\x1b[31mCASIC\x1b[0m",
+    "\ud800",
+    "CAS\ud800IC",
+    "\udfff\ud800",
+    "\u200bNWPU\u200b",
+    "\u200fNWPU\u200e",
+    "\u202eCISAC\u202c",
+    "\ufeffCASIC",
+    "CASIC🚀",
+    "🚀🛰️👩‍🚀",
+    "CASIC航天科工",
+    "航天科工CASIC Sixth Academy",
+    "Москва Space Foundation",
+    "ＣＡＳＩＣ",
+    "(" * 5000,
+    ")" * 5000,
+    "(" * 2500 + "CASIC" + ")" * 2500,
+    "(((((((((((((((((((((((((((((((CASIC",
+    "\u201c" * 3000,
+    "&" * 1000,
+    "'" * 1000,
+    "-" * 1000,
+    "a'" * 2000,
+    "Co., Ltd." * 200,
+    "Sixth " * 300,
+    "xi'an" * 200,
+    "zhang" * 500,
+    "\\" * 100,
+    "%s %d {0} {name}",
+    "\n".join(["CASIC"] * 100),
+]
+
+
+@pytest.mark.parametrize("text", ODD, ids=lambda s: repr(s[:20]) + f"..{len(s)}")
+def test_odd_input_never_raises(normalizer, text):
+    m = normalizer.match(text)
+    assert m is None or (isinstance(m, Match) and 0.0 <= m.score <= 1.0)
+    out = normalizer.normalize(text)
+    assert out == (m.canonical if m else text)
+    assert normalizer.match_many([text, text]) == [m, m]
+    assert normalizer.normalize_many([text]) == [out]
+    assert isinstance(normalizer.explain(text), str)
+
+
+def test_invisible_and_control_characters_are_ignored(normalizer):
+    for text in ("\u200bNWPU\u200b", "\u200fNWPU\u200e", "\ufeffNWPU", "NW\u00adPU"):
+        m = normalizer.match(text)
+        assert m is not None and m.entity_id == "nwpu", text
+        assert m.query == text  # the query is reported as given
+
+
+def test_huge_input_is_fast(normalizer):
+    import time
+
+    start = time.perf_counter()
+    for text in ("x" * 100_000, "(" * 5000, "China " * 20_000):
+        normalizer.match(text)
+    assert time.perf_counter() - start < 2.0
+
+
+# ------------------------------------------------------------------ property: match never raises
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=()), max_size=60))
+def test_match_never_raises_on_any_text(normalizer, text):
+    m = normalizer.match(text)
+    assert m is None or (
+        isinstance(m, Match) and 0.0 <= m.score <= 1.0 and m.entity_id in normalizer.glossary
+    )
+    assert normalizer.normalize(text) == (m.canonical if m else text)
+
+
+_WORDS = [
+    "China",
+    "Space",
+    "Aerospace",
+    "Science",
+    "and",
+    "Industry",
+    "Technology",
+    "Corp.",
+    "Co., Ltd.",
+    "Academy",
+    "of",
+    "CASIC",
+    "CASC",
+    "Sixth",
+    "6th",
+    "Northwestern",
+    "Polytechnical",
+    "University",
+    "Xibei",
+    "Gongye",
+    "Daxue",
+    "Zhang",
+    "Kejian",
+    "航天",
+    "科工",
+    "(",
+    ")",
+    "&",
+    "'s",
+    "\u2019",
+    "Hainan",
+    "Future",
+    "Travel",
+    "Foundation",
+    "Fujian",
+    "People's",
+    "Government",
+    "Province",
+    "Party",
+    "Secretary",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=12))
+def test_match_never_raises_on_name_like_text(normalizer, words):
+    text = " ".join(words)
+    m = normalizer.match(text)
+    assert m is None or (0.0 <= m.score <= 1.0 and m.score >= normalizer.threshold and m.evidence)
+
+
+# ------------------------------------------------------------------ malformed glossary files
+
+
+def test_yaml_entry_without_name(tmp_path):
+    path = tmp_path / "my_orgs.yaml"
+    path.write_text(
+        "type: org\nentities:\n"
+        "  - id: good\n    name: Good Orbital Co\n"
+        "  - id: nameless-one\n    aliases: [X]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(GlossaryError) as info:
+        Glossary.load(path)
+    message = str(info.value)
+    assert "my_orgs.yaml" in message and "nameless-one" in message and "name" in message
+    assert info.value.entry == "nameless-one"
+    assert info.value.line == 5
+
+
+def test_yaml_that_is_not_yaml(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("entities: [\n  - id: x\n", encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"broken\.yaml"):
+        Glossary.load(path)
+
+
+def test_records_without_name_or_id():
+    with pytest.raises(GlossaryError, match=r"<records>\[1\].*'name'"):
+        Glossary.from_records([{"id": "a", "name": "A"}, {"id": "b"}])
+    with pytest.raises(GlossaryError, match="id"):
+        Glossary.from_records([{"name": "Nameless Id"}])
+
+
+def test_glossary_error_is_a_value_error():
+    assert issubclass(GlossaryError, ValueError)
