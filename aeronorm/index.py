@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from .chinese import chinese_words
 from .glossary.entity import Entity
 from .lexicon import Kind, TermLexicon, Tok
+from .names import chinese_name_keys
 from .resources import load_word_classes
 from .romanization import split_syllables, to_pinyin
 from .text import fold, fold_key, has_han
@@ -68,6 +70,7 @@ class Index:
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_type: dict[str, set[int]] = defaultdict(set)
         df: dict[str, int] = defaultdict(int)
+        expansions = self._abbreviation_expansions()
         for i, entity in enumerate(self.entities):
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()
@@ -81,27 +84,54 @@ class Index:
                 tokens = tuple(lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text))
                 if not tokens:
                     continue
-                rep_id = len(self.reps)
-                self.reps.append(Rep(i, label, text, tokens))
-                ckey = concept_key(tokens)
-                if ckey:
-                    self.concepts[ckey].add(i)
-                for tok in tokens:
-                    if tok.kind == Kind.LEGAL:
-                        continue
-                    for k in tok.keys:
-                        posting = self.postings[k]
-                        if not posting or posting[-1] != rep_id:
-                            posting.append(rep_id)
-                        if k not in seen_keys:
-                            seen_keys.add(k)
-                            df[k] += 1
+                forms = [(label, text, tokens)]
+                if len(tokens) > 1 and any(t.text in expansions for t in tokens):
+                    # "Sixth Academy of CASC" is also "Sixth Academy of China Aerospace
+                    # Science and Technology Corporation": another entity's acronym spelt out.
+                    spelt = tuple(e for t in tokens for e in expansions.get(t.text, (t,)))
+                    forms.append((label, text, spelt))
+                for label_, text_, toks in forms:
+                    self._add_rep(i, label_, text_, toks, seen_keys, df)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
         self._lock = threading.Lock()
         self._acronyms: dict[str, set[int]] | None = None
         self._part_acronyms: dict[str, set[int]] | None = None
         self._pinyin: dict[str, set[int]] | None = None
+
+    def _add_rep(
+        self, i: int, label: str, text: str, tokens: tuple[Tok, ...], seen_keys: set[str], df: dict[str, int]
+    ) -> None:
+        rep_id = len(self.reps)
+        self.reps.append(Rep(i, label, text, tokens))
+        ckey = concept_key(tokens)
+        if ckey:
+            self.concepts[ckey].add(i)
+        for tok in tokens:
+            if tok.kind == Kind.LEGAL:
+                continue
+            for k in tok.keys:
+                posting = self.postings[k]
+                if not posting or posting[-1] != rep_id:
+                    posting.append(rep_id)
+                if k not in seen_keys:
+                    seen_keys.add(k)
+                    df[k] += 1
+
+    def _abbreviation_expansions(self) -> dict[str, tuple[Tok, ...]]:
+        """Given English acronyms that name one entity only, with that entity's name tokens."""
+        owners: dict[str, set[int]] = defaultdict(set)
+        for i, entity in enumerate(self.entities):
+            for abbreviation in entity.abbreviations:
+                words = self.lexicon.words(abbreviation)
+                if len(words) == 1 and abbreviation.isupper() and len(abbreviation) >= 3:
+                    owners[words[0]].add(i)
+        out = {}
+        for word, ids in owners.items():
+            if len(ids) == 1:
+                (i,) = ids
+                out[word] = tuple(self.lexicon.tokens(self.entities[i].name))
+        return out
 
     @staticmethod
     def _names(entity: Entity) -> Iterable[tuple[str, str]]:
@@ -237,30 +267,50 @@ class Index:
                     table: dict[str, set[int]] = defaultdict(set)
                     for i, entity in enumerate(self.entities):
                         for zh in entity.chinese_names():
-                            for key in self.pinyin_variants(zh):
+                            # A person's name reads its surname as a surname (单 Shan, not Dan).
+                            person = entity.type == "person" and chinese_name_keys(zh)
+                            keys = {s + g for s, g in person} if person else self.pinyin_variants(zh)
+                            for key in keys:
                                 table[key].add(i)
                     self._pinyin = dict(table)
         return self._pinyin
 
     def pinyin_variants(self, zh: str) -> set[str]:
-        """Pinyin keys of one Chinese name (6 letters or more)."""
+        """Pinyin keys of one Chinese name (6 letters or more; ü written ``u``).
+
+        The full name, without its company form, without its place, without trailing
+        descriptors (科技); a place with its administrative suffix also gives the bare place
+        (上海市 -> ``shanghai``).
+        """
         tokens = self.lexicon.zh_tokens(zh)
         pieces = [(t.kind, "".join(to_pinyin(t.text)) if has_han(t.text) else t.text) for t in tokens]
         variants = set()
-        core = list(pieces)
-        while core and core[-1][0] == Kind.LEGAL:
-            core.pop()
-        without_place = [p for p in core if p[0] != Kind.PLACE]
-        descriptors = _descriptor_pinyin()
-        short = list(without_place)
-        while short and short[-1][1] in descriptors:
-            short.pop()
-        for seq in (pieces, core, without_place, short):
+        texts = [t.text for t in tokens]
+        variants.add("".join(p for _, p in pieces))
+        if len(texts) >= 2 and tokens[0].kind == Kind.PLACE and "".join(texts[1:]) in _admin_suffixes():
+            # A place and its administrative suffix (内蒙古自治区): the bare place, never the suffix.
+            variants.add(pieces[0][1])
+            shortened: list[list[tuple[Kind, str]]] = []
+        else:
+            core = list(pieces)
+            while core and core[-1][0] == Kind.LEGAL:
+                core.pop()
+            without_place = [p for p in core if p[0] != Kind.PLACE]
+            descriptors = _descriptor_pinyin()
+            short = list(without_place)
+            while short and short[-1][1] in descriptors:
+                short.pop()
+            shortened = [core, without_place, short]
+        for seq in shortened:
             key = "".join(p for _, p in seq)
-            # Shortened keys must keep three syllables or more to stay telling.
-            if len(key) >= 6 and (seq is pieces or len(split_syllables(key) or ()) >= 3):
+            # Shortened keys must keep three syllables or more, and a naming word, to stay telling.
+            if len(split_syllables(key) or ()) >= 3 and any(k == Kind.NAME for k, _ in seq):
                 variants.add(key)
-        return variants
+        return {v.replace("v", "u") for v in variants if len(v) >= 6}
+
+
+def _admin_suffixes() -> frozenset[str]:
+    return chinese_words().admin_suffixes
 
 
 @cache

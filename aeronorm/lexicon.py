@@ -118,6 +118,7 @@ class TermLexicon:
         self._phrases: dict[tuple[str, ...], list[str]] = {}
         self._kind: dict[str, Kind] = {}
         self.zh_terms: set[str] = set()
+        self.proper_morphemes: set[str] = set()
         place_zh: set[str] = set()
         for zh, english in load_places():
             place_zh.add(zh)
@@ -128,6 +129,7 @@ class TermLexicon:
         for term in terms:
             self.add(term)
         self.zh_terms |= place_zh
+        self._add_phrase_variants()
         self._zh_max = max((len(z) for z in self.zh_terms), default=1)
         self._pinyin: dict[str, set[str]] | None = None
 
@@ -139,6 +141,8 @@ class TermLexicon:
             return  # notes-like rows ("研究院 (第N)") are facts, not matchable morphemes
         self.terms.append(term)
         self.zh_terms.add(zh)
+        if term.renderings and all(r[:1].isupper() for r in term.renderings if r[:1].isalpha()):
+            self.proper_morphemes.add(zh)  # 江南 Jiangnan, 天兵 Space Pioneer: names, not words
         kinds = set()
         for en in term.renderings:
             self._add_phrase(en, zh)
@@ -148,6 +152,41 @@ class TermLexicon:
             classified = None not in kinds and kinds
             self._kind[zh] = max(kinds) if classified else Kind.NAME  # type: ignore[type-var]
         self._pinyin = None
+
+    def _add_phrase_variants(self, limit: int = 24) -> None:
+        """Let phrases vary the way their parts do.
+
+        A phrase whose Chinese contains the Chinese of one of its words also takes that word's
+        other renderings ("commercial aerospace", 商业航天, gives "commercial astronautics"
+        because 航天 is also rendered "astronautics"); a two-part phrase also takes "and"
+        between its parts ("culture and media").
+        """
+        single = {p[0]: c for p, c in self._phrases.items() if len(p) == 1}
+        renderings: dict[str, list[str]] = {}
+        for p, concepts in self._phrases.items():
+            if len(p) == 1:
+                for zh in concepts:
+                    renderings.setdefault(zh, []).append(p[0])
+        additions: list[tuple[tuple[str, ...], str]] = []
+        for phrase, concepts in list(self._phrases.items()):
+            if len(phrase) < 2:
+                continue
+            for zh in concepts:
+                count = 0
+                for k, word in enumerate(phrase):
+                    if (word,) in self._wc.legal_phrases:
+                        continue  # company forms vary freely already
+                    part = next((c for c in single.get(word, ()) if c in zh and c != zh), None)
+                    for other in renderings.get(part, ()) if part else ():
+                        if other != word and (other,) not in self._wc.legal_phrases and count < limit:
+                            additions.append(((*phrase[:k], other, *phrase[k + 1 :]), zh))
+                            count += 1
+                if len(phrase) == 2 and "and" not in phrase:
+                    additions.append(((phrase[0], "and", phrase[1]), zh))
+        for phrase, zh in additions:
+            concepts = self._phrases.setdefault(phrase, [])
+            if zh not in concepts:
+                concepts.append(zh)
 
     def _add_phrase(self, en: str, zh: str) -> None:
         words = tuple(self._normal_words(en))
@@ -164,7 +203,9 @@ class TermLexicon:
         return [stem(w) for w in out if w not in self._wc.stop_words or w == "and"]
 
     def _phrase_class(self, words: tuple[str, ...]) -> Kind | None:
-        if words in self._wc.legal_phrases:
+        if words in self._wc.legal_phrases or (
+            len(words) > 1 and all((w,) in self._wc.legal_phrases for w in words)
+        ):
             return Kind.LEGAL
         if words in self._wc.generic_phrases:
             return Kind.GENERIC
@@ -186,29 +227,33 @@ class TermLexicon:
     def tokens(self, text: str) -> list[Tok]:
         """Concept tokens of an English or romanised name (legal forms included, kind LEGAL).
 
-        Phrases of the lexicon are matched longest first; function words are dropped.
+        Words are grouped into lexicon phrases by dynamic programming: as few tokens as
+        possible, an "and" left outside a phrase counting as one ("China Space Science and
+        Industry" is space + science-and-industry, not space-science + industry). Function
+        words are dropped.
         """
         stop = self._wc.stop_words
         words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
-        out: list[Tok] = []
-        i, n, longest = 0, len(words), self.max_phrase
-        while i < n:
-            for size in range(min(longest, n - i), 0, -1):
+        n, longest = len(words), self.max_phrase
+        # best[i]: (cost, tokens) for words[i:]
+        best: list[tuple[int, tuple[Tok, ...]]] = [(0, ())] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            w = words[i]
+            cost, rest = best[i + 1]
+            cand = (cost + 1, rest) if w in stop else (cost + 1, (self._word_token(w), *rest))
+            for size in range(min(longest, n - i), 1, -1):
                 phrase = tuple(words[i : i + size])
-                if size > 1 and (phrase[0] == "and" or phrase[-1] == "and"):
+                if phrase[0] == "and" or phrase[-1] == "and":
                     continue
                 tok = self._phrase_token(phrase)
-                if tok is not None:
-                    out.append(tok)
-                    i += size
-                    break
-            else:
-                w = words[i]
-                i += 1
-                if w in stop:
-                    continue
-                out.append(self._word_token(w))
-        return out
+                if tok is not None and best[i + size][0] + 1 < cand[0]:
+                    cand = (best[i + size][0] + 1, (tok, *best[i + size][1]))
+            if w not in stop:
+                tok = self._phrase_token((w,))
+                if tok is not None and cost + 1 <= cand[0]:
+                    cand = (cost + 1, (tok, *rest))
+            best[i] = cand
+        return list(best[0][1])
 
     def _phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
         text = " ".join(phrase)
@@ -237,6 +282,18 @@ class TermLexicon:
             first = sorted(via_pinyin)[0]
             return Tok(w, w, frozenset((w, *via_pinyin)), self._kind.get(first, Kind.NAME))
         return Tok(w, w, frozenset((w,)), Kind.NAME)
+
+    def is_proper(self, tok: Tok) -> bool:
+        """True for a naming token that is a proper name rather than a common word: a brand or
+        romanised word the lexicon does not translate, or a morpheme the lexicon knows as a
+        name (江南 Jiangnan)."""
+        if tok.kind != Kind.NAME or len(tok.text) < 2:
+            return False
+        if tok.key in self.proper_morphemes:
+            return True
+        if tok.key in self.zh_terms and tok.key != tok.text:
+            return False
+        return tok.key == tok.text and tok.key not in self.zh_terms
 
     def pinyin_concepts(self, word: str) -> set[str]:
         """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""

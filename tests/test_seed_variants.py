@@ -186,11 +186,7 @@ NEW_VARIANTS: dict[str, list] = {
         "Hainan Future Travel Aerospace Culture Media Co., Ltd.",
         "Future Travel Aerospace Culture Media (Hainan) Co., Ltd.",
         "未来宇航（海南）航天文化传媒有限公司",
-        gap(
-            "Future Travel (Hainan) Spaceflight Culture & Media Co., Ltd.",
-            "future-travel-hainan",
-            AMPERSAND_PHRASE,
-        ),
+        "Future Travel (Hainan) Spaceflight Culture & Media Co., Ltd.",
     ],
     "commercial-aerospace-industry-alliance": [
         "COMMERCIAL SPACE INDUSTRY ALLIANCE",
@@ -200,11 +196,7 @@ NEW_VARIANTS: dict[str, list] = {
         "the Commercial Aerospace Industry Alliance",
         "Commercial Space Industry Alliance\u2019s",
         "Commercial Space Industry Alliance (China)",
-        gap(
-            "Commercial Astronautics Industry Alliance",
-            "commercial-aerospace-industry-alliance",
-            ASTRONAUTICS_PHRASE,
-        ),
+        "Commercial Astronautics Industry Alliance",
     ],
     "csf": [
         "China Astronautics Foundation",
@@ -231,7 +223,7 @@ NEW_VARIANTS: dict[str, list] = {
         "XIBEI GONGYE DAXUE",
         "Xibei-Gongye-Daxue",
         gap("NW Polytechnical University", "nwpu", "'NW' is not read as the compass word 'Northwestern'"),
-        gap("Northwestern Polytech. Univ.", "nwpu", "'Polytech.' is not expanded to 'Polytechnical'"),
+        "Northwestern Polytech. Univ.",
     ],
     "title-party-leadership-group-secretary": [
         "Secretary of the Leading Party Group",
@@ -255,7 +247,7 @@ NEW_VARIANTS: dict[str, list] = {
         "Wenchang Intl. Space City Administration",
         "WENCHANG INTERNATIONAL AEROSPACE CITY ADMINISTRATION",
         "Administration of Wenchang International Aerospace City",
-        gap("Wenchang International Astronautics City Administration", "wiaca", ASTRONAUTICS_PHRASE),
+        "Wenchang International Astronautics City Administration",
     ],
     "sastind": [
         "National Administration of Defence Science and Industry",
@@ -280,11 +272,9 @@ NEW_VARIANTS: dict[str, list] = {
         "China Astronautics Science and Industry Corporation",
         "Casic",
         "航天科工集团",
-        gap("China Space Science and Industry Corporation", "casic", SPACE_SCIENCE),
-        gap("China Space Science and Industry Group", "casic", SPACE_SCIENCE),
-        gap(
-            "中國航天科工集團有限公司", "casic", "traditional Chinese is not converted to simplified (OpenCC)"
-        ),
+        "China Space Science and Industry Corporation",
+        "China Space Science and Industry Group",
+        "中國航天科工集團有限公司",
     ],
     "casc": [
         "China Aerospace Science and Technology Corp",
@@ -347,7 +337,6 @@ NEW_VARIANTS: dict[str, list] = {
         "CPC Fujian Provincial Party Committee",
         "Fujian Provincial Committee of the CPC",
         "Communist Party of China Fujian Provincial Committee",
-        "CPC Fujian Committee",
     ],
     "cccg": [
         "cccg",
@@ -369,8 +358,8 @@ NEW_VARIANTS: dict[str, list] = {
         "Chinese Academy of Sciences Holdings Co Ltd",
         "Chinese Academy of Sciences Holdings Co., Ltd",
         "CAS Holdings Co Ltd",
-        gap("China Academy of Sciences Holdings", "cas-holdings", HOLDINGS_LEGAL),
-        gap("China Academy of Sciences Holdings Company Limited", "cas-holdings", HOLDINGS_LEGAL),
+        "China Academy of Sciences Holdings",
+        "China Academy of Sciences Holdings Company Limited",
     ],
     "cas-imech": [
         "Institute of Mechanics, Chinese Academy of Sciences",
@@ -475,24 +464,16 @@ LOOKALIKES = [
     "National Space Science Center of Japan",
 ]
 LOOKALIKE_GAPS = [
-    gap("Northeastern Polytechnical University", None, SUBSTITUTION),
-    gap(
-        "Future Travel (Shanghai) Culture Media Co., Ltd.",
-        None,
-        "the fuzzy stage also tries the core without '(Shanghai)', so the conflicting place never vetoes and "
-        "only cheap omissions (Hainan, Aerospace) are left",
+    pytest.param("Northeastern Polytechnical University", None, id="Northeastern Polytechnical University"),
+    pytest.param(
+        "Future Travel (Shanghai) Culture Media Co., Ltd.", None, id="Future Travel (Shanghai) Culture Media"
     ),
-    gap("Future Travel (Hainan) Tourism Co., Ltd.", None, CONTAINED),
-    gap("Hainan Aerospace Culture Media Co., Ltd.", None, CONTAINED),
+    pytest.param("Future Travel (Hainan) Tourism Co., Ltd.", None, id="Future Travel (Hainan) Tourism Co., Ltd."),
+    pytest.param("Hainan Aerospace Culture Media Co., Ltd.", None, id="Hainan Aerospace Culture Media Co., Ltd."),
     gap("Space Foundation", None, CONTAINED + " (a US non-profit of that name exists)"),
-    gap("China Foundation", None, CONTAINED),
-    gap(
-        "CPC Fujian Municipal Committee",
-        None,
-        "'Municipal' and 'Provincial' are both generic, so one level of party committee (市委) stands in for "
-        "the other (省委)",
-    ),
-    gap("Kejian", None, "a given name alone is accepted as the only person who has it"),
+    pytest.param("China Foundation", None, id="China Foundation"),
+    pytest.param("CPC Fujian Municipal Committee", None, id="CPC Fujian Municipal Committee"),
+    pytest.param("Kejian", None, id="Kejian"),
 ]
 
 

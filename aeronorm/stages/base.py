@@ -43,12 +43,32 @@ class Query:
         return (self.text, self.core) if self.core else (self.text,)
 
     @cached_property
+    def soft_forms(self) -> tuple[str, ...]:
+        """The text, then the text without its *redundant* asides only: acronyms, quoted short
+        names and "a.k.a." notes. A bracketed place such as "(Hainan)" is part of the name
+        and stays, so that it can still tell two entities apart."""
+        soft = _SPACES.sub(" ", _ASIDE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text))
+        soft = soft.strip()
+        return (self.text, soft) if soft and soft != self.text else (self.text,)
+
+    @cached_property
     def han(self) -> bool:
         return has_han(self.text)
 
     @cached_property
     def latin(self) -> bool:
         return has_latin(self.text)
+
+
+_AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
+
+
+def _redundant(aside: str) -> bool:
+    inner = aside.strip(" ()[]（）【】")
+    if inner[:1] in "\"“":
+        return True
+    words = inner.split()
+    return bool(_AKA.match(inner)) or (len(words) == 1 and sum(c.isupper() for c in inner) >= 2)
 
 
 @dataclass(frozen=True)

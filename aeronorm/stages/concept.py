@@ -16,7 +16,7 @@ CONCEPT_SCORE = 0.97
 def match_concept(index: Index, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
     """Match when the query's sorted concepts equal those of exactly one entity's name."""
     lex = index.lexicon
-    for form in query.forms:
+    for form in query.soft_forms:
         tokens = lex.zh_tokens(form) if query.han and not query.latin else lex.tokens(form)
         key = concept_key(tokens)
         if not key:

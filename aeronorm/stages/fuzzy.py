@@ -25,10 +25,27 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from .base import Outcome, Query
 
-__all__ = ["CONTAINED_SCORE", "OMISSION_COST", "align", "match_fuzzy", "score_tokens"]
+__all__ = [
+    "CONTAINED_SCORE",
+    "EXTRA_COST",
+    "FULL_SCORE",
+    "OMISSION_COST",
+    "PERSON_OMISSION_COST",
+    "align",
+    "match_fuzzy",
+    "score_tokens",
+]
 
 #: Share of a name token's weight that is lost when a query omits it, by kind.
 OMISSION_COST = {Kind.NAME: 0.45, Kind.NUMBER: 1.0, Kind.PLACE: 0.25, Kind.GENERIC: 0.25, Kind.LEGAL: 0.0}
+#: Concepts of national scope: left over against a place, they tell two entities apart.
+SCOPE_KEYS = frozenset({"中国", "中华", "国家", "全国", "中央", "国际"})
+#: Share of a person name's part that is lost when a query omits it: a given name alone, or a
+#: surname alone, is not the person.
+PERSON_OMISSION_COST = {**OMISSION_COST, Kind.NAME: 1.0}
+#: Cost of a query word the name lacks, by kind: extra information means a sub-unit or another
+#: entity, except for generic words ("PLA", "China") that writers add freely.
+EXTRA_COST = {Kind.NAME: 1.5, Kind.NUMBER: 1.5, Kind.PLACE: 1.5, Kind.GENERIC: 0.5, Kind.LEGAL: 0.0}
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 #: Spelling similarity from which two unknown words count as one (typos, transliteration noise).
@@ -36,13 +53,16 @@ SPELLING_CUTOFF = 0.88
 _MAX_CANDIDATES = 24
 #: Score of a query whose words all belong to one name, one of them a proper name unique to it.
 CONTAINED_SCORE = 0.82
+#: The fuzzy stage never claims more than the concept stage: at best every word agrees up to
+#: translation, which is what a concept-key match says.
+FULL_SCORE = 0.97
 
 
 def _similarity(q: Tok, c: Tok) -> float:
     if q.keys & c.keys:
         return 1.0
-    if q.kind != Kind.NAME or c.kind != Kind.NAME:
-        return 0.0
+    if not (_spelling_comparable(q) and _spelling_comparable(c)):
+        return 0.0  # two known morphemes that differ are different words, however spelt
     a, b = q.text, c.text
     if len(a) < 5 or len(b) < 5 or a[0] != b[0] or not a.isalpha() or not b.isalpha():
         return 0.0
@@ -70,8 +90,13 @@ def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, flo
     return out
 
 
-def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tuple[float, list[str]]:
-    """Score a query against one written form of an entity; returns (score, evidence)."""
+def score_tokens(
+    index: Index, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False
+) -> tuple[float, list[str]]:
+    """Score a query against one written form of an entity; returns (score, evidence).
+
+    ``person`` turns off the unique-word rule: a given name alone is not a person.
+    """
     q = [t for t in query if t.kind != Kind.LEGAL]
     c = [t for t in name if t.kind != Kind.LEGAL]
     if not q or not c:
@@ -95,18 +120,26 @@ def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tup
     left_q = [i for i in range(len(q)) if i not in aligned_q]
     left_c = [j for j in range(len(c)) if j not in aligned_c]
     veto_floor = 0.25 * max(max(wq), max(wc))
-    if any(q[i].kind in _DISTINCTIVE and wq[i] > veto_floor for i in left_q) and any(
-        c[j].kind in _DISTINCTIVE and wc[j] > veto_floor for j in left_c
+    if any(_telling(q[i]) and wq[i] > veto_floor for i in left_q) and any(
+        _telling(c[j]) and wc[j] > veto_floor for j in left_c
     ):
         return 0.0, []
-    extra = sum(wq[i] for i in left_q)
-    omitted = sum(wc[j] * OMISSION_COST[c[j].kind] for j in left_c)
-    score = 2 * matched / (2 * matched + extra + omitted)
-    if (
-        not left_q
-        and score < CONTAINED_SCORE
-        and any(s >= 1.0 and _is_proper(q[i]) and index.df.get(q[i].key, 0) == 1 for i, _, s in pairs)
-    ):
+    # A partial spelling match leaves the rest of both words unexplained.
+    extra = sum(wq[i] * EXTRA_COST[q[i].kind] for i in left_q) + sum((1 - s) * wq[i] for i, _, s in pairs)
+    omission = PERSON_OMISSION_COST if person else OMISSION_COST
+    omitted = sum(wc[j] * omission[c[j].kind] for j in left_c)
+    omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
+    unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
+    left_names = [j for j in left_c if c[j].kind == Kind.NAME]
+    proper = index.lexicon.is_proper
+    if left_names and not any(proper(q[i]) or q[i].kind == Kind.NUMBER for i in unique):
+        # A query that leaves out naming words of this name must name the entity some
+        # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
+        # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
+        # Culture Media") describe a trade, and another company of that trade fits them too.
+        return 0.0, []
+    score = min(2 * matched / (2 * matched + extra + omitted), FULL_SCORE)
+    if not person and not left_q and score < CONTAINED_SCORE and any(proper(q[i]) for i in unique):
         # Every query word is in this name, and one of them is a proper name no other
         # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd.").
         score = CONTAINED_SCORE
@@ -114,8 +147,19 @@ def score_tokens(index: Index, query: Sequence[Tok], name: Sequence[Tok]) -> tup
     return score, evidence
 
 
-def _is_proper(tok: Tok) -> bool:
-    """A naming word that is no translated morpheme: a brand or a romanised name."""
+def _telling(tok: Tok) -> bool:
+    """Left over on both sides, such words mean two entities: naming words, numbers, places,
+    and the national scope words that a place would replace ("China ..." vs "Sichuan ...")."""
+    return tok.kind in _DISTINCTIVE or tok.key in SCOPE_KEYS
+
+
+def _unique(index: Index, tok: Tok) -> bool:
+    """A word of one entity only (its rarest concept belongs to no other entity)."""
+    return min((index.df.get(k, 0) for k in tok.keys), default=0) <= 1
+
+
+def _spelling_comparable(tok: Tok) -> bool:
+    """A word the lexicon does not know: only such words may match by spelling alone."""
     return tok.kind == Kind.NAME and tok.key == tok.text and len(tok.keys) == 1 and len(tok.text) >= 3
 
 
@@ -130,13 +174,14 @@ def match_fuzzy(
     """Best entity by weighted token comparison, if above ``threshold`` by ``margin``."""
     best: dict[int, tuple[float, list[str], str]] = {}
     lex = index.lexicon
-    for form in query.forms:
+    for form in query.soft_forms:
         tokens = lex.zh_tokens(form) if query.han and not query.latin else lex.tokens(form)
         for rep_id in _block(index, tokens):
             rep = index.reps[rep_id]
             if allowed is not None and rep.entity not in allowed:
                 continue
-            score, evidence = score_tokens(index, tokens, rep.tokens)
+            person = index.entities[rep.entity].type == "person"
+            score, evidence = score_tokens(index, tokens, rep.tokens, person=person)
             if score > best.get(rep.entity, (0.0,))[0]:
                 best[rep.entity] = (score, evidence, rep.text)
     if not best:

@@ -57,9 +57,9 @@ SMALL = [
         "type": "title",
         "aliases": ["Party Secretary"],
     },
-    # Near twins for threshold and margin: one leads "Kepler Orbital Dynamics" by a hair.
+    # Near twins for threshold and margin: a misspelt "Kepller Orbital Dynamics Institute" fits the first a hair better.
     {"id": "kodi", "name": "Kepler Orbital Dynamics Institute"},
-    {"id": "kodl", "name": "Kepler Orbital Dynamics Laboratory"},
+    {"id": "kods", "name": "Kepler Orbital Dynamics Institute Shenzhen"},
     # True twins: one English name, two entities.
     {"id": "vega-a", "name": "Vega Rocket Works", "zh": "甲"},
     {"id": "vega-b", "name": "Vega Rocket Works", "zh": "乙"},
