@@ -55,6 +55,14 @@ def shipped_glossary_dir() -> Path:
 
 @functools.cache
 def _default_glossary() -> Glossary:
+    packaged = importlib.resources.files("aeronorm") / "glossaries"
+    if packaged.is_dir() and not isinstance(packaged, Path):
+        # Inside a zip (Spark --py-files, zipapp): read through importlib.resources.
+        files = sorted((f for f in packaged.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+        result = Glossary()
+        for file in files:
+            result = result + Glossary(*read_file(file))
+        return result
     return Glossary.load(*sorted(shipped_glossary_dir().glob("*.yaml")))
 
 

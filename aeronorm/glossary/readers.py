@@ -38,16 +38,20 @@ import json
 import json.decoder
 import json.scanner
 import math
+import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import GlossaryError
 from ..text import has_han
 from .entity import ENTITY_TYPES, Entity, Term
+
+if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; the annotation is all that needs it
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "ENTITY_FIELDS",
@@ -376,7 +380,7 @@ def _decode(data: bytes, source: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read_file(path: str | Path, *, errors: Errors = None) -> tuple[list[Entity], list[Term]]:
+def read_file(path: str | Path | Traversable, *, errors: Errors = None) -> tuple[list[Entity], list[Term]]:
     """Read one glossary file into its entities and terms (file order).
 
     Parameters
@@ -403,12 +407,16 @@ def read_file(path: str | Path, *, errors: Errors = None) -> tuple[list[Entity],
     >>> entities[0].abbreviations, entities[0].zh_aliases, entities[0].origin.endswith("orgs.csv:2")
     (('CASIC',), ('航天科工',), True)
     """
-    path = Path(path)
+    if isinstance(path, (str, os.PathLike)):
+        path = Path(path)
+    # Otherwise an importlib.resources Traversable (a glossary inside a zip or wheel).
     source = str(path)
-    kind = SUFFIXES.get(path.suffix.lower())
+    kind = SUFFIXES.get(os.path.splitext(path.name)[1].lower())
     if kind is None:
         raise GlossaryError(
-            f"unsupported file type {path.suffix!r}; expected one of {', '.join(SUFFIXES)}", source=source
+            f"unsupported file type {os.path.splitext(path.name)[1]!r}; "
+            f"expected one of {', '.join(SUFFIXES)}",
+            source=source,
         )
     text = _decode(path.read_bytes(), source)
     if kind == "yaml":
