@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import importlib.resources
 import pickle
+import subprocess
+import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
 
+import aeronorm
 import aeronorm.glossary.glossary as glossary_module
 from aeronorm.glossary import ENTITY_TYPES, Glossary, read_file, shipped_glossary_dir
 
@@ -165,3 +169,24 @@ def test_shipped_dir_missing_is_a_clear_error(monkeypatch, tmp_path):
     monkeypatch.setattr(glossary_module, "__file__", str(tmp_path / "a" / "b" / "glossary.py"))
     with pytest.raises(FileNotFoundError, match="shipped glossaries are missing"):
         shipped_glossary_dir()
+
+
+def test_runs_from_a_zip(tmp_path):
+    """Spark's --py-files and zipapps import aeronorm from a zip: the glossaries must load too."""
+    package = Path(aeronorm.__file__).parent
+    archive = tmp_path / "aeronorm.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in package.rglob("*"):
+            if f.is_file() and "__pycache__" not in f.parts:
+                zf.write(f, Path("aeronorm") / f.relative_to(package))
+        for f in shipped_glossary_dir().glob("*.yaml"):
+            zf.write(f, Path("aeronorm") / "glossaries" / f.name)
+    code = (
+        f"import sys; sys.path.insert(0, {str(archive)!r}); import aeronorm; "
+        "assert aeronorm.__file__.startswith(sys.path[0]), aeronorm.__file__; "
+        "print(aeronorm.normalize('NWPU'))"
+    )
+    cmd = [sys.executable, "-c", code]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "Northwestern Polytechnical University"
