@@ -301,10 +301,15 @@ class Index:
             while short and short[-1][1] in descriptors:
                 short.pop()
             shortened = [core, without_place, short]
-        for seq in shortened:
+        names = {p: t.text for p, t in zip(pieces, tokens, strict=True) if t.kind == Kind.NAME}
+        for k, seq in enumerate(shortened):
             key = "".join(p for _, p in seq)
-            # Shortened keys must keep three syllables or more, and a naming word, to stay telling.
-            if len(split_syllables(key) or ()) >= 3 and any(k == Kind.NAME for k, _ in seq):
+            # Shortened keys must keep three syllables or more; without place or descriptors,
+            # also two naming words or one that is no common morpheme (中国航天 is not
+            # 中国航天科技 shortened; 微纳星空 is 北京微纳星空科技 shortened).
+            kept = [names[p] for p in seq if p in names]
+            telling = k == 0 or len(kept) >= 2 or any(t not in self.lexicon.zh_terms for t in kept)
+            if len(split_syllables(key) or ()) >= 3 and telling:
                 variants.add(key)
         return {v.replace("v", "u") for v in variants if len(v) >= 6}
 

@@ -1,0 +1,351 @@
+"""Chinese text: traditional to simplified, full-width folding, segmentation, and mentions in text.
+
+* :func:`to_simplified` converts traditional characters with OpenCC (``t2s``), cached.
+* :func:`fold_han` folds a string for Chinese matching *character for character* (full-width
+  letters and digits to ASCII, brackets and quotes unified, traditional to simplified), so
+  that a position in the folded string is the same position in the original.
+* :class:`ChineseTokenizer` is aeronorm's own jieba tokenizer: jieba's dictionary plus every
+  Chinese name of a glossary as a user word tagged ``nt`` (organisation), ``nr`` (person),
+  ``ns`` (place) or ``nz`` (other names). It is built on first use, once, and never touches
+  jieba's global default tokenizer; jieba's log lines are kept off stderr while it loads.
+* :func:`find_chinese` finds the glossary names in a Chinese or mixed text.
+
+OpenCC and jieba are imported on first use only, so ``import aeronorm`` stays cheap and a
+process that never sees Chinese input never pays for jieba's dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .text import clean_text, is_han_char
+
+if TYPE_CHECKING:
+    from .match import Match
+    from .normalizer import Normalizer
+
+__all__ = [
+    "JIEBA_MIN_FREQ",
+    "ChineseTokenizer",
+    "ChineseWords",
+    "chinese_words",
+    "compact_han",
+    "find_chinese",
+    "fold_han",
+    "jieba_tag",
+    "to_simplified",
+]
+
+
+@dataclass(frozen=True)
+class ChineseWords:
+    """Words of Chinese names that scope, locate or address rather than name
+    (``aeronorm/data/chinese.yaml``)."""
+
+    company_forms: frozenset[str]
+    form_markers: frozenset[str]
+    scope_words: frozenset[str]
+    admin_suffixes: frozenset[str]
+    honorifics: frozenset[str]
+    fillers: frozenset[str]
+
+
+@cache
+def chinese_words() -> ChineseWords:
+    """The word lists of ``aeronorm/data/chinese.yaml``, read once.
+
+    Examples
+    --------
+    >>> "中国" in chinese_words().scope_words, "市" in chinese_words().admin_suffixes
+    (True, True)
+    """
+    import yaml
+
+    text = resources.files("aeronorm").joinpath("data").joinpath("chinese.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    keys = ("company_forms", "form_markers", "scope_words", "admin_suffixes", "honorifics", "fillers")
+    return ChineseWords(*(frozenset(raw[k]) for k in keys))
+
+
+_converter: Any = None
+_converter_lock = threading.Lock()
+
+
+def _opencc() -> Any:
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters converted to simplified (OpenCC ``t2s``); other text kept.
+
+    Examples
+    --------
+    >>> to_simplified("中國航天科工集團")
+    '中国航天科工集团'
+    >>> to_simplified("CASIC 二院")
+    'CASIC 二院'
+    """
+    if not any(is_han_char(c) for c in text):
+        return text
+    return _opencc().convert(text)
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded for Chinese matching, or itself when folding would change length."""
+    folded = unicodedata.normalize("NFKC", clean_text(ch))
+    return folded if len(folded) == 1 else ch
+
+
+@lru_cache(maxsize=16384)
+def fold_han(text: str) -> str:
+    """Fold ``text`` for Chinese matching, keeping its length: position *i* stays position *i*.
+
+    Full-width letters, digits and punctuation become ASCII, brackets and quotes are unified,
+    traditional characters become simplified. OpenCC's phrase conversion is used when it keeps
+    the length (it almost always does); otherwise each character is converted on its own.
+
+    Examples
+    --------
+    >>> fold_han("中國航天科工集團（ＣＡＳＩＣ）")
+    '中国航天科工集团(CASIC)'
+    """
+    folded = "".join(_fold_char(c) for c in text)
+    simplified = to_simplified(folded)
+    if len(simplified) == len(folded):
+        return simplified
+    out = []
+    for c in folded:
+        s = to_simplified(c) if is_han_char(c) else c
+        out.append(s if len(s) == 1 else c)
+    return "".join(out)
+
+
+_NOT_NAME_CHAR = re.compile(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def compact_han(text: str) -> str:
+    """The comparison form of a Chinese name: folded, lower case, spaces and punctuation gone.
+
+    Examples
+    --------
+    >>> compact_han("九天微星 (上海)航天科 技有限公司")
+    '九天微星上海航天科技有限公司'
+    >>> compact_han("中國航天科工集團·二院")
+    '中国航天科工集团二院'
+    """
+    return _NOT_NAME_CHAR.sub("", fold_han(text).lower())
+
+
+# -- jieba -----------------------------------------------------------------------------------
+#: jieba part-of-speech tags for the glossary's entity types.
+_TAGS = {"org": "nt", "person": "nr", "place": "ns"}
+# Jieba's dictionary regex takes Han, Latin, digits and a few joiners as one block.
+_JIEBA_BLOCK = re.compile(r"^[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+$")
+# How far a user word's frequency is raised above what merely keeps it whole, so that a
+# glossary name also wins against the words around it in running text.
+_USER_WORD_BOOST = 50
+#: Words of jieba's dictionary rarer than this are left out of aeronorm's copy: loading the
+#: prefix dictionary takes a quarter of the time, and names come from the glossary anyway.
+JIEBA_MIN_FREQ = 5
+
+
+def jieba_tag(entity_type: str) -> str:
+    """The jieba tag aeronorm gives a name of ``entity_type`` (``nt``, ``nr``, ``ns`` or ``nz``).
+
+    Examples
+    --------
+    >>> jieba_tag("org"), jieba_tag("person"), jieba_tag("program")
+    ('nt', 'nr', 'nz')
+    """
+    return _TAGS.get(entity_type, "nz")
+
+
+class _QuietJieba(logging.Filter):
+    """Drops jieba's records emitted by a thread that is building an aeronorm tokenizer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.local = threading.local()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not getattr(self.local, "quiet", False)
+
+
+_quiet = _QuietJieba()
+_quiet_lock = threading.Lock()
+_quiet_installed = False
+
+
+def _install_quiet_filter() -> None:
+    # A filter on jieba's own logger, silent only for our loading thread: jieba's level,
+    # handlers and default tokenizer stay exactly as other code set them.
+    global _quiet_installed
+    with _quiet_lock:
+        if not _quiet_installed:
+            logging.getLogger("jieba").addFilter(_quiet)
+            _quiet_installed = True
+
+
+class ChineseTokenizer:
+    """aeronorm's jieba tokenizer: jieba's dictionary plus a glossary's Chinese names.
+
+    Parameters
+    ----------
+    words : iterable of (word, tag)
+        User words, e.g. every Chinese name and Chinese alias of a glossary with
+        :func:`jieba_tag` of its entity type.
+    full_dictionary : bool
+        Load all of jieba's dictionary. By default the words rarer than
+        :data:`JIEBA_MIN_FREQ` are left out (a copy is written once to the temporary
+        directory, beside jieba's own cache), which loads four times faster.
+
+    The jieba ``Tokenizer`` is created and loaded on first use (thread-safe, once), with
+    jieba's log lines kept off stderr; jieba's global default tokenizer is never used.
+
+    Examples
+    --------
+    >>> tok = ChineseTokenizer([("航天科工二院", "nt")])
+    >>> tok.cut("航天科工二院的专家")
+    ['航天科工二院', '的', '专家']
+    """
+
+    def __init__(self, words: Iterable[tuple[str, str]] = (), *, full_dictionary: bool = False):
+        self._words = list(dict.fromkeys((w, t) for w, t in words if w and _JIEBA_BLOCK.match(w)))
+        self._small = not full_dictionary
+        self._tokenizer: Any = None
+        self._lock = threading.Lock()
+        self.load_seconds: float | None = None
+
+    def __repr__(self) -> str:
+        state = "loaded" if self._tokenizer is not None else "not loaded"
+        return f"ChineseTokenizer({len(self._words)} user words, {state})"
+
+    @property
+    def loaded(self) -> bool:
+        """Whether jieba has been loaded (it is on the first :meth:`cut` or :meth:`tokenize`)."""
+        return self._tokenizer is not None
+
+    @property
+    def user_words(self) -> list[tuple[str, str]]:
+        return list(self._words)
+
+    def _jieba(self) -> Any:
+        if self._tokenizer is None:
+            with self._lock:
+                if self._tokenizer is None:
+                    self._tokenizer = self._build()
+        return self._tokenizer
+
+    def _build(self) -> Any:
+        import time
+
+        start = time.perf_counter()
+        import jieba
+
+        _install_quiet_filter()
+        _quiet.local.quiet = True
+        try:
+            path = _small_dictionary() if self._small else None
+            tokenizer = jieba.Tokenizer(path) if path else jieba.Tokenizer()
+            tokenizer.initialize()
+            for word, tag in self._words:
+                # suggest_freq keeps the word whole on its own; the boost makes it win in context.
+                freq = tokenizer.suggest_freq(word, False) * _USER_WORD_BOOST
+                tokenizer.add_word(word, freq=max(freq, 1), tag=tag)
+        finally:
+            _quiet.local.quiet = False
+        self.load_seconds = time.perf_counter() - start
+        return tokenizer
+
+    def tag(self, word: str) -> str | None:
+        """The tag a user word was added with, or ``None``."""
+        return self._jieba().user_word_tag_tab.get(word)
+
+    def frequencies(self) -> dict[str, int]:
+        """jieba's word frequencies (its dictionary plus the user words); read only."""
+        return self._jieba().FREQ
+
+    def cut(self, text: str) -> list[str]:
+        """Words of ``text`` (jieba's accurate mode, HMM on for unknown words)."""
+        return self._jieba().lcut(text)
+
+    def tokenize(self, text: str) -> list[tuple[str, int, int]]:
+        """Words of ``text`` with their ``(start, end)`` offsets into ``text``."""
+        return list(self._jieba().tokenize(text))
+
+
+def _small_dictionary() -> str | None:
+    """Path of aeronorm's copy of jieba's dictionary without its rarest words, written once.
+
+    ``None`` when it cannot be written (read-only temporary directory): jieba's own is used.
+    """
+    import os
+    import tempfile
+
+    import jieba
+
+    source = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    if not os.path.isfile(source):
+        return None
+    target = os.path.join(
+        tempfile.gettempdir(), f"aeronorm-jieba-{jieba.__version__}-min{JIEBA_MIN_FREQ}.dict.txt"
+    )
+    try:
+        if os.path.isfile(target) and os.path.getmtime(target) >= os.path.getmtime(source):
+            return target
+        with open(source, encoding="utf-8") as fh:
+            kept = [line for line in fh if _frequent(line)]
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.writelines(kept)
+        os.replace(tmp, target)  # atomic: concurrent builders write the same content
+        return target
+    except OSError:
+        return None
+
+
+def _frequent(line: str) -> bool:
+    parts = line.split(" ", 2)
+    return len(parts) >= 2 and parts[1].strip().isdigit() and int(parts[1]) >= JIEBA_MIN_FREQ
+
+
+# -- mentions in text ----------------------------------------------------------------------------
+def find_chinese(normalizer: Normalizer, text: str) -> list[tuple[int, int, Match]]:
+    """Glossary names in a Chinese or mixed text: ``(start, end, Match)``, spans into ``text``.
+
+    The text is folded character for character (:func:`fold_han`), segmented with the
+    normalizer's :class:`ChineseTokenizer`, and runs of words are resolved longest first
+    against the Chinese names of the glossary (exact, after traditional-to-simplified
+    conversion, without company forms, and an English abbreviation joined to a Chinese
+    suffix such as ``CASIC二院``). Only mentions containing Chinese characters are reported;
+    English mentions are the English scanner's.
+
+    Examples
+    --------
+    >>> from aeronorm import Glossary, Normalizer
+    >>> n = Normalizer(Glossary.from_records([
+    ...     {"id": "casic", "name": "CASIC", "zh": "中国航天科工集团有限公司", "zh_aliases": ["航天科工"]},
+    ...     {"id": "nwpu", "name": "Northwestern Polytechnical University", "zh": "西北工业大学"}]))
+    >>> text = "據報道，中國航天科工集團與西北工业大学签署了协议。"
+    >>> [(s, e, text[s:e], m.entity_id) for s, e, m in find_chinese(n, text)]
+    [(4, 12, '中國航天科工集團', 'casic'), (13, 19, '西北工业大学', 'nwpu')]
+    """
+    from .stages.chinese import find_mentions
+
+    return find_mentions(normalizer, text)
