@@ -116,6 +116,7 @@ class TermLexicon:
         wc = load_word_classes()
         self._wc = wc
         self._phrases: dict[tuple[str, ...], list[str]] = {}
+        self._max_phrase = wc.max_phrase
         self._kind: dict[str, Kind] = {}
         self.zh_terms: set[str] = set()
         self.proper_morphemes: set[str] = set()
@@ -184,6 +185,7 @@ class TermLexicon:
                 if len(phrase) == 2 and "and" not in phrase:
                     additions.append(((phrase[0], "and", phrase[1]), zh))
         for phrase, zh in additions:
+            self._max_phrase = max(self._max_phrase, len(phrase))
             concepts = self._phrases.setdefault(phrase, [])
             if zh not in concepts:
                 concepts.append(zh)
@@ -191,6 +193,7 @@ class TermLexicon:
     def _add_phrase(self, en: str, zh: str) -> None:
         words = tuple(self._normal_words(en))
         if words:
+            self._max_phrase = max(self._max_phrase, len(words))
             concepts = self._phrases.setdefault(words, [])
             if zh not in concepts:
                 concepts.append(zh)
@@ -213,7 +216,8 @@ class TermLexicon:
 
     @property
     def max_phrase(self) -> int:
-        return max(max((len(p) for p in self._phrases), default=1), self._wc.max_phrase)
+        """Length in words of the longest phrase (kept up to date by :meth:`add`)."""
+        return self._max_phrase
 
     # -- English (and romanised) names ------------------------------------------------------
     def words(self, text: str) -> list[str]:
