@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+import os
 import threading
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import NoMatchError
 from .glossary import ENTITY_TYPES, Glossary, Term
@@ -21,7 +22,12 @@ from .stages import (
     match_fuzzy,
     match_pinyin,
 )
+from .stages.chinese import match_chinese
+from .stages.person import match_person
 from .text import has_han, has_latin
+
+if TYPE_CHECKING:
+    from .mention import Mentions, NormalizedText
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "is_missing"]
 
@@ -65,6 +71,9 @@ class Normalizer:
         In the fuzzy stage, how far the best entity must lead the next one.
     en_zh, zh_en : Translator, optional
         Machine translators for the retranslation stage (the ``mt`` extra).
+    learn_terms : bool
+        Extend the term lexicon with the Chinese-English pairs the glossary's own names
+        teach (:mod:`aeronorm.learn`); they are in :attr:`learned_terms`.
 
     Examples
     --------
@@ -87,6 +96,7 @@ class Normalizer:
         margin: float = DEFAULT_MARGIN,
         en_zh: Any = None,
         zh_en: Any = None,
+        learn_terms: bool = True,
     ):
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
@@ -99,7 +109,16 @@ class Normalizer:
         self.margin = margin
         self.en_zh = _check_translator(en_zh, "en_zh", source="en", target="zh")
         self.zh_en = _check_translator(zh_en, "zh_en", source="zh", target="en")
-        self.lexicon = TermLexicon(_lexicon_terms(self.glossary))
+        terms = _lexicon_terms(self.glossary)
+        self.lexicon = TermLexicon(terms)
+        #: Terms learned from the glossary's own names (see aeronorm.learn), after the given ones.
+        self.learned_terms: list[Term] = []
+        if learn_terms:
+            from .learn import learn_terms as _learn
+
+            self.learned_terms = _learn(self.glossary.entities, self.lexicon)
+            if self.learned_terms:
+                self.lexicon = TermLexicon([*terms, *self.learned_terms])
         self.index = Index(self.glossary.entities, self.lexicon)
         self._lock = threading.Lock()
 
@@ -198,6 +217,30 @@ class Normalizer:
             for v, m in zip(values, matches, strict=True)
         ]
 
+    # -- running text (aeronorm.scan builds its trie on the first call, once) -----------------
+    def find(self, text: str, *, type: str | None = None) -> Mentions:
+        """Known names in running text, in text order; see :mod:`aeronorm.scan`.
+
+        Each :class:`~aeronorm.Mention` has ``start``, ``end``, ``text`` (``text[start:end]``)
+        and ``match``. Nested names resolve to the longest.
+        """
+        from .scan import scanner_for
+
+        return scanner_for(self).find(text, type=type)
+
+    def normalize_text(
+        self, text: str, *, style: Literal["canonical", "abbreviation", "annotate"] = "canonical",
+        type: str | None = None,
+    ) -> NormalizedText:
+        """``text`` with every mention replaced by its canonical name, all else byte-identical.
+
+        ``style="abbreviation"`` writes the entity's abbreviation when it has one,
+        ``style="annotate"`` writes ``canonical [id]``.
+        """
+        from .scan import scanner_for
+
+        return scanner_for(self).normalize_text(text, style=style, type=type)
+
     # -- internals ---------------------------------------------------------------------------
     def _map_distinct(
         self, names: Iterable[Any], fn: Callable[[str], Any], missing: Callable[[Any], Any]
@@ -242,7 +285,9 @@ class Normalizer:
         if not query.text:
             return None, None
         last: Outcome | None = None
-        for stage in (match_exact, match_concept, match_abbreviation, match_pinyin):
+        for stage in (
+            match_exact, match_chinese, match_concept, match_abbreviation, match_person, match_pinyin
+        ):
             outcome = stage(self.index, query, allowed)
             if outcome is None:
                 continue
@@ -272,12 +317,17 @@ class Normalizer:
     ) -> dict[str, tuple[Match | None, Outcome | None]]:
         """Translate unresolved names (each once, in one batch per direction) and match the
         translations with the stages 1-5; a match so found has method ``retranslation``."""
+        from .mt.base import check_output  # no MT library: only the output check
+
         out: dict[str, tuple[Match | None, Outcome | None]] = {}
         for translator in (self.en_zh, self.zh_en):
             batch = [n for n in names if translator is not None and self._translator_for(n) is translator]
             if not batch:
                 continue
-            translations = translator.translate(batch)
+            # One str per name: a bare string (zipped char by char) or a wrong length must fail.
+            translations = check_output(
+                translator.translate(batch), len(batch), who=f"{type(translator).__name__}.translate"
+            )
             for name, translation in zip(batch, translations, strict=True):
                 out[name] = self._match_translation(name, translation, type_, translator)
         return out
@@ -330,12 +380,35 @@ class Normalizer:
 def _check_translator(translator: Any, role: str, *, source: str, target: str) -> Any:
     if translator is None:
         return None
-    if not callable(getattr(translator, "translate", None)):
-        raise TypeError(f"{role} must have a translate(texts) method (see aeronorm.mt.Translator)")
-    got = (getattr(translator, "source", source), getattr(translator, "target", target))
-    if got != (source, target):
+    # str and bytes have a translate() method of their own: a model name passed as is.
+    if isinstance(translator, (str, bytes, os.PathLike)) or not callable(
+        getattr(translator, "translate", None)
+    ):
+        raise TypeError(
+            f"{role} must be a translator with a translate(texts) method (see aeronorm.mt.Translator), "
+            f"not {type(translator).__name__}; for a model folder or id use aeronorm.mt.MarianTranslator(...)"
+        )
+    missing = [a for a in ("source", "target") if not isinstance(getattr(translator, a, None), str)]
+    if missing:
+        raise TypeError(
+            f"{role} must say which languages it translates: set {' and '.join(missing)} "
+            f"(here {source!r} -> {target!r}), as aeronorm.mt.Translator requires"
+        )
+    got = (translator.source, translator.target)
+    if (_language(got[0]), _language(got[1])) != (source, target):
         raise ValueError(f"{role} must translate {source}->{target}, this one translates {got[0]}->{got[1]}")
     return translator
+
+
+def _language(code: object) -> object:
+    """The primary language of a code: ``"zh-CN"``, ``"zh_Hans"``, ``"zho"`` -> ``"zh"``."""
+    if not isinstance(code, str):
+        return code
+    primary = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    return _ISO639_3.get(primary, primary)
+
+
+_ISO639_3 = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
 
 
 def _lexicon_terms(glossary: Glossary) -> list[Term]:
