@@ -119,9 +119,11 @@ def score_tokens(
         return 0.0, []
     left_q = [i for i in range(len(q)) if i not in aligned_q]
     left_c = [j for j in range(len(c)) if j not in aligned_c]
-    veto_floor = 0.25 * max(max(wq), max(wc))
-    if any(_telling(q[i]) and wq[i] > veto_floor for i in left_q) and any(
-        _telling(c[j]) and wc[j] > veto_floor for j in left_c
+    # Naming words and numbers veto however common they are (Technology vs Industry);
+    # places and scope words only when they weigh something in this comparison.
+    floor = 0.25 * max(max(wq), max(wc))
+    if any(_telling(q[i], wq[i], floor) for i in left_q) and any(
+        _telling(c[j], wc[j], floor) for j in left_c
     ):
         return 0.0, []
     # A partial spelling match leaves the rest of both words unexplained.
@@ -147,10 +149,12 @@ def score_tokens(
     return score, evidence
 
 
-def _telling(tok: Tok) -> bool:
+def _telling(tok: Tok, weight: float, floor: float) -> bool:
     """Left over on both sides, such words mean two entities: naming words, numbers, places,
     and the national scope words that a place would replace ("China ..." vs "Sichuan ...")."""
-    return tok.kind in _DISTINCTIVE or tok.key in SCOPE_KEYS
+    if tok.kind in (Kind.NAME, Kind.NUMBER):
+        return True
+    return (tok.kind == Kind.PLACE or tok.key in SCOPE_KEYS) and weight > floor
 
 
 def _unique(index: Index, tok: Tok) -> bool:
