@@ -1,0 +1,774 @@
+"""Core speed and memory of aeronorm, each figure next to a baseline measured in the same run.
+
+Run from the repository root::
+
+    python benchmarks/bench_core.py            # full run, 1.5 to 3.5 minutes on 2 cores
+    python benchmarks/bench_core.py --quick    # smaller sizes, about 20 s
+    python benchmarks/bench_core.py --profile  # also cProfile the matching workloads
+
+What it measures (see benchmarks/README.md for the method and how to read the table):
+
+1. fuzzy-stage queries/s of ``Normalizer.match_many`` on a 10,000-entity synthetic glossary,
+   next to rapidfuzz ``process.extractOne`` (WRatio) over every name and alias;
+2. exact-path distinct look-ups/s (``match_many`` and ``normalize_many``) next to a plain
+   ``dict.get`` over ``fold_key``'ed strings;
+3. ``normalize_many`` over a 1,000,000-row column of 10,000 distinct values next to a
+   precomputed ``dict.get`` list comprehension and pandas ``Series.map``;
+4. ``import aeronorm`` time in fresh interpreters, and which heavy modules it loads;
+5. index build time of the default glossary (fresh interpreter) and of the 10k glossary;
+6. memory of the index (tracemalloc, fresh interpreter).
+
+It prints a table ``metric | aeronorm | baseline | ratio | target | result`` and writes the
+results as JSON to ``benchmarks/results/core.json``. It exits 0 even when a target fails: it
+is a report, and failures are printed as FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import gc
+import json
+import os
+import platform
+import pstats
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:  # _synthetic, when imported from elsewhere (tests)
+    sys.path.insert(0, str(HERE))
+
+from _synthetic import TYPO_KINDS, Corpus, fuzzy_variant, light_variant, make_corpus  # noqa: E402
+
+import aeronorm  # noqa: E402
+from aeronorm import Glossary, Normalizer  # noqa: E402
+from aeronorm.text import fold_key  # noqa: E402
+
+__all__ = [
+    "HEAVY_MODULES",
+    "Row",
+    "Section",
+    "Setup",
+    "bench_build",
+    "bench_column",
+    "bench_exact",
+    "bench_fuzzy",
+    "bench_import",
+    "bench_memory",
+    "clear_input_caches",
+    "main",
+    "make_setup",
+    "profile_top",
+]
+
+DEFAULT_OUT = HERE / "results" / "core.json"
+#: Modules ``import aeronorm`` must not load (the glossary is read with PyYAML).
+FORBIDDEN_ON_IMPORT = ("jieba", "torch", "transformers", "pypinyin", "yaml", "aeronorm.glossary")
+#: Modules whose presence after ``import aeronorm`` is reported.
+HEAVY_MODULES = (*FORBIDDEN_ON_IMPORT, "opencc", "rapidfuzz", "numpy", "pandas", "sentencepiece",
+                 "aeronorm.normalizer", "aeronorm.index")
+
+Say = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+# --------------------------------------------------------------------------------------------
+# results
+@dataclass
+class Row:
+    """One line of the final table. ``ratio`` is aeronorm ÷ baseline, in the row's unit."""
+
+    metric: str
+    value: float | None
+    unit: str  # "/s", "s", "MB", or "" for a count or a yes/no
+    baseline: float | None = None
+    baseline_label: str = ""
+    target: str = ""
+    passed: bool | None = None  # None: informational, no target
+    note: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.value is None or not self.baseline:
+            return None
+        return self.value / self.baseline
+
+    def to_json(self) -> dict[str, Any]:
+        return {**asdict(self), "ratio": self.ratio}
+
+
+@dataclass
+class Section:
+    """A benchmark's table rows and its detailed figures (kept in the JSON)."""
+
+    name: str
+    rows: list[Row]
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------------------------
+# shared set-up
+@dataclass
+class Setup:
+    """A synthetic corpus, its glossary, and fresh normalizers over it on demand."""
+
+    corpus: Corpus
+    glossary: Glossary
+    seed: int
+    build_seconds: list[float] = field(default_factory=list)
+    warmup_seconds: list[float] = field(default_factory=list)
+    _shared: Normalizer | None = None
+
+    def shared(self) -> Normalizer:
+        """One normalizer for the work that needs no fresh one (classifying queries, the exact
+        path, whose look-ups memoise nothing per normalizer), built on first use."""
+        if self._shared is None:
+            self._shared = self.normalizer()
+        return self._shared
+
+    def normalizer(self) -> Normalizer:
+        """A freshly built Normalizer (timed), its lazy tables built by two warm-up queries.
+
+        A fresh one per measurement guarantees no result memoised by an earlier measurement
+        can help; the warm-up (an acronym and a romanised name build the acronym and pinyin
+        tables on first use) is timed apart, as ``first queries``.
+        """
+        gc.collect()
+        start = time.perf_counter()
+        n = Normalizer(self.glossary)
+        self.build_seconds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        n.match_many(["QXZW", "Xibei Gongye Daxue"])
+        self.warmup_seconds.append(time.perf_counter() - start)
+        return n
+
+
+def make_setup(n_entities: int, *, seed: int = 0, n_unknown: int = 0) -> Setup:
+    """Generate the corpus (shipped entities plus synthetic ones) and its glossary."""
+    corpus = make_corpus(n_entities, seed=seed, n_unknown=n_unknown)
+    return Setup(corpus, corpus.glossary(), seed)
+
+
+def clear_input_caches() -> int:
+    """Empty aeronorm's bounded per-input memo caches (``fold``, ``fold_key``, pinyin, ...).
+
+    Queries already seen (while generating or classifying them) would otherwise be served
+    from these caches. Unbounded caches (``functools.cache``) hold loaded resources, not
+    per-input results, and are kept. Returns how many caches were cleared.
+    """
+    cleared = set()
+    for name, module in list(sys.modules.items()):
+        if module is None or not (name == "aeronorm" or name.startswith("aeronorm.")):
+            continue
+        for obj in list(vars(module).values()):
+            info = getattr(obj, "cache_info", None)
+            bounded = callable(info) and callable(getattr(obj, "cache_clear", None)) and info().maxsize
+            if bounded and id(obj) not in cleared:
+                obj.cache_clear()
+                cleared.add(id(obj))
+    return len(cleared)
+
+
+def _measure(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall time, CPU time of this process, and the result of ``fn()``.
+
+    On a shared machine wall time includes waiting for the CPU; CPU time does not, so both
+    are reported where it matters (targets are on wall time).
+    """
+    gc.collect()
+    start, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.perf_counter() - start, time.process_time() - cpu, out
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    wall, _, out = _measure(fn)
+    return wall, out
+
+
+def profile_top(fn: Callable[[], Any], *, limit: int = 12) -> list[dict[str, Any]]:
+    """cProfile ``fn``; the functions with the most own time, with their share of the total."""
+    prof = cProfile.Profile()
+    prof.enable()
+    fn()
+    prof.disable()
+    stats = pstats.Stats(prof)
+    total = stats.total_tt or 1e-12  # type: ignore[attr-defined]
+    rows = []
+    for (path, line, func), (_, ncalls, tottime, cumtime, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = f"{Path(path).name}:{line}({func})" if line else func
+        if "aeronorm" in path:
+            where = f"{path.split('aeronorm', 1)[-1].lstrip('/')}:{line}({func})"
+        rows.append({"function": where, "calls": ncalls, "own_share": tottime / total,
+                     "cum_share": cumtime / total})
+    rows.sort(key=lambda r: -r["own_share"])
+    return rows[:limit]
+
+
+def _print_profile(title: str, top: list[dict[str, Any]], say: Say) -> None:
+    say(f"  profile of {title} (share of profiled time: own / cumulative):")
+    for r in top:
+        say(f"    {r['own_share']:6.1%} {r['cum_share']:6.1%}  {r['calls']:>9,}  {r['function']}")
+
+
+# --------------------------------------------------------------------------------------------
+# 1. fuzzy stage vs rapidfuzz
+def bench_fuzzy(setup: Setup, *, n_queries: int = 400, profile: bool = False, say: Say = print) -> Section:
+    """Queries/s on names only the fuzzy stage can resolve, next to rapidfuzz ``extractOne``.
+
+    Variants of synthetic entities (company form dropped, one brand typo, a generic word or
+    the place dropped, words reordered) are classified with one Normalizer; those that reach
+    the fuzzy stage (``method == "fuzzy"`` or abstained) form the timing set, every query
+    distinct. They are timed through ``match_many`` of a *fresh* Normalizer with aeronorm's
+    per-input caches cleared, then through rapidfuzz over every name and alias.
+    """
+    from rapidfuzz import fuzz, process, utils
+
+    corpus = setup.corpus
+    rng = random.Random(setup.seed + 1)
+    ids = sorted(corpus.orgs)
+    rng.shuffle(ids)
+    judge = setup.shared()
+    methods: Counter[str] = Counter()
+    outcome: Counter[str] = Counter()
+    by_typo: dict[str, Counter[str]] = {k: Counter() for k in TYPO_KINDS}
+    timing: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for k, eid in enumerate(ids):
+        if len(timing) >= n_queries:
+            break
+        query, typo = fuzzy_variant(corpus.orgs[eid], rng, typo=TYPO_KINDS[k % len(TYPO_KINDS)])
+        if query in seen:
+            continue
+        seen.add(query)
+        m = judge.match(query)
+        method = m.method if m is not None else "abstained"
+        methods[method] += 1
+        verdict = "abstained" if m is None else ("correct" if m.entity_id == eid else "wrong")
+        outcome[verdict] += 1
+        by_typo[typo][verdict] += 1
+        if m is None or m.method == "fuzzy":
+            timing.append((query, eid))
+    generated = sum(methods.values())
+    if not timing:
+        raise ValueError("no variant reached the fuzzy stage: the glossary has too few synthetic entities")
+    queries = [q for q, _ in timing]
+    truth = [eid for _, eid in timing]
+
+    n = setup.normalizer()
+    clear_input_caches()
+    dt_aero, cpu_aero, results = _measure(lambda: n.match_many(queries))
+    aero_correct = sum(m is not None and m.entity_id == e for m, e in zip(results, truth, strict=True))
+    aero_wrong = sum(m is not None and m.entity_id != e for m, e in zip(results, truth, strict=True))
+
+    names = corpus.all_names()
+    choices = [text for text, _ in names]
+    owner = [eid for _, eid in names]
+
+    def rapidfuzz_all() -> list[Any]:
+        return [process.extractOne(q, choices, scorer=fuzz.WRatio, processor=utils.default_process)
+                for q in queries]
+
+    dt_rf, cpu_rf, rf = _measure(rapidfuzz_all)
+    rf_correct = sum(owner[r[2]] == e for r, e in zip(rf, truth, strict=True))
+    rate_aero = len(queries) / dt_aero
+    rate_rf = len(queries) / dt_rf
+    share = {k: v / generated for k, v in methods.items()}
+    say(f"[1] fuzzy stage: {len(corpus.records):,} entities, {len(choices):,} names and aliases")
+    say(f"    {generated} variants generated; reached: "
+        + ", ".join(f"{k} {v:.1%}" for k, v in sorted(share.items(), key=lambda kv: -kv[1])))
+    say(f"    over all variants: correct {outcome['correct'] / generated:.1%}, "
+        f"wrong {outcome['wrong'] / generated:.1%}, abstained {outcome['abstained'] / generated:.1%}")
+    say("    correct by typo kind: " + ", ".join(
+        f"{k} {c['correct'] / max(1, sum(c.values())):.0%}" for k, c in by_typo.items()))
+    say(f"    timing set: {len(queries)} distinct queries (fuzzy or abstained), fresh Normalizer, "
+        "per-input caches cleared")
+    say(f"    aeronorm match_many: {rate_aero:,.0f} q/s ({1e3 / rate_aero:.2f} ms/q wall, "
+        f"{1e3 * cpu_aero / len(queries):.2f} ms/q CPU); "
+        f"correct {aero_correct / len(queries):.1%}, wrong {aero_wrong / len(queries):.1%}, "
+        f"abstained {(len(queries) - aero_correct - aero_wrong) / len(queries):.1%}")
+    say(f"    rapidfuzz extractOne WRatio: {rate_rf:,.0f} q/s ({1e3 / rate_rf:.2f} ms/q wall, "
+        f"{1e3 * cpu_rf / len(queries):.2f} ms/q CPU); "
+        f"top-1 correct {rf_correct / len(queries):.1%} (never abstains)")
+    say(f"    ratio aeronorm/rapidfuzz: {rate_aero / rate_rf:.1f}x")
+    details: dict[str, Any] = {
+        "entities": len(corpus.records), "choices": len(choices), "generated": generated,
+        "method_share": share, "outcome_share": {k: v / generated for k, v in outcome.items()},
+        "correct_by_typo": {k: c["correct"] / max(1, sum(c.values())) for k, c in by_typo.items()},
+        "timing_queries": len(queries), "aeronorm_qps": rate_aero, "rapidfuzz_qps": rate_rf,
+        "aeronorm_cpu_seconds": cpu_aero, "rapidfuzz_cpu_seconds": cpu_rf,
+        "aeronorm_correct": aero_correct / len(queries), "aeronorm_wrong": aero_wrong / len(queries),
+        "rapidfuzz_correct": rf_correct / len(queries),
+        "examples": [{"query": q, "truth": corpus_name(corpus, e)} for q, e in timing[:5]],
+    }
+    if profile:
+        n2 = setup.normalizer()
+        clear_input_caches()
+        details["profile"] = profile_top(lambda: n2.match_many(queries))
+        _print_profile("fuzzy-stage match_many", details["profile"], say)
+    rows = [
+        Row(f"fuzzy-stage queries/s ({len(corpus.records):,} entities)", rate_aero, "/s", rate_rf,
+            "rapidfuzz extractOne WRatio", "ratio >= 5", rate_aero >= 5 * rate_rf,
+            f"{len(queries)} distinct queries"),
+        Row("fuzzy-set accuracy (correct share)", aero_correct / len(queries), "share",
+            rf_correct / len(queries), "rapidfuzz top-1", "", None,
+            f"aeronorm wrong {aero_wrong / len(queries):.1%}, rest abstained"),
+    ]
+    return Section("fuzzy", rows, details)
+
+
+def corpus_name(corpus: Corpus, eid: str) -> str:
+    return next(r["name"] for r in corpus.records if r["id"] == eid)
+
+
+# --------------------------------------------------------------------------------------------
+# 2. exact path
+def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Say = print) -> Section:
+    """Distinct exact names (every name and alias as written) through ``match_many`` and
+    ``normalize_many``, next to ``dict.get(fold_key(s))`` and a bare ``dict.get``.
+
+    Best of ``repeat`` runs, per-input caches cleared before each (so ``fold_key`` is cold
+    for aeronorm and for the baseline alike).
+    """
+    names = setup.corpus.all_names()
+    queries = list(dict.fromkeys(text for text, _ in names))
+    n = setup.shared()
+
+    def best(fn: Callable[[], Any]) -> tuple[float, Any]:
+        runs = []
+        for _ in range(repeat):
+            clear_input_caches()
+            runs.append(_timed(fn))
+        return min(runs, key=lambda r: r[0])
+
+    dt_match, matched = best(lambda: n.match_many(queries))
+    dt_norm, _ = best(lambda: n.normalize_many(queries))
+    table: dict[str, str] = {}
+    for text, eid in names:
+        table.setdefault(fold_key(text), eid)
+    dt_dict_fold, _ = best(lambda: [table.get(fold_key(s)) for s in queries])
+    keys = [fold_key(s) for s in queries]
+    dt_dict, _ = best(lambda: [table.get(k) for k in keys])
+    exact_share = sum(m is not None and m.method == "exact" for m in matched) / len(queries)
+    rate = {"match_many": len(queries) / dt_match, "normalize_many": len(queries) / dt_norm,
+            "dict_fold_key": len(queries) / dt_dict_fold, "dict": len(queries) / dt_dict}
+    say(f"[2] exact path: {len(queries):,} distinct written forms, best of {repeat}, caches cleared; "
+        f"{exact_share:.1%} resolved by the exact stage")
+    say(f"    match_many {rate['match_many']:,.0f}/s, normalize_many {rate['normalize_many']:,.0f}/s; "
+        f"dict.get(fold_key(s)) {rate['dict_fold_key']:,.0f}/s; bare dict.get {rate['dict']:,.0f}/s")
+    say(f"    overhead: match_many costs {rate['dict_fold_key'] / rate['match_many']:.1f}x "
+        f"dict.get(fold_key), {rate['dict'] / rate['match_many']:.0f}x a bare dict.get")
+    details: dict[str, Any] = {"queries": len(queries), "exact_share": exact_share, "rates": rate}
+    if profile:
+        clear_input_caches()
+        details["profile"] = profile_top(lambda: n.match_many(queries))
+        _print_profile("exact-path match_many", details["profile"], say)
+    target = 300_000
+    rows = [
+        Row("exact look-ups/s, match_many", rate["match_many"], "/s", rate["dict_fold_key"],
+            "dict.get(fold_key(s))", ">= 300,000/s", rate["match_many"] >= target),
+        Row("exact look-ups/s, normalize_many", rate["normalize_many"], "/s", rate["dict_fold_key"],
+            "dict.get(fold_key(s))", ">= 300,000/s", rate["normalize_many"] >= target),
+        Row("  (bare dict.get, pre-folded keys)", rate["dict"], "/s", None, "", "", None),
+    ]
+    return Section("exact", rows, details)
+
+
+# --------------------------------------------------------------------------------------------
+# 3. a million-row column
+def make_column(setup: Setup, *, rows: int, distinct: int) -> tuple[list[str], list[str], dict[str, int]]:
+    """A column of ``rows`` values drawn from ``distinct`` values, Zipf-like frequencies.
+
+    The distinct values: 50% names and aliases as written, 20% light variants (case,
+    spacing, another rendering), 15% hard (fuzzy-stage) variants, 15% unknown names.
+    Every distinct value occurs at least once.
+    """
+    corpus = setup.corpus
+    rng = random.Random(setup.seed + 3)
+    names = sorted({text for text, _ in corpus.all_names()})
+    ids = sorted(corpus.orgs)
+    rng.shuffle(ids)
+    want = {"exact": distinct * 50 // 100, "light": distinct * 20 // 100, "hard": distinct * 15 // 100}
+    want["unknown"] = distinct - sum(want.values())
+    pools = {
+        "exact": rng.sample(names, min(len(names), want["exact"])),
+        "light": [light_variant(corpus.orgs[i], rng) for i in ids[: want["light"]]],
+        "hard": [fuzzy_variant(corpus.orgs[i], rng)[0] for i in ids[want["light"] :][: want["hard"]]],
+        "unknown": corpus.unknown[: want["unknown"]],
+    }
+    values: list[str] = []
+    mix: dict[str, int] = {}
+    seen: set[str] = set()
+    for kind, pool in pools.items():
+        fresh = [v for v in dict.fromkeys(pool) if v not in seen]
+        seen.update(fresh)
+        values += fresh
+        mix[kind] = len(fresh)
+    spare = [v for v in names if v not in seen]
+    if len(values) < distinct:  # short of a kind (small corpus): top up with names
+        extra = spare[: distinct - len(values)]
+        values += extra
+        mix["exact"] += len(extra)
+    rng.shuffle(values)
+    weights = [1.0 / (k + 1) for k in range(len(values))]
+    col = values + rng.choices(values, weights=weights, k=max(0, rows - len(values)))
+    rng.shuffle(col)
+    return col, values, mix
+
+
+def bench_column(setup: Setup, *, rows: int = 1_000_000, distinct: int = 10_000, profile: bool = False,
+                 say: Say = print) -> Section:
+    """``normalize_many`` over a column with repeats, next to a precomputed dict and pandas."""
+    col, values, mix = make_column(setup, rows=rows, distinct=distinct)
+    n = setup.normalizer()
+    clear_input_caches()
+    dt_total, cpu_total, out = _measure(lambda: n.normalize_many(col))
+    n2 = setup.normalizer()
+    clear_input_caches()
+    dt_distinct, cpu_distinct, resolved = _measure(lambda: n2.normalize_many(values))
+    mapping = dict(zip(values, resolved, strict=True))
+    dt_dict, via_dict = _timed(lambda: [mapping.get(x, x) for x in col])
+    consistent = via_dict == out
+    changed = sum(a != b for a, b in zip(values, resolved, strict=True)) / len(values)
+    dt_pandas = None
+    try:
+        import pandas as pd
+    except ImportError:
+        pd = None
+    if pd is not None:
+        series = pd.Series(col, dtype=object)
+        dt_pandas, _ = _timed(lambda: series.map(mapping))
+    scale = rows / 1_000_000
+    target = 5.0 * scale
+    say(f"[3] normalize_many: {len(col):,} rows, {len(values):,} distinct "
+        f"({', '.join(f'{k} {v}' for k, v in mix.items())}); {changed:.1%} of distinct values changed")
+    say(f"    aeronorm {dt_total:.2f} s wall, {cpu_total:.2f} s CPU; resolving the distinct values alone "
+        f"{dt_distinct:.2f} s wall, {cpu_distinct:.2f} s CPU, so the per-row work is ~"
+        f"{max(0.0, cpu_total - cpu_distinct):.2f} s CPU; same output as the dict: {consistent}")
+    pandas_text = "pandas not installed" if dt_pandas is None else f"pandas Series.map(d) {dt_pandas:.3f} s"
+    say(f"    [d.get(x, x) for x in col] {dt_dict:.3f} s; {pandas_text}")
+    details: dict[str, Any] = {
+        "rows": len(col), "distinct": len(values), "mix": mix, "seconds": dt_total, "cpu_seconds": cpu_total,
+        "distinct_seconds": dt_distinct, "distinct_cpu_seconds": cpu_distinct, "dict_seconds": dt_dict,
+        "pandas_seconds": dt_pandas,
+        "consistent": consistent, "changed_share": changed,
+    }
+    if profile:
+        n3 = setup.normalizer()
+        clear_input_caches()
+        details["profile"] = profile_top(lambda: n3.normalize_many(col))
+        _print_profile("column normalize_many", details["profile"], say)
+    label = f"normalize_many, {len(col):,} rows / {len(values):,} distinct"
+    target_text = f"< {target:g} s" + ("" if scale == 1 else " (scaled)")
+    rows_out = [
+        Row(label, dt_total, "s", dt_dict, "[d.get(x, x) for x in col]", target_text, dt_total < target,
+            f"CPU {cpu_total:.2f} s; resolving the distinct values {cpu_distinct:.2f} s CPU"),
+        Row("  same column, pandas Series.map(d)", dt_pandas, "s", None, "", "", None,
+            "" if dt_pandas is not None else "pandas not installed"),
+
+    ]
+    return Section("column", rows_out, details)
+
+
+# --------------------------------------------------------------------------------------------
+# 4. import time
+_IMPORT_CODE = (
+    "import json, sys, time\n"
+    "t = time.perf_counter()\n"
+    "{stmt}\n"
+    "dt = time.perf_counter() - t\n"
+    "heavy = {heavy!r}\n"
+    "print(json.dumps({{'dt': dt, 'loaded': [m for m in heavy if m in sys.modules],"
+    " 'file': getattr(sys.modules.get('aeronorm'), '__file__', None)}}))\n"
+)
+
+
+def _child(code: str, *, timeout: float = 120) -> tuple[float, dict[str, Any]]:
+    """Run ``python -c code`` in a fresh interpreter (outside the repository); wall time and
+    its JSON output (last line)."""
+    with tempfile.TemporaryDirectory() as cwd:
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
+                              timeout=timeout, check=False)
+        wall = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"child failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    lines = [ln for ln in proc.stdout.splitlines() if ln.strip()]
+    return wall, (json.loads(lines[-1]) if lines else {})
+
+
+def bench_import(*, repeat: int = 5, say: Say = print) -> Section:
+    """``import aeronorm`` in fresh interpreters (median of ``repeat``), next to ``pass`` and
+    ``import rapidfuzz``; and the heavy modules loaded by it."""
+    stmts = {"pass": "pass", "aeronorm": "import aeronorm", "rapidfuzz": "import rapidfuzz"}
+    walls: dict[str, list[float]] = {k: [] for k in stmts}
+    inner: dict[str, list[float]] = {k: [] for k in stmts}
+    loaded: list[str] = []
+    path = None
+    for _ in range(repeat):  # interleaved, so that load on the machine hits all alike
+        for key, stmt in stmts.items():
+            wall, out = _child(_IMPORT_CODE.format(stmt=stmt, heavy=HEAVY_MODULES))
+            walls[key].append(wall)
+            inner[key].append(out["dt"])
+            if key == "aeronorm":
+                loaded = out["loaded"]
+                path = out["file"]
+    med = {k: statistics.median(v) for k, v in walls.items()}
+    med_inner = {k: statistics.median(v) for k, v in inner.items()}
+    net = med["aeronorm"] - med["pass"]
+    net_rf = med["rapidfuzz"] - med["pass"]
+    forbidden = [m for m in loaded if m in FORBIDDEN_ON_IMPORT]
+    say(f"[4] import ({repeat} fresh interpreters each, medians): python -c pass {med['pass'] * 1e3:.0f} ms, "
+        f"import aeronorm {med['aeronorm'] * 1e3:.0f} ms, import rapidfuzz {med['rapidfuzz'] * 1e3:.0f} ms")
+    say(f"    net import time (perf_counter around the import, inside the child): aeronorm "
+        f"{med_inner['aeronorm'] * 1e3:.1f} ms, rapidfuzz {med_inner['rapidfuzz'] * 1e3:.1f} ms; "
+        f"wall minus `pass`: aeronorm {net * 1e3:.1f} ms, rapidfuzz {net_rf * 1e3:.1f} ms; from {path}")
+    say("    heavy modules loaded by `import aeronorm`: " + (", ".join(loaded) if loaded else "none")
+        + ("" if not forbidden else f"  <-- FAIL: {', '.join(forbidden)} must load lazily"))
+    details = {"wall_median": med, "inprocess_median": med_inner, "net": net, "net_rapidfuzz": net_rf,
+               "loaded": loaded, "forbidden_loaded": forbidden, "aeronorm_file": path}
+    rows = [
+        Row("import aeronorm (net, in a fresh interpreter)", med_inner["aeronorm"], "s",
+            med_inner["rapidfuzz"], "import rapidfuzz", "< 0.3 s", med_inner["aeronorm"] < 0.3,
+            "interpreter wall medians: " + ", ".join(f"{k} {v * 1e3:.0f} ms" for k, v in med.items())),
+        Row("heavy modules after import aeronorm", float(len(forbidden)), "", target="none of the 6 heavy",
+            passed=not forbidden, note=f"checked {', '.join(FORBIDDEN_ON_IMPORT)}; loaded: "
+            + (", ".join(loaded) or "none")),
+    ]
+    return Section("import", rows, details)
+
+
+# --------------------------------------------------------------------------------------------
+# 5. index build
+_BUILD_CODE = (
+    "import json, time\n"
+    "t0 = time.perf_counter()\n"
+    "import aeronorm\n"
+    "t1 = time.perf_counter()\n"
+    "g = aeronorm.Glossary.default()\n"
+    "t2 = time.perf_counter()\n"
+    "n = aeronorm.Normalizer(g)\n"
+    "t3 = time.perf_counter()\n"
+    "n.match_many(['QXZW', 'Xibei Gongye Daxue'])\n"
+    "t4 = time.perf_counter()\n"
+    "print(json.dumps({'import': t1 - t0, 'glossary': t2 - t1, 'index': t3 - t2, 'first': t4 - t3,"
+    " 'entities': len(g)}))\n"
+)
+
+
+def bench_build(setup: Setup | None = None, *, repeat: int = 3, say: Say = print) -> Section:
+    """Cold ``Normalizer()`` on the default glossary (fresh interpreters, median of ``repeat``),
+    and the build times of the synthetic glossary's normalizers made so far in this run."""
+    runs = [_child(_BUILD_CODE)[1] for _ in range(repeat)]
+    med = {k: statistics.median(r[k] for r in runs) for k in ("import", "glossary", "index", "first")}
+    cold = med["glossary"] + med["index"]
+    say(f"[5] default glossary ({runs[0]['entities']} entities), fresh interpreter, median of {repeat}: "
+        f"Normalizer() {cold:.3f} s = reading the YAML glossary {med['glossary']:.3f} s + index "
+        f"{med['index']:.3f} s; first queries (lazy acronym/pinyin tables) {med['first']:.3f} s")
+    details: dict[str, Any] = {"default": med, "default_cold_normalizer": cold,
+                               "default_entities": runs[0]["entities"]}
+    rows = [Row("default Normalizer() build, cold", cold, "s", med["glossary"], "reading the glossary YAML",
+                "< 1 s", cold < 1.0, f"index alone {med['index']:.3f} s")]
+    if setup is not None and setup.build_seconds:
+        b = statistics.median(setup.build_seconds)
+        w = statistics.median(setup.warmup_seconds)
+        dt_records, _ = _timed(lambda: Glossary.from_records(setup.corpus.records))
+        entities = len(setup.corpus.records)
+        say(f"    {entities:,}-entity glossary: Normalizer build median {b:.2f} s over "
+            f"{len(setup.build_seconds)} builds (first queries {w:.3f} s); "
+            f"Glossary.from_records {dt_records:.2f} s")
+        details.update({"synthetic_build_seconds": setup.build_seconds, "synthetic_build_median": b,
+                        "synthetic_first_queries": w, "synthetic_from_records": dt_records})
+        rows.append(Row(f"{entities:,}-entity Normalizer build", b, "s", dt_records, "Glossary.from_records",
+                        "", None, f"median of {len(setup.build_seconds)}"))
+    return Section("build", rows, details)
+
+
+# --------------------------------------------------------------------------------------------
+# 6. memory
+def _memory_child(spec: str) -> dict[str, Any]:
+    """Measure in this (fresh) interpreter; ``spec`` is ``default``, ``default-cold`` or
+    ``synthetic:N:SEED``."""
+    if spec == "default-cold":  # everything Normalizer() loads: YAML, pypinyin tables, index
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        n = Normalizer()
+        after, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return {"entities": len(n.glossary), "retained": after - before, "peak": peak - before}
+    if spec == "default":
+        g = Glossary.default()
+    else:
+        _, count, seed = spec.split(":")
+        g = make_corpus(int(count), seed=int(seed)).glossary()
+    # Load what every normalizer shares (word classes, places, pinyin tables, the shipped
+    # terms) first, so that only this glossary's index is measured.
+    Normalizer(Glossary.from_records([{"id": "warm", "name": "Warm Aerospace Co", "zh": "暖航天有限公司"}]))
+    gc.collect()
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    n = Normalizer(g)
+    after, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"entities": len(n.glossary), "retained": after - before, "peak": peak - before}
+
+
+def _run_memory_child(spec: str) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--memory-child", spec],
+                              cwd=cwd, capture_output=True, text=True, timeout=600, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"memory child {spec} failed: {proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def bench_memory(n_entities: int, *, seed: int = 0, say: Say = print) -> Section:
+    """tracemalloc peak and retained memory of building an index, in fresh interpreters."""
+    mb = 1024 * 1024
+    synthetic = f"synthetic:{n_entities}:{seed}"
+    res = {spec: _run_memory_child(spec) for spec in ("default", "default-cold", synthetic)}
+    syn = res[synthetic]
+    dflt = res["default"]
+    cold = res["default-cold"]
+    say("[6] memory (tracemalloc, fresh interpreter; shared resources loaded before the build):")
+    for label, r in ((f"{syn['entities']:,}-entity", syn), (f"default ({dflt['entities']})", dflt)):
+        say(f"    {label} index: retained {r['retained'] / mb:.1f} MB, peak during build "
+            f"{r['peak'] / mb:.1f} MB, {r['retained'] / mb / r['entities'] * 1000:.2f} MB per 1,000 entities")
+    say(f"    default Normalizer() from a cold start (YAML, pypinyin tables, index): retained "
+        f"{cold['retained'] / mb:.1f} MB, peak {cold['peak'] / mb:.1f} MB")
+
+    def per_k(r: dict[str, Any]) -> str:
+        return f"peak {r['peak'] / mb:.1f} MB; {r['retained'] / mb / r['entities'] * 1000:.2f} MB/1k entities"
+
+    rows = [
+        Row(f"{syn['entities']:,}-entity index memory, retained", syn["retained"] / mb, "MB",
+            note=per_k(syn)),
+        Row(f"default index memory ({dflt['entities']} entities), retained", dflt["retained"] / mb, "MB",
+            note=per_k(dflt)),
+        Row("  default Normalizer() cold, retained", cold["retained"] / mb, "MB",
+            note=f"peak {cold['peak'] / mb:.1f} MB (glossary, pinyin tables, index)"),
+    ]
+    return Section("memory", rows, {"bytes": res})
+
+
+# --------------------------------------------------------------------------------------------
+# report
+def _fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "n/a"
+    if unit == "/s":
+        return f"{value:,.0f}/s"
+    if unit == "s":
+        return f"{value * 1e3:.1f} ms" if value < 0.1 else f"{value:.2f} s"
+    if unit == "MB":
+        return f"{value:.1f} MB"
+    if unit == "share":
+        return f"{value:.1%}"
+    return f"{value:g}"
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    """The final table, one row per metric; FAIL in capitals."""
+    header = ("metric", "aeronorm", "baseline", "ratio", "target", "result")
+    body = []
+    for r in rows:
+        baseline = f"{_fmt(r.baseline, r.unit)} ({r.baseline_label})" if r.baseline is not None else ""
+        ratio = f"{r.ratio:.2f}x" if r.ratio is not None else ""
+        result = {True: "pass", False: "FAIL", None: "info"}[r.passed]
+        body.append((r.metric, _fmt(r.value, r.unit), baseline, ratio, r.target, result))
+    widths = [max(len(h), *(len(b[i]) for b in body)) for i, h in enumerate(header)]
+    line = " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    out = [line, "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(c.ljust(w) for c, w in zip(b, widths, strict=True)) for b in body]
+    notes = [f"  {r.metric.strip()}: {r.note}" for r in rows if r.note]
+    legend = "ratio = aeronorm / baseline (rates: higher is faster; times and sizes: lower is better)"
+    return "\n".join([*out, legend, *(["notes:", *notes] if notes else [])])
+
+
+def _meta(args: argparse.Namespace) -> dict[str, Any]:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True,
+                                text=True, check=False).stdout.strip() or None
+    except OSError:
+        commit = None
+    return {
+        "aeronorm": aeronorm.__version__, "commit": commit, "python": platform.python_version(),
+        "platform": platform.platform(), "cpus": os.cpu_count(),
+        "loadavg": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "args": vars(args),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes (a few seconds)")
+    parser.add_argument("--entities", type=int, help="glossary size (default 10,000; quick 2,000)")
+    parser.add_argument("--queries", type=int, help="fuzzy-stage queries (default 400; quick 100)")
+    parser.add_argument("--rows", type=int, help="column rows (default 1,000,000; quick 100,000)")
+    parser.add_argument("--distinct", type=int, help="distinct column values (default 10,000; quick 2,000)")
+    parser.add_argument("--repeat", type=int, help="runs of the cheap measurements (default 5; quick 2)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--profile", action="store_true", help="cProfile the matching workloads")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument("--memory-child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.memory_child:
+        print(json.dumps(_memory_child(args.memory_child)))
+        return 0
+    q = args.quick
+    entities = args.entities or (2_000 if q else 10_000)
+    n_queries = args.queries or (100 if q else 400)
+    rows = args.rows or (100_000 if q else 1_000_000)
+    distinct = args.distinct or (2_000 if q else 10_000)
+    repeat = args.repeat or (2 if q else 5)
+
+    started = time.perf_counter()
+    load = f", load average {os.getloadavg()[0]:.2f}" if hasattr(os, "getloadavg") else ""
+    print(f"aeronorm {aeronorm.__version__}, Python {platform.python_version()}, {os.cpu_count()} CPUs{load}")
+    setup = make_setup(entities, seed=args.seed, n_unknown=distinct)
+    print(f"synthetic glossary: {len(setup.corpus.records):,} entities "
+          f"({len(setup.corpus.orgs):,} synthetic), e.g. {setup.corpus.records[-1]['name']!r} "
+          f"/ {setup.corpus.records[-1]['zh']}")
+    sections = [
+        bench_fuzzy(setup, n_queries=n_queries, profile=args.profile),
+        bench_exact(setup, repeat=min(repeat, 3), profile=args.profile),
+        bench_column(setup, rows=rows, distinct=distinct, profile=args.profile),
+        bench_import(repeat=repeat),
+    ]
+    sections.append(bench_build(setup, repeat=min(repeat, 3)))
+    sections.append(bench_memory(entities, seed=args.seed))
+    all_rows = [r for s in sections for r in s.rows]
+    print()
+    print(format_table(all_rows))
+    failed = [r.metric.strip() for r in all_rows if r.passed is False]
+    elapsed = time.perf_counter() - started
+    print()
+    print("FAIL: " + "; ".join(failed) if failed else "all targets met")
+    print(f"(run took {elapsed:.0f} s)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    report = {"meta": _meta(args), "elapsed_seconds": elapsed,
+              "rows": [r.to_json() for r in all_rows],
+              "sections": {s.name: s.details for s in sections}, "failed": failed}
+    text = json.dumps(report, indent=2, ensure_ascii=False, default=str)
+    args.out.write_text(text + "\n", encoding="utf-8")
+    print(f"results written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
