@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from rapidfuzz.distance import OSA
+
 from .chinese import chinese_words
 from .glossary.entity import Entity
 from .lexicon import Kind, TermLexicon, Tok
@@ -74,7 +76,7 @@ class Index:
         for i, entity in enumerate(self.entities):
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()
-            for label, text in self._names(entity):
+            for label, text in self.names_of(entity):
                 key = fold_key(text)
                 if key:
                     self.exact[key].add(i)
@@ -95,6 +97,8 @@ class Index:
         self.df = dict(df)
         self.n = max(1, len(self.entities))
         self._lock = threading.Lock()
+        self._weights: dict[Tok, float] = {}
+        self._spellings: dict[str, tuple[str, ...]] | None = None
         self._acronyms: dict[str, set[int]] | None = None
         self._part_acronyms: dict[str, set[int]] | None = None
         self._pinyin: dict[str, set[int]] | None = None
@@ -134,7 +138,8 @@ class Index:
         return out
 
     @staticmethod
-    def _names(entity: Entity) -> Iterable[tuple[str, str]]:
+    def names_of(entity: Entity) -> Iterable[tuple[str, str]]:
+        """Every written form of an entity with its label: name, alias, abbreviation, zh, zh_alias."""
         yield "name", entity.name
         for a in entity.aliases:
             yield "alias", a
@@ -152,8 +157,46 @@ class Index:
         return math.log(1.0 + self.n / (1.0 + df))
 
     def weight(self, tok: Tok) -> float:
-        """How much a token tells about identity: IDF times the weight of its kind."""
-        return self.idf(tok) * KIND_WEIGHT[tok.kind]
+        """How much a token tells about identity: IDF times the weight of its kind (memoised:
+        the index does not change once built)."""
+        w = self._weights.get(tok)
+        if w is None:
+            if len(self._weights) > 200_000:
+                self._weights.clear()
+            w = self._weights[tok] = self.idf(tok) * KIND_WEIGHT[tok.kind]
+        return w
+
+    # -- spellings ---------------------------------------------------------------------------
+    def near_spellings(self, word: str) -> list[str]:
+        """Words of the glossary one edit away from ``word`` (a letter deleted, inserted,
+        changed, or two neighbours swapped), same first letter; only words the lexicon does
+        not know (brands, romanised names) and of 5 letters or more."""
+        if len(word) < _MIN_SPELLING or not word.isalpha():
+            return []
+        table = self._spelling_table()
+        found: set[str] = set()
+        for key in (word, *_deletions(word)):
+            found.update(table.get(key, ()))
+        found.discard(word)
+        return sorted(w for w in found if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1)
+
+    def _spelling_table(self) -> dict[str, tuple[str, ...]]:
+        if self._spellings is None:
+            with self._lock:
+                if self._spellings is None:
+                    words = {
+                        t.text
+                        for rep in self.reps
+                        for t in rep.tokens
+                        if t.kind == Kind.NAME and t.key == t.text and len(t.keys) == 1
+                        and len(t.text) >= _MIN_SPELLING and t.text.isalpha()
+                    }
+                    table: dict[str, list[str]] = defaultdict(list)
+                    for w in sorted(words):
+                        for key in (w, *_deletions(w)):
+                            table[key].append(w)
+                    self._spellings = {k: tuple(v) for k, v in table.items()}
+        return self._spellings
 
     # -- derived acronyms ----------------------------------------------------------------------
     @property
@@ -316,6 +359,14 @@ class Index:
 
 def _admin_suffixes() -> frozenset[str]:
     return chinese_words().admin_suffixes
+
+
+_MIN_SPELLING = 5
+
+
+def _deletions(word: str) -> set[str]:
+    """Every string one letter shorter than ``word`` (the symmetric-deletion neighbourhood)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import os
 import threading
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import NoMatchError
@@ -24,7 +24,7 @@ from .stages import (
 )
 from .stages.chinese import match_chinese
 from .stages.person import match_person
-from .text import has_han, has_latin
+from .text import fold_key, has_han, has_latin
 
 if TYPE_CHECKING:
     from .mention import Mentions, NormalizedText
@@ -42,6 +42,7 @@ RETRANSLATION_DISCOUNT = 0.95
 OnUnknown = Literal["keep", "none", "raise"]
 _ON_UNKNOWN = ("keep", "none", "raise")
 _MAX_QUERY_CHARS = 1000
+_MISSING = object()
 
 
 def is_missing(value: object) -> bool:
@@ -121,6 +122,7 @@ class Normalizer:
                 self.lexicon = TermLexicon([*terms, *self.learned_terms])
         self.index = Index(self.glossary.entities, self.lexicon)
         self._lock = threading.Lock()
+        self._written: dict[str, Match] | None = None
 
     def __repr__(self) -> str:
         return f"Normalizer({len(self.glossary)} entities, threshold={self.threshold})"
@@ -141,10 +143,48 @@ class Normalizer:
         TypeError
             If ``name`` is not a string.
         """
+        if isinstance(name, str):
+            found = self._exact_fast(name, type)
+            if found is not None:
+                return found
         match, _ = self._resolve(name, type)
         if match is None and self._translator_for(name) is not None:
             match, _ = self._retranslate([name], type)[name]
         return match
+
+    def _exact_fast(self, name: str, type_: str | None) -> Match | None:
+        """Stage 1 without preparing a query: a name written exactly as in the glossary (its
+        :class:`Match` is built once), else its folded key. Anything else (several owners,
+        asides, other stages) goes the long way."""
+        if type_ is not None and type_ not in ENTITY_TYPES:
+            return None  # _resolve raises the error
+        written = self._written
+        if written is None:
+            written = self._written = self._written_forms()
+        hit = written.get(name)
+        if hit is None:
+            if len(name) > _MAX_QUERY_CHARS:
+                return None
+            key = fold_key(name)
+            ids = self.index.exact.get(key)
+            if ids is None or len(ids) != 1:
+                return None
+            (i,) = ids
+            e = self.index.entities[i]
+            evidence = (f"{self.index.exact_label.get((key, i), 'name')} {name!r}",)
+            hit = Match(name, e.id, e.name, e.type, 1.0, "exact", evidence)
+        return hit if type_ is None or hit.type == type_ else None
+
+    def _written_forms(self) -> dict[str, Match]:
+        """Every name, alias, abbreviation and Chinese name as written, owned by one entity."""
+        index = self.index
+        out: dict[str, Match] = {}
+        for e in index.entities:
+            for label, text in index.names_of(e):
+                key = fold_key(text)
+                if len(index.exact.get(key, ())) == 1 and text not in out:
+                    out[text] = Match(text, e.id, e.name, e.type, 1.0, "exact", (f"{label} {text!r}",))
+        return out
 
     def explain(self, name: str, *, type: str | None = None) -> str:
         """Why ``name`` matched what it matched, or why it matched nothing."""
@@ -210,6 +250,13 @@ class Normalizer:
         """
         _check_on_unknown(on_unknown)
 
+        if self.en_zh is None and self.zh_en is None:
+
+            def one(s: str) -> str | None:
+                m = self.match(s, type=type)
+                return m.canonical if m is not None else self._unknown(s, on_unknown)
+
+            return self._map_distinct(names, one, missing=lambda v: v)
         values = list(names) if not isinstance(names, (str, bytes)) else names
         matches = self.match_many(values, type=type)
         return [
@@ -247,18 +294,21 @@ class Normalizer:
     ) -> list[Any]:
         if isinstance(names, (str, bytes)):
             raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
-        values = list(names)
-        cache: dict[Hashable, Any] = {}
+        cache: dict[str, Any] = {}
         out = []
-        for v in values:
-            if is_missing(v):
-                out.append(missing(v))
-                continue
-            if not isinstance(v, str):
+        append = out.append
+        for v in names:
+            if type(v) is str:  # the common case first: one dict probe per repeated value
+                hit = cache.get(v, _MISSING)
+                if hit is _MISSING:
+                    hit = cache[v] = missing(v) if not v.strip() else fn(v)
+                append(hit)
+            elif is_missing(v):
+                append(missing(v))
+            elif isinstance(v, str):  # a str subclass
+                append(fn(str(v)) if v.strip() else missing(v))
+            else:
                 raise TypeError(f"names must be strings (or missing values), got {type(v).__name__}: {v!r}")
-            if v not in cache:
-                cache[v] = fn(v)
-            out.append(cache[v])
         return out
 
     def _unknown(self, name: str, on_unknown: OnUnknown) -> str | None:

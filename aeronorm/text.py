@@ -155,6 +155,10 @@ def tokenize(text: str) -> list[str]:
     return [m.group().replace("'", "") for m in _TOKEN.finditer(folded)]
 
 
+_PRINTABLE_ASCII = re.compile(r"[ -_a-~]*")  # printable ASCII except the backtick
+_ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+
+
 @lru_cache(maxsize=65536)
 def fold_key(text: str) -> str:
     """The exact-match key: folded tokens joined by single spaces.
@@ -166,6 +170,9 @@ def fold_key(text: str) -> str:
     >>> fold_key("CHINA  great-wall industry corp")
     'china great wall industry corp'
     """
+    if text.isascii() and _PRINTABLE_ASCII.fullmatch(text):
+        # Fast path, same result: printable ASCII needs no Unicode folding.
+        return " ".join(_ASCII_TOKEN.findall(text.lower().replace("&", " and "))).replace("'", "")
     return " ".join(tokenize(text))
 
 

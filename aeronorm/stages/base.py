@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..text import clean_text, has_han, has_latin
+
+if TYPE_CHECKING:
+    from ..lexicon import TermLexicon, Tok
 
 __all__ = ["Outcome", "Query"]
 
@@ -50,6 +54,15 @@ class Query:
         soft = _SPACES.sub(" ", _ASIDE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text))
         soft = soft.strip()
         return (self.text, soft) if soft and soft != self.text else (self.text,)
+
+    def tokens(self, lexicon: TermLexicon, form: str) -> list[Tok]:
+        """Concept tokens of one form of the query, computed once per query and form."""
+        cache = self.__dict__.setdefault("_tokens", {})
+        toks = cache.get(form)
+        if toks is None:
+            chinese = self.han and not self.latin
+            toks = cache[form] = lexicon.zh_tokens(form) if chinese else lexicon.tokens(form)
+        return toks
 
     @cached_property
     def han(self) -> bool:

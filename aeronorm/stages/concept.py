@@ -17,7 +17,7 @@ def match_concept(index: Index, query: Query, allowed: Collection[int] | None = 
     """Match when the query's sorted concepts equal those of exactly one entity's name."""
     lex = index.lexicon
     for form in query.soft_forms:
-        tokens = lex.zh_tokens(form) if query.han and not query.latin else lex.tokens(form)
+        tokens = query.tokens(lex, form)
         key = concept_key(tokens)
         if not key:
             continue

@@ -16,10 +16,12 @@ margin over the best other entity.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from operator import itemgetter
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA
 
 from ..index import Index
 from ..lexicon import Kind, Tok
@@ -48,9 +50,9 @@ PERSON_OMISSION_COST = {**OMISSION_COST, Kind.NAME: 1.0}
 EXTRA_COST = {Kind.NAME: 1.5, Kind.NUMBER: 1.5, Kind.PLACE: 1.5, Kind.GENERIC: 0.5, Kind.LEGAL: 0.0}
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
-#: Spelling similarity from which two unknown words count as one (typos, transliteration noise).
-SPELLING_CUTOFF = 0.88
 _MAX_CANDIDATES = 24
+#: Names read from the inverted index per query, rarest concepts first.
+_BLOCK_BUDGET = 2000
 #: Score of a query whose words all belong to one name, one of them a proper name unique to it.
 CONTAINED_SCORE = 0.82
 #: The fuzzy stage never claims more than the concept stage: at best every word agrees up to
@@ -66,8 +68,12 @@ def _similarity(q: Tok, c: Tok) -> float:
     a, b = q.text, c.text
     if len(a) < 5 or len(b) < 5 or a[0] != b[0] or not a.isalpha() or not b.isalpha():
         return 0.0
-    sim = Indel.normalized_similarity(a, b, score_cutoff=SPELLING_CUTOFF)
-    return sim * 0.95 if sim else 0.0
+    # One edit (a letter dropped, added, changed, or two swapped); two in long words.
+    allowed = 1 if max(len(a), len(b)) < 10 else 2
+    distance = OSA.distance(a, b, score_cutoff=allowed)
+    if distance > allowed:
+        return 0.0
+    return 1.0 - distance / max(len(a), len(b))
 
 
 def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, float]]:
@@ -179,7 +185,7 @@ def match_fuzzy(
     best: dict[int, tuple[float, list[str], str]] = {}
     lex = index.lexicon
     for form in query.soft_forms:
-        tokens = lex.zh_tokens(form) if query.han and not query.latin else lex.tokens(form)
+        tokens = query.tokens(lex, form)
         for rep_id in _block(index, tokens):
             rep = index.reps[rep_id]
             if allowed is not None and rep.entity not in allowed:
@@ -206,17 +212,35 @@ def match_fuzzy(
 def _block(index: Index, tokens: Sequence[Tok]) -> list[int]:
     """Names sharing an informative concept with the query, most promising first."""
     votes: dict[int, float] = defaultdict(float)
-    limit = max(50, index.n // 4)
+    postings = []
     for tok in tokens:
         if tok.kind == Kind.LEGAL:
             continue
         weight = index.weight(tok)
+        found = False
         for key in tok.keys:
             posting = index.postings.get(key)
-            if posting is None or len(posting) > limit:
-                continue
-            for rep_id in posting:
-                votes[rep_id] += weight
-    if not votes:
+            if posting:
+                found = True
+                postings.append((len(posting), weight, posting))
+        if not found and _spelling_comparable(tok):
+            # A misspelt brand has no posting of its own: its near spellings propose.
+            for word in index.near_spellings(tok.text):
+                posting = index.postings.get(word)
+                if posting:
+                    postings.append((len(posting), weight, posting))
+    if not postings:
         return []
-    return sorted(votes, key=lambda r: (-votes[r], r))[:_MAX_CANDIDATES]
+    postings.sort(key=itemgetter(0))
+    # The rarest concepts propose candidates, within a budget of names read; common words
+    # (China, University) would only add thousands of names the rare ones already rank.
+    budget = _BLOCK_BUDGET
+    for size, weight, posting in postings:
+        if budget <= 0:
+            break
+        for rep_id in posting[:budget]:
+            votes[rep_id] += weight
+        budget -= size
+    ranked = heapq.nlargest(_MAX_CANDIDATES, votes.items(), key=itemgetter(1))
+    return [rep_id for rep_id, _ in ranked]
+

@@ -137,6 +137,11 @@ def _syllables(text: str) -> list[str]:
     return [_key(s) for s in to_pinyin(text)]
 
 
+#: Abbreviations tried per Chinese name: enough for the usual shortenings, bounded for
+#: glossaries of many thousand names.
+_MAX_COMBINATIONS = 64
+
+
 def _piece_options(text: str, kind: Kind) -> list[tuple[int, ...]]:
     """How one piece of a Chinese name may appear in an abbreviation: the positions it keeps."""
     n = len(text)
@@ -183,7 +188,7 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     full = "".join(t for t, _ in core)
     if len(core) <= _MAX_PIECES:
         options = [_piece_options(t, k) for t, k in core]
-        for combo in _limited_product(options, 512):
+        for combo in _limited_product(options, _MAX_COMBINATIONS):
             form = "".join(core[p][0][c] for p, keep in enumerate(combo) for c in keep)
             shortened = any(
                 keep and len(keep) < len(t) and k == Kind.NAME
