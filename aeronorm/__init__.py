@@ -7,7 +7,8 @@
 'nwpu'
 
 Importing the package is cheap: the glossary, its index, jieba and any translation model
-are loaded on first use.
+are loaded on first use. pandas is not imported either: the ``Series.aeronorm`` accessor is
+registered when pandas is (see :mod:`aeronorm.integrations.pandas`).
 """
 
 from __future__ import annotations
@@ -24,22 +25,26 @@ __all__ = [
     "Glossary",
     "GlossaryError",
     "Match",
+    "Mention",
     "NoMatchError",
     "Normalizer",
     "Term",
     "__version__",
     "default_normalizer",
+    "find",
     "match",
     "match_many",
     "normalize",
     "normalize_many",
+    "normalize_text",
 ]
 
 if TYPE_CHECKING:
     from .errors import GlossaryError, NoMatchError
     from .glossary import Entity, Glossary, Term
-    from .results import Candidate, Match
+    from .mention import Mention, Mentions, NormalizedText
     from .normalizer import Normalizer
+    from .results import Candidate, Match
 
 _LAZY = {
     "Candidate": ".results",
@@ -50,6 +55,7 @@ _LAZY = {
     "GlossaryError": ".errors",
     "NoMatchError": ".errors",
     "Normalizer": ".normalizer",
+    "Mention": ".mention",
 }
 
 _default: Normalizer | None = None
@@ -99,3 +105,25 @@ def match_many(names: Any, *, type: str | None = None) -> list[Match | None]:
 def normalize_many(names: Any, *, type: str | None = None, on_unknown: str = "keep") -> list[Any]:
     """Canonical names of many names; see :meth:`Normalizer.normalize_many`."""
     return default_normalizer().normalize_many(names, type=type, on_unknown=on_unknown)  # type: ignore[arg-type]
+
+
+def find(text: str, *, type: str | None = None) -> Mentions:
+    """Known names in running text, per the shipped glossaries; see :meth:`Normalizer.find`."""
+    return default_normalizer().find(text, type=type)
+
+
+def normalize_text(text: str, *, style: str = "canonical", type: str | None = None) -> NormalizedText:
+    """``text`` with every known name replaced by its canonical name; see
+    :meth:`Normalizer.normalize_text`."""
+    return default_normalizer().normalize_text(text, style=style, type=type)  # type: ignore[arg-type]
+
+
+def _register_pandas_accessor() -> None:
+    # ``Series.aeronorm`` without importing pandas (~0.3 s): registered now if pandas is already
+    # imported, else by an import hook right after ``import pandas`` completes.
+    from .integrations import pandas as _pandas_integration
+
+    _pandas_integration.register_when_imported()
+
+
+_register_pandas_accessor()

@@ -1,0 +1,330 @@
+"""Speed and reach of ``Normalizer.find`` on English text, next to flashtext in the same run.
+
+Run from the repository root::
+
+    python benchmarks/bench_find.py            # ~2 MB of text per glossary: about a minute on 2 cores
+    python benchmarks/bench_find.py --quick    # 200 kB and a 2,000-entity glossary: a few seconds
+
+For two glossaries, the shipped one (~440 entities) and a 10,000-entity synthetic one
+(``_synthetic.make_corpus``), it builds a text of a few megabytes: the project's own news
+paragraphs (``examples/news``), filler sentences drawn at random from a small vocabulary, and
+*planted* mentions. A planted mention is either a glossary form as written, or a **variant** that
+no name, alias or abbreviation spells: one word replaced by another rendering of the same
+Chinese morpheme from the term lexicon (Astronautics for Aerospace, Polytechnic for
+Polytechnical, Communications Technology for Communication Technologies, ...).
+
+Then, on the same text, interleaved, best of ``--repeat`` runs:
+
+* aeronorm ``Normalizer.find`` (trie over concept keys, capitalised spans, Chinese passages);
+* flashtext ``KeywordProcessor.extract_keywords`` with every name, alias and abbreviation
+  (``span_info=True``).
+
+It prints MB/s of both and the time ratio (target: aeronorm within 2x of flashtext), and counts
+the planted variants each finds (the right entity over the planted span): flashtext can only
+find what is spelled in the glossary, so the variants aeronorm finds are variants flashtext
+cannot. Results go to ``benchmarks/results/find.json``. It exits 0 even when a target is missed
+(it is a report; a miss is printed as FAIL).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from _synthetic import light_variant, make_corpus  # noqa: E402
+
+import aeronorm  # noqa: E402
+from aeronorm import Glossary, Normalizer  # noqa: E402
+from aeronorm.text import fold_key  # noqa: E402
+
+TARGET_RATIO = 2.0
+
+# Filler: sentences about nothing in particular, made of a few hundred ordinary words.
+_SUBJECTS = ["The committee", "A spokesman", "Local officials", "The company", "Analysts", "The report",
+             "Engineers", "The ministry", "Several suppliers", "The team", "Investors", "Researchers"]
+_VERBS = ["said", "expected", "announced", "reported", "noted", "warned", "confirmed", "estimated",
+          "suggested", "argued", "added", "explained"]
+_OBJECTS = ["that demand for components would grow next year", "a delay in the delivery schedule",
+            "new rules for testing and certification", "higher costs for materials and labour",
+            "a plan to expand production in the coming months", "steady progress on the second phase",
+            "that the budget had been approved in March", "a shortage of skilled technicians",
+            "stronger cooperation with regional partners", "an increase in orders from overseas",
+            "that the results would be published in the autumn", "a review of safety procedures"]
+_TAILS = ["", " on Tuesday", " in a statement", " last week", " at a briefing", " according to a filing"]
+_PLANT = ["Officials of the {} said the project was on schedule.",
+          "A delegation from the {} visited the site on Friday.",
+          "The contract was signed by the {} after months of talks.",
+          "According to the {}, the tests went well.",
+          "Engineers at the {} finished the first prototype."]
+
+
+def filler(rng: random.Random) -> str:
+    return f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}{rng.choice(_TAILS)}."
+
+
+def news_paragraphs() -> list[str]:
+    paths = sorted((ROOT / "examples" / "news").glob("*.txt"))
+    return [p.read_text(encoding="utf-8").strip() for p in paths]
+
+
+# ---------------------------------------------------------------------------------- variants
+def synonym_table(glossary: Glossary) -> dict[str, list[str]]:
+    """One-word renderings of each lexicon morpheme -> the other one-word renderings."""
+    table: dict[str, list[str]] = {}
+    for term in glossary.terms:
+        words = [r for r in term.renderings if r.isalpha() and r.islower()]
+        for w in words:
+            others = [o for o in words if o != w]
+            if others:
+                table.setdefault(w, [])
+                table[w] += [o for o in others if o not in table[w]]
+    return table
+
+
+def variant_of(name: str, table: dict[str, list[str]], claims: dict[str, Any],
+               rng: random.Random) -> str | None:
+    """``name`` with one word swapped for a synonym rendering, when no glossary key spells it."""
+    words = name.split(" ")
+    spots = [i for i, w in enumerate(words) if w.lower() in table and w[:1].isupper()]
+    rng.shuffle(spots)
+    for i in spots:
+        for alt in table[words[i].lower()]:
+            new = " ".join([*words[:i], alt.capitalize(), *words[i + 1 :]])
+            if fold_key(new) not in claims:
+                return new
+    return None
+
+
+def plants_for_shipped(glossary: Glossary, rng: random.Random) -> list[tuple[str, str, bool]]:
+    """(surface, entity id, is a variant) for the shipped organisations."""
+    table = synonym_table(glossary)
+    claims = glossary.claims()
+    out = []
+    for e in glossary.entities:
+        if e.type != "org" or len(e.name.split()) < 2:
+            continue
+        out.append((e.name, e.id, False))
+        v = variant_of(e.name, table, claims, rng)
+        if v is not None:
+            out.append((v, e.id, True))
+    return out
+
+
+def plants_for_synthetic(corpus: Any, rng: random.Random, n: int) -> list[tuple[str, str, bool]]:
+    """(surface, entity id, is a variant) for synthetic organisations."""
+    claims = corpus.glossary().claims()
+    out = []
+    items = list(corpus.orgs.items())
+    rng.shuffle(items)
+    for eid, org in items[:n]:
+        out.append((org.english(), eid, False))
+        alt = org.alias_choice(rng)
+        if alt is not None:
+            v = org.english(alt)
+            if fold_key(v) not in claims:
+                out.append((v, eid, True))
+        else:
+            v = light_variant(org, rng)
+            if fold_key(v) not in claims and v == v.strip():
+                out.append((v, eid, True))
+    return out
+
+
+def build_text(plants: Sequence[tuple[str, str, bool]], size: int, rng: random.Random
+               ) -> tuple[str, list[tuple[int, int, str, bool]]]:
+    """Paragraphs of news, filler and planted mentions; returns the text and the planted spans."""
+    news = news_paragraphs()
+    parts: list[str] = []
+    spans: list[tuple[int, int, str, bool]] = []
+    pos = 0
+    while pos < size:
+        r = rng.random()
+        if r < 0.1:
+            piece = rng.choice(news)
+        elif r < 0.35 and plants:
+            surface, eid, variant = rng.choice(plants)
+            template = rng.choice(_PLANT)
+            start = pos + template.index("{}")
+            piece = template.format(surface)
+            spans.append((start, start + len(surface), eid, variant))
+        else:
+            piece = " ".join(filler(rng) for _ in range(rng.randint(1, 3)))
+        parts.append(piece)
+        pos += len(piece) + 1
+    return "\n".join(parts), spans
+
+
+# ---------------------------------------------------------------------------------- timing
+def best_of(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - t)
+    return best, result
+
+
+def flashtext_processor(glossary: Glossary) -> Any:
+    from flashtext import KeywordProcessor
+
+    kp = KeywordProcessor(case_sensitive=False)
+    for e in glossary.entities:
+        for form in (e.name, *e.aliases, *e.abbreviations):
+            kp.add_keyword(form, e.id)
+    return kp
+
+
+def found_planted(spans: Sequence[tuple[int, int, str, bool]],
+                  hits: Sequence[tuple[int, int, str]]) -> list[bool]:
+    """For each planted span: is there a hit of the right entity overlapping it?"""
+    by_start = sorted(hits)
+    out = []
+    j = 0
+    for start, end, eid, _ in sorted(spans):
+        while j < len(by_start) and by_start[j][1] <= start:
+            j += 1
+        ok = False
+        k = j
+        while k < len(by_start) and by_start[k][0] < end:
+            if by_start[k][2] == eid:
+                ok = True
+                break
+            k += 1
+        out.append(ok)
+    return out
+
+
+def run_case(label: str, glossary: Glossary, plants: list[tuple[str, str, bool]], size: int, repeat: int,
+             seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    text, spans = build_text(plants, size, rng)
+    mb = len(text.encode("utf-8")) / 1e6
+    t = time.perf_counter()
+    normalizer = Normalizer(glossary)
+    build_normalizer = time.perf_counter() - t
+    t = time.perf_counter()
+    normalizer.match("Warm Up Query Co")  # the matcher's own lazy tables, not find's
+    first_match = time.perf_counter() - t
+    t = time.perf_counter()
+    normalizer.find("warm-up: builds the trie once")
+    build_trie = time.perf_counter() - t
+    t = time.perf_counter()
+    kp = flashtext_processor(glossary)
+    build_flash = time.perf_counter() - t
+
+    t = time.perf_counter()
+    normalizer.find(text)
+    cold = time.perf_counter() - t
+    aero_times, flash_times = [], []
+    mentions: Any = None
+    flash_hits: Any = None
+    for _ in range(repeat):  # interleaved, so that both see the same machine load
+        dt, mentions = best_of(lambda: normalizer.find(text), 1)
+        aero_times.append(dt)
+        dt, flash_hits = best_of(lambda: kp.extract_keywords(text, span_info=True), 1)
+        flash_times.append(dt)
+    aero, flash = min(aero_times), min(flash_times)
+
+    aero_hits = [(m.start, m.end, m.entity_id) for m in mentions]
+    flash_spans = [(s, e, eid) for eid, s, e in flash_hits]
+    aero_ok = found_planted(spans, aero_hits)
+    flash_ok = found_planted(spans, flash_spans)
+    ordered = sorted(spans)
+    variants = [i for i, sp in enumerate(ordered) if sp[3]]
+    exact = [i for i, sp in enumerate(ordered) if not sp[3]]
+    only_aero = [i for i in variants if aero_ok[i] and not flash_ok[i]]
+    return {
+        "glossary": label,
+        "entities": len(glossary),
+        "text_mb": round(mb, 3),
+        "planted_exact": len(exact),
+        "planted_variants": len(variants),
+        "distinct_variant_names": len({text[ordered[i][0] : ordered[i][1]] for i in variants}),
+        "aeronorm_seconds": round(aero, 4),
+        "flashtext_seconds": round(flash, 4),
+        "aeronorm_cold_seconds": round(cold, 4),
+        "aeronorm_mb_s": round(mb / aero, 3),
+        "flashtext_mb_s": round(mb / flash, 3),
+        "ratio": round(aero / flash, 3),
+        "target_ratio": TARGET_RATIO,
+        "pass": aero / flash <= TARGET_RATIO,
+        "mentions_aeronorm": len(aero_hits),
+        "mentions_flashtext": len(flash_spans),
+        "exact_found_aeronorm": sum(aero_ok[i] for i in exact),
+        "exact_found_flashtext": sum(flash_ok[i] for i in exact),
+        "variants_found_aeronorm": sum(aero_ok[i] for i in variants),
+        "variants_found_flashtext": sum(flash_ok[i] for i in variants),
+        "variants_only_aeronorm": len(only_aero),
+        "build_seconds": {"normalizer": round(build_normalizer, 3), "first_match": round(first_match, 3),
+                          "trie": round(build_trie, 3), "flashtext": round(build_flash, 3)},
+        "all_runs": {"aeronorm": [round(x, 4) for x in aero_times],
+                     "flashtext": [round(x, 4) for x in flash_times]},
+        "examples_only_aeronorm": sorted({text[ordered[i][0] : ordered[i][1]] for i in only_aero})[:8],
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="200 kB of text, a 2,000-entity glossary")
+    ap.add_argument("--size", type=float, default=None, help="megabytes of text per glossary (default 2)")
+    ap.add_argument("--entities", type=int, default=None, help="entities of the synthetic glossary (10,000)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--out", default=str(HERE / "results" / "find.json"))
+    args = ap.parse_args(argv)
+    size = int((args.size if args.size is not None else (0.2 if args.quick else 2.0)) * 1e6)
+    entities = args.entities or (2_000 if args.quick else 10_000)
+    started = time.perf_counter()
+
+    rng = random.Random(args.seed)
+    shipped = Glossary.default()
+    cases = [run_case("shipped", shipped, plants_for_shipped(shipped, rng), size, args.repeat, args.seed)]
+    corpus = make_corpus(entities, seed=args.seed)
+    plants = plants_for_synthetic(corpus, rng, n=400)
+    label = f"synthetic-{entities}"
+    cases.append(run_case(label, corpus.glossary(), plants, size, args.repeat, args.seed + 1))
+
+    print(f"find on English text: aeronorm {aeronorm.__version__} vs flashtext "
+          f"(best of {args.repeat}, interleaved; Python {platform.python_version()})")
+    head = (f"{'glossary':<18}{'MB':>6}{'aeronorm MB/s':>15}{'flashtext MB/s':>16}{'ratio':>8}{'target':>8}"
+            f"  {'variants: aeronorm / flashtext / only aeronorm':<48}{'result':>7}")
+    print(head)
+    print("-" * len(head))
+    for c in cases:
+        v = f"{c['variants_found_aeronorm']}/{c['planted_variants']} / {c['variants_found_flashtext']} / " \
+            f"{c['variants_only_aeronorm']}"
+        print(f"{c['glossary']:<18}{c['text_mb']:>6.2f}{c['aeronorm_mb_s']:>15.2f}{c['flashtext_mb_s']:>16.2f}"
+              f"{c['ratio']:>8.2f}{'<= 2':>8}  {v:<48}{'ok' if c['pass'] else 'FAIL':>7}")
+    for c in cases:
+        n = c["planted_exact"]
+        print(f"  {c['glossary']}: exact forms found {c['exact_found_aeronorm']}/{n} (aeronorm), "
+              f"{c['exact_found_flashtext']}/{n} (flashtext); first pass (cold caches) "
+              f"{c['aeronorm_cold_seconds']:.2f} s; e.g. only aeronorm: {c['examples_only_aeronorm'][:3]}")
+    out = {
+        "meta": {"python": platform.python_version(), "platform": platform.platform(), "seed": args.seed,
+                 "repeat": args.repeat, "quick": args.quick},
+        "elapsed_seconds": round(time.perf_counter() - started, 1),
+        "cases": cases,
+        "failed": [c["glossary"] for c in cases if not c["pass"]],
+    }
+    path = Path(args.out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {path} ({out['elapsed_seconds']} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,48 @@
+"""Smoke test of benchmarks/bench_find.py at a tiny size: the text, the planted variants, the report.
+
+Speed targets are checked by running the benchmark itself, never in tests.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+import bench_find  # noqa: E402
+
+from aeronorm import Glossary  # noqa: E402
+from aeronorm.text import fold_key  # noqa: E402
+
+
+def test_planted_variants_are_spelled_by_no_glossary_key():
+    g = Glossary.default()
+    plants = bench_find.plants_for_shipped(g, random.Random(1))
+    claims = g.claims()
+    variants = [s for s, _, v in plants if v]
+    assert len(variants) > 50
+    assert all(fold_key(v) not in claims for v in variants)
+    text, spans = bench_find.build_text(plants, 20_000, random.Random(2))
+    for start, end, eid, _ in spans:
+        assert text[start:end] in {s for s, e, _ in plants if e == eid}
+
+
+def test_found_planted_overlap_rule():
+    spans = [(0, 5, "a", True), (10, 15, "b", False)]
+    assert bench_find.found_planted(spans, [(1, 4, "a"), (10, 12, "c")]) == [True, False]
+
+
+def test_quick_run_writes_its_report(tmp_path, capsys):
+    out = tmp_path / "find.json"
+    assert bench_find.main(["--size", "0.03", "--entities", "600", "--repeat", "1", "--out", str(out)]) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["glossary"] for c in report["cases"]] == ["shipped", "synthetic-600"]
+    for case in report["cases"]:
+        assert case["aeronorm_mb_s"] > 0 and case["flashtext_mb_s"] > 0
+        assert case["exact_found_aeronorm"] == case["planted_exact"] > 0
+        assert case["variants_only_aeronorm"] > 0
+    assert "ratio" in capsys.readouterr().out
