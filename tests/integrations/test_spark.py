@@ -1,0 +1,317 @@
+"""aeronorm.spark on a local Spark session: the output equals normalize_many, row by row.
+
+The ``spark`` fixture (conftest) skips these tests without pyspark or Java, and fails them
+under CI. The tests at the bottom need neither: transport, the worker cache and the lazy import.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from aeronorm import Glossary, Normalizer, __version__
+from aeronorm.errors import AeronormError
+from aeronorm.integrations import spark as backend
+from aeronorm.integrations.frames import MATCH_FIELDS
+
+from .test_frames import assert_rows, expected
+
+pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
+
+# A user's glossary with names the shipped one does not know.
+USER_RECORDS = [
+    {"id": "gw-rocket", "name": "Great Wall Rocket Works", "zh": "长城火箭厂",
+     "aliases": ["Changcheng Rocket Factory"], "abbreviations": ["GWRW"]},
+    {"id": "li-hua", "name": "Li Hua", "type": "person", "zh": "李华"},
+    {"id": "cloud-lab", "name": "Cloud Sea Optics Laboratory", "aliases": ["Yunhai Optical Lab"]},
+]
+USER_VALUES = ["Great Wall Rocket Works Co., Ltd.", "GWRW", "Changcheng Rocket Factory", "长城火箭厂",
+               "Hua Li", "LI HUA", "Yunhai Optical Lab", "Cloud Sea Optical Laboratory", "NWPU",
+               "Moon Bakery", None, "", " "]
+
+
+def frame(spark: Any, values: list[Any], partitions: int = 2) -> Any:
+    """A DataFrame (i, name) keeping the order of ``values`` in ``i``."""
+    return spark.createDataFrame(list(enumerate(values)), "i long, name string").repartition(partitions)
+
+
+def collect(df: Any, prefix: str = "name") -> list[tuple]:
+    rows = df.orderBy("i").select(*(f"{prefix}_{f}" for f in MATCH_FIELDS)).collect()
+    return [tuple(r) for r in rows]
+
+
+@pytest.mark.spark
+@pytest.mark.parametrize("on_unknown", ["keep", "none"])
+def test_default_glossary_matches_normalize_many(spark, normalizer, names, on_unknown):
+    from aeronorm.spark import normalize_column
+
+    out = normalize_column(frame(spark, names), "name", on_unknown=on_unknown)
+    assert out.columns == ["i", "name", "name_id", "name_canonical", "name_score", "name_method"]
+    assert [f.dataType.typeName() for f in out.schema.fields[2:]] == ["string", "string", "double", "string"]
+    got = collect(out)
+    assert_rows(got, expected(normalizer, names, on_unknown), names)
+    by_value = dict(zip(names, got, strict=True))
+    assert by_value[None] == (None, None, None, None)
+    assert by_value[""] == (None, "", None, None) and by_value["   "] == (None, "   ", None, None)
+    canonical = "Moon Bakery" if on_unknown == "keep" else None
+    assert by_value["Moon Bakery"] == (None, canonical, None, None)
+    assert sum(r[0] is not None for r in got) > 100
+
+
+@pytest.mark.spark
+def test_global_dedupe_gives_the_same_rows(spark, normalizer, names):
+    from pyspark.sql.functions import lit
+
+    from aeronorm.spark import normalize_column
+
+    df = frame(spark, names, partitions=3).withColumn("name_method", lit("replaced"))
+    out = normalize_column(df, "name", dedupe="global", on_unknown="none")
+    assert out.count() == len(names)
+    assert out.columns == ["i", "name", "name_id", "name_canonical", "name_score", "name_method"]
+    assert_rows(collect(out), expected(normalizer, names, "none"), names)
+    with pytest.raises(ValueError, match="dedupe"):
+        normalize_column(df, "name", dedupe="partition")
+
+
+@pytest.mark.spark
+def test_user_glossary_threshold_and_type(spark):
+    from aeronorm.spark import normalize_column
+
+    g = Glossary.from_records(USER_RECORDS)
+    df = frame(spark, USER_VALUES)
+    for threshold in (None, 0.95):
+        n = Normalizer(g) if threshold is None else Normalizer(g, threshold=threshold)
+        out = normalize_column(df, "name", glossary=g, threshold=threshold, on_unknown="none")
+        assert_rows(collect(out), expected(n, USER_VALUES, "none"), USER_VALUES)
+    got = collect(normalize_column(df, "name", glossary=g))
+    assert [r[0] for r in got[:4]] == ["gw-rocket"] * 4
+    assert got[8][0] is None  # NWPU is not in this glossary
+    people = collect(normalize_column(df, "name", glossary=g, type="person", prefix="p"), "p")
+    assert_rows(people, expected(Normalizer(g), USER_VALUES, type="person"), USER_VALUES)
+    assert [r[0] for r in people[4:6]] == ["li-hua", "li-hua"] and people[0][0] is None
+
+
+@pytest.mark.spark
+def test_100k_rows_match_normalize_many(spark, normalizer, big_column):
+    from aeronorm.spark import normalize_column
+
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "5000")
+    try:
+        got = collect(normalize_column(frame(spark, big_column, partitions=4), "name"))
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+    canon = normalizer.normalize_many(big_column)
+    assert [r[1] for r in got] == canon
+    assert_rows(got, expected(normalizer, big_column), big_column)
+
+
+@pytest.mark.spark
+def test_prefix_replaces_and_keeps_columns(spark):
+    from aeronorm.spark import match_udf, normalize_column
+
+    df = spark.createDataFrame([("CASIC", "x"), ("NWPU", "y")], "org string, org_id string")
+    out = normalize_column(df, "org")
+    assert out.columns == ["org", "org_id", "org_canonical", "org_score", "org_method"]
+    assert [r.org_id for r in out.orderBy("org").collect()] == ["casic", "nwpu"]
+    # one Python evaluation for the four columns
+    plan = out._jdf.queryExecution().executedPlan().toString()
+    assert plan.count("aeronorm_match(") == 1
+    # the UDF in a select and in Spark SQL
+    struct = df.select(match_udf()("org").alias("m")).select("m.*")
+    assert struct.columns == list(MATCH_FIELDS)
+    spark.udf.register("aeronorm_match", match_udf())
+    assert spark.sql("SELECT aeronorm_match('NWPU').id AS id").first().id == "nwpu"
+
+
+@pytest.mark.spark
+def test_errors(spark):
+    from aeronorm.spark import normalize_column
+
+    df = spark.createDataFrame([("Moon Bakery", 1)], "org string, n int")
+    with pytest.raises(KeyError, match="nope"):
+        normalize_column(df, "nope")
+    with pytest.raises(TypeError, match="int"):
+        normalize_column(df, "n")
+    with pytest.raises(ValueError, match="threshold"):
+        normalize_column(df, "org", threshold=1.5)
+    with pytest.raises(ValueError, match="on_unknown"):
+        normalize_column(df, "org", on_unknown="drop")
+    with pytest.raises(ValueError, match="type"):
+        normalize_column(df, "org", type="rocket")
+    with pytest.raises(TypeError, match="Glossary"):
+        normalize_column(df, "org", glossary=USER_RECORDS)
+    with pytest.raises(Exception, match="NoMatchError"):
+        normalize_column(df, "org", on_unknown="raise").collect()
+
+
+@pytest.mark.spark
+def test_one_normalizer_per_worker_across_batches(spark):
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    from aeronorm.spark import normalize_column
+
+    g = Glossary.from_records(USER_RECORDS[:1])
+    key = backend._spec(spark, g, None).key
+    assert backend._spec(spark, g, None).payload is backend._spec(spark, g, None).payload  # broadcast once
+    spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", "50")
+    try:
+        values = ["GWRW", "Moon Bakery", None] * 200
+        out = normalize_column(frame(spark, values, partitions=4), "name", glossary=g)
+        assert [r[0] for r in collect(out)].count("gw-rocket") == 200
+
+        def probe(s):  # nested: pickled by value, runs in the workers
+            from aeronorm.integrations import spark as worker_side
+
+            w = worker_side._WORKERS.get((key, None))
+            state = f"{os.getpid()}:{-1 if w is None else w.batches}:{-1 if w is None else id(w.normalizer)}"
+            return pd.Series([state] * len(s))
+
+        probe.__annotations__ = {"s": pd.Series, "return": pd.Series}  # classes: Spark reads them
+
+        states = {r.s for r in spark.range(0, 40, numPartitions=4)
+                  .select(pandas_udf(probe, "string")("id").alias("s")).collect()}
+    finally:
+        spark.conf.unset("spark.sql.execution.arrow.maxRecordsPerBatch")
+    seen = [tuple(map(int, s.split(":"))) for s in states]
+    built = [(pid, batches) for pid, batches, _ in seen if batches > 0]
+    assert built, f"no worker holds the normalizer: {seen}"
+    assert len({pid for pid, _, _ in seen}) <= 2  # local[2]: at most two reused Python workers
+    # 600 rows in batches of 50 over 4 partitions: at least 12 batches; the workers that built a
+    # Normalizer served several batches with it
+    assert sum(b for _, b in built) >= 6 and max(b for _, b in built) > 1
+
+
+@pytest.mark.spark
+def test_find_column(spark):
+    if not hasattr(Normalizer, "find"):
+        pytest.skip("needs Normalizer.find (issue 5)")
+    from aeronorm.spark import find_column
+
+    n = Normalizer()
+    texts = ["Engineers from NWPU met CASIC in Xi'an.", "Nothing to see here.", None, "",
+             "NWPU and NWPU again; the China Space Foundation too."]
+    out = find_column(spark.createDataFrame(list(enumerate(texts)), "i long, body string"), "body")
+    rows = out.orderBy("i").collect()
+    assert rows[2].body_mentions is None
+    for text, row in zip(texts, rows, strict=True):
+        if text is None:
+            continue
+        want = [(m.start, m.end, m.text, m.match and m.match.entity_id, m.match and m.match.canonical)
+                for m in n.find(text)]
+        assert [tuple(m) for m in row.body_mentions] == want
+    assert any(m.id == "nwpu" for m in rows[0].body_mentions)
+    one = spark.createDataFrame([(texts[0],)], "body string")
+    places = find_column(one, "body", type="place", prefix="p")
+    got = [tuple(m) for m in places.first().p_mentions]
+    assert got == [(m.start, m.end, m.text, m.match.entity_id, m.match.canonical)
+                   for m in n.find(texts[0], type="place")]
+    assert all(n.glossary[m[3]].type == "place" for m in got)
+
+
+# ------------------------------------------------------------------ no Spark needed
+def test_glossary_bytes_are_compact_and_round_trip():
+    g = Glossary.default()
+    data = backend.encode_glossary(g)
+    assert backend.decode_glossary(data) == g
+    assert len(data) < len(pickle.dumps(g)) / 2
+
+
+class _ConnectLike:
+    """A session without a SparkContext, as on Spark Connect."""
+
+    @property
+    def sparkContext(self):
+        raise RuntimeError("not available on Spark Connect")
+
+
+def test_worker_cache_builds_once_from_bytes(optional):
+    pd = optional("pandas")
+    g = Glossary.from_records(USER_RECORDS)
+    spec = backend._spec(_ConnectLike(), g, 0.9)
+    assert isinstance(spec.payload, bytes) and spec.key != "default"
+    backend._WORKERS.pop((spec.key, 0.9), None)
+    first = backend._match_batch(pd.Series(["GWRW", None, "GWRW"]), spec, None, "keep")
+    w = backend._worker(spec)
+    assert w.batches == 1 and w.normalizer.threshold == 0.9 and w.normalizer.glossary == g
+    second = backend._match_batch(pd.Series(["Li Hua"]), spec, "person", "none")
+    assert backend._worker(spec) is w and w.batches == 2
+    assert first["id"].tolist()[::2] == ["gw-rocket", "gw-rocket"] and second["id"].tolist() == ["li-hua"]
+    assert set(w.memos) == {None, "person"} and "GWRW" in w.memos[None]
+    default = backend._spec(_ConnectLike(), None, None)
+    assert default.payload is None and backend._worker(default).normalizer.glossary is Glossary.default()
+
+
+def test_worker_keeps_a_bounded_number_of_normalizers():
+    g = Glossary.from_records(USER_RECORDS[:1])
+    specs = [backend._spec(_ConnectLike(), g, t) for t in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95)]
+    workers = [backend._worker(spec) for spec in specs]
+    assert len(backend._WORKERS) <= backend._MAX_NORMALIZERS
+    assert backend._worker(specs[-1]) is workers[-1]  # the newest is kept
+    assert (specs[0].key, 0.7) not in backend._WORKERS  # the oldest went first
+    assert [w.normalizer.threshold for w in workers] == [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+
+
+def test_version_mismatch_is_reported():
+    spec = backend._Spec("mismatch-test", None, 0.85, __version__ + ".other")
+    with pytest.raises(AeronormError, match="same aeronorm"):
+        backend._worker(spec)
+
+
+def test_import_is_lazy_and_names_the_extra():
+    code = (
+        "import sys\n"
+        "import aeronorm.spark as s\n"
+        "heavy = {'pyspark', 'pandas', 'rapidfuzz', 'jieba', 'aeronorm.normalizer'} & set(sys.modules)\n"
+        "assert not heavy, f'imported eagerly: {heavy}'\n"
+        "sys.modules['pyspark'] = None\n"  # as if not installed
+        "try:\n"
+        "    s.normalize_column(object(), 'x')\n"
+        "except ImportError as e:\n"
+        "    print(type(e).__name__, e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "MissingDependencyError" in out.stdout and 'aeronorm[spark]' in out.stdout, out.stdout + out.stderr
+
+
+def test_find_batch_dedups_and_keeps_nulls(optional):
+    pd = optional("pandas")
+    from aeronorm.mention import Mention
+    from aeronorm.results import Match
+
+    nwpu = "Northwestern Polytechnical University"
+
+    calls: list[str] = []
+
+    class Finder:
+        """Stands in for Normalizer.find: every word 'NWPU' is a mention."""
+
+        def find(self, text: str, *, type: str | None = None) -> list[Any]:
+            calls.append(text)
+            assert type == "org"
+            m = Match("NWPU", "nwpu", nwpu, "org", 1.0, "exact")
+            out, start = [], text.find("NWPU")
+            while start >= 0:
+                out.append(Mention(start, start + 4, "NWPU", m))
+                start = text.find("NWPU", start + 1)
+            return out
+
+    spec = backend._Spec("fake-finder", None, None, __version__)
+    backend._WORKERS[(spec.key, None)] = backend._Worker(Finder())  # type: ignore[arg-type]
+    try:
+        texts = pd.Series(["NWPU and NWPU", None, "", "nothing", "NWPU and NWPU"], index=[3, 4, 5, 6, 7])
+        out = backend._find_batch(texts, spec, "org")
+    finally:
+        del backend._WORKERS[(spec.key, None)]
+    assert list(out.index) == [3, 4, 5, 6, 7]
+    assert calls == ["NWPU and NWPU", "", "nothing"]  # each distinct text once, nulls never
+    assert out[4] is None and out[5] == [] and out[6] == []
+    assert out[3] == out[7] == [
+        {"start": 0, "end": 4, "text": "NWPU", "id": "nwpu", "canonical": nwpu},
+        {"start": 9, "end": 13, "text": "NWPU", "id": "nwpu", "canonical": nwpu},
+    ]
