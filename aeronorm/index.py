@@ -73,7 +73,10 @@ class Index:
         self.by_type: dict[str, set[int]] = defaultdict(set)
         df: dict[str, int] = defaultdict(int)
         expansions = self._abbreviation_expansions()
+        by_id = {e.id: e for e in self.entities}
         for i, entity in enumerate(self.entities):
+            parent = by_id.get(entity.parent) if entity.parent else None
+            parent_forms = self._parent_forms(parent) if parent is not None else ()
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()
             for label, text in self.names_of(entity):
@@ -93,6 +96,8 @@ class Index:
                     spelt = tuple(e for t in tokens for e in expansions.get(t.text, (t,)))
                     forms.append((label, text, spelt))
                 for label_, text_, toks in forms:
+                    if parent_forms:
+                        toks = _qualify(toks, parent_forms)
                     self._add_rep(i, label_, text_, toks, seen_keys, df)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
@@ -121,6 +126,15 @@ class Index:
                 if k not in seen_keys:
                     seen_keys.add(k)
                     df[k] += 1
+
+    def _parent_forms(self, parent: Entity) -> tuple[tuple[str, ...], ...]:
+        """Concept-key sequences of a parent's English names and acronyms."""
+        forms = set()
+        for text in (*parent.english_names(), *parent.abbreviations):
+            keys = tuple(t.key for t in self.lexicon.tokens(text) if t.kind != Kind.LEGAL)
+            if keys:
+                forms.add(keys)
+        return tuple(sorted(forms, key=len, reverse=True))
 
     def _abbreviation_expansions(self) -> dict[str, tuple[Tok, ...]]:
         """Given English acronyms that name one entity only, with that entity's name tokens."""
@@ -362,6 +376,25 @@ def _admin_suffixes() -> frozenset[str]:
 
 
 _MIN_SPELLING = 5
+
+
+def _qualify(tokens: tuple[Tok, ...], parent_forms: tuple[tuple[str, ...], ...]) -> tuple[Tok, ...]:
+    """Mark the parent's name inside a name as a descriptor: "National Space Science Center,
+    CAS" is still the centre without ", CAS". Only a whole mention of the parent counts."""
+    out = list(tokens)
+    keys = [t.key for t in tokens]
+    n = len(keys)
+    for form in parent_forms:
+        size = len(form)
+        if size >= n:
+            continue  # the name must say more than its parent
+        for start in range(n - size + 1):
+            if tuple(keys[start : start + size]) == form:
+                for k in range(start, start + size):
+                    t = out[k]
+                    if t.kind == Kind.NAME:
+                        out[k] = Tok(t.text, t.key, t.keys, Kind.GENERIC)
+    return tuple(out)
 
 
 def _deletions(word: str) -> set[str]:

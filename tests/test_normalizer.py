@@ -448,3 +448,30 @@ def test_normalize_many_equals_normalize_each(normalizer, pool, data):
 def test_nan_passes_through_normalize_many(normalizer):
     out = normalizer.normalize_many([float("nan"), "CASC"])
     assert math.isnan(out[0]) and out[1] == "China Aerospace Science and Technology Corporation"
+
+
+# ------------------------------------------------------------------ parents qualify names
+
+
+def test_a_parent_qualifier_may_be_left_out():
+    g = Glossary.from_records(
+        [
+            {"id": "acad", "name": "Lunar Academy of Sciences", "abbreviations": ["LAS"]},
+            {"id": "orbit", "name": "Institute of Mechanics, LAS", "parent": "acad"},
+            {"id": "sky", "name": "Lunar Academy of Sciences Sky Observatory", "parent": "acad"},
+        ]
+    )
+    n = Normalizer(g)
+    assert n.match("Institute of Mechanics").entity_id == "orbit"
+    assert n.match("Sky Observatory").entity_id == "sky"
+    # Without the parent link, common words that leave a naming word out match nothing.
+    orphan = Glossary.from_records(
+        [
+            {"id": "acad", "name": "Lunar Academy of Sciences", "abbreviations": ["LAS"]},
+            {"id": "orbit", "name": "Institute of Mechanics, LAS"},
+        ]
+    )
+    assert Normalizer(orphan).match("Institute of Mechanics") is None
+    # The parent alone is still the parent, and another child is not this one.
+    assert n.match("Lunar Academy of Sciences").entity_id == "acad"
+    assert n.match("Institute of Optics") is None
