@@ -432,8 +432,11 @@ def match_pinyin(index: Index, query: Query, allowed: Collection[int] | None = N
         hit = _lookup(ri.derived, strong, allowed, index, elsewhere)
         if hit is not None:
             return _outcome(hit, DERIVED_SCORE, "pinyin", "derived ")
-    # 3. one misspelt word
+    # 3. one misspelt word, in a name that is otherwise romanised (two pinyin words or more;
+    # English names never pay for the romanisation tables)
     for form in query.forms:
+        if sum(1 for w in tokenize(form) if w.isalpha() and split_syllables(w)) < 2:
+            continue
         repaired = _repair(index, ri or roman_index(index), form, allowed)
         if repaired is not None:
             return repaired
