@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -562,12 +562,8 @@ class Scanner:
             if paths is None:
                 paths = self._paths(tok)
             for labels in paths:
-                child = node
-                for lab in labels:
-                    child = child.get(lab)
-                    if child is None:
-                        break
-                else:
+                child = _descend(node, labels)
+                if child is not None:
                     stack.append((child, c + 1, c))
             longest = phrase_len.get(info.word)
             if longest:
@@ -589,12 +585,8 @@ class Scanner:
                     if paths is None:
                         paths = self._paths(ptok)
                     for labels in paths:
-                        child = node
-                        for lab in labels:
-                            child = child.get(lab)
-                            if child is None:
-                                break
-                        else:
+                        child = _descend(node, labels)
+                        if child is not None:
                             stack.append((child, q + 1, q))
         return ends, hi, complete
 
@@ -1092,3 +1084,12 @@ def scanner_for(normalizer: Normalizer) -> Scanner:
                 scanner = Scanner(normalizer)
                 normalizer.__dict__["_scanner"] = scanner
     return scanner
+
+
+def _descend(node: dict, labels: Sequence[str]) -> dict | None:
+    """The trie node reached from ``node`` along ``labels``, or ``None`` where the path ends."""
+    for lab in labels:
+        node = node.get(lab)
+        if node is None:
+            return None
+    return node
