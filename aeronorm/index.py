@@ -68,6 +68,7 @@ class Index:
         self.exact: dict[str, set[int]] = defaultdict(set)
         self.exact_label: dict[tuple[str, int], str] = {}
         self.concepts: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.concept_reps: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.reps: list[Rep] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_type: dict[str, set[int]] = defaultdict(set)
@@ -116,6 +117,7 @@ class Index:
         ckey = concept_key(tokens)
         if ckey:
             self.concepts[ckey].add(i)
+            self.concept_reps[ckey].append(rep_id)
         for tok in tokens:
             if tok.kind == Kind.LEGAL:
                 continue
