@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="use only the --glossary files, not the shipped glossary")
         p.add_argument("--type", "-t", default=None, help="only entities of this type (org, person, ...)")
         p.add_argument("--threshold", type=float, default=None, help="acceptance threshold (0..1)")
+        mt = p.add_argument_group("retranslation (needs the mt extra: pip install \"aeronorm[mt]\")")
+        mt.add_argument("--en-zh", metavar="MODEL", default=None,
+                        help="English->Chinese MarianMT model: a local folder, or a hub id already in "
+                             "the Hugging Face cache (e.g. Helsinki-NLP/opus-mt-en-zh); never downloaded")
+        mt.add_argument("--zh-en", metavar="MODEL", default=None,
+                        help="Chinese->English MarianMT model, likewise")
+        mt.add_argument("--mt-cache", metavar="FILE", default=None,
+                        help="sqlite file caching translations across runs")
+        mt.add_argument("--device", default="cpu", help="torch device for the models (default: cpu)")
 
     p = sub.add_parser("normalize", help="normalise a column of a CSV, TSV, JSONL or Parquet file",
                        description="Add COL_canonical, COL_id, COL_score and COL_method to a table.")
@@ -177,7 +186,8 @@ def _normalizer(args: argparse.Namespace) -> Normalizer:
             raise CLIError(f"cannot read glossary {f}: no such file or directory")
     if args.no_default_glossary and not files:
         raise CLIError("--no-default-glossary needs at least one --glossary FILE")
-    if not files and args.threshold is None:
+    en_zh, zh_en = _translator(args, "en_zh"), _translator(args, "zh_en")
+    if not files and args.threshold is None and en_zh is None and zh_en is None:
         from . import default_normalizer
 
         return default_normalizer()
@@ -185,7 +195,25 @@ def _normalizer(args: argparse.Namespace) -> Normalizer:
     if not args.no_default_glossary:
         glossary = Glossary.default() + glossary
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
-    return Normalizer(glossary, threshold=threshold)
+    return Normalizer(glossary, threshold=threshold, en_zh=en_zh, zh_en=zh_en)
+
+
+def _translator(args: argparse.Namespace, role: str) -> Any:
+    """The MarianMT translator an ``--en-zh``/``--zh-en`` option names, or ``None``."""
+    model = getattr(args, role, None)
+    if model is None:
+        return None
+    from .errors import AeronormError
+    from .mt import CachedTranslator, MarianTranslator
+
+    source, target = role.split("_")
+    try:
+        translator = MarianTranslator(
+            model, source=source, target=target, device=args.device, cache=args.mt_cache is None
+        )
+    except (AeronormError, ImportError, OSError, ValueError) as exc:
+        raise CLIError(f"--{role.replace('_', '-')} {model}: {str(exc).splitlines()[0]}") from None
+    return CachedTranslator(translator, path=args.mt_cache) if args.mt_cache else translator
 
 
 def _format_of(path: str, given: str | None, *, default: str | None = None) -> str:
