@@ -57,7 +57,8 @@ SMALL = [
         "type": "title",
         "aliases": ["Party Secretary"],
     },
-    # Near twins for threshold and margin: a misspelt "Kepller Orbital Dynamics Institute" fits the first a hair better.
+    # Near twins for threshold and margin: a misspelt "Kepller Orbital Dynamics Institute"
+    # fits the first a hair better (the second also omits a place).
     {"id": "kodi", "name": "Kepler Orbital Dynamics Institute"},
     {"id": "kods", "name": "Kepler Orbital Dynamics Institute Shenzhen"},
     # True twins: one English name, two entities.
