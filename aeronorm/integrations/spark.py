@@ -50,7 +50,7 @@ from .frames import MATCH_FIELDS, match_pandas
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
-    from ..match import Match
+    from ..results import Match
     from ..normalizer import Normalizer
 
 __all__ = [
