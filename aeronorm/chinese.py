@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING, Any
 from .text import clean_text, is_han_char
 
 if TYPE_CHECKING:
-    from .match import Match
+    from .results import Match
     from .normalizer import Normalizer
 
 __all__ = [
+    "JIEBA_MAX_PIECE",
     "JIEBA_MIN_FREQ",
     "ChineseTokenizer",
     "ChineseWords",
@@ -283,11 +284,42 @@ class ChineseTokenizer:
 
     def cut(self, text: str) -> list[str]:
         """Words of ``text`` (jieba's accurate mode, HMM on for unknown words)."""
-        return self._jieba().lcut(text)
+        jieba = self._jieba()
+        return [w for _, piece in _pieces(text) for w in jieba.lcut(piece)]
 
     def tokenize(self, text: str) -> list[tuple[str, int, int]]:
         """Words of ``text`` with their ``(start, end)`` offsets into ``text``."""
-        return list(self._jieba().tokenize(text))
+        jieba = self._jieba()
+        return [(w, at + s, at + e) for at, piece in _pieces(text) for w, s, e in jieba.tokenize(piece)]
+
+
+#: Longest stretch of text handed to jieba in one piece. jieba's HMM (``finalseg.viterbi``)
+#: copies its best paths at every character, so a run of characters its dictionary leaves
+#: single costs time quadratic in the run (100,000 of them: minutes). Longer texts are cut
+#: where jieba cuts anyway (a space or a punctuation mark), which changes no word; a run of
+#: more than half this many joinable characters is cut hard.
+JIEBA_MAX_PIECE = 512
+_JIEBA_CHAR = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` in pieces of at most :data:`JIEBA_MAX_PIECE` characters, with their offsets."""
+    n = len(text)
+    if n <= JIEBA_MAX_PIECE:
+        return [(0, text)]
+    out = []
+    start = 0
+    while n - start > JIEBA_MAX_PIECE:
+        end = start + JIEBA_MAX_PIECE
+        cut = end  # hard, unless a character jieba does not join is near the end
+        for k in range(end - 1, start + JIEBA_MAX_PIECE // 2, -1):
+            if not _JIEBA_CHAR.match(text, k) and text[k] != "\r":  # keep "\r\n" whole
+                cut = k + 1
+                break
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
 
 
 def _small_dictionary() -> str | None:

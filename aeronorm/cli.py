@@ -374,12 +374,16 @@ def _normalize_delimited(args: argparse.Namespace, fmt_in: str, fmt_out: str, re
             writer = csv.writer(out, delimiter="\t" if fmt_out == "tsv" else ",", lineterminator="\n")
             writer.writerow([*header, *new])
             line = 1
+            width = len(header)
             try:
                 for chunk in _chunks(reader, _CHUNK_ROWS):
                     values = [row[col] if col < len(row) else "" for row in chunk]
                     for row, res in zip(chunk, resolver.resolve(values), strict=True):
                         canonical, eid, score, method = res
-                        writer.writerow([*row, canonical or "", eid or "", _score_text(score), method or ""])
+                        # The new cells go under their headers whatever the row's length: a short
+                        # row is padded, cells beyond the header are kept after the new ones.
+                        writer.writerow([*row[:width], *[""] * (width - len(row)), canonical or "", eid or "",
+                                         _score_text(score), method or "", *row[width:]])
                     line += len(chunk)
                     pos = _tell(raw)
                     if pos is not None:

@@ -275,7 +275,9 @@ class TermLexicon:
     def _word_token(self, w: str) -> Tok:
         m = _NUM.match(w)
         if m:
-            key = "#" + str(int(m.group(1)))
+            digits = m.group(1)
+            # int() refuses more than 4300 digits (ValueError); a run that long names nothing
+            key = "#" + (str(int(digits)) if len(digits) <= 64 else digits)
             return Tok(w, key, frozenset((key,)), Kind.NUMBER)
         ordinal = self._wc.ordinals.get(w)
         if ordinal is not None:

@@ -160,7 +160,10 @@ class Normalizer:
             return None  # _resolve raises the error
         written = self._written
         if written is None:
-            written = self._written = self._written_forms()
+            with self._lock:  # built once, even when threads share a fresh normalizer
+                written = self._written
+                if written is None:
+                    written = self._written = self._written_forms()
         hit = written.get(name)
         if hit is None:
             if len(name) > _MAX_QUERY_CHARS:

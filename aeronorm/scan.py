@@ -805,6 +805,7 @@ class Scanner:
             # "Corp. signed": the period belongs to the name; "... Corp." at the end of a sentence
             # keeps it, unless the canonical name brings its own ("Co., Ltd.").
             end += 1
+        end = _close_aside(text, start, end)
         return Mention(start, end, text[start:end], match)
 
     # ------------------------------------------------------------------------------ spans
@@ -881,7 +882,10 @@ class Scanner:
             if len(self._span_cache) > _CACHE_LIMIT // 10:
                 self._span_cache.clear()
             self._span_cache[key] = m
-        return None if m is None else Mention(start, end, span, m)
+        if m is None:
+            return None
+        end = _close_aside(doc.text, start, end)
+        return Mention(start, end, doc.text[start:end], m)
 
     def _span_match(self, span: str, type_: str | None) -> Match | None:
         m = self.normalizer.match(span, type=type_)
@@ -1048,6 +1052,21 @@ def _is_acronym(raw: str) -> bool:
 def _bracketed(text: str, prev_end: int, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` stands in brackets right after ``text[:prev_end]``."""
     return bool(_OPEN_BRACKET.fullmatch(text, prev_end, start)) and bool(_CLOSE_BRACKET.match(text, end))
+
+
+def _close_aside(text: str, start: int, end: int) -> int:
+    """The end of a mention that opens an aside in brackets: past the bracket that closes it
+    ("Future Travel (Hainan)"), or, when the aside goes on, before the aside ("Future Travel"
+    of "Future Travel (Hainan branch)"). Rewriting a mention must not unbalance brackets."""
+    span = text[start:end]
+    if sum(map(span.count, "([（")) > sum(map(span.count, ")]）")):
+        closing = _CLOSE_BRACKET.match(text, end)
+        if closing is not None:
+            return closing.end()
+        cut = len(span[: max(map(span.rfind, "([（"))].rstrip())
+        if cut > 0:
+            return start + cut
+    return end
 
 
 def _sentence_goes_on(text: str, i: int) -> bool:

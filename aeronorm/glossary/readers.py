@@ -39,6 +39,7 @@ import json.decoder
 import json.scanner
 import math
 import os
+import reprlib
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -111,7 +112,29 @@ def _suggest(name: object, allowed: Iterable[str]) -> str:
 
 
 def _type_name(value: object) -> str:
-    return {dict: "mapping", list: "list", tuple: "list"}.get(type(value), type(value).__name__)
+    if isinstance(value, Mapping):
+        return "mapping"  # a YAML or JSON mapping is a _Map
+    return {list: "list", tuple: "list"}.get(type(value), type(value).__name__)
+
+
+class _BriefRepr(reprlib.Repr):
+    """``repr`` cut short at every level, for values quoted in error messages."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxdict, self.maxlist, self.maxstring, self.maxother = 2, 4, 4, 60, 60
+
+    def repr__Map(self, x: dict, level: int) -> str:  # reprlib's naming: repr_<type name>
+        return self.repr_dict(x, level)
+
+
+_BRIEF = _BriefRepr()
+
+
+def _brief(value: object) -> str:
+    """A value for an error message, cut short: YAML aliases let a file of a few hundred bytes
+    hold nested lists whose full ``repr`` is gigabytes ("billion laughs")."""
+    return _BRIEF.repr(value)
 
 
 class _Ctx:
@@ -143,7 +166,8 @@ def _string(value: object, field: str, ctx: _Ctx, entry: str) -> str:
         return ""
     if not isinstance(value, str):
         raise ctx.error(
-            f"field {field!r} must be a string, got {_type_name(value)} {value!r}", entry=entry, key=field
+            f"field {field!r} must be a string, got {_type_name(value)} {_brief(value)}",
+            entry=entry, key=field,
         )
     return value.strip()
 
@@ -155,14 +179,15 @@ def _string_list(value: object, field: str, ctx: _Ctx, entry: str) -> tuple[str,
         value = [value]
     if not isinstance(value, (list, tuple)):
         raise ctx.error(
-            f"field {field!r} must be a list of strings (or one string), got {_type_name(value)} {value!r}",
+            f"field {field!r} must be a list of strings (or one string), "
+            f"got {_type_name(value)} {_brief(value)}",
             entry=entry, key=field,
         )
     out: dict[str, None] = {}
     for item in value:
         if not isinstance(item, str):
             raise ctx.error(
-                f"field {field!r} must hold strings only, got {_type_name(item)} {item!r}",
+                f"field {field!r} must hold strings only, got {_type_name(item)} {_brief(item)}",
                 entry=entry, key=field,
             )
         item = item.strip()
@@ -214,7 +239,8 @@ def parse_entity(data: Mapping[str, Any], *, source: str = "<records>", line: in
 
 def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
     if not isinstance(data, Mapping):
-        raise ctx.error(f"an entity must be a mapping with 'id' and 'name', got {_type_name(data)} {data!r}")
+        raise ctx.error(
+            f"an entity must be a mapping with 'id' and 'name', got {_type_name(data)} {_brief(data)}")
     raw_id = data.get("id")
     entry = raw_id.strip() if isinstance(raw_id, str) else ""
     _check_fields(data, ENTITY_FIELDS, ctx, entry, "field")
@@ -263,7 +289,7 @@ def parse_term(data: Mapping[str, Any], *, source: str = "<records>", line: int 
 
 def _parse_term(data: object, ctx: _Ctx) -> Term:
     if not isinstance(data, Mapping):
-        raise ctx.error(f"a term must be a mapping with 'zh' and 'en', got {_type_name(data)} {data!r}")
+        raise ctx.error(f"a term must be a mapping with 'zh' and 'en', got {_type_name(data)} {_brief(data)}")
     raw_zh = data.get("zh")
     entry = raw_zh.strip() if isinstance(raw_zh, str) else ""
     allowed = (*TERM_FIELDS, *_TERM_KEY_ALIASES)
@@ -480,8 +506,12 @@ class _DuplicateKey(Exception):
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    # Keys merged in with "<<: *anchor" come first after flattening; the mapping's own keys
+    # override them, as YAML says. Only a key written twice in the mapping itself is a duplicate.
+    own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
     loader.flatten_mapping(node)
     mapping = _Map(node.start_mark.line + 1)
+    merged: set[Any] = set()
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
@@ -492,8 +522,12 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Map:
                 "while constructing a mapping", node.start_mark, "found an unhashable key",
                 key_node.start_mark,
             ) from None
-        if duplicate:
+        if id(key_node) not in own:
+            merged.add(key)
+        elif duplicate and key not in merged:
             raise _DuplicateKey(key, line, mapping.key_lines[key])
+        else:
+            merged.discard(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
     return mapping
@@ -515,7 +549,12 @@ def _load_yaml(text: str, source: str) -> object:
         if "could not determine a constructor" in problem:
             problem = f"{exc.problem}; glossary YAML may not construct objects (only plain data is allowed)"
         raise GlossaryError(f"malformed YAML: {problem}", source=source, line=line) from None
-    except yaml.YAMLError as exc:  # ReaderError and the like
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
+        char = exc.character if isinstance(exc.character, int) else None
+        what = f"character U+{char:04X}" if char is not None else "a character"
+        raise GlossaryError(f"malformed YAML: {what} is not allowed in YAML ({exc.reason})", source=source,
+                            line=text.count("\n", 0, exc.position) + 1) from None
+    except yaml.YAMLError as exc:
         raise GlossaryError(f"malformed YAML: {exc}", source=source) from None
     except RecursionError:
         raise GlossaryError("malformed YAML: nested too deeply", source=source) from None

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import threading
-import weakref
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -369,19 +368,19 @@ def _name_forms(zh: str) -> list[str]:
     return forms
 
 
-_indexes: weakref.WeakKeyDictionary[Index, ChineseIndex] = weakref.WeakKeyDictionary()
 _indexes_lock = threading.Lock()
 
 
 def chinese_index(index: Index) -> ChineseIndex:
     """The :class:`ChineseIndex` of ``index``, built once on first use (thread-safe)."""
-    found = _indexes.get(index)
+    # Kept on the index itself: in a WeakKeyDictionary, the value's own reference to the index
+    # would keep both alive for ever (a jieba tokenizer and all, per normalizer ever built).
+    found = index.__dict__.get("_chinese_index")
     if found is None:
         with _indexes_lock:
-            found = _indexes.get(index)
+            found = index.__dict__.get("_chinese_index")
             if found is None:
-                found = ChineseIndex(index)
-                _indexes[index] = found
+                found = index.__dict__["_chinese_index"] = ChineseIndex(index)
     return found
 
 

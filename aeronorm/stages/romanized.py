@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import re
 import threading
-import weakref
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -310,19 +309,19 @@ class RomanIndex:
         return i not in self.national
 
 
-_indexes: weakref.WeakKeyDictionary[Index, RomanIndex] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
 def roman_index(index: Index) -> RomanIndex:
     """The :class:`RomanIndex` of ``index``, built once on first use (thread-safe)."""
-    found = _indexes.get(index)
+    # Kept on the index itself: in a WeakKeyDictionary, the value's own reference to the index
+    # would keep both alive for ever (a jieba tokenizer and all, per normalizer ever built).
+    found = index.__dict__.get("_roman_index")
     if found is None:
         with _lock:
-            found = _indexes.get(index)
+            found = index.__dict__.get("_roman_index")
             if found is None:
-                found = RomanIndex(index)
-                _indexes[index] = found
+                found = index.__dict__["_roman_index"] = RomanIndex(index)
     return found
 
 
