@@ -29,8 +29,8 @@ from typing import TYPE_CHECKING, Any
 from .text import clean_text, is_han_char
 
 if TYPE_CHECKING:
-    from .results import Match
     from .normalizer import Normalizer
+    from .results import Match
 
 __all__ = [
     "JIEBA_MAX_PIECE",

@@ -284,26 +284,39 @@ _LOAD = (
 
 
 def make_glossary_files(work: Path, mb: float) -> dict[str, Path]:
-    """CSV, JSON and YAML glossaries of about ``mb`` MB each (same entities in each format)."""
-    per_entity = 190  # bytes of one entity, roughly, in these formats
-    count = max(10, int(mb * 1_000_000 / per_entity))
-    rows = [{"id": f"e{i}", "name": f"Orbital Widget Works Number {i} Company Limited",
-             "zh": "轨道部件有限公司", "aliases": [f"OWW {i}", f"Orbital Widget {i} Co"],
-             "abbreviations": [f"OWW{i}"]} for i in range(count)]
-    paths = {"csv": work / "big.csv", "json": work / "big.json", "yaml": work / "big.yaml"}
-    with open(paths["csv"], "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(["id", "name", "zh", "aliases", "abbreviations"])
-        for r in rows:
-            w.writerow([r["id"], r["name"], r["zh"], "|".join(r["aliases"]), "|".join(r["abbreviations"])])
-    with open(paths["json"], "w", encoding="utf-8") as fh:
-        fh.write("[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n]\n")
-    with open(paths["yaml"], "w", encoding="utf-8") as fh:
-        fh.write("entities:\n")
-        for r in rows:
-            fh.write(f"  - id: {r['id']}\n    name: {r['name']}\n    zh: {r['zh']}\n"
-                     f"    aliases: [{', '.join(r['aliases'])}]\n"
-                     f"    abbreviations: [{r['abbreviations'][0]}]\n")
+    """CSV, JSON and YAML glossaries of about ``mb`` MB each: the same kind of entity, as many
+    as each format needs to reach the size."""
+    target = mb * 1_000_000
+
+    def entity(i: int) -> dict[str, Any]:
+        return {"id": f"e{i}", "name": f"Orbital Widget Works Number {i} Company Limited",
+                "zh": "轨道部件有限公司", "aliases": [f"OWW {i}", f"Orbital Widget {i} Co"],
+                "abbreviations": [f"OWW{i}"]}
+
+    def csv_row(r: dict[str, Any]) -> str:
+        return f"{r['id']},{r['name']},{r['zh']},{'|'.join(r['aliases'])},{r['abbreviations'][0]}\n"
+
+    def yaml_row(r: dict[str, Any]) -> str:
+        return (f"  - id: {r['id']}\n    name: {r['name']}\n    zh: {r['zh']}\n"
+                f"    aliases: [{', '.join(r['aliases'])}]\n    abbreviations: [{r['abbreviations'][0]}]\n")
+
+    formats = {  # head, row, separator, tail
+        "csv": ("id,name,zh,aliases,abbreviations\n", csv_row, "", ""),
+        "json": ("[\n", lambda r: json.dumps(r, ensure_ascii=False), ",\n", "\n]\n"),
+        "yaml": ("entities:\n", yaml_row, "", ""),
+    }
+    paths = {}
+    for fmt, (head, row, sep, tail) in formats.items():
+        paths[fmt] = work / f"big.{fmt}"
+        with open(paths[fmt], "w", encoding="utf-8", newline="") as fh:
+            fh.write(head)
+            size, i = len(head), 0
+            while size < target or i < 10:
+                text = (sep if i else "") + row(entity(i))
+                fh.write(text)
+                size += len(text.encode("utf-8"))
+                i += 1
+            fh.write(tail)
     return paths
 
 
@@ -362,6 +375,8 @@ def main(argv: list[str] | None = None) -> int:
         if "glossary" not in args.skip and args.glossary_mb > 0:
             results["glossary_files"] = bench_glossary_files(args.glossary_mb, work)
     results["seconds"] = time.perf_counter() - start
+    if args.skip and args.out.exists():  # a partial run updates the parts it ran
+        results = json.loads(args.out.read_text(encoding="utf-8")) | results
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
     print(f"\ntotal {results['seconds']:.0f} s; results in {args.out}")

@@ -50,8 +50,8 @@ from .frames import MATCH_FIELDS, match_pandas
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
-    from ..results import Match
     from ..normalizer import Normalizer
+    from ..results import Match
 
 __all__ = [
     "MATCH_SCHEMA",

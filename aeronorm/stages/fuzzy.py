@@ -140,7 +140,7 @@ def score_tokens(
     unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
     left_names = [j for j in left_c if c[j].kind == Kind.NAME]
     proper = index.lexicon.is_proper
-    if left_names and not any(proper(q[i]) or q[i].kind == Kind.NUMBER for i in unique):
+    if left_names and not any(proper(q[i]) or _identifying_number(q[i]) for i in unique):
         # A query that leaves out naming words of this name must name the entity some
         # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
         # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
@@ -153,6 +153,12 @@ def score_tokens(
         score = CONTAINED_SCORE
         evidence.append("unique proper-name word")
     return score, evidence
+
+
+def _identifying_number(tok: Tok) -> bool:
+    """A number that names something (an institute's 502), not a year (2020), which many
+    names share."""
+    return tok.kind == Kind.NUMBER and not (tok.key[1:].isdigit() and 1900 <= int(tok.key[1:]) <= 2100)
 
 
 def _telling(tok: Tok, weight: float, floor: float) -> bool:
