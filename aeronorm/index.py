@@ -13,10 +13,11 @@ import math
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
+from typing import Any, TypeVar
 
 from rapidfuzz.distance import OSA
 
@@ -27,6 +28,8 @@ from .names import chinese_name_keys
 from .resources import load_word_classes
 from .romanization import split_syllables, to_pinyin
 from .text import fold, fold_key, has_han
+
+T = TypeVar("T")
 
 __all__ = ["KIND_WEIGHT", "Index", "Rep", "concept_key"]
 
@@ -104,6 +107,8 @@ class Index:
         self.n = max(1, len(self.entities))
         self._lock = threading.Lock()
         self._weights: dict[Tok, float] = {}
+        self._extensions: dict[str, Any] = {}
+        self._extension_lock = threading.RLock()
         self._spellings: dict[str, tuple[str, ...]] | None = None
         self._acronyms: dict[str, set[int]] | None = None
         self._part_acronyms: dict[str, set[int]] | None = None
@@ -181,6 +186,19 @@ class Index:
                 self._weights.clear()
             w = self._weights[tok] = self.idf(tok) * KIND_WEIGHT[tok.kind]
         return w
+
+    # -- tables other modules build over the index --------------------------------------------
+    def extension(self, name: str, build: Callable[[Index], T]) -> T:
+        """A table another module builds over this index (the Chinese and romanisation stages'),
+        built once on first use, thread-safe, and kept on the index so that it lives and dies
+        with it."""
+        found = self._extensions.get(name)
+        if found is None:
+            with self._extension_lock:  # re-entrant: one table may need another
+                found = self._extensions.get(name)
+                if found is None:
+                    found = self._extensions[name] = build(self)
+        return found
 
     # -- spellings ---------------------------------------------------------------------------
     def near_spellings(self, word: str) -> list[str]:

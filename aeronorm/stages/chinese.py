@@ -26,7 +26,6 @@ characters only ends here: the stages after this one would compare pinyin, and a
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -368,20 +367,9 @@ def _name_forms(zh: str) -> list[str]:
     return forms
 
 
-_indexes_lock = threading.Lock()
-
-
 def chinese_index(index: Index) -> ChineseIndex:
     """The :class:`ChineseIndex` of ``index``, built once on first use (thread-safe)."""
-    # Kept on the index itself: in a WeakKeyDictionary, the value's own reference to the index
-    # would keep both alive for ever (a jieba tokenizer and all, per normalizer ever built).
-    found = index.__dict__.get("_chinese_index")
-    if found is None:
-        with _indexes_lock:
-            found = index.__dict__.get("_chinese_index")
-            if found is None:
-                found = index.__dict__["_chinese_index"] = ChineseIndex(index)
-    return found
+    return index.extension("chinese_index", ChineseIndex)
 
 
 # -- the stage ----------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ share is an abstention, and weaker keys score lower.
 from __future__ import annotations
 
 import re
-import threading
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -309,20 +308,9 @@ class RomanIndex:
         return i not in self.national
 
 
-_lock = threading.Lock()
-
-
 def roman_index(index: Index) -> RomanIndex:
     """The :class:`RomanIndex` of ``index``, built once on first use (thread-safe)."""
-    # Kept on the index itself: in a WeakKeyDictionary, the value's own reference to the index
-    # would keep both alive for ever (a jieba tokenizer and all, per normalizer ever built).
-    found = index.__dict__.get("_roman_index")
-    if found is None:
-        with _lock:
-            found = index.__dict__.get("_roman_index")
-            if found is None:
-                found = index.__dict__["_roman_index"] = RomanIndex(index)
-    return found
+    return index.extension("roman_index", RomanIndex)
 
 
 # -- query side -------------------------------------------------------------------------------
