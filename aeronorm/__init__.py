@@ -14,7 +14,6 @@ registered when pandas is (see :mod:`aeronorm.integrations.pandas`).
 from __future__ import annotations
 
 import importlib
-import threading
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -42,9 +41,8 @@ __all__ = [
 if TYPE_CHECKING:
     from .errors import GlossaryError, NoMatchError
     from .glossary import Entity, Glossary, Term
-    from .mention import Mention, Mentions, NormalizedText
     from .normalizer import Normalizer
-    from .results import Candidate, Match
+    from .results import Candidate, Match, Mention, Mentions, NormalizedText
 
 _LAZY = {
     "Candidate": ".results",
@@ -55,12 +53,8 @@ _LAZY = {
     "GlossaryError": ".errors",
     "NoMatchError": ".errors",
     "Normalizer": ".normalizer",
-    "Mention": ".mention",
+    "Mention": ".results",
 }
-
-_default: Normalizer | None = None
-_default_lock = threading.Lock()
-
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
@@ -77,14 +71,9 @@ def __dir__() -> list[str]:
 
 def default_normalizer() -> Normalizer:
     """The :class:`Normalizer` over the shipped glossaries, built once on first use."""
-    global _default
-    if _default is None:
-        with _default_lock:
-            if _default is None:
-                from .normalizer import Normalizer
+    from .normalizer import default_normalizer as default
 
-                _default = Normalizer()
-    return _default
+    return default()
 
 
 def match(name: str, *, type: str | None = None) -> Match | None:

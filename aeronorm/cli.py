@@ -188,7 +188,7 @@ def _normalizer(args: argparse.Namespace) -> Normalizer:
         raise CLIError("--no-default-glossary needs at least one --glossary FILE")
     en_zh, zh_en = _translator(args, "en_zh"), _translator(args, "zh_en")
     if not files and args.threshold is None and en_zh is None and zh_en is None:
-        from . import default_normalizer
+        from .normalizer import default_normalizer
 
         return default_normalizer()
     glossary = Glossary.load(*files) if files else Glossary()
@@ -283,7 +283,7 @@ class _Resolver:
         self.memo: dict[str, tuple[Any, Any, Any, Any]] = {}
 
     def resolve(self, values: Sequence[Any]) -> list[tuple[Any, Any, Any, Any]]:
-        from .normalizer import is_missing
+        from .batch import is_missing
 
         todo = list(dict.fromkeys(v for v in values if isinstance(v, str) and not is_missing(v)
                                   and v not in self.memo))

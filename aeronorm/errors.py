@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["AeronormError", "GlossaryError", "MissingDependencyError", "NoMatchError"]
+__all__ = [
+    "AeronormError", "GlossaryError", "MissingDependencyError", "NoMatchError", "TranslatorOutputError",
+]
 
 
 class AeronormError(Exception):
@@ -36,3 +38,7 @@ class MissingDependencyError(AeronormError, ImportError):
             f"{feature} needs {missing!r}, which is not installed: pip install \"aeronorm[{extra}]\""
         )
         self.extra = extra
+
+
+class TranslatorOutputError(AeronormError, ValueError):
+    """A translator returned something other than one string per input text."""

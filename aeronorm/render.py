@@ -6,7 +6,7 @@ facts are in ``data-*`` attributes for scripts and tests. Styles are inline, so 
 the same in Jupyter, in a browser, or pasted into a page.
 
 >>> from aeronorm.results import Match
->>> from aeronorm.mention import Mention
+>>> from aeronorm.results import Mention
 >>> m = Match("NWPU", "nwpu", "Northwestern Polytechnical University", "org", 1.0, "exact")
 >>> html = render_mentions("NWPU won.", [Mention(0, 4, "NWPU", m)])
 >>> 'data-id="nwpu"' in html and ">NWPU<" in html
@@ -18,10 +18,40 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from .mention import Mention, NormalizedText
+# Rendering reads results through these shapes only, so that aeronorm.results (whose objects
+# render themselves in notebooks) can import this module and not the other way round.
+
+
+class Mention(Protocol):
+    """What rendering reads of a :class:`aeronorm.results.Mention`."""
+
+    start: int
+    end: int
+    text: str
+    match: Any
+
+
+class Replacement(Protocol):
+    """What rendering reads of a :class:`aeronorm.results.Replacement`."""
+
+    mention: Mention
+    new: str
+    out_start: int
+    out_end: int
+    changed: bool
+
+
+class NormalizedText(Protocol):
+    """What rendering reads of a :class:`aeronorm.results.NormalizedText`."""
+
+    source: str
+    replacements: list[Any]
+    mentions: Sequence[Mention]
+    changes: list[Any]
+
+    def __getitem__(self, index: slice) -> str: ...
 
 __all__ = ["TYPE_COLORS", "render_mentions", "render_normalized", "render_report", "summarize"]
 
@@ -142,11 +172,9 @@ def render_report(documents: Sequence[tuple[str, NormalizedText]], *, title: str
             f'<td><span style="background:{color};padding:0 0.3em;border-radius:0.3em">'
             f"{html.escape(etype)}</span></td><td style='text-align:right'>{n}</td><td>{variants}</td></tr>"
         )
-    from .mention import Mentions
-
     sections = []
     for name, doc in documents:
-        before = render_mentions(doc.source, Mentions(doc.mentions, doc.source))
+        before = render_mentions(doc.source, doc.mentions)
         after = render_normalized(doc)
         sections.append(
             f"<section><h2>{html.escape(name)}</h2>"

@@ -1,7 +1,10 @@
-"""The matcher's linguistic resources, read once from ``aeronorm/data`` on first use.
+"""The package's data, read once: the one YAML loader and every word list of ``aeronorm/data``.
 
-Data lives in YAML and text files beside this module (word classes, place names, pinyin
-syllables); this module only loads and compiles them into the sets and tables the matcher uses.
+Data lives in YAML and text files (word classes, place names, pinyin syllables, surnames, the
+Wade-Giles table, Chinese name words, prose words, the shipped term lexicon); this module only
+loads and compiles them into the sets and tables the matcher uses. :func:`load_yaml` is also the
+loader of glossary files: safe (no tags construct objects), dates kept as strings, duplicate
+keys rejected, and every mapping remembers its line for error messages.
 """
 
 from __future__ import annotations
@@ -9,66 +12,198 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
-from .text import fold, tokenize
+from .errors import GlossaryError
 
-__all__ = ["WordClasses", "load_pinyin_syllables", "load_places", "load_word_classes"]
+__all__ = [
+    "ChineseWords",
+    "LineMap",
+    "data_files",
+    "data_yaml",
+    "load_chinese_words",
+    "load_pinyin_syllables",
+    "load_places",
+    "load_prose_words",
+    "load_surnames",
+    "load_wade_giles",
+    "load_yaml",
+    "read_data",
+]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# --------------------------------------------------------------------------- the YAML loader
+class LineMap(dict):
+    """A dict that remembers the line where it starts and the line of each key."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self, line: int | None = None):
+        super().__init__()
+        self.line = line
+        self.key_lines: dict[Any, int] = {}
 
 
-def _read(name: str) -> str:
-    return resources.files("aeronorm").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loader: records lines, rejects duplicate keys, keeps dates as strings."""
+
+
+# Dates stay strings ("notes: 2020-11-25" is a note, not a datetime).
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _DuplicateKey(Exception):
+    def __init__(self, key: object, line: int, first_line: int):
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
+    # Keys merged in with "<<: *anchor" come first after flattening; the mapping's own keys
+    # override them, as YAML says. Only a key written twice in the mapping itself is a duplicate.
+    own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
+    loader.flatten_mapping(node)
+    mapping = LineMap(node.start_mark.line + 1)
+    merged: set[Any] = set()
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        try:
+            duplicate = key in mapping
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while constructing a mapping", node.start_mark, "found an unhashable key",
+                key_node.start_mark,
+            ) from None
+        if id(key_node) not in own:
+            merged.add(key)
+        elif duplicate and key not in merged:
+            raise _DuplicateKey(key, line, mapping.key_lines[key])
+        else:
+            merged.discard(key)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = line
+    return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def load_yaml(text: str, source: str = "<yaml>") -> object:
+    """Parse YAML safely; mappings are :class:`LineMap`.
+
+    Raises
+    ------
+    GlossaryError
+        Naming ``source`` and the line, for any malformed document (a duplicate key, a tag
+        that would construct an object, a forbidden character, nesting too deep).
+    """
+    try:
+        return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
+    except _DuplicateKey as exc:
+        raise GlossaryError(f"duplicate key {exc.key!r} (first at line {exc.first_line})",
+                            source=source, line=exc.line) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        if "could not determine a constructor" in problem:
+            problem = f"{exc.problem}; glossary YAML may not construct objects (only plain data is allowed)"
+        raise GlossaryError(f"malformed YAML: {problem}", source=source, line=line) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
+        char = exc.character if isinstance(exc.character, int) else None
+        what = f"character U+{char:04X}" if char is not None else "a character"
+        raise GlossaryError(f"malformed YAML: {what} is not allowed in YAML ({exc.reason})", source=source,
+                            line=text.count("\n", 0, exc.position) + 1) from None
+    except yaml.YAMLError as exc:
+        raise GlossaryError(f"malformed YAML: {exc}", source=source) from None
+    except RecursionError:
+        raise GlossaryError("malformed YAML: nested too deeply", source=source) from None
+
+
+# --------------------------------------------------------------------------- data files
+def read_data(*parts: str) -> str:
+    """The text of a file of ``aeronorm/data`` (``read_data("terms", "terms.yaml")``)."""
+    path = resources.files("aeronorm").joinpath("data")
+    for part in parts:
+        path = path.joinpath(part)
+    return path.read_text(encoding="utf-8")
+
+
+def data_yaml(*parts: str) -> Any:
+    return load_yaml(read_data(*parts), "aeronorm/data/" + "/".join(parts))
 
 
 @dataclass(frozen=True)
-class WordClasses:
-    """Compiled word classes (all folded to the tokens the matcher compares)."""
+class ChineseWords:
+    """Words of Chinese names that scope, locate or address rather than name (``chinese.yaml``)."""
 
-    stop_words: frozenset[str]
-    legal_phrases: frozenset[tuple[str, ...]]
-    generic_phrases: frozenset[tuple[str, ...]]
-    abbreviations: dict[str, str]
-    ordinals: dict[str, int]
-    acronym_skip: frozenset[str]
-    zh_descriptors: frozenset[str]
-    pinyin_legal: frozenset[str]
-    max_phrase: int
+    company_forms: frozenset[str]
+    form_markers: frozenset[str]
+    scope_words: frozenset[str]
+    admin_suffixes: frozenset[str]
+    honorifics: frozenset[str]
+    fillers: frozenset[str]
+    roman_scope: frozenset[str]
 
 
 @cache
-def load_word_classes() -> WordClasses:
-    """Stop words, legal forms, generic words, abbreviation expansions and ordinals."""
-    raw = yaml.load(_read("wordclasses.yaml"), Loader=_Loader)
+def load_chinese_words() -> ChineseWords:
+    """The word lists of ``aeronorm/data/chinese.yaml``.
 
-    def phrases(key: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(tokenize(p)) for p in raw[key] if tokenize(p))
-
-    legal, generic = phrases("legal_forms"), phrases("generic_words")
-    return WordClasses(
-        stop_words=frozenset(fold(w).replace("'", "") for w in raw["stop_words"]),
-        legal_phrases=legal,
-        generic_phrases=generic,
-        abbreviations={fold(k).replace("'", ""): fold(v) for k, v in raw["abbreviations"].items()},
-        ordinals={fold(k): int(v) for k, v in raw["ordinals"].items()},
-        acronym_skip=frozenset(fold(w) for w in raw["acronym_skip"]),
-        zh_descriptors=frozenset(raw["zh_descriptors"]),
-        pinyin_legal=frozenset(fold(w) for w in raw["pinyin_legal"]),
-        max_phrase=max(len(p) for p in legal | generic),
-    )
+    Examples
+    --------
+    >>> "中国" in load_chinese_words().scope_words, "市" in load_chinese_words().admin_suffixes
+    (True, True)
+    """
+    raw = data_yaml("chinese.yaml")
+    keys = ("company_forms", "form_markers", "scope_words", "admin_suffixes", "honorifics", "fillers",
+            "roman_scope")
+    return ChineseWords(*(frozenset(raw[k]) for k in keys))
 
 
 @cache
 def load_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Chinese place names: ``(zh, (english forms...))`` pairs."""
-    raw = yaml.load(_read("places.yaml"), Loader=_Loader)
+    raw = data_yaml("places.yaml")
     return tuple((row["zh"], tuple(row["en"])) for row in raw["places"])
 
 
 @cache
 def load_pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (``ü`` written ``v``)."""
-    lines = _read("pinyin_syllables.txt").splitlines()
+    lines = read_data("pinyin_syllables.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_prose_words() -> frozenset[str]:
+    """Ordinary English words that are never a one-word mention at the start of a sentence."""
+    raw = data_yaml("prose.yaml")
+    return frozenset(w.casefold() for w in raw["sentence_initial_words"])
+
+
+@cache
+def load_surnames() -> dict[str, dict[str, Any]]:
+    """The surname table of ``surnames.yaml``: ``compound`` and ``single`` surname readings."""
+    raw = data_yaml("surnames.yaml")
+    return {"compound": dict(raw["compound"]), "single": dict(raw["single"])}
+
+
+@cache
+def load_wade_giles() -> dict[str, str]:
+    """Pinyin syllable -> Wade-Giles spelling (``wade_giles.yaml``)."""
+    return {str(k): str(v) for k, v in data_yaml("wade_giles.yaml")["syllables"].items()}
+
+
+def data_files(folder: str, suffix: str) -> list[str]:
+    """Names of the files of ``aeronorm/data/<folder>`` ending in ``suffix``, in name order."""
+    path = resources.files("aeronorm").joinpath("data").joinpath(folder)
+    return sorted(f.name for f in path.iterdir() if f.name.endswith(suffix))

@@ -37,8 +37,8 @@ from typing import Any
 from aeronorm import Glossary
 from aeronorm.lexicon import Kind, TermLexicon
 from aeronorm.resources import load_places
-from aeronorm.romanization import to_pinyin
-from aeronorm.text import fold_key, is_han_char
+from aeronorm.text.fold import fold_key, is_han_char
+from aeronorm.text.pinyin import to_pinyin
 
 __all__ = [
     "TYPO_KINDS",

@@ -45,8 +45,8 @@ if str(HERE) not in sys.path:
 from _synthetic import make_corpus  # noqa: E402
 
 from aeronorm import Normalizer  # noqa: E402
-from aeronorm.names import chinese_name_keys, split_chinese_name, wade_giles  # noqa: E402
-from aeronorm.romanization import to_pinyin  # noqa: E402
+from aeronorm.text.person_names import chinese_name_keys, split_chinese_name, wade_giles  # noqa: E402
+from aeronorm.text.pinyin import to_pinyin  # noqa: E402
 
 DEFAULT_OUT = HERE / "results" / "chinese.json"
 TOKENIZER_TARGET_S = 1.5
@@ -155,8 +155,7 @@ loaded_after_build = [m for m in ("jieba", "opencc") if m in sys.modules]
 t = time.perf_counter(); n.match("中國航天科工集團"); first_t2s = time.perf_counter() - t
 jieba_after_t2s = "jieba" in sys.modules
 t = time.perf_counter(); n.match("張克儉局長"); first_jieba = time.perf_counter() - t
-from aeronorm.stages.chinese import chinese_index
-tok = chinese_index(n.index).tokenizer
+tok = n.pipeline.stages["chinese"].table.get().tokenizer
 t = time.perf_counter(); n.match("张克俭同志"); second = time.perf_counter() - t
 print(json.dumps({"build": build, "loaded_after_build": loaded_after_build, "first_t2s": first_t2s,
                   "jieba_after_t2s": jieba_after_t2s, "first_jieba": first_jieba,
@@ -166,7 +165,7 @@ print(json.dumps({"build": build, "loaded_after_build": loaded_after_build, "fir
 
 FULL_DICT = """
 import json
-from aeronorm.chinese import ChineseTokenizer
+from aeronorm.text.segment import ChineseTokenizer
 tok = ChineseTokenizer([("航天科工二院", "nt")], full_dictionary=True)
 tok.cut("航天科工二院")
 print(json.dumps({"full_dictionary_load": tok.load_seconds}))

@@ -53,7 +53,7 @@ from _synthetic import TYPO_KINDS, Corpus, fuzzy_variant, light_variant, make_co
 
 import aeronorm  # noqa: E402
 from aeronorm import Glossary, Normalizer  # noqa: E402
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 __all__ = [
     "HEAVY_MODULES",

@@ -47,7 +47,7 @@ from _synthetic import light_variant, make_corpus  # noqa: E402
 
 import aeronorm  # noqa: E402
 from aeronorm import Glossary, Normalizer  # noqa: E402
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 TARGET_RATIO = 2.0
 

@@ -112,7 +112,7 @@ def check_glossary(blob: Blob, normalizer_factory: Any = None) -> Glossary | Non
 
 
 def _check_own_names(normalizer: Normalizer, glossary: Glossary, issues: list) -> None:
-    from aeronorm.text import fold_key
+    from aeronorm.text.fold import fold_key
 
     shared_ids = {i for issue in issues if issue.code in ("shared-alias", "alias-is-other-name")
                   for i in issue.entity_ids}

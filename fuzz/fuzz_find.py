@@ -20,22 +20,21 @@ import atheris
 # Instrument aeronorm for coverage; everything the target reaches is imported here, because
 # modules imported later, lazily, would not be instrumented.
 MODULES = (
-    "aeronorm.chinese",
+    "aeronorm.batch",
+    "aeronorm.caching",
     "aeronorm.index",
-    "aeronorm.lexicon",
-    "aeronorm.mention",
-    "aeronorm.names",
+    "aeronorm.lexicon.compare",
+    "aeronorm.lexicon.lexicon",
+    "aeronorm.lexicon.word_classes",
     "aeronorm.normalizer",
-    "aeronorm.romanization",
-    "aeronorm.scan",
-    "aeronorm.stages.abbreviation",
-    "aeronorm.stages.chinese",
-    "aeronorm.stages.concept",
-    "aeronorm.stages.exact",
-    "aeronorm.stages.fuzzy",
-    "aeronorm.stages.person",
-    "aeronorm.stages.romanized",
-    "aeronorm.text",
+    "aeronorm.pipeline.run",
+    "aeronorm.results",
+    "aeronorm.scan.scanner",
+    "aeronorm.text.fold",
+    "aeronorm.text.person_names",
+    "aeronorm.text.pinyin",
+    "aeronorm.text.segment",
+    "aeronorm.text.zh",
 )
 
 with atheris.instrument_imports(include=["aeronorm", "checks"]):

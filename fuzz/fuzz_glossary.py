@@ -24,14 +24,15 @@ MODULES = (
     "aeronorm.glossary.lint",
     "aeronorm.glossary.readers",
     "aeronorm.index",
-    "aeronorm.learn",
-    "aeronorm.lexicon",
+    "aeronorm.lexicon.learn",
+    "aeronorm.lexicon.lexicon",
     "aeronorm.normalizer",
-    "aeronorm.scan",
-    "aeronorm.stages.chinese",
-    "aeronorm.stages.person",
-    "aeronorm.stages.romanized",
-    "aeronorm.text",
+    "aeronorm.pipeline.run",
+    "aeronorm.resources",
+    "aeronorm.scan.scanner",
+    "aeronorm.text.fold",
+    "aeronorm.text.person_names",
+    "aeronorm.text.zh",
 )
 
 with atheris.instrument_imports(include=["aeronorm", "yaml", "checks"]):

@@ -69,10 +69,11 @@ def test_modules_are_found():
     names = {name for name, _ in MODULES}
     assert {
         "aeronorm",
-        "aeronorm.text",
+        "aeronorm.text.fold",
         "aeronorm.normalizer",
         "aeronorm.glossary.glossary",
-        "aeronorm.stages.fuzzy",
+        "aeronorm.pipeline.fuzzy",
+        "aeronorm.scan.scanner",
     } <= names
     assert not any(n.startswith("aeronorm.mt") for n in names)
 

@@ -23,8 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from aeronorm.mention import Mentions
 from aeronorm.render import TYPE_COLORS, render_mentions, render_normalized, render_report, summarize
+from aeronorm.results import Mentions
 
 TEXT = ("Engineers at CASIC's 6th Academy met the China Great Wall Industry Corp. team in Peking, "
         "then visited Northwestern Polytechnic University & NWPU's labs.\nZhang Kejian <b>spoke</b>.")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from aeronorm.resources import WordClasses, load_pinyin_syllables, load_places, load_word_classes
-from aeronorm.text import fold, tokenize
+from aeronorm.lexicon.word_classes import WordClasses, load_word_classes
+from aeronorm.resources import load_pinyin_syllables, load_places
+from aeronorm.text.fold import fold, tokenize
 
 
 def test_word_classes_are_loaded_once_and_folded():

@@ -136,11 +136,12 @@ def compare(a: dict, b: dict, inputs: dict | None, limit: int = 40) -> int:
             if x == y:
                 continue
             if isinstance(x, list) and isinstance(y, list) and len(x) == len(y):
-                bad = [i for i, (p, q) in enumerate(zip(x, y)) if p != q]
+                bad = [i for i, (p, q) in enumerate(zip(x, y, strict=True)) if p != q]
                 count = len(bad)
                 print(f"{section}/{name}: {count} of {len(x)} differ")
                 for i in bad[:limit]:
-                    q = inputs["query_sets"][name]["queries"][i] if inputs and section in ("matches", "evidence") else i
+                    named = inputs and section in ("matches", "evidence")
+                    q = inputs["query_sets"][name]["queries"][i] if named else i
                     print(f"   {q!r}: {x[i]} -> {y[i]}")
             else:
                 count = 1

@@ -115,8 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         "# Fields: zh (Chinese, as it appears inside names), en (renderings, most common first), notes.",
         "# Converted from the reference fact base (terms.tsv) by tools/import_reference.py.",
     ]
-    (out / "terms.yaml").write_text(dump(header, {"terms": terms}, "zh"), "utf-8")
-    print(f"terms.yaml: {len(terms)} terms")
+    # The term lexicon is the matcher's vocabulary (aeronorm/data/terms), not a glossary.
+    terms_dir = Path(__file__).resolve().parents[1] / "aeronorm" / "data" / "terms"
+    (terms_dir / "terms.yaml").write_text(dump(header, {"terms": terms}, "zh"), "utf-8")
+    print(f"aeronorm/data/terms/terms.yaml: {len(terms)} terms")
     print("moved to context_aliases:", *moved, sep="\n  ")
     return 0
 

@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from .entity import ENTITY_TYPES, Entity, Term
-from .glossary import Glossary, shipped_glossary_dir
-from .lint import LINT_CODES, LintIssue, lint_files, lint_glossary
+from .entity import ENTITY_TYPES, Entity, Term, check_entity_type
+from .glossary import Glossary, lint_files, shipped_glossary_dir, shipped_terms
+from .lint import LINT_CODES, LintIssue, lint_glossary
 from .readers import SUFFIXES, read_file
 
 __all__ = [
@@ -21,8 +21,10 @@ __all__ = [
     "Glossary",
     "LintIssue",
     "Term",
+    "check_entity_type",
     "lint_files",
     "lint_glossary",
     "read_file",
     "shipped_glossary_dir",
+    "shipped_terms",
 ]

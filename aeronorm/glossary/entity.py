@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["ENTITY_TYPES", "Entity", "Term"]
+__all__ = ["ENTITY_TYPES", "Entity", "Term", "check_entity_type"]
 
 #: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
 ENTITY_TYPES: tuple[str, ...] = ("org", "person", "place", "event", "program", "award", "title", "term")
+
+
+def check_entity_type(value: object) -> str:
+    """``value`` when it is one of :data:`ENTITY_TYPES`; a :class:`ValueError` naming them otherwise.
+
+    Examples
+    --------
+    >>> check_entity_type("org")
+    'org'
+    >>> check_entity_type("company")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown type 'company'; allowed types: org, person, place, event, program, award, title, term
+    """
+    if value not in ENTITY_TYPES:
+        raise ValueError(f"unknown type {value!r}; allowed types: {', '.join(ENTITY_TYPES)}")
+    return value  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +73,26 @@ class Entity:
     source: str = ""
     notes: str = ""
     origin: str = field(default="", compare=False)
+
+    def forms(self) -> Iterator[tuple[str, str]]:
+        """Every written form with its label: ``name``, ``alias``, ``abbreviation``, ``zh``,
+        ``zh_alias`` (context aliases are not forms: they never name the entity alone).
+
+        Examples
+        --------
+        >>> list(Entity("nwpu", "Northwestern Polytechnical University", zh="西北工业大学",
+        ...             abbreviations=("NWPU",)).forms())
+        [('name', 'Northwestern Polytechnical University'), ('abbreviation', 'NWPU'), ('zh', '西北工业大学')]
+        """
+        yield "name", self.name
+        for a in self.aliases:
+            yield "alias", a
+        for a in self.abbreviations:
+            yield "abbreviation", a
+        if self.zh:
+            yield "zh", self.zh
+        for a in self.zh_aliases:
+            yield "zh_alias", a
 
     def english_names(self) -> tuple[str, ...]:
         """Canonical name first, then aliases (abbreviations excluded)."""

@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GlossaryError
-from ..text import fold_key
-from .entity import ENTITY_TYPES, Entity, Term
-from .lint import LintIssue, lint_glossary
+from ..resources import data_files
+from ..text.fold import fold_key
+from .entity import ENTITY_TYPES, Entity, Term, check_entity_type
+from .lint import LintIssue, lint_glossary, make_issue, malformed_issue, sort_issues
 from .readers import entities_from_records, iter_glossary_files, read_file, terms_from_records
 
-__all__ = ["Glossary", "shipped_glossary_dir"]
+__all__ = ["Glossary", "lint_files", "shipped_glossary_dir", "shipped_terms"]
 
 
 def shipped_glossary_dir() -> Path:
@@ -54,6 +55,26 @@ def shipped_glossary_dir() -> Path:
 
 
 @functools.cache
+def shipped_terms() -> tuple[Term, ...]:
+    """The shipped term lexicon, ``aeronorm/data/terms/*.yaml`` in name order, read once.
+
+    It is the matcher's vocabulary, whatever the glossary: a :class:`~aeronorm.Normalizer` over a
+    user's glossary reads it without reading the shipped entities.
+
+    Examples
+    --------
+    >>> any(t.zh == "航天" and "aerospace" in t.renderings for t in shipped_terms())
+    True
+    """
+    folder = importlib.resources.files("aeronorm") / "data" / "terms"
+    terms: tuple[Term, ...] = ()
+    for name in data_files("terms", ".yaml"):
+        _, more = read_file(folder / name)
+        terms = _merge_terms(terms, more)
+    return terms
+
+
+@functools.cache
 def _default_glossary() -> Glossary:
     packaged = importlib.resources.files("aeronorm") / "glossaries"
     if packaged.is_dir() and not isinstance(packaged, Path):
@@ -62,8 +83,9 @@ def _default_glossary() -> Glossary:
         result = Glossary()
         for file in files:
             result = result + Glossary(*read_file(file))
-        return result
-    return Glossary.load(*sorted(shipped_glossary_dir().glob("*.yaml")))
+    else:
+        result = Glossary.load(*sorted(shipped_glossary_dir().glob("*.yaml")))
+    return result + Glossary((), shipped_terms())
 
 
 def _merge_terms(first: Iterable[Term], later: Iterable[Term]) -> tuple[Term, ...]:
@@ -120,9 +142,10 @@ class Glossary:
             if e.id in by_id:
                 raise GlossaryError(f"duplicate id {e.id!r} (also at {by_id[e.id].origin or '?'})",
                                     source=e.origin, entry=e.id)
-            if e.type not in ENTITY_TYPES:
-                raise GlossaryError(f"unknown type {e.type!r}; allowed types: {', '.join(ENTITY_TYPES)}",
-                                    source=e.origin, entry=e.id)
+            try:
+                check_entity_type(e.type)
+            except ValueError as exc:
+                raise GlossaryError(str(exc), source=e.origin, entry=e.id) from None
             by_id[e.id] = e
         seen_zh: set[str] = set()
         for t in terms:
@@ -290,8 +313,7 @@ class Glossary:
         >>> len(Glossary.default().by_type("award"))
         8
         """
-        if type not in ENTITY_TYPES:
-            raise ValueError(f"unknown type {type!r}; allowed types: {', '.join(ENTITY_TYPES)}")
+        check_entity_type(type)
         return tuple(e for e in self._entities if e.type == type)
 
     # ------------------------------------------------------------------ combining, comparing
@@ -400,8 +422,8 @@ class Glossary:
         if self._claims is None:
             claims: dict[str, dict[str, None]] = {}
             for e in self._entities:
-                for s in (e.name, *e.aliases, *e.abbreviations, *e.chinese_names()):
-                    key = fold_key(s)
+                for _, text in e.forms():
+                    key = fold_key(text)
                     if key:
                         claims.setdefault(key, {})[e.id] = None
             self._claims = {k: tuple(ids) for k, ids in claims.items()}
@@ -429,3 +451,57 @@ class Glossary:
         ['unknown-parent']
         """
         return lint_glossary(self)
+
+
+def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIssue]:
+    """Read glossary files and report everything: unreadable entries and the lint of the rest.
+
+    Unlike :meth:`Glossary.load`, nothing is raised: a malformed file or entry becomes an issue
+    with code ``malformed``, and the valid entries are still linted.
+
+    Parameters
+    ----------
+    *paths : str or Path
+        Files or directories, as for :meth:`Glossary.load`.
+    base : Glossary, optional
+        A glossary the files extend (e.g. ``Glossary.default()``): parents and clashes are
+        resolved against it, and only issues involving an entity of the files are reported.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "orgs.yaml"
+    >>> _ = p.write_text("entities:\\n  - {id: a, name: A, zh: 甲}\\n  - {id: b, alias: B}\\n", "utf-8")
+    >>> [(i.code, i.origin.endswith("orgs.yaml:3")) for i in lint_files(p)]
+    [('malformed', True)]
+    """
+    issues: list[LintIssue] = []
+    loaded = base if base is not None else Glossary()
+    file_ids: dict[str, str] = {}
+    for path in paths:
+        try:
+            files = iter_glossary_files(path)
+        except OSError as exc:
+            issues.append(make_issue("malformed", f"cannot read: {exc}", str(path)))
+            continue
+        for file in files:
+            errors: list[GlossaryError] = []
+            try:
+                entities, terms = read_file(file, errors=errors)
+            except GlossaryError as exc:
+                errors.append(exc)
+                entities, terms = [], []
+            except OSError as exc:
+                issues.append(make_issue("malformed", f"cannot read: {exc}", str(file)))
+                continue
+            issues.extend(malformed_issue(exc) for exc in errors)
+            for e in entities:
+                if e.id in file_ids:
+                    issues.append(make_issue("duplicate-id", f"{e.id!r} is also defined at {file_ids[e.id]}; "
+                                         "this later definition replaces it", e.origin, (e.id,)))
+                file_ids[e.id] = e.origin
+            loaded = loaded + Glossary(entities, terms)
+    found = lint_glossary(loaded)
+    if base is not None:
+        found = [i for i in found if any(x in file_ids for x in i.entity_ids)]
+    return sort_issues(issues + found)

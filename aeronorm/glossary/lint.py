@@ -3,13 +3,13 @@
 Codes and default severities (see :data:`LINT_CODES`):
 
 ``malformed`` (error)
-    A file or entry could not be read (:func:`lint_files` only).
+    A file or entry could not be read (:func:`~aeronorm.glossary.lint_files` only).
 ``unknown-parent`` (error)
     ``parent`` names no entity of the glossary.
 ``parent-cycle`` (error)
     Following ``parent`` links comes back to where it started.
 ``duplicate-id`` (warning)
-    An id is defined in several of the files given to :func:`lint_files`; the last one wins.
+    An id is defined in several of the files given to :func:`~aeronorm.glossary.lint_files`; the last wins.
 ``alias-is-other-name`` (warning)
     An alias, abbreviation or Chinese alias of one entity is another entity's name (or full
     Chinese name), under :func:`~aeronorm.text.fold_key`.
@@ -24,19 +24,22 @@ Codes and default severities (see :data:`LINT_CODES`):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..errors import GlossaryError
-from ..text import fold_key
-from .readers import iter_glossary_files, read_file
+from ..text.fold import fold_key
+from .entity import Entity
 
-if TYPE_CHECKING:
-    from .glossary import Glossary
+__all__ = [
+    "LINT_CODES", "SEVERITIES", "LintIssue", "lint_glossary", "make_issue", "malformed_issue", "sort_issues",
+]
 
-__all__ = ["LINT_CODES", "SEVERITIES", "LintIssue", "lint_files", "lint_glossary"]
+
+class _HasEntities(Protocol):
+    @property
+    def entities(self) -> Sequence[Entity]: ...
 
 #: Severities, most severe first.
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -80,11 +83,11 @@ class LintIssue:
         return f"{self.origin or '<glossary>'}: {self.severity}: {self.message} [{self.code}]"
 
 
-def _issue(code: str, message: str, origin: str, entity_ids: Iterable[str] = ()) -> LintIssue:
+def make_issue(code: str, message: str, origin: str, entity_ids: Iterable[str] = ()) -> LintIssue:
     return LintIssue(code, message, origin, tuple(entity_ids), LINT_CODES[code])
 
 
-def lint_glossary(glossary: Glossary) -> list[LintIssue]:
+def lint_glossary(glossary: _HasEntities) -> list[LintIssue]:
     """Check a loaded glossary; issues come grouped by check, errors first.
 
     Examples
@@ -104,7 +107,8 @@ def lint_glossary(glossary: Glossary) -> list[LintIssue]:
 
     for e in entities:
         if e.parent is not None and e.parent not in by_id:
-            issues.append(_issue("unknown-parent", f"{e.id!r} has parent {e.parent!r}, which is not in the "
+            issues.append(make_issue("unknown-parent", f"{e.id!r} has parent {e.parent!r}, which is not in "
+                                     "the "
                                  "glossary", e.origin, (e.id,)))
 
     reported: set[frozenset[str]] = set()
@@ -118,21 +122,18 @@ def lint_glossary(glossary: Glossary) -> list[LintIssue]:
             if frozenset(cycle) not in reported:
                 reported.add(frozenset(cycle))
                 chain = " -> ".join([*cycle, cycle[0]])
-                issues.append(_issue("parent-cycle", f"parent links form a cycle: {chain}",
+                issues.append(make_issue("parent-cycle", f"parent links form a cycle: {chain}",
                                      by_id[cycle[0]].origin, cycle))
 
     # key -> [(entity, kind, text)], kinds: name, zh (full names) and alias kinds.
     claims: dict[str, list[tuple[str, str, str]]] = {}
     for e in entities:
-        fields = [("name", (e.name,)), ("alias", e.aliases), ("abbreviation", e.abbreviations),
-                  ("zh", (e.zh,) if e.zh else ()), ("zh_alias", e.zh_aliases)]
-        for kind, values in fields:
-            for text in values:
-                key = fold_key(text)
-                if key:
-                    bucket = claims.setdefault(key, [])
-                    if not any(c[0] == e.id for c in bucket):
-                        bucket.append((e.id, kind, text))
+        for kind, text in e.forms():
+            key = fold_key(text)
+            if key:
+                bucket = claims.setdefault(key, [])
+                if not any(c[0] == e.id for c in bucket):
+                    bucket.append((e.id, kind, text))
     for key, bucket in claims.items():
         if len(bucket) < 2:
             continue
@@ -144,81 +145,30 @@ def lint_glossary(glossary: Glossary) -> list[LintIssue]:
         if names and others:
             owner, _, text = names[0]
             message = f"{text!r} is the name of {owner!r} but also an alias of another entity: {listing}"
-            issues.append(_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids))
+            issues.append(make_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids))
         else:
-            issues.append(_issue("shared-alias", f"key {key!r} is claimed by {len(ids)} entities: {listing}",
+            message = f"key {key!r} is claimed by {len(ids)} entities: {listing}"
+            issues.append(make_issue("shared-alias", message,
                                  last, ids))
 
     for e in entities:
         if not e.zh:
-            issues.append(_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
+            issues.append(make_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
 
+    return sort_issues(issues)
+
+
+def sort_issues(issues: Iterable[LintIssue]) -> list[LintIssue]:
+    """Issues most severe first (stable: the order of checks is kept within a severity)."""
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(issues, key=lambda i: rank[i.severity])
 
 
-def _malformed(exc: GlossaryError) -> LintIssue:
+def malformed_issue(exc: GlossaryError) -> LintIssue:
     origin = exc.source + (f":{exc.line}" if exc.line else "")
     prefix = ", ".join(p for p in (origin, f"entry {exc.entry!r}" if exc.entry else "") if p) + ": "
     message = str(exc)
     message = message[len(prefix):] if message.startswith(prefix) else message
     if exc.entry:
         message = f"entry {exc.entry!r}: {message}"
-    return _issue("malformed", message, origin, (exc.entry,) if exc.entry else ())
-
-
-def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIssue]:
-    """Read glossary files and report everything: unreadable entries and the lint of the rest.
-
-    Unlike :meth:`Glossary.load`, nothing is raised: a malformed file or entry becomes an issue
-    with code ``malformed``, and the valid entries are still linted.
-
-    Parameters
-    ----------
-    *paths : str or Path
-        Files or directories, as for :meth:`Glossary.load`.
-    base : Glossary, optional
-        A glossary the files extend (e.g. ``Glossary.default()``): parents and clashes are
-        resolved against it, and only issues involving an entity of the files are reported.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> p = Path(tempfile.mkdtemp()) / "orgs.yaml"
-    >>> _ = p.write_text("entities:\\n  - {id: a, name: A, zh: 甲}\\n  - {id: b, alias: B}\\n", "utf-8")
-    >>> [(i.code, i.origin.endswith("orgs.yaml:3")) for i in lint_files(p)]
-    [('malformed', True)]
-    """
-    from .glossary import Glossary
-
-    issues: list[LintIssue] = []
-    loaded = base if base is not None else Glossary()
-    file_ids: dict[str, str] = {}
-    for path in paths:
-        try:
-            files = iter_glossary_files(path)
-        except OSError as exc:
-            issues.append(_issue("malformed", f"cannot read: {exc}", str(path)))
-            continue
-        for file in files:
-            errors: list[GlossaryError] = []
-            try:
-                entities, terms = read_file(file, errors=errors)
-            except GlossaryError as exc:
-                errors.append(exc)
-                entities, terms = [], []
-            except OSError as exc:
-                issues.append(_issue("malformed", f"cannot read: {exc}", str(file)))
-                continue
-            issues.extend(_malformed(exc) for exc in errors)
-            for e in entities:
-                if e.id in file_ids:
-                    issues.append(_issue("duplicate-id", f"{e.id!r} is also defined at {file_ids[e.id]}; "
-                                         "this later definition replaces it", e.origin, (e.id,)))
-                file_ids[e.id] = e.origin
-            loaded = loaded + Glossary(entities, terms)
-    found = lint_glossary(loaded)
-    if base is not None:
-        found = [i for i in found if any(x in file_ids for x in i.entity_ids)]
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(issues + found, key=lambda i: rank[i.severity])
+    return make_issue("malformed", message, origin, (exc.entry,) if exc.entry else ())

@@ -45,11 +45,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from ..errors import GlossaryError
-from ..text import has_han
-from .entity import ENTITY_TYPES, Entity, Term
+from ..resources import LineMap, load_yaml
+from ..text.fold import has_han
+from .entity import Entity, Term, check_entity_type
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; the annotation is all that needs it
     from importlib.resources.abc import Traversable
@@ -92,17 +91,6 @@ SUFFIXES: dict[str, str] = {
 Errors = list[GlossaryError] | None
 
 
-class _Map(dict):
-    """A dict that remembers the line where it starts and the line of each key."""
-
-    __slots__ = ("key_lines", "line")
-
-    def __init__(self, line: int | None = None):
-        super().__init__()
-        self.line = line
-        self.key_lines: dict[Any, int] = {}
-
-
 def _suggest(name: object, allowed: Iterable[str]) -> str:
     if isinstance(name, str):
         close = difflib.get_close_matches(name.strip().lower(), list(allowed), n=1, cutoff=0.6)
@@ -113,7 +101,7 @@ def _suggest(name: object, allowed: Iterable[str]) -> str:
 
 def _type_name(value: object) -> str:
     if isinstance(value, Mapping):
-        return "mapping"  # a YAML or JSON mapping is a _Map
+        return "mapping"  # a YAML or JSON mapping is a LineMap
     return {list: "list", tuple: "list"}.get(type(value), type(value).__name__)
 
 
@@ -124,7 +112,7 @@ class _BriefRepr(reprlib.Repr):
         super().__init__()
         self.maxlevel, self.maxdict, self.maxlist, self.maxstring, self.maxother = 2, 4, 4, 60, 60
 
-    def repr__Map(self, x: dict, level: int) -> str:  # reprlib's naming: repr_<type name>
+    def repr_LineMap(self, x: dict, level: int) -> str:  # reprlib's naming: repr_<type name>
         return self.repr_dict(x, level)
 
 
@@ -250,10 +238,10 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
     if not values["name"]:
         raise ctx.error("missing or empty 'name'", entry=entry, key="name" if "name" in data else None)
     etype = values["type"] or default_type
-    if etype not in ENTITY_TYPES:
-        raise ctx.error(
-            f"unknown type {etype!r}; allowed types: {', '.join(ENTITY_TYPES)}", entry=entry, key="type"
-        )
+    try:
+        check_entity_type(etype)
+    except ValueError as exc:
+        raise ctx.error(str(exc), entry=entry, key="type") from None
     lists = {f: _string_list(data.get(f), f, ctx, entry) for f in LIST_FIELDS}
     name, zh = values["name"], values["zh"]
     zh_short = [a for a in lists["abbreviations"] if has_han(a)]
@@ -446,7 +434,7 @@ def read_file(path: str | Path | Traversable, *, errors: Errors = None) -> tuple
         )
     text = _decode(path.read_bytes(), source)
     if kind == "yaml":
-        return _from_document(_load_yaml(text, source), source, errors)
+        return _from_document(load_yaml(text, source), source, errors)
     if kind == "json":
         return _from_document(_load_json(text, source), source, errors)
     return _read_delimited(text, source, "\t" if kind == "tsv" else ",", errors)
@@ -466,9 +454,10 @@ def _from_document(doc: object, source: str, errors: Errors) -> tuple[list[Entit
             raise top.error(f"unknown top-level key {key!r}{_suggest(key, _TOP_LEVEL_KEYS)}; "
                             f"expected {', '.join(_TOP_LEVEL_KEYS)}", key=key)
     default_type = _string(doc.get("type"), "type", top, "") or "org"
-    if default_type not in ENTITY_TYPES:
-        raise top.error(f"unknown type {default_type!r}; allowed types: {', '.join(ENTITY_TYPES)}",
-                        key="type")
+    try:
+        check_entity_type(default_type)
+    except ValueError as exc:
+        raise top.error(str(exc), key="type") from None
     sections = {}
     for key in ("entities", "terms"):
         items = doc.get(key)
@@ -484,86 +473,10 @@ def _from_document(doc: object, source: str, errors: Errors) -> tuple[list[Entit
     return entities, terms
 
 
-# --------------------------------------------------------------------------- YAML
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader: records lines, rejects duplicate keys, keeps dates as strings."""
-
-
-# Dates stay strings ("notes: 2020-11-25" is a note, not a datetime).
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: object, line: int, first_line: int):
-        self.key, self.line, self.first_line = key, line, first_line
-
-
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _Map:
-    # Keys merged in with "<<: *anchor" come first after flattening; the mapping's own keys
-    # override them, as YAML says. Only a key written twice in the mapping itself is a duplicate.
-    own = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
-    loader.flatten_mapping(node)
-    mapping = _Map(node.start_mark.line + 1)
-    merged: set[Any] = set()
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        try:
-            duplicate = key in mapping
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                "while constructing a mapping", node.start_mark, "found an unhashable key",
-                key_node.start_mark,
-            ) from None
-        if id(key_node) not in own:
-            merged.add(key)
-        elif duplicate and key not in merged:
-            raise _DuplicateKey(key, line, mapping.key_lines[key])
-        else:
-            merged.discard(key)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-    return mapping
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-
-
-def _load_yaml(text: str, source: str) -> object:
-    try:
-        return yaml.load(text, Loader=_Loader)  # _Loader derives from the safe loader
-    except _DuplicateKey as exc:
-        raise GlossaryError(f"duplicate key {exc.key!r} (first at line {exc.first_line})",
-                            source=source, line=exc.line) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = " ".join(p for p in (exc.context, exc.problem) if p)
-        if "could not determine a constructor" in problem:
-            problem = f"{exc.problem}; glossary YAML may not construct objects (only plain data is allowed)"
-        raise GlossaryError(f"malformed YAML: {problem}", source=source, line=line) from None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (NUL, most controls)
-        char = exc.character if isinstance(exc.character, int) else None
-        what = f"character U+{char:04X}" if char is not None else "a character"
-        raise GlossaryError(f"malformed YAML: {what} is not allowed in YAML ({exc.reason})", source=source,
-                            line=text.count("\n", 0, exc.position) + 1) from None
-    except yaml.YAMLError as exc:
-        raise GlossaryError(f"malformed YAML: {exc}", source=source) from None
-    except RecursionError:
-        raise GlossaryError("malformed YAML: nested too deeply", source=source) from None
-
-
 # --------------------------------------------------------------------------- JSON
 
 class _LineDecoder(json.JSONDecoder):
-    """JSON decoder whose objects are :class:`_Map` with the line where they start."""
+    """JSON decoder whose objects are :class:`LineMap` with the line where they start."""
 
     def __init__(self, text: str, source: str):
         super().__init__()
@@ -573,8 +486,8 @@ class _LineDecoder(json.JSONDecoder):
             end = s_and_end[1]
             line = bisect_right(newlines, end - 1) + 1
 
-            def make(pairs: list[tuple[str, Any]]) -> _Map:
-                out = _Map(line)
+            def make(pairs: list[tuple[str, Any]]) -> LineMap:
+                out = LineMap(line)
                 for key, value in pairs:
                     if key in out:
                         raise GlossaryError(f"duplicate key {key!r} in the object starting here",

@@ -44,9 +44,11 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import MissingDependencyError, NoMatchError
+from ..batch import check_on_unknown
+from ..errors import MissingDependencyError
 
 if TYPE_CHECKING:
+    from ..batch import Memo
     from ..normalizer import Normalizer
     from ..results import Match
 
@@ -54,8 +56,6 @@ __all__ = ["MATCH_FIELDS", "match_series", "normalize_frame", "normalize_series"
 
 #: The fields each resolved value gets, in order: entity id, canonical name, score, stage.
 MATCH_FIELDS: tuple[str, ...] = ("id", "canonical", "score", "method")
-_ON_UNKNOWN = ("keep", "none", "raise")
-_MISS = object()
 
 
 # ---------------------------------------------------------------------------------- public
@@ -98,7 +98,7 @@ def match_series(
     >>> r["id"].tolist()[0], r["score"].tolist()[0], r["canonical"].tolist()[1:]
     ('casic', 1.0, ['Moon Bakery', ''])
     """
-    _check_on_unknown(on_unknown)
+    check_on_unknown(on_unknown)
     n = _normalizer(normalizer)
     if _is_polars(series, "Series"):
         return _match_polars(series, n, type=type, on_unknown=on_unknown)
@@ -144,7 +144,7 @@ def normalize_series(
     ...     functools.partial(normalize_series, normalizer=n), return_dtype=pl.String))["maker"].to_list()
     ['Great Wall Rocket Works', 'Moon Bakery', None]
     """
-    _check_on_unknown(on_unknown)
+    check_on_unknown(on_unknown)
     n = _normalizer(normalizer)
     if _is_polars(series, "Series"):
         return _match_polars(series, n, type=type, on_unknown=on_unknown).struct.field("canonical").alias(
@@ -196,7 +196,7 @@ def normalize_frame(
     >>> out["p_canonical"].n_unique()
     1
     """
-    _check_on_unknown(on_unknown)
+    check_on_unknown(on_unknown)
     n = _normalizer(normalizer)
     prefix = str(column) if prefix is None else prefix
     names = {f: f"{prefix}_{f}" for f in MATCH_FIELDS}
@@ -226,48 +226,20 @@ def resolve_distinct(
     *,
     type: str | None,
     on_unknown: str,
-    memo: dict[str, Match | None] | None = None,
-    memo_limit: int = 100_000,
+    memo: Memo[Match | None] | None = None,
 ) -> tuple[list[Any], list[Any], list[float], list[Any]]:
     """Ids, canonicals, scores and methods of distinct ``values`` (internal; used by Spark).
 
-    ``memo``, when given, caches matches across calls (a Spark worker keeps one per glossary);
-    it is cleared when it reaches ``memo_limit`` entries, which bounds its memory.
+    ``memo``, when given, remembers matches across calls (a Spark worker keeps one per glossary).
     """
-    from ..normalizer import is_missing  # here, not at the top: importing this module stays cheap
+    from ..batch import match_columns
+    from ..batch import resolve_distinct as resolve_values
 
-    ids: list[Any] = []
-    canonicals: list[Any] = []
-    scores: list[float] = []
-    methods: list[Any] = []
-    nan = float("nan")
-    for v in values:
-        if is_missing(v):
-            m = None
-        elif not isinstance(v, str):
-            raise TypeError(f"names must be strings (or missing values), got {_type_name(v)}: {v!r}")
-        elif memo is None:
-            m = normalizer.match(v, type=type)
-        else:
-            m = memo.get(v, _MISS)  # type: ignore[arg-type]
-            if m is _MISS:
-                m = normalizer.match(v, type=type)
-                if len(memo) >= memo_limit:
-                    memo.clear()
-                memo[v] = m
-        if m is None:
-            if on_unknown == "raise" and not is_missing(v):
-                raise NoMatchError(f"{v!r} is not in the glossary")
-            ids.append(None)
-            canonicals.append(v if on_unknown == "keep" or is_missing(v) else None)
-            scores.append(nan)
-            methods.append(None)
-        else:
-            ids.append(m.entity_id)
-            canonicals.append(m.canonical)
-            scores.append(m.score)
-            methods.append(m.method)
-    return ids, canonicals, scores, methods
+    def resolve(names: list[str]) -> list[Match | None]:
+        return normalizer.match_many(names, type=type)
+
+    matches = resolve_values(values, resolve if memo is None else memo.resolve(resolve))
+    return match_columns(values, matches, check_on_unknown(on_unknown))
 
 
 def match_pandas(
@@ -276,8 +248,7 @@ def match_pandas(
     *,
     type: str | None,
     on_unknown: str,
-    memo: dict[str, Match | None] | None = None,
-    memo_limit: int = 100_000,
+    memo: Memo[Match | None] | None = None,
 ) -> Any:
     """:func:`match_series` for a pandas Series without argument checks (internal; used by Spark)."""
     import numpy as np
@@ -287,7 +258,7 @@ def match_pandas(
     # factorize hashes in C: the Python loop then runs once per distinct value, not per row
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     ids, canonicals, scores, methods = resolve_distinct(
-        normalizer, uniques, type=type, on_unknown=on_unknown, memo=memo, memo_limit=memo_limit)
+        normalizer, uniques, type=type, on_unknown=on_unknown, memo=memo)
 
     def take(column: list[Any], fill: Any, dtype: Any = object) -> Any:
         arr = np.empty(len(column) + 1, dtype=dtype)
@@ -337,17 +308,12 @@ def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_u
 # ---------------------------------------------------------------------------------- helpers
 def _normalizer(normalizer: Normalizer | None) -> Normalizer:
     if normalizer is None:
-        from .. import default_normalizer
+        from ..normalizer import default_normalizer
 
         return default_normalizer()
     if not hasattr(normalizer, "match"):
         raise TypeError(f"normalizer must be a Normalizer, not {_type_name(normalizer)}")
     return normalizer
-
-
-def _check_on_unknown(on_unknown: str) -> None:
-    if on_unknown not in _ON_UNKNOWN:
-        raise ValueError(f"on_unknown must be one of {_ON_UNKNOWN}, got {on_unknown!r}")
 
 
 def _is_polars(obj: Any, *kinds: str) -> bool:

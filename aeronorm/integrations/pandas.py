@@ -28,6 +28,8 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
+from ..batch import is_missing
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -57,25 +59,21 @@ class AeronormAccessor:
 
     # -- names ----------------------------------------------------------------------------------
     def normalize(self, *, type: str | None = None, on_unknown: str = "keep",
-                  normalizer: Normalizer | None = None) -> pd.Series:
+                  normalizer: Normalizer | None = None, progress: bool = False) -> pd.Series:
         """Canonical names, same index and name; unknown names per ``on_unknown``.
 
         ``"keep"`` keeps the name, ``"none"`` gives ``None``, ``"raise"`` raises
-        :class:`~aeronorm.NoMatchError`.
+        :class:`~aeronorm.NoMatchError`. ``progress=True`` reports the distinct names resolved.
         """
+        from ..batch import canonical_of, check_on_unknown
+
         n = _normalizer(normalizer)
-        if on_unknown not in ("keep", "none", "raise"):
-            raise ValueError(f"on_unknown must be 'keep', 'none' or 'raise', got {on_unknown!r}")
+        check_on_unknown(on_unknown)
+        return self._same_dtype(self._map_matches(
+            n, type, progress, lambda value, m: canonical_of(value, m, on_unknown)))  # type: ignore[arg-type]
 
-        def one(value: str) -> Any:
-            m = n.match(value, type=type)
-            if m is not None:
-                return m.canonical
-            return n._unknown(value, on_unknown)  # type: ignore[arg-type]
-
-        return self._same_dtype(self._map(one))
-
-    def match(self, *, type: str | None = None, normalizer: Normalizer | None = None) -> pd.DataFrame:
+    def match(self, *, type: str | None = None, normalizer: Normalizer | None = None,
+              progress: bool = False) -> pd.DataFrame:
         """A DataFrame with columns ``id``, ``canonical``, ``type``, ``score``, ``method``.
 
         Rows of missing or unknown values are null (``score`` NaN). The index is the Series'.
@@ -83,11 +81,9 @@ class AeronormAccessor:
         import numpy as np
         import pandas as pd
 
-        from ..normalizer import is_missing
-
         n = _normalizer(normalizer)
         codes, uniques = self._factorize()
-        matches = [None if is_missing(u) else n.match(_check(u), type=type) for u in uniques]
+        matches = self._matches(n, uniques, type, progress)
         columns: dict[str, Any] = {}
         attrs = ("entity_id", "canonical", "type", "score", "method")
         for col, attr in zip(MATCH_COLUMNS, attrs, strict=True):
@@ -128,11 +124,34 @@ class AeronormAccessor:
         # hashing runs in C: the Python work below is per distinct value, not per row
         return pd.factorize(values, use_na_sentinel=True)
 
-    def _map(self, fn: Any) -> pd.Series:
+    @staticmethod
+    def _matches(n: Normalizer, uniques: Any, type_: str | None, progress: bool) -> list[Any]:
+        """Matches of the distinct values (``aeronorm.batch``: missing values give ``None``)."""
+        for u in uniques:
+            if not isinstance(u, str) and not is_missing(u):
+                _check(u)
+        return n.match_many(list(uniques), type=type_, progress=progress)
+
+    def _map_matches(self, n: Normalizer, type_: str | None, progress: bool, fn: Any) -> pd.Series:
+        """``fn(value, match)`` per row, resolved per distinct value; missing values as they were."""
         import numpy as np
         import pandas as pd
 
-        from ..normalizer import is_missing
+        s = self._series
+        codes, uniques = self._factorize()
+        matches = self._matches(n, uniques, type_, progress)
+        out = np.empty(len(uniques) + 1, dtype=object)
+        for i, (u, m) in enumerate(zip(uniques, matches, strict=True)):
+            out[i] = fn(u, m)
+        result = out[codes]
+        missing = codes < 0
+        if missing.any():
+            result[missing] = s.to_numpy(dtype=object)[missing]  # None, NaN, pd.NA as they were
+        return pd.Series(result, index=s.index, name=s.name, dtype=object)
+
+    def _map(self, fn: Any) -> pd.Series:
+        import numpy as np
+        import pandas as pd
 
         s = self._series
         codes, uniques = self._factorize()
@@ -154,7 +173,7 @@ def _check(value: Any) -> str:
 
 def _normalizer(normalizer: Normalizer | None) -> Normalizer:
     if normalizer is None:
-        from .. import default_normalizer
+        from ..normalizer import default_normalizer
 
         return default_normalizer()
     return normalizer

@@ -45,6 +45,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..batch import Memo, check_on_unknown
 from ..errors import AeronormError, MissingDependencyError
 from .frames import MATCH_FIELDS, match_pandas
 
@@ -69,7 +70,6 @@ MATCH_SCHEMA = "id string, canonical string, score double, method string"
 #: Spark type (DDL) of :func:`find_udf`'s result: one struct per mention, in text order.
 MENTION_SCHEMA = "array<struct<start: int, end: int, text: string, id: string, canonical: string>>"
 
-_ON_UNKNOWN = ("keep", "none", "raise")
 #: Most names a worker remembers per glossary and type before it starts afresh (bounds memory).
 _MEMO_LIMIT = 100_000
 #: Most Normalizers (glossary x threshold) a worker keeps; the oldest goes first.
@@ -110,7 +110,7 @@ class _Worker:
     """A Python worker's Normalizer for one glossary and threshold, and its memos per type."""
 
     normalizer: Normalizer
-    memos: dict[str | None, dict[str, Match | None]] = field(default_factory=dict)
+    memos: dict[str | None, Memo[Match | None]] = field(default_factory=dict)
     batches: int = 0
 
 
@@ -160,8 +160,8 @@ def _worker(spec: _Spec) -> _Worker:
     with _WORKERS_LOCK:
         w = _WORKERS.get(cache_key)
         if w is None:
-            from .. import __version__, default_normalizer
-            from ..normalizer import Normalizer
+            from .. import __version__
+            from ..normalizer import Normalizer, default_normalizer
 
             if spec.version != __version__:
                 raise AeronormError(
@@ -186,9 +186,8 @@ def _match_batch(values: Any, spec: _Spec, type_: str | None, on_unknown: str) -
     w.batches += 1
     memo = w.memos.get(type_)
     if memo is None:
-        memo = w.memos[type_] = {}
-    return match_pandas(values, w.normalizer, type=type_, on_unknown=on_unknown, memo=memo,
-                        memo_limit=_MEMO_LIMIT)
+        memo = w.memos[type_] = Memo(max_entries=_MEMO_LIMIT)
+    return match_pandas(values, w.normalizer, type=type_, on_unknown=on_unknown, memo=memo)
 
 
 def _find_batch(texts: Any, spec: _Spec, type_: str | None = None) -> Any:
@@ -258,8 +257,7 @@ def match_udf(
     'Northwestern Polytechnical University'
     """
     pd, _, pandas_udf, session = _spark(session)
-    if on_unknown not in _ON_UNKNOWN:
-        raise ValueError(f"on_unknown must be one of {_ON_UNKNOWN}, got {on_unknown!r}")
+    check_on_unknown(on_unknown)
     _check_type(type)
     spec = _spec(session, glossary, threshold)
 
@@ -463,7 +461,6 @@ def _check_string_column(df: Any, column: str) -> None:
 
 def _check_type(type_: str | None) -> None:
     if type_ is not None:
-        from ..glossary import ENTITY_TYPES
+        from ..glossary.entity import check_entity_type
 
-        if type_ not in ENTITY_TYPES:
-            raise ValueError(f"unknown type {type_!r}; expected one of {', '.join(ENTITY_TYPES)}")
+        check_entity_type(type_)

@@ -10,13 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
-from aeronorm.errors import AeronormError
+from aeronorm.errors import TranslatorOutputError
+from aeronorm.pipeline.retranslation import check_output
 
-__all__ = ["FunctionTranslator", "Translator", "TranslatorOutputError", "cache_key_of"]
-
-
-class TranslatorOutputError(AeronormError, ValueError):
-    """A translator returned something other than one string per input text."""
+__all__ = ["FunctionTranslator", "Translator", "TranslatorOutputError", "cache_key_of", "check_output"]
 
 
 @runtime_checkable
@@ -69,25 +66,6 @@ def as_text_list(texts: Sequence[str], *, who: str = "translate") -> list[str]:
         if not isinstance(text, str):
             raise TypeError(f"{who}(): item {i} is {type(text).__name__}, not str: {text!r}")
     return out
-
-
-def check_output(result: object, expected: int, *, who: str) -> list[str]:
-    """Check that a translator's ``result`` is a list of ``expected`` strings and return it."""
-    if not isinstance(result, (list, tuple)):
-        raise TranslatorOutputError(
-            f"{who} must return a list of str, one per input text; got {type(result).__name__}"
-        )
-    if len(result) != expected:
-        raise TranslatorOutputError(
-            f"{who} returned {len(result)} translation(s) for {expected} input text(s); "
-            "it must return exactly one per input, in order"
-        )
-    for i, item in enumerate(result):
-        if not isinstance(item, str):
-            raise TranslatorOutputError(
-                f"{who} returned {type(item).__name__} at position {i}, not str: {item!r}"
-            )
-    return list(result)
 
 
 def cache_key_of(translator: object) -> str:

@@ -16,7 +16,7 @@ sys.path.insert(0, str(BENCHMARKS))
 import bench_find  # noqa: E402
 
 from aeronorm import Glossary  # noqa: E402
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 
 def test_planted_variants_are_spelled_by_no_glossary_key():

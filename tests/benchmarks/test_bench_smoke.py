@@ -22,7 +22,7 @@ import _synthetic as synthetic  # noqa: E402
 import bench_core  # noqa: E402
 
 from aeronorm import Glossary  # noqa: E402
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -127,7 +127,7 @@ def test_bench_column(setup):
 
 
 def test_clear_input_caches_empties_fold_caches():
-    from aeronorm.text import fold
+    from aeronorm.text.fold import fold
 
     fold("Some Name Nobody Asked For")
     assert bench_core.clear_input_caches() >= 1

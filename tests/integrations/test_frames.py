@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from aeronorm import Glossary, Normalizer
+from aeronorm.batch import Memo, is_missing
 from aeronorm.errors import NoMatchError
 from aeronorm.integrations.frames import (
     MATCH_FIELDS,
@@ -17,7 +18,6 @@ from aeronorm.integrations.frames import (
     normalize_series,
     resolve_distinct,
 )
-from aeronorm.normalizer import is_missing
 
 
 def expected(normalizer: Normalizer, values: list[Any], on_unknown: str = "keep", type: str | None = None):
@@ -149,16 +149,16 @@ def test_pandas_100k_rows(optional, normalizer, big_column):
 
 
 def test_resolve_distinct_memo_is_bounded(normalizer):
-    memo: dict = {}
+    memo = Memo(max_entries=2)
     values = ["NWPU", "CASIC", "Moon Bakery", "NWPU"]
-    first = resolve_distinct(normalizer, values, type=None, on_unknown="keep", memo=memo, memo_limit=2)
+    first = resolve_distinct(normalizer, values, type=None, on_unknown="keep", memo=memo)
     assert 1 <= len(memo) <= 2
     plain = resolve_distinct(normalizer, values, type=None, on_unknown="keep")
     assert_rows(list(zip(*first, strict=True)), list(zip(*plain, strict=True)), values)
-    memo = {}
+    memo = Memo()
     resolve_distinct(normalizer, values, type=None, on_unknown="keep", memo=memo)
-    assert set(memo) == {"NWPU", "CASIC", "Moon Bakery"}
-    assert memo["NWPU"].entity_id == "nwpu" and memo["Moon Bakery"] is None
+    assert len(memo) == 3 and all(v in memo for v in ("NWPU", "CASIC", "Moon Bakery"))
+    assert memo.get("NWPU").entity_id == "nwpu" and memo.get("Moon Bakery") is None
 
 
 # ------------------------------------------------------------------------------------- polars

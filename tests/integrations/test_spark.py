@@ -281,8 +281,7 @@ def test_import_is_lazy_and_names_the_extra():
 
 def test_find_batch_dedups_and_keeps_nulls(optional):
     pd = optional("pandas")
-    from aeronorm.mention import Mention
-    from aeronorm.results import Match
+    from aeronorm.results import Match, Mention
 
     nwpu = "Northwestern Polytechnical University"
 

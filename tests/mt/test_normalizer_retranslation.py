@@ -21,7 +21,7 @@ from tiny_marian import build_tiny_marian
 from aeronorm import Glossary, Normalizer
 from aeronorm.errors import NoMatchError
 from aeronorm.mt import FunctionTranslator, MarianTranslator, TranslatorOutputError
-from aeronorm.normalizer import RETRANSLATION_DISCOUNT
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
 
 RECORDS = [
     {"id": "starfield", "name": "Starfield Launch Services Co., Ltd.", "zh": "星野发射服务有限公司"},
@@ -151,7 +151,7 @@ def test_english_resolves_only_through_chinese(
     assert (m.query, m.entity_id, m.method) == (name, entity_id, "retranslation")
     assert m.canonical == marian.glossary[entity_id].name
     # An exact hit on a Chinese name, discounted for going through MT.
-    assert m.score == pytest.approx(RETRANSLATION_DISCOUNT)
+    assert m.score == pytest.approx(DEFAULT_CALIBRATION.retranslation_discount)
     assert m.evidence[0] == f"en->zh translation {translation!r}"
     assert m.evidence[1].startswith("then exact: ")
     assert marian.normalize(name) == m.canonical
@@ -195,7 +195,8 @@ def test_chinese_resolves_through_english(
     assert (m.entity_id, m.method) == (entity_id, "retranslation")
     assert m.evidence[0] == f"zh->en translation {translation!r}"
     assert plain.match(translation).entity_id == entity_id
-    assert m.score == pytest.approx(round(plain.match(translation).score * RETRANSLATION_DISCOUNT, 4))
+    discount = DEFAULT_CALIBRATION.retranslation_discount
+    assert m.score == pytest.approx(round(plain.match(translation).score * discount, 4))
 
 
 def test_chinese_whose_english_is_absent_stays_unmatched(marian: Normalizer) -> None:

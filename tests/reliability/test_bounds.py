@@ -24,10 +24,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aeronorm import Glossary, Normalizer
-from aeronorm.chinese import JIEBA_MAX_PIECE
 from aeronorm.cli import main
 from aeronorm.glossary import read_file
-from aeronorm.stages.chinese import chinese_index
+from aeronorm.text.segment import JIEBA_MAX_PIECE
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 if str(BENCHMARKS) not in sys.path:
@@ -55,7 +54,7 @@ def growth(fn: Callable[[str], object], make: Callable[[int], str], n: int, fact
 # ---------------------------------------------------------------------------------- jieba
 @pytest.fixture(scope="module")
 def tokenizer(normalizer):
-    return chinese_index(normalizer.index).tokenizer
+    return normalizer.pipeline.stages["chinese"].table.get().tokenizer
 
 
 def test_jieba_never_gets_a_piece_longer_than_the_bound(tokenizer, monkeypatch):
@@ -156,8 +155,8 @@ def test_normalizers_are_freed(glossary):
     assert [m.entity_id for m in n.find("北京甲乙轨道工程有限公司与乙火箭签约。")] == ["a", "b"]
     n.match("Jiayi Guidao Gongcheng")  # the pinyin tables
     n.match("Zhang Sanfeng")  # the person tables
-    refs = [weakref.ref(n), weakref.ref(n.index), weakref.ref(chinese_index(n.index)),
-            weakref.ref(chinese_index(n.index).tokenizer._jieba())]
+    refs = [weakref.ref(n), weakref.ref(n.index), weakref.ref(n.pipeline.stages["chinese"].table.get()),
+            weakref.ref(n.pipeline.stages["chinese"].table.get().tokenizer._jieba())]
     del n
     gc.collect()
     assert [r() for r in refs] == [None] * len(refs)

@@ -107,12 +107,12 @@ def test_eight_threads_give_the_answers_of_one(glossary, busy_switching):
 
 
 def test_lazy_structures_are_built_once_under_contention(glossary, busy_switching, monkeypatch):
-    import aeronorm.chinese
-    import aeronorm.normalizer
-    import aeronorm.scan
-    import aeronorm.stages.chinese
-    import aeronorm.stages.person
-    import aeronorm.stages.romanized
+    import aeronorm.pipeline.chinese
+    import aeronorm.pipeline.exact
+    import aeronorm.pipeline.person
+    import aeronorm.pipeline.pinyin
+    import aeronorm.scan.scanner
+    import aeronorm.text.segment
 
     built: Counter[str] = Counter()
     lock = threading.Lock()
@@ -127,12 +127,12 @@ def test_lazy_structures_are_built_once_under_contention(glossary, busy_switchin
 
         monkeypatch.setattr(owner, method, counted)
 
-    count(aeronorm.normalizer.Normalizer, "_written_forms", "written forms")
-    count(aeronorm.scan.Scanner, "__init__", "scanner trie")
-    count(aeronorm.stages.chinese.ChineseIndex, "__init__", "Chinese tables")
-    count(aeronorm.chinese.ChineseTokenizer, "_build", "jieba")
-    count(aeronorm.stages.romanized.RomanIndex, "__init__", "pinyin tables")
-    count(aeronorm.stages.person.PersonIndex, "__init__", "person tables")
+    count(aeronorm.pipeline.exact.ExactStage, "_written_forms", "written forms")
+    count(aeronorm.scan.scanner.Scanner, "__init__", "scanner trie")
+    count(aeronorm.pipeline.chinese.ChineseIndex, "__init__", "Chinese tables")
+    count(aeronorm.text.segment.ChineseTokenizer, "_build", "jieba")
+    count(aeronorm.pipeline.pinyin.RomanIndex, "__init__", "pinyin tables")
+    count(aeronorm.pipeline.person.PersonIndex, "__init__", "person tables")
     names, texts = _workload(glossary)
     for _ in range(2):  # two fresh normalizers: the count is per normalizer
         shared = Normalizer(glossary)
@@ -144,12 +144,13 @@ def test_lazy_structures_are_built_once_under_contention(glossary, busy_switchin
 
 def test_derived_index_tables_are_the_same_objects_in_every_thread(glossary, busy_switching):
     shared = Normalizer(glossary)
-    index = shared.index
+    stages = shared.pipeline.stages
 
     def tables(i: int) -> tuple[int, ...]:
         shared.match("Xibei Gongye Daxue" if i % 2 else "CASIC Inst. of Sci.")
-        return (id(index.acronyms), id(index.part_acronyms), id(index.pinyin_keys),
-                id(index._spelling_table()))
+        shared.match("CASICX" if i % 2 else "Kepller Orbital")
+        return (id(stages["abbreviation"].acronyms.get()), id(stages["pinyin"].pinyin_keys.get()),
+                id(stages["pinyin"].roman.get()), id(stages["fuzzy"].spellings.get()))
 
     assert len(set(run_threads(tables))) == 1
 

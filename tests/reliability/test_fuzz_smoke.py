@@ -45,7 +45,7 @@ def test_saved_inputs_pass_the_checks(path, normalizer):
 
 def test_the_checks_catch_a_broken_invariant(normalizer, monkeypatch):
     """A check that cannot fail proves nothing: break find's spans and watch."""
-    from aeronorm.mention import Mention, Mentions
+    from aeronorm.results import Mention, Mentions
 
     real = aeronorm.Normalizer.find
 

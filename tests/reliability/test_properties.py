@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from aeronorm import Glossary, Match, Normalizer
-from aeronorm.mention import Mention
-from aeronorm.normalizer import _MAX_QUERY_CHARS as MAX_QUERY_CHARS
-from aeronorm.normalizer import is_missing
-from aeronorm.text import fold_key, tokenize
+from aeronorm.batch import is_missing
+from aeronorm.pipeline.retranslation import MAX_QUERY_CHARS
+from aeronorm.results import Mention
+from aeronorm.text.fold import fold_key, tokenize
 
 SHARED_CODES = ("shared-alias", "alias-is-other-name")
 # Modest in CI; AERONORM_PROPERTY_EXAMPLES=5000 makes a deep run (docs/reliability.md).

@@ -1,0 +1,67 @@
+"""Comparing concept tokens: when two words are the same word, and the best one-to-one pairing.
+
+Two tokens agree when they share a concept (``space`` and ``aerospace`` both carry 航天); two
+words the lexicon does not know (brands, romanised names) may also agree when they are spelt
+within one edit (two in long words). Two *known* morphemes that differ are different words,
+however alike they are spelt (Hubei/Hebei, Technology/Industry).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA
+
+from .lexicon import Kind, Tok
+
+__all__ = ["align", "similarity", "spelling_comparable"]
+
+
+def spelling_comparable(tok: Tok) -> bool:
+    """A word the lexicon does not know: only such words may match by spelling alone."""
+    return tok.kind == Kind.NAME and tok.key == tok.text and len(tok.keys) == 1 and len(tok.text) >= 3
+
+
+def similarity(q: Tok, c: Tok) -> float:
+    """1.0 for tokens sharing a concept; less for near spellings of unknown words; else 0.0.
+
+    Examples
+    --------
+    >>> a = Tok("space", "航天", frozenset({"航天", "space"}), Kind.NAME)
+    >>> b = Tok("aerospace", "航天", frozenset({"航天", "aerospace"}), Kind.NAME)
+    >>> similarity(a, b)
+    1.0
+    """
+    if q.keys & c.keys:
+        return 1.0
+    if not (spelling_comparable(q) and spelling_comparable(c)):
+        return 0.0  # two known morphemes that differ are different words, however spelt
+    a, b = q.text, c.text
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0] or not a.isalpha() or not b.isalpha():
+        return 0.0
+    # One edit (a letter dropped, added, changed, or two swapped); two in long words.
+    allowed = 1 if max(len(a), len(b)) < 10 else 2
+    distance = OSA.distance(a, b, score_cutoff=allowed)
+    if distance > allowed:
+        return 0.0
+    return 1.0 - distance / max(len(a), len(b))
+
+
+def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one alignment of tokens, best pairs first: ``(query i, name j, sim)``."""
+    pairs = []
+    for i, q in enumerate(query):
+        for j, c in enumerate(name):
+            s = similarity(q, c)
+            if s:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    out = []
+    for s, i, j in pairs:
+        if i not in used_q and j not in used_c:
+            used_q.add(i)
+            used_c.add(j)
+            out.append((i, j, s))
+    return out

@@ -1,0 +1,370 @@
+"""The term lexicon: English renderings of Chinese morphemes, and names turned into concept tokens.
+
+A *concept* is the Chinese word an English word translates: ``aerospace``, ``space`` and
+``astronautics`` all carry the concept 航天, so two renderings of one Chinese name share
+their concepts even where they share no English word. Romanised words carry their own
+letters and, when they are the pinyin of a known morpheme, that morpheme too (``hangtian``
+-> 航天). Chinese names are segmented into known morphemes and carry the same concepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import IntEnum
+
+from ..caching import BuildOnce
+from ..glossary.entity import Term
+from ..resources import load_places
+from ..text.fold import HAN_CLASS, fold, has_han, is_han_char
+from ..text.pinyin import split_syllables, to_pinyin
+from .word_classes import load_word_classes
+
+__all__ = ["Kind", "TermLexicon", "Tok", "stem"]
+
+
+class Kind(IntEnum):
+    """What a token contributes to identity, from most to least telling."""
+
+    NAME = 0
+    NUMBER = 1
+    PLACE = 2
+    GENERIC = 3
+    LEGAL = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    """A concept token: its folded surface form, the concepts it carries, and its kind.
+
+    ``key`` is the one concept used in order-free keys (the first lexicon concept of the
+    word, or the word itself); ``keys`` is every concept it may stand for.
+    """
+
+    text: str
+    key: str
+    keys: frozenset[str]
+    kind: Kind
+
+
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
+_BRACKETS = re.compile(r"[()\[\]{}\"]")
+_ZH_RUN = re.compile(HAN_CLASS + r"+|[A-Za-z0-9]+")  # Han runs, and Latin or digit runs
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
+
+
+def stem(word: str) -> str:
+    """Light English plural folding: ``technologies`` -> ``technology``, ``forces`` -> ``force``.
+
+    Examples
+    --------
+    >>> [stem(w) for w in ["technologies", "communications", "sciences", "physics", "gas"]]
+    ['technology', 'communication', 'science', 'physics', 'gas']
+    """
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if (
+        len(word) > 4
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ics", "ys"))
+        and word.isalpha()
+    ):
+        return word[:-1]
+    return word
+
+
+def _split_words(text: str) -> list[str]:
+    """Folded words of a name; possessives dropped, pinyin hyphenation joined (Ke-jian)."""
+    words: list[str] = []
+    folded = fold(text).replace("&", " and ")
+    if "." in folded:
+        folded = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", folded)
+    for m in _WORD.finditer(folded):
+        w = m.group()
+        if w.endswith("'s"):
+            w = w[:-2]
+        w = w.replace("'", "")
+        if "-" in w:
+            parts = [p for p in w.split("-") if p]
+            if all(p.isalpha() and split_syllables(p) is not None for p in parts) and len(parts) <= 3:
+                words.append("".join(parts))
+                continue
+            words.extend(parts)
+            continue
+        if w:
+            words.append(w)
+    return words
+
+
+class TermLexicon:
+    """Concept lookups compiled from terms (Chinese morpheme -> English renderings) and places.
+
+    Parameters
+    ----------
+    terms : iterable of Term
+        Earlier terms come first in each word's concept list; the first concept of a word
+        is its key in order-free concept keys.
+
+    Examples
+    --------
+    >>> lex = TermLexicon([Term("航天", ("aerospace", "space", "astronautics"))])
+    >>> [t.key for t in lex.tokens("China Space Foundation")] == [
+    ...     t.key for t in lex.tokens("China Astronautics Foundation")]
+    True
+    """
+
+    def __init__(self, terms: Iterable[Term]):
+        wc = load_word_classes()
+        self._wc = wc
+        self._phrases: dict[tuple[str, ...], list[str]] = {}
+        self._max_phrase = wc.max_phrase
+        self._kind: dict[str, Kind] = {}
+        self.zh_terms: set[str] = set()
+        self.proper_morphemes: set[str] = set()
+        place_zh: set[str] = set()
+        for zh, english in load_places():
+            place_zh.add(zh)
+            self._kind[zh] = Kind.PLACE
+            for en in english:
+                self._add_phrase(en, zh)
+        self.terms: list[Term] = []
+        for term in terms:
+            self.add(term)
+        self.zh_terms |= place_zh
+        self._add_phrase_variants()
+        self._zh_max = max((len(z) for z in self.zh_terms), default=1)
+        self._pinyin = BuildOnce(self._pinyin_table)
+
+    # -- building ---------------------------------------------------------------------------
+    def add(self, term: Term) -> None:
+        """Add one term (its renderings become phrases carrying the concept ``term.zh``)."""
+        zh = term.zh.strip()
+        if not zh or not has_han(zh) or not all(is_han_char(c) for c in zh):
+            return  # notes-like rows ("研究院 (第N)") are facts, not matchable morphemes
+        self.terms.append(term)
+        self.zh_terms.add(zh)
+        if term.renderings and all(r[:1].isupper() for r in term.renderings if r[:1].isalpha()):
+            self.proper_morphemes.add(zh)  # 江南 Jiangnan, 天兵 Space Pioneer: names, not words
+        kinds = set()
+        for en in term.renderings:
+            self._add_phrase(en, zh)
+            kinds.add(self._phrase_class(tuple(self._normal_words(en))))
+        if zh not in self._kind:
+            # A morpheme is legal/generic only when every rendering is.
+            classified = None not in kinds and kinds
+            self._kind[zh] = max(kinds) if classified else Kind.NAME  # type: ignore[type-var]
+        self._pinyin = BuildOnce(self._pinyin_table)
+
+    def _add_phrase_variants(self, limit: int = 24) -> None:
+        """Let phrases vary the way their parts do.
+
+        A phrase whose Chinese contains the Chinese of one of its words also takes that word's
+        other renderings ("commercial aerospace", 商业航天, gives "commercial astronautics"
+        because 航天 is also rendered "astronautics"); a two-part phrase also takes "and"
+        between its parts ("culture and media").
+        """
+        single = {p[0]: c for p, c in self._phrases.items() if len(p) == 1}
+        renderings: dict[str, list[str]] = {}
+        for p, concepts in self._phrases.items():
+            if len(p) == 1:
+                for zh in concepts:
+                    renderings.setdefault(zh, []).append(p[0])
+        additions: list[tuple[tuple[str, ...], str]] = []
+        for phrase, concepts in list(self._phrases.items()):
+            if len(phrase) < 2:
+                continue
+            for zh in concepts:
+                count = 0
+                for k, word in enumerate(phrase):
+                    if (word,) in self._wc.legal_phrases:
+                        continue  # company forms vary freely already
+                    part = next((c for c in single.get(word, ()) if c in zh and c != zh), None)
+                    for other in renderings.get(part, ()) if part else ():
+                        if other != word and (other,) not in self._wc.legal_phrases and count < limit:
+                            additions.append(((*phrase[:k], other, *phrase[k + 1 :]), zh))
+                            count += 1
+                if len(phrase) == 2 and "and" not in phrase:
+                    additions.append(((phrase[0], "and", phrase[1]), zh))
+        for phrase, zh in additions:
+            self._max_phrase = max(self._max_phrase, len(phrase))
+            concepts = self._phrases.setdefault(phrase, [])
+            if zh not in concepts:
+                concepts.append(zh)
+
+    def _add_phrase(self, en: str, zh: str) -> None:
+        words = tuple(self._normal_words(en))
+        if words:
+            self._max_phrase = max(self._max_phrase, len(words))
+            concepts = self._phrases.setdefault(words, [])
+            if zh not in concepts:
+                concepts.append(zh)
+
+    def _normal_words(self, text: str) -> list[str]:
+        out = []
+        for w in _split_words(text):
+            expanded = self._wc.abbreviations.get(w)
+            out.extend(expanded.split() if expanded else [w])
+        return [stem(w) for w in out if w not in self._wc.stop_words or w == "and"]
+
+    def _phrase_class(self, words: tuple[str, ...]) -> Kind | None:
+        if words in self._wc.legal_phrases or (
+            len(words) > 1 and all((w,) in self._wc.legal_phrases for w in words)
+        ):
+            return Kind.LEGAL
+        if words in self._wc.generic_phrases:
+            return Kind.GENERIC
+        return None
+
+    @property
+    def max_phrase(self) -> int:
+        """Length in words of the longest phrase (kept up to date by :meth:`add`)."""
+        return self._max_phrase
+
+    # -- English (and romanised) names ------------------------------------------------------
+    def words(self, text: str) -> list[str]:
+        """Folded words after abbreviation expansion and plural folding, stop words kept."""
+        out = []
+        for w in _split_words(text):
+            expanded = self._wc.abbreviations.get(w)
+            out.extend(expanded.split() if expanded else [w])
+        return [stem(w) for w in out]
+
+    def tokens(self, text: str) -> list[Tok]:
+        """Concept tokens of an English or romanised name (legal forms included, kind LEGAL).
+
+        Words are grouped into lexicon phrases by dynamic programming: as few tokens as
+        possible, an "and" left outside a phrase counting as one ("China Space Science and
+        Industry" is space + science-and-industry, not space-science + industry). Function
+        words are dropped.
+        """
+        stop = self._wc.stop_words
+        words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
+        n, longest = len(words), self.max_phrase
+        # best[i]: (cost, tokens) for words[i:]
+        best: list[tuple[int, tuple[Tok, ...]]] = [(0, ())] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            w = words[i]
+            cost, rest = best[i + 1]
+            cand = (cost + 1, rest) if w in stop else (cost + 1, (self._word_token(w), *rest))
+            for size in range(min(longest, n - i), 1, -1):
+                phrase = tuple(words[i : i + size])
+                if phrase[0] == "and" or phrase[-1] == "and":
+                    continue
+                tok = self._phrase_token(phrase)
+                if tok is not None and best[i + size][0] + 1 < cand[0]:
+                    cand = (best[i + size][0] + 1, (tok, *best[i + size][1]))
+            if w not in stop:
+                tok = self._phrase_token((w,))
+                if tok is not None and cost + 1 <= cand[0]:
+                    cand = (cost + 1, (tok, *rest))
+            best[i] = cand
+        return list(best[0][1])
+
+    def _phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
+        text = " ".join(phrase)
+        kind = self._phrase_class(phrase)
+        concepts = self._phrases.get(phrase)
+        if concepts:
+            ckind = self._kind.get(concepts[0], Kind.NAME)
+            if kind is None or ckind == Kind.PLACE:
+                kind = ckind
+            return Tok(text, concepts[0], frozenset((*concepts, text)), kind)
+        if kind is not None:
+            return Tok(text, text, frozenset((text,)), kind)
+        return None
+
+    def _word_token(self, w: str) -> Tok:
+        m = _NUM.match(w)
+        if m:
+            digits = m.group(1)
+            # int() refuses more than 4300 digits (ValueError); a run that long names nothing
+            key = "#" + (str(int(digits)) if len(digits) <= 64 else digits)
+            return Tok(w, key, frozenset((key,)), Kind.NUMBER)
+        ordinal = self._wc.ordinals.get(w)
+        if ordinal is not None:
+            key = f"#{ordinal}"
+            return Tok(w, key, frozenset((key,)), Kind.NUMBER)
+        via_pinyin = self.pinyin_concepts(w)
+        if via_pinyin:
+            first = sorted(via_pinyin)[0]
+            return Tok(w, w, frozenset((w, *via_pinyin)), self._kind.get(first, Kind.NAME))
+        return Tok(w, w, frozenset((w,)), Kind.NAME)
+
+    def is_proper(self, tok: Tok) -> bool:
+        """True for a naming token that is a proper name rather than a common word: a brand or
+        romanised word the lexicon does not translate, or a morpheme the lexicon knows as a
+        name (江南 Jiangnan)."""
+        if tok.kind != Kind.NAME or len(tok.text) < 2:
+            return False
+        if tok.key in self.proper_morphemes:
+            return True
+        if tok.key in self.zh_terms and tok.key != tok.text:
+            return False
+        return tok.key == tok.text and tok.key not in self.zh_terms
+
+    def pinyin_concepts(self, word: str) -> set[str]:
+        """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""
+        return self._pinyin.get().get(word, set()) if word.isalpha() else set()
+
+    def _pinyin_table(self) -> dict[str, set[str]]:
+        table: dict[str, set[str]] = {}
+        for zh in self.zh_terms:
+            table.setdefault("".join(to_pinyin(zh)), set()).add(zh)
+        return table
+
+    # -- Chinese names ----------------------------------------------------------------------
+    def segment_zh(self, zh: str) -> list[str]:
+        """Segment a Chinese name into lexicon morphemes, unknown stretches kept whole.
+
+        Dynamic programming: cover as many characters as possible with known morphemes,
+        then use as few pieces as possible.
+
+        Examples
+        --------
+        >>> lex = TermLexicon([Term("工业大学", ("polytechnical university",)),
+        ...                    Term("西北", ("northwestern",))])
+        >>> lex.segment_zh("西北工业大学")
+        ['西北', '工业大学']
+        """
+        chars = zh
+        n = len(chars)
+        # best[i] = (known chars covered in zh[i:], -pieces, pieces)
+        best: list[tuple[int, int, tuple[str, ...]]] = [(0, 0, ())] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            cands = []
+            for j in range(i + 1, min(n, i + self._zh_max) + 1):
+                piece = chars[i:j]
+                if piece in self.zh_terms:
+                    cov, neg, rest = best[j]
+                    cands.append((cov + len(piece), neg - 1, (piece, *rest)))
+            cov, neg, rest = best[i + 1]
+            cands.append((cov, neg - 1, (chars[i], *rest)))
+            best[i] = max(cands, key=lambda c: (c[0], c[1]))
+        # Glue runs of unknown characters back together, and single characters into words:
+        # 中北大学 is 中北 + 大学, not 中 + 北 + 大学.
+        pieces: list[str] = []
+        for piece in best[0][2]:
+            if pieces and (
+                (piece not in self.zh_terms and pieces[-1] not in self.zh_terms)
+                or (len(piece) == 1 and len(pieces[-1]) == 1)
+            ):
+                pieces[-1] += piece
+            else:
+                pieces.append(piece)
+        return pieces
+
+    def zh_tokens(self, zh: str) -> list[Tok]:
+        """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept)."""
+        out: list[Tok] = []
+        for run in _ZH_RUN.finditer(zh):
+            text = run.group()
+            if not has_han(text):
+                out.extend(self.tokens(text))
+                continue
+            for piece in self.segment_zh(text):
+                py = "".join(to_pinyin(piece))
+                kind = self._kind.get(piece, Kind.NAME)
+                out.append(Tok(piece, piece, frozenset((piece, py)), kind))
+        return out

@@ -1,0 +1,168 @@
+"""Stage 4, abbreviation: acronyms, given (``CASIC``) and derived from names (``NWPU``, ``DLUT``).
+
+The acronyms derived from every English name are this stage's own table, built on its first
+acronym query (or by :meth:`AbbreviationStage.warm`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection
+from itertools import product
+from typing import ClassVar
+
+from ..caching import BuildOnce
+from ..index import Index
+from ..lexicon import Kind, TermLexicon
+from ..lexicon.word_classes import load_word_classes
+from ..results import Method
+from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
+from ..text.pinyin import split_syllables
+from .base import Outcome, SharedTables, ambiguous, found
+from .calibration import Calibration
+from .query import Query
+
+__all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
+
+_ACRONYM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_LIMIT = 64
+
+
+class Acronyms:
+    """Acronyms derived from every English name of the glossary (persons excepted).
+
+    Attributes
+    ----------
+    whole : dict
+        Acronym -> entities, from whole names.
+    parts : dict
+        Acronym -> entities, from the comma-separated parts of names (consulted after ``whole``).
+    """
+
+    def __init__(self, index: Index):
+        whole: dict[str, set[int]] = defaultdict(set)
+        parts: dict[str, set[int]] = defaultdict(set)
+        lexicon = index.lexicon
+        for i, entity in enumerate(index.entities):
+            if entity.type == "person":
+                continue
+            for text in entity.english_names():
+                core = ASIDE_RE.sub(" ", text)
+                for acro in _acronyms_of(lexicon, core, _LIMIT):
+                    whole[acro].add(i)
+                if "," in core:
+                    for part in core.split(","):
+                        if len(part.split()) >= 2:
+                            for acro in _acronyms_of(lexicon, part, _LIMIT):
+                                parts[acro].add(i)
+        self.whole: dict[str, set[int]] = dict(whole)
+        self.parts: dict[str, set[int]] = dict(parts)
+
+
+class AbbreviationStage:
+    """An acronym query against given and derived acronyms."""
+
+    name: ClassVar[Method] = "abbreviation"
+
+    def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
+        self.index = index
+        self.calibration = calibration
+        self.acronyms = BuildOnce(lambda: Acronyms(index))
+
+    def warm(self) -> None:
+        """Derive every name's acronyms now."""
+        self.acronyms.get()
+
+    def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
+        text = query.text
+        if not looks_like_acronym(text):
+            return None
+        index, cal = self.index, self.calibration
+        given = index.owners(fold_key(text))
+        key = text.upper().replace("-", "").replace("&", "").rstrip(".")
+        if given:
+            ids = set(given)
+        else:
+            table = self.acronyms.get()
+            ids = set(table.whole.get(key, ())) or set(table.parts.get(key, ()))
+        if allowed is not None:
+            ids = {i for i in ids if i in allowed}
+        if len(ids) == 1:
+            (i,) = ids
+            how = "given" if given else "derived from the name"
+            score = cal.abbreviation_given if given else cal.abbreviation_derived
+            return found(index, i, score, "abbreviation", (f"acronym {text!r} ({how})",))
+        if len(ids) > 1:
+            return ambiguous(index, ids, cal.abbreviation_derived, "abbreviation",
+                             (f"acronym {text!r} fits {len(ids)} entities",))
+        return None
+
+
+def derive_acronyms(lexicon: TermLexicon, text: str, *, limit: int = _LIMIT) -> set[str]:
+    """Acronyms a name is commonly shortened to (3 letters or more).
+
+    Each content word gives its initial; a romanised place or name may give the initial
+    of each syllable (``Dalian`` -> ``DL``, ``Xi'an`` -> ``XA``); compass compounds give
+    two (``NW``); a trailing company form may give its initial (``...Technology Ltd`` ->
+    ``...TL``). Asides in brackets are left out, and each comma-separated part of a name
+    ("Aerospace Information Research Institute, Chinese Academy of Sciences") gives its
+    own acronyms too.
+    """
+    core = ASIDE_RE.sub(" ", text)
+    parts = [core] + ([p for p in core.split(",") if len(p.split()) >= 2] if "," in core else [])
+    out: set[str] = set()
+    for part in parts:
+        out |= _acronyms_of(lexicon, part, limit)
+    return out
+
+
+def _acronyms_of(lexicon: TermLexicon, text: str, limit: int) -> set[str]:
+    wc = load_word_classes()
+    compass = wc.compass_words
+    raw = _ACRONYM_WORD.findall(fold(text).replace("&", " and ").replace("-", " "))
+    options: list[tuple[str, ...]] = []
+    legal_tail: list[str] = []
+    for word in raw:
+        if word.endswith("'s"):
+            word = word[:-2]
+        pieces = [p for p in word.split("'") if p]
+        joined = "".join(pieces)
+        if not joined or (joined in wc.acronym_skip and (joined,) not in wc.legal_phrases):
+            continue
+        if (joined,) in wc.legal_phrases or wc.abbreviations.get(joined) in {"company", "corporation"}:
+            legal_tail.append(joined[0])
+            continue
+        if legal_tail:  # a company form in the middle is not a tail
+            legal_tail = []
+        for w in lexicon.words(joined):
+            opts = {w[0]}
+            if w.isalpha():
+                head = next((c for c in compass if w.startswith(c) and len(w) > len(c) + 2), None)
+                if head and any(w[len(head) :].startswith(c) for c in compass):
+                    opts.add(head[0] + w[len(head)])
+                if len(pieces) > 1 and all(split_syllables(p) for p in pieces):
+                    opts.add("".join(p[0] for p in pieces))
+                else:
+                    syl = split_syllables(w)
+                    if syl and len(syl) >= 2 and _romanised(lexicon, w):
+                        opts.add("".join(s[0] for s in syl))
+            options.append(tuple(sorted(opts)))
+    if not options or len(options) > 10:
+        return set()
+    tails = [""] + (["".join(legal_tail[:1])] if legal_tail else [])
+    out: set[str] = set()
+    for combo in product(*options):
+        stem_ = "".join(combo).upper()
+        for tail in tails:
+            acro = stem_ + tail.upper()
+            if len(acro) >= 3:
+                out.add(acro)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _romanised(lexicon: TermLexicon, word: str) -> bool:
+    toks = lexicon.tokens(word)
+    return len(toks) == 1 and (toks[0].kind == Kind.PLACE or toks[0].key == word)

@@ -1,0 +1,100 @@
+"""Every score and cost of the matcher, in one frozen object.
+
+A score says how sure a stage is of its answer; the same threshold must mean the same at every
+stage, so all of them live here, beside the costs of the fuzzy comparison that produce the
+fuzzy stage's scores. :class:`Calibration` is passed to every stage; ``Normalizer(threshold=...,
+margin=...)`` derives one from :data:`DEFAULT_CALIBRATION`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..lexicon import Kind
+
+__all__ = ["DEFAULT_CALIBRATION", "Calibration"]
+
+
+def _by_kind(name: float, number: float, place: float, generic: float, legal: float) -> dict[Kind, float]:
+    return {Kind.NAME: name, Kind.NUMBER: number, Kind.PLACE: place, Kind.GENERIC: generic, Kind.LEGAL: legal}
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Scores and costs. Scores are in 0..1; an answer is accepted at ``threshold`` or above.
+
+    Attributes
+    ----------
+    threshold : float
+        Minimum score to accept an answer.
+    margin : float
+        How far the fuzzy stage's best entity must lead the next one.
+    exact : float
+        A written form of the entity, folded.
+    concept : float
+        Every informative word agrees up to translation (concept stage; concept mentions in text).
+    company_form : float
+        Only the company form tells a group from its company (concept stage).
+    abbreviation_given, abbreviation_derived : float
+        An acronym the glossary gives; one derived from a name's initials.
+    chinese : dict
+        Chinese stage, by how much of the two names was set aside to make them equal.
+    pinyin, pinyin_derived, pinyin_repaired : float
+        A full pinyin key; a syllable abbreviation or brand; a key mended by one letter.
+    person : dict
+        Personal names, by the romanisation they were read in.
+    kind_weight : dict
+        How much a token of each kind counts in fuzzy comparison, before IDF.
+    omission_cost : dict
+        Share of a name token's weight lost when a query omits it, by kind.
+    person_omission_cost : dict
+        The same for personal names: a given name alone is not the person.
+    extra_cost : dict
+        Cost of a query word the name lacks, by kind.
+    contained : float
+        A query whose words all belong to one name, one of them a proper name only it has.
+    full : float
+        The fuzzy stage's ceiling (never more than a concept-key match).
+    retranslation_discount : float
+        A match found through a machine translation, relative to the same match found directly.
+    span_fuzzy_min : float
+        Lowest fuzzy score at which a capitalised span of running text is kept.
+    """
+
+    threshold: float = 0.8
+    margin: float = 0.05
+    exact: float = 1.0
+    concept: float = 0.97
+    company_form: float = 0.93
+    abbreviation_given: float = 1.0
+    abbreviation_derived: float = 0.9
+    chinese: dict[str, float] = field(
+        default_factory=lambda: {"exact": 1.0, "core": 0.95, "loose": 0.9, "embedded": 0.9})
+    pinyin: float = 0.93
+    pinyin_derived: float = 0.88
+    pinyin_repaired: float = 0.86
+    person: dict[str, float] = field(default_factory=lambda: {"pinyin": 0.95, "wade-giles": 0.92})
+    kind_weight: dict[Kind, float] = field(default_factory=lambda: _by_kind(1.0, 1.0, 0.6, 0.3, 0.0))
+    omission_cost: dict[Kind, float] = field(default_factory=lambda: _by_kind(0.45, 1.0, 0.25, 0.25, 0.0))
+    person_omission_cost: dict[Kind, float] = field(
+        default_factory=lambda: _by_kind(1.0, 1.0, 0.25, 0.25, 0.0))
+    extra_cost: dict[Kind, float] = field(default_factory=lambda: _by_kind(1.5, 1.5, 1.5, 0.5, 0.0))
+    contained: float = 0.82
+    full: float = 0.97
+    retranslation_discount: float = 0.95
+    span_fuzzy_min: float = 0.85
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be within 0..1, got {self.threshold!r}")
+        if not 0.0 <= self.margin < 1.0:
+            raise ValueError(f"margin must be within 0..1, got {self.margin!r}")
+
+    def with_options(self, *, threshold: float | None = None, margin: float | None = None) -> Calibration:
+        """This calibration with another threshold and/or margin."""
+        changes = {k: v for k, v in (("threshold", threshold), ("margin", margin)) if v is not None}
+        return replace(self, **changes) if changes else self
+
+
+#: The calibration aeronorm ships with.
+DEFAULT_CALIBRATION = Calibration()

@@ -1,0 +1,455 @@
+"""Stage 2, chinese: Han input against the Chinese names and Chinese aliases of the glossary.
+
+Chinese names are compared as Chinese, never through pinyin (homophones are other names):
+
+1. **exact**: the folded name (traditional -> simplified, full-width -> ASCII, spaces and
+   punctuation gone) equals a Chinese name or Chinese alias;
+2. **mixed**: an English abbreviation or name joined to Chinese (``CASIC二院``) is replaced by
+   each Chinese name of the entity it names (航天科工 + 二院 = 航天科工二院) and looked up again;
+3. **core**: equal once company forms (有限公司, 集团), scope prefixes (中国, 中国人民解放军)
+   and administrative suffixes after a place (上海市) are set aside on both sides; when that
+   leaves two entities (a group and its listed company), their company forms decide; a name
+   shortened to a common word (中国银行 -> 银行) needs a company form in the query;
+4. **concept**: the term lexicon's order-free concept key of the simplified name;
+5. **loose**: equal once the place (北京) and trailing descriptors (科技) are also set aside,
+   when the two sides do not name different places;
+6. **embedded**: longer input is segmented with aeronorm's jieba tokenizer and accepted when
+   it holds one known name and nothing else that names (a title after a person's name,
+   company forms).
+
+Every comparison is equality of what remains: a differing distinctive morpheme (科技 / 科工)
+is never bridged, and a key that several entities share is an abstention. Input of Chinese
+characters only ends here: the stages after this one would compare pinyin, and a homophone
+(章克俭 / 张克俭) is another name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from ..caching import BuildOnce
+from ..index import Index
+from ..lexicon import Kind
+from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
+from ..results import Method
+from ..text.fold import ASIDE_RE, fold_key, is_han_char
+from ..text.segment import ChineseTokenizer, jieba_tag
+from ..text.zh import compact_han, fold_han
+from .base import Outcome, SharedTables, ambiguous, found
+from .calibration import Calibration
+from .concept_keys import match_concepts
+from .query import Query
+
+__all__ = ["ChineseIndex", "ChineseStage", "Hit"]
+
+_MIN_SHORTENED = 3  # a name shortened by scope words or places keeps this many characters
+_MAX_WINDOW = 12  # jieba words in one candidate mention
+# jieba dictionary frequency from which one character is a word of its own after a name
+# (说 219817, 在 727915; 志 3667 is more likely the end of a longer name).
+_FREQUENT_CHAR = 10000
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*")
+_SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Keys:
+    """Comparison keys of one Chinese string."""
+
+    exact: str
+    core: str | None
+    loose: tuple[str, ...]
+    places: frozenset[str]
+    scoped: bool = False
+    markers: frozenset[str] = frozenset()
+    weak: bool = False  # core shortened to a common word: usable only with a company form
+    formed: bool = False  # a company form was there
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    level: str
+    ids: frozenset[int]
+    evidence: str
+
+
+class ChineseIndex:
+    """Chinese look-up tables of an :class:`~aeronorm.index.Index`, and its jieba tokenizer.
+
+    Built on first Chinese input (see :func:`chinese_index`); the tokenizer loads jieba only
+    when a name cannot be settled by the tables.
+    """
+
+    def __init__(self, index: Index):
+        self.index = index
+        self.lexicon = index.lexicon
+        self._keys_cache: dict[str, _Keys] = {}
+        self.exact: dict[str, set[int]] = defaultdict(set)
+        self.core: dict[str, set[int]] = defaultdict(set)
+        self.weak_core: dict[str, set[int]] = defaultdict(set)  # shortened to a common word
+        self.loose: dict[str, set[int]] = defaultdict(set)
+        # Where each entity is (places named in any of its Chinese names), and whether it is
+        # national (中国..., 国家...): a place before a national name makes another entity.
+        self.places: dict[int, frozenset[str]] = {}
+        self.national: set[int] = set()
+        self.markers: dict[int, set[frozenset[str]]] = defaultdict(set)
+        self.titles: set[str] = set()
+        words: list[tuple[str, str]] = []
+        self.max_len = 1
+        for i, entity in enumerate(index.entities):
+            for zh in entity.chinese_names():
+                if entity.type == "title":
+                    self.titles.add(compact_han(zh))
+                for form in _name_forms(zh):
+                    keys = self.keys(form)
+                    if not keys.exact:
+                        continue
+                    self.max_len = max(self.max_len, len(keys.exact))
+                    self.exact[keys.exact].add(i)
+                    if keys.core:
+                        (self.weak_core if keys.weak else self.core)[keys.core].add(i)
+                    for key in keys.loose:
+                        self.loose[key].add(i)
+                    self.places[i] = self.places.get(i, frozenset()) | keys.places
+                    self.markers[i].add(keys.markers)
+                    if keys.scoped:
+                        self.national.add(i)
+                    if all(is_han_char(c) for c in keys.exact):
+                        words.append((keys.exact, jieba_tag(entity.type)))
+        self.tokenizer = ChineseTokenizer(words)
+
+    # -- keys --------------------------------------------------------------------------------
+    def keys(self, text: str) -> _Keys:
+        """The comparison keys of a Chinese string (cached)."""
+        compact = compact_han(text)
+        found = self._keys_cache.get(compact)
+        if found is None:
+            found = self._compute_keys(compact)
+            if len(self._keys_cache) > 65536:
+                self._keys_cache.clear()
+            self._keys_cache[compact] = found
+        return found
+
+    def _compute_keys(self, compact: str) -> _Keys:
+        data = load_chinese_words()
+        rest, dropped_scope = compact, False
+        while True:  # scope prefixes, longest first, whatever the segmentation (人民解放军...)
+            head = next((w for w in _by_length(data.scope_words) if rest.startswith(w) and rest != w), None)
+            if head is None:
+                break
+            rest, dropped_scope = rest[len(head) :], True
+        toks = self.lexicon.zh_tokens(rest)
+        pieces = [(t.text, t.kind) for t in toks if t.kind != Kind.LEGAL and t.text not in data.company_forms]
+        if pieces and any(pieces[-1][0].endswith(f) and pieces[-1][0] != f for f in data.company_forms):
+            # A company form glued into the last piece (股份公司 after an unknown stretch).
+            last = pieces.pop()[0]
+            form = max((f for f in data.company_forms if last.endswith(f)), key=len)
+            pieces.append((last[: -len(form)], Kind.NAME))
+        kept: list[tuple[str, Kind]] = []
+        k = 0
+        while k < len(pieces):
+            text, kind = pieces[k]
+            k += 1
+            if text in data.scope_words:
+                dropped_scope = True
+                continue
+            kept.append((text, kind))
+            if kind == Kind.PLACE:
+                # An administrative suffix after a place (上海市, 内蒙古自治区: 自治 + 区).
+                for m in (3, 2, 1):
+                    if "".join(t for t, _ in pieces[k : k + m]) in data.admin_suffixes:
+                        k += m
+                        break
+        core = "".join(t for t, _ in kept)
+        formed = len(pieces) < len(toks) or any(t.kind == Kind.LEGAL for t in toks)
+        # Shortened by a scope word to two characters (中国银行 -> 银行), a name is a common
+        # word: it still names the entity on the glossary side, but a query must show that
+        # it is a name, by a company form (卫通集团股份公司).
+        weak = dropped_scope and len(core) < _MIN_SHORTENED
+        core_key = core or None
+        places = frozenset(t for t, k in kept if k == Kind.PLACE)
+        no_place = [(t, k) for t, k in kept if k != Kind.PLACE]
+        short = list(no_place)
+        descriptors = load_word_classes().zh_descriptors
+        while short and short[-1][0] in descriptors:
+            short.pop()
+        loose = []
+        for seq in (no_place, short):
+            key = "".join(t for t, _ in seq)
+            if len(key) >= _MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
+                loose.append(key)
+        markers = frozenset(m for m in data.form_markers if m in compact)
+        return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed)
+
+    # -- resolution ----------------------------------------------------------------------------
+    def lookup(self, text: str, allowed: Collection[int] | None, *, loose: bool = True) -> Hit | None:
+        """The first comparison level at which ``text`` names any entity."""
+        keys = self.keys(text)
+        if not keys.exact:
+            return None
+        ids = _filter(self.exact.get(keys.exact), allowed)
+        if ids:
+            return Hit("exact", ids, f"Chinese name {keys.exact}")
+        if keys.core:
+            ids = _filter(self.core.get(keys.core), allowed)
+            if not ids and keys.formed:
+                ids = _filter(self.weak_core.get(keys.core), allowed)
+            if keys.weak and not keys.formed:
+                ids = frozenset()
+            if len(ids) > 1:
+                # A group, its listed company, its holding company: the company form decides.
+                same = frozenset(i for i in ids if keys.markers in self.markers[i])
+                ids = same if len(same) == 1 else ids
+            if ids:
+                return Hit("core", ids, f"Chinese core {keys.core}")
+        if not loose:
+            return None
+        found: set[int] = set()
+        via = ""
+        for key in dict.fromkeys((*((keys.core,) if keys.core else ()), *keys.loose)):
+            for i in self.loose.get(key, ()):
+                if allowed is not None and i not in allowed:
+                    continue
+                if keys.places and not self.placed(i, keys.places):
+                    continue
+                found.add(i)
+                via = via or key
+        if found:
+            return Hit("loose", frozenset(found), f"Chinese short form {via}")
+        return None
+
+    def placed(self, i: int, places: frozenset[str]) -> bool:
+        """Whether entity ``i`` may be named with these places in front: it is there, or it
+        is local and names no place (北京 + 天兵科技), never a national one (北京 + 航天科工)."""
+        own = self.places.get(i, frozenset())
+        if own:
+            return places <= own
+        return i not in self.national
+
+    def substitutions(self, text: str) -> list[tuple[str, str]]:
+        """``text`` with each English name or abbreviation replaced by the Chinese names of
+        the entity it names: ``CASIC二院`` -> ``航天科工二院``, ...; ``(variant, note)``."""
+        folded = fold_han(text)
+        out: list[tuple[str, str]] = []
+        for m in _LATIN_RUN.finditer(folded):
+            ids = self.index.exact.get(fold_key(m.group()))
+            if not ids:
+                continue
+            for i in sorted(ids):
+                for zh in self._replacements(i):
+                    variant = folded[: m.start()] + zh + folded[m.end() :]
+                    out.append((variant, f"{m.group()} = {zh}"))
+        return out
+
+    def _replacements(self, i: int) -> list[str]:
+        entity = self.index.entities[i]
+        out: list[str] = []
+        for zh in entity.chinese_names():
+            for form in _name_forms(zh):
+                compact = compact_han(form)
+                toks = self.lexicon.zh_tokens(compact)
+                # The name without its trailing company form: 中国航天科工集团有限公司 -> 中国航天科工.
+                while toks and toks[-1].kind == Kind.LEGAL:
+                    toks.pop()
+                for variant in (compact, "".join(t.text for t in toks)):
+                    if variant and variant not in out:
+                        out.append(variant)
+        return out
+
+    def ignorable(self, word: str, *, person: bool) -> bool:
+        """Whether a word around a name leaves the name's identity unchanged."""
+        data = load_chinese_words()
+        word = compact_han(word)
+        if not word or word in data.fillers:
+            return True
+        if person:
+            return word in data.honorifics or word in self.titles
+        toks = self.lexicon.zh_tokens(word)
+        return bool(toks) and all(t.kind == Kind.LEGAL or t.text in data.scope_words for t in toks)
+
+    def scan(self, text: str, allowed: Collection[int] | None = None) -> list[tuple[int, int, Hit]]:
+        """Known names in ``text`` (already folded by :func:`fold_han`), longest first, as
+        ``(start, end, hit)``; a span that several entities share is skipped, not shortened."""
+        tokens = self.tokenizer.tokenize(text)
+        out: list[tuple[int, int, Hit]] = []
+        i, n = 0, len(tokens)
+        limit = self.max_len + 8  # room for company forms around the longest name
+        while i < n:
+            word, start, _ = tokens[i]
+            if _SKIP_TOKEN.match(word) or word.isspace():
+                i += 1
+                continue
+            advanced = False
+            j_max = i
+            while j_max < n and j_max - i < _MAX_WINDOW and not _SKIP_TOKEN.match(tokens[j_max][0]):
+                j_max += 1
+            for j in range(j_max, i, -1):
+                end = tokens[j - 1][2]
+                span = text[start:end]
+                if len(span) > limit or len(span) < 2:
+                    continue
+                hit = self.resolve_span(span, allowed)
+                if hit is None:
+                    continue
+                if len(hit.ids) == 1 and self._name_ends(hit, text, end):
+                    out.append((start, end, hit))
+                i, advanced = j, True
+                break
+            if not advanced:
+                i += 1
+        return out
+
+    def _name_ends(self, hit: Hit, text: str, end: int) -> bool:
+        """Whether a person's name really ends at ``end``: what follows starts a word of the
+        dictionary or is a frequent one-character word (说, 在, 和); otherwise the name goes
+        on (李洪志 is not 李洪 + 志)."""
+        (i,) = hit.ids
+        if self.index.entities[i].type != "person" or end >= len(text) or not is_han_char(text[end]):
+            return True
+        freq = self.tokenizer.frequencies()
+        if any(freq.get(text[end : end + k]) for k in (2, 3, 4) if end + k <= len(text)):
+            return True
+        return freq.get(text[end], 0) >= _FREQUENT_CHAR
+
+    def resolve_span(self, span: str, allowed: Collection[int] | None) -> Hit | None:
+        """Resolve a stretch of text as one name: the tables, then English abbreviations joined."""
+        if not any(is_han_char(c) for c in span):
+            return None
+        hit = self.lookup(span, allowed)
+        if hit is not None:
+            return hit
+        if any(c.isascii() and c.isalpha() for c in span):
+            return self.lookup_mixed(span, allowed)
+        return None
+
+    def lookup_mixed(self, text: str, allowed: Collection[int] | None) -> Hit | None:
+        """Look up every :meth:`substitutions` variant; the entities of the best level found."""
+        rank = {"exact": 0, "core": 1, "loose": 2}
+        best: dict[str, tuple[set[int], str]] = {}
+        for variant, note in self.substitutions(text):
+            hit = self.lookup(variant, allowed)
+            if hit is None:
+                continue
+            ids, why = best.setdefault(hit.level, (set(), f"{note}; {hit.evidence}"))
+            ids.update(hit.ids)
+        if not best:
+            return None
+        level = min(best, key=rank.__getitem__)
+        ids, why = best[level]
+        return Hit(level, frozenset(ids), why)
+
+
+@cache
+def _by_length(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _filter(ids: Iterable[int] | None, allowed: Collection[int] | None) -> frozenset[int]:
+    if not ids:
+        return frozenset()
+    return frozenset(i for i in ids if allowed is None or i in allowed)
+
+
+def _name_forms(zh: str) -> list[str]:
+    """A Chinese name as written, and without its bracketed asides (知一航宇（北京）科技)."""
+    folded = fold_han(zh)
+    forms = [zh]
+    stripped = ASIDE_RE.sub("", folded)
+    if stripped != folded and stripped.strip():
+        forms.append(stripped)
+    return forms
+
+
+# -- the stage ----------------------------------------------------------------------------------
+class ChineseStage:
+    """Han input (simplified or traditional, possibly mixed with an English abbreviation).
+
+    Says nothing of input without Chinese characters. Input of Chinese characters only that
+    fits no name gets an abstention, so that no later stage compares it by sound.
+    """
+
+    name: ClassVar[Method] = "chinese"
+
+    def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
+        self.index = index
+        self.calibration = calibration
+        self.table = BuildOnce(lambda: ChineseIndex(index))
+
+    def warm(self) -> None:
+        """Build the Chinese tables now (jieba itself still loads on the first long name)."""
+        self.table.get()
+
+    def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
+        if not query.han:
+            return None
+        ci = self.table.get()
+        scores = self.calibration.chinese
+        forms = list(dict.fromkeys(fold_han(f) for f in query.forms))
+        traditional = any(fold_han(f) != f for f in query.forms)
+        latin = any(c.isascii() and c.isalpha() for f in forms for c in f)
+        note = ("folded (traditional -> simplified, full-width -> ASCII)",) if traditional else ()
+
+        for form in forms:
+            hit = ci.lookup(form, allowed, loose=False)
+            if hit is None and latin:
+                hit = ci.lookup_mixed(form, allowed)
+                if hit is not None and hit.level == "loose":
+                    hit = None  # a substituted name must be close to a real one
+            if hit is not None:
+                return self._outcome(hit, scores[hit.level], (*note, hit.evidence))
+
+        if not latin:
+            for form in forms:
+                concept = match_concepts(self.index, Query(form), allowed, self.calibration)
+                if concept is not None:
+                    return concept
+
+        for form in forms:
+            hit = ci.lookup(form, allowed)
+            if hit is not None:
+                return self._outcome(hit, scores[hit.level], (*note, hit.evidence))
+
+        embedded = _embedded(ci, forms[0], allowed)
+        if embedded is not None:
+            return self._outcome(embedded, scores["embedded"], (*note, embedded.evidence))
+        if latin:
+            return None
+        return Outcome(None, 0.0, "chinese", (*note, "no Chinese name of the glossary fits"))
+
+    def _outcome(self, hit: Hit, score: float, evidence: tuple[str, ...]) -> Outcome:
+        if len(hit.ids) == 1:
+            (i,) = hit.ids
+            return found(self.index, i, score, "chinese", evidence)
+        return ambiguous(self.index, hit.ids, score, "chinese", (*evidence, f"fits {len(hit.ids)} entities"))
+
+
+def _embedded(ci: ChineseIndex, text: str, allowed: Collection[int] | None) -> Hit | None:
+    """One known name inside longer input, everything around it ignorable."""
+    mentions = ci.scan(text, allowed)
+    if not mentions:
+        return None
+    entities = ci.index.entities
+    main = [(s, e, h) for s, e, h in mentions if entities[next(iter(h.ids))].type != "title"]
+    if len(main) != 1:
+        return None
+    start, end, hit = main[0]
+    (i,) = hit.ids
+    person = entities[i].type == "person"
+    covered = [(s, e) for s, e, h in mentions if (s, e) == (start, end) or person]
+    rest = []
+    pos = 0
+    for s, e in sorted(covered):
+        rest.append(text[pos:s])
+        pos = e
+    rest.append(text[pos:])
+    leftover = "".join(rest)
+    if any(c.isalnum() for c in leftover):
+        words = ci.tokenizer.cut(leftover)
+        if not all(w.isspace() or _SKIP_TOKEN.match(w) or ci.ignorable(w, person=person) for w in words):
+            return None
+    return Hit("embedded", hit.ids, f"{text[start:end]} in {text}")

@@ -1,0 +1,248 @@
+"""Stage 7, fuzzy: weighted comparison of concept tokens, blocked through the inverted index.
+
+A query and a name are aligned token by token (same concept, or a near-identical spelling of
+one unknown word: :mod:`aeronorm.lexicon.compare`). What is left unaligned decides:
+
+* an informative token left over on **both** sides is a substitution (Technology for
+  Industry, Northwestern for Northeastern, 2 for 6): the pair is rejected outright;
+* a leftover on the name's side only is an omission, cheap for descriptors (places, generic
+  words, company forms) and dearer for naming words;
+* a leftover on the query's side only is extra information the name lacks (a sub-unit),
+  counted in full.
+
+The score is a Dice coefficient over these weighted masses (costs in
+:class:`~aeronorm.pipeline.calibration.Calibration`); a match needs the threshold and a margin
+over the best other entity.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from operator import itemgetter
+from typing import ClassVar
+
+from rapidfuzz.distance import OSA
+
+from ..caching import BoundedCache, BuildOnce
+from ..index import Index
+from ..lexicon import Kind, Tok
+from ..lexicon.compare import align, spelling_comparable
+from ..lexicon.word_classes import load_word_classes
+from ..results import Method
+from .base import Outcome, SharedTables, found
+from .calibration import Calibration
+from .query import Query
+
+__all__ = ["FuzzyStage", "Spellings"]
+
+#: Kinds whose leftover on both sides means two different entities.
+_DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+_MAX_CANDIDATES = 24
+#: Names read from the inverted index per query, rarest concepts first.
+_BLOCK_BUDGET = 2000
+_MIN_SPELLING = 5
+
+
+class Spellings:
+    """Words of the glossary that the lexicon does not know (brands, romanised names), of 5
+    letters or more, by their one-deletion neighbourhoods (symmetric deletion)."""
+
+    def __init__(self, index: Index):
+        words = {
+            t.text
+            for rep in index.reps
+            for t in rep.tokens
+            if t.kind == Kind.NAME and t.key == t.text and len(t.keys) == 1
+            and len(t.text) >= _MIN_SPELLING and t.text.isalpha()
+        }
+        table: dict[str, list[str]] = defaultdict(list)
+        for w in sorted(words):
+            for key in (w, *_deletions(w)):
+                table[key].append(w)
+        self.table = {k: tuple(v) for k, v in table.items()}
+
+    def near(self, word: str) -> list[str]:
+        """Words of the glossary one edit away from ``word`` (a letter deleted, inserted,
+        changed, or two neighbours swapped), same first letter."""
+        if len(word) < _MIN_SPELLING or not word.isalpha():
+            return []
+        hits: set[str] = set()
+        for key in (word, *_deletions(word)):
+            hits.update(self.table.get(key, ()))
+        hits.discard(word)
+        return sorted(w for w in hits if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1)
+
+
+class FuzzyStage:
+    """Best entity by weighted token comparison, if above the threshold by the margin."""
+
+    name: ClassVar[Method] = "fuzzy"
+
+    def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
+        self.index = index
+        self.calibration = calibration
+        self.spellings = BuildOnce(lambda: Spellings(index))
+        self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
+        self._scope = load_word_classes().national_scope
+
+    def warm(self) -> None:
+        """Build the spelling table now."""
+        self.spellings.get()
+
+    def weight(self, tok: Tok) -> float:
+        """How much a token tells about identity: IDF times the weight of its kind."""
+        w = self._weights.get(tok)
+        if w is None:
+            w = self.index.idf(tok) * self.calibration.kind_weight[tok.kind]
+            self._weights.put(tok, w)
+        return w
+
+    def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
+        index, cal = self.index, self.calibration
+        best: dict[int, tuple[float, list[str], str]] = {}
+        lex = index.lexicon
+        for form in query.soft_forms:
+            tokens = query.tokens(lex, form)
+            for rep_id in self._block(tokens):
+                rep = index.reps[rep_id]
+                if allowed is not None and rep.entity not in allowed:
+                    continue
+                person = index.entities[rep.entity].type == "person"
+                score, evidence = self.score(tokens, rep.tokens, person=person)
+                if score > best.get(rep.entity, (0.0,))[0]:
+                    best[rep.entity] = (score, evidence, rep.text)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        top, (top_score, evidence, via) = ranked[0]
+        runners = tuple((e, round(s, 4)) for e, (s, _, _) in ranked[1:4] if s > 0)
+        second = runners[0][1] if runners else 0.0
+        if top_score >= cal.threshold and top_score - second >= cal.margin:
+            why = (f"via {via!r}", "tokens " + ", ".join(evidence))
+            return found(index, top, round(top_score, 4), "fuzzy", why, runners)
+        if top_score <= 0:
+            return None
+        ents = index.entities
+        candidates = ((ents[top], round(top_score, 4)), *((ents[e], s) for e, s in runners))
+        return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
+
+    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False
+              ) -> tuple[float, list[str]]:
+        """Score a query against one written form of an entity; returns (score, evidence).
+
+        ``person`` turns off the unique-word rule: a given name alone is not a person.
+        """
+        index, cal = self.index, self.calibration
+        q = [t for t in query if t.kind != Kind.LEGAL]
+        c = [t for t in name if t.kind != Kind.LEGAL]
+        if not q or not c:
+            return 0.0, []
+        weight = self.weight
+        wq = [weight(t) for t in q]
+        wc = [weight(t) for t in c]
+        pairs = align(q, c)
+        matched = 0.0
+        telling = 0.0
+        aligned_q = {i for i, _, _ in pairs}
+        aligned_c = {j for _, j, _ in pairs}
+        evidence = []
+        for i, j, s in pairs:
+            share = s * (wq[i] + wc[j]) / 2
+            matched += share
+            if q[i].kind in _DISTINCTIVE:
+                telling += share
+            evidence.append(q[i].text if q[i].text == c[j].text else f"{q[i].text}~{c[j].text}")
+        if telling <= 0:
+            return 0.0, []
+        left_q = [i for i in range(len(q)) if i not in aligned_q]
+        left_c = [j for j in range(len(c)) if j not in aligned_c]
+        # Naming words and numbers veto however common they are (Technology vs Industry);
+        # places and scope words only when they weigh something in this comparison.
+        floor = 0.25 * max(max(wq), max(wc))
+        if any(self._telling(q[i], wq[i], floor) for i in left_q) and any(
+            self._telling(c[j], wc[j], floor) for j in left_c
+        ):
+            return 0.0, []
+        # A partial spelling match leaves the rest of both words unexplained.
+        extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
+        extra += sum((1 - s) * wq[i] for i, _, s in pairs)
+        omission = cal.person_omission_cost if person else cal.omission_cost
+        omitted = sum(wc[j] * omission[c[j].kind] for j in left_c)
+        omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
+        unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
+        left_names = [j for j in left_c if c[j].kind == Kind.NAME]
+        proper = index.lexicon.is_proper
+        if left_names and not any(proper(q[i]) or _identifying_number(q[i]) for i in unique):
+            # A query that leaves out naming words of this name must name the entity some
+            # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
+            # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
+            # Culture Media") describe a trade, and another company of that trade fits them too.
+            return 0.0, []
+        score = min(2 * matched / (2 * matched + extra + omitted), cal.full)
+        if not person and not left_q and score < cal.contained and any(proper(q[i]) for i in unique):
+            # Every query word is in this name, and one of them is a proper name no other
+            # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd.").
+            score = cal.contained
+            evidence.append("unique proper-name word")
+        return score, evidence
+
+    def _telling(self, tok: Tok, weight: float, floor: float) -> bool:
+        """Left over on both sides, such words mean two entities: naming words, numbers, places,
+        and the national scope words that a place would replace ("China ..." vs "Sichuan ...")."""
+        if tok.kind in (Kind.NAME, Kind.NUMBER):
+            return True
+        return (tok.kind == Kind.PLACE or tok.key in self._scope) and weight > floor
+
+    def _block(self, tokens: Sequence[Tok]) -> list[int]:
+        """Names sharing an informative concept with the query, most promising first."""
+        index = self.index
+        votes: dict[int, float] = defaultdict(float)
+        postings = []
+        for tok in tokens:
+            if tok.kind == Kind.LEGAL:
+                continue
+            weight = self.weight(tok)
+            hit = False
+            for key in tok.keys:
+                posting = index.postings.get(key)
+                if posting:
+                    hit = True
+                    postings.append((len(posting), weight, posting))
+            if not hit and spelling_comparable(tok):
+                # A misspelt brand has no posting of its own: its near spellings propose.
+                for word in self.spellings.get().near(tok.text):
+                    posting = index.postings.get(word)
+                    if posting:
+                        postings.append((len(posting), weight, posting))
+        if not postings:
+            return []
+        postings.sort(key=itemgetter(0))
+        # The rarest concepts propose candidates, within a budget of names read; common words
+        # (China, University) would only add thousands of names the rare ones already rank.
+        budget = _BLOCK_BUDGET
+        for size, weight, posting in postings:
+            if budget <= 0:
+                break
+            for rep_id in posting[:budget]:
+                votes[rep_id] += weight
+            budget -= size
+        ranked = heapq.nlargest(_MAX_CANDIDATES, votes.items(), key=itemgetter(1))
+        return [rep_id for rep_id, _ in ranked]
+
+
+def _identifying_number(tok: Tok) -> bool:
+    """A number that names something (an institute's 502), not a year (2020), which many
+    names share."""
+    return tok.kind == Kind.NUMBER and not (tok.key[1:].isdigit() and 1900 <= int(tok.key[1:]) <= 2100)
+
+
+def _unique(index: Index, tok: Tok) -> bool:
+    """A word of one entity only (its rarest concept belongs to no other entity)."""
+    return min((index.df.get(k, 0) for k in tok.keys), default=0) <= 1
+
+
+def _deletions(word: str) -> set[str]:
+    """Every string one letter shorter than ``word`` (the symmetric-deletion neighbourhood)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}

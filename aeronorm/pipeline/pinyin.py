@@ -1,0 +1,495 @@
+"""Stage 6, pinyin: romanised input against the pinyin keys of the Chinese names.
+
+A romanised query is turned into pinyin letters and compared with the pinyin of every
+Chinese name (:class:`~aeronorm.pipeline.pinyin_keys.PinyinKeys`):
+
+* pinyin with or without spaces, hyphens, apostrophes, tone marks (``Zhōngguó``) or tone
+  numbers (``Zhong1guo2``); ü written ``u``, ``v`` or ``ü``;
+* pinyin-English hybrids: English words of the term lexicon and English place names stand
+  for the pinyin of their Chinese (``Hunan Guofang Keji University`` -> ``guofangkejidaxue``,
+  ``Harbin Gongye Daxue`` -> ``haerbingongyedaxue``);
+* a leading place may be left out, but never replaced by another place;
+* *derived* keys: the syllable abbreviations a Chinese name supports (西北工业大学 -> 西北工大,
+  ``Xibei Gongda``; 南京航空航天大学 -> 南航) and its brand without the trade words
+  (最终前沿航天科技 -> ``Zuizhong Qianyan``), three syllables or more, unique in the glossary;
+* one misspelt word that is not pinyin (``hangtiang``, ``suog``) in an otherwise exact long
+  key, when one letter mends it into the syllables of exactly one name.
+
+Precision first: every key is compared whole (no partial credit), a key several entities
+share is an abstention, and weaker keys score lower.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from functools import cache
+from itertools import product
+from typing import ClassVar
+
+from rapidfuzz.distance import Levenshtein
+
+from ..caching import BuildOnce
+from ..index import Index
+from ..lexicon import Kind, Tok
+from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words, load_places
+from ..results import Method
+from ..text.fold import has_han, is_han_char, tokenize
+from ..text.pinyin import split_syllables, to_pinyin
+from .base import Outcome, SharedTables, ambiguous, found
+from .calibration import Calibration
+from .pinyin_keys import PinyinKeys, pinyin_variants
+from .query import Query
+
+__all__ = ["PinyinStage", "RomanIndex", "derived_forms", "pinyin_letters"]
+
+_TONE_NUMBERS = re.compile(r"^(?:[a-zv]+[1-5])+[a-zv]*$")
+_MAX_COMBOS = 64
+_MAX_PIECES = 7  # longer names are not abbreviated syllable by syllable
+_MIN_DERIVED_SYLLABLES = 3
+_MIN_REPAIR_LETTERS = 12
+
+
+def _plain(word: str) -> str:
+    """A word with tone numbers removed (``zhong1guo2`` -> ``zhongguo``) when that makes pinyin."""
+    if _TONE_NUMBERS.match(word):
+        bare = re.sub(r"[1-5]", "", word)
+        if split_syllables(bare):
+            return bare
+    return word
+
+
+def _key(letters: str) -> str:
+    return letters.replace("v", "u")
+
+
+def _well_formed(word: str) -> bool:
+    """Pinyin as it is written: syllables, and none after the first beginning with a vowel
+    (that one would need an apostrophe: Xi'an). ``hangtiang`` (hang-ti-ang) is not."""
+    syllables = split_syllables(word) if word.isalpha() else None
+    return bool(syllables) and not any(s[0] in "aoe" for s in syllables[1:])
+
+
+def pinyin_letters(text: str) -> list[str]:
+    """Letter keys of a romanised name, or ``[]`` when it is not (mostly) pinyin.
+
+    Company forms at the end are dropped; a leading place may be dropped too. Tone numbers
+    are removed and ü is written ``u``.
+
+    Examples
+    --------
+    >>> pinyin_letters("Beijing Tianbing Keji YG")
+    ['beijingtianbingkeji', 'tianbingkeji']
+    >>> pinyin_letters("Zhong1guo2 Hang2tian1")
+    ['zhongguohangtian']
+    >>> pinyin_letters("Northwestern Polytechnical University")
+    []
+    """
+    legal = load_word_classes().pinyin_legal
+    words = [_plain(w) for w in tokenize(text)]
+    while words and words[-1] in legal:
+        words.pop()
+    if len(words) < 1 or not all(w.isalpha() and split_syllables(w) for w in words):
+        return []
+    letters = "".join(words)
+    if len(split_syllables(letters) or ()) < 2:
+        return []
+    keys = [_key(letters)]
+    if len(words) > 1 and words[0] in _place_words():
+        keys.append(_key("".join(words[1:])))
+    return keys
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return frozenset(en.replace("'", "") for _, forms in load_places() for en in forms if " " not in en)
+
+
+@cache
+def _place_zh() -> dict[str, str]:
+    """English or romanised place form (one word, folded) -> Chinese."""
+    out: dict[str, str] = {}
+    for zh, forms in load_places():
+        for en in forms:
+            out.setdefault(" ".join(tokenize(en)), zh)
+    return out
+
+
+# -- entity side ------------------------------------------------------------------------------
+def _syllables(text: str) -> list[str]:
+    """Pinyin of each character of a Chinese string (one syllable per Han character)."""
+    return [_key(s) for s in to_pinyin(text)]
+
+
+#: Abbreviations tried per Chinese name: enough for the usual shortenings, bounded for
+#: glossaries of many thousand names.
+_MAX_COMBINATIONS = 64
+
+
+def _piece_options(text: str, kind: Kind) -> list[tuple[int, ...]]:
+    """How one piece of a Chinese name may appear in an abbreviation: the positions it keeps."""
+    n = len(text)
+    if kind == Kind.LEGAL:
+        return [()]
+    if n >= 5:
+        return [tuple(range(n))]
+    opts = [tuple(range(n))]
+    if n >= 2:
+        opts.append((0,))
+    if n == 4:
+        opts.append((0, 2))  # 工业大学 -> 工大
+    if kind in (Kind.PLACE, Kind.GENERIC) or text in load_chinese_words().roman_scope:
+        opts.append(())
+    return opts
+
+
+def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = ()) -> dict[str, str]:
+    """Shortened Chinese forms a name supports, with their pinyin letters.
+
+    ``pieces`` is the name segmented into lexicon morphemes with their kinds. A syllable
+    abbreviation keeps each piece whole, keeps its first character (a four-character piece
+    may keep its first and third: 工业大学 -> 工大), or, for places and descriptors, drops
+    it; it must shorten at least one naming piece and keep three characters or more. The
+    brand is the name without its place and without the run of known trade words at its end.
+    Readings are those of the full name (polyphones read in context).
+
+    Examples
+    --------
+    >>> forms = derived_forms([("西北", Kind.PLACE), ("工业大学", Kind.NAME)])
+    >>> forms["西北工大"], forms["西工大"]
+    ('xibeigongda', 'xigongda')
+    >>> derived_forms([("最终前沿", Kind.NAME), ("山东", Kind.PLACE), ("航天", Kind.NAME),
+    ...                ("科技", Kind.NAME)], lexicon_terms={"航天", "科技"})["最终前沿"]
+    'zuizhongqianyan'
+    """
+    out: dict[str, str] = {}
+    core = [(t, k) for t, k in pieces if k != Kind.LEGAL]
+    if not core:
+        return out
+    readings = [_syllables(t) for t, _ in core]
+    if any(len(r) != len(t) for r, (t, _) in zip(readings, core, strict=True)):
+        return out  # characters pypinyin cannot read: no reliable letters
+    full = "".join(t for t, _ in core)
+    if len(core) <= _MAX_PIECES:
+        options = [_piece_options(t, k) for t, k in core]
+        for combo in _limited_product(options, _MAX_COMBINATIONS):
+            form = "".join(core[p][0][c] for p, keep in enumerate(combo) for c in keep)
+            shortened = any(
+                keep and len(keep) < len(t) and k == Kind.NAME
+                for keep, (t, k) in zip(combo, core, strict=True)
+            )
+            if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
+                out[form] = "".join(readings[p][c] for p, keep in enumerate(combo) for c in keep)
+    # Brand: leading pieces before the trailing run of known trade words (places set aside).
+    scope = load_chinese_words().roman_scope
+    named = [p for p, (t, k) in enumerate(core) if k != Kind.PLACE and t not in scope]
+    cut = len(named)
+    while cut > 0 and core[named[cut - 1]][0] in lexicon_terms:
+        cut -= 1
+    brand_pieces = named[:cut]
+    brand = "".join(core[p][0] for p in brand_pieces)
+    if 0 < cut < len(named) and not all(core[p][0] in lexicon_terms for p in brand_pieces):
+        letters = "".join("".join(readings[p]) for p in brand_pieces)
+        if len(brand) >= _MIN_DERIVED_SYLLABLES:
+            out.setdefault(brand, letters)
+        if core[0][1] == Kind.PLACE and named and named[0] > 0:
+            # The brand after its place, whole or by its first character (南京 + 信大 -> 南信大).
+            place, place_py = core[0][0], readings[0]
+            for head, head_py in ((place, "".join(place_py)), (place[0], place_py[0])):
+                if len(head + brand) >= _MIN_DERIVED_SYLLABLES:
+                    out.setdefault(head + brand, head_py + letters)
+    return out
+
+
+def _sub_pieces(piece: str, terms: Collection[str]) -> list[str]:
+    """A long lexicon morpheme cut into the shorter morphemes it is made of, for abbreviating
+    (航空航天大学 -> 航空航天 + 大学); kept whole when it cannot be cut so."""
+    n = len(piece)
+    if n < 4:
+        return [piece]
+    # best[i]: fewest terms covering piece[i:], the piece itself excluded
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for i in range(n - 1, -1, -1):
+        for j in range(n, i, -1):
+            sub = piece[i:j]
+            rest = best[j]
+            if (
+                rest is not None
+                and sub != piece
+                and sub in terms
+                and (best[i] is None or len(rest) + 1 < len(best[i]))
+            ):
+                best[i] = [sub, *rest]
+    return best[0] or [piece]
+
+
+def _limited_product(options: list[list[str]], limit: int) -> Iterable[tuple[str, ...]]:
+    for k, combo in enumerate(product(*options)):
+        if k >= limit:
+            return
+        yield combo
+
+
+class RomanIndex:
+    """Derived romanisation keys of an :class:`~aeronorm.index.Index` (built on first use).
+
+    Attributes
+    ----------
+    derived : dict
+        Pinyin letters of each derived form -> entity positions.
+    derived_zh : dict
+        The derived Chinese forms themselves (西北工大) -> entity positions.
+    places : dict
+        Entity position -> Chinese places its Chinese names contain.
+    """
+
+    def __init__(self, index: Index, pinyin_keys: PinyinKeys):
+        lex = index.lexicon
+        scope = load_chinese_words().roman_scope
+        self.index = index
+        self.derived: dict[str, set[int]] = defaultdict(set)
+        self.derived_zh: dict[str, set[int]] = defaultdict(set)
+        self.places: dict[int, frozenset[str]] = {}
+        self.national: set[int] = set()
+        for i, entity in enumerate(index.entities):
+            if entity.type == "person":
+                continue
+            for zh in entity.chinese_names():
+                toks = lex.zh_tokens(zh)
+                pieces = [
+                    (sub, t.kind)
+                    for t in toks
+                    if has_han(t.text)
+                    for sub in _sub_pieces(t.text, lex.zh_terms)
+                ]
+                places = frozenset(t for t, k in pieces if k == Kind.PLACE)
+                self.places[i] = self.places.get(i, frozenset()) | places
+                if any(t in scope for t, _ in pieces):
+                    self.national.add(i)
+                if not all(has_han(t.text) for t in toks):
+                    continue  # Latin or digits inside: not abbreviated
+                for form, letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).items():
+                    self.derived_zh[form].add(i)
+                    self.derived[letters].add(i)
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        for key in pinyin_keys.keys:
+            self.by_length[len(key)].append(key)
+        # The whole romanisation of each name: it beats a shortened key of another name
+        # (中国科学院 over 中国科学院控股有限公司 without its company form).
+        self.full: dict[str, set[int]] = defaultdict(set)
+        for i, entity in enumerate(index.entities):
+            if entity.type != "person":
+                for zh in entity.chinese_names():
+                    variants = pinyin_variants(lex, zh)
+                    if variants:
+                        self.full[max(variants, key=len)].add(i)
+
+    def placed(self, i: int, places: frozenset[str]) -> bool:
+        """Whether entity ``i`` may carry these places in front: it is there, or it names no
+        place and is not national (北京 + 天兵科技 yes; 北京 + 航天科工 no)."""
+        if not places:
+            return True
+        own = self.places.get(i, frozenset())
+        if own:
+            return places <= own
+        return i not in self.national
+
+
+# -- query side -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _QueryKey:
+    letters: str
+    places: frozenset[str]  # places left out at the front
+    romanised: int  # syllables spelt in pinyin by the query itself
+    hybrid: bool  # some syllables come from English words
+
+
+def _token_options(tok: Tok) -> tuple[list[str], bool]:
+    """Pinyin a query token may stand for, and whether the token is romanised itself."""
+    words = tok.text.split()
+    plain = [_plain(w) for w in words]
+    own = all(w.isalpha() and split_syllables(w) for w in plain)
+    opts: list[str] = []
+    if own:
+        opts.append(_key("".join(plain)))
+    romanised = own and tok.key == tok.text  # not an English word of the lexicon
+    if not romanised:
+        for concept in sorted(k for k in tok.keys if has_han(k) and all(is_han_char(c) for c in k)):
+            letters = "".join(_syllables(concept))
+            if letters and letters not in opts:
+                opts.append(letters)
+    return opts, romanised
+
+
+_WORDISH = re.compile(r"[A-Za-z0-9]+")
+
+
+def _query_keys(index: Index, text: str) -> list[_QueryKey]:
+    lex = index.lexicon
+    legal = load_word_classes().pinyin_legal
+    text = _WORDISH.sub(lambda m: _plain(m.group().lower()), text)  # tone numbers off first
+    if not any(w.isalpha() and w not in legal and split_syllables(w) for w in tokenize(text)):
+        return []  # no pinyin word at all: nothing to compare (and no lexicon pass to pay for)
+    toks = [t for t in lex.tokens(text) if t.kind != Kind.LEGAL]
+    while toks and toks[-1].text in legal:
+        toks.pop()
+    if not toks:
+        return []
+    options: list[list[str]] = []
+    romanised_syl: list[int] = []
+    own_flags: list[bool] = []
+    for tok in toks:
+        opts, romanised = _token_options(tok)
+        if not opts:
+            return []
+        options.append(opts)
+        own_flags.append(romanised)
+        romanised_syl.append(len(split_syllables(opts[0]) or ()) if romanised else 0)
+    if not any(own_flags):
+        return []  # all English: the concept and fuzzy stages compare it
+    first_place = _place_zh().get(toks[0].text) if len(toks) > 1 else None
+    out: list[_QueryKey] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for combo in _limited_product(options, _MAX_COMBOS):
+        hybrid = any(c != options[k][0] or not own_flags[k] for k, c in enumerate(combo))
+        variants = [("".join(combo), frozenset(), sum(romanised_syl))]
+        if first_place:
+            rest = sum(romanised_syl[1:])
+            variants.append(("".join(combo[1:]), frozenset({first_place}), rest))
+        for letters, places, rom in variants:
+            if (letters, places) not in seen and rom > 0:
+                seen.add((letters, places))
+                out.append(_QueryKey(letters, places, rom, hybrid or not all(own_flags)))
+    return out
+
+
+# -- the stage -------------------------------------------------------------------------------
+class PinyinStage:
+    """A romanised (or pinyin-English) name against the pinyin keys of every Chinese name.
+
+    A name found only under another place (``Shanghai Tianbing Keji`` for a Beijing company)
+    is an abstention: the query names another entity of the same brand.
+    """
+
+    name: ClassVar[Method] = "pinyin"
+
+    def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
+        self.index = index
+        self.calibration = calibration
+        self.pinyin_keys = shared.pinyin_keys
+        self.roman = BuildOnce(lambda: RomanIndex(index, shared.pinyin_keys.get()))
+
+    def warm(self) -> None:
+        """Build the pinyin keys and the derived romanisations now."""
+        self.roman.get()
+
+    def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
+        if query.han:
+            return None
+        index, cal = self.index, self.calibration
+        elsewhere: dict[int, str] = {}
+        # A place set aside in brackets ("Huada Qinglan Biotech (Wuxi)") must fit the entity too.
+        aside_places = frozenset(p for a in query.asides if (p := _place_zh().get(" ".join(tokenize(a)))))
+        for form in query.forms:
+            qkeys = _query_keys(index, form)
+            if form != query.text and aside_places:
+                qkeys = [_QueryKey(q.letters, q.places | aside_places, q.romanised, q.hybrid) for q in qkeys]
+            if not qkeys:
+                continue
+            # 1. full pinyin keys of the names
+            keys = self.pinyin_keys.get().keys
+            for tier in (False, True):  # pure romanisation before hybrids
+                hit = _lookup(keys, [q for q in qkeys if q.hybrid == tier], allowed, self.roman, elsewhere)
+                if hit is not None:
+                    if len(hit[1]) > 1:
+                        whole = hit[1] & self.roman.get().full.get(hit[0], set())
+                        hit = (hit[0], whole) if len(whole) == 1 else hit
+                    return self._outcome(hit, cal.pinyin)
+            # 2. derived keys: abbreviations and brands
+            strong = [q for q in qkeys if q.romanised >= 2 and len(split_syllables(q.letters) or ()) >= 3]
+            hit = _lookup(self.roman.get().derived, strong, allowed, self.roman, elsewhere)
+            if hit is not None:
+                return self._outcome(hit, cal.pinyin_derived, "derived ")
+        # 3. one misspelt word, in a name that is otherwise romanised (two pinyin words or more;
+        # English names never pay for the romanisation tables)
+        for form in query.forms:
+            if sum(1 for w in tokenize(form) if w.isalpha() and split_syllables(w)) < 2:
+                continue
+            repaired = self._repair(form, allowed)
+            if repaired is not None:
+                return repaired
+        if elsewhere:
+            return ambiguous(index, elsewhere, 0.0, "pinyin", tuple(sorted(set(elsewhere.values()))))
+        return None
+
+    def _outcome(self, hit: tuple[str, frozenset[int]], score: float, what: str = "") -> Outcome:
+        key, ids = hit
+        if len(ids) == 1:
+            (i,) = ids
+            return found(self.index, i, score, "pinyin", (f"{what}pinyin {key!r}",))
+        why = f"{what}pinyin {key!r} fits {len(ids)} entities"
+        return ambiguous(self.index, ids, score, "pinyin", (why,))
+
+    def _repair(self, text: str, allowed: Collection[int] | None) -> Outcome | None:
+        """Mend one word that is not pinyin by one letter, if that gives exactly one name's key."""
+        ri = self.roman.get()
+        keys = self.pinyin_keys.get().keys
+        legal = load_word_classes().pinyin_legal
+        words = [_plain(w) for w in tokenize(text)]
+        while words and words[-1] in legal:
+            words.pop()
+        broken = [k for k, w in enumerate(words) if not _well_formed(w)]
+        if len(broken) != 1 or len(words) < 2:
+            return None
+        (k,) = broken
+        bad = words[k]
+        if len(bad) < 4 or not bad.isalpha():
+            return None
+        head, tail = _key("".join(words[:k])), _key("".join(words[k + 1 :]))
+        total = len(head) + len(bad) + len(tail)
+        if total < _MIN_REPAIR_LETTERS:
+            return None
+        hits: dict[int, str] = {}
+        for length in (total - 1, total, total + 1):
+            for key in ri.by_length.get(length, ()):
+                if not (key.startswith(head) and key.endswith(tail)):
+                    continue
+                middle = key[len(head) : len(key) - len(tail)]
+                if Levenshtein.distance(middle, bad, score_cutoff=1) > 1 or not _well_formed(middle):
+                    continue
+                for i in keys[key]:
+                    if allowed is None or i in allowed:
+                        hits.setdefault(i, key)
+        if len(hits) == 1:
+            ((i, key),) = hits.items()
+            return found(self.index, i, self.calibration.pinyin_repaired, "pinyin",
+                         (f"pinyin {key!r} ({bad!r} mended by one letter)",))
+        return None
+
+
+def _lookup(
+    table: dict[str, set[int]],
+    qkeys: list[_QueryKey],
+    allowed: Collection[int] | None,
+    roman: BuildOnce[RomanIndex],
+    elsewhere: dict[int, str],
+) -> tuple[str, frozenset[int]] | None:
+    for q in qkeys:
+        ids = table.get(q.letters)
+        if not ids:
+            continue
+        if allowed is not None:
+            ids = {i for i in ids if i in allowed}
+        if q.places:
+            ri = roman.get()
+            for i in ids:
+                if not ri.placed(i, q.places):
+                    elsewhere[i] = f"pinyin {q.letters!r} names an entity not in {'/'.join(sorted(q.places))}"
+            ids = {i for i in ids if ri.placed(i, q.places)}
+        if ids:
+            return q.letters, frozenset(ids)
+    return None

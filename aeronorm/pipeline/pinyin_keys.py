@@ -1,0 +1,87 @@
+"""Pinyin keys of every Chinese name of a glossary: the table the pinyin and person stages share."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import cache
+
+from ..index import Index
+from ..lexicon import Kind, TermLexicon
+from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
+from ..text.fold import has_han
+from ..text.person_names import chinese_name_keys
+from ..text.pinyin import split_syllables, to_pinyin
+
+__all__ = ["PinyinKeys", "pinyin_variants"]
+
+
+class PinyinKeys:
+    """Romanisation keys of every Chinese name: pinyin letters with and without the place
+    prefix and the company-form suffix (北京天兵科技有限公司 -> ``tianbingkeji`` too); a
+    person's name read with its surname's surname reading (单 Shan, not Dan).
+
+    Attributes
+    ----------
+    keys : dict
+        Pinyin letters -> entity positions.
+    """
+
+    def __init__(self, index: Index):
+        table: dict[str, set[int]] = defaultdict(set)
+        for i, entity in enumerate(index.entities):
+            for zh in entity.chinese_names():
+                person = entity.type == "person" and chinese_name_keys(zh)
+                keys = {s + g for s, g in person} if person else pinyin_variants(index.lexicon, zh)
+                for key in keys:
+                    table[key].add(i)
+        self.keys: dict[str, set[int]] = dict(table)
+
+    def get(self, letters: str) -> set[int]:
+        """The entities one of whose Chinese names romanises to ``letters``."""
+        return self.keys.get(letters, set())
+
+
+def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
+    """Pinyin keys of one Chinese name (6 letters or more; ü written ``u``).
+
+    The full name, without its company form, without its place, without trailing
+    descriptors (科技); a place with its administrative suffix also gives the bare place
+    (上海市 -> ``shanghai``).
+    """
+    tokens = lexicon.zh_tokens(zh)
+    pieces = [(t.kind, "".join(to_pinyin(t.text)) if has_han(t.text) else t.text) for t in tokens]
+    variants = set()
+    texts = [t.text for t in tokens]
+    variants.add("".join(p for _, p in pieces))
+    if (len(texts) >= 2 and tokens[0].kind == Kind.PLACE
+            and "".join(texts[1:]) in load_chinese_words().admin_suffixes):
+        # A place and its administrative suffix (内蒙古自治区): the bare place, never the suffix.
+        variants.add(pieces[0][1])
+        shortened: list[list[tuple[Kind, str]]] = []
+    else:
+        core = list(pieces)
+        while core and core[-1][0] == Kind.LEGAL:
+            core.pop()
+        without_place = [p for p in core if p[0] != Kind.PLACE]
+        descriptors = _descriptor_pinyin()
+        short = list(without_place)
+        while short and short[-1][1] in descriptors:
+            short.pop()
+        shortened = [core, without_place, short]
+    names = {p: t.text for p, t in zip(pieces, tokens, strict=True) if t.kind == Kind.NAME}
+    for k, seq in enumerate(shortened):
+        key = "".join(p for _, p in seq)
+        # Shortened keys must keep three syllables or more; without place or descriptors,
+        # also two naming words or one that is no common morpheme (中国航天 is not
+        # 中国航天科技 shortened; 微纳星空 is 北京微纳星空科技 shortened).
+        kept = [names[p] for p in seq if p in names]
+        telling = k == 0 or len(kept) >= 2 or any(t not in lexicon.zh_terms for t in kept)
+        if len(split_syllables(key) or ()) >= 3 and telling:
+            variants.add(key)
+    return {v.replace("v", "u") for v in variants if len(v) >= 6}
+
+
+@cache
+def _descriptor_pinyin() -> frozenset[str]:
+    return frozenset("".join(to_pinyin(d)) for d in load_word_classes().zh_descriptors)

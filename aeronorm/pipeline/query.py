@@ -1,0 +1,108 @@
+"""A name prepared once for every stage: cleaned, folded, its asides split off, its script known."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..text.fold import ASIDE_RE, clean_text, fold_key, has_han, has_latin
+
+if TYPE_CHECKING:
+    from ..lexicon import TermLexicon, Tok
+
+__all__ = ["Query"]
+
+_SPACES = re.compile(r"\s+")
+_AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
+_ASIDE_PUNCT = ' ()[]（）【】"“”'
+
+
+class Query:
+    """A name prepared for matching. Every property is computed once, on first use.
+
+    Examples
+    --------
+    >>> q = Query("Beijing University of Posts and Telecommunications (BUPT)")
+    >>> q.core, q.asides, q.lane
+    ('Beijing University of Posts and Telecommunications', ('BUPT',), 'latin')
+    >>> Query("中國航天科工").lane
+    'han'
+    """
+
+    __slots__ = ("__dict__", "raw")
+
+    def __init__(self, raw: str):
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"Query({self.raw!r})"
+
+    @cached_property
+    def text(self) -> str:
+        """The name cleaned (controls and invisibles gone, quotes folded), spaces squashed."""
+        return _SPACES.sub(" ", clean_text(self.raw)).strip()
+
+    @cached_property
+    def core(self) -> str:
+        """The name without parenthesised or quoted asides (``"Beijing ... (BUPT)"``); ``""``
+        when there are none."""
+        stripped = _SPACES.sub(" ", ASIDE_RE.sub(" ", self.text)).strip()
+        return stripped if stripped and stripped != self.text else ""
+
+    @cached_property
+    def asides(self) -> tuple[str, ...]:
+        """The asides' contents, brackets and quotes taken off."""
+        return tuple(a.strip(_ASIDE_PUNCT) for a in ASIDE_RE.findall(self.text) if a.strip(_ASIDE_PUNCT))
+
+    @cached_property
+    def forms(self) -> tuple[str, ...]:
+        """The text, then its core when that differs."""
+        return (self.text, self.core) if self.core else (self.text,)
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        """The exact-match key of each of :attr:`forms`."""
+        return tuple(fold_key(f) for f in self.forms)
+
+    @cached_property
+    def soft_forms(self) -> tuple[str, ...]:
+        """The text, then the text without its *redundant* asides only: acronyms, quoted short
+        names and "a.k.a." notes. A bracketed place such as "(Hainan)" is part of the name
+        and stays, so that it can still tell two entities apart."""
+        kept = ASIDE_RE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text)
+        soft = _SPACES.sub(" ", kept)
+        soft = soft.strip()
+        return (self.text, soft) if soft and soft != self.text else (self.text,)
+
+    def tokens(self, lexicon: TermLexicon, form: str) -> list[Tok]:
+        """Concept tokens of one form of the query, computed once per form."""
+        cache = self.__dict__.setdefault("_tokens", {})
+        toks = cache.get(form)
+        if toks is None:
+            chinese = self.han and not self.latin
+            toks = cache[form] = lexicon.zh_tokens(form) if chinese else lexicon.tokens(form)
+        return toks
+
+    @cached_property
+    def han(self) -> bool:
+        """Whether the name holds Chinese characters."""
+        return has_han(self.text)
+
+    @cached_property
+    def latin(self) -> bool:
+        """Whether the name holds Latin letters."""
+        return has_latin(self.text)
+
+    @cached_property
+    def lane(self) -> str:
+        """``"han"`` for a name with Chinese characters, ``"latin"`` otherwise: which stages apply."""
+        return "han" if self.han else "latin"
+
+
+def _redundant(aside: str) -> bool:
+    inner = aside.strip(" ()[]（）【】")
+    if inner[:1] in "\"“":
+        return True
+    words = inner.split()
+    return bool(_AKA.match(inner)) or (len(words) == 1 and sum(c.isupper() for c in inner) >= 2)

@@ -1,0 +1,147 @@
+"""Stage 8, retranslation (optional): a name no stage resolved, machine-translated into the other
+language and resolved again.
+
+An English name goes through the ``en_zh`` translator and its Chinese is matched against the
+Chinese names; a Chinese name through ``zh_en``. Each distinct name is translated once, in one
+batch per direction. Translators are any objects with ``source``, ``target`` and
+``translate(texts) -> list[str]`` (see :mod:`aeronorm.mt`, which needs no import here).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
+
+from ..errors import TranslatorOutputError
+from ..text.fold import has_han, has_latin
+from .base import Outcome
+from .calibration import Calibration
+
+__all__ = ["MAX_QUERY_CHARS", "Retranslator", "check_output", "check_translator"]
+
+#: Longer input is not a name: every stage passes it through unmatched.
+MAX_QUERY_CHARS = 1000
+
+# (outcome of the accepted stage or None, the last outcome seen) for one name
+Resolution = tuple[Outcome | None, Outcome | None]
+
+
+def check_output(result: object, expected: int, *, who: str) -> list[str]:
+    """Check that a translator's ``result`` is a list of ``expected`` strings and return it."""
+    if not isinstance(result, (list, tuple)):
+        raise TranslatorOutputError(
+            f"{who} must return a list of str, one per input text; got {type(result).__name__}"
+        )
+    if len(result) != expected:
+        raise TranslatorOutputError(
+            f"{who} returned {len(result)} translation(s) for {expected} input text(s); "
+            "it must return exactly one per input, in order"
+        )
+    for i, item in enumerate(result):
+        if not isinstance(item, str):
+            raise TranslatorOutputError(
+                f"{who} returned {type(item).__name__} at position {i}, not str: {item!r}"
+            )
+    return list(result)
+
+
+def check_translator(translator: Any, role: str, *, source: str, target: str) -> Any:
+    """``translator`` if it translates ``source`` -> ``target``; a clear error otherwise."""
+    if translator is None:
+        return None
+    # str and bytes have a translate() method of their own: a model name passed as is.
+    if isinstance(translator, (str, bytes, os.PathLike)) or not callable(
+        getattr(translator, "translate", None)
+    ):
+        raise TypeError(
+            f"{role} must be a translator with a translate(texts) method (see aeronorm.mt.Translator), "
+            f"not {type(translator).__name__}; for a model folder or id use aeronorm.mt.MarianTranslator(...)"
+        )
+    missing = [a for a in ("source", "target") if not isinstance(getattr(translator, a, None), str)]
+    if missing:
+        raise TypeError(
+            f"{role} must say which languages it translates: set {' and '.join(missing)} "
+            f"(here {source!r} -> {target!r}), as aeronorm.mt.Translator requires"
+        )
+    got = (translator.source, translator.target)
+    if (_language(got[0]), _language(got[1])) != (source, target):
+        raise ValueError(f"{role} must translate {source}->{target}, this one translates {got[0]}->{got[1]}")
+    return translator
+
+
+def _language(code: object) -> object:
+    """The primary language of a code: ``"zh-CN"``, ``"zh_Hans"``, ``"zho"`` -> ``"zh"``."""
+    if not isinstance(code, str):
+        return code
+    primary = code.strip().lower().replace("_", "-").split("-", 1)[0]
+    return _ISO639_3.get(primary, primary)
+
+
+_ISO639_3 = {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}
+
+
+class Retranslator:
+    """The retranslation stage: translators, and the resolution of what they return.
+
+    Parameters
+    ----------
+    en_zh, zh_en : translator or None
+    calibration : Calibration
+        ``retranslation_discount`` and ``threshold``.
+    resolve : callable
+        ``resolve(text, allowed) -> (accepted outcome or None, last outcome)``: stages 1-7.
+    """
+
+    name = "retranslation"
+
+    def __init__(self, en_zh: Any, zh_en: Any, calibration: Calibration,
+                 resolve: Callable[[str, Collection[int] | None], Resolution]):
+        self.en_zh = check_translator(en_zh, "en_zh", source="en", target="zh")
+        self.zh_en = check_translator(zh_en, "zh_en", source="zh", target="en")
+        self.calibration = calibration
+        self.resolve = resolve
+
+    @property
+    def active(self) -> bool:
+        """Whether any translator is set."""
+        return self.en_zh is not None or self.zh_en is not None
+
+    def translator_for(self, name: object) -> Any:
+        """The translator that applies to an unresolved name, if any."""
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_QUERY_CHARS:
+            return None
+        if has_han(name):
+            return self.zh_en
+        return self.en_zh if has_latin(name) else None
+
+    def retranslate(self, names: Sequence[str], allowed: Collection[int] | None) -> dict[str, Resolution]:
+        """Translate unresolved names (each once, in one batch per direction) and resolve the
+        translations; an outcome so found has method ``retranslation``."""
+        out: dict[str, Resolution] = {}
+        for translator in (self.en_zh, self.zh_en):
+            batch = [n for n in names if translator is not None and self.translator_for(n) is translator]
+            if not batch:
+                continue
+            # One str per name: a bare string (zipped char by char) or a wrong length must fail.
+            translations = check_output(
+                translator.translate(batch), len(batch), who=f"{type(translator).__name__}.translate"
+            )
+            for name, translation in zip(batch, translations, strict=True):
+                out[name] = self._resolve_translation(translation, allowed, translator)
+        return out
+
+    def _resolve_translation(self, translation: str, allowed: Collection[int] | None,
+                             translator: Any) -> Resolution:
+        direction = f"{translator.source}->{translator.target}"
+        tried = f"{direction} translation {translation!r}"
+        if not isinstance(translation, str) or not translation.strip():
+            return None, Outcome(None, 0.0, "retranslation", (f"{direction} translation was empty",))
+        inner, last = self.resolve(translation, allowed)
+        score = round(inner.score * self.calibration.retranslation_discount, 4) if inner is not None else 0.0
+        if inner is None or score < self.calibration.threshold:
+            why = (tried, *(last.evidence if last is not None else ("no match",)))
+            return None, Outcome(None, 0.0, "retranslation", why, last.candidates if last else ())
+        evidence = (tried, f"then {inner.method}: " + "; ".join(inner.evidence))
+        accepted = Outcome(inner.entity, score, "retranslation", evidence, inner.candidates)
+        return accepted, last

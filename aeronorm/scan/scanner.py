@@ -1,0 +1,134 @@
+"""The :class:`Scanner`: finds known names in running text and rewrites them.
+
+It owns its parts, one job each (``docs/matching.md`` has a diagram):
+
+1. :mod:`~aeronorm.scan.words`: the text cut into words, each spelling analysed once;
+2. :mod:`~aeronorm.scan.trie`: the concept trie of every glossary form, walked from each word
+   that can open a path;
+3. :mod:`~aeronorm.scan.accept`: which paths are mentions, longest first;
+4. :mod:`~aeronorm.scan.spans`: capitalised runs the trie left alone, resolved by the matcher;
+5. :mod:`~aeronorm.scan.chinese`: Chinese passages, through the Chinese stage's tables;
+6. :mod:`~aeronorm.scan.merge`: the overlap policy between English and Chinese mentions;
+7. :mod:`~aeronorm.scan.rewrite`: the mentions replaced, all else byte-identical.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from itertools import compress
+from operator import attrgetter
+
+from ..caching import BuildOnce
+from ..index import Index
+from ..pipeline.calibration import Calibration
+from ..pipeline.chinese import ChineseIndex
+from ..results import Match, Mention, Mentions, NormalizedText
+from ..text.fold import HAN_RE
+from .accept import Acceptor
+from .chinese import find_chinese
+from .merge import merge_mentions
+from .rewrite import STYLES, Style, check_style, rewrite
+from .spans import SpanResolver
+from .trie import Trie
+from .words import Doc, Words
+
+__all__ = ["STYLES", "Scanner", "Style"]
+
+_STARTS = attrgetter("start")
+
+
+class Scanner:
+    """Finds the mentions of an index's entities in running text.
+
+    Most code calls :meth:`Normalizer.find <aeronorm.Normalizer.find>` and
+    :meth:`Normalizer.normalize_text <aeronorm.Normalizer.normalize_text>`, which build one
+    scanner per normalizer on first use.
+
+    Parameters
+    ----------
+    index : Index
+    calibration : Calibration
+    resolve : callable
+        ``resolve(name, type=...) -> Match | None``, for capitalised runs the trie left alone.
+    chinese : BuildOnce of ChineseIndex
+        The Chinese stage's tables, for Chinese passages.
+
+    Examples
+    --------
+    >>> from aeronorm import Glossary, Normalizer
+    >>> n = Normalizer(Glossary.from_records([{"id": "gw", "name": "Great Wall Rocket Works"}]))
+    >>> text = "The Great Wall Rocket Works Co., Ltd. said so; Great Wall Rocket Works agreed."
+    >>> [(m.text, m.entity_id) for m in n.find(text)]
+    [('Great Wall Rocket Works Co., Ltd.', 'gw'), ('Great Wall Rocket Works', 'gw')]
+    >>> print(n.normalize_text("Great Wall Rocket Works Co said so.", style="annotate"))
+    Great Wall Rocket Works [gw] said so.
+    """
+
+    def __init__(self, index: Index, calibration: Calibration, *, resolve: Callable[..., Match | None],
+                 chinese: BuildOnce[ChineseIndex]):
+        self.index = index
+        self.calibration = calibration
+        self.words = Words(index.lexicon)
+        self.trie = Trie(index, self.words)
+        self.acceptor = Acceptor(index, self.trie, calibration)
+        self.spans = SpanResolver(index, calibration, resolve)
+        self.chinese = chinese
+
+    def __repr__(self) -> str:
+        return f"Scanner({len(self.index.entities)} entities, {self.trie.size} paths)"
+
+    def find(self, text: str, *, type: str | None = None) -> Mentions:
+        """The mentions of known entities in ``text``, in text order.
+
+        Parameters
+        ----------
+        text : str
+            English text; Chinese passages are matched against Chinese names.
+        type : str, optional
+            Only report entities of this type.
+
+        Returns
+        -------
+        Mentions
+            A list of :class:`~aeronorm.Mention`; ``m.text == text[m.start:m.end]``.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")  # type: ignore[misc]
+        allowed = self.index.allowed(type)
+        found: list[Mention] = []
+        if text:
+            found = self._find_english(self.words.doc(text), allowed, type)
+            if not text.isascii() and HAN_RE.search(text):
+                chinese = find_chinese(text, index=self.index, table=self.chinese,
+                                       calibration=self.calibration, allowed=allowed)
+                found = merge_mentions(found, chinese, len(text))
+        return Mentions(found, text)
+
+    def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None
+                       ) -> NormalizedText:
+        """``text`` with every mention replaced; every other character is left as it was.
+
+        ``style``: ``canonical`` writes the canonical name; ``abbreviation`` the entity's first
+        abbreviation (its canonical name when it has none); ``annotate`` writes
+        ``canonical [id]``. See :func:`~aeronorm.scan.rewrite.rewrite`.
+        """
+        check_style(style)
+        return rewrite(text, self.find(text, type=type), style=style, index=self.index)
+
+    def _find_english(self, doc: Doc, allowed: Collection[int] | None, type_: str | None) -> list[Mention]:
+        infos = doc.infos
+        taken: list[tuple[int, int, Match]] = []
+        covered_until = -1  # last word of the previous mention
+        seq = doc.seq
+        longest = self.acceptor.longest
+        for c in list(compress(range(len(seq)), map(_STARTS, map(infos.__getitem__, seq)))):
+            if seq[c] <= covered_until:
+                continue
+            hit = longest(doc, c, allowed, covered_until)
+            if hit is not None:
+                taken.append(hit)
+                covered_until = hit[1]
+        mentions = [self.acceptor.mention(doc, a, b, m) for a, b, m in taken]
+        mentions += self.spans.find(doc, taken, type_)
+        mentions.sort(key=lambda m: m.start)
+        return mentions

@@ -1,0 +1,142 @@
+"""Capitalised runs of words that the trie left alone (another word order, a romanisation, a
+typo), resolved by the full matcher.
+
+A run's answer is kept when a sure stage gave it (exact, abbreviation, pinyin, chinese), or when
+the run and one written form of the entity agree on every naming word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..caching import BoundedCache
+from ..index import Index
+from ..lexicon import Kind
+from ..lexicon.compare import align
+from ..lexicon.word_classes import load_word_classes
+from ..pipeline.calibration import Calibration
+from ..results import Match, Mention
+from .words import CAPKNOWN, JOIN, SOFT, WORD, Doc, close_aside
+
+__all__ = ["SpanResolver"]
+
+#: Methods of the matcher trusted for a capitalised span without further checks.
+_SURE_METHODS = frozenset({"exact", "abbreviation", "pinyin", "chinese"})
+_CACHE_LIMIT = 20_000
+
+
+class SpanResolver:
+    """Resolves capitalised runs with ``resolve(span, type=...) -> Match | None`` (the matcher)."""
+
+    def __init__(self, index: Index, calibration: Calibration, resolve: Callable[..., Match | None]):
+        self.index = index
+        self.lexicon = index.lexicon
+        self.resolve = resolve
+        self.fuzzy_min = calibration.span_fuzzy_min
+        self._glue = load_word_classes().name_glue
+        self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
+            max_entries=_CACHE_LIMIT)
+        self._entity_reps: dict[int, list[Any]] | None = None
+        self._ids = {e.id: i for i, e in enumerate(index.entities)}
+
+    def find(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None) -> list[Mention]:
+        """Resolve capitalised runs that the trie left alone with the full matcher."""
+        covered = bytearray(doc.n)
+        for a, b, _ in taken:
+            covered[a : b + 1] = b"\x01" * (b - a + 1)
+        out: list[Mention] = []
+        done = -1
+        for k in [k for k, i in enumerate(doc.infos) if i.flags & CAPKNOWN]:
+            if k <= done or covered[k]:
+                continue
+            a, b, content = self._run(doc, k)
+            done = b
+            if content < 2 or any(covered[a : b + 1]):
+                continue
+            tries = [(a, b)]
+            if doc.sent(a) and content > 2:
+                tries.append((a + 1, b))  # "Yesterday Xibei Gongye Daxue ..."
+            for s, e in tries:
+                m = self._resolve_span(doc, s, e, type_)
+                if m is not None:
+                    out.append(m)
+                    break
+        return out
+
+    def _capword(self, doc: Doc, k: int) -> bool:
+        info = doc.infos[k]
+        return info.cls == WORD and (doc.raws[k][0].isupper() or info.upper)
+
+    def _run(self, doc: Doc, k: int) -> tuple[int, int, int]:
+        """The run of capitalised words around word ``k``: (first, last, number of words)."""
+        infos, raws, n = doc.infos, doc.raws, doc.n
+        a = k
+        while a > 0 and doc.brk(a) == JOIN and not infos[a - 1].possessive:
+            if self._capword(doc, a - 1) or (infos[a - 1].cls == WORD and raws[a - 1][0].isdigit()):
+                a -= 1
+            elif (a > 1 and raws[a - 1].casefold() in self._glue and doc.brk(a - 1) == JOIN
+                  and self._capword(doc, a - 2) and not infos[a - 2].possessive):
+                a -= 2
+            else:
+                break
+        while a < k and not self._capword(doc, a):
+            a += 1  # a run starts with a capitalised word, not a number
+        b = k
+        while b + 1 < n and not infos[b].possessive:
+            nb = doc.brk(b + 1)
+            if nb == JOIN and infos[b + 1].cls == WORD and doc.parts[2 * b + 2] == "-":
+                b += 1  # the rest of a hyphenated word: "Ke-jian"
+            elif nb == SOFT and infos[b + 1].legal and infos[b + 1].cap:
+                b += 1  # ", Ltd."
+            elif nb != JOIN:
+                break
+            elif self._capword(doc, b + 1) or (infos[b + 1].cls == WORD and raws[b + 1][0].isdigit()):
+                b += 1
+            elif (b + 2 < n and raws[b + 1].casefold() in self._glue and doc.brk(b + 2) == JOIN
+                  and self._capword(doc, b + 2)):
+                b += 2
+            else:
+                break
+        # naming words: capitalised words with letters ("March 3" is a date, not a name)
+        content = sum(1 for j in range(a, b + 1) if infos[j].cls == WORD and not raws[j][0].isdigit())
+        return a, b, content
+
+    def _resolve_span(self, doc: Doc, a: int, b: int, type_: str | None) -> Mention | None:
+        start, end = doc.start(a), doc.end(b)
+        span = doc.text[start:end]
+        key = (span, type_)
+        if key in self._span_cache:
+            m = self._span_cache[key]
+        else:
+            m = self._span_cache.put(key, self._span_match(span, type_))
+        if m is None:
+            return None
+        end = close_aside(doc.text, start, end)
+        return Mention(start, end, doc.text[start:end], m)
+
+    def _span_match(self, span: str, type_: str | None) -> Match | None:
+        m = self.resolve(span, type=type_)
+        if m is None:
+            return None
+        if m.method in _SURE_METHODS:
+            return m
+        if m.method == "fuzzy" and m.score < self.fuzzy_min:
+            return None
+        return m if self._agrees(span, m.entity_id) else None
+
+    def _agrees(self, span: str, entity_id: str) -> bool:
+        """Whether the span and one English form of the entity share every naming word."""
+        if self._entity_reps is None:
+            reps: dict[int, list[Any]] = {}
+            for rep in self.index.reps:
+                if rep.label in ("name", "alias"):
+                    reps.setdefault(rep.entity, []).append(rep)
+            self._entity_reps = reps
+        distinctive = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+        q = [t for t in self.lexicon.tokens(span) if t.kind in distinctive]
+        for rep in self._entity_reps.get(self._ids[entity_id], ()):
+            c = [t for t in rep.tokens if t.kind in distinctive]
+            if len(align(q, c)) == len(q) == len(c):
+                return True
+        return False

@@ -1,0 +1,297 @@
+"""The concept trie: every glossary form as a path of concept labels, walked over a text's words.
+
+Every name, alias and abbreviation of the glossary (context aliases excepted) is turned into its
+concept tokens (``Space``/``Aerospace``/``Astronautics`` -> 航天) and stored in a trie whose edges
+are *labels*: one Han character per character of a Chinese concept key, or a whole word for
+other keys. Splitting Chinese keys into characters makes ``Polytechnical University`` (工业大学,
+one lexicon phrase) and ``Industrial University`` (工业 + 大学, two words) the same path. Trailing
+legal forms are left out of the paths and matched on the fly, so any company form may follow any
+name (``Co., Ltd.``).
+
+From each word that can open a path, the trie is walked over a small lattice: each word's
+concepts, the concepts of lexicon phrases that start at it (``science and technology`` -> 科技),
+and skipped function words (``of``, ``the``). The walk is bounded by the longest name, so the
+scan is linear in the length of the text. The paths found from a stretch of text are remembered,
+keyed by that stretch: names recur.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..caching import BoundedCache
+from ..index import Index
+from ..lexicon import Kind, TermLexicon, Tok
+from ..lexicon.word_classes import load_word_classes
+from ..resources import load_places
+from ..text.fold import HAN_RE, is_upper_word
+from .words import AND, CAPKNOWN, START, WORD, Doc, WordInfo, Words
+
+__all__ = ["NO_SINGLE_WORD", "Trie", "Variant"]
+
+#: Entity types whose one-word forms (``Director``, ``rocket``) are too common to be mentions.
+NO_SINGLE_WORD = frozenset({"title", "term"})
+_CACHE_LIMIT = 200_000
+_MEMO_WAYS = 4  # stretches of text remembered per first word
+_END = ""  # key of a trie node's terminal record (no label is empty)
+_ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One glossary form that leads to a trie node, and how the text must write it."""
+
+    entity: int
+    label: str  # name, alias, abbreviation
+    form: str
+    acronym: bool  # one all-capitals word: the text must be in capitals too
+    case_free: bool  # the glossary writes it in lower case: any case matches
+
+
+class Trie:
+    """The concept trie of an index's forms, and the walk of a text's words through it.
+
+    Parameters
+    ----------
+    index : Index
+    words : Words
+        The word analysis shared with the scanner; the trie sets its flagger once built.
+    """
+
+    def __init__(self, index: Index, words: Words):
+        self.index = index
+        self.lexicon: TermLexicon = index.lexicon
+        self.words = words
+        self._stop = frozenset(load_word_classes().stop_words) - {"and"}
+        self._label_cache: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_CACHE_LIMIT)
+        self._tok_paths: BoundedCache[frozenset[str], tuple[tuple[str, ...], ...]] = BoundedCache(
+            max_entries=_CACHE_LIMIT)
+        self._walk_memo: BoundedCache[str, list[tuple[int, list[str], list[tuple[int, list[Variant]]]]]] = (
+            BoundedCache(max_entries=_CACHE_LIMIT))
+        self.phrases: dict[tuple[str, ...], Tok] = {}
+        self.phrase_len: dict[str, int] = {}
+        self._build_phrases()
+        self.root: dict[str, Any] = {}
+        self._used_keys: set[str] = set()
+        self._free_roots: set[str] = set()  # first labels of paths written in lower case
+        self.max_words = 1
+        for i, entity in enumerate(index.entities):
+            for label, form in entity.forms():
+                if label in _ENGLISH_LABELS:
+                    self._add(i, label, form)
+        # lower-case words that may open a lower-case path through a phrase ("launch vehicle")
+        self._free_phrase_first = {words[0] for words, tok in self.phrases.items()
+                                   if any(self._labels(k)[0] in self._free_roots for k in tok.keys)}
+        self._tok_paths.clear()
+        words.set_flagger(self.flags)
+
+    def __repr__(self) -> str:
+        return f"Trie({len(self.index.entities)} entities, {self.size} paths)"
+
+    @property
+    def size(self) -> int:
+        """Number of distinct paths (written forms up to concepts) in the trie."""
+        count, stack = 0, [self.root]
+        while stack:
+            node = stack.pop()
+            count += _END in node
+            stack.extend(v for k, v in node.items() if k != _END)
+        return count
+
+    def _build_phrases(self) -> None:
+        """Multi-word phrases of the lexicon (terms, places, legal and generic forms) -> token."""
+        wc = load_word_classes()
+        texts: list[str] = [r for t in self.lexicon.terms for r in t.renderings]
+        texts += [en for _, ens in load_places() for en in ens]
+        texts += [" ".join(p) for p in wc.legal_phrases | wc.generic_phrases]
+        for text in texts:
+            words = tuple(w for w in self.lexicon.words(text) if w not in self._stop)
+            if len(words) < 2 or words in self.phrases:
+                continue
+            toks = self.lexicon.tokens(text)
+            if len(toks) == 1:
+                self.phrases[words] = toks[0]
+                first = words[0]
+                self.phrase_len[first] = max(self.phrase_len.get(first, 0), len(words))
+
+    def _labels(self, key: str) -> tuple[str, ...]:
+        """Trie labels of a concept key: a Chinese key character by character, others whole."""
+        labels = self._label_cache.get(key)
+        if labels is None:
+            labels = tuple(key) if not key.isascii() and all(HAN_RE.match(c) for c in key) else (key,)
+            self._label_cache.put(key, labels)
+        return labels
+
+    def _paths(self, tok: Tok) -> tuple[tuple[str, ...], ...]:
+        """Trie label sequences of every concept a token may stand for (cached per concept set)."""
+        # only concepts that some glossary path uses: fewer dead ends in the walk
+        paths = tuple(dict.fromkeys(self._labels(k) for k in sorted(tok.keys) if k in self._used_keys))
+        self._tok_paths.put(tok.keys, paths)
+        return paths
+
+    def _segment(self, words: list[str]) -> list[Tok]:
+        """Greedy longest-phrase segmentation of a name's words, as the lexicon does it."""
+        out: list[Tok] = []
+        i, n = 0, len(words)
+        while i < n:
+            w = words[i]
+            for size in range(min(self.phrase_len.get(w, 1), n - i), 1, -1):
+                phrase = tuple(words[i : i + size])
+                tok = self.phrases.get(phrase) if phrase[-1] != "and" else None
+                if tok is not None:
+                    out.append(tok)
+                    i += size
+                    break
+            else:
+                i += 1
+                tok = self.words.word_tok(w) if w != "and" else None
+                if tok is not None:
+                    out.append(tok)
+        return out
+
+    def _add(self, entity: int, label: str, form: str) -> None:
+        doc = self.words.doc(form)
+        words = [doc.infos[k].word for k in doc.seq]
+        core = self._segment(words)
+        while core and core[-1].kind == Kind.LEGAL:
+            core.pop()  # company forms are matched on the fly after any name
+        if not any(t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE) for t in core):
+            return  # only generic words ("China Group"): never a mention on its own
+        content = [(raw, i) for raw, i in zip(doc.raws, doc.infos, strict=True)
+                   if i.cls == WORD and not i.legal]
+        single = len(content) == 1
+        acronym = single and len(core) == 1 and is_upper_word(content[0][0])
+        case_free = any(raw.islower() for raw, _ in content)
+        if acronym and sum(c.isalpha() for c in content[0][0]) < 3:
+            return  # two-letter acronyms (GW, CE, FY) are ordinary tokens of prose
+        if single and not acronym and (case_free or self.index.entities[entity].type in NO_SINGLE_WORD):
+            return  # "rocket", "Director": ordinary words, not names
+        node = self.root
+        for tok in core:
+            self._used_keys.add(tok.key)
+            for lab in self._labels(tok.key):
+                node = node.setdefault(lab, {})
+        node.setdefault(_END, []).append(Variant(entity, label, form, acronym, case_free))
+        if case_free:
+            self._free_roots.add(self._labels(core[0].key)[0])
+        self.max_words = max(self.max_words, len(doc.seq))
+
+    def flags(self, info: WordInfo) -> int:
+        """What a word may do: open a path (START), be a capitalised word the glossary knows (CAPKNOWN)."""
+        flags = 0
+        tok = info.tok
+        if tok is None:
+            return flags
+        if info.cap:
+            if info.word in self.phrase_len or any(self._labels(k)[0] in self.root for k in tok.keys):
+                flags |= START
+        elif info.word in self._free_phrase_first or any(
+                self._labels(k)[0] in self._free_roots for k in tok.keys):
+            flags |= START  # a lower-case word only opens a name the glossary writes in lower case
+        postings = self.index.postings
+        if info.cap and tok.kind in (Kind.NAME, Kind.NUMBER) and any(k in postings for k in tok.keys):
+            flags |= CAPKNOWN
+        return flags
+
+    def walk(self, doc: Doc, c0: int, probe: bool = False
+             ) -> tuple[list[tuple[int, list[Variant]]], int, bool]:
+        """Every glossary path through the text from content word ``c0``, by where it ends.
+
+        Returns (ends, last word consulted, whether the result depends only on the words from
+        ``seq[c0]`` to that one). With ``probe``, stops at the first path found.
+        """
+        infos = doc.infos
+        seq = doc.seq
+        n = len(seq)
+        limit = min(n, c0 + self.max_words + 4)
+        phrase_len = self.phrase_len
+        phrases = self.phrases
+        paths_of = self._tok_paths.get
+        ends: list[tuple[int, list[Variant]]] = []
+        join = doc.join
+        hi = seq[c0]
+        complete = True
+        stack: list[tuple[dict[str, Any], int, int]] = [(self.root, c0, -1)]
+        while stack:
+            node, c, last = stack.pop()
+            if last >= 0:
+                term = node.get(_END)
+                if term is not None:
+                    ends.append((last, term))
+                    if probe:
+                        break
+                if c >= limit:
+                    complete = complete and c < n
+                    continue
+                if seq[c] > hi:
+                    hi = seq[c]
+                if join[c] != 1 and not doc.joins(c):
+                    continue
+            info = infos[seq[c]]
+            tok = info.tok
+            if tok is None:
+                if info.cls == AND and last >= 0:  # "and" between two words of a name
+                    stack.append((node, c + 1, last))
+                continue
+            paths = paths_of(tok.keys)
+            if paths is None:
+                paths = self._paths(tok)
+            for labels in paths:
+                child = _descend(node, labels)
+                if child is not None:
+                    stack.append((child, c + 1, c))
+            longest = phrase_len.get(info.word)
+            if longest:
+                if c + longest > n:
+                    complete = False
+                ws = [info.word]
+                for d in range(c + 1, min(c + longest, limit)):
+                    if seq[d] > hi:
+                        hi = seq[d]
+                    if join[d] != 1 and not doc.joins(d):
+                        break
+                    ws.append(infos[seq[d]].word)
+                for size in range(len(ws), 1, -1):
+                    ptok = phrases.get(tuple(ws[:size]))
+                    if ptok is None:
+                        continue
+                    q = c + size - 1
+                    paths = paths_of(ptok.keys)
+                    if paths is None:
+                        paths = self._paths(ptok)
+                    for labels in paths:
+                        child = _descend(node, labels)
+                        if child is not None:
+                            stack.append((child, q + 1, q))
+        return ends, hi, complete
+
+    def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:
+        """:meth:`_trie_ends`, remembered per stretch of text (names recur in a corpus)."""
+        k0 = doc.seq[c0]
+        parts = doc.parts
+        p = 2 * k0 + 1
+        first = parts[p]
+        entries = self._walk_memo.get(first)
+        if entries is not None:
+            for size, key, rel in entries:
+                if parts[p : p + size] == key:
+                    return [(c0 + d, term) for d, term in rel]
+        ends, hi, complete = self.walk(doc, c0)
+        if complete:
+            key = parts[p : 2 * hi + 2]
+            if entries is None:
+                entries = self._walk_memo.put(first, [])
+            entries.insert(0, (len(key), key, [(c - c0, term) for c, term in ends]))
+            del entries[_MEMO_WAYS:]
+        return ends
+
+
+def _descend(node: dict, labels: Sequence[str]) -> dict | None:
+    """The trie node reached from ``node`` along ``labels``, or ``None`` where the path ends."""
+    for lab in labels:
+        node = node.get(lab)
+        if node is None:
+            return None
+    return node

@@ -1,0 +1,250 @@
+"""Words of running text: each spelling analysed once, and a text as parallel arrays of words.
+
+The text is cut into words with their offsets in the original string (one regular expression;
+typographic quotes and dashes are recognised where they stand, nothing is copied or folded
+first). Hyphens separate words. Each distinct spelling goes once through the term lexicon exactly
+as a name does (:meth:`TermLexicon.words <aeronorm.lexicon.TermLexicon.words>`: folding,
+possessive ``'s`` dropped, ``Univ.`` expanded, plurals folded) and gets its concept token
+(:class:`WordInfo`). A :class:`Doc` holds a text's words, their analyses and the gaps between them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import compress
+from operator import attrgetter
+
+from ..caching import BoundedCache
+from ..lexicon import Kind, TermLexicon, Tok
+from ..lexicon.word_classes import load_word_classes
+from ..text.fold import HAN_RE
+
+__all__ = [
+    "AND", "CAPKNOWN", "HAN", "HARD", "JOIN", "SOFT", "START", "STOP", "WORD",
+    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on",
+]
+
+# A word: letters and digits (apostrophes of any style inside), or "&". Hyphens separate words.
+# Typographic quotes and dashes are recognised as such, not folded first: translating a whole
+# non-ASCII text costs more than the rest of the scan.
+APOSTROPHES = "'’‘ʼ′`´‛"
+_SPLIT = re.compile(rf"([^\W_]+(?:[{APOSTROPHES}][^\W_]+)*|&)")
+_CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
+_GAP_OK = frozenset(" \t\r\n\u00a0,.-‐‑" + APOSTROPHES)  # dashes (– —) end a name
+_SENTENCE = frozenset(".!?:;\"“”„‟«»「」『』。！？：；")
+_CACHE_LIMIT = 200_000
+
+# word classes
+STOP, AND, WORD, HAN = 0, 1, 2, 3
+# break levels between two words: joinable, comma-like (a name may cross it), hard
+JOIN, SOFT, HARD = 0, 1, 2
+# WordInfo.flags: the word may open a glossary path; a capitalised word the glossary knows
+START, CAPKNOWN = 1, 2
+
+
+class WordInfo:
+    """What the lexicon makes of one spelling of a word; cached per scanner.
+
+    ``word`` is the folded word (an expansion of several words joined by spaces) and ``tok``
+    its concept token (``None`` for function words and for words the lexicon splits).
+    """
+
+    __slots__ = ("abbrev", "cap", "cls", "flags", "generic", "inseq", "legal", "possessive", "start", "tok",
+                 "upper", "word")
+
+    def __init__(self, word: str, tok: Tok | None, cls: int, raw: str, abbrev: bool):
+        self.word = word
+        self.tok = tok
+        self.cls = cls
+        self.possessive = len(raw) > 2 and raw[-1] in "sS" and raw[-2] in APOSTROPHES
+        bare = raw[:-2] if self.possessive else raw
+        if bare.endswith("s") and bare[:-1].isupper():
+            bare = bare[:-1]  # CALTs
+        self.upper = bare.isupper()
+        # capitalised: Title, CAPS, a digit first, or CamelCase with a lower-case head (iSpace)
+        self.cap = raw[0].isupper() or raw[0].isdigit() or any(c.isupper() for c in raw[1:])
+        self.abbrev = abbrev
+        self.legal = tok is not None and tok.kind == Kind.LEGAL
+        self.generic = tok is not None and tok.kind == Kind.GENERIC
+        self.inseq = cls in (WORD, AND)
+        self.flags = 0
+        self.start = False  # may open a glossary path (flags & _START)
+
+
+_IN_SEQ = attrgetter("inseq")
+
+
+class Doc:
+    """A text as parallel arrays: raw words, their analyses, the gaps between them, offsets."""
+
+    __slots__ = ("_at", "_off", "gap", "infos", "join", "n", "parts", "raws", "seq", "text")
+
+    def __init__(self, text: str, parts: list[str], infos: list[WordInfo],
+                 gap: Callable[[str], tuple[int, bool, bool]]):
+        self.text = text
+        self.parts = parts  # gap, word, gap, word, ..., gap
+        self.raws = parts[1::2]
+        self.infos = infos
+        self.gap = gap  # class of a gap string (cached by the scanner)
+        # offsets are summed on demand from the last one asked for: mentions come in text order
+        self._at = 0  # index into parts
+        self._off = 0  # offset in text where parts[_at] starts
+        self.n = len(infos)
+        # content words and "and" (function words left out): the sequence the trie walks
+        self.seq = list(compress(range(self.n), map(_IN_SEQ, infos)))
+        self.join = bytearray(len(self.seq))  # 1: seq[c] continues seq[c-1]; 2: it does not; 0: unknown
+
+    def joins(self, c: int) -> bool:
+        """Whether content word ``c`` may continue a name that content word ``c - 1`` is part of."""
+        v = self.join[c]
+        if v == 0:
+            k1, k2 = self.seq[c - 1], self.seq[c]
+            v = 1
+            if k2 - k1 > 3:  # more than two function words in between
+                v = 2
+            else:
+                for k in range(k1 + 1, k2 + 1):
+                    if self.brk(k) == HARD:
+                        v = 2
+                        break
+            self.join[c] = v
+        return v == 1
+
+    def start(self, k: int) -> int:
+        """Offset of word ``k`` in the text."""
+        j = 2 * k + 1
+        at = self._at
+        if j >= at:
+            self._off += sum(map(len, self.parts[at:j]))
+        else:
+            self._off -= sum(map(len, self.parts[j:at]))
+        self._at = j
+        return self._off
+
+    def end(self, k: int) -> int:
+        """End of word ``k``, a possessive ``'s`` left out."""
+        end = self.start(k) + len(self.raws[k])
+        return end - 2 if self.infos[k].possessive else end
+
+    def brk(self, k: int) -> int:
+        """Break level between word ``k - 1`` and word ``k``."""
+        if k == 0:
+            return HARD
+        prev = self.infos[k - 1]
+        if prev.cls == HAN or self.infos[k].cls == HAN:
+            return HARD
+        level, period, _ = self.gap(self.parts[2 * k])
+        if period:
+            # "Co., Ltd." and "Univ. of" go on; any other period ends a sentence
+            level = max(level, SOFT) if prev.abbrev else HARD
+        return level
+
+    def sent(self, k: int) -> bool:
+        """Whether word ``k`` opens a sentence (or a quotation, or a paragraph)."""
+        return k == 0 or self.gap(self.parts[2 * k])[2] or self.infos[k - 1].cls == HAN
+
+
+class Words:
+    """The analysis of every spelling of a word met in text, each computed once (bounded caches).
+
+    ``flagger`` (set once the trie is built) says which words may open a glossary path.
+    """
+
+    def __init__(self, lexicon: TermLexicon):
+        self.lexicon = lexicon
+        wc = load_word_classes()
+        self._stop = frozenset(wc.stop_words) - {"and"}
+        self._abbrevs = frozenset(wc.abbreviations) | {p[0] for p in wc.legal_phrases if len(p) == 1}
+        self._info_cache: BoundedCache[str, WordInfo] = BoundedCache(max_entries=_CACHE_LIMIT)
+        self._tok_cache: BoundedCache[str, Tok | None] = BoundedCache(max_entries=_CACHE_LIMIT)
+        self._gap_cache: BoundedCache[str, tuple[int, bool, bool]] = BoundedCache(max_entries=10_000)
+        self._flagger: Callable[[WordInfo], int] | None = None
+
+    def set_flagger(self, flagger: Callable[[WordInfo], int]) -> None:
+        """Use ``flagger`` for the flags of words analysed from now on (earlier analyses are
+        forgotten: their flags were computed without it)."""
+        self._flagger = flagger
+        self._info_cache.clear()
+
+    def word_tok(self, word: str) -> Tok | None:
+        tok = self._tok_cache.get(word, False)
+        if tok is False:
+            toks = self.lexicon.tokens(word)
+            tok = toks[0] if len(toks) == 1 else None
+            self._tok_cache.put(word, tok)
+        return tok  # type: ignore[return-value]
+
+    def info(self, raw: str) -> WordInfo:
+        info = self._info_cache.get(raw)
+        if info is not None:
+            return info
+        if raw == "&":
+            info = WordInfo("and", None, AND, raw, False)
+        elif not raw.isascii() and HAN_RE.search(raw):
+            info = WordInfo("", None, HAN, raw, False)
+        else:
+            words = [w for w in self.lexicon.words(raw) if w not in self._stop or w == "and"]
+            abbrev = raw.casefold() in self._abbrevs or len(raw) == 1
+            if not words:
+                info = WordInfo("", None, STOP, raw, abbrev)
+            elif words == ["and"]:
+                info = WordInfo("and", None, AND, raw, abbrev)
+            else:
+                word = " ".join(words)
+                info = WordInfo(word, self.word_tok(word), WORD, raw, abbrev)
+                if self._flagger is not None:
+                    info.flags = self._flagger(info)
+                    info.start = bool(info.flags & START)
+        self._info_cache.put(raw, info)
+        return info
+
+    def gap(self, gap: str) -> tuple[int, bool, bool]:
+        """(break level, holds a period, opens a sentence) of the characters between two words."""
+        got = self._gap_cache.get(gap)
+        if got is None:
+            newlines = gap.count("\n")
+            brackets = sum(c in "()" for c in gap)
+            if (not all(c in _GAP_OK or c in "()" for c in gap) or newlines > 1 or gap.count(",") > 1
+                    or gap.count(".") > 1 or brackets > 1):
+                level = HARD
+            elif "," in gap or brackets:
+                level = SOFT  # a name may go on: "Science, Technology and", "Future Travel (Hainan)"
+            else:
+                level = JOIN
+            sent = newlines > 1 or any(c in _SENTENCE for c in gap)
+            got = (level, "." in gap, sent)
+            self._gap_cache.put(gap, got)
+        return got
+
+    def doc(self, text: str) -> Doc:
+        parts = _SPLIT.split(text)
+        raws = parts[1::2]
+        infos = list(map(self._info_cache.get, raws))
+        if None in infos:
+            for k in [k for k, i in enumerate(infos) if i is None]:
+                infos[k] = self.info(raws[k])
+        return Doc(text, parts, infos, self.gap)  # type: ignore[arg-type]
+
+
+def close_aside(text: str, start: int, end: int) -> int:
+    """The end of a mention that opens an aside in brackets: past the bracket that closes it
+    ("Future Travel (Hainan)"), or, when the aside goes on, before the aside ("Future Travel"
+    of "Future Travel (Hainan branch)"). Rewriting a mention must not unbalance brackets."""
+    span = text[start:end]
+    if sum(map(span.count, "([（")) > sum(map(span.count, ")]）")):
+        closing = _CLOSE_BRACKET.match(text, end)
+        if closing is not None:
+            return closing.end()
+        cut = len(span[: max(map(span.rfind, "([（"))].rstrip())
+        if cut > 0:
+            return start + cut
+    return end
+
+
+def sentence_goes_on(text: str, i: int) -> bool:
+    """Whether the text after a period at ``i - 1`` continues the sentence (``Corp. signed``)."""
+    n = len(text)
+    while i < n and text[i] in " \t":
+        i += 1
+    return i < n and (text[i].islower() or text[i].isdigit() or text[i] in ",;:)")

@@ -1,0 +1,84 @@
+"""Pinyin: recognising romanised Chinese and computing romanisations of Chinese names.
+
+pypinyin is imported on first use only, so that ``import aeronorm`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..resources import load_pinyin_syllables
+
+__all__ = ["pinyin_initials", "split_syllables", "to_pinyin"]
+
+_MAX_SYLLABLE = 6
+
+
+@lru_cache(maxsize=65536)
+def split_syllables(word: str) -> tuple[str, ...] | None:
+    """Split a lower-case word into toneless pinyin syllables, fewest syllables first.
+
+    Apostrophes and hyphens mark syllable boundaries. Returns ``None`` when the word is
+    not pinyin.
+
+    Examples
+    --------
+    >>> split_syllables("hangtian")
+    ('hang', 'tian')
+    >>> split_syllables("xi'an")
+    ('xi', 'an')
+    >>> split_syllables("kepler") is None
+    True
+    """
+    parts = [p for p in word.replace("-", "'").split("'") if p]
+    if not parts:
+        return None
+    out: list[str] = []
+    for part in parts:
+        found = _split_one(part)
+        if found is None:
+            return None
+        out.extend(found)
+    return tuple(out)
+
+
+def _split_one(word: str) -> tuple[str, ...] | None:
+    syllables = load_pinyin_syllables()
+    n = len(word)
+    # best[i]: fewest syllables covering word[i:]; ties prefer a longer first syllable.
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for i in range(n - 1, -1, -1):
+        for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
+            rest = best[j]
+            if rest is not None and word[i:j] in syllables:
+                cand = (word[i:j], *rest)
+                if best[i] is None or len(cand) < len(best[i]):  # type: ignore[arg-type]
+                    best[i] = cand
+    return best[0]
+
+
+@lru_cache(maxsize=65536)
+def to_pinyin(zh: str) -> tuple[str, ...]:
+    """Toneless pinyin syllables of the Han characters of ``zh`` (other characters dropped).
+
+    Examples
+    --------
+    >>> to_pinyin("西北工业大学")
+    ('xi', 'bei', 'gong', 'ye', 'da', 'xue')
+    """
+    from pypinyin import Style, lazy_pinyin
+
+    return tuple(s for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False) if s.isalpha())
+
+
+def pinyin_initials(word: str) -> str | None:
+    """Initials of the syllables of a romanised word, or ``None`` if it is not one syllable chain.
+
+    Examples
+    --------
+    >>> pinyin_initials("dalian")
+    'dl'
+    """
+    syl = split_syllables(word)
+    return "".join(s[0] for s in syl) if syl else None

@@ -1,0 +1,98 @@
+"""Chinese strings: traditional to simplified (OpenCC), and folding for Chinese matching.
+
+* :func:`to_simplified` converts traditional characters with OpenCC (``t2s``), cached; OpenCC
+  is loaded here only, on first use.
+* :func:`fold_han` folds a string for Chinese matching *character for character* (full-width
+  letters and digits to ASCII, brackets and quotes unified, traditional to simplified), so
+  that a position in the folded string is the same position in the original.
+* :func:`compact_han` is the comparison form of a Chinese name.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+from .fold import HAN_CLASS, clean_text, is_han_char
+
+__all__ = ["compact_han", "fold_han", "to_simplified"]
+
+
+_converter: Any = None
+_converter_lock = threading.Lock()
+
+
+def _opencc() -> Any:
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                import opencc
+
+                _converter = opencc.OpenCC("t2s")
+    return _converter
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters converted to simplified (OpenCC ``t2s``); other text kept.
+
+    Examples
+    --------
+    >>> to_simplified("中國航天科工集團")
+    '中国航天科工集团'
+    >>> to_simplified("CASIC 二院")
+    'CASIC 二院'
+    """
+    if not any(is_han_char(c) for c in text):
+        return text
+    return _opencc().convert(text)
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded for Chinese matching, or itself when folding would change length."""
+    folded = unicodedata.normalize("NFKC", clean_text(ch))
+    return folded if len(folded) == 1 else ch
+
+
+@lru_cache(maxsize=16384)
+def fold_han(text: str) -> str:
+    """Fold ``text`` for Chinese matching, keeping its length: position *i* stays position *i*.
+
+    Full-width letters, digits and punctuation become ASCII, brackets and quotes are unified,
+    traditional characters become simplified. OpenCC's phrase conversion is used when it keeps
+    the length (it almost always does); otherwise each character is converted on its own.
+
+    Examples
+    --------
+    >>> fold_han("中國航天科工集團（ＣＡＳＩＣ）")
+    '中国航天科工集团(CASIC)'
+    """
+    folded = "".join(_fold_char(c) for c in text)
+    simplified = to_simplified(folded)
+    if len(simplified) == len(folded):
+        return simplified
+    out = []
+    for c in folded:
+        s = to_simplified(c) if is_han_char(c) else c
+        out.append(s if len(s) == 1 else c)
+    return "".join(out)
+
+
+_NOT_NAME_CHAR = re.compile(r"[^0-9a-z" + HAN_CLASS[1:-1] + "]+")
+
+
+def compact_han(text: str) -> str:
+    """The comparison form of a Chinese name: folded, lower case, spaces and punctuation gone.
+
+    Examples
+    --------
+    >>> compact_han("九天微星 (上海)航天科 技有限公司")
+    '九天微星上海航天科技有限公司'
+    >>> compact_han("中國航天科工集團·二院")
+    '中国航天科工集团二院'
+    """
+    return _NOT_NAME_CHAR.sub("", fold_han(text).lower())

@@ -1,0 +1,26 @@
+"""Run one stage of the pipeline directly, over any index (the stage tests' entry point)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import cache
+
+from aeronorm.index import Index
+from aeronorm.pipeline.base import Outcome
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.query import Query
+from aeronorm.pipeline.run import Pipeline
+
+
+@cache
+def pipeline(index: Index, threshold: float = DEFAULT_CALIBRATION.threshold,
+             margin: float = DEFAULT_CALIBRATION.margin) -> Pipeline:
+    """One pipeline per index and options (stages build their tables once)."""
+    return Pipeline(index, DEFAULT_CALIBRATION.with_options(threshold=threshold, margin=margin))
+
+
+def run_stage(name: str, index: Index, query: Query, allowed: Collection[int] | None = None, *,
+              threshold: float = DEFAULT_CALIBRATION.threshold,
+              margin: float = DEFAULT_CALIBRATION.margin) -> Outcome | None:
+    """The outcome of stage ``name`` for ``query``."""
+    return pipeline(index, threshold, margin).stages[name].match(query, allowed)

@@ -1,0 +1,128 @@
+"""Stage 4, aeronorm.pipeline.abbreviation: given and derived acronyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm.pipeline.abbreviation import Acronyms, derive_acronyms
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.query import Query
+from aeronorm.text.fold import looks_like_acronym
+
+from .stages import run_stage
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NWPU", True),
+        ("CASIC-IT", True),
+        ("AIRCAS", True),
+        ("NWPU.", True),
+        ("21AT", False),
+        ("Nwpu", False),
+        ("ExPace", False),
+        ("CAS Space", False),
+        ("N", False),
+        ("nwpu", False),
+        ("CASIC航天", False),
+        ("A" * 13, False),
+    ],
+)
+def test_looks_like_acronym(text, expected):
+    assert looks_like_acronym(text) is expected
+
+
+def test_given_acronym_scores_one(small_index, pos):
+    out = run_stage("abbreviation", small_index, Query("CASIC"))
+    assert out is not None and out.entity.id == "casic"
+    assert (out.score, out.method) == (1.0, "abbreviation")
+    assert "given" in out.evidence[0]
+
+
+@pytest.mark.parametrize("raw", ["BISE", "BISE."])
+def test_derived_acronym_scores_less(small_index, pos, raw):
+    out = run_stage("abbreviation", small_index, Query(raw))
+    assert out is not None and out.entity.id == "bise"
+    assert out.score == DEFAULT_CALIBRATION.abbreviation_derived < 1.0
+    assert "derived" in out.evidence[0]
+
+
+def test_acronym_of_two_names_abstains(small_index, pos):
+    out = run_stage("abbreviation", small_index, Query("HSC"))
+    assert out is not None and out.entity is None
+    assert {e.id for e, _ in out.candidates} == {"hsc", "hsc2"}
+    # ... unless the type filter leaves one
+    only = run_stage("abbreviation", small_index, Query("HSC"), {pos("hsc")})
+    assert only is not None and only.entity.id == "hsc"
+
+
+@pytest.mark.parametrize("raw", ["Casic", "ZKJ", "XYZW", "China Space Foundation"])
+def test_no_acronym_answer(small_index, raw):
+    # Not acronym-shaped, or people (never given derived acronyms), or unknown.
+    assert run_stage("abbreviation", small_index, Query(raw)) is None
+
+
+# ------------------------------------------------------------------ derived acronyms
+
+
+@pytest.mark.parametrize(
+    ("name", "acronym"),
+    [
+        ("Dalian University of Technology", "DLUT"),  # romanised place: one initial per syllable
+        ("Dalian University of Technology", "DUT"),  # ... or one for the word
+        ("Northwestern Polytechnical University", "NWPU"),  # compass compound gives two
+        ("Northwestern Polytechnical University", "NPU"),
+        ("Harbin Institute of Technology", "HIT"),
+        ("China Space Foundation", "CSF"),
+        ("Beijing University of Posts and Telecommunications", "BUPT"),
+        ("Nanjing University of Aeronautics and Astronautics", "NUAA"),
+        ("Xi'an Jiaotong University", "XJTU"),
+        ("Southwest Jiaotong University", "SWJTU"),
+        ("Beijing Institute of Strength and Environment", "BISE"),
+    ],
+)
+def test_derive_acronyms(index, name, acronym):
+    assert acronym in derive_acronyms(index.lexicon, name)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_derive_acronyms_xian_gives_two_initials(index, apostrophe):
+    assert "XATU" in derive_acronyms(index.lexicon, f"Xi{apostrophe}an Technological University")
+
+
+def test_derived_acronyms_skip_function_words(index):
+    acros = derive_acronyms(index.lexicon, "Beijing Institute of Strength and Environment")
+    assert "BISE" in acros
+    assert not {"BIOSAE", "BISAE", "BIOSE"} & acros
+    assert all(len(a) >= 3 and a.isupper() and a.isalnum() for a in acros)
+
+
+def test_derived_acronyms_of_company_names(index):
+    acros = derive_acronyms(index.lexicon, "China Great Wall Industry Co., Ltd.")
+    assert "CGWI" in acros
+    assert "CGWICL" not in acros  # at most one letter for the company form
+
+
+def test_derived_acronyms_ignore_asides_and_use_comma_parts(index):
+    assert "NWPU" in derive_acronyms(index.lexicon, "Northwestern Polytechnical University (Shaanxi)")
+    assert "NWPUS" not in derive_acronyms(index.lexicon, "Northwestern Polytechnical University (Shaanxi)")
+    name = "Aerospace Information Research Institute, Chinese Academy of Sciences"
+    parts = derive_acronyms(index.lexicon, name)
+    assert {"AIRI", "CAS"} <= parts
+
+
+def test_derive_acronyms_limits(index):
+    assert derive_acronyms(index.lexicon, "") == set()
+    assert derive_acronyms(index.lexicon, "of the and") == set()
+    assert derive_acronyms(index.lexicon, " ".join(["Alpha"] * 11)) == set()  # too long to be abbreviated
+    places = "Dalian Harbin Xiamen Fuzhou Nanjing Changchun Beijing"
+    assert len(derive_acronyms(index.lexicon, places, limit=5)) <= 5
+
+
+def test_acronym_table_excludes_people(index, glossary):
+    table = Acronyms(index)
+    nwpu = [i for i, e in enumerate(index.entities) if e.id == "nwpu"]
+    assert set(nwpu) <= table.whole["NWPU"]
+    people = {i for i, e in enumerate(index.entities) if e.type == "person"}
+    assert not any(ids & people for ids in table.whole.values())

@@ -1,0 +1,155 @@
+"""Stage 7, aeronorm.pipeline.fuzzy: weighted token alignment, threshold and margin."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm.lexicon import Kind, Tok
+from aeronorm.lexicon.compare import align
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.query import Query
+
+from .stages import pipeline, run_stage
+
+CAL = DEFAULT_CALIBRATION
+
+
+def fuzzy(index, raw, allowed=None, *, threshold=0.8, margin=0.05):
+    return run_stage("fuzzy", index, Query(raw), allowed, threshold=threshold, margin=margin)
+
+
+def score(index, query: str, name: str) -> float:
+    lex = index.lexicon
+    return pipeline(index).stages["fuzzy"].score(lex.tokens(query), lex.tokens(name))[0]
+
+
+def tok(text: str, kind: Kind = Kind.NAME, *keys: str) -> Tok:
+    return Tok(text, keys[0] if keys else text, frozenset((text, *keys)), kind)
+
+
+def test_align_is_one_to_one_and_best_first():
+    q = [tok("space", Kind.NAME, "航天"), tok("foundation")]
+    c = [tok("foundation"), tok("aerospace", Kind.NAME, "航天"), tok("astronautics", Kind.NAME, "航天")]
+    pairs = align(q, c)
+    assert sorted((i, j) for i, j, _ in pairs) == [(0, 1), (1, 0)]
+    assert all(s == 1.0 for _, _, s in pairs)
+
+
+def test_align_tolerates_typos_in_unknown_words_only():
+    (pair,) = align([tok("zhongguancun")], [tok("zhongguamcun")])
+    assert 0.8 < pair[2] < 1.0
+    assert align([tok("tianbing")], [tok("kepler")]) == []
+    assert align([tok("abcd")], [tok("abce")]) == []  # too short to judge spelling
+
+
+def test_identical_names_score_the_fuzzy_ceiling(small_index):
+    # The fuzzy stage never claims more than a concept-key match does.
+    assert score(small_index, "China Space Foundation", "China Space Foundation") == pytest.approx(CAL.full)
+    assert DEFAULT_CALIBRATION.full == DEFAULT_CALIBRATION.concept
+
+
+def test_legal_forms_are_free(small_index):
+    assert score(small_index, "Space Pioneer Co., Ltd.", "Space Pioneer") == pytest.approx(CAL.full)
+
+
+def test_omissions_cost_by_kind(small_index):
+    generic = score(small_index, "Zorblax Space Foundation", "China Zorblax Space Foundation")  # 'China'
+    naming = score(small_index, "Zorblax Foundation", "Zorblax Space Foundation")  # drops 'Space'
+    assert 0 < naming < generic < 1
+
+
+def test_common_words_cannot_leave_naming_words_out(small_index):
+    # Without a proper name of its own, a query that drops a naming word describes a trade.
+    assert score(small_index, "China Foundation", "China Space Foundation") == 0.0
+    assert score(small_index, "Space Foundation", "China Space Foundation") > 0.9
+    assert CAL.omission_cost[Kind.NUMBER] >= CAL.omission_cost[Kind.NAME] > CAL.omission_cost[Kind.GENERIC]
+    assert DEFAULT_CALIBRATION.omission_cost[Kind.LEGAL] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        (
+            "China Aerospace Science and Engineering Corporation",
+            "China Aerospace Science and Industry Corporation",
+        ),
+        (
+            "China Aerospace Science and Technology Corporation",
+            "China Aerospace Science and Industry Corporation",
+        ),
+        ("Shanghai Space Center", "Hainan Space Center"),  # a place for a place
+        ("Sixth Academy of CASIC", "Seventh Academy of CASIC"),  # a number for a number
+    ],
+)
+def test_substitution_of_a_telling_word_vetoes(small_index, query, name):
+    assert score(small_index, query, name) == 0.0
+
+
+def test_extra_query_words_lower_the_score(small_index):
+    assert score(small_index, "China Space Foundation Youth Fund", "China Space Foundation") < 0.8
+
+
+def test_fuzzy_match_and_evidence(small_index, pos):
+    out = fuzzy(small_index, "Strength and Environment Institute")
+    assert out is not None and out.entity.id == "bise"
+    assert out.method == "fuzzy" and 0.8 <= out.score <= 1.0
+    assert out.evidence[0].startswith("via ")
+
+
+def test_threshold(small_index, pos):
+    out = fuzzy(small_index, "Strength and Environment Institute")
+    assert out.entity.id == "bise"
+    above = fuzzy(small_index, "Strength and Environment Institute", threshold=out.score + 0.001)
+    assert above is not None and above.entity is None
+    # the abstention still reports it
+    assert (above.candidates[0][0].id, above.candidates[0][1]) == ("bise", out.score)
+
+
+def test_margin(small_index, pos):
+    q = "Kepller Orbital Dynamics Institute"  # misspelt; the Shenzhen branch also omits a place
+    narrow = fuzzy(small_index, q, margin=0.005)
+    assert narrow is not None and narrow.entity.id == "kodi"
+    assert narrow.candidates and narrow.candidates[0][0].id == "kods"
+    assert narrow.score - narrow.candidates[0][1] < 0.05
+    wide = fuzzy(small_index, q, margin=0.05)
+    assert wide is not None and wide.entity is None
+    assert [e.id for e, _ in wide.candidates[:2]] == ["kodi", "kods"]
+
+
+def test_exact_twins_tie(small_index, pos):
+    tie = fuzzy(small_index, "Vega Rocket Work")
+    assert tie is not None and tie.entity is None
+    assert {e.id for e, _ in tie.candidates[:2]} == {"vega-a", "vega-b"}
+    assert tie.candidates[0][1] == tie.candidates[1][1]
+    # margin is how far the best must lead: at 0 a tie is accepted (first by position).
+    zero = fuzzy(small_index, "Vega Rocket Work", margin=0.0)
+    assert zero is not None and zero.entity.id == "vega-a"
+
+
+def test_nothing_in_common_gives_none(small_index):
+    assert fuzzy(small_index, "Kepler Orbital Widgets") is None
+    assert fuzzy(small_index, "Co., Ltd.") is None
+
+
+def test_allowed_filters(small_index, pos):
+    out = fuzzy(small_index, "Strength and Environment Institute", {pos("csf")})
+    assert out is None or out.entity is None
+
+
+def test_spelling_fallback_does_not_bridge_known_concepts(small_index, pos):
+    out = fuzzy(small_index, "Northeastern Polytechnical University")
+    assert out is None or out.entity != pos("nwpu")
+
+
+def test_an_imperfect_alignment_scores_below_one(small_index):
+    assert score(small_index, "Space Pioneer Zhongguancun", "Space Pioneer Zhongguamcun") < 1.0
+
+
+# ------------------------------------------------------------------ weights
+def test_weights_rank_distinctive_over_generic_over_legal(index, lexicon):
+    foundation, china, legal = (lexicon.tokens(s)[0] for s in ("Foundation", "China", "Co., Ltd."))
+    weight = pipeline(index).stages["fuzzy"].weight
+    assert weight(foundation) > weight(china) > 0
+    assert weight(legal) == 0.0
+    assert DEFAULT_CALIBRATION.kind_weight[Kind.LEGAL] == 0.0
+    assert CAL.kind_weight[Kind.NAME] >= CAL.kind_weight[Kind.PLACE] >= CAL.kind_weight[Kind.GENERIC]

@@ -1,0 +1,211 @@
+"""aeronorm.text: cleaning, folding, tokens, exact keys and script detection."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aeronorm.text.fold import (
+    clean_text,
+    fold,
+    fold_key,
+    has_han,
+    has_latin,
+    is_han_char,
+    iter_tokens,
+    tokenize,
+)
+
+# ------------------------------------------------------------------ clean_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("China Sp\u200bace Foundation", "China Space Foundation"),  # zero-width space
+        ("\ufeffCASIC", "CASIC"),  # byte-order mark
+        ("CAS\u00adIC", "CASIC"),  # soft hyphen
+        ("\u202eCASIC\u202c", "CASIC"),  # bidi override and pop
+        ("\u200fNWPU\u200e", "NWPU"),  # RTL and LTR marks
+        ("CASIC\x00Academy", "CASIC Academy"),  # NUL becomes a separator, not glue
+        ("CASIC\x1b[0m", "CASIC [0m"),  # escape sequences lose their ESC
+        ("Xi\u2019an", "Xi'an"),
+        ("\u201cSmart\u201d", '"Smart"'),
+        ("Beidou\u2014Navigation", "Beidou-Navigation"),
+        ("Future Travel\uff08Hainan\uff09", "Future Travel(Hainan)"),
+    ],
+)
+def test_clean_text(raw, expected):
+    assert clean_text(raw) == expected
+
+
+def test_clean_text_replaces_lone_surrogates():
+    out = clean_text("a\ud800b\udfffc")
+    assert out == "a\ufffdb\ufffdc"
+    out.encode("utf-8")  # now encodable
+
+
+def test_clean_text_keeps_plain_text_identical():
+    s = "Northwestern Polytechnical University,  Xi'an (NWPU)"
+    assert clean_text(s) == s
+
+
+# ------------------------------------------------------------------ fold / tokenize / fold_key
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  CHINA   Space\tFoundation ", "china space foundation"),
+        ("Ｃｈｉｎａ\u3000Ａｅｒｏｓｐａｃｅ", "china aerospace"),  # full-width letters and space
+        ("Tsien Hsüeh-sên", "tsien hsueh-sen"),  # accents dropped
+        ("STRASSE Straße", "strasse strasse"),  # casefold, not lower
+        ("Xi’an", "xi'an"),
+        ("中国航天", "中国航天"),  # Han untouched
+        ("CASIC, Ltd.", "casic, ltd."),  # other punctuation kept by fold
+    ],
+)
+def test_fold(raw, expected):
+    assert fold(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "China Aerospace Science & Industry Corp.",
+            ["china", "aerospace", "science", "and", "industry", "corp"],
+        ),
+        ("Sci.&Tech.", ["sci", "and", "tech"]),
+        ("People\u2019s Government", ["peoples", "government"]),
+        ("Xi'an", ["xian"]),
+        ("Co.,Ltd.", ["co", "ltd"]),
+        ("snake_case", ["snake", "case"]),
+        ("CASIC-IT", ["casic", "it"]),
+        ("6th Academy", ["6th", "academy"]),
+        ("中国 航天", ["中国", "航天"]),
+        ("", []),
+        ("(((...)))", []),
+    ],
+)
+def test_tokenize(raw, expected):
+    assert tokenize(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "China Great Wall Industry Corp.",
+        "CHINA GREAT WALL INDUSTRY CORP",
+        "china-great-wall industry corp",
+        "  China  Great Wall,  Industry (Corp) ",
+        "Ｃｈｉｎａ Ｇｒｅａｔ Ｗａｌｌ Ｉｎｄｕｓｔｒｙ Ｃｏｒｐ．",
+        "\u201cChina Great Wall\u201d Industry Corp",
+    ],
+)
+def test_fold_key_collapses_formatting(variant):
+    assert fold_key(variant) == "china great wall industry corp"
+
+
+def test_fold_key_keeps_words_apart():
+    # Folding is formatting only: different words stay different keys.
+    assert fold_key("China Aerospace Science and Technology Corp") != fold_key(
+        "China Aerospace Science and Industry Corp"
+    )
+    assert fold_key("Science & Industry") == fold_key("Science and Industry")
+
+
+def _reference_fold_key(s: str) -> str:
+    """A straightforward spelling of the documented key: NFKC, casefold, ``&`` read as
+    ``and``, apostrophes inside words dropped, everything else non-alphanumeric a space."""
+    s = unicodedata.normalize("NFKC", s).casefold().replace("`", "'")
+    s = s.replace("&", " and ")
+    s = re.sub(r"(?<=[a-z0-9])'(?=[a-z0-9])", "", s)
+    s = "".join(c if c.isalnum() and c.isascii() else " " for c in s)
+    return " ".join(s.split())
+
+
+_NAME_ALPHABET = string.ascii_letters + string.digits + " .,;:-()&'`_/\t\n" + "ＡＢＣａｂｃ１２３（）＆＇"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_NAME_ALPHABET, max_size=40))
+def test_fold_key_matches_reference(s):
+    assert fold_key(s) == _reference_fold_key(s)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_fold_key_is_idempotent_and_tokenize_agrees(s):
+    key = fold_key(s)
+    assert fold_key(key) == key
+    assert key == " ".join(tokenize(s))
+    assert key == key.strip() and "  " not in key
+
+
+# ------------------------------------------------------------------ iter_tokens
+
+
+def test_iter_tokens_spans_point_into_the_original():
+    text = "Ｘｉ\u2019an \u201cNWPU\u201d  中国航天 6th"
+    toks = iter_tokens(text)
+    assert [(t.start, t.end, t.norm) for t in toks] == [
+        (0, 5, "xian"),
+        (7, 11, "nwpu"),
+        (14, 18, "中国航天"),
+        (19, 22, "6th"),
+    ]
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_iter_tokens_spans_are_ordered_and_exact(text):
+    end = 0
+    for t in iter_tokens(text):
+        assert end <= t.start < t.end <= len(text)
+        assert text[t.start : t.end] == t.text
+        end = t.end
+
+
+# ------------------------------------------------------------------ scripts
+
+
+@pytest.mark.parametrize(
+    ("text", "han", "latin"),
+    [
+        ("China Space Foundation", False, True),
+        ("中国航天基金会", True, False),
+        ("中國航天基金會", True, False),  # traditional
+        ("CASIC航天科工", True, True),
+        ("Hsüeh", False, True),
+        ("Москва", False, False),
+        ("🚀 123", False, False),
+        ("\U00020000", True, False),  # CJK extension B
+    ],
+)
+def test_scripts(text, han, latin):
+    assert has_han(text) is han
+    assert has_latin(text) is latin
+
+
+@pytest.mark.parametrize(
+    ("ch", "expected"),
+    [
+        ("航", True),
+        ("國", True),
+        ("\U0002a700", True),
+        ("a", False),
+        ("ア", False),
+        ("한", False),
+        ("、", False),
+    ],
+)
+def test_is_han_char(ch, expected):
+    assert is_han_char(ch) is expected
