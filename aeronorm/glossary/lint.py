@@ -20,12 +20,17 @@ Codes and default severities (see :data:`LINT_CODES`):
     it applies, else ``shared-alias``.
 ``missing-zh`` (info)
     The entity has no Chinese name.
+
+A clash the shipped data makes on purpose (``一院`` is the First Academy of both CASC and
+CASIC) is listed with its reason in ``glossaries/lint/ambiguous.yaml``; while exactly the
+entities listed there claim the key, it is reported as ``info`` with that reason.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -84,6 +89,27 @@ def _issue(code: str, message: str, origin: str, entity_ids: Iterable[str] = ())
     return LintIssue(code, message, origin, tuple(entity_ids), LINT_CODES[code])
 
 
+@functools.cache
+def _deliberate_clashes() -> dict[tuple[str, frozenset[str]], str]:
+    """(folded key, claimant ids) -> reason, from the shipped ``lint/ambiguous.yaml``."""
+    import yaml
+
+    from .glossary import shipped_glossary_dir
+
+    try:
+        path = shipped_glossary_dir() / "lint" / "ambiguous.yaml"
+    except FileNotFoundError:  # a broken installation; Glossary.default() says so itself
+        return {}
+    if not path.is_file():
+        return {}
+    try:
+        items = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("ambiguous") or ()
+        return {(fold_key(i["key"]), frozenset(i["ids"])): str(i["reason"]) for i in items}
+    except (OSError, yaml.YAMLError, AttributeError, KeyError, TypeError) as exc:
+        raise GlossaryError(f"malformed list of deliberate clashes ({type(exc).__name__}: {exc}); "
+                            "each item needs key, ids and reason", source=str(path)) from None
+
+
 def lint_glossary(glossary: Glossary) -> list[LintIssue]:
     """Check a loaded glossary; issues come grouped by check, errors first.
 
@@ -133,9 +159,11 @@ def lint_glossary(glossary: Glossary) -> list[LintIssue]:
                     bucket = claims.setdefault(key, [])
                     if not any(c[0] == e.id for c in bucket):
                         bucket.append((e.id, kind, text))
+    deliberate = _deliberate_clashes()
     for key, bucket in claims.items():
         if len(bucket) < 2:
             continue
+        reason = deliberate.get((key, frozenset(c[0] for c in bucket)))
         ids = [c[0] for c in bucket]
         listing = ", ".join(f"{i} ({kind} {text!r})" for i, kind, text in bucket)
         names = [c for c in bucket if c[1] in ("name", "zh")]
@@ -144,10 +172,13 @@ def lint_glossary(glossary: Glossary) -> list[LintIssue]:
         if names and others:
             owner, _, text = names[0]
             message = f"{text!r} is the name of {owner!r} but also an alias of another entity: {listing}"
-            issues.append(_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids))
+            issue = _issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids)
         else:
-            issues.append(_issue("shared-alias", f"key {key!r} is claimed by {len(ids)} entities: {listing}",
-                                 last, ids))
+            issue = _issue("shared-alias", f"key {key!r} is claimed by {len(ids)} entities: {listing}",
+                           last, ids)
+        if reason:  # a documented, deliberate ambiguity: kept visible, not a warning
+            issue = replace(issue, severity="info", message=f"{issue.message}; deliberate: {reason}")
+        issues.append(issue)
 
     for e in entities:
         if not e.zh:
