@@ -26,9 +26,11 @@ Run from the repository root::
 
 2. **Scaling.** Distinct synthetic values (``_synthetic``: each entity's name, another
    rendering, upper or lower case, a hard variant with a typo, its Chinese name; one to six
-   values per entity) at two sizes, each clustered in a fresh interpreter: wall and CPU time,
-   and the growth of the resident set during the call (peak minus the level before it, after
-   a warm-up call on other values). The growth exponent between the two sizes is
+   values per entity) at two sizes, each clustered in a fresh interpreter after a warm-up call
+   on other values: wall and CPU time and the growth of the resident set during the call (peak
+   minus the level before it); then, in a second fresh interpreter, tracemalloc's peak during
+   the same call (tracing slows it, so it is not timed; resident-set growth is too coarse at
+   small sizes to give an exponent). The growth exponent between the two sizes is
    ``log(t2 / t1) / log(n2 / n1)``; n log n from 10,000 to 100,000 is 1.10. For aeronorm
    and for the fingerprint baseline (the others are all-pairs). Targets: time growth no
    worse than n log n and memory growth no worse than linear (each with 0.10 of slack for a
@@ -53,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -422,8 +425,9 @@ def _reset_peak_rss() -> bool:
         return False
 
 
-def _scale_child(method: str, src: Path, dst: Path, threshold: float | None) -> None:
-    """Cluster the values of ``src`` with ``method``; write labels, time and memory to ``dst``."""
+def _scale_child(method: str, src: Path, dst: Path, threshold: float | None, *, trace: bool = False) -> None:
+    """Cluster the values of ``src`` with ``method``; write labels, time and resident memory to
+    ``dst`` or, with ``trace``, only tracemalloc's peak (tracing slows the call: not timed)."""
     data = json.loads(src.read_text(encoding="utf-8"))
     fn = aeronorm_clusterer(threshold=threshold) if method == "aeronorm.cluster" else baselines()[method]
     if fn is None:
@@ -431,6 +435,14 @@ def _scale_child(method: str, src: Path, dst: Path, threshold: float | None) -> 
     fn(data["warmup"])  # load shared resources and lazy tables before measuring
     values = data["values"]
     gc.collect()
+    if trace:
+        tracemalloc.start()
+        base = tracemalloc.get_traced_memory()[0]
+        fn(values)
+        peak = tracemalloc.get_traced_memory()[1] - base
+        tracemalloc.stop()
+        dst.write_text(json.dumps({"traced_peak_bytes": peak}), encoding="utf-8")
+        return
     reset = _reset_peak_rss()
     before = _rss_bytes()
     maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -448,13 +460,15 @@ def _scale_child(method: str, src: Path, dst: Path, threshold: float | None) -> 
 
 
 def _run_child(method: str, values: list[str], warmup: list[str], threshold: float | None,
-               timeout: float) -> dict[str, Any]:
+               timeout: float, *, trace: bool = False) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         src, dst = Path(tmp) / "in.json", Path(tmp) / "out.json"
         src.write_text(json.dumps({"values": values, "warmup": warmup}, ensure_ascii=False), encoding="utf-8")
         cmd = [sys.executable, str(Path(__file__).resolve()), "--scale-child", method, str(src), str(dst)]
         if threshold is not None:
             cmd += ["--threshold", str(threshold)]
+        if trace:
+            cmd.append("--trace")
         proc = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, timeout=timeout, check=False)
         if proc.returncode != 0:
             raise RuntimeError(f"{method} child failed ({proc.returncode}): {proc.stderr[-2000:]}")
@@ -480,7 +494,7 @@ def nlogn_exponent(n1: float, n2: float) -> float:
 
 
 def bench_scaling(sizes: Sequence[int], *, seed: int, threshold: float | None, timeout: float,
-                  say: Say = print) -> dict[str, Any]:
+                  trace: bool = True, say: Say = print) -> dict[str, Any]:
     methods = ["fingerprint"]
     available = aeronorm_clusterer() is not None
     if available:
@@ -499,9 +513,12 @@ def bench_scaling(sizes: Sequence[int], *, seed: int, threshold: float | None, t
             out = _run_child(method, values, warmup, threshold, timeout)
             labels = out.pop("labels")
             out["scores"] = cluster_scores(labels, truth).to_json()
+            if trace:
+                out.update(_run_child(method, values, warmup, threshold, timeout, trace=True))
             runs[method][n] = out
     mb = 1024 * 1024
-    head = (f"{'method':18} {'values':>8} | {'wall s':>8} {'CPU s':>8} | {'memory MB':>9} | "
+    memory_key = "traced_peak_bytes" if trace else "memory_bytes"
+    head = (f"{'method':18} {'values':>8} | {'wall s':>8} {'CPU s':>8} | {'RSS MB':>7} {'traced MB':>9} | "
             f"{'B3 F1':>6} {'pair P':>6} {'pair R':>6}")
     say("    " + head)
     say("    " + "-" * len(head))
@@ -509,7 +526,8 @@ def bench_scaling(sizes: Sequence[int], *, seed: int, threshold: float | None, t
         for n, r in by_n.items():
             s = r["scores"]
             say(f"    {method:18} {n:>8,} | {r['seconds']:8.2f} {r['cpu_seconds']:8.2f} | "
-                f"{r['memory_bytes'] / mb:9.1f} | {s['bcubed_f1']:6.3f} {_num(s['pairwise_precision']):>6} "
+                f"{r['memory_bytes'] / mb:7.1f} {r.get('traced_peak_bytes', math.nan) / mb:9.1f} | "
+                f"{s['bcubed_f1']:6.3f} {_num(s['pairwise_precision']):>6} "
                 f"{s['pairwise_recall']:6.3f}")
     n1, n2 = sizes[0], sizes[-1]
     expected = nlogn_exponent(n1, n2)
@@ -518,13 +536,16 @@ def bench_scaling(sizes: Sequence[int], *, seed: int, threshold: float | None, t
         growth[method] = {
             "time": growth_exponent(n1, by_n[n1]["cpu_seconds"], n2, by_n[n2]["cpu_seconds"]),
             "wall": growth_exponent(n1, by_n[n1]["seconds"], n2, by_n[n2]["seconds"]),
-            "memory": growth_exponent(n1, by_n[n1]["memory_bytes"], n2, by_n[n2]["memory_bytes"]),
+            "memory": growth_exponent(n1, by_n[n1][memory_key], n2, by_n[n2][memory_key]),
+            "rss": growth_exponent(n1, by_n[n1]["memory_bytes"], n2, by_n[n2]["memory_bytes"]),
         }
         g = growth[method]
         say(f"    growth exponent {n1:,} -> {n2:,}: {method}: CPU time {_num(g['time'], 2)}, "
-            f"wall {_num(g['wall'], 2)}, memory {_num(g['memory'], 2)} "
+            f"wall {_num(g['wall'], 2)}, memory {_num(g['memory'], 2)} (RSS {_num(g['rss'], 2)}) "
             f"(n log n: {expected:.2f}, linear: 1.00)")
-    say(f"    memory: {runs['fingerprint'][n1]['memory_method']}")
+    say(f"    RSS MB: {runs['fingerprint'][n1]['memory_method']}; traced MB: tracemalloc's peak during "
+        "the call, in a second run (the memory exponent and target use it"
+        + ("" if trace else "; not measured: --no-tracemalloc, RSS used instead") + ")")
     targets: dict[str, bool] = {}
     if available:
         g = growth["aeronorm.cluster"]
@@ -568,11 +589,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per scaling run (default 1800)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument("--no-tracemalloc", action="store_true",
+                        help="skip the second, traced run per size (memory growth from RSS instead)")
     parser.add_argument("--scale-child", nargs=3, metavar=("METHOD", "IN", "OUT"), help=argparse.SUPPRESS)
+    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.scale_child:
         method, src, dst = args.scale_child
-        _scale_child(method, Path(src), Path(dst), args.threshold)
+        _scale_child(method, Path(src), Path(dst), args.threshold, trace=args.trace)
         return 0
     sizes = args.sizes or ((1_000, 4_000) if args.quick else (10_000, 100_000))
     if not 0 < sizes[0] < sizes[1]:
@@ -591,7 +615,8 @@ def main(argv: list[str] | None = None) -> int:
         report["dev"] = bench_dev(args.dev_aliases, args.dev_scorer, threshold=args.threshold,
                                   workers=args.workers)
     print()
-    report["scaling"] = bench_scaling(sizes, seed=args.seed, threshold=args.threshold, timeout=args.timeout)
+    report["scaling"] = bench_scaling(sizes, seed=args.seed, threshold=args.threshold, timeout=args.timeout,
+                                      trace=not args.no_tracemalloc)
     failed = []
     dev_rows = report["dev"].get("results", [])
     if dev_rows:

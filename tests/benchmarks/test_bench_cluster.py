@@ -120,6 +120,7 @@ def test_quick_run_without_dev_set(tmp_path, capsys):
     for r in runs.values():
         assert r["seconds"] >= 0 and r["scores"]["items"] in (150, 450)
         assert r["issues"] == {"missing": 0, "duplicated": 0, "foreign": 0}
+        assert r["traced_peak_bytes"] > 0
     if not report["scaling"]["aeronorm_available"]:
         assert "aeronorm.cluster: not available" in printed
         assert any(f.startswith("scaling:") for f in report["failed"])
