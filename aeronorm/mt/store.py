@@ -144,7 +144,7 @@ class SqliteStore:
         except sqlite3.Error as exc:
             if existed:
                 raise CacheFileError(f"cannot open {path}: {exc}") from exc
-            raise CacheFileError(f"cannot create {path} ({exc}): is its folder writable?") from exc
+            raise CacheFileError(f"cannot create {path} ({exc}; is its folder writable?)") from exc
         try:
             self._check(db)
         except BaseException:
