@@ -13,8 +13,6 @@ if str(BENCHMARKS) not in sys.path:
 
 import _synthetic as synthetic  # noqa: E402
 
-from aeronorm.text import fold_key  # noqa: E402
-
 COLUMNS = ("cluster", "group_id", "variant", "canonical", "zh", "type", "source", "flags")
 
 
@@ -28,7 +26,7 @@ def write_devlike(path: Path, *, clusters: int = 60, seed: int = 3) -> Path:
         name = org.english()
         variants = [name, synthetic.fuzzy_variant(org, rng)[0]]
         alt = org.alias_choice(rng)
-        if alt is not None and fold_key(org.english(alt)) != fold_key(name):
+        if alt is not None and org.english(alt).casefold() != name.casefold():
             variants.append(org.english(alt))
         for v in variants:
             rows.append({"cluster": eid, "group_id": eid, "variant": v, "canonical": name, "zh": org.zh,
