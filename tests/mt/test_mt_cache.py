@@ -268,7 +268,7 @@ def _mark(texts: list[str]) -> list[str]:
     return [f"<{t[::-1]}\ud800{len(t)}>" for t in texts]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(batches=st.lists(st.lists(_any_text, max_size=8), min_size=1, max_size=4))
 def test_disk_and_memory_caches_give_identical_answers_on_any_text(batches: list[list[str]]) -> None:
     engine = FunctionTranslator(_mark, source="en", target="zh", cache_key="mark-v1")
