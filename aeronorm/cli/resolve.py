@@ -100,10 +100,9 @@ class Resolver:
 
     def rows(self, values: Sequence[Any]) -> list[Result]:
         """The result of each value, in order (missing values and non-strings pass through)."""
-        from ..normalizer import is_missing
-
         memo = self._memo
-        todo = list(dict.fromkeys(v for v in values if isinstance(v, str) and v not in memo and v.strip()))
+        counts = Counter(v for v in values if type(v) is str)  # counted in C; the rest is rare
+        todo = [v for v in counts if v not in memo and v.strip()]
         fresh: dict[str, Result] = {}
         if todo:
             done = self._done if self.progress is not None and self.progress.enabled else None
@@ -112,25 +111,19 @@ class Resolver:
             if done is None and self.progress is not None:
                 self.progress.names += len(todo)
         stats = self.stats
-        out: list[Result] = []
-        for v in values:
-            if isinstance(v, str) and v.strip():
-                res = memo.get(v) or fresh[v]
-                if res[1] is None:
-                    stats.unknown += 1
-                else:
-                    stats.matched += 1
-                    stats.methods[res[3]] += 1
-            elif v is ABSENT:
-                res = (None, None, None, None, None)
-                stats.absent += 1
-            elif isinstance(v, str) or is_missing(v):
-                res = (v if isinstance(v, str) else None, None, None, None, None)  # "" stays ""
-                stats.empty += 1
-            else:  # a number, a list...: not a name
-                res = (None, None, None, None, None)
-                stats.not_text += 1
-            out.append(res)
+        known: dict[str, Result] = {}
+        for v, n in counts.items():
+            res = memo.get(v) or fresh.get(v)
+            if res is None:  # blank
+                res = (v, None, None, None, None)
+                stats.empty += n
+            elif res[1] is None:
+                stats.unknown += n
+            else:
+                stats.matched += n
+                stats.methods[res[3]] += n
+            known[v] = res
+        out = [known[v] if type(v) is str else self._other(v) for v in values]
         stats.rows += len(values)
         if self.progress is not None:
             self.progress.rows += len(values)
@@ -139,6 +132,19 @@ class Resolver:
                 memo.clear()
             memo.update(fresh)
         return out
+
+    def _other(self, v: Any) -> Result:
+        """A value that is not a plain string: absent, missing, or not a name."""
+        from ..normalizer import is_missing
+
+        if v is ABSENT:
+            self.stats.absent += 1
+            return (None, None, None, None, None)
+        if is_missing(v):
+            self.stats.empty += 1
+            return (None, None, None, None, None)
+        self.stats.not_text += 1  # a number, a list...: not a name
+        return (None, None, None, None, None)
 
     def _done(self, n: int) -> None:
         assert self.progress is not None

@@ -90,25 +90,29 @@ def runner(fmt: str) -> Callable[[Job, IO[bytes]], None]:
     return run
 
 
-def chunks(items: Iterable[T], *, rows: int, chars: int, size: Callable[[T], int]) -> Iterator[list[T]]:
-    """Lists of at most ``rows`` items, ended early once their ``size`` passes ``chars``."""
+def chunks(items: Iterable[T], *, rows: int, chars: int, text: int) -> Iterator[list[T]]:
+    """Lists of at most ``rows`` items (tuples), ended early once the lengths of their
+    ``item[text]`` pass ``chars``."""
     chunk: list[T] = []
+    append = chunk.append
     total = 0
     for item in items:
-        chunk.append(item)
-        total += size(item)
-        if len(chunk) >= rows or total >= chars:
+        append(item)
+        total += len(item[text])  # type: ignore[index]
+        if total >= chars or len(chunk) >= rows:
             yield chunk
             chunk, total = [], 0
+            append = chunk.append
     if chunk:
         yield chunk
 
 
 def split_eol(line: str) -> tuple[str, str]:
-    """``line`` without its terminator (``\\r\\n``, ``\\n``, ``\\r`` or none), and the terminator."""
-    if line.endswith("\r\n"):
-        return line[:-2], "\r\n"
-    if line.endswith(("\n", "\r")):
-        return line[:-1], line[-1]
-    return line, ""
+    """``line`` without its terminator (``\\r\\n``, ``\\n``, ``\\r`` or none), and the terminator.
 
+    Lines are split at terminators, so a line holds one, at its end, and stripping the trailing
+    CRs and LFs takes exactly it (a JSON line may hold CRs before its LF: whitespace, which then
+    counts as its terminator).
+    """
+    body = line.rstrip("\r\n")
+    return body, line[len(body):]

@@ -149,31 +149,41 @@ def run(job: Job, out: IO[bytes]) -> None:
                 got = rendered[res] = delim.join(new if tsv_out else [csv_cell(c) for c in new])
             return got
 
-        for chunk in chunks(recs, rows=job.chunk_rows, chars=job.chunk_chars, size=lambda r: len(r[2])):
+        for chunk in chunks(recs, rows=job.chunk_rows, chars=job.chunk_chars, text=2):
             values = [(cells[col] if col < len(cells) else ABSENT)
                       for _, cells, _ in chunk if cells is not None]
             results = iter(job.resolver.rows(values))
+            out: list[str] = []
             for number, cells, raw in chunk:
                 if cells is None:
                     stats.blank_lines += 1
-                    text.write(raw)
+                    out.append(raw)
                     continue
                 res = next(results)
                 body, eol = split_eol(raw)
                 if splice and len(cells) <= width:
-                    line = body + delim * (1 + width - len(cells)) + appended(res) + eol
+                    out.append(body + delim * (1 + width - len(cells)) + appended(res) + eol)
                 else:
                     new = text_cells(res, evidence=job.evidence, guard=job.guard, tsv=tsv_out)
-                    line = rewrite(number, cells, new, eol)
-                try:
-                    text.write(line)
-                except UnicodeEncodeError as exc:
-                    raise CLIError(f"{source.name} line {number}: cannot write the row as UTF-8: "
-                                   f"{exc.reason}") from None
+                    out.append(rewrite(number, cells, new, eol))
+            try:
+                text.write("".join(out))
+            except UnicodeEncodeError:
+                _unwritable(out, chunk, source.name)
+                raise
         text.flush()
     finally:
         text.detach()
         recs.close()  # restores the CSV cell limit now, not at garbage collection
+
+
+def _unwritable(lines: list[str], chunk: list[Record], name: str) -> None:
+    """Raise a :class:`CLIError` naming the line of the first output line UTF-8 cannot hold."""
+    for line, (number, _, _) in zip(lines, chunk, strict=True):
+        try:
+            line.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise CLIError(f"{name} line {number}: cannot write the row as UTF-8: {exc.reason}") from None
 
 
 def _column(header: list[str], column: str, source: str) -> int:

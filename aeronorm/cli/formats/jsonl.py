@@ -103,7 +103,7 @@ def run(job: Job, out: IO[bytes]) -> None:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
     try:
         first = True
-        for chunk in chunks(parsed(), rows=job.chunk_rows, chars=job.chunk_chars, size=lambda r: len(r[2])):
+        for chunk in chunks(parsed(), rows=job.chunk_rows, chars=job.chunk_chars, text=2):
             if first and lines.bom:
                 text.write("\ufeff")
             first = False
