@@ -7,7 +7,9 @@ The table (``examples/messy_orgs.csv``) writes the same organisations many ways:
 capitals, company forms, a pinyin romanisation, the Chinese name, translation variants
 (Aerospace/Astronautics, Polytechnic/Polytechnical). ``Series.aeronorm.match()`` resolves each
 distinct value once; unknown names (including a look-alike that is *not* China Great Wall
-Industry Corporation) are left alone, and blank cells pass through.
+Industry Corporation) are left alone, and blank cells pass through. In the totals per
+organisation, unknown names are shown as unknown (one ``(unknown)`` line, listed after the known
+organisations, with the names it holds), never ranked as if each were an organisation.
 """
 
 from __future__ import annotations
@@ -33,6 +35,30 @@ def clean(df: pd.DataFrame, column: str) -> pd.DataFrame:
     return out
 
 
+#: Labels of the rows that no organisation accounts for: kept apart, never ranked as one.
+UNKNOWN, BLANK = "(unknown)", "(blank)"
+
+
+def value_by_organisation(cleaned: pd.DataFrame, column: str, value: str) -> pd.Series:
+    """Sum of ``value`` per resolved organisation, largest first; then ``(unknown)`` and ``(blank)``.
+
+    A name the glossary does not know is not an organisation we can total: ranked among the
+    known ones under its own spelling, one unknown supplier would top the list (and two
+    spellings of it would be two suppliers). So unknown names are summed under one explicit
+    label, listed after the known organisations, and so are blank cells.
+    """
+    known = cleaned[f"{column}_id"].notna()
+    blank = cleaned[column].isna() | cleaned[column].astype("string").str.strip().eq("")
+    totals = cleaned[known].groupby(f"{column}_canonical")[value].sum().sort_values(ascending=False)
+    rest = pd.Series({UNKNOWN: cleaned.loc[~known & ~blank, value].sum(),
+                      BLANK: cleaned.loc[~known & blank, value].sum()})
+    counts = {UNKNOWN: int((~known & ~blank).sum()), BLANK: int((~known & blank).sum())}
+    rest = rest[[counts[k] > 0 for k in rest.index]]
+    out = pd.concat([totals, rest])
+    out.index.name = "organisation"
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", help="write the cleaned table to this CSV file")
@@ -50,9 +76,15 @@ def main() -> None:
     print(f"\n{n_spellings} distinct spellings -> {n_orgs} organisations; "
           f"{cleaned['supplier_id'].isna().sum()} rows left as they were (unknown or blank)")
     print("spellings per organisation:", spellings.to_dict())
-    totals = cleaned.groupby("supplier_canonical")["contract_value_musd"].sum().sort_values(ascending=False)
     print("\ncontract value by organisation (million USD):")
-    print(totals.head(8).to_string())
+    print(value_by_organisation(cleaned, "supplier", "contract_value_musd").to_string())
+    unknown = cleaned[cleaned["supplier_id"].isna() & cleaned["supplier"].notna()
+                      & cleaned["supplier"].str.strip().ne("")]
+    if len(unknown):
+        print(f"{UNKNOWN} holds names the glossary does not know (review them, or add them to a glossary "
+              "of your own, as in examples/glossary/):")
+        for name, value in unknown.groupby("supplier")["contract_value_musd"].sum().items():
+            print(f"    {name!r}: {value:g}")
 
     print("\nnews, normalised:")
     for path in sorted((HERE / "news").glob("*.txt")):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from aeronorm.pipeline.retranslation import MAX_QUERY_CHARS
+
 if TYPE_CHECKING:
     from aeronorm import Glossary, Normalizer
 
@@ -24,7 +26,6 @@ _TYPES = (None, None, None, "org", "person", "place", "title")
 _STYLES = ("canonical", "abbreviation", "annotate")
 # Building a Normalizer costs ~20 ms: only for glossaries small enough to keep the fuzzer fast.
 _MAX_ENTITIES_TO_MATCH = 30
-_MAX_QUERY_CHARS = 1000  # Normalizer passes longer input through unmatched (documented)
 
 
 class Finding(AssertionError):
@@ -119,7 +120,7 @@ def _check_own_names(normalizer: Normalizer, glossary: Glossary, issues: list) -
     claims = glossary.claims()
     for e in glossary.entities:
         key = fold_key(e.name)
-        if not key or len(e.name) > _MAX_QUERY_CHARS or len(claims.get(key, ())) > 1:
+        if not key or len(e.name) > MAX_QUERY_CHARS or len(claims.get(key, ())) > 1:
             if len(claims.get(key, ())) > 1 and e.id not in shared_ids:
                 raise Finding(f"{e.name!r} is claimed by {claims[key]} but lint does not say so")
             continue

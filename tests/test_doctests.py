@@ -78,7 +78,19 @@ def test_modules_are_found():
     assert not any(n.startswith("aeronorm.mt") for n in names)
 
 
-@pytest.mark.parametrize(("name", "source"), MODULES, ids=[name for name, _ in MODULES])
+#: Optional imports whose extra has a marker of its own (tests/conftest.py: only with --all).
+EXTRA_MARKERS = {"pyspark": "spark", "torch": "mt", "transformers": "mt"}
+
+
+def _params() -> list:
+    out = []
+    for name, source in MODULES:
+        marks = sorted({EXTRA_MARKERS[m] for m in _optional_imports(source) if m in EXTRA_MARKERS})
+        out.append(pytest.param(name, source, marks=[getattr(pytest.mark, m) for m in marks], id=name))
+    return out
+
+
+@pytest.mark.parametrize(("name", "source"), _params())
 def test_doctests(name, source):
     missing = sorted(m for m in _optional_imports(source) if importlib.util.find_spec(m) is None)
     if missing:

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GlossaryError
-from ..resources import data_files
+from ..resources import data_files, load_yaml
 from ..text.fold import fold_key
 from .entity import ENTITY_TYPES, Entity, Term, check_entity_type
 from .lint import LintIssue, lint_glossary, make_issue, malformed_issue, sort_issues
 from .readers import entities_from_records, iter_glossary_files, read_file, terms_from_records
 
-__all__ = ["Glossary", "lint_files", "shipped_glossary_dir", "shipped_terms"]
+__all__ = ["Glossary", "deliberate_clashes", "lint_files", "shipped_glossary_dir", "shipped_terms"]
 
 
 def shipped_glossary_dir() -> Path:
@@ -72,6 +72,25 @@ def shipped_terms() -> tuple[Term, ...]:
         _, more = read_file(folder / name)
         terms = _merge_terms(terms, more)
     return terms
+
+
+@functools.cache
+def deliberate_clashes() -> dict[tuple[str, frozenset[str]], str]:
+    """Clashes the shipped glossary makes on purpose (``glossaries/lint/ambiguous.yaml``):
+    ``(folded key, claimant ids) -> reason``. Lint reports them as ``info``, with the reason."""
+    try:
+        path = shipped_glossary_dir() / "lint" / "ambiguous.yaml"
+    except FileNotFoundError:  # a broken installation; Glossary.default() says so itself
+        return {}
+    if not path.is_file():
+        return {}
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    try:
+        items = (data or {}).get("ambiguous") or ()  # type: ignore[union-attr]
+        return {(fold_key(i["key"]), frozenset(i["ids"])): str(i["reason"]) for i in items}
+    except (AttributeError, KeyError, TypeError) as exc:
+        raise GlossaryError(f"malformed list of deliberate clashes ({type(exc).__name__}: {exc}); "
+                            "each item needs key, ids and reason", source=str(path)) from None
 
 
 @functools.cache
@@ -450,7 +469,7 @@ class Glossary:
         >>> [i.code for i in g.lint()]
         ['unknown-parent']
         """
-        return lint_glossary(self)
+        return lint_glossary(self, deliberate=deliberate_clashes())
 
 
 def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIssue]:
@@ -501,7 +520,7 @@ def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIss
                                          "this later definition replaces it", e.origin, (e.id,)))
                 file_ids[e.id] = e.origin
             loaded = loaded + Glossary(entities, terms)
-    found = lint_glossary(loaded)
+    found = lint_glossary(loaded, deliberate=deliberate_clashes())
     if base is not None:
         found = [i for i in found if any(x in file_ids for x in i.entity_ids)]
     return sort_issues(issues + found)

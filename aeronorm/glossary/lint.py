@@ -9,10 +9,10 @@ Codes and default severities (see :data:`LINT_CODES`):
 ``parent-cycle`` (error)
     Following ``parent`` links comes back to where it started.
 ``duplicate-id`` (warning)
-    An id is defined in several of the files given to :func:`~aeronorm.glossary.lint_files`; the last wins.
+    An id is defined in several of the files given to :func:`~aeronorm.glossary.lint_files`; the last one wins.
 ``alias-is-other-name`` (warning)
     An alias, abbreviation or Chinese alias of one entity is another entity's name (or full
-    Chinese name), under :func:`~aeronorm.text.fold_key`.
+    Chinese name), under :func:`~aeronorm.text.fold.fold_key`.
 ``shared-alias`` (warning)
     Another key (name, alias, abbreviation, Chinese name) claimed by more than one entity.
     Matchers abstain on such keys (:meth:`Glossary.ambiguous_keys`), so it is deliberate at
@@ -20,12 +20,17 @@ Codes and default severities (see :data:`LINT_CODES`):
     it applies, else ``shared-alias``.
 ``missing-zh`` (info)
     The entity has no Chinese name.
+
+A clash the shipped data makes on purpose (``一院`` is the First Academy of both CASC and
+CASIC) is listed with its reason in ``glossaries/lint/ambiguous.yaml``
+(:func:`~aeronorm.glossary.glossary.deliberate_clashes`); while exactly the entities listed there
+claim the key, it is reported as ``info`` with that reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from ..errors import GlossaryError
@@ -87,8 +92,15 @@ def make_issue(code: str, message: str, origin: str, entity_ids: Iterable[str] =
     return LintIssue(code, message, origin, tuple(entity_ids), LINT_CODES[code])
 
 
-def lint_glossary(glossary: _HasEntities) -> list[LintIssue]:
+#: ``(folded key, claimant ids) -> reason`` of clashes a glossary makes on purpose.
+Deliberate = Mapping[tuple[str, frozenset[str]], str]
+
+
+def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = None) -> list[LintIssue]:
     """Check a loaded glossary; issues come grouped by check, errors first.
+
+    A clash listed in ``deliberate`` with exactly its claimants is reported as ``info`` with its
+    reason (:meth:`Glossary.lint <aeronorm.Glossary.lint>` passes the shipped list).
 
     Examples
     --------
@@ -137,6 +149,7 @@ def lint_glossary(glossary: _HasEntities) -> list[LintIssue]:
     for key, bucket in claims.items():
         if len(bucket) < 2:
             continue
+        reason = (deliberate or {}).get((key, frozenset(c[0] for c in bucket)))
         ids = [c[0] for c in bucket]
         listing = ", ".join(f"{i} ({kind} {text!r})" for i, kind, text in bucket)
         names = [c for c in bucket if c[1] in ("name", "zh")]
@@ -145,11 +158,13 @@ def lint_glossary(glossary: _HasEntities) -> list[LintIssue]:
         if names and others:
             owner, _, text = names[0]
             message = f"{text!r} is the name of {owner!r} but also an alias of another entity: {listing}"
-            issues.append(make_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids))
+            issue = make_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids)
         else:
             message = f"key {key!r} is claimed by {len(ids)} entities: {listing}"
-            issues.append(make_issue("shared-alias", message,
-                                 last, ids))
+            issue = make_issue("shared-alias", message, last, ids)
+        if reason:  # a documented, deliberate ambiguity: kept visible, not a warning
+            issue = replace(issue, severity="info", message=f"{issue.message}; deliberate: {reason}")
+        issues.append(issue)
 
     for e in entities:
         if not e.zh:

@@ -97,7 +97,7 @@ class AeronormAccessor:
 
     # -- running text ---------------------------------------------------------------------------
     def find(self, *, type: str | None = None, normalizer: Normalizer | None = None) -> pd.Series:
-        """The mentions in each text: a Series of :class:`~aeronorm.mention.Mentions` lists."""
+        """The mentions in each text: a Series of :class:`~aeronorm.results.Mentions` lists."""
         n = _normalizer(normalizer)
         return self._map(lambda text: n.find(text, type=type))
 

@@ -22,7 +22,7 @@ Examples
 """
 
 from aeronorm.mt.base import FunctionTranslator, Translator, TranslatorOutputError, cache_key_of
-from aeronorm.mt.cache import CachedTranslator, CacheStats
+from aeronorm.mt.cache import CachedTranslator, CacheStats, TranslationCacheWarning
 from aeronorm.mt.marian import MarianTranslator, ModelNotFoundError
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "FunctionTranslator",
     "MarianTranslator",
     "ModelNotFoundError",
+    "TranslationCacheWarning",
     "Translator",
     "TranslatorOutputError",
     "cache_key_of",

@@ -33,8 +33,9 @@ class Translator(Protocol):
     the same order: ``translate(texts)[i]`` is the translation of ``texts[i]``. It should
     batch internally; aeronorm calls it with every text it needs at once.
 
-    A translator may define a ``cache_key`` string that identifies the model and its settings;
-    :class:`~aeronorm.mt.CachedTranslator` uses it to key its on-disk cache.
+    A translator may define a ``cache_key`` string that identifies the model, its version and
+    its settings: it must change whenever the output may change. :class:`~aeronorm.mt.CachedTranslator`
+    keys its on-disk cache by it, and refuses a disk cache for a translator without one.
 
     Examples
     --------
@@ -68,22 +69,31 @@ def as_text_list(texts: Sequence[str], *, who: str = "translate") -> list[str]:
     return out
 
 
-def cache_key_of(translator: object) -> str:
-    """Return a stable string identifying ``translator``'s model and settings.
+def cache_key_of(translator: object) -> str | None:
+    """Return the ``cache_key`` that ``translator`` declares, or ``None`` when it declares none.
 
-    It is the translator's ``cache_key`` attribute when it has one, else its class's qualified
-    name (which is the same in every process, unlike the default ``repr``).
+    A disk cache is keyed by it, so it must name the model, its version and its settings. Nothing
+    is guessed from the object: two lambdas, two ``functools.partial`` objects or two instances of
+    one class would get the same guess and serve each other's translations.
+
+    Raises
+    ------
+    TypeError
+        If ``cache_key`` is set to something other than a non-blank str.
 
     Examples
     --------
-    >>> cache_key_of(FunctionTranslator(str.upper, source="en", target="en"))
-    'builtins.str.upper'
+    >>> cache_key_of(FunctionTranslator(str.upper, source="en", target="en", cache_key="upper-v1"))
+    'upper-v1'
+    >>> cache_key_of(FunctionTranslator(str.upper, source="en", target="en")) is None
+    True
     """
     key = getattr(translator, "cache_key", None)
-    if isinstance(key, str) and key:
-        return key
-    cls = type(translator)
-    return f"{cls.__module__}.{cls.__qualname__}"
+    if key is None:
+        return None
+    if not isinstance(key, str) or not key.strip():
+        raise TypeError(f"the cache_key of {translator!r} must be a non-blank str or None, not {key!r}")
+    return key
 
 
 def check_language(name: str, value: object) -> str:
@@ -105,9 +115,10 @@ class FunctionTranslator:
     source, target : str
         Language codes, such as ``"en"`` and ``"zh"``.
     cache_key : str, optional
-        Identifies the engine in an on-disk cache (see :class:`~aeronorm.mt.CachedTranslator`).
-        Defaults to the function's qualified name; set it when one function serves several
-        models, or when its output changes.
+        Names the engine, model, version and settings behind ``fn``, for an on-disk cache (see
+        :class:`~aeronorm.mt.CachedTranslator`); change it whenever the output may change.
+        Without it, only memory caching is possible: nothing about a function (a lambda, a
+        ``functools.partial``, a method of one of several instances) says what it computes.
 
     Notes
     -----
@@ -124,7 +135,7 @@ class FunctionTranslator:
     >>> short.translate(["a", "b"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    aeronorm.mt.base.TranslatorOutputError: <lambda> returned 1 translation(s) for 2 input text(s); ...
+    aeronorm.errors.TranslatorOutputError: <lambda> returned 1 translation(s) for 2 input text(s); ...
     """
 
     def __init__(
@@ -140,11 +151,9 @@ class FunctionTranslator:
         self.fn = fn
         self.source = check_language("source", source)
         self.target = check_language("target", target)
-        if cache_key is None:
-            module = getattr(fn, "__module__", None) or type(fn).__module__
-            qualname = getattr(fn, "__qualname__", None) or type(fn).__qualname__
-            cache_key = f"{module}.{qualname}"
-        self.cache_key = cache_key
+        if cache_key is not None and (not isinstance(cache_key, str) or not cache_key.strip()):
+            raise ValueError(f"cache_key must be None or a non-blank str naming the model, not {cache_key!r}")
+        self.cache_key: str | None = cache_key
         self._name = getattr(fn, "__name__", None) or type(fn).__name__
 
     def translate(self, texts: Sequence[str]) -> list[str]:
@@ -170,4 +179,5 @@ class FunctionTranslator:
         return check_output(self.fn(items), len(items), who=self._name)
 
     def __repr__(self) -> str:
-        return f"FunctionTranslator({self._name}, source={self.source!r}, target={self.target!r})"
+        key = f", cache_key={self.cache_key!r}" if self.cache_key is not None else ""
+        return f"FunctionTranslator({self._name}, source={self.source!r}, target={self.target!r}{key})"

@@ -1,4 +1,4 @@
-"""aeronorm.learn: the term lexicon learned from a glossary's own names."""
+"""aeronorm.lexicon.align and .learn: the term lexicon learned from a glossary's own names."""
 
 from __future__ import annotations
 

@@ -68,6 +68,7 @@ def test_glossary_inputs_pick_their_format():
     assert text.startswith("CASIC ") and "\udcff" in text  # undecodable bytes: lone surrogates
 
 
+@pytest.mark.fuzz
 def test_short_atheris_run_finds_nothing(optional, tmp_path):
     optional("atheris")
     env = dict(os.environ, PYTHONPATH=str(ROOT))

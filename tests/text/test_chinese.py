@@ -1,4 +1,4 @@
-"""aeronorm.chinese: traditional -> simplified, folding, aeronorm's jieba tokenizer, Chinese mentions."""
+"""aeronorm.text.zh and .segment: traditional -> simplified, folding, aeronorm's jieba tokenizer."""
 
 from __future__ import annotations
 

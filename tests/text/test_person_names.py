@@ -1,4 +1,4 @@
-"""aeronorm.names: Chinese personal names romanised, and romanised names read back."""
+"""aeronorm.text.person_names and .wade_giles: Chinese personal names romanised, and romanised names read back."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from aeronorm.text.person_names import (
     english_name_keys,
     is_surname,
     name_splits,
-    pinyin_to_wade_giles,
     read_romanised,
     split_chinese_name,
     surname_readings,
     wade_giles,
-    wade_giles_to_pinyin,
 )
+from aeronorm.text.wade_giles import pinyin_to_wade_giles, wade_giles_to_pinyin
 
 
 # -- Chinese names ----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""aeronorm.romanization: recognising pinyin and computing it from Chinese."""
+"""aeronorm.text.pinyin: recognising pinyin and computing it from Chinese."""
 
 from __future__ import annotations
 

@@ -1,0 +1,136 @@
+"""OUTPUT written all at once or not at all.
+
+A regular file (or a new one) is written to a temporary file beside it (same directory, hence
+same file system), flushed and fsynced, then renamed over OUTPUT with ``os.replace``, which is
+atomic: a reader sees the previous file or the complete new one, never a part. A failure, Ctrl-C,
+SIGTERM or SIGHUP (see :func:`~aeronorm.cli.errors.signals_interrupt`) removes the temporary file
+and leaves the previous OUTPUT, or none, in place. A symbolic link as OUTPUT is followed: its
+target is replaced and the link kept. The new file gets the previous file's permission bits, or
+those ``open`` would give (0666 less the umask).
+
+stdout and streams (a FIFO, ``/dev/null``, a terminal) are written as the rows come: they have no
+previous content to protect, and a reader may be waiting. Only SIGKILL or a power cut can leave
+the temporary file behind (``.NAME.*.aeronorm-tmp``, safe to delete); never a partial OUTPUT.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import os
+import stat
+import sys
+import tempfile
+from types import TracebackType
+from typing import IO
+
+from .errors import CLIError
+from .files import file_kind, os_reason
+
+__all__ = ["TEMP_SUFFIX", "Output"]
+
+TEMP_SUFFIX = ".aeronorm-tmp"
+
+
+class Output:
+    """OUTPUT as a context manager giving a binary stream (gzip-compressed for ``.gz``).
+
+    On a normal exit the data is committed (renamed into place); on an exception it is dropped.
+    """
+
+    def __init__(self, path: str, *, st: os.stat_result | None, compress: bool | None = None):
+        self.path = path
+        self.name = "stdout" if path == "-" else path
+        self.compress = path.lower().endswith(".gz") if compress is None else compress
+        self.atomic = path != "-" and (st is None or stat.S_ISREG(st.st_mode))
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise CLIError(f"cannot write {path}: is a directory")
+        self._st = st
+        self._file: IO[bytes] | None = None
+        self._stream: IO[bytes] | None = None
+        self._temp: str | None = None
+        self.target = os.path.realpath(path) if self.atomic else path
+
+    def __enter__(self) -> IO[bytes]:
+        if self.path == "-":
+            self._file = sys.stdout.buffer
+        elif self.atomic:
+            folder, base = os.path.split(self.target)
+            try:
+                fd, self._temp = tempfile.mkstemp(prefix=f".{base}.", suffix=TEMP_SUFFIX, dir=folder or ".")
+            except OSError as exc:
+                raise CLIError(f"cannot write {self.path}: cannot create a temporary file in "
+                               f"{folder or '.'}: {os_reason(exc)}") from None
+            self._file = os.fdopen(fd, "wb")
+        else:
+            try:
+                self._file = open(self.path, "wb")
+            except OSError as exc:
+                raise CLIError(f"cannot write {self.path} ({file_kind(self._st) if self._st else 'file'}): "
+                               f"{os_reason(exc)}") from None
+        stream: IO[bytes] = self._file
+        if self.compress:
+            inner = os.path.basename(self.path)[:-3] if self.path.lower().endswith(".gz") else ""
+            stream = gzip.GzipFile(filename=inner, mode="wb", fileobj=self._file, mtime=0)  # type: ignore[assignment]
+        self._stream = stream
+        return stream
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self._commit()
+        else:
+            self._discard()
+
+    def _commit(self) -> None:
+        assert self._file is not None and self._stream is not None
+        try:
+            if self._stream is not self._file:
+                self._stream.close()  # the gzip trailer; leaves the file open
+            self._file.flush()
+            if self.atomic:
+                os.fsync(self._file.fileno())
+                self._file.close()
+                assert self._temp is not None
+                os.chmod(self._temp, self._mode())
+                os.replace(self._temp, self.target)
+                self._temp = None
+                _fsync_folder(os.path.dirname(self.target) or ".")
+            elif self.path != "-":
+                self._file.close()
+        except OSError as exc:
+            self._discard()
+            raise CLIError(f"cannot write {self.path}: {os_reason(exc)}") from None
+        except BaseException:
+            self._discard()
+            raise
+
+    def _discard(self) -> None:
+        if self._file is not None and self.path != "-":
+            with contextlib.suppress(OSError):
+                self._file.close()
+        if self._temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(self._temp)
+            self._temp = None
+
+    def _mode(self) -> int:
+        if self._st is not None:
+            return stat.S_IMODE(self._st.st_mode)
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename durable (POSIX); not possible or needed everywhere."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

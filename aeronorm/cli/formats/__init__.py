@@ -1,0 +1,118 @@
+"""The table formats of ``aeronorm normalize``: which one a file is, and what their writers share.
+
+Each format module has ``run(job, out)``: read ``job.source``, resolve the column through
+``job.resolver`` chunk by chunk, write to the binary stream ``out``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, TypeVar
+
+from ..errors import CLIError
+
+if TYPE_CHECKING:
+    from ..files import Source
+    from ..resolve import Resolver
+
+__all__ = ["FORMATS", "Job", "chunks", "input_format", "output_format", "runner", "split_eol"]
+
+#: File formats and the extensions that select them (each text format optionally ``.gz``).
+FORMATS: dict[str, tuple[str, ...]] = {
+    "csv": (".csv",),
+    "tsv": (".tsv", ".tab"),
+    "jsonl": (".jsonl", ".ndjson"),
+    "parquet": (".parquet", ".pq"),
+}
+_TABULAR = ("csv", "tsv")
+T = TypeVar("T")
+
+
+@dataclass
+class Job:
+    """One ``aeronorm normalize`` run, as the format modules see it."""
+
+    source: Source
+    column: str
+    names: list[str]  # the new columns, in order
+    fmt_in: str
+    fmt_out: str
+    resolver: Resolver
+    overwrite: bool = False
+    evidence: bool = False
+    guard: bool = True  # neutralise formulas in the CSV/TSV cells aeronorm writes
+    chunk_rows: int = 20_000
+    chunk_chars: int = 1 << 24  # a chunk also ends after this much text (rows with huge cells)
+
+
+def _format_by_name(path: str) -> str | None:
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    for fmt, exts in FORMATS.items():
+        if name.endswith(exts):
+            return fmt
+    return None
+
+
+def input_format(path: str, given: str | None) -> str:
+    """``--format``, else INPUT's extension, else csv for stdin."""
+    if given is not None:
+        return given
+    fmt = _format_by_name(path) if path != "-" else "csv"
+    if fmt is None:
+        known = ", ".join(e for exts in FORMATS.values() for e in exts)
+        raise CLIError(f"cannot tell the format of INPUT {path!r} from its extension ({known}, each also "
+                       ".gz): give it with --format")
+    return fmt
+
+
+def output_format(path: str, given: str | None, fmt_in: str) -> str:
+    """``--output-format``, else OUTPUT's extension when it is a known one, else INPUT's format;
+    only CSV and TSV convert into each other."""
+    fmt = given or (_format_by_name(path) if path != "-" else None) or fmt_in
+    if fmt != fmt_in and not (fmt in _TABULAR and fmt_in in _TABULAR):
+        how = "--output-format" if given else f"the extension of OUTPUT {path!r}"
+        raise CLIError(f"cannot write {fmt_in} INPUT as {fmt} ({how}): only CSV and TSV convert into each "
+                       f"other; give OUTPUT a {FORMATS[fmt_in][0]} name or --output-format {fmt_in}")
+    return fmt
+
+
+def runner(fmt: str) -> Callable[[Job, IO[bytes]], None]:
+    """The ``run`` function of a format."""
+    if fmt in _TABULAR:
+        from .delimited import run
+    elif fmt == "jsonl":
+        from .jsonl import run
+    else:
+        from .parquet import run
+    return run
+
+
+def chunks(items: Iterable[T], *, rows: int, chars: int, text: int) -> Iterator[list[T]]:
+    """Lists of at most ``rows`` items (tuples), ended early once the lengths of their
+    ``item[text]`` pass ``chars``."""
+    chunk: list[T] = []
+    append = chunk.append
+    total = 0
+    for item in items:
+        append(item)
+        total += len(item[text])  # type: ignore[index]
+        if total >= chars or len(chunk) >= rows:
+            yield chunk
+            chunk, total = [], 0
+            append = chunk.append
+    if chunk:
+        yield chunk
+
+
+def split_eol(line: str) -> tuple[str, str]:
+    """``line`` without its terminator (``\\r\\n``, ``\\n``, ``\\r`` or none), and the terminator.
+
+    Lines are split at terminators, so a line holds one, at its end, and stripping the trailing
+    CRs and LFs takes exactly it (a JSON line may hold CRs before its LF: whitespace, which then
+    counts as its terminator).
+    """
+    body = line.rstrip("\r\n")
+    return body, line[len(body):]

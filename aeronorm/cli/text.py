@@ -1,0 +1,99 @@
+"""``aeronorm text``: documents with every known name replaced, a summary, an optional HTML report.
+
+The documents are all read before anything is written. The report (``--html``) is written
+atomically and may not be one of the documents or glossaries read, however it is reached.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from .atomic import Output
+from .build import check_options, normalizer_from
+from .errors import CLIError
+from .files import check_glossary_paths, os_reason, refuse_alias, stat_path
+
+__all__ = ["cmd_text"]
+
+
+def _stat_document(path: str) -> os.stat_result | None:
+    if path != "-":
+        return stat_path(path)
+    try:
+        return os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def _read_document(path: str) -> str:
+    """A document (a file, a FIFO or stdin, read to its end) as text."""
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            if os.path.isdir(path):
+                raise CLIError(f"cannot read {path}: is a directory")
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise CLIError(f"cannot read {'stdin' if path == '-' else path}: {os_reason(exc)}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CLIError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    from ..render import render_report
+
+    check_options(args)
+    style = "annotate" if args.annotate else (args.style or "canonical")
+    reads = check_glossary_paths(args.glossary)
+    html = None
+    if args.html:
+        html_st = stat_path(args.html, what="--html ", verb="write")
+        documents = [(f"FILE {'stdin' if p == '-' else p}", st) for p in args.files
+                     if (st := _stat_document(p)) is not None]
+        refuse_alias(f"--html {args.html}", html_st, reads + documents)
+        html = Output(args.html, st=html_st, compress=False)
+    texts = [(path, _read_document(path)) for path in args.files]  # every file readable before output
+    normalizer = normalizer_from(args)
+    docs = []
+    out = sys.stdout
+    for i, (path, text) in enumerate(texts):
+        doc = normalizer.normalize_text(text, style=style, type=args.type)
+        docs.append((path, doc))
+        if len(texts) > 1:
+            out.write(("\n" if i else "") + f"==> {path} <==\n")
+        out.write(doc)
+        if doc and not doc.endswith("\n"):
+            out.write("\n")
+    out.flush()
+    if html is not None:
+        with html as stream:
+            stream.write(render_report(docs).encode("utf-8"))
+    if not args.no_summary:
+        sys.stderr.write(_summary([d for _, d in docs], html=args.html))
+    return 0
+
+
+def _summary(docs: Sequence[Any], *, html: str | None) -> str:
+    from ..render import summarize
+
+    entities = summarize(docs)
+    mentions = sum(len(d.replacements) for d in docs)
+    changed = sum(len(d.changes) for d in docs)
+    lines = [f"\naeronorm: {len(docs)} document(s), {mentions} mention(s) of {len(entities)} "
+             f"entit{'y' if len(entities) == 1 else 'ies'}, {changed} rewritten"]
+    for eid, canonical, etype, n, spellings in entities:
+        lines.append(f"  {canonical} [{eid}, {etype}]: {n} mention(s)")
+        for spelling, count in spellings.most_common():
+            lines.append(f"      {spelling!r} x{count} -> {canonical!r}" if count > 1
+                         else f"      {spelling!r} -> {canonical!r}")
+    if html:
+        lines.append(f"  highlighted report: {html}")
+    return "\n".join(lines) + "\n"
