@@ -61,7 +61,7 @@ if str(HERE) not in sys.path:  # _synthetic, when imported from elsewhere (tests
 from _synthetic import Corpus, OrgName, fuzzy_variant, light_variant, make_corpus  # noqa: E402
 
 from aeronorm import Glossary, Normalizer  # noqa: E402
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 README = HERE.parent / "README.md"
 START, END = "<!-- bench_accuracy: start -->", "<!-- bench_accuracy: end -->"

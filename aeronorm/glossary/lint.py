@@ -9,7 +9,7 @@ Codes and default severities (see :data:`LINT_CODES`):
 ``parent-cycle`` (error)
     Following ``parent`` links comes back to where it started.
 ``duplicate-id`` (warning)
-    An id is defined in several of the files given to :func:`~aeronorm.glossary.lint_files`; the last one wins.
+    An id is defined in several files given to :func:`~aeronorm.glossary.lint_files`; the last one wins.
 ``alias-is-other-name`` (warning)
     An alias, abbreviation or Chinese alias of one entity is another entity's name (or full
     Chinese name), under :func:`~aeronorm.text.fold.fold_key`.

@@ -16,7 +16,7 @@ sys.path.insert(0, str(BENCHMARKS))
 import bench_accuracy  # noqa: E402
 from _synthetic import make_corpus  # noqa: E402
 
-from aeronorm.text import fold_key  # noqa: E402
+from aeronorm.text.fold import fold_key  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""aeronorm.text.person_names and .wade_giles: Chinese personal names romanised, and romanised names read back."""
+"""aeronorm.text.person_names and .wade_giles: personal names romanised, and read back."""
 
 from __future__ import annotations
 
