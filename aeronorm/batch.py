@@ -29,6 +29,7 @@ __all__ = [
     "Progress",
     "canonical_of",
     "check_on_unknown",
+    "distinct_values",
     "is_missing",
     "match_columns",
     "resolve_distinct",
@@ -112,17 +113,9 @@ class Progress:
             print(file=sys.stderr, flush=True)
 
 
-def resolve_distinct(
-    values: Iterable[Any],
-    resolve: Callable[[list[str]], Sequence[R]],
-    *,
-    progress: bool = False,
-    chunk: int = 2000,
-) -> list[R | None]:
-    """Per value, ``resolve``'s answer for it; each distinct string is resolved once.
-
-    ``resolve`` takes a list of distinct, non-missing strings and returns one answer per string
-    (it may batch, as retranslation does). Missing values get ``None``.
+def distinct_values(values: Iterable[Any]) -> tuple[list[str], list[int]]:
+    """The distinct non-missing strings of ``values`` in first-seen order, and each value's
+    position among them (``-1`` for a missing value).
 
     Raises
     ------
@@ -158,8 +151,25 @@ def resolve_distinct(
             append(slot)
         else:
             raise TypeError(f"names must be strings (or missing values), got {type(v).__name__}: {v!r}")
-    answers = _resolve_in_chunks(distinct, resolve, progress=progress, chunk=chunk)
-    return [answers[c] if c >= 0 else None for c in codes]
+    return distinct, codes
+
+
+def resolve_distinct(
+    values: Iterable[Any],
+    resolve: Callable[[list[str]], Sequence[R]],
+    *,
+    progress: bool = False,
+    chunk: int = 2000,
+) -> list[R | None]:
+    """Per value, ``resolve``'s answer for it; each distinct string is resolved once.
+
+    ``resolve`` takes a list of distinct, non-missing strings and returns one answer per string
+    (it may batch, as retranslation does). Missing values get ``None``. Raises as
+    :func:`distinct_values`.
+    """
+    distinct, codes = distinct_values(values)
+    answers = [*_resolve_in_chunks(distinct, resolve, progress=progress, chunk=chunk), None]
+    return [answers[c] for c in codes]  # code -1 picks the None at the end
 
 
 def _resolve_in_chunks(distinct: list[str], resolve: Callable[[list[str]], Sequence[R]], *,

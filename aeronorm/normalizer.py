@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .batch import OnUnknown, canonical_of, check_on_unknown, resolve_distinct, unknown_value
+from .batch import OnUnknown, check_on_unknown, distinct_values, resolve_distinct, unknown_value
 from .caching import BuildOnce
 from .glossary import Glossary, Term, shipped_terms
 from .index import Index
@@ -185,9 +185,13 @@ class Normalizer:
         Missing values (``None``, NaN, empty or blank strings) pass through unchanged.
         """
         check_on_unknown(on_unknown)
+        self._allowed("", type)
         values = names if isinstance(names, (list, tuple, str, bytes)) else list(names)
-        matches = self.match_many(values, type=type, progress=progress)
-        return [canonical_of(v, m, on_unknown) for v, m in zip(values, matches, strict=True)]
+        distinct, codes = distinct_values(values)
+        matches = resolve_distinct(distinct, lambda some: self._match_distinct(some, type), progress=progress)
+        canonical = [m.canonical if m is not None else unknown_value(d, on_unknown)
+                     for d, m in zip(distinct, matches, strict=True)]
+        return [canonical[c] if c >= 0 else v for v, c in zip(values, codes, strict=True)]
 
     # -- running text ------------------------------------------------------------------------
     @property

@@ -28,8 +28,6 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ..batch import is_missing
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -127,6 +125,8 @@ class AeronormAccessor:
     @staticmethod
     def _matches(n: Normalizer, uniques: Any, type_: str | None, progress: bool) -> list[Any]:
         """Matches of the distinct values (``aeronorm.batch``: missing values give ``None``)."""
+        from ..batch import is_missing  # here: importing this module registers, and stays cheap
+
         for u in uniques:
             if not isinstance(u, str) and not is_missing(u):
                 _check(u)
@@ -152,6 +152,8 @@ class AeronormAccessor:
     def _map(self, fn: Any) -> pd.Series:
         import numpy as np
         import pandas as pd
+
+        from ..batch import is_missing
 
         s = self._series
         codes, uniques = self._factorize()
