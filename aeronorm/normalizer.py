@@ -83,9 +83,10 @@ class Normalizer:
         if learn_terms:
             self.learned_terms = _learn_terms(self.glossary.entities, self.lexicon)
             if self.learned_terms:
-                self.lexicon = TermLexicon([*terms, *self.learned_terms])
+                self.lexicon = TermLexicon(terms, proper=self.learned_terms)
         self.index = Index(self.glossary.entities, self.lexicon)
         self.pipeline = Pipeline(self.index, self.calibration, en_zh=en_zh, zh_en=zh_en)
+        self._names = BuildOnce(self.index.names)
         self._scanner = BuildOnce(self._build_scanner)
 
     def __repr__(self) -> str:
@@ -223,9 +224,11 @@ class Normalizer:
         return Scanner(self.index, self.calibration, resolve=self.match, chinese=chinese.table)  # type: ignore[attr-defined]
 
     def _allowed(self, name: object, type_: str | None) -> set[int] | None:
+        """The entities a name may resolve to: one type's, or, by default, every entity but the
+        domain terms (vocabulary, not names: ``type="term"`` asks for them)."""
         if not isinstance(name, str):
             raise TypeError(f"name must be a str, not {type(name).__name__}")
-        return self.index.allowed(type_)
+        return self._names.get() if type_ is None else self.index.allowed(type_)
 
     def _match_distinct(self, names: Sequence[str], type_: str | None) -> list[Match | None]:
         """Matches of distinct names: the pipeline for each, then one retranslation batch per

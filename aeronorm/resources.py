@@ -152,6 +152,7 @@ class ChineseWords:
     honorifics: frozenset[str]
     fillers: frozenset[str]
     roman_scope: frozenset[str]
+    unit_endings: tuple[str, ...]
 
 
 @cache
@@ -166,7 +167,7 @@ def load_chinese_words() -> ChineseWords:
     raw = data_yaml("chinese.yaml")
     keys = ("company_forms", "form_markers", "scope_words", "admin_suffixes", "honorifics", "fillers",
             "roman_scope")
-    return ChineseWords(*(frozenset(raw[k]) for k in keys))
+    return ChineseWords(*(frozenset(raw[k]) for k in keys), unit_endings=tuple(raw["unit_endings"]))
 
 
 @cache

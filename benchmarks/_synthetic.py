@@ -143,9 +143,12 @@ class Corpus:
 
     def all_names(self) -> list[tuple[str, str]]:
         """``(written form, entity id)`` for every English name and alias, abbreviations left
-        out (what a plain fuzzy matcher would search)."""
+        out (what a plain fuzzy matcher would search); domain terms left out (vocabulary, not
+        names: a name lookup never answers one)."""
         out = []
         for r in self.records:
+            if r.get("type") == "term":
+                continue
             out.append((r["name"], r["id"]))
             out += [(a, r["id"]) for a in r.get("aliases") or ()]
         return out

@@ -58,7 +58,8 @@ def make_distinct(glossary: Glossary, n: int, *, seed: int = 0) -> list[Any]:
     """``n`` distinct values: about 70% spellings of glossary entries, 30% unknown, 2 missing."""
     rng = random.Random(seed)
     known: dict[str, None] = {}
-    spellings = [s for e in glossary for s in (e.name, *e.aliases, *e.abbreviations, e.zh) if s]
+    # domain terms are vocabulary, not names: a name lookup never answers one
+    spellings = [s for e in glossary if e.type != "term" for s in (e.name, *e.aliases, *e.abbreviations, e.zh) if s]
     for s in spellings:
         known[s] = None
 

@@ -55,7 +55,9 @@ def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, flo
             s = similarity(q, c)
             if s:
                 pairs.append((s, i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    # Equal scores: the pair spelt alike first ("research institute" with "research institute",
+    # not with the "academy" that shares its concept), then text order.
+    pairs.sort(key=lambda p: (-p[0], query[p[1]].text != name[p[2]].text, p[1], p[2]))
     used_q: set[int] = set()
     used_c: set[int] = set()
     out = []

@@ -106,6 +106,9 @@ class TermLexicon:
     terms : iterable of Term
         Earlier terms come first in each word's concept list; the first concept of a word
         is its key in order-free concept keys.
+    proper : iterable of Term
+        Terms whose morpheme is a proper name (a brand a glossary's names teach), added after
+        ``terms``.
 
     Examples
     --------
@@ -115,7 +118,7 @@ class TermLexicon:
     True
     """
 
-    def __init__(self, terms: Iterable[Term]):
+    def __init__(self, terms: Iterable[Term], *, proper: Iterable[Term] = ()):
         wc = load_word_classes()
         self._wc = wc
         self._phrases: dict[tuple[str, ...], list[str]] = {}
@@ -132,6 +135,10 @@ class TermLexicon:
         self.terms: list[Term] = []
         for term in terms:
             self.add(term)
+        for term in proper:  # names of the glossary's own (learned: 吉利 Geely), not words
+            self.add(term)
+            if term.zh in self.zh_terms:
+                self.proper_morphemes.add(term.zh)
         self.zh_terms |= place_zh
         self._add_phrase_variants()
         self._zh_max = max((len(z) for z in self.zh_terms), default=1)
@@ -216,6 +223,12 @@ class TermLexicon:
         if words in self._wc.generic_phrases:
             return Kind.GENERIC
         return None
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (folded) is an English word of the lexicon (a rendering, a place, a
+        company form or a generic word): ``launch`` yes, ``calt`` no."""
+        w = stem(word.casefold())
+        return (w,) in self._phrases or w in self._wc.stop_words
 
     @property
     def max_phrase(self) -> int:

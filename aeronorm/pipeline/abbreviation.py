@@ -27,6 +27,7 @@ __all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
 
 _ACRONYM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _LIMIT = 64
+_SHORT = 3  # derived acronyms of this many letters or fewer are candidates, not answers
 
 
 class Acronyms:
@@ -90,13 +91,30 @@ class AbbreviationStage:
             ids = {i for i in ids if i in allowed}
         if len(ids) == 1:
             (i,) = ids
-            how = "given" if given else "derived from the name"
-            score = cal.abbreviation_given if given else cal.abbreviation_derived
-            return found(index, i, score, "abbreviation", (f"acronym {text!r} ({how})",))
+            if given:
+                return found(index, i, cal.abbreviation_given, "abbreviation", (f"acronym {text!r} (given)",))
+            score, how = self._derived_score(key)
+            why = (f"acronym {text!r} (derived from the name{how})",)
+            if score < cal.threshold:
+                # Evidence, not an answer; and no weaker stage may guess on an acronym either.
+                return ambiguous(index, [i], score, "abbreviation", why)
+            return found(index, i, score, "abbreviation", why)
         if len(ids) > 1:
             return ambiguous(index, ids, cal.abbreviation_derived, "abbreviation",
                              (f"acronym {text!r} fits {len(ids)} entities",))
         return None
+
+
+    def _derived_score(self, key: str) -> tuple[float, str]:
+        """What a derived acronym proves: a short one, or one that spells an English word, fits
+        entities the glossary does not hold as well as the one it does."""
+        cal = self.calibration
+        letters = sum(c.isalpha() for c in key)
+        if letters <= _SHORT:
+            return cal.abbreviation_derived_short, f"; {letters} letters: a candidate only"
+        if self.index.lexicon.knows(key.lower()):
+            return cal.abbreviation_derived_word, "; also an English word"
+        return cal.abbreviation_derived, ""
 
 
 def derive_acronyms(lexicon: TermLexicon, text: str, *, limit: int = _LIMIT) -> set[str]:

@@ -36,7 +36,11 @@ class Calibration:
     company_form : float
         Only the company form tells a group from its company (concept stage).
     abbreviation_given, abbreviation_derived : float
-        An acronym the glossary gives; one derived from a name's initials.
+        An acronym the glossary gives; one derived from a name's initials (four letters or more,
+        one entity's only).
+    abbreviation_derived_word, abbreviation_derived_short : float
+        A derived acronym that is also an English word (``CAST``), or of three letters or fewer:
+        evidence, not an answer (the world has far more entities than the glossary).
     chinese : dict
         Chinese stage, by how much of the two names was set aside to make them equal.
     pinyin, pinyin_derived, pinyin_repaired : float
@@ -68,6 +72,8 @@ class Calibration:
     company_form: float = 0.93
     abbreviation_given: float = 1.0
     abbreviation_derived: float = 0.9
+    abbreviation_derived_word: float = 0.75
+    abbreviation_derived_short: float = 0.6
     chinese: dict[str, float] = field(
         default_factory=lambda: {"exact": 1.0, "core": 0.95, "loose": 0.9, "embedded": 0.9})
     pinyin: float = 0.93

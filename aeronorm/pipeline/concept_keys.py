@@ -23,7 +23,7 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
     group and its company.
     """
     lex = index.lexicon
-    for form in query.soft_forms:
+    for form in query.forms:
         tokens = query.tokens(lex, form)
         key = concept_key(tokens)
         if not key:

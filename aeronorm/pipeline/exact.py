@@ -49,7 +49,8 @@ class ExactStage:
             (i,) = ids
             label = self.index.exact_label.get((key, i), "name")
             hit = Match.of(name, self.index.entities[i], self.score, "exact", (f"{label} {name!r}",))
-        return hit if type_ is None or hit.type == type_ else None
+        # No type asked: any name, but not a domain term (vocabulary, not a name).
+        return hit if (hit.type != "term" if type_ is None else hit.type == type_) else None
 
     def _written_forms(self) -> dict[str, Match]:
         """Every written form owned by one entity -> its match."""

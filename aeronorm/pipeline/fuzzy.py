@@ -30,6 +30,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import align, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
 from ..results import Method
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
@@ -86,6 +87,7 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._scope = load_word_classes().national_scope
+        self._units = load_chinese_words().unit_endings
 
     def warm(self) -> None:
         """Build the spelling table now."""
@@ -103,7 +105,7 @@ class FuzzyStage:
         index, cal = self.index, self.calibration
         best: dict[int, tuple[float, list[str], str]] = {}
         lex = index.lexicon
-        for form in query.soft_forms:
+        for form in query.forms:
             tokens = query.tokens(lex, form)
             for rep_id in self._block(tokens):
                 rep = index.reps[rep_id]
@@ -174,7 +176,16 @@ class FuzzyStage:
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
         left_names = [j for j in left_c if c[j].kind == Kind.NAME]
         proper = index.lexicon.is_proper
-        if left_names and not any(proper(q[i]) or _identifying_number(q[i]) for i in unique):
+        named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
+        if not person and (any(self._specific(c, j, aligned_c, named=named) for j in left_c)
+                           or any(self._specific(q, i, aligned_q, named=named) for i in left_q)):
+            # One side keeps content the other lacks: a unit (an institute, a factory), a number
+            # (a plant's, an edition's year), or a place that is not just where the company is
+            # registered. The entry is more specific than the query ("X Group" is not "X Group's
+            # 517 Factory"), or the query than the entry ("X Co. (Chengdu)" is not "X Co."): two
+            # different entities.
+            return 0.0, []
+        if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
             # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
@@ -187,6 +198,36 @@ class FuzzyStage:
             score = cal.contained
             evidence.append("unique proper-name word")
         return score, evidence
+
+    def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool) -> bool:
+        """Whether ``name[j]``, left over on one side only, makes that side name a more specific
+        entity than the other (``name`` is the entity's tokens or the query's):
+
+        * a number (a plant's, an institute's, an edition's year);
+        * a place, unless it comes before the first naming word, where a company's place of
+          registration stands (北京天兵科技, Beijing Tianbing Technology), and the query names the
+          entity by a proper word only it has;
+        * a unit word (an institute, a centre, a factory), unless the query names the entity's
+          own unit (its last unit word is aligned: what is left is the affiliation, "China Academy
+          of Space Technology" before "502 Research Institute"), or it is the entity's type word
+          alone and the query names it by a proper word ("Beihang" for "Beihang University").
+        """
+        tok = name[j]
+        if tok.kind == Kind.NUMBER:
+            return True
+        if tok.kind == Kind.PLACE:
+            leading = all(t.kind in (Kind.PLACE, Kind.GENERIC, Kind.LEGAL) for t in name[:j])
+            return not (leading and named)
+        if tok.kind != Kind.NAME or not self._unit(tok):
+            return False
+        units = [k for k, t in enumerate(name) if t.kind == Kind.NAME and self._unit(t)]
+        if units[-1] in aligned:
+            return False
+        left_names = [k for k, t in enumerate(name) if t.kind == Kind.NAME and k not in aligned]
+        return not (named and left_names == [j] == units[-1:])
+
+    def _unit(self, tok: Tok) -> bool:
+        return any(k.endswith(self._units) for k in tok.keys if not k.isascii())
 
     def _telling(self, tok: Tok, weight: float, floor: float) -> bool:
         """Left over on both sides, such words mean two entities: naming words, numbers, places,

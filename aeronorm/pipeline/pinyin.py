@@ -394,7 +394,7 @@ class PinyinStage:
         elsewhere: dict[int, str] = {}
         # A place set aside in brackets ("Huada Qinglan Biotech (Wuxi)") must fit the entity too.
         aside_places = frozenset(p for a in query.asides if (p := _place_zh().get(" ".join(tokenize(a)))))
-        for form in query.forms:
+        for form in (query.text, query.bare) if query.bare else (query.text,):
             qkeys = _query_keys(index, form)
             if form != query.text and aside_places:
                 qkeys = [_QueryKey(q.letters, q.places | aside_places, q.romanised, q.hybrid) for q in qkeys]

@@ -26,6 +26,8 @@ class Query:
     >>> q = Query("Beijing University of Posts and Telecommunications (BUPT)")
     >>> q.core, q.asides, q.lane
     ('Beijing University of Posts and Telecommunications', ('BUPT',), 'latin')
+    >>> Query("China Academy of Space Technology (Xi'an)").core  # a place aside is part of the name
+    ''
     >>> Query("中國航天科工").lane
     'han'
     """
@@ -45,8 +47,17 @@ class Query:
 
     @cached_property
     def core(self) -> str:
-        """The name without parenthesised or quoted asides (``"Beijing ... (BUPT)"``); ``""``
-        when there are none."""
+        """The name without its *redundant* asides: acronyms, quoted short names, "a.k.a." notes
+        (``"Beijing ... (BUPT)"``); ``""`` when there are none. Any other aside stays: a bracketed
+        place or number ("China Academy of Space Technology (Xi'an)") names a more specific entity,
+        and dropping it would answer the wrong one."""
+        kept = ASIDE_RE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text)
+        core = _SPACES.sub(" ", kept).strip()
+        return core if core and core != self.text else ""
+
+    @cached_property
+    def bare(self) -> str:
+        """The name without any aside (for stages that check an aside's place themselves)."""
         stripped = _SPACES.sub(" ", ASIDE_RE.sub(" ", self.text)).strip()
         return stripped if stripped and stripped != self.text else ""
 
@@ -64,16 +75,6 @@ class Query:
     def keys(self) -> tuple[str, ...]:
         """The exact-match key of each of :attr:`forms`."""
         return tuple(fold_key(f) for f in self.forms)
-
-    @cached_property
-    def soft_forms(self) -> tuple[str, ...]:
-        """The text, then the text without its *redundant* asides only: acronyms, quoted short
-        names and "a.k.a." notes. A bracketed place such as "(Hainan)" is part of the name
-        and stays, so that it can still tell two entities apart."""
-        kept = ASIDE_RE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text)
-        soft = _SPACES.sub(" ", kept)
-        soft = soft.strip()
-        return (self.text, soft) if soft and soft != self.text else (self.text,)
 
     def tokens(self, lexicon: TermLexicon, form: str) -> list[Tok]:
         """Concept tokens of one form of the query, computed once per form."""

@@ -11,6 +11,8 @@ from aeronorm.text.fold import looks_like_acronym
 
 from .stages import run_stage
 
+CAL = DEFAULT_CALIBRATION
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -52,9 +54,10 @@ def test_acronym_of_two_names_abstains(small_index, pos):
     out = run_stage("abbreviation", small_index, Query("HSC"))
     assert out is not None and out.entity is None
     assert {e.id for e, _ in out.candidates} == {"hsc", "hsc2"}
-    # ... unless the type filter leaves one
+    # ... and when the type filter leaves one, three derived letters are still only a candidate
     only = run_stage("abbreviation", small_index, Query("HSC"), {pos("hsc")})
-    assert only is not None and only.entity.id == "hsc"
+    assert only is not None and only.entity is None
+    assert [(e.id, s) for e, s in only.candidates] == [("hsc", CAL.abbreviation_derived_short)]
 
 
 @pytest.mark.parametrize("raw", ["Casic", "ZKJ", "XYZW", "China Space Foundation"])

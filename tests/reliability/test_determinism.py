@@ -75,7 +75,7 @@ USER_GLOSSARY = """\
 entities:
   - {id: kodi, name: Kepler Orbital Dynamics Institute, zh: 开普勒轨道动力学研究所}
   - id: kods
-    name: Kepler Orbital Dynamics Institute Shenzhen
+    name: Kepler Orbital Dynamics Institute of China
     zh: 开普勒轨道动力学研究所深圳分所
     parent: kodi
   - {id: orion-co, name: Orion, type: org, aliases: [Orion Group]}

@@ -1,0 +1,92 @@
+"""Issue 13, matching that holds on unseen names: an entity more specific than the query is not its
+answer; a bracketed place is part of a name; a short derived acronym is a candidate only; domain
+terms are not names. Every example here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    # a group, its academy and the academy's factory
+    {"id": "zenith", "name": "Zenith Orbital Industry Group", "zh": "天顶轨道工业集团"},
+    {"id": "zenith-academy", "name": "Third Academy of Zenith Orbital Industry Group"},
+    {"id": "zenith-factory", "name": "Zenith Orbital Industry Group 517 Factory"},
+    # a company and its subsidiary in a bracketed city
+    {"id": "aurora-shenzhen", "name": "Aurora Lidar Technology (Shenzhen) Co., Ltd."},
+    {"id": "borealis", "name": "Borealis Satellite Ground Systems Corporation"},
+    # a company named abroad by its brand
+    {"id": "vanta-america", "name": "VANTA America Corporation"},
+    # a brand that names its university, a university and its branch
+    {"id": "kestrel-u", "name": "Kestrelhang University", "zh": "凯斯特航大学"},
+    {"id": "tern-u-campus", "name": "Ternhai University Ningbo Research Institute"},
+    # an institute named with its academy in front
+    {"id": "cast-like-608", "name": "Pegasus Academy of Space Technology 608 Research Institute"},
+    # a derived acronym of four letters, and of three
+    {"id": "qsrf", "name": "Quillon Space Research Foundation"},
+    {"id": "tvu", "name": "Tarvel Valley University"},
+    # a domain term
+    {"id": "term-orbit-services", "name": "orbital services", "type": "term", "aliases": ["Orbital Services"]},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def _id(n: Normalizer, name: str, **kw) -> str | None:
+    m = n.match(name, **kw)
+    return m.entity_id if m else None
+
+
+@pytest.mark.parametrize("query", [
+    "Zenith Orbital Industry",  # the group, not its academy or its factory
+    "Zenith Orbital Industry Group Co.",
+])
+def test_a_group_is_not_its_academy_or_its_factory(n, query):
+    assert _id(n, query) == "zenith"
+
+
+def test_a_factory_query_finds_the_factory_not_the_group(n):
+    assert _id(n, "Zenith Orbital Industry Group 517 Factory") == "zenith-factory"
+
+
+def test_an_entity_with_a_unit_the_query_lacks_is_not_its_answer(n):
+    # "Third Academy of ..." keeps a unit the query does not name
+    assert _id(n, "Orbital Industry Group of Zenith") in (None, "zenith")
+
+
+def test_a_bracketed_city_subsidiary_is_not_the_company_and_back(n):
+    assert _id(n, "Aurora Lidar Technology Co., Ltd.") is None  # the entry is the Shenzhen company
+    assert _id(n, "Aurora Lidar Technology (Shenzhen) Co., Ltd.") == "aurora-shenzhen"
+    # a place in brackets on the query's side is part of its name too
+    assert _id(n, "Borealis Satellite Ground Systems Corporation (Chengdu)") is None
+    assert _id(n, "Borealis Satellite Ground Systems Corp.") == "borealis"
+
+
+def test_a_brand_is_not_its_branch_abroad(n):
+    assert _id(n, "VANTA") is None
+
+
+def test_a_brand_names_its_university_but_not_the_university_names_its_branch(n):
+    assert _id(n, "Kestrelhang") == "kestrel-u"
+    assert _id(n, "Ternhai University") is None
+
+
+def test_an_institute_named_without_its_proper_academy_is_a_candidate_only(n):
+    assert _id(n, "608 Research Institute") is None  # "Pegasus Academy ..." is content the query lacks
+    assert "cast-like-608" in n.explain("608 Research Institute")
+
+
+def test_derived_acronyms_by_length(n):
+    m = n.match("QSRF")
+    assert m is not None and m.entity_id == "qsrf" and m.method == "abbreviation"
+    assert n.match("TVU") is None  # three letters: a candidate, not an answer
+    assert "Tarvel Valley University" in n.explain("TVU")
+
+
+def test_domain_terms_are_vocabulary_not_names(n):
+    assert n.match("Orbital Services") is None
+    assert _id(n, "Orbital Services", type="term") == "term-orbit-services"
