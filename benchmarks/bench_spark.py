@@ -59,7 +59,8 @@ def make_distinct(glossary: Glossary, n: int, *, seed: int = 0) -> list[Any]:
     rng = random.Random(seed)
     known: dict[str, None] = {}
     # domain terms are vocabulary, not names: a name lookup never answers one
-    spellings = [s for e in glossary if e.type != "term" for s in (e.name, *e.aliases, *e.abbreviations, e.zh) if s]
+    names = [e for e in glossary if e.type != "term"]
+    spellings = [s for e in names for s in (e.name, *e.aliases, *e.abbreviations, e.zh) if s]
     for s in spellings:
         known[s] = None
 
