@@ -29,6 +29,7 @@ __all__ = [
     "Normalizer",
     "Term",
     "__version__",
+    "cluster",
     "default_normalizer",
     "find",
     "match",
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from .clustering import Clusters
     from .errors import GlossaryError, NoMatchError
     from .glossary import Entity, Glossary, Term
     from .normalizer import Normalizer
@@ -105,6 +107,15 @@ def normalize_text(text: str, *, style: str = "canonical", type: str | None = No
     """``text`` with every known name replaced by its canonical name; see
     :meth:`Normalizer.normalize_text`."""
     return default_normalizer().normalize_text(text, style=style, type=type)  # type: ignore[arg-type]
+
+
+def cluster(values: Any, *, glossary: Any = None, threshold: float | None = None,
+            type: str | None = None) -> Clusters:
+    """Group the values of a column that name one entity, and propose each entity; see
+    :func:`aeronorm.clustering.cluster`."""
+    from .clustering import cluster as run
+
+    return run(values, glossary=glossary, threshold=threshold, type=type)
 
 
 def _register_pandas_accessor() -> None:

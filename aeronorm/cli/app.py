@@ -78,6 +78,7 @@ def _normalize_parser(sub: argparse._SubParsersAction) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``aeronorm`` command."""
     from .. import __version__
+    from .cluster import add_cluster_parser
     from .explain import cmd_explain
     from .glossary import cmd_lint, cmd_stats
     from .text import cmd_text
@@ -98,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-summary", action="store_true", help="do not print the summary")
     _glossary_options(p)
     p.set_defaults(func=cmd_text)
+
+    add_cluster_parser(sub)
 
     p = sub.add_parser("explain", help="why a name matches what it matches (or nothing)")
     p.add_argument("name", metavar="NAME")

@@ -106,6 +106,16 @@ class AeronormAccessor:
         out = self._map(lambda text: str(n.normalize_text(text, style=style, type=type)))  # type: ignore[arg-type]
         return self._same_dtype(out)
 
+    # -- clustering -----------------------------------------------------------------------------
+    def cluster(self, *, glossary: Any = None, threshold: float | None = None,
+                type: str | None = None) -> pd.DataFrame:
+        """The column's distinct values grouped by entity (:func:`aeronorm.cluster`): a tidy
+        frame, one row per distinct value with its cluster's proposal and the evidence that
+        joined it (columns :data:`aeronorm.clustering.export.REVIEW_COLUMNS`)."""
+        from ..clustering import cluster
+
+        return cluster(self._series.tolist(), glossary=glossary, threshold=threshold, type=type).to_frame()
+
     # -- internals ------------------------------------------------------------------------------
     def _same_dtype(self, out: pd.Series) -> pd.Series:
         """Strings out of a string column stay a string column (pandas 3's ``str``, ``string``)."""

@@ -1,0 +1,287 @@
+"""``aeronorm cluster``: a column's values grouped by entity, a draft glossary and a review table.
+
+The column is read whole (CSV, TSV, JSON Lines or Parquet, as ``normalize`` reads them), its
+distinct values clustered (:func:`aeronorm.clustering.cluster`), and three files written, each
+atomically and never over a file read:
+
+* the draft glossary, YAML in the shipped format (``-o``, default stdout): one entity per
+  cluster of ``--min-size`` values or more, ready for ``--glossary``;
+* ``--review FILE.csv`` (or ``.tsv``): every distinct value with its cluster, count and the
+  evidence that joined it;
+* ``--html FILE``: the review page, each cluster with its evidence.
+
+Without ``--anchor`` or ``--glossary`` no known entity is used (the shipped term lexicon is the
+vocabulary); with them, values the matcher resolves are anchored to their entities first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+from .atomic import Output
+from .columns import guard_formula
+from .errors import CLIError
+from .files import Lines, Source, check_glossary_paths, refuse_alias, stat_path
+from .formats import input_format
+
+__all__ = ["add_cluster_parser", "cmd_cluster", "read_column"]
+
+
+def add_cluster_parser(sub: argparse._SubParsersAction) -> None:
+    """The ``cluster`` subcommand's options."""
+    p = sub.add_parser("cluster", help="group a column's values by entity; write a draft glossary to review",
+                       description="Cluster the distinct values of a column that name the same entity "
+                                   "(translations, acronyms, pinyin, Chinese, typos), and write a draft "
+                                   "glossary (YAML) with a review table.")
+    p.add_argument("input", metavar="INPUT", help="input file (CSV, TSV, JSONL, Parquet), or - for stdin")
+    p.add_argument("--column", "-c", required=True, metavar="COL", help="the column of names")
+    p.add_argument("--output", "-o", default="-", metavar="DRAFT",
+                   help="the draft glossary, YAML (default: stdout)")
+    p.add_argument("--review", metavar="FILE", default=None,
+                   help="also write the review table: every value, its cluster and evidence (.csv or .tsv)")
+    p.add_argument("--html", metavar="FILE", default=None, help="also write the review page (HTML)")
+    p.add_argument("--format", "-f", choices=("csv", "tsv", "jsonl", "parquet"), default=None,
+                   help="format of INPUT when it is - or has no known extension (default: csv for stdin)")
+    p.add_argument("--min-size", type=int, default=2, metavar="N",
+                   help="clusters of fewer values stay out of the draft glossary (default: 2)")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="lowest evidence score that joins two values (0..1; default 0.8)")
+    p.add_argument("--type", "-t", default=None, help="entity type of the draft's entities (default: org)")
+    known = p.add_argument_group("known entities (off by default: a column no glossary covers)")
+    known.add_argument("--anchor", action="store_true",
+                       help="anchor values the shipped glossary resolves to its entities")
+    known.add_argument("--glossary", "-g", action="extend", nargs="+", default=[], metavar="FILE",
+                       help="anchor to these glossary files too (implies --anchor)")
+    known.add_argument("--no-default-glossary", action="store_true",
+                       help="anchor to the --glossary files only, not the shipped glossary")
+    p.add_argument("--no-summary", action="store_true", help="do not print the summary")
+    p.set_defaults(func=cmd_cluster)
+
+
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from ..clustering import cluster
+    from ..clustering.export import REVIEW_COLUMNS, clusters_html, review_rows
+
+    fmt = input_format(args.input, args.format)
+    _check(args)
+    source = Source(args.input)
+    reads = [(f"INPUT {source.name}", source.stat)] if source.stat is not None else []
+    reads += check_glossary_paths(args.glossary)
+    outputs: list[tuple[str, Output]] = []
+    for label, path in (("OUTPUT", args.output), ("--review", args.review), ("--html", args.html)):
+        if path is None:
+            continue
+        st = _stdout_stat() if path == "-" else stat_path(path, what=f"{label} ", verb="write")
+        refuse_alias(f"{label} {'stdout' if path == '-' else path}", st, reads)
+        outputs.append((label, Output(path, st=None if path == "-" else st, compress=False)))
+    names = [p for _, o in outputs for p in [o.target] if p != "-"]
+    if len(set(names)) != len(names):
+        raise CLIError("the draft glossary, --review and --html must be three different files")
+
+    values, stats = read_column(source, fmt, args.column)
+    anchor = _anchor_glossary(args)
+    clusters = cluster(values, glossary=anchor, threshold=args.threshold, type=args.type)
+    header = (f"Draft glossary proposed by `aeronorm cluster` from {source.name}, column {args.column!r}.\n"
+              "Review it before use: merge, split or rename entities, then pass it with --glossary.")
+    draft = clusters.to_yaml(min_size=args.min_size, header=header)
+    for label, output in outputs:
+        with output as stream:
+            if label == "OUTPUT":
+                stream.write(draft.encode("utf-8"))
+            elif label == "--html":
+                title = f"aeronorm cluster: {source.name}, column {args.column}"
+                stream.write(clusters_html(clusters, title=title, limit=None).encode("utf-8"))
+            else:
+                stream.write(_table(REVIEW_COLUMNS, review_rows(clusters), tsv=_is_tsv(args.review)))
+    if not args.no_summary:
+        sys.stderr.write(_summary(clusters, stats, args))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> None:
+    from ..glossary import check_entity_type
+
+    if args.type is not None:
+        try:
+            check_entity_type(args.type)
+        except ValueError as exc:
+            raise CLIError(str(exc)) from None
+    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
+        raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
+    if args.min_size < 1:
+        raise CLIError(f"--min-size must be 1 or more, got {args.min_size}")
+    if args.no_default_glossary and not args.glossary:
+        raise CLIError("--no-default-glossary needs at least one --glossary FILE")
+
+
+def _anchor_glossary(args: argparse.Namespace) -> Any:
+    if not (args.anchor or args.glossary):
+        return None
+    from ..glossary import Glossary
+
+    glossary = Glossary.load(*args.glossary) if args.glossary else Glossary()
+    return glossary if args.no_default_glossary else Glossary.default() + glossary
+
+
+# -- reading the column -------------------------------------------------------------------------
+class ColumnStats:
+    """What reading the column saw."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.absent = 0  # no cell at all (a short CSV row, a JSON record without the field)
+        self.not_text = 0  # a number, a list, ... in JSON or Parquet: not a name, left out
+
+
+def read_column(source: Source, fmt: str, column: str) -> tuple[list[Any], ColumnStats]:
+    """The column's cells (strings and missing values) and what reading saw."""
+    stats = ColumnStats()
+    if fmt in ("csv", "tsv"):
+        cells: Iterator[Any] = _delimited(source, fmt, column, stats)
+    elif fmt == "jsonl":
+        cells = _jsonl(source, column, stats)
+    else:
+        cells = _parquet(source, column)
+    values = []
+    for cell in cells:
+        stats.rows += 1
+        if cell is None or isinstance(cell, str):
+            values.append(cell)
+        elif isinstance(cell, float) and cell != cell:  # NaN
+            values.append(None)
+        else:
+            stats.not_text += 1
+    return values, stats
+
+
+def _delimited(source: Source, fmt: str, column: str, stats: ColumnStats) -> Iterator[Any]:
+    from .formats.delimited import records
+
+    col = None
+    for _, cells, _ in records(Lines(source, universal=True), fmt):
+        if cells is None:
+            continue  # a blank line is not a record
+        if col is None:
+            found = [i for i, name in enumerate(cells) if name == column]
+            if len(found) != 1:
+                shown = ", ".join(cells[:20]) + (", ..." if len(cells) > 20 else "")
+                how = f"appears {len(found)} times" if found else "is not"
+                raise CLIError(f"the column {column!r} {how} in the header of {source.name} "
+                               f"(columns: {shown})")
+            col = found[0]
+            continue
+        if col < len(cells):
+            yield cells[col]
+        else:
+            stats.absent += 1
+    if col is None:
+        raise CLIError(f"{source.name}: empty file, no header row")
+
+
+def _jsonl(source: Source, column: str, stats: ColumnStats) -> Iterator[Any]:
+    lines = Lines(source, universal=False)
+    seen = False
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CLIError(f"{source.name} line {lines.number}: not valid JSON ({exc.msg}, "
+                           f"column {exc.colno})") from None
+        except RecursionError:
+            raise CLIError(f"{source.name} line {lines.number}: not readable: JSON nested too "
+                           "deeply") from None
+        if not isinstance(obj, dict):
+            raise CLIError(f"{source.name} line {lines.number}: expected a JSON object, got "
+                           f"{type(obj).__name__}")
+        if column in obj:
+            seen = True
+            yield obj[column]
+        else:
+            stats.absent += 1
+    if not seen and stats.absent:
+        raise CLIError(f"no record of {source.name} has a field {column!r}")
+
+
+def _parquet(source: Source, column: str) -> Iterator[Any]:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise CLIError("Parquet needs pyarrow: pip install 'aeronorm[pandas]'") from None
+    try:
+        where: Any = source.path if source.regular else pa.BufferReader(source.open().read())
+        pf = pq.ParquetFile(where)
+        names = pf.schema_arrow.names
+        if column not in names:
+            shown = ", ".join(names[:20]) + (", ..." if len(names) > 20 else "")
+            raise CLIError(f"no column {column!r} in {source.name} (columns: {shown})")
+        for batch in pf.iter_batches(columns=[column]):
+            yield from batch.column(0).to_pylist()
+    except (pa.ArrowException, OSError) as exc:
+        raise CLIError(f"cannot read {source.name} as Parquet: {exc}") from None
+    finally:
+        source.close()
+
+
+# -- writing ------------------------------------------------------------------------------------
+def _is_tsv(path: str) -> bool:
+    return path.lower().endswith((".tsv", ".tab"))
+
+
+def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], *, tsv: bool) -> bytes:
+    """The review table as CSV (or TSV): cells a spreadsheet would run as formulas get a ``'``."""
+    text = io.StringIO()
+    if tsv:
+        clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
+        text.write("\t".join(columns) + "\n")
+        for row in rows:
+            text.write("\t".join(guard_formula(_cell(v)).translate(clean) for v in row) + "\n")
+    else:
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([guard_formula(_cell(v)) for v in row] for row in rows)
+    return text.getvalue().encode("utf-8")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(round(value, 4))
+    return str(value)
+
+
+def _summary(clusters: Any, stats: ColumnStats, args: argparse.Namespace) -> str:
+    groups = clusters.groups(min_size=args.min_size)
+    values = sum(len(c.members) for c in clusters)
+    grouped = sum(len(c.members) for c in groups)
+    anchored = sum(1 for c in clusters if c.entity_id)
+    lines = [f"\naeronorm: {stats.rows:,} rows, {values:,} distinct values, {clusters.missing:,} missing"
+             + (f", {stats.absent:,} absent" if stats.absent else "")
+             + (f", {stats.not_text:,} not text (left out)" if stats.not_text else "")]
+    lines.append(f"  {len(groups):,} clusters of {args.min_size}+ values hold {grouped:,} values"
+                 + (f"; {anchored:,} anchored to known entities" if anchored else ""))
+    drafted = len(clusters.to_records(min_size=args.min_size))
+    where = "stdout" if args.output == "-" else args.output
+    lines.append(f"  draft glossary: {drafted:,} entities -> {where}")
+    if args.review:
+        lines.append(f"  review table: {args.review}")
+    if args.html:
+        lines.append(f"  review page: {args.html}")
+    return "\n".join(lines) + "\n"
+
+
+def _stdout_stat() -> os.stat_result | None:
+    try:
+        return os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        return None

@@ -1,0 +1,19 @@
+"""Clustering a column no glossary covers: translation-aware groups that propose the glossary.
+
+* :mod:`~aeronorm.clustering.items`: the column's distinct values, those folding alike as one item;
+* :mod:`~aeronorm.clustering.evidence`: the matcher's evidence and vetoes between items,
+  found through blocking (key collisions and the inverted index), never over all pairs;
+* :mod:`~aeronorm.clustering.merge`: clusters joined strongest evidence first, never across a veto;
+* :mod:`~aeronorm.clustering.engine`: :func:`cluster`, and the entity each cluster proposes;
+* :mod:`~aeronorm.clustering.clusters`: :class:`Cluster`, :class:`Member`, :class:`Evidence`;
+* :mod:`~aeronorm.clustering.export`: the draft glossary (YAML), the review table (CSV rows, HTML).
+
+``aeronorm.cluster`` is :func:`cluster`.
+"""
+
+from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
+from .engine import DEFAULT_CLUSTER_THRESHOLD, cluster
+
+__all__ = [
+    "DEFAULT_CLUSTER_THRESHOLD", "EVIDENCE_KINDS", "Cluster", "Clusters", "Evidence", "Member", "cluster",
+]

@@ -1,0 +1,460 @@
+"""The matcher's evidence, applied within a column: which items name one entity, and which
+items can never share a cluster.
+
+Every kind of evidence is found by a key collision or through the column's inverted index,
+never by comparing all pairs:
+
+* **concept key**: the same concepts up to translation and order (the index's concept keys);
+* **acronym defined**: a member that gives its acronym in brackets, and the acronym alone;
+* **pinyin**: the pinyin of a Chinese member, a romanised member's letters, and the pinyin an
+  English name stands for word by word (Northwestern Polytechnical -> ``xibeigongye``);
+* **fuzzy** and **typo**: the fuzzy stage's weighted comparison, candidates from the index's
+  postings (and, for a word nobody else writes, from its near spellings);
+* **acronym derived**: an acronym spelt by the initials of the names of exactly one cluster
+  (found last, once the names have been clustered).
+
+A **conflict** is what the matcher's vetoes say: two names that share words but each keep a
+distinctive word of their own (Technology / Industry, Harbin / Hangzhou, 901 / 902), two
+different acronyms (CASC / CASIC), or a name and an acronym other than the one it defines.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
+
+from ..caching import BoundedCache
+from ..index import Index
+from ..lexicon import Kind, Tok
+from ..lexicon.compare import align, spelling_comparable
+from ..lexicon.word_classes import load_word_classes
+from ..pipeline.abbreviation import derive_acronyms
+from ..pipeline.base import SharedTables
+from ..pipeline.calibration import Calibration
+from ..pipeline.fuzzy import FuzzyStage
+from ..pipeline.pinyin import pinyin_letters
+from ..pipeline.pinyin_keys import pinyin_variants
+from ..text.fold import fold_key, has_han
+from .items import Item
+from .romanised import is_romanised, pivot_keys, read_out, syllable_key
+
+__all__ = ["ColumnEvidence", "Edge", "acronym_owners", "comparable", "fuzzy_edges", "key_edges",
+           "proper_name_edges"]
+
+#: Candidates read from the inverted index per item, rarest concepts first.
+BLOCK_BUDGET = 400
+#: Candidates compared per item.
+MAX_CANDIDATES = 16
+#: Most values sharing a proper name for it to join them (more is a common word, not a brand).
+MAX_PROPER_OWNERS = 12
+_MIN_PROPER = 3
+_MIN_SQUASHED = 6
+_MAX_INITIALS = 6
+_MAX_PIVOTS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Edge:
+    """Evidence that items ``a`` and ``b`` name one entity."""
+
+    score: float
+    kind: str
+    a: int
+    b: int
+    detail: str = ""
+
+
+class ColumnEvidence:
+    """The evidence tables of one column: its index, the fuzzy comparison and the vetoes.
+
+    Parameters
+    ----------
+    items : list of Item
+        The column's items, with ``tokens`` set (see :func:`~aeronorm.clustering.engine.tokenize`).
+    index : Index
+        An index over the items (entity ``i`` is item ``i``).
+    calibration : Calibration
+        The scores of each kind of evidence.
+    """
+
+    def __init__(self, items: Sequence[Item], index: Index, calibration: Calibration):
+        self.items = items
+        self.index = index
+        self.calibration = calibration
+        self.fuzzy = FuzzyStage(index, calibration, SharedTables.of(index))
+        self._scope = load_word_classes().national_scope
+        self._conflicts: BoundedCache[tuple[int, int], bool] = BoundedCache(max_entries=500_000)
+
+    # -- vetoes --------------------------------------------------------------------------------
+    def conflict(self, a: Item, b: Item) -> bool:
+        """Whether ``a`` and ``b`` can never be one entity (see the module's docstring)."""
+        key = (a.position, b.position) if a.position < b.position else (b.position, a.position)
+        hit = self._conflicts.get(key)
+        if hit is None:
+            hit = self._conflicts.put(key, self._conflict(a, b))
+        return hit
+
+    def _conflict(self, a: Item, b: Item) -> bool:
+        own_a = {a.acronym} if a.acronym else set(a.defines)
+        own_b = {b.acronym} if b.acronym else set(b.defines)
+        if own_a and own_b and not own_a & own_b:
+            return True  # two acronyms: CASC is not CASIC
+        if a.script == "acronym" or b.script == "acronym":
+            return False  # an acronym and a name: nothing to compare word by word
+        if _unmatched(a.specific, b.tokens) or _unmatched(b.specific, a.tokens):
+            return True  # "X (Shenzhen) Co." is a more specific entity than "X Co."
+        return self.vetoed(*_pair_tokens(a, b))
+
+    def vetoed(self, q: Sequence[Tok], c: Sequence[Tok]) -> bool:
+        """The fuzzy stage's veto: the two names share a word, and each keeps an informative
+        word the other lacks (naming words and numbers always; places and national scope words
+        when they weigh something here). Names sharing nothing are not compared."""
+        q = [t for t in q if t.kind != Kind.LEGAL]
+        c = [t for t in c if t.kind != Kind.LEGAL]
+        if not q or not c:
+            return False
+        pairs = align(q, c)
+        if not pairs:
+            return False
+        weight = self.fuzzy.weight
+        wq = [weight(t) for t in q]
+        wc = [weight(t) for t in c]
+        floor = 0.25 * max(max(wq), max(wc))
+        done_q = {i for i, _, _ in pairs}
+        done_c = {j for _, j, _ in pairs}
+        left_q = [i for i in range(len(q)) if i not in done_q]
+        left_c = [j for j in range(len(c)) if j not in done_c]
+        # An acronym on one side for words spelt out on the other ("Kepler ST" / "Kepler
+        # Satellite Technology") explains both.
+        left_q, left_c = _spelt_out(q, left_q, c, left_c)
+        left_c, left_q = _spelt_out(c, left_c, q, left_q)
+        # One Chinese word written as one phrase on one side and word by word in pinyin on the
+        # other ("Polytechnical University" / "Gongye Daxue", both 工业大学) explains both.
+        left_q, left_c = read_out(q, left_q, c, left_c)
+        left_c, left_q = read_out(c, left_c, q, left_q)
+        return any(self._telling(q[i], wq[i], floor) for i in left_q) and any(
+            self._telling(c[j], wc[j], floor) for j in left_c)
+
+    def spelt_out(self, a: Item, b: Item) -> str:
+        """The acronym one name writes for words the other spells out, when that is all that
+        tells them apart ("MPS Railway Police College" / "Ministry of Public Security Railway
+        Police College"); ``""`` otherwise."""
+        q = [t for t in a.tokens if t.kind != Kind.LEGAL]
+        c = [t for t in b.tokens if t.kind != Kind.LEGAL]
+        pairs = align(q, c)
+        if not pairs or not any(q[i].kind in (Kind.NAME, Kind.NUMBER) for i, _, _ in pairs):
+            return ""
+        left_q = [i for i in range(len(q)) if i not in {i for i, _, _ in pairs}]
+        left_c = [j for j in range(len(c)) if j not in {j for _, j, _ in pairs}]
+        found: list[str] = []
+        lq, lc = _spelt_out(q, left_q, c, left_c, minimum=3, found=found)
+        lc, lq = _spelt_out(c, lc, q, lq, minimum=3, found=found)
+        return found[0] if found and not lq and not lc else ""
+
+    def _telling(self, tok: Tok, weight: float, floor: float) -> bool:
+        if tok.kind in (Kind.NAME, Kind.NUMBER):
+            return True
+        return (tok.kind == Kind.PLACE or tok.key in self._scope) and weight > floor
+
+    # -- comparison ----------------------------------------------------------------------------
+    def compare(self, a: Item, b: Item) -> tuple[float, list[str], bool]:
+        """The fuzzy stage's score of the two names (the lower of both directions), its
+        evidence, and whether a word was matched by its spelling only (a typo)."""
+        if not a.tokens or not b.tokens:
+            return 0.0, [], False
+        ta, tb = _pair_tokens(a, b)
+        s1, e1 = self.fuzzy.score(ta, tb)
+        s2, e2 = self.fuzzy.score(tb, ta)
+        # Each must be an acceptable answer for the other: a name that keeps naming words the
+        # other lacks is a more specific entity (the stage's veto), whichever side it is on.
+        score, evidence = (s1, e1) if s1 <= s2 else (s2, e2)
+        typo = score > 0 and any(s < 1.0 for _, _, s in align(ta, tb))
+        return score, evidence, typo
+
+
+def _pair_tokens(a: Item, b: Item) -> tuple[Sequence[Tok], Sequence[Tok]]:
+    """The tokens two items are compared by: two Chinese names by their characters only (a
+    Chinese token also carries its pinyin, which would make homophones one word: 天兵 / 天冰)."""
+    if a.script == "han" and b.script == "han":
+        return _characters(a.tokens), _characters(b.tokens)
+    return a.tokens, b.tokens
+
+
+@lru_cache(maxsize=65536)
+def _characters(tokens: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    return tuple(Tok(t.text, t.key, frozenset(k for k in t.keys if has_han(k)) or t.keys, t.kind)
+                 for t in tokens)
+
+
+def _unmatched(keys: frozenset[str], tokens: Sequence[Tok]) -> bool:
+    """Whether one of ``keys`` is carried by none of ``tokens``."""
+    return any(not any(k in t.keys for t in tokens) for k in keys)
+
+
+def _spelt_out(a: Sequence[Tok], left_a: list[int], b: Sequence[Tok], left_b: list[int], *,
+               minimum: int = 2, found: list[str] | None = None) -> tuple[list[int], list[int]]:
+    """Leftovers of ``a`` that are the initials of a run of consecutive leftovers of ``b``,
+    removed from both (with that run); each such acronym is appended to ``found``."""
+    left_a, left_b = list(left_a), list(left_b)
+    for i in list(left_a):
+        tok = a[i]
+        if not (spelling_comparable(tok) and minimum <= len(tok.text) <= _MAX_INITIALS
+                and tok.text.isalpha()):
+            continue
+        for start in range(len(left_b)):
+            initials = ""
+            end = start
+            while end < len(left_b) and len(initials) < len(tok.text):
+                if end > start and left_b[end] != left_b[end - 1] + 1:
+                    break
+                initials += "".join(w[0] for w in b[left_b[end]].text.split() if w != "and")
+                end += 1
+            if initials == tok.text and len(initials) >= minimum:
+                left_a.remove(i)
+                del left_b[start:end]
+                if found is not None:
+                    found.append(tok.text.upper())
+                break
+    return left_a, left_b
+
+
+def comparable(item: Item) -> bool:
+    """Items compared word by word (not an acronym, and with tokens)."""
+    return item.script != "acronym" and bool(item.tokens)
+
+
+# -- key collisions ----------------------------------------------------------------------------
+def key_edges(ev: ColumnEvidence) -> Iterator[Edge]:
+    """Edges from key collisions: concept keys, acronyms defined by a member, pinyin."""
+    items, cal, index = ev.items, ev.calibration, ev.index
+    # concept keys: the index's table, items sharing a key joined to the first of them
+    for key, ids in index.concepts.items():
+        if len(ids) < 2 or not _telling_key(index, key):
+            continue
+        first, *rest = sorted(ids)
+        for other in rest:
+            across = (items[first].script == "han") != (items[other].script == "han")
+            kind = "chinese" if across else "concept key"
+            yield Edge(cal.concept, kind, first, other, " ".join(key))
+    # acronyms a member defines for itself, and the acronym written alone
+    defined: dict[str, list[int]] = defaultdict(list)
+    for item in items:
+        for acro in item.defines:
+            defined[acro].append(item.position)
+    for item in items:
+        if item.acronym and item.acronym in defined:
+            for owner in defined[item.acronym]:
+                yield Edge(cal.abbreviation_given, "acronym defined", owner, item.position, item.acronym)
+    for acro, owners in defined.items():
+        for other in owners[1:]:
+            yield Edge(cal.abbreviation_given, "acronym defined", owners[0], other, acro)
+    # the same letters spaced differently ("Shen Zhen You Bang" / "Shenzhen Youbang")
+    squashed: dict[str, int] = {}
+    for item in items:
+        if item.script == "latin":
+            key = fold_key(item.soft).replace(" ", "")
+            first = squashed.setdefault(key, item.position) if len(key) >= _MIN_SQUASHED else item.position
+            if first != item.position:
+                yield Edge(cal.concept, "same text", first, item.position, "spacing")
+    yield from _pinyin_edges(ev)
+
+
+def _telling_key(index: Index, key: tuple[str, ...]) -> bool:
+    """A concept key worth joining on: one of its concepts names something (not "University")."""
+    return len(key) >= 2 or not (key[0].startswith("#") or len(key[0]) < 2)
+
+
+def _pinyin_edges(ev: ColumnEvidence) -> Iterator[Edge]:
+    """Items whose pinyin agrees: a Chinese member and its romanisation, two romanisations, or
+    a romanisation and an English name read through the Chinese each of its words translates.
+    Keys are syllables in any order (English puts "Academy of" first, Chinese 研究院 last).
+    A key must be whole on one side at least (a place may be left out, never replaced: the
+    vetoes check places)."""
+    items, cal, lex = ev.items, ev.calibration, ev.index.lexicon
+    whole: dict[str, list[int]] = defaultdict(list)
+    keys: list[tuple[int, set[str], bool]] = []
+    spelt: dict[str, str] = {}  # order-free key -> letters as one value writes them, for the evidence
+    for item in items:
+        if item.script == "han":
+            variants = pinyin_variants(lex, item.soft)
+            if variants:
+                full = syllable_key(max(variants, key=len))
+                if full:
+                    whole[full].append(item.position)
+                keys.append((item.position, _keyed(variants, spelt), True))
+        elif item.script == "latin" and item.tokens:
+            letters = pinyin_letters(item.soft)
+            if letters and (full := syllable_key(letters[0])):
+                whole[full].append(item.position)
+                keys.append((item.position, _keyed(letters, spelt), True))
+            pivots = _keyed(pivot_keys(item.tokens), spelt) - _keyed(letters, spelt)
+            for key in pivots:
+                whole[key].append(item.position)
+            if pivots:
+                keys.append((item.position, pivots, False))
+    seen: set[tuple[int, int]] = set()
+    for pos, variants, romanised in keys:
+        for key in variants:
+            for other in whole.get(key, ()):
+                pair = (min(pos, other), max(pos, other))
+                if other == pos or pair in seen:
+                    continue
+                if not (romanised or _romanised_item(items[other])):
+                    continue  # two English names: their concept keys already compared them
+                if items[pos].script == "han" and items[other].script == "han":
+                    continue  # two Chinese names: homophones are not one name
+                seen.add(pair)
+                pure = romanised and _romanised_item(items[other])
+                yield Edge(cal.pinyin if pure else cal.pinyin_derived, "pinyin", pair[0], pair[1], spelt[key])
+
+
+def _keyed(letters: Iterable[str], spelt: dict[str, str]) -> set[str]:
+    """Order-free keys of pinyin letters (remembering the letters of each key)."""
+    out = set()
+    for v in letters:
+        key = syllable_key(v)
+        if key:
+            spelt.setdefault(key, v)
+            out.add(key)
+    return out
+
+
+def _romanised_item(item: Item) -> bool:
+    """A Chinese member, or a Latin one whose every word is pinyin."""
+    return item.script == "han" or (
+        bool(item.tokens) and all(is_romanised(t) for t in item.tokens if t.kind != Kind.LEGAL))
+
+
+# -- fuzzy comparison through the inverted index ----------------------------------------------
+def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
+    """Pairs the fuzzy stage scores at ``threshold`` or above, candidates from the index."""
+    items, index = ev.items, ev.index
+    rep_items = [rep.entity for rep in index.reps]
+    spellings = ev.fuzzy.spellings.get()
+    for item in items:
+        if not comparable(item):
+            continue
+        for other in _candidates(ev, item, rep_items, spellings):
+            if other <= item.position or not comparable(items[other]):
+                continue
+            score, evidence, typo = ev.compare(item, items[other])
+            if score < threshold and ev.calibration.abbreviation_derived >= threshold:
+                acronym = ev.spelt_out(item, items[other])
+                if acronym:
+                    yield Edge(ev.calibration.abbreviation_derived, "acronym derived", item.position, other,
+                               f"{acronym} spelt out")
+                    continue
+            if score >= threshold:
+                kind = "typo" if typo else "fuzzy"
+                yield Edge(round(score, 4), kind, item.position, other, ", ".join(evidence))
+
+
+def _candidates(ev: ColumnEvidence, item: Item, rep_items: list[int], spellings: object) -> list[int]:
+    """Items sharing an informative concept with ``item``, most promising first (the fuzzy
+    stage's blocking: rarest concepts first, within a budget of names read)."""
+    index = ev.index
+    postings = []
+    for tok in item.tokens:
+        if tok.kind == Kind.LEGAL:
+            continue
+        weight = ev.fuzzy.weight(tok)
+        found = False
+        for key in tok.keys:
+            posting = index.postings.get(key)
+            if posting and len(posting) > 1:
+                found = True
+                postings.append((len(posting), weight, posting))
+        if not found and spelling_comparable(tok):
+            for word in spellings.near(tok.text):  # type: ignore[attr-defined]
+                posting = index.postings.get(word)
+                if posting:
+                    postings.append((len(posting), weight, posting))
+    if not postings:
+        return []
+    postings.sort(key=itemgetter(0))
+    votes: dict[int, float] = defaultdict(float)
+    budget = BLOCK_BUDGET
+    for size, weight, posting in postings:
+        if budget <= 0:
+            break
+        for rep_id in posting[:budget]:
+            other = rep_items[rep_id]
+            if other != item.position:
+                votes[other] += weight
+        budget -= size
+    return [i for i, _ in heapq.nlargest(MAX_CANDIDATES, votes.items(), key=itemgetter(1))]
+
+
+# -- a proper name that only one entity's values write -----------------------------------------
+def proper_name_edges(ev: ColumnEvidence) -> Iterator[Edge]:
+    """Values that share a proper name (a brand, a romanised name the lexicon does not
+    translate) and nothing that sets them apart: "Origincell" and "Origincell Technology Co.,
+    Ltd.". The column's analogue of the fuzzy stage's unique proper word: the word must belong
+    to one would-be cluster, so every two values writing it must be free of conflict."""
+    items, index = ev.items, ev.index
+    lex = index.lexicon
+    score = ev.calibration.contained
+    done: set[str] = set()
+    for item in items:
+        if not comparable(item):
+            continue
+        for tok in item.tokens:
+            key = tok.key
+            if key in done or len(tok.text) < _MIN_PROPER or not lex.is_proper(tok):
+                continue
+            done.add(key)
+            owners = sorted({index.reps[r].entity for r in index.postings.get(key, ())})
+            if not 2 <= len(owners) <= MAX_PROPER_OWNERS or not all(comparable(items[o]) for o in owners):
+                continue
+            yield from _proper_edges(ev, owners, score, tok.text)
+
+
+def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str) -> Iterator[Edge]:
+    """Join two owners of a proper name when each is free of conflict with the other and
+    everything compatible with either is compatible with itself: "Juhang Aviation" joins
+    "Juhang Aviation Technology" even when a third "Juhang International Logistics" writes the
+    name, but "Yitu" joins neither "Yitu Network" nor "Yitu Medical"."""
+    items = ev.items
+    n = len(owners)
+    clash = [[i != j and ev.conflict(items[owners[i]], items[owners[j]]) for j in range(n)] for i in range(n)]
+    friends = [[j for j in range(n) if j != i and not clash[i][j]] for i in range(n)]
+    settled = [all(not clash[a][b] for a in group for b in group)
+               for group in ([i, *friends[i]] for i in range(n))]
+    for i in range(n):
+        for j in friends[i]:
+            if i < j and settled[i] and settled[j]:
+                yield Edge(score, "proper name", owners[i], owners[j], word)
+
+
+# -- acronyms derived from the names of one cluster --------------------------------------------
+def acronym_owners(ev: ColumnEvidence) -> dict[str, list[int]]:
+    """Acronym -> the Latin items whose names derive it (only acronyms the column writes).
+
+    Whole names first: an acronym derived from a comma-separated part of a name ("..., Chinese
+    Academy of Sciences" gives CAS) counts only when no whole name derives it, as in the
+    abbreviation stage."""
+    wanted = {item.acronym for item in ev.items if item.acronym}
+    whole: dict[str, list[int]] = defaultdict(list)
+    parts: dict[str, list[int]] = defaultdict(list)
+    if not wanted:
+        return whole
+    lex = ev.index.lexicon
+    for item in ev.items:
+        if item.script != "latin" or len(item.tokens) < 2:
+            continue
+        pieces = [p for p in item.soft.split(",") if len(p.split()) >= 2] if "," in item.soft else []
+        for acro in derive_acronyms(lex, item.soft.replace(",", " ")):
+            if acro in wanted:
+                whole[acro].append(item.position)
+        for piece in pieces:
+            for acro in derive_acronyms(lex, piece):
+                if acro in wanted and item.position not in parts[acro]:
+                    parts[acro].append(item.position)
+    for acro, owners in parts.items():
+        if acro not in whole:
+            whole[acro] = owners
+    return whole

@@ -1,0 +1,164 @@
+"""``aeronorm cluster``: a column's draft glossary, review table and page; the round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from .helpers import one_line_error, run, temp_files
+
+ROWS = [
+    ("supplier", "amount"),
+    ("Northwestern Polytechnical University", "1"),
+    ("西北工业大学", "2"),
+    ("Xibei Gongye Daxue", "3"),
+    ("NWPU", "4"),
+    ("NWPU", "5"),
+    ("", "6"),
+    ("Jade Lake Tracking Station (JLTS)", "7"),
+    ("JLTS", "8"),
+    ("=cmd|' /C calc'!A0", "9"),
+    ("CASC", "10"),
+    ("CASIC", "11"),
+]
+
+
+def write_csv(path, rows=ROWS):
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+
+
+def test_writes_the_draft_glossary_review_table_and_page(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    draft, review, page = tmp_path / "draft.yaml", tmp_path / "review.csv", tmp_path / "review.html"
+    code, out, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft), "--review", str(review),
+                          "--html", str(page)], capsys)
+    assert code == 0, err
+    assert out == ""
+    text = draft.read_text(encoding="utf-8")
+    assert text.startswith("# Draft glossary proposed by `aeronorm cluster`")
+    assert "name: Northwestern Polytechnical University" in text and "zh: 西北工业大学" in text
+    assert "CASC" not in text  # a value alone is no entity of the draft (--min-size 2)
+    with open(review, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 9  # every distinct non-empty value once
+    guarded = [r["value"] for r in rows if "calc" in r["value"]]
+    assert guarded == ["'=cmd|' /C calc'!A0"]  # a spreadsheet formula is neutralised
+    assert {r["evidence"] for r in rows} >= {"", "acronym defined", "pinyin"}
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "Northwestern Polytechnical University" in html
+    assert "11 rows, 9 distinct values, 1 missing" in err
+    assert "draft glossary: 2 entities" in err
+    assert temp_files(tmp_path) == []
+
+
+def test_the_draft_makes_normalize_map_every_member(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    draft = tmp_path / "draft.yaml"
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft), "--no-summary"],
+                       capsys)
+    assert code == 0, err
+    code, out, err = run(["normalize", str(table), "-c", "supplier", "--glossary", str(draft),
+                          "--no-default-glossary", "--no-summary"], capsys)
+    assert code == 0, err
+    got = {r["supplier"]: r["supplier_canonical"] for r in csv.DictReader(io.StringIO(out))}
+    for value in ("Northwestern Polytechnical University", "西北工业大学", "Xibei Gongye Daxue", "NWPU"):
+        assert got[value] == "Northwestern Polytechnical University"
+    assert got["JLTS"] == got["Jade Lake Tracking Station (JLTS)"] == "Jade Lake Tracking Station"
+
+
+def test_draft_to_stdout_and_tsv_review(tmp_path, capsys):
+    table = tmp_path / "suppliers.tsv"
+    table.write_text("\n".join("\t".join(r) for r in ROWS) + "\n", encoding="utf-8")
+    review = tmp_path / "review.tsv"
+    code, out, err = run(["cluster", str(table), "-c", "supplier", "--review", str(review),
+                          "--min-size", "1"], capsys)
+    assert code == 0, err
+    assert "entities:" in out and "name: CASC" in out  # --min-size 1: every value is an entity
+    lines = review.read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t")[:3] == ["cluster", "canonical", "zh"]
+    assert all(len(line.split("\t")) == len(lines[0].split("\t")) for line in lines)
+
+
+def test_jsonl_input_with_absent_fields_and_numbers(tmp_path, capsys):
+    table = tmp_path / "suppliers.jsonl"
+    records = [{"supplier": "JLTS"}, {"supplier": "Jade Lake Tracking Station (JLTS)"}, {"other": 1},
+               {"supplier": 5}, {"supplier": None}]
+    table.write_text("\n".join(json.dumps(r) for r in records) + "\n\n", encoding="utf-8")
+    code, out, err = run(["cluster", str(table), "-c", "supplier"], capsys)
+    assert code == 0, err
+    assert "name: Jade Lake Tracking Station" in out
+    assert "1 absent" in err and "1 not text" in err and "1 missing" in err
+
+
+def test_parquet_input(tmp_path, capsys):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = tmp_path / "suppliers.parquet"
+    column = ["JLTS", "Jade Lake Tracking Station (JLTS)", None]
+    pq.write_table(pa.table({"supplier": column, "n": [1, 2, 3]}), table)
+    code, out, err = run(["cluster", str(table), "-c", "supplier"], capsys)
+    assert code == 0, err
+    assert "name: Jade Lake Tracking Station" in out
+
+
+def test_anchoring_to_the_shipped_glossary(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    review = tmp_path / "review.csv"
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "--anchor", "--review", str(review)],
+                       capsys)
+    assert code == 0, err
+    with open(review, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    nwpu = {r["entity_id"] for r in rows if r["value"] in ("NWPU", "西北工业大学")}
+    assert nwpu == {"nwpu"}
+    assert "anchored to known entities" in err
+
+
+@pytest.mark.parametrize(("argv", "needle"), [
+    (["-c", "nope"], "the column 'nope' is not in the header"),
+    (["-c", "supplier", "--threshold", "2"], "--threshold must be within 0..1"),
+    (["-c", "supplier", "--min-size", "0"], "--min-size must be 1 or more"),
+    (["-c", "supplier", "--type", "company"], "unknown type 'company'"),
+    (["-c", "supplier", "--no-default-glossary"], "--no-default-glossary needs"),
+])
+def test_bad_options_give_one_line(tmp_path, capsys, argv, needle):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    code, _, err = run(["cluster", str(table), *argv], capsys)
+    assert code == 2
+    one_line_error(err, needle)
+
+
+def test_never_writes_over_the_input(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    before = table.read_bytes()
+    for option in ("-o", "--review", "--html"):
+        code, _, err = run(["cluster", str(table), "-c", "supplier", option, str(table)], capsys)
+        assert code == 2
+        one_line_error(err, "is the same file as INPUT")
+    assert table.read_bytes() == before
+
+
+def test_outputs_must_differ(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    out = tmp_path / "same.txt"
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(out), "--html", str(out)], capsys)
+    assert code == 2
+    one_line_error(err, "three different files")
+
+
+def test_empty_file(tmp_path, capsys):
+    table = tmp_path / "empty.csv"
+    table.write_text("", encoding="utf-8")
+    code, _, err = run(["cluster", str(table), "-c", "supplier"], capsys)
+    assert code == 2
+    one_line_error(err, "empty file")

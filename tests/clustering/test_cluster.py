@@ -1,0 +1,283 @@
+"""aeronorm.cluster on small invented columns: what joins, what stays apart, and bad input.
+
+Every name here is invented (or a well-known acronym used as a look-alike); none comes from the
+dev set.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+import aeronorm
+from aeronorm.clustering import EVIDENCE_KINDS, Cluster, Clusters, cluster
+
+
+def groups(values, **options) -> list[set[str]]:
+    return [set(c.values) for c in cluster(values, **options)]
+
+
+def together(result: list[set[str]], *values: str) -> bool:
+    return any(set(values) <= g for g in result)
+
+
+def apart(result: list[set[str]], a: str, b: str) -> bool:
+    return not together(result, a, b)
+
+
+def evidence_of(clusters: Clusters, value: str):
+    return next(m.evidence for c in clusters for m in c.members if m.value == value)
+
+
+# -- what joins ---------------------------------------------------------------------------------
+def test_translation_variants_join_through_concepts():
+    values = ["Qinghe Space Technology Research Institute", "Qinghe Aerospace Technology Research Institute",
+              "Qinghe Astronautics Technology Research Institute"]
+    clusters = cluster(values)
+    assert [set(c.values) for c in clusters] == [set(values)]
+    kinds = {m.evidence.kind for m in clusters[0].members if m.evidence is not None}
+    assert kinds == {"concept key"}
+
+
+def test_an_acronym_a_member_defines_joins_it():
+    values = ["Jade Lake Tracking Station (JLTS)", "JLTS", "Jade Lake Tracking Station"]
+    clusters = cluster(values)
+    assert [set(c.values) for c in clusters] == [set(values)]
+    assert evidence_of(clusters, "JLTS").kind == "acronym defined"
+    assert clusters[0].canonical == "Jade Lake Tracking Station"
+
+
+def test_an_acronym_spelt_by_one_clusters_names_joins_it():
+    result = groups(["Morning Bell Rocket Fuel Co., Ltd.", "MBRF", "Kestrel Valley Instruments"])
+    assert together(result, "Morning Bell Rocket Fuel Co., Ltd.", "MBRF")
+
+
+def test_an_acronym_two_clusters_spell_joins_neither():
+    result = groups(["Morning Bell Rocket Fuel", "Meadow Brook Radio Factory", "MBRF"])
+    assert {"MBRF"} in result
+
+
+def test_chinese_pinyin_and_english_members_join():
+    values = ["Northwestern Polytechnical University", "西北工业大学", "Xibei Gongye Daxue", "NWPU"]
+    clusters = cluster(values)
+    assert [set(c.values) for c in clusters] == [set(values)]
+    assert clusters[0].zh == "西北工业大学"
+    assert clusters[0].canonical == "Northwestern Polytechnical University"  # English before pinyin
+    assert evidence_of(clusters, "Xibei Gongye Daxue").kind == "pinyin"
+
+
+def test_pinyin_in_another_word_order_joins_an_english_name():
+    # English puts "Academy of" first; the Chinese name (and its pinyin) puts 研究院 last
+    result = groups(["Chinese Academy of Launch Vehicle Technology",
+                     "Zhongguo Yunzai Huojian Jishu Yanjiuyuan"])
+    assert len(result) == 1
+
+
+def test_traditional_and_simplified_chinese_are_one_value():
+    clusters = cluster(["中國航天科工集團", "中国航天科工集团"])
+    assert len(clusters) == 1
+    assert {m.evidence.kind for m in clusters[0].members if m.evidence} == {"same text"}
+
+
+def test_case_spacing_and_punctuation_are_the_same_text():
+    values = ["Kestrel Valley Instruments Co., Ltd.", "KESTREL VALLEY INSTRUMENTS CO LTD",
+              "Kestrel  Valley Instruments Co. Ltd", "Kestrel Vally Instruments Co., Ltd."]
+    clusters = cluster(values)
+    assert [set(c.values) for c in clusters] == [set(values)]
+    assert evidence_of(clusters, "Kestrel Vally Instruments Co., Ltd.").kind == "typo"
+
+
+def test_split_and_joined_syllables_are_the_same_text():
+    result = groups(["Shen Zhen Hong Yuan Trading Co., Ltd.", "Shenzhen Hongyuan Trading Co., Ltd."])
+    assert len(result) == 1
+
+
+def test_a_brand_alone_joins_its_full_name_when_only_one_entity_writes_it():
+    result = groups(["Quillfern", "Quillfern Technology Co., Ltd.", "QUILLFERN TECHNOLOGY"])
+    assert len(result) == 1
+
+
+def test_a_brand_two_entities_write_joins_neither():
+    result = groups(["Quillfern", "Quillfern Medical Co., Ltd.", "Quillfern Network Technology Co., Ltd."])
+    assert len(result) == 3
+
+
+def test_an_acronym_for_words_the_other_spells_out():
+    result = groups(["MPS Lakeside Police College", "Ministry of Public Security Lakeside Police College"])
+    assert len(result) == 1
+
+
+# -- what stays apart ---------------------------------------------------------------------------
+def test_casc_never_joins_casic():
+    values = ["China Aerospace Science and Technology Corporation",
+              "China Aerospace Science and Industry Corporation", "CASC", "CASIC",
+              "China Aerospace Science & Industry Corp.", "中国航天科技集团有限公司",
+              "中国航天科工集团有限公司"]
+    result = groups(values)
+    assert apart(result, "CASC", "CASIC")
+    for a in ("CASC", "China Aerospace Science and Technology Corporation", "中国航天科技集团有限公司"):
+        for b in ("CASIC", "China Aerospace Science and Industry Corporation", "中国航天科工集团有限公司"):
+            assert apart(result, a, b), (a, b)
+
+
+def test_universities_of_one_city_stay_apart():
+    result = groups(["Harbin Institute of Technology", "Harbin Engineering University", "HIT", "HEU",
+                     "Harbin Medical University"])
+    assert apart(result, "Harbin Institute of Technology", "Harbin Engineering University")
+    assert apart(result, "Harbin Engineering University", "Harbin Medical University")
+    assert apart(result, "HIT", "HEU")
+
+
+def test_numbers_and_places_tell_entities_apart():
+    result = groups(["901 Institute", "902 Institute", "Beijing Tianbing Aerospace",
+                     "Shanghai Tianbing Aerospace"])
+    assert len(result) == 4
+
+
+def test_a_bracketed_place_is_a_more_specific_entity():
+    result = groups(["Starbloom Satellite Co., Ltd.", "Starbloom Satellite (Shenzhen) Co., Ltd."])
+    assert len(result) == 2
+
+
+def test_a_chain_never_joins_two_names_that_conflict():
+    # "Lumen Optics" could join either; the two longer names veto each other, so at most one
+    values = ["Lumen Optics Technology", "Lumen Optics Industry", "Lumen Optics"]
+    result = groups(values)
+    assert apart(result, "Lumen Optics Technology", "Lumen Optics Industry")
+
+
+def test_homophones_in_chinese_stay_apart():
+    # same pinyin (tianbing), different characters: two names, not one
+    assert len(groups(["天兵科技有限公司", "天冰科技有限公司"])) == 2
+
+
+def test_a_higher_threshold_never_joins_more():
+    values = ["Quillfern", "Quillfern Technology Co., Ltd.", "Qinghe Space Technology Research Institute",
+              "Qinghe Aerospace Technology Research Institute", "MBRF", "Morning Bell Rocket Fuel Co., Ltd.",
+              "Zhongjing Aerospace Technology", "Zhongjng Aerospace Technology"]
+    sizes = [sum(len(g) - 1 for g in groups(values, threshold=t)) for t in (0.0, 0.8, 0.85, 0.9, 0.95, 1.0)]
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] == 0
+
+
+# -- the result ---------------------------------------------------------------------------------
+def test_every_value_is_in_exactly_one_cluster_with_its_count():
+    column = ["JLTS", "Jade Lake Tracking Station (JLTS)", "JLTS", None, "", "CASC", "JLTS", "casc"]
+    clusters = cluster(column)
+    assert isinstance(clusters, Clusters) and all(isinstance(c, Cluster) for c in clusters)
+    counts = {m.value: m.count for c in clusters for m in c.members}
+    assert counts == {"JLTS": 3, "Jade Lake Tracking Station (JLTS)": 1, "CASC": 1, "casc": 1}
+    assert clusters.missing == 2
+    assert sum(c.count for c in clusters) == 6
+
+
+def test_members_carry_their_evidence():
+    clusters = cluster(["Jade Lake Tracking Station (JLTS)", "JLTS", "jlts"])
+    (c,) = clusters
+    first, *rest = c.members
+    assert first.evidence is None
+    for m in rest:
+        assert m.evidence.kind in EVIDENCE_KINDS and m.evidence.via in c.values and 0 < m.evidence.score <= 1
+    assert c.confidence == min(m.evidence.score for m in rest)
+    text = c.explain()
+    assert "JLTS" in text and "acronym defined" in text
+
+
+def test_largest_clusters_come_first_and_ids_are_unique():
+    values = ["Kestrel Valley Instruments", "KESTREL VALLEY INSTRUMENTS", "Kestrel Valley Instrument", "Zeta",
+              "Zeta Co."]
+    clusters = cluster(values)
+    assert [len(c) for c in clusters] == sorted((len(c) for c in clusters), reverse=True)
+    assert len({c.id for c in clusters}) == len(clusters)
+
+
+def test_the_partition_does_not_depend_on_the_order_of_the_column():
+    values = ["Northwestern Polytechnical University", "西北工业大学", "Xibei Gongye Daxue", "NWPU",
+              "Jade Lake Tracking Station (JLTS)", "JLTS", "CASC", "CASIC", "Quillfern",
+              "Quillfern Technology", "Qinghe Space Technology Research Institute",
+              "Qinghe Aerospace Technology Research Institute"]
+    expected = sorted(sorted(g) for g in groups(values))
+    rng = random.Random(7)
+    for _ in range(5):
+        shuffled = values[:]
+        rng.shuffle(shuffled)
+        assert sorted(sorted(g) for g in groups(shuffled)) == expected
+
+
+def test_empty_column():
+    clusters = cluster([None, "", "   ", float("nan")])
+    assert list(clusters) == [] and clusters.missing == 4
+
+
+# -- with a glossary ----------------------------------------------------------------------------
+GLOSSARY = aeronorm.Glossary.from_records([
+    {"id": "jlts", "name": "Jade Lake Tracking Station", "zh": "玉湖测控站", "abbreviations": ["JLTS"]},
+    {"id": "kvi", "name": "Kestrel Valley Instruments Co., Ltd.", "aliases": ["Kestrel Valley Instruments"]},
+])
+
+
+def test_values_the_glossary_knows_are_anchored_to_their_entity():
+    clusters = cluster(["JLTS", "Jade Lake Tracking Station", "Kestrel Valley Instruments", "Zeta Optics"],
+                       glossary=GLOSSARY)
+    by_value = {m.value: c for c in clusters for m in c.members}
+    assert by_value["JLTS"] is by_value["Jade Lake Tracking Station"]
+    c = by_value["JLTS"]
+    assert (c.id, c.entity_id, c.canonical) == ("jlts", "jlts", "Jade Lake Tracking Station")
+    assert c.zh == "玉湖测控站"
+    assert all(m.evidence.kind == "glossary" for m in c.members)
+    assert by_value["Zeta Optics"].entity_id is None
+
+
+def test_the_column_adds_values_to_a_known_entity_but_never_joins_two():
+    column = ["Jade Lake Tracking Station", "JADE LAKE TRAKING STATION", "Kestrel Valley Instruments"]
+    clusters = cluster(column, glossary=aeronorm.Normalizer(GLOSSARY))
+    by_value = {m.value: c for c in clusters for m in c.members}
+    assert by_value["Jade Lake Tracking Station"].entity_id == "jlts"
+    assert by_value["Kestrel Valley Instruments"].entity_id == "kvi"
+    assert by_value["Jade Lake Tracking Station"] is not by_value["Kestrel Valley Instruments"]
+
+
+def test_new_ids_do_not_reuse_the_glossarys():
+    clusters = cluster(["Jlts", "Other Jlts Name"], glossary=aeronorm.Glossary.from_records(
+        [{"id": "other-jlts-name", "name": "Completely Different"}]))
+    assert "other-jlts-name" not in {c.id for c in clusters if c.entity_id is None}
+
+
+# -- bad input ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", ["a single string", b"bytes"])
+def test_a_single_string_is_refused(bad):
+    with pytest.raises(TypeError, match="column"):
+        cluster(bad)
+
+
+def test_values_that_are_not_strings_are_refused():
+    with pytest.raises(TypeError, match="int"):
+        cluster(["CASC", 5])
+
+
+@pytest.mark.parametrize("threshold", [-0.1, 1.5, math.nan])
+def test_a_threshold_outside_0_1_is_refused(threshold):
+    with pytest.raises(ValueError, match="threshold"):
+        cluster(["CASC"], threshold=threshold)
+
+
+def test_an_unknown_type_is_refused():
+    with pytest.raises(ValueError, match="unknown type"):
+        cluster(["CASC"], type="company")
+
+
+def test_a_glossary_of_another_kind_is_refused():
+    with pytest.raises(TypeError, match="Glossary"):
+        cluster(["CASC"], glossary=["not", "a", "glossary"])
+
+
+def test_odd_strings_do_not_crash():
+    values = ["\u200b", "()", "(((", "\ud800", "A" * 5000, "中" * 300, "-", "CASC (", "()CASC"]
+    clusters = cluster(values)
+    assert sorted(v for c in clusters for v in c.values) == sorted(values)
+
+
+def test_the_top_level_function_is_the_packages():
+    assert aeronorm.cluster(["CASC"])[0].values == ["CASC"]
