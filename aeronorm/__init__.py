@@ -103,10 +103,11 @@ def find(text: str, *, type: str | None = None) -> Mentions:
     return default_normalizer().find(text, type=type)
 
 
-def normalize_text(text: str, *, style: str = "canonical", type: str | None = None) -> NormalizedText:
-    """``text`` with every known name replaced by its canonical name; see
-    :meth:`Normalizer.normalize_text`."""
-    return default_normalizer().normalize_text(text, style=style, type=type)  # type: ignore[arg-type]
+def normalize_text(text: str, *, style: str = "canonical", type: str | None = None,
+                   terms: bool = False) -> NormalizedText:
+    """``text`` with every known name replaced by its canonical name (domain terms only with
+    ``terms=True``); see :meth:`Normalizer.normalize_text`."""
+    return default_normalizer().normalize_text(text, style=style, type=type, terms=terms)  # type: ignore[arg-type]
 
 
 def cluster(values: Any, *, glossary: Any = None, threshold: float | None = None,

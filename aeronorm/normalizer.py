@@ -209,14 +209,17 @@ class Normalizer:
         return self.scanner.find(text, type=type)
 
     def normalize_text(
-        self, text: str, *, style: Style = "canonical", type: str | None = None,
+        self, text: str, *, style: Style = "canonical", type: str | None = None, terms: bool = False,
     ) -> NormalizedText:
-        """``text`` with every mention replaced by its canonical name, all else byte-identical.
+        """``text`` with every mention of a named entity replaced by its canonical name, all else
+        byte-identical.
 
         ``style="abbreviation"`` writes the entity's abbreviation when it has one,
-        ``style="annotate"`` writes ``canonical [id]``.
+        ``style="annotate"`` writes ``canonical [id]``. Domain terms (type ``term``) are found
+        but written as they are unless ``terms=True``; a mention whose rewrite would change what
+        the text says (a digit, a place, a note, a word doubled) is left as written.
         """
-        return self.scanner.normalize_text(text, style=style, type=type)
+        return self.scanner.normalize_text(text, style=style, type=type, terms=terms)
 
     # -- internals ---------------------------------------------------------------------------
     def _build_scanner(self) -> Scanner:

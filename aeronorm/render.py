@@ -1,8 +1,10 @@
 """HTML for notebooks and reports: mentions highlighted in their text, in the spirit of displaCy.
 
 Each mention is a ``<mark class="aeronorm-mention">`` coloured by entity type, with a small type
-label, and a tooltip (``title``) giving the canonical name, type, score and method; the same
-facts are in ``data-*`` attributes for scripts and tests. Styles are inline, so the HTML looks
+label, and a tooltip (``title``) giving the canonical name, its description (what tells it apart,
+never written into the text), type, score and method; the same facts are in ``data-*``
+attributes for scripts and tests. A mention left as written (a domain term, or a rewrite that
+would change the meaning) is marked ``data-kept``. Styles are inline, so the HTML looks
 the same in Jupyter, in a browser, or pasted into a page.
 
 >>> from aeronorm.results import Match
@@ -76,9 +78,12 @@ _LABEL_STYLE = ("font-size:0.7em;font-weight:bold;line-height:1;border-radius:0.
 
 def _mark(shown: str, m: Mention, *, original: str | None = None) -> str:
     match = m.match
-    tip = f"{match.canonical} · {match.type} · score {match.score:.2f} · {match.method} · [{match.entity_id}]"
+    description = getattr(match, "description", "")
+    about = f" ({description})" if description else ""
+    tip = (f"{match.canonical}{about} · {match.type} · score {match.score:.2f} · {match.method}"
+           f" · [{match.entity_id}]")
     if original is not None:
-        tip = f"was “{original}” → {tip}"
+        tip = f"was “{original}” → {tip}" if original != shown else f"kept as written; {tip}"
     attrs = {
         "class": f"aeronorm-mention aeronorm-{match.type}",
         "title": tip,
@@ -91,8 +96,12 @@ def _mark(shown: str, m: Mention, *, original: str | None = None) -> str:
         "data-end": str(m.end),
         "style": _MARK_STYLE.format(color=TYPE_COLORS.get(match.type, _DEFAULT_COLOR)),
     }
+    if description:
+        attrs["data-description"] = description
     if original is not None:
         attrs["data-original"] = original
+        if original == shown:
+            attrs["data-kept"] = "true"
     rendered = " ".join(f'{k}="{html.escape(v, quote=True)}"' for k, v in attrs.items())
     label = f'<span class="aeronorm-label" style="{_LABEL_STYLE}">{html.escape(match.type)}</span>'
     return f"<mark {rendered}><span class=\"aeronorm-text\">{html.escape(shown)}</span>{label}</mark>"
@@ -134,25 +143,27 @@ def render_normalized(doc: NormalizedText) -> str:
     return f'<div class="aeronorm-doc aeronorm-normalized" style="{_DOC_STYLE}">{"".join(out)}</div>'
 
 
-def summarize(docs: Sequence[NormalizedText]) -> list[tuple[str, str, str, int, Counter[str]]]:
-    """Per entity, most mentioned first: (id, canonical, type, mentions, rewritten spellings).
+def summarize(docs: Sequence[NormalizedText]) -> list[tuple[str, str, str, int, Counter[str], str]]:
+    """Per entity, most mentioned first: (id, canonical, type, mentions, rewritten spellings,
+    description).
 
     The spellings counter holds each way the entity was written that the normalisation
     changed (``"CASIC"`` -> 3).
     """
     count: Counter[str] = Counter()
-    info: dict[str, tuple[str, str]] = {}
+    info: dict[str, tuple[str, str, str]] = {}
     changed: dict[str, Counter[str]] = {}
     for doc in docs:
         for r in doc.replacements:
             m = r.mention.match
             count[m.entity_id] += 1
-            info[m.entity_id] = (m.canonical, m.type)
+            if m.entity_id not in info:
+                info[m.entity_id] = (m.canonical, m.type, getattr(m, "description", ""))
             spellings = changed.setdefault(m.entity_id, Counter())
             if r.changed:
                 spellings[r.mention.text] += 1
     ranked = sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [(eid, *info[eid], n, changed[eid]) for eid, n in ranked]
+    return [(eid, info[eid][0], info[eid][1], n, changed[eid], info[eid][2]) for eid, n in ranked]
 
 
 def render_report(documents: Sequence[tuple[str, NormalizedText]], *, title: str = "aeronorm report") -> str:
@@ -164,11 +175,12 @@ def render_report(documents: Sequence[tuple[str, NormalizedText]], *, title: str
     title : str
     """
     rows = []
-    for eid, canonical, etype, n, spellings in summarize([d for _, d in documents]):
+    for eid, canonical, etype, n, spellings, description in summarize([d for _, d in documents]):
         variants = ", ".join(f"“{html.escape(s)}” ×{c}" for s, c in spellings.most_common()) or "—"
         color = TYPE_COLORS.get(etype, _DEFAULT_COLOR)
+        about = f"<br><small>{html.escape(description)}</small>" if description else ""
         rows.append(
-            f"<tr><td><code>{html.escape(eid)}</code></td><td>{html.escape(canonical)}</td>"
+            f"<tr><td><code>{html.escape(eid)}</code></td><td>{html.escape(canonical)}{about}</td>"
             f'<td><span style="background:{color};padding:0 0.3em;border-radius:0.3em">'
             f"{html.escape(etype)}</span></td><td style='text-align:right'>{n}</td><td>{variants}</td></tr>"
         )

@@ -32,7 +32,9 @@ __all__ = [
 ]
 
 #: How a match was found: the stage that found it.
-Method = Literal["exact", "chinese", "concept", "abbreviation", "person", "pinyin", "fuzzy", "retranslation"]
+Method = Literal[
+    "exact", "chinese", "template", "concept", "abbreviation", "person", "pinyin", "fuzzy", "retranslation",
+]
 #: Every :data:`Method`, in pipeline order.
 METHODS: tuple[str, ...] = get_args(Method)
 
@@ -63,12 +65,17 @@ class Match:
     score : float
         Confidence in 0..1; the same threshold means the same at every stage.
     method : Method
-        The stage that found it: one of :data:`METHODS` (``exact``, ``chinese``, ``concept``,
-        ``abbreviation``, ``person``, ``pinyin``, ``fuzzy``, ``retranslation``).
+        The stage that found it: one of :data:`METHODS` (``exact``, ``chinese``, ``template``,
+        ``concept``, ``abbreviation``, ``person``, ``pinyin``, ``fuzzy``, ``retranslation``).
     evidence : tuple of str
         The keys, tokens or translation that matched.
     candidates : tuple of Candidate
         Runners-up, best first.
+    slot : str
+        What filled the slot of a title template, as written ("Fujian" of "Secretary of CPC
+        Fujian Provincial Committee"); ``canonical`` holds it too. ``""`` otherwise.
+    description : str
+        The entity's description (what tells it apart), for a person; never written into text.
     """
 
     query: str
@@ -79,6 +86,8 @@ class Match:
     method: Method
     evidence: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = field(default=())
+    slot: str = ""
+    description: str = field(default="", compare=False)
 
     @classmethod
     def of(
@@ -89,9 +98,13 @@ class Match:
         method: Method,
         evidence: tuple[str, ...] = (),
         candidates: tuple[Candidate, ...] = (),
+        *,
+        slot: str = "",
     ) -> Match:
-        """The match of ``query`` to ``entity`` (its id, canonical name and type)."""
-        return cls(query, entity.id, entity.name, entity.type, score, method, evidence, candidates)
+        """The match of ``query`` to ``entity`` (its id, canonical name and type, its description);
+        with ``slot``, the canonical name is the entity's template with that slot filled."""
+        return cls(query, entity.id, entity.canonical(slot), entity.type, score, method, evidence, candidates,
+                   slot, entity.description)
 
     def explain(self) -> str:
         """A few lines telling a person why this entity was chosen.
@@ -105,10 +118,10 @@ class Match:
           method: exact, score 1.00
           evidence: abbreviation 'NWPU'
         """
-        lines = [
-            f"{self.query!r} -> {self.canonical} [{self.entity_id}] ({self.type})",
-            f"  method: {self.method}, score {self.score:.2f}",
-        ]
+        lines = [f"{self.query!r} -> {self.canonical} [{self.entity_id}] ({self.type})"]
+        if self.description:
+            lines.append(f"  description: {self.description}")
+        lines.append(f"  method: {self.method}, score {self.score:.2f}")
         if self.evidence:
             lines.append("  evidence: " + "; ".join(self.evidence))
         if self.candidates:

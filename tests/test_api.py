@@ -148,6 +148,8 @@ def test_match_fields_and_frozen():
         "method",
         "evidence",
         "candidates",
+        "slot",
+        "description",
     ]
     assert m.query == "China Astronautics Foundation"
     assert m.entity_id == "csf" and m.canonical == "China Space Foundation" and m.type == "org"

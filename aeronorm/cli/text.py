@@ -89,8 +89,10 @@ def _summary(docs: Sequence[Any], *, html: str | None) -> str:
     changed = sum(len(d.changes) for d in docs)
     lines = [f"\naeronorm: {len(docs)} document(s), {mentions} mention(s) of {len(entities)} "
              f"entit{'y' if len(entities) == 1 else 'ies'}, {changed} rewritten"]
-    for eid, canonical, etype, n, spellings in entities:
+    for eid, canonical, etype, n, spellings, description in entities:
         lines.append(f"  {canonical} [{eid}, {etype}]: {n} mention(s)")
+        if description:
+            lines.append(f"      ({description})")
         for spelling, count in spellings.most_common():
             lines.append(f"      {spelling!r} x{count} -> {canonical!r}" if count > 1
                          else f"      {spelling!r} -> {canonical!r}")

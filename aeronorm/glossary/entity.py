@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-__all__ = ["ENTITY_TYPES", "Entity", "Term", "check_entity_type"]
+__all__ = [
+    "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "check_entity_type", "fill_template",
+    "template_slot",
+]
 
 #: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
 ENTITY_TYPES: tuple[str, ...] = ("org", "person", "place", "event", "program", "award", "title", "term")
+#: What may fill the slot of a title template (``{province}``, ``{city}``, ``{place}``: either).
+SLOT_KINDS: tuple[str, ...] = ("province", "city", "place")
+#: Kinds of body a title may be the post of (:attr:`Entity.bodies`); ``aeronorm/data/bodies.yaml``
+#: says how a body's Chinese or English name shows its kind.
+BODY_KINDS: tuple[str, ...] = (
+    "administration", "academy", "university", "institute", "company", "ministry", "society", "office",
+    "organisation", "province", "city", "program",
+)
+_SLOT = re.compile(r"\{([a-z]+)\}")
+_SPACES = re.compile(r"\s+")
 
 
 def check_entity_type(value: object) -> str:
@@ -57,6 +71,16 @@ class Entity:
         Where the facts come from.
     notes : str
         Free facts (founding date, caveats).
+    description : str
+        What tells the entity apart from others written alike ("head of an academy"), for a
+        person: shown by ``explain()``, the HTML and the CLI, never written into text.
+    templates : tuple of str
+        Written forms with one slot (``Secretary of the CPC {province} Provincial Committee``):
+        the slot is filled by what the text writes there and kept. The first one is the name
+        with its slot; see :func:`fill_template`.
+    bodies : tuple of str
+        For a title: the kinds of body it is the post of (:data:`BODY_KINDS`), which decide
+        between titles written alike ("Vice President" of an academy or of a company).
     origin : str
         ``file:line`` (or ``<records>[i]``) where the entry was defined; for error messages.
     """
@@ -72,7 +96,24 @@ class Entity:
     parent: str | None = None
     source: str = ""
     notes: str = ""
+    description: str = ""
+    templates: tuple[str, ...] = ()
+    bodies: tuple[str, ...] = ()
     origin: str = field(default="", compare=False)
+
+    def canonical(self, slot: str = "") -> str:
+        """The name to write for a mention whose slot holds ``slot`` (the name itself without one).
+
+        Examples
+        --------
+        >>> e = Entity("t", "Secretary of the CPC Provincial Committee", type="title",
+        ...            templates=("Secretary of the CPC {province} Provincial Committee",))
+        >>> e.canonical("Fujian"), e.canonical()
+        ('Secretary of the CPC Fujian Provincial Committee', 'Secretary of the CPC Provincial Committee')
+        """
+        if not slot or not self.templates:
+            return self.name
+        return fill_template(self.templates[0], slot)
 
     def forms(self) -> Iterator[tuple[str, str]]:
         """Every written form with its label: ``name``, ``alias``, ``abbreviation``, ``zh``,
@@ -115,3 +156,40 @@ class Term:
     renderings: tuple[str, ...]
     notes: str = ""
     origin: str = field(default="", compare=False)
+
+
+def template_slot(template: str) -> str | None:
+    """The kind of the one slot of ``template``; ``None`` when it has none. A
+    :class:`ValueError` when it has several, or a slot of an unknown kind.
+
+    Examples
+    --------
+    >>> template_slot("Secretary of the CPC {province} Provincial Committee")
+    'province'
+    >>> template_slot("Governor") is None
+    True
+    """
+    kinds = _SLOT.findall(template)
+    if not kinds:
+        if "{" in template or "}" in template:
+            raise ValueError(f"template {template!r}: a slot is written {{province}}, {{city}} or {{place}}")
+        return None
+    if len(kinds) > 1:
+        raise ValueError(f"template {template!r} has {len(kinds)} slots; one is allowed")
+    if kinds[0] not in SLOT_KINDS:
+        raise ValueError(f"template {template!r}: unknown slot {{{kinds[0]}}}; slots: "
+                         + ", ".join(f"{{{k}}}" for k in SLOT_KINDS))
+    return kinds[0]
+
+
+def fill_template(template: str, slot: str) -> str:
+    """``template`` with its slot replaced by ``slot``; an empty slot leaves no double space.
+
+    Examples
+    --------
+    >>> fill_template("{city} Municipal Party Secretary", "Fuzhou")
+    'Fuzhou Municipal Party Secretary'
+    >>> fill_template("Secretary of the CPC {province} Provincial Committee", "")
+    'Secretary of the CPC Provincial Committee'
+    """
+    return _SPACES.sub(" ", _SLOT.sub(lambda _: slot, template)).strip()

@@ -255,7 +255,8 @@ class Glossary:
         records : iterable of mapping
             Entities: ``id`` and ``name`` (required), ``type`` (default ``"org"``; ``""`` and
             ``None`` mean the default too), ``zh``, ``aliases``, ``abbreviations``, ``zh_aliases``,
-            ``context_aliases``, ``parent``, ``source``, ``notes``. A list field may be given as
+            ``context_aliases``, ``parent``, ``source``, ``notes``, ``description``, ``templates``,
+            ``bodies``. A list field may be given as
             one string (a one-value list) or ``None`` (empty); a float NaN counts as missing.
         terms : iterable of mapping or Term, optional
             Term lexicon entries: ``zh``, ``en`` (list or one string), ``notes``.
@@ -399,6 +400,7 @@ class Glossary:
                 "aliases": list(e.aliases), "abbreviations": list(e.abbreviations),
                 "zh_aliases": list(e.zh_aliases), "context_aliases": list(e.context_aliases),
                 "parent": e.parent, "source": e.source, "notes": e.notes,
+                "description": e.description, "templates": list(e.templates), "bodies": list(e.bodies),
             }
             for e in self._entities
         ]

@@ -18,6 +18,11 @@ Codes and default severities (see :data:`LINT_CODES`):
     Matchers abstain on such keys (:meth:`Glossary.ambiguous_keys`), so it is deliberate at
     times (``CAST``) but usually a mistake. A key gives one issue: ``alias-is-other-name`` when
     it applies, else ``shared-alias``.
+``bracketed-note`` (warning)
+    A name or alias holds a bracketed aside that is a note ("Director (board member)",
+    "... Agreement (2021)"): a name is what a text writes, and ``normalize_text`` writes it.
+    The note belongs in ``description``. An aside the Chinese name has too (银河航天(北京) for
+    "GalaxySpace (Beijing)") or a place is part of the name, not a note.
 ``missing-zh`` (info)
     The entity has no Chinese name.
 
@@ -29,16 +34,20 @@ claim the key, it is reported as ``info`` with that reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Protocol
 
 from ..errors import GlossaryError
+from ..resources import load_places
 from ..text.fold import fold_key
 from .entity import Entity
 
 __all__ = [
-    "LINT_CODES", "SEVERITIES", "LintIssue", "lint_glossary", "make_issue", "malformed_issue", "sort_issues",
+    "LINT_CODES", "SEVERITIES", "LintIssue", "bracketed_note", "lint_glossary", "make_issue",
+    "malformed_issue", "sort_issues",
 ]
 
 
@@ -56,6 +65,7 @@ LINT_CODES: dict[str, str] = {
     "duplicate-id": "warning",
     "alias-is-other-name": "warning",
     "shared-alias": "warning",
+    "bracketed-note": "warning",
     "missing-zh": "info",
 }
 
@@ -167,10 +177,50 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
         issues.append(issue)
 
     for e in entities:
+        for label, text in e.forms():
+            note = bracketed_note(text, zh=e.zh) if label in ("name", "alias") else None
+            if note is not None:
+                issues.append(make_issue(
+                    "bracketed-note", f"{e.id!r}: the {label} {text!r} holds the note {note!r}; a name is "
+                    "what a text writes: move the note to 'description'", e.origin, (e.id,)))
+
+    for e in entities:
         if not e.zh:
             issues.append(make_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
 
     return sort_issues(issues)
+
+
+_ASIDE = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    return frozenset(fold_key(en) for _, ens in load_places() for en in ens)
+
+
+def bracketed_note(name: str, *, zh: str = "") -> str | None:
+    """The first bracketed aside of an English name that is a note rather than part of the name.
+
+    An aside is part of the name when it is a place ("GalaxySpace (Beijing) Technology") or when
+    the Chinese name has a bracketed aside too (中国(国际)商业航天高峰论坛).
+
+    Examples
+    --------
+    >>> bracketed_note("Director (board member)")
+    'board member'
+    >>> bracketed_note("Future Travel (Hainan) Aerospace Culture Media Co., Ltd.") is None
+    True
+    >>> bracketed_note("China (International) Forum", zh="中国(国际)论坛") is None
+    True
+    """
+    if zh and any(c in zh for c in "(（"):
+        return None
+    for m in _ASIDE.finditer(name):
+        inner = m.group(1).strip()
+        if fold_key(inner) not in _place_keys():
+            return inner
+    return None
 
 
 def sort_issues(issues: Iterable[LintIssue]) -> list[LintIssue]:

@@ -27,6 +27,12 @@ strings; a single string means a one-value list and ``None`` an empty one. Value
 empty strings dropped and duplicates removed (first kept). An alias equal to the name, or a
 Chinese alias equal to ``zh``, is dropped. An abbreviation containing Chinese characters is a
 Chinese short form and is stored in ``zh_aliases``.
+
+``description`` is a string that tells the entity apart from others written alike; it is shown,
+never written into text (a name holds no bracketed note: ``glossary lint`` says so).
+``templates`` are written forms with one slot (``{province}``, ``{city}`` or ``{place}``); the
+first, its slot taken out, must be the name. ``bodies`` (titles) lists the kinds of body the
+title is the post of, from :data:`~aeronorm.glossary.entity.BODY_KINDS`.
 """
 
 from __future__ import annotations
@@ -47,8 +53,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import GlossaryError
 from ..resources import LineMap, load_yaml
-from ..text.fold import has_han
-from .entity import Entity, Term, check_entity_type
+from ..text.fold import fold_key, has_han
+from .entity import BODY_KINDS, Entity, Term, check_entity_type, fill_template, template_slot
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; the annotation is all that needs it
     from importlib.resources.abc import Traversable
@@ -69,17 +75,19 @@ __all__ = [
 #: Fields an entity record may have.
 ENTITY_FIELDS: tuple[str, ...] = (
     "id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases", "context_aliases",
-    "parent", "source", "notes",
+    "parent", "source", "notes", "description", "templates", "bodies",
 )
 #: The multi-valued entity fields.
-LIST_FIELDS: tuple[str, ...] = ("aliases", "abbreviations", "zh_aliases", "context_aliases")
+LIST_FIELDS: tuple[str, ...] = (
+    "aliases", "abbreviations", "zh_aliases", "context_aliases", "templates", "bodies",
+)
 #: Fields a term record may have (``en_renderings`` and ``renderings`` are accepted for ``en``).
 TERM_FIELDS: tuple[str, ...] = ("zh", "en", "notes")
 _TERM_KEY_ALIASES = {"en_renderings": "en", "renderings": "en"}
 # Column names of the reference TSV.
 _REFERENCE_COLUMNS = {"canonical_en": "name", "variants_en": "aliases", "parent_id": "parent"}
 _TOP_LEVEL_KEYS = ("type", "entities", "terms")
-_STRING_FIELDS = ("id", "name", "type", "zh", "parent", "source", "notes")
+_STRING_FIELDS = ("id", "name", "type", "zh", "parent", "source", "notes", "description")
 
 #: File name suffixes the readers understand, and their format.
 SUFFIXES: dict[str, str] = {
@@ -244,6 +252,11 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
         raise ctx.error(str(exc), entry=entry, key="type") from None
     lists = {f: _string_list(data.get(f), f, ctx, entry) for f in LIST_FIELDS}
     name, zh = values["name"], values["zh"]
+    _check_templates(lists["templates"], name, ctx, entry)
+    for kind in lists["bodies"]:
+        if kind not in BODY_KINDS:
+            raise ctx.error(f"unknown body kind {kind!r}{_suggest(kind, BODY_KINDS)}; "
+                            f"expected one of {', '.join(BODY_KINDS)}", entry=entry, key="bodies")
     zh_short = [a for a in lists["abbreviations"] if has_han(a)]
     return Entity(
         id=values["id"],
@@ -257,8 +270,26 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
         parent=values["parent"] or None,
         source=values["source"],
         notes=values["notes"],
+        description=values["description"],
+        templates=lists["templates"],
+        bodies=lists["bodies"],
         origin=ctx.origin,
     )
+
+
+def _check_templates(templates: tuple[str, ...], name: str, ctx: _Ctx, entry: str) -> None:
+    """Each template has one slot of a known kind; the first, without it, is the name."""
+    for t in templates:
+        try:
+            kind = template_slot(t)
+        except ValueError as exc:
+            raise ctx.error(str(exc), entry=entry, key="templates") from None
+        if kind is None:
+            raise ctx.error(f"template {t!r} has no slot ({{province}}, {{city}} or {{place}})",
+                            entry=entry, key="templates")
+    if templates and fold_key(fill_template(templates[0], "")) != fold_key(name):
+        raise ctx.error(f"the first template {templates[0]!r}, its slot taken out, must be the name {name!r}",
+                        entry=entry, key="templates")
 
 
 def parse_term(data: Mapping[str, Any], *, source: str = "<records>", line: int | None = None) -> Term:

@@ -1,32 +1,51 @@
 """Acceptance: which paths the trie found in a text are mentions, and the longest one that is.
 
 A path must be written like a name: capitalised unless the glossary writes it in lower case,
-acronyms in capitals (three letters or more), one ordinary word only for names, never for titles
-and domain terms. A path owned by several entities is no mention. A mention may not end or start
-inside a longer capitalised name (``China Great Wall Asset Management Co., Ltd.`` is not China
-Great Wall Industry Corporation), except where the neighbour is a company form, another known
-name, a title, or the first word of a sentence.
+acronyms in capitals (three letters or more), one ordinary word only for names, never for domain
+terms. A name that opens with a proper noun and goes on in lower case ("Hainan commercial
+spacecraft launch site") is still written like a name when it has three words or more. Titles
+are decided by :mod:`~aeronorm.scan.titles`. A path owned by several entities is no mention.
+
+A mention may not end or start inside a longer capitalised name (``China Great Wall Asset
+Management Co., Ltd.`` is not China Great Wall Industry Corporation), except where the neighbour
+is a company form, another known name, a title, an honorific ("CNSA Mr. Wu"), or the first word
+of a sentence. What stands next to a name can make it another thing: a country before it ("U.S.
+Space Force"), a geographic feature after a place ("Hainan Island"), a designation after a
+programme ("Long March 2D" is a vehicle the glossary may lack, not the family). A domain term
+never spans a comma, nor function words its written form lacks ("a great power and the space").
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Collection
 
 from ..caching import BoundedCache
 from ..index import Index
+from ..lexicon import Kind
 from ..pipeline.calibration import Calibration
 from ..resources import load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
-from .trie import NO_SINGLE_WORD, Trie, Variant
-from .words import JOIN, STOP, WORD, Doc, close_aside, sentence_goes_on
+from .cues import load_text_cues
+from .titles import TitleResolver
+from .trie import Trie, Variant
+from .words import JOIN, SOFT, STOP, WORD, Doc, close_aside, with_period
 
 __all__ = ["Acceptor"]
 
 #: Types that may follow another capitalised word (``Administrator Zhang Kejian``).
 _PRECEDED_OK = frozenset({"person", "title"})
+#: Types whose name may open with a proper noun and go on in lower case.
+_PROPER_HEAD_TYPES = frozenset({"org", "place", "program", "event"})
+_PROPER_HEAD_MIN_WORDS = 3
 _CACHE_LIMIT = 20_000
+# A designation after a programme's name: "2D", "1", "03", "II" (a four-digit year is no designation).
+_DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_SLOT_RE = re.compile(r"\{[a-z]+\}")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 class Acceptor:
@@ -38,14 +57,24 @@ class Acceptor:
         self.lexicon = index.lexicon
         self.concept_score = calibration.concept
         self._prose = load_prose_words()
-        self._match_cache: BoundedCache[tuple[str, int], Match] = BoundedCache(max_entries=_CACHE_LIMIT)
+        self.cues = load_text_cues()
+        self._match_cache: BoundedCache[tuple[str, int, str], Match] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._canon_words: dict[int, frozenset[str]] = {}
+        entities = index.entities
+        self._types = [e.type for e in entities]
+        self._bodies = {i for i, e in enumerate(entities) if e.type in ("org", "place", "program")}
+        self.titles = TitleResolver(index, self._body_at, self._title_end)
+        self._stop = frozenset(index.lexicon.words("of the and for in at a an on to by with under its"))
+        self._suffixes = frozenset(self.cues.national_suffixes)
+        self._form_words: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     def longest(self, doc: Doc, c0: int, allowed: Collection[int] | None, covered_until: int,
-                probe: bool = False) -> tuple[int, int, Match] | None:
+                probe: bool = False, prev: tuple[int, int, Match] | None = None
+                ) -> tuple[int, int, Match] | None:
         """Longest accepted mention starting at content word ``c0``: (first word, last word, match).
 
-        With ``probe``, only tell whether any glossary path starts there (a truthy tuple).
+        ``prev`` is the mention before it, if any (a body written before a title). With
+        ``probe``, only tell whether any glossary path starts there (a truthy tuple).
         """
         if probe:
             return (c0, c0, None) if self.trie.walk(doc, c0, probe=True)[0] else None  # type: ignore[return-value]
@@ -62,12 +91,14 @@ class Acceptor:
             variants = [v for e, vs in ends if e == last for v in vs]
             while i < len(ends) and ends[i][0] == last:
                 i += 1
-            chosen = self._choose(doc, variants, k0, seq[last], allowed)
+            chosen = self._choose(doc, variants, k0, seq[last], allowed, prev)
             if chosen is None:
                 continue
             if chosen == -1:
                 return None  # several entities own this name: no mention, and no shorter one
             entity = self.index.entities[chosen]
+            if entity.type == "term" and not self._term_fits(doc, k0, seq[last], variants, chosen):
+                continue
             last = self._drop_descriptors(doc, ends, last, chosen, k0, allowed)
             if entity.type == "org":
                 # company forms after the name: "... Industry Group Co., Ltd."
@@ -79,12 +110,29 @@ class Acceptor:
                     last = c
                     c += 1
             last_k = seq[last]
+            if entity.type == "org":
+                last_k = self._national_suffix(doc, last_k)
             if not self._fits_context(doc, k0, last_k, entity.type, covered_until):
                 continue
+            if not self.fits_neighbours(doc, k0, last_k, entity.type):
+                return None  # another thing of that name (a foreign body, an island, a vehicle)
             last_k = self._canonical_tail(doc, last_k, entity.name)
             span = doc.text[doc.start(k0) : doc.end(last_k)]
-            return k0, last_k, self._match(span, chosen, variants)
+            return k0, last_k, self._match(doc, span, chosen, variants, k0, last_k)
         return None
+
+    # -- titles: what the acceptor tells the title resolver -----------------------------------
+    def _body_at(self, doc: Doc, c: int, covered_until: int) -> tuple[int, int, Match] | None:
+        """The organisation, place or programme mention starting at content word ``c``."""
+        return self.longest(doc, c, self._bodies, covered_until)
+
+    def _title_end(self, doc: Doc, c: int) -> int:
+        """The last word of the longest title path from content word ``c`` (``-1``: none)."""
+        best = -1
+        for e, variants in self.trie.ends(doc, c):
+            if any(self._types[v.entity] == "title" for v in variants):
+                best = max(best, doc.seq[e])
+        return best
 
     def _drop_descriptors(self, doc: Doc, ends: list[tuple[int, list[Variant]]], last: int, chosen: int,
                           k0: int, allowed: Collection[int] | None) -> int:
@@ -136,39 +184,112 @@ class Acceptor:
         return last
 
     def _choose(self, doc: Doc, variants: list[Variant], first: int, last: int,
-                allowed: Collection[int] | None) -> int | None:
-        """The one entity whose form fits the text; -1 when several do, None when none does."""
+                allowed: Collection[int] | None, prev: tuple[int, int, Match] | None = None) -> int | None:
+        """The one entity whose form fits the text; -1 when several do, None when none does.
+
+        Titles written alike are left to :class:`~aeronorm.scan.titles.TitleResolver`.
+        """
         infos = doc.infos
         content = [k for k in range(first, last + 1) if infos[k].cls == WORD and not infos[k].legal]
         one = content[0] if len(content) == 1 else None
-        if one is not None and not infos[one].cap:
-            return None  # one lower-case word ("rocket") is never a mention
         caps = all(infos[k].cap for k in content)
+        proper_head = (not caps and len(content) >= _PROPER_HEAD_MIN_WORDS and infos[content[0]].cap
+                       and infos[content[0]].tok is not None
+                       and infos[content[0]].tok.kind in (Kind.NAME, Kind.PLACE)
+                       and not any(infos[k].cap for k in content[1:]))
         name_ok: bool | None = None  # a one-word mention opening a sentence: decided once
-        entities = self.index.entities
+        types = self._types
         ok: set[int] = set()
+        strict: set[int] = set()  # titles as written
+        loose: set[int] = set()  # titles only as a post of a named body
         for v in variants:
-            if v.entity in ok or (allowed is not None and v.entity not in allowed):
+            e = v.entity
+            if allowed is not None and e not in allowed:
+                continue
+            if types[e] == "title":
+                if not self._written_as(doc, first, last, v):
+                    continue  # titles are read as written, not by concept ("Dean" is no "Director")
+                if v.single or one is not None or not caps:
+                    loose.add(e)
+                else:
+                    strict.add(e)
+                continue
+            if e in ok:
                 continue
             if v.acronym:
                 if one is not None and infos[one].upper:
-                    ok.add(v.entity)
+                    ok.add(e)
                 continue
-            if not (caps or v.case_free):
+            if one is not None and not infos[one].cap:
+                continue  # one lower-case word ("rocket") is never a mention
+            if not (caps or v.case_free or (proper_head and types[e] in _PROPER_HEAD_TYPES)):
                 continue
             if one is not None:
-                if entities[v.entity].type in NO_SINGLE_WORD:
-                    continue  # one word of a title or a domain term ("Aerospace" for "Aerospace+")
+                if types[e] == "term":
+                    continue  # one word of a domain term ("Aerospace" for "Aerospace+")
                 if name_ok is None:
                     name_ok = not doc.sent(one) or self._name_like(doc, one)
                 if not name_ok:
                     continue
-            ok.add(v.entity)
-        if not ok:
-            return None
+            ok.add(e)
         if len(ok) > 1:
             return -1
-        return next(iter(ok))
+        if ok and not strict:
+            return next(iter(ok))
+        if strict or loose:
+            if ok:
+                return -1  # a name and a title written alike
+            if not strict and one is not None and not (infos[one].cap or infos[one].tok is not None):
+                return None
+            title = self.titles.resolve(doc, first, last, strict, loose - strict, prev)
+            if title is not None:
+                return title
+            return -1 if strict else None
+        return None
+
+    def _written_as(self, doc: Doc, first: int, last: int, v: Variant) -> bool:
+        """Whether words ``first`` to ``last`` are the title's form as written: the same words
+        (case and plurals aside) and the same function words (articles aside); a template's
+        slot holds the place words."""
+        form = self._form_words.get(v.form)
+        if form is None:
+            text = v.form
+            if v.label == "template":
+                text = _SLOT_RE.sub(" ", text)
+            fd = self.trie.words.doc(text)
+            form = self._form_words[v.form] = self._words_of(fd, 0, fd.n - 1, template=False)
+        return self._words_of(doc, first, last, template=v.label == "template") == form
+
+    def _words_of(self, doc: Doc, first: int, last: int, *, template: bool) -> tuple[tuple[str, ...], ...]:
+        content, function = [], []
+        for k in range(first, last + 1):
+            info = doc.infos[k]
+            if info.cls == WORD:
+                if template and info.tok is not None and info.tok.kind == Kind.PLACE:
+                    continue
+                content.append(info.word)
+            elif info.cls == STOP:
+                w = doc.raws[k].casefold()
+                if w not in _ARTICLES:
+                    function.append(w)
+            else:
+                content.append("and")
+        return tuple(content), tuple(function)
+
+    def _term_fits(self, doc: Doc, first: int, last: int, variants: list[Variant], chosen: int) -> bool:
+        """A domain term spans no comma, and only the function words its written form has."""
+        for k in range(first + 1, last + 1):
+            if doc.brk(k) >= SOFT:
+                return False
+        skipped = [doc.raws[k].casefold() for k in range(first, last + 1) if doc.infos[k].cls != WORD]
+        if not skipped:
+            return True
+        for v in variants:
+            if v.entity == chosen:
+                own = [w for w in _LETTERS.findall(v.form.casefold()) if w in self._stop]
+                if own == skipped:
+                    return True
+        return False
 
     def _name_like(self, doc: Doc, k: int) -> bool:
         """Whether a capitalised word that opens a sentence is still a name there.
@@ -189,11 +310,12 @@ class Acceptor:
         nxt = last + 1
         if nxt < n and doc.brk(nxt) == JOIN and not infos[last].possessive:
             info = infos[nxt]
-            if (info.cls == STOP and raws[nxt].casefold() in ("of", "for") and nxt + 1 < n
-                    and doc.brk(nxt + 1) == JOIN and infos[nxt + 1].cls == WORD
+            if (etype != "title" and info.cls == STOP and raws[nxt].casefold() in ("of", "for")
+                    and nxt + 1 < n and doc.brk(nxt + 1) == JOIN and infos[nxt + 1].cls == WORD
                     and raws[nxt + 1][0].isupper()):
                 return False  # "Nanjing University of Aeronautics ...": a longer name goes on
-            if info.cls == WORD and raws[nxt][0].isupper() and not info.legal \
+            if etype != "title" and info.cls == WORD and raws[nxt][0].isupper() and not info.legal \
+                    and raws[nxt].casefold() not in self.cues.honorifics \
                     and not self.longest(doc, bisect_left(doc.seq, nxt), None, -1, probe=True):
                 return False
         prv = first - 1
@@ -204,18 +326,98 @@ class Acceptor:
                 return False
         return True
 
-    def _match(self, span: str, entity: int, variants: list[Variant]) -> Match:
-        key = (span, entity)
+    def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str) -> bool:
+        """False when a neighbour makes the name another thing: a foreign country before it
+        ("U.S. Space Force"), a geographic feature by a place ("Hainan Island", "the island of
+        Hainan"), a designation after a programme ("Long March 2D")."""
+        infos, raws, n = doc.infos, doc.raws, doc.n
+        if self._foreign_before(doc, first):
+            return False
+        nxt = last + 1
+        if etype == "place":
+            if raws[last].casefold() in self.cues.features_after or (
+                    nxt < n and doc.brk(nxt) == JOIN and raws[nxt].casefold() in self.cues.features_after):
+                return False
+            k = first - 1
+            while k >= 0 and doc.brk(k + 1) == JOIN and infos[k].cls == STOP and first - k <= 2:
+                if raws[k].casefold() == "of" and k > 0 and doc.brk(k) == JOIN and \
+                        raws[k - 1].casefold() in self.cues.features_before:
+                    return False
+                k -= 1
+        if etype == "program" and nxt < n and not infos[last].possessive:
+            gap = doc.parts[2 * nxt]
+            if gap in (" ", "-", "\u2010", "\u2011") and _DESIGNATION.match(raws[nxt]) and \
+                    not (gap == " " and raws[nxt].isdigit() and len(raws[nxt]) > 2):
+                return False
+        return True
+
+    def _foreign_before(self, doc: Doc, first: int) -> bool:
+        """Whether a foreign country or its adjective stands right before word ``first``."""
+        start = doc.start(first)
+        before = doc.text[max(0, start - 30) : start]
+        if before and not before[-1].isspace() and before[-1] not in "-":
+            return False
+        words = _LETTERS.findall(before.casefold())
+        if not words:
+            return False
+        foreign = self.cues.foreign
+        return any(" ".join(words[-size:]) in foreign for size in (1, 2, 3) if size <= len(words))
+
+    def _national_suffix(self, doc: Doc, last: int) -> int:
+        """The last word of "of China" (or of "the People's Republic of China") right after an
+        organisation's name: the country is its scope, not another name."""
+        n = doc.n
+        k = last + 1
+        if k >= n or doc.brk(k) != JOIN or doc.raws[k].casefold() != "of":
+            return last
+        words: list[str] = []
+        for j in range(k + 1, min(n, k + 7)):
+            if doc.brk(j) != JOIN:
+                break
+            words += _LETTERS.findall(doc.raws[j].casefold())
+            if tuple(words) in self._suffixes:
+                nxt = j + 1
+                if nxt < n and doc.brk(nxt) == JOIN and doc.infos[nxt].cls == WORD and \
+                        doc.raws[nxt][0].isupper():
+                    return last  # the name goes on
+                return j
+        return last
+
+    def _match(self, doc: Doc, span: str, entity: int, variants: list[Variant], first: int, last: int
+               ) -> Match:
+        slot = ""
+        template = next((v for v in variants if v.entity == entity and v.label == "template"), None)
+        if template is not None and not any(v.entity == entity and v.label != "template" for v in variants):
+            slot = self._slot(doc, first, last)
+        key = (span, entity, slot)
         m = self._match_cache.get(key)
         if m is None:
-            m = self._new_match(span, entity, variants)
+            m = self._new_match(span, entity, variants, slot)
             self._match_cache.put(key, m)
         return m
 
-    def _new_match(self, span: str, entity: int, variants: list[Variant]) -> Match:
+    def _slot(self, doc: Doc, first: int, last: int) -> str:
+        """What fills a template's slot between words ``first`` and ``last``: the place words."""
+        infos = doc.infos
+        places = [k for k in range(first, last + 1)
+                  if infos[k].cls == WORD and infos[k].tok is not None and infos[k].tok.kind == Kind.PLACE]
+        if not places:
+            return ""
+        a = b = places[0]
+        while b + 1 <= last and b + 1 in places and doc.brk(b + 1) == JOIN:
+            b += 1
+        if a == b and b + 1 <= last and (doc.infos[a].word, doc.infos[b + 1].word) in self.trie.phrases:
+            b += 1  # "Inner Mongolia"
+        return doc.text[doc.start(a) : doc.end(b)]
+
+    def _new_match(self, span: str, entity: int, variants: list[Variant], slot: str = "") -> Match:
         e = self.index.entities[entity]
         key = fold_key(span)
         own = [v for v in variants if v.entity == entity]
+        if slot:
+            template = next(v.form for v in own if v.label == "template")
+            evidence = (f"template {template!r}", f"slot {slot!r}")
+            return Match.of(span, e, self.concept_score, "template", evidence, slot=slot)
         if entity in self.index.exact.get(key, ()):
             label = self.index.exact_label.get((key, entity), own[0].label if own else "name")
             return Match.of(span, e, 1.0, "exact", (f"{label} {span!r}",))
@@ -226,13 +428,6 @@ class Acceptor:
         """The mention of words ``first`` to ``last``: a final period of an abbreviation and a
         closing bracket taken in."""
         text = doc.text
-        start, end = doc.start(first), doc.end(last)
-        info = doc.infos[last]
-        if not info.possessive and text.startswith(".", end) and (
-            match.canonical.endswith(".") or (info.abbrev and sentence_goes_on(text, end + 1))
-        ):
-            # "Corp. signed": the period belongs to the name; "... Corp." at the end of a sentence
-            # keeps it, unless the canonical name brings its own ("Co., Ltd.").
-            end += 1
-        end = close_aside(text, start, end)
+        start = doc.start(first)
+        end = close_aside(text, start, with_period(doc, last, match.canonical))
         return Mention(start, end, text[start:end], match)

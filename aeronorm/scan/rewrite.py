@@ -1,13 +1,15 @@
-"""Rewriting a text: every mention replaced, every other character left as it was."""
+"""Rewriting a text: every mention replaced where that keeps its meaning, every other character
+left as it was."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
+from .keep import is_plural, keeps_meaning, plural_of
 
 __all__ = ["STYLES", "Style", "rewrite"]
 
@@ -15,8 +17,11 @@ Style = Literal["canonical", "abbreviation", "annotate"]
 #: How :func:`rewrite` may rewrite a mention.
 STYLES: tuple[str, ...] = ("canonical", "abbreviation", "annotate")
 
-_OPEN_BRACKET = re.compile(r"\s*[(\[（]\s*")
+_OPEN_BRACKET = re.compile(r"\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
+# Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
+# a plural of another type ("two CALTs") is left as written.
+_COUNTABLE = frozenset({"title", "term", "award", "event"})
 
 
 def check_style(style: object) -> Style:
@@ -26,29 +31,42 @@ def check_style(style: object) -> Style:
     return style  # type: ignore[return-value]
 
 
-def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Index) -> NormalizedText:
+def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Index, terms: bool = False,
+            places: Callable[[str], set[str]] | None = None) -> NormalizedText:
     """``text`` with ``mentions`` (in text order, not overlapping) rewritten in ``style``.
 
     ``canonical`` writes the canonical name; ``abbreviation`` the entity's first abbreviation
     (its canonical name when it has none); ``annotate`` writes ``canonical [id]``.
 
+    A mention is left as written where a rewrite would change what the text says
+    (:func:`~aeronorm.scan.keep.keeps_meaning`: a digit, a place, a bracket, words doubled);
+    domain terms are found but left as written unless ``terms`` (then in the mention's number).
+    ``places(s)`` gives the place words of a string (default: none known).
+
     An abbreviation in brackets right after a mention of the same entity ("China National
-    Space Administration (CNSA)") is left as written: it defines the abbreviation. A lower-case
-    canonical name that replaces a capitalised mention gets a capital.
+    Space Administration (CNSA)") is left as written: it defines the abbreviation; in the
+    ``abbreviation`` style the name before it is written in full, so that the abbreviation is
+    written once. A lower-case canonical name that replaces a capitalised mention gets a capital.
     """
     check_style(style)
     abbreviations = {e.id: e.abbreviations for e in index.entities} if style == "abbreviation" else {}
+    places = places or _no_places
     pieces: list[str] = []
     reps: list[Replacement] = []
     pos = 0
     out_len = 0
-    prev: Mention | None = None
-    for m in mentions:
-        new = _replacement(m, style, abbreviations)
-        if (prev is not None and prev.entity_id == m.entity_id
-                and _bracketed(text, prev.end, m.start, m.end)):
+    for i, m in enumerate(mentions):
+        if m.match.type == "term" and not terms:
             new = m.text
-        prev = m
+        elif i and mentions[i - 1].entity_id == m.entity_id and \
+                _bracketed(text, mentions[i - 1].end, m.start, m.end):
+            new = m.text  # "Full Name (ACR)": the text defines its abbreviation
+        else:
+            defines = (i + 1 < len(mentions) and mentions[i + 1].entity_id == m.entity_id
+                       and _bracketed(text, m.end, mentions[i + 1].start, mentions[i + 1].end))
+            written_style = "canonical" if defines and style == "abbreviation" else style
+            new = _replacement(m, written_style, abbreviations)
+            new = _kept(text, m, new, places, style)
         gap = text[pos : m.start]
         pieces.append(gap)
         out_len += len(gap)
@@ -58,6 +76,27 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
         pos = m.end
     pieces.append(text[pos:])
     return NormalizedText("".join(pieces), text, reps, style)
+
+
+def _no_places(_: str) -> set[str]:
+    return set()
+
+
+def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], style: str) -> str:
+    """``new`` in the mention's number, or the mention as written where ``new`` would change the
+    meaning."""
+    if new == m.text:
+        return new
+    name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
+    if is_plural(m.text) and not is_plural(name):
+        if m.match.type not in _COUNTABLE:
+            return m.text
+        plural = plural_of(name)
+        new = plural + new[len(name) :]
+        name = plural
+    if not keeps_meaning(text, m.start, m.text, name, places=places):
+        return m.text
+    return new
 
 
 def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...]]) -> str:

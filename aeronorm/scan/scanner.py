@@ -18,14 +18,16 @@ from collections.abc import Callable, Collection
 from itertools import compress
 from operator import attrgetter
 
-from ..caching import BuildOnce
+from ..caching import BoundedCache, BuildOnce
 from ..index import Index
+from ..lexicon import Kind
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex
 from ..results import Match, Mention, Mentions, NormalizedText
 from ..text.fold import HAN_RE
 from .accept import Acceptor
 from .chinese import find_chinese
+from .context import apply_definitions
 from .merge import merge_mentions
 from .rewrite import STYLES, Style, check_style, rewrite
 from .spans import SpanResolver
@@ -71,8 +73,9 @@ class Scanner:
         self.words = Words(index.lexicon)
         self.trie = Trie(index, self.words)
         self.acceptor = Acceptor(index, self.trie, calibration)
-        self.spans = SpanResolver(index, calibration, resolve)
+        self.spans = SpanResolver(index, calibration, resolve, self.acceptor.fits_neighbours)
         self.chinese = chinese
+        self._places: BoundedCache[str, frozenset[str]] = BoundedCache(max_entries=20_000)
 
     def __repr__(self) -> str:
         return f"Scanner({len(self.index.entities)} entities, {self.trie.size} paths)"
@@ -104,16 +107,32 @@ class Scanner:
                 found = merge_mentions(found, chinese, len(text))
         return Mentions(found, text)
 
-    def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None
-                       ) -> NormalizedText:
-        """``text`` with every mention replaced; every other character is left as it was.
+    def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None,
+                       terms: bool = False) -> NormalizedText:
+        """``text`` with every mention of a named entity replaced; every other character is left
+        as it was.
 
         ``style``: ``canonical`` writes the canonical name; ``abbreviation`` the entity's first
         abbreviation (its canonical name when it has none); ``annotate`` writes
-        ``canonical [id]``. See :func:`~aeronorm.scan.rewrite.rewrite`.
+        ``canonical [id]``. Domain terms are found (they are in ``replacements``) but written as
+        they are unless ``terms=True``. A mention whose rewrite would change what the text says
+        (a digit, a place, a note, a word doubled) is left as written. See
+        :func:`~aeronorm.scan.rewrite.rewrite`.
         """
         check_style(style)
-        return rewrite(text, self.find(text, type=type), style=style, index=self.index)
+        if not isinstance(terms, bool):
+            raise TypeError(f"terms must be True or False, not {terms!r}")
+        return rewrite(text, self.find(text, type=type), style=style, index=self.index, terms=terms,
+                       places=self.places)
+
+    def places(self, s: str) -> set[str]:
+        """The places a string names, as the term lexicon reads them (by concept: "Peking" and
+        "Beijing" are one place)."""
+        got = self._places.get(s)
+        if got is None:
+            keys = frozenset(t.key for t in self.index.lexicon.tokens(s) if t.kind == Kind.PLACE)
+            got = self._places.put(s, keys)
+        return got  # type: ignore[return-value]
 
     def _find_english(self, doc: Doc, allowed: Collection[int] | None, type_: str | None) -> list[Mention]:
         infos = doc.infos
@@ -124,11 +143,14 @@ class Scanner:
         for c in list(compress(range(len(seq)), map(_STARTS, map(infos.__getitem__, seq)))):
             if seq[c] <= covered_until:
                 continue
-            hit = longest(doc, c, allowed, covered_until)
+            hit = longest(doc, c, allowed, covered_until, prev=taken[-1] if taken else None)
             if hit is not None:
                 taken.append(hit)
                 covered_until = hit[1]
-        mentions = [self.acceptor.mention(doc, a, b, m) for a, b, m in taken]
-        mentions += self.spans.find(doc, taken, type_)
+        spans, replaced = self.spans.find(doc, taken, type_)
+        mentions = [self.acceptor.mention(doc, a, b, m)
+                    for i, (a, b, m) in enumerate(taken) if i not in replaced]
+        mentions += spans
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return apply_definitions(doc.text, mentions, index=self.index, calibration=self.calibration,
+                                 allowed=allowed)

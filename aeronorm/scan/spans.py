@@ -2,7 +2,11 @@
 typo), resolved by the full matcher.
 
 A run's answer is kept when a sure stage gave it (exact, abbreviation, pinyin, chinese), or when
-the run and one written form of the entity agree on every naming word.
+the run and one written form of the entity agree on every naming word; and when its neighbours
+leave it that entity (see :meth:`Acceptor.fits_neighbours <aeronorm.scan.accept.Acceptor.fits_neighbours>`).
+Titles are the trie's alone: whether title words are a post depends on the sentence
+(:mod:`~aeronorm.scan.titles`). A run followed by "of the" and another capitalised name is part
+of a longer name ("Committee for Discipline Inspection of the School"): the whole is tried.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from ..lexicon.compare import align
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..results import Match, Mention
-from .words import CAPKNOWN, JOIN, SOFT, WORD, Doc, close_aside
+from .words import CAPKNOWN, JOIN, SOFT, WORD, Doc, close_aside, with_period
 
 __all__ = ["SpanResolver"]
 
@@ -29,8 +33,10 @@ _CACHE_LIMIT = 20_000
 class SpanResolver:
     """Resolves capitalised runs with ``resolve(span, type=...) -> Match | None`` (the matcher)."""
 
-    def __init__(self, index: Index, calibration: Calibration, resolve: Callable[..., Match | None]):
+    def __init__(self, index: Index, calibration: Calibration, resolve: Callable[..., Match | None],
+                 neighbours: Callable[[Doc, int, int, str], bool] | None = None):
         self.index = index
+        self.neighbours = neighbours
         self.lexicon = index.lexicon
         self.resolve = resolve
         self.fuzzy_min = calibration.span_fuzzy_min
@@ -40,29 +46,80 @@ class SpanResolver:
         self._entity_reps: dict[int, list[Any]] | None = None
         self._ids = {e.id: i for i, e in enumerate(index.entities)}
 
-    def find(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None) -> list[Mention]:
-        """Resolve capitalised runs that the trie left alone with the full matcher."""
+    def find(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None
+             ) -> tuple[list[Mention], set[int]]:
+        """Resolve capitalised runs that the trie left alone with the full matcher.
+
+        Returns the mentions and the positions in ``taken`` of the trie's mentions that a longer
+        one replaces: "X of the Y", where the trie found only Y ("National Astronomical
+        Observatories of the Chinese Academy of Sciences").
+        """
         covered = bytearray(doc.n)
         for a, b, _ in taken:
             covered[a : b + 1] = b"\x01" * (b - a + 1)
         out: list[Mention] = []
+        replaced: set[int] = set()
         done = -1
         for k in [k for k, i in enumerate(doc.infos) if i.flags & CAPKNOWN]:
             if k <= done or covered[k]:
                 continue
             a, b, content = self._run(doc, k)
             done = b
-            if content < 2 or any(covered[a : b + 1]):
+            if content < 2:
                 continue
+            inner: list[int] = []
+            if any(covered[a : b + 1]):
+                inner = self._of_the_tail(doc, taken, covered, a, b)
+                if not inner:
+                    continue
             tries = [(a, b)]
-            if doc.sent(a) and content > 2:
+            if doc.sent(a) and content > 2 and not inner:
                 tries.append((a + 1, b))  # "Yesterday Xibei Gongye Daxue ..."
             for s, e in tries:
                 m = self._resolve_span(doc, s, e, type_)
+                if m is None and inner:
+                    m = self._part_of(doc, a, b, [taken[i][2] for i in inner], type_)
                 if m is not None:
                     out.append(m)
+                    replaced.update(inner)
                     break
-        return out
+        return out, replaced
+
+    def _part_of(self, doc: Doc, a: int, b: int, parents: list[Match], type_: str | None) -> Mention | None:
+        """"X of the Y" as one mention when X alone names an entity whose parent is Y (the
+        glossary writes "National Astronomical Observatories, CAS"); a part the glossary lacks
+        ("Foreign Affairs Department of the ...") is no mention, and Y stays Y."""
+        if len(parents) != 1:
+            return None
+        j = b
+        while j > a and not (doc.raws[j].casefold() == "the" and doc.raws[j - 1].casefold() == "of"):
+            j -= 1
+        if j - 2 < a:
+            return None
+        head = self._resolve_span(doc, a, j - 2, type_)
+        if head is None:
+            return None
+        entity = self.index.entities[self._ids[head.entity_id]]
+        if entity.parent != parents[0].entity_id:
+            return None
+        start, end = doc.start(a), doc.end(b)
+        span = doc.text[start:end]
+        m = head.match
+        evidence = (*m.evidence, f"of its parent {parents[0].canonical!r}")
+        match = Match.of(span, entity, m.score, m.method, evidence)
+        return Mention(start, close_aside(doc.text, start, end), span, match)
+
+    def _of_the_tail(self, doc: Doc, taken: list[tuple[int, int, Match]], covered: bytearray, a: int, b: int
+                     ) -> list[int]:
+        """When the trie's mentions in run ``a..b`` all follow its first "of the" ("X of the Y"),
+        their positions in ``taken``; else ``[]``."""
+        j = next(k for k in range(a, b + 1) if covered[k])
+        if j - a < 3 or doc.raws[j - 1].casefold() != "the" or doc.raws[j - 2].casefold() != "of":
+            return []
+        inside = [i for i, (x, y, _) in enumerate(taken) if x <= b and a <= y]
+        if any(taken[i][0] < j or taken[i][1] > b for i in inside):
+            return []
+        return inside
 
     def _capword(self, doc: Doc, k: int) -> bool:
         info = doc.infos[k]
@@ -96,6 +153,9 @@ class SpanResolver:
             elif (b + 2 < n and raws[b + 1].casefold() in self._glue and doc.brk(b + 2) == JOIN
                   and self._capword(doc, b + 2)):
                 b += 2
+            elif (b + 3 < n and raws[b + 1].casefold() == "of" and raws[b + 2].casefold() == "the"
+                  and doc.brk(b + 2) == JOIN and doc.brk(b + 3) == JOIN and self._capword(doc, b + 3)):
+                b += 3  # "... of the School": one longer name
             else:
                 break
         # naming words: capitalised words with letters ("March 3" is a date, not a name)
@@ -110,9 +170,11 @@ class SpanResolver:
             m = self._span_cache[key]
         else:
             m = self._span_cache.put(key, self._span_match(span, type_))
-        if m is None:
+        if m is None or m.type == "title":
             return None
-        end = close_aside(doc.text, start, end)
+        if self.neighbours is not None and not self.neighbours(doc, a, b, m.type):
+            return None
+        end = close_aside(doc.text, start, with_period(doc, b, m.canonical))
         return Mention(start, end, doc.text[start:end], m)
 
     def _span_match(self, span: str, type_: str | None) -> Match | None:

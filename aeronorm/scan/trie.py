@@ -8,6 +8,11 @@ one lexicon phrase) and ``Industrial University`` (工业 + 大学, two words) t
 legal forms are left out of the paths and matched on the fly, so any company form may follow any
 name (``Co., Ltd.``).
 
+A title template (``Secretary of the CPC {province} Provincial Committee``) is a path with a
+*slot* edge that any place word may take (``Fujian``, ``Inner Mongolia``). One-word titles
+(``Director``) are paths too; they, and titles written in lower case, are mentions only where
+the sentence makes them the title of a named body (:mod:`~aeronorm.scan.titles`).
+
 From each word that can open a path, the trie is walked over a small lattice: each word's
 concepts, the concepts of lexicon phrases that start at it (``science and technology`` -> 科技),
 and skipped function words (``of``, ``the``). The walk is bounded by the longest name, so the
@@ -22,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..caching import BoundedCache
+from ..glossary.entity import template_slot
 from ..index import Index
 from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.word_classes import load_word_classes
@@ -29,14 +35,17 @@ from ..resources import load_places
 from ..text.fold import HAN_RE, is_upper_word
 from .words import AND, CAPKNOWN, START, WORD, Doc, WordInfo, Words
 
-__all__ = ["NO_SINGLE_WORD", "Trie", "Variant"]
+__all__ = ["NO_SINGLE_WORD", "SLOT", "Trie", "Variant"]
 
-#: Entity types whose one-word forms (``Director``, ``rocket``) are too common to be mentions.
+#: Entity types whose one-word forms (``Director``, ``rocket``) are too common to be mentions on
+#: their own (a one-word title still is, as the title of a named body).
 NO_SINGLE_WORD = frozenset({"title", "term"})
 _CACHE_LIMIT = 200_000
 _MEMO_WAYS = 4  # stretches of text remembered per first word
 _END = ""  # key of a trie node's terminal record (no label is empty)
+SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
 _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
+_PLACE = Kind.PLACE
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +53,11 @@ class Variant:
     """One glossary form that leads to a trie node, and how the text must write it."""
 
     entity: int
-    label: str  # name, alias, abbreviation
+    label: str  # name, alias, abbreviation, template
     form: str
     acronym: bool  # one all-capitals word: the text must be in capitals too
     case_free: bool  # the glossary writes it in lower case: any case matches
+    single: bool = False  # one word (a title's "Director"): a mention only as a title of a body
 
 
 class Trie:
@@ -76,14 +86,18 @@ class Trie:
         self.root: dict[str, Any] = {}
         self._used_keys: set[str] = set()
         self._free_roots: set[str] = set()  # first labels of paths written in lower case
+        self._title_roots: set[str] = set()  # first labels of titles: in lower case too ("vice president")
         self.max_words = 1
         for i, entity in enumerate(index.entities):
             for label, form in entity.forms():
                 if label in _ENGLISH_LABELS:
                     self._add(i, label, form)
+            for template in entity.templates:
+                self._add_template(i, template)
+        self._lower_roots = self._free_roots | self._title_roots
         # lower-case words that may open a lower-case path through a phrase ("launch vehicle")
         self._free_phrase_first = {words[0] for words, tok in self.phrases.items()
-                                   if any(self._labels(k)[0] in self._free_roots for k in tok.keys)}
+                                   if any(self._labels(k)[0] in self._lower_roots for k in tok.keys)}
         self._tok_paths.clear()
         words.set_flagger(self.flags)
 
@@ -151,32 +165,67 @@ class Trie:
                     out.append(tok)
         return out
 
-    def _add(self, entity: int, label: str, form: str) -> None:
+    def _core(self, form: str) -> tuple[list[Tok], Doc]:
         doc = self.words.doc(form)
-        words = [doc.infos[k].word for k in doc.seq]
-        core = self._segment(words)
+        return self._segment([doc.infos[k].word for k in doc.seq]), doc
+
+    def _add(self, entity: int, label: str, form: str) -> None:
+        core, doc = self._core(form)
         while core and core[-1].kind == Kind.LEGAL:
             core.pop()  # company forms are matched on the fly after any name
         if not any(t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE) for t in core):
             return  # only generic words ("China Group"): never a mention on its own
         content = [(raw, i) for raw, i in zip(doc.raws, doc.infos, strict=True)
                    if i.cls == WORD and not i.legal]
+        hyphened = {k for k in range(1, doc.n) if doc.parts[2 * k].endswith(("-", "\u2010", "\u2011"))}
         single = len(content) == 1
         acronym = single and len(core) == 1 and is_upper_word(content[0][0])
-        case_free = any(raw.islower() for raw, _ in content)
+        # written in lower case by the glossary ("launch vehicle", "China's first ... launch site");
+        # the lower-case half of a hyphenated word ("High-end Forum") does not make a name so
+        case_free = any(raw.islower() for k, raw in enumerate(doc.raws)
+                        if k not in hyphened and doc.infos[k].cls == WORD and not doc.infos[k].legal)
+        etype = self.index.entities[entity].type
         if acronym and sum(c.isalpha() for c in content[0][0]) < 3:
             return  # two-letter acronyms (GW, CE, FY) are ordinary tokens of prose
-        if single and not acronym and (case_free or self.index.entities[entity].type in NO_SINGLE_WORD):
-            return  # "rocket", "Director": ordinary words, not names
+        if single and not acronym and (case_free or etype == "term"):
+            return  # "rocket": an ordinary word, not a name
+        if etype == "title":
+            case_free = False  # a title in lower case is a title only by its context
+        self._insert(core, Variant(entity, label, form, acronym, case_free, single and not acronym))
+        if case_free:
+            self._free_roots.add(self._labels(core[0].key)[0])
+        if etype == "title":
+            self._title_roots.add(self._labels(core[0].key)[0])
+        self.max_words = max(self.max_words, len(doc.seq))
+
+    def _add_template(self, entity: int, template: str) -> None:
+        """A template as a path: the words before its slot, the slot edge, the words after."""
+        kind = template_slot(template)
+        if kind is None:
+            return
+        head, _, tail = template.partition("{" + kind + "}")
+        before, doc_b = self._core(head) if head.strip() else ([], None)
+        after, doc_a = self._core(tail) if tail.strip() else ([], None)
+        labels = [lab for tok in before for lab in self._labels(tok.key)] + [SLOT]
+        labels += [lab for tok in after for lab in self._labels(tok.key)]
+        for tok in (*before, *after):
+            self._used_keys.add(tok.key)
+        node = self.root
+        for lab in labels:
+            node = node.setdefault(lab, {})
+        node.setdefault(_END, []).append(Variant(entity, "template", template, False, False, False))
+        if self.index.entities[entity].type == "title":
+            self._title_roots.add(labels[0])
+        words = sum(len(d.seq) for d in (doc_b, doc_a) if d is not None) + 3  # a place of up to 3 words
+        self.max_words = max(self.max_words, words)
+
+    def _insert(self, core: list[Tok], variant: Variant) -> None:
         node = self.root
         for tok in core:
             self._used_keys.add(tok.key)
             for lab in self._labels(tok.key):
                 node = node.setdefault(lab, {})
-        node.setdefault(_END, []).append(Variant(entity, label, form, acronym, case_free))
-        if case_free:
-            self._free_roots.add(self._labels(core[0].key)[0])
-        self.max_words = max(self.max_words, len(doc.seq))
+        node.setdefault(_END, []).append(variant)
 
     def flags(self, info: WordInfo) -> int:
         """What a word may do: open a path (START), be a capitalised word the glossary knows (CAPKNOWN)."""
@@ -185,11 +234,12 @@ class Trie:
         if tok is None:
             return flags
         if info.cap:
-            if info.word in self.phrase_len or any(self._labels(k)[0] in self.root for k in tok.keys):
+            if info.word in self.phrase_len or any(self._labels(k)[0] in self.root for k in tok.keys) or (
+                    tok.kind == Kind.PLACE and SLOT in self.root):
                 flags |= START
         elif info.word in self._free_phrase_first or any(
-                self._labels(k)[0] in self._free_roots for k in tok.keys):
-            flags |= START  # a lower-case word only opens a name the glossary writes in lower case
+                self._labels(k)[0] in self._lower_roots for k in tok.keys):
+            flags |= START  # a lower-case word opens a lower-case name, or a title ("vice president")
         postings = self.index.postings
         if info.cap and tok.kind in (Kind.NAME, Kind.NUMBER) and any(k in postings for k in tok.keys):
             flags |= CAPKNOWN
@@ -242,6 +292,10 @@ class Trie:
                 child = _descend(node, labels)
                 if child is not None:
                     stack.append((child, c + 1, c))
+            if tok.kind == _PLACE and info.cap:
+                slot = node.get(SLOT)
+                if slot is not None:
+                    stack.append((slot, c + 1, c))  # a place fills a template's slot
             longest = phrase_len.get(info.word)
             if longest:
                 if c + longest > n:
@@ -265,6 +319,10 @@ class Trie:
                         child = _descend(node, labels)
                         if child is not None:
                             stack.append((child, q + 1, q))
+                    if ptok.kind == _PLACE and info.cap:
+                        slot = node.get(SLOT)
+                        if slot is not None:
+                            stack.append((slot, q + 1, q))
         return ends, hi, complete
 
     def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:

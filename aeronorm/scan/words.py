@@ -22,7 +22,7 @@ from ..text.fold import HAN_RE
 
 __all__ = [
     "AND", "CAPKNOWN", "HAN", "HARD", "JOIN", "SOFT", "START", "STOP", "WORD",
-    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on",
+    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on", "with_period",
 ]
 
 # A word: letters and digits (apostrophes of any style inside), or "&". Hyphens separate words.
@@ -242,9 +242,25 @@ def close_aside(text: str, start: int, end: int) -> int:
     return end
 
 
+def with_period(doc: Doc, last: int, canonical: str) -> int:
+    """The end of a mention whose last word is ``last``: past the period of an abbreviation
+    ("Corp. signed", "Corp.'s team"), or of a name whose canonical form brings its own period
+    ("Co., Ltd."); a period that ends the sentence after an abbreviation stays outside."""
+    text = doc.text
+    end = doc.end(last)
+    info = doc.infos[last]
+    if not info.possessive and text.startswith(".", end) and (
+            canonical.endswith(".") or (info.abbrev and sentence_goes_on(text, end + 1))):
+        end += 1
+    return end
+
+
 def sentence_goes_on(text: str, i: int) -> bool:
-    """Whether the text after a period at ``i - 1`` continues the sentence (``Corp. signed``)."""
+    """Whether the text after a period at ``i - 1`` continues the sentence (``Corp. signed``,
+    ``Corp.'s team``, ``Ltd. (CASC) said``)."""
     n = len(text)
     while i < n and text[i] in " \t":
         i += 1
-    return i < n and (text[i].islower() or text[i].isdigit() or text[i] in ",;:)")
+    if i < n and text[i] in APOSTROPHES and text[i + 1 : i + 2] in ("s", "S"):
+        return True  # "Corp.'s team": a possessive
+    return i < n and (text[i].islower() or text[i].isdigit() or text[i] in ",;:)(")

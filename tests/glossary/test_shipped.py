@@ -33,10 +33,12 @@ EXPECTED_AMBIGUOUS = {
     "aerospace information": {"aisino", "term-space-information"},
     "海南商发": {"hical", "hainan-commercial-launch-site"},
     "head": {"head-aerospace", "title-administrator", "title-director"},
-    "president": {"title-chairman-of-the-board", "title-general-manager", "title-society-chairman"},
-    "chairman": {"title-chairman-of-the-board", "title-president-org"},
+    "president": {"title-chairman-of-the-board", "title-general-manager", "title-society-chairman",
+                  "title-president-academy", "title-university-president", "title-president-org"},
+    "chairman": {"title-chairman-of-the-board", "title-president-org", "title-society-chairman"},
     "director": {"title-director", "title-director-board-member", "title-administrator",
-                 "title-president-academy"},
+                 "title-president-academy", "title-institute-director"},
+    "vice president": {"title-deputy-general-manager", "title-vice-president-academy"},
     "director general": {"title-administrator", "title-director"},
     "deputy director": {"title-deputy-administrator", "title-vice-president-academy"},
     "party secretary": {"title-party-leadership-group-secretary", "title-party-committee-secretary"},
@@ -104,7 +106,11 @@ def test_context_aliases_moved_out_of_aliases(g):
     assert "the People's Government of Fujian Province" in g["fujian-gov"].aliases
     # Terms keep generic variants as aliases.
     assert "constellation" in g["term-constellation"].aliases
-    assert sum(len(e.context_aliases) for e in g) == 16
+    # Descriptions that name a thing only in their sentence (issue 14): found in no other text.
+    assert "first annual meeting of the Commercial Space Industry Alliance" in \
+        g["caia-2020-annual-meeting"].context_aliases
+    assert "Government Work Report" in g["government-work-report-2024"].context_aliases
+    assert sum(len(e.context_aliases) for e in g) == 24
 
 
 def test_ids_unique_and_parents_resolve(g):

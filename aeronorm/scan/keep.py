@@ -1,0 +1,127 @@
+"""What a rewrite must keep: the text's meaning around and inside a mention.
+
+:func:`keeps_meaning` says whether writing ``new`` over a mention keeps what the text says:
+
+* every digit run of the mention (a year, an edition, a designation: ``Chang'e-6`` is not
+  rewritten to ``Chang'e``), and no digit run the text did not write (``2024``);
+* every place word of the mention, and no place the text did not name (a province invented);
+* no bracket the mention did not have (a note);
+* no words the text has just written before the mention (``"Slogan" Exhibition`` is not
+  rewritten to ``"Slogan" 'Slogan' Exhibition``).
+
+:func:`plural_of` keeps the number of a mention: "Members of ..." stays plural.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..lexicon import stem
+
+__all__ = ["is_plural", "keeps_meaning", "plural_of"]
+
+_DIGITS = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+_LOOK_BACK = 80  # characters before a mention searched for words a rewrite would double
+_SENTENCE_END = re.compile(r"[.!?;:\n]\s")
+# Words a list repeats without doubling a name: function words and company forms.
+_MINOR = frozenset({"the", "and", "for", "with", "ltd", "inc", "corp", "company", "limited", "corporation",
+                    "group"})
+
+
+def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Callable[[str], set[str]]
+                  ) -> bool:
+    """Whether ``new`` may replace the mention ``written`` at ``text[start:]`` (module docstring).
+
+    ``places(s)`` gives the place words of a string ("Fuzhou City" and "Fuzhou" name one place).
+
+    Examples
+    --------
+    >>> def places(s):
+    ...     return {w for w in s.casefold().split() if w in ("fujian", "hainan")}
+    >>> keeps_meaning("the Chang'e-6 probe", 4, "Chang'e-6", "Chang'e", places=places)
+    False
+    >>> keeps_meaning("Secretary of CPC Fujian Provincial Committee", 0,
+    ...               "Secretary of CPC Fujian Provincial Committee",
+    ...               "Secretary of the CPC Fujian Provincial Committee", places=places)
+    True
+    """
+    if sorted(_DIGITS.findall(written)) != sorted(_DIGITS.findall(new)):
+        return False
+    if new.count("(") > written.count("(") or new.count("[") > written.count("["):
+        return False
+    if places(written) != places(new):
+        return False
+    added = _words(new) - _words(written)
+    if added:
+        before = text[max(0, start - _LOOK_BACK) : start]
+        ends = list(_SENTENCE_END.finditer(before))
+        if ends:
+            before = before[ends[-1].end() :]
+        if added <= _words(before):
+            return False
+    return True
+
+
+def _words(s: str) -> set[str]:
+    return {stem(w) for w in _WORD.findall(s.casefold()) if len(w) > 2 and w not in _MINOR}
+
+
+def _head(words: list[str]) -> int:
+    """Index of the head word of a name: the word before its first "of", else the last word."""
+    for i, w in enumerate(words):
+        if w.casefold() == "of" and i:
+            return i - 1
+    return len(words) - 1
+
+
+def is_plural(written: str) -> bool:
+    """Whether a mention is written in the plural: its head word is ("Members of the ...",
+    "launch vehicles"); an acronym's plural ("CALTs") counts too.
+
+    Examples
+    --------
+    >>> is_plural("Members of the Leading Party Group"), is_plural("smart cities"), is_plural("Jiangsu")
+    (True, True, False)
+    """
+    words = written.split()
+    if not words:
+        return False
+    head = words[_head(words)].rstrip(",.")
+    low = head.casefold()
+    if low.endswith("men") and len(low) > 4:
+        return True  # chairmen
+    return stem(low) != low and head[:1].isalpha()
+
+
+def plural_of(name: str) -> str:
+    """``name`` with its head word in the plural.
+
+    Examples
+    --------
+    >>> plural_of("Member of the Party Leadership Group"), plural_of("Deputy General Manager")
+    ('Members of the Party Leadership Group', 'Deputy General Managers')
+    >>> plural_of("smart city"), plural_of("Vice Chairman"), plural_of("Secretary-General")
+    ('smart cities', 'Vice Chairmen', 'Secretaries-General')
+    """
+    words = name.split(" ")
+    i = _head(words)
+    head = words[i]
+    first, dash, rest = head.partition("-")
+    if dash and rest[:1].isupper():
+        words[i] = _plural_word(first) + dash + rest  # Secretaries-General
+    else:
+        words[i] = _plural_word(head)
+    return " ".join(words)
+
+
+def _plural_word(w: str) -> str:
+    low = w.casefold()
+    if low.endswith("man"):
+        return w[:-3] + w[-3] + ("e" if w[-2:-1].islower() else "E") + w[-1]
+    if low.endswith("y") and len(low) > 1 and low[-2] not in "aeiou":
+        return w[:-1] + ("ies" if w[-1].islower() else "IES")
+    if low.endswith(("s", "x", "ch", "sh")):
+        return w + ("es" if w[-1].islower() else "ES")
+    return w + ("s" if w[-1:].islower() or not w[-1:].isalpha() else "S")
