@@ -154,6 +154,14 @@ class Normalizer:
                     "  candidates: "
                     + "; ".join(f"{c.canonical} [{c.entity_id}] {c.score:.2f}" for c in _candidates(last))
                 )
+        shown = {c.entity_id for c in _candidates(last)} if last is not None else set()
+        nearest = [n for n in self.pipeline.nearest(name, allowed, limit=3) if n[0].id not in shown]
+        if nearest:
+            lines.append("  nearest names, and why each falls short:")
+            lines += [f"    {e.name} [{e.id}] {score:.2f}: {why}" for e, score, why in nearest]
+        for word, near in self.pipeline.near_spellings(name):
+            lines.append(f"  {word!r} is no known word; within a typo of: {', '.join(near[:5])}"
+                         + ("" if len(near) == 1 else " (more than one: not read)"))
         return "\n".join(lines)
 
     def normalize(self, name: str, *, type: str | None = None, on_unknown: OnUnknown = "keep") -> str | None:

@@ -15,7 +15,7 @@ from aeronorm.pipeline.run import LANES, STAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "aeronorm"
-ORDER = [s.name for s in STAGES] + ["retranslation"]
+ORDER = [s.name for s in STAGES] + ["spelling", "retranslation"]
 
 
 def test_import_contracts_are_kept():

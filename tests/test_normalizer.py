@@ -86,7 +86,7 @@ def test_threshold_between_concept_and_exact_accepts_only_exact(glossary):
 
 
 def test_margin_decides(twins):
-    q = "Kepller Orbital Dynamics Institute"  # misspelt; the twin also has a generic word more
+    q = "Kepler Orbital Dynamics Institute of the PLA"  # a generic word more; the twin has another
     m = Normalizer(twins, margin=0.0).match(q)
     assert m is not None and m.entity_id == "kodi" and m.method == "fuzzy"
     runner_up = m.candidates[0]

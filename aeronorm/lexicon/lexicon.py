@@ -224,6 +224,10 @@ class TermLexicon:
             return Kind.GENERIC
         return None
 
+    def vocabulary(self) -> set[str]:
+        """Every English word of the lexicon's phrases (renderings, places, company forms)."""
+        return {w for phrase in self._phrases for w in phrase if w.isascii() and w.isalpha()}
+
     def knows(self, word: str) -> bool:
         """Whether ``word`` (folded) is an English word of the lexicon (a rendering, a place, a
         company form or a generic word): ``launch`` yes, ``calt`` no."""

@@ -61,6 +61,9 @@ class Calibration:
         The fuzzy stage's ceiling (never more than a concept-key match).
     retranslation_discount : float
         A match found through a machine translation, relative to the same match found directly.
+    typo_weight : float
+        A match found after reading a typo: its score times ``1 - typo_weight * cost``, where the
+        cost is the share of the mended words' letters that the reading changed.
     span_fuzzy_min : float
         Lowest fuzzy score at which a capitalised span of running text is kept.
     """
@@ -88,6 +91,7 @@ class Calibration:
     contained: float = 0.82
     full: float = 0.97
     retranslation_discount: float = 0.95
+    typo_weight: float = 0.5
     span_fuzzy_min: float = 0.85
 
     def __post_init__(self) -> None:

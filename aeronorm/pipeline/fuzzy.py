@@ -26,6 +26,7 @@ from typing import ClassVar
 from rapidfuzz.distance import OSA
 
 from ..caching import BoundedCache, BuildOnce
+from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import align, spelling_comparable
@@ -134,13 +135,14 @@ class FuzzyStage:
               ) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
-        ``person`` turns off the unique-word rule: a given name alone is not a person.
+        ``person`` turns off the unique-word rule: a given name alone is not a person. A pair
+        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         index, cal = self.index, self.calibration
         q = [t for t in query if t.kind != Kind.LEGAL]
         c = [t for t in name if t.kind != Kind.LEGAL]
         if not q or not c:
-            return 0.0, []
+            return 0.0, ["nothing but company forms"]
         weight = self.weight
         wq = [weight(t) for t in q]
         wc = [weight(t) for t in c]
@@ -156,17 +158,18 @@ class FuzzyStage:
             if q[i].kind in _DISTINCTIVE:
                 telling += share
             evidence.append(q[i].text if q[i].text == c[j].text else f"{q[i].text}~{c[j].text}")
-        if telling <= 0:
-            return 0.0, []
+        if telling <= 0 or not any(s >= 1.0 and q[i].kind in _DISTINCTIVE for i, _, s in pairs):
+            # nothing distinctive agrees as written: a near spelling alone is a guess
+            return 0.0, ["no distinctive word in common"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
         # Naming words and numbers veto however common they are (Technology vs Industry);
         # places and scope words only when they weigh something in this comparison.
         floor = 0.25 * max(max(wq), max(wc))
-        if any(self._telling(q[i], wq[i], floor) for i in left_q) and any(
-            self._telling(c[j], wc[j], floor) for j in left_c
-        ):
-            return 0.0, []
+        differ_q = [q[i].text for i in left_q if self._telling(q[i], wq[i], floor)]
+        differ_c = [c[j].text for j in left_c if self._telling(c[j], wc[j], floor)]
+        if differ_q and differ_c:
+            return 0.0, [f"{differ_q[0]!r} where the name has {differ_c[0]!r}: different words"]
         # A partial spelling match leaves the rest of both words unexplained.
         extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
         extra += sum((1 - s) * wq[i] for i, _, s in pairs)
@@ -177,20 +180,24 @@ class FuzzyStage:
         left_names = [j for j in left_c if c[j].kind == Kind.NAME]
         proper = index.lexicon.is_proper
         named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
-        if not person and (any(self._specific(c, j, aligned_c, named=named) for j in left_c)
-                           or any(self._specific(q, i, aligned_q, named=named) for i in left_q)):
-            # One side keeps content the other lacks: a unit (an institute, a factory), a number
-            # (a plant's, an edition's year), or a place that is not just where the company is
-            # registered. The entry is more specific than the query ("X Group" is not "X Group's
-            # 517 Factory"), or the query than the entry ("X Co. (Chengdu)" is not "X Co."): two
-            # different entities.
-            return 0.0, []
+        # One side keeps content the other lacks: a unit (an institute, a factory), a number
+        # (a plant's, an edition's year), or a place that is not just where the company is
+        # registered. The entry is more specific than the query ("X Group" is not "X Group's
+        # 517 Factory"), or the query than the entry ("X Co. (Chengdu)" is not "X Co."): two
+        # different entities.
+        specific = self._specific
+        specific_c = [] if person else [c[j].text for j in left_c if specific(c, j, aligned_c, named=named)]
+        if specific_c:
+            return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
+        specific_q = [] if person else [q[i].text for i in left_q if specific(q, i, aligned_q, named=named)]
+        if specific_q:
+            return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
         if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
             # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
             # Culture Media") describe a trade, and another company of that trade fits them too.
-            return 0.0, []
+            return 0.0, [f"leaves out {c[left_names[0]].text!r} and names the entity by no word of its own"]
         score = min(2 * matched / (2 * matched + extra + omitted), cal.full)
         if not person and not left_q and score < cal.contained and any(proper(q[i]) for i in unique):
             # Every query word is in this name, and one of them is a proper name no other
@@ -198,6 +205,33 @@ class FuzzyStage:
             score = cal.contained
             evidence.append("unique proper-name word")
         return score, evidence
+
+    def nearest(self, query: Query, allowed: Collection[int] | None = None, *, limit: int = 5
+                ) -> list[tuple[Entity, float, str]]:
+        """The entities the query is nearest to, best first, with why each falls short of an
+        answer (``explain`` on a miss)."""
+        index, cal = self.index, self.calibration
+        best: dict[int, tuple[float, float, str]] = {}  # entity -> score, words in common, why
+        for form in query.forms:
+            tokens = query.tokens(index.lexicon, form)
+            for rank, rep_id in enumerate(self._block(tokens)):
+                rep = index.reps[rep_id]
+                if allowed is not None and rep.entity not in allowed:
+                    continue
+                person = index.entities[rep.entity].type == "person"
+                score, evidence = self.score(tokens, rep.tokens, person=person)
+                if score <= 0:
+                    why = evidence[0] if evidence else "nothing in common"
+                elif score < cal.threshold:
+                    why = f"score {score:.2f} below the threshold {cal.threshold:.2f}"
+                else:
+                    why = f"score {score:.2f}, too close to another entity (margin {cal.margin:.2f})"
+                shared = len(align(tokens, rep.tokens)) - rank / 1000  # ties: the blocking's order
+                if rep.entity not in best or (score, shared) > best[rep.entity][:2]:
+                    best[rep.entity] = (score, shared, why)
+        # best score first; among the rejected, those sharing the most words first
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))[:limit]
+        return [(index.entities[i], round(s, 4), why) for i, (s, _, why) in ranked]
 
     def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool) -> bool:
         """Whether ``name[j]``, left over on one side only, makes that side name a more specific

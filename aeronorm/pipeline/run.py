@@ -13,7 +13,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from ..caching import BuildOnce
+from ..glossary.entity import Entity
 from ..index import Index
+from ..lexicon import Kind, Tok
 from .abbreviation import AbbreviationStage
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
@@ -25,10 +28,11 @@ from .person import PersonStage
 from .pinyin import PinyinStage
 from .query import Query
 from .retranslation import MAX_QUERY_CHARS, Resolution, Retranslator
+from .spelling import Mended, Mender
 
 __all__ = ["LANES", "STAGES", "Pipeline"]
 
-#: Every stage, in the order a name meets them (retranslation, optional, comes last).
+#: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
     ExactStage, ChineseStage, ConceptStage, AbbreviationStage, PersonStage, PinyinStage, FuzzyStage,
 )
@@ -56,15 +60,46 @@ class Pipeline:
         shared = SharedTables.of(index)
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
+        self.mender = BuildOnce(lambda: Mender(index))
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
         for stage in self.stages.values():
             stage.warm()
+        self.mender.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
-        """Run the query's lane: ``(accepted outcome or None, last outcome seen)``."""
+        """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
+        settles the name (no stage knew it, or the fuzzy stage fell short) and it has unknown
+        words with one reading each, run the lane again on the name so mended (pass 8)."""
+        accepted, last = self._run_lane(query, allowed)
+        if accepted is None and query.lane == "latin" and (last is None or last.method == "fuzzy"):
+            mended = self._mended(query, allowed)
+            if mended is not None:
+                return mended
+        return accepted, last
+
+    def _mended(self, query: Query, allowed: Collection[int] | None) -> Resolution | None:
+        mended = self.mender.get().mend(query.text)
+        if mended is None:
+            return None
+        again = Query(mended.text)
+        if not _carries_more_than_its_readings(self.index.lexicon.tokens(again.text), mended):
+            return None  # a name that is only its guessed words is a guess
+        inner, _ = self._run_lane(again, allowed)
+        if inner is None or inner.entity is None:
+            return None
+        cal = self.calibration
+        score = round(inner.score * (1 - cal.typo_weight * mended.cost), 4)
+        evidence = (mended.evidence(), f"then {inner.method}: " + "; ".join(inner.evidence))
+        if score >= cal.threshold:
+            outcome = Outcome(inner.entity, score, "spelling", evidence, inner.candidates)
+            return outcome, outcome
+        return None, Outcome(None, 0.0, "spelling", (*evidence, "below the threshold once discounted"),
+                             ((inner.entity, score), *inner.candidates))
+
+    def _run_lane(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
         for stage in self._lanes[query.lane]:
@@ -78,6 +113,19 @@ class Pipeline:
                 return None, outcome  # the stage knows better than to let a weaker one guess
         return None, last
 
+    def nearest(self, text: str, allowed: Collection[int] | None, *, limit: int = 5
+                ) -> list[tuple[Entity, float, str]]:
+        """The entities a name that resolved to nothing is nearest to, with why each fell short."""
+        if not text.strip() or len(text) > MAX_QUERY_CHARS:
+            return []
+        return self.stages["fuzzy"].nearest(Query(text), allowed, limit=limit)  # type: ignore[attr-defined]
+
+    def near_spellings(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Each unknown word of ``text`` with the known words within a typo of it."""
+        if len(text) > MAX_QUERY_CHARS:
+            return []
+        return self.mender.get().neighbours(text)
+
     def resolve_text(self, text: str, allowed: Collection[int] | None) -> Resolution:
         """:meth:`resolve` for a raw name; blank or overlong input is passed through unmatched."""
         if not text.strip() or len(text) > MAX_QUERY_CHARS:
@@ -86,3 +134,11 @@ class Pipeline:
         if not query.text:
             return None, None
         return self.resolve(query, allowed)
+
+
+def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
+    """Whether a mended name has two naming words or more, one of them as written: a name whose
+    identity rests on the guessed words alone ("Inner Monoglia") may be any entity named so."""
+    read = {w for _, reading in mended.readings for w in reading.split()}
+    content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
+    return len(content) >= 2 and any(not read & set(t.text.split()) for t in content)

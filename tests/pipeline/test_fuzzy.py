@@ -99,7 +99,8 @@ def test_fuzzy_match_and_evidence(small_index, pos):
 def test_threshold(small_index, pos):
     out = fuzzy(small_index, "Kepller Orbital Dynamics Institute", margin=0.005)
     assert out.entity.id == "kodi"
-    above = fuzzy(small_index, "Kepller Orbital Dynamics Institute", threshold=out.score + 0.001, margin=0.005)
+    above = fuzzy(small_index, "Kepller Orbital Dynamics Institute",
+                  threshold=out.score + 0.001, margin=0.005)
     assert above is not None and above.entity is None
     # the abstention still reports it
     assert (above.candidates[0][0].id, above.candidates[0][1]) == ("kodi", out.score)
@@ -137,7 +138,8 @@ def test_nothing_in_common_gives_none(small_index):
 
 
 def test_allowed_filters(small_index, pos):
-    assert fuzzy(small_index, "Kepller Orbital Dynamics Institute", {pos("kodi")}).entity.id == "kodi"  # alone
+    # alone
+    assert fuzzy(small_index, "Kepller Orbital Dynamics Institute", {pos("kodi")}).entity.id == "kodi"
     out = fuzzy(small_index, "Kepller Orbital Dynamics Institute", {pos("csf")})
     assert out is None or out.entity is None
 

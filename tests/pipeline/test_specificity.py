@@ -27,7 +27,8 @@ RECORDS = [
     {"id": "qsrf", "name": "Quillon Space Research Foundation"},
     {"id": "tvu", "name": "Tarvel Valley University"},
     # a domain term
-    {"id": "term-orbit-services", "name": "orbital services", "type": "term", "aliases": ["Orbital Services"]},
+    {"id": "term-orbit-services", "name": "orbital services", "type": "term",
+     "aliases": ["Orbital Services"]},
 ]
 
 

@@ -1,0 +1,137 @@
+"""Typos and spacing in a name's unknown words, read before the stages run again (pass 8).
+
+A word of the query that no vocabulary knows (the words of the glossary's names, the pinyin of
+its Chinese names, the term lexicon's words) is read as the one known word it is a typo of
+(``Cenral`` as ``central``), or split into the two known words it joins (``LaunchData``); two
+words are joined when their join is a known word and one of them is not (``Spacef light``).
+Known words are never changed: Hubei is not Hebei, Technology is not Industry; nor is a word
+that is pinyin (Keyi is another Chinese word than Keji, not its typo). The name so
+mended goes through the stages once more; what they find is discounted by the share of letters
+the reading changed (:class:`~aeronorm.pipeline.calibration.Calibration` ``typo_weight``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..index import Index
+from ..lexicon import stem
+from ..lexicon.spelling import Correction, Speller
+from ..lexicon.word_classes import load_word_classes
+from ..text.fold import fold, has_han
+from ..text.pinyin import split_syllables
+
+__all__ = ["Mended", "Mender"]
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_JOINABLE = re.compile(r" ")  # only words one plain space apart may be joined
+_PINYIN_READ_FROM = 6  # pinyin shorter than this is never read as other pinyin
+
+
+@dataclass(frozen=True, slots=True)
+class Mended:
+    """A name with its typos read: the new text, each reading, and the share of letters changed."""
+
+    text: str
+    readings: tuple[tuple[str, str], ...]  # (as written, read as)
+    cost: float
+
+    def evidence(self) -> str:
+        return "read " + ", ".join(f"{a!r} as {b!r}" for a, b in self.readings)
+
+
+class Mender:
+    """The vocabulary of an index and the reading of a name's unknown words against it."""
+
+    def __init__(self, index: Index):
+        self.speller = Speller(_vocabulary(index))
+
+    def known(self, word: str) -> bool:
+        """Whether a word needs no reading: a vocabulary word, or not a plain Latin word."""
+        w = fold(word).replace("'", "").replace("’", "")
+        return not w.isalpha() or not w.isascii() or self.speller.known(w) or self.speller.known(stem(w))
+
+    def _read(self, word: str) -> Correction | None:
+        w = _plain(word)
+        reading = self.speller.read(w)
+        if reading is not None and len(w) < _PINYIN_READ_FROM and split_syllables(w) and all(
+                split_syllables(r) for r in reading.words):
+            # short pinyin read as other pinyin is another Chinese word (Keyi, Keji), not a typo;
+            # a long chain (zhizhiqu for zizhiqu) is rarely another word of the glossary's
+            return None
+        return reading
+
+    def mend(self, text: str) -> Mended | None:
+        """``text`` with its unknown words read, or ``None`` when no word needs (or has) a reading."""
+        if has_han(text):
+            return None
+        spans = list(_WORD.finditer(text))
+        pieces: list[str] = []
+        readings: list[tuple[str, str]] = []
+        cost = 0.0
+        pos = 0
+        k = 0
+        while k < len(spans):
+            m = spans[k]
+            word = m.group()
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            if nxt is not None and _JOINABLE.fullmatch(text, m.end(), nxt.start()) and not (
+                    self.known(word) and self.known(nxt.group())):
+                joined = self.speller.join(_plain(word), _plain(nxt.group()))
+                if joined is not None:
+                    pieces += [text[pos:m.start()], joined]
+                    readings.append((text[m.start():nxt.end()], joined))
+                    cost += 1 / len(joined)
+                    pos = nxt.end()
+                    k += 2
+                    continue
+            if not self.known(word):
+                reading = self._read(word)
+                if reading is not None:
+                    pieces += [text[pos:m.start()], reading.reading]
+                    readings.append((word, reading.reading))
+                    cost += reading.cost
+                    pos = m.end()
+            k += 1
+        if not readings:
+            return None
+        pieces.append(text[pos:])
+        return Mended("".join(pieces), tuple(readings), min(1.0, cost))
+
+    def neighbours(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """Each unknown word of ``text`` and the known words within a typo of it (for ``explain``)."""
+        out = []
+        for m in _WORD.finditer(text):
+            word = m.group()
+            if not self.known(word) and len(word) >= self.speller.min_length:
+                near = tuple(w for w, _ in self.speller.neighbours(_plain(word)))
+                if near:
+                    out.append((word, near))
+        return out
+
+
+def _plain(word: str) -> str:
+    return word.casefold().replace("'", "").replace("’", "")
+
+
+def _vocabulary(index: Index) -> Iterator[str]:
+    """Every word the stages can compare: the glossary's written words (folded, as written and
+    stemmed), the pinyin of its Chinese names, and the lexicon's words."""
+    lexicon = index.lexicon
+    for entity in index.entities:
+        for label, text in entity.forms():
+            if label in ("zh", "zh_alias"):
+                for tok in lexicon.zh_tokens(text):
+                    yield from (k for k in tok.keys if k.isascii() and k.isalpha())
+                continue
+            for m in _WORD.finditer(text):
+                w = _plain(m.group())
+                if w.isascii():
+                    yield w
+                    yield stem(w)
+    yield from lexicon.vocabulary()
+    wc = load_word_classes()
+    yield from wc.stop_words
+    yield from wc.pinyin_legal

@@ -1,0 +1,59 @@
+"""Pass 8, aeronorm.pipeline.spelling: a typo in an unknown word is read as the one known word it
+is a typo of, then the stages run again; known words are never bridged. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+
+RECORDS = [
+    {"id": "tianlu", "name": "Beijing Tianlu Space Technology Co., Ltd.", "zh": "北京天路航天科技有限公司"},
+    {"id": "hubei-aero", "name": "Hubei Aerospace Launch Services Corporation"},
+    {"id": "hebei-aero", "name": "Hebei Aerospace Launch Services Corporation"},
+    {"id": "orbitdata", "name": "Qingyun Launch Data Center"},
+    {"id": "zhenxing", "name": "Zhenxing Satellite Manufacturing Group Corporation"},
+    {"id": "mingyue", "name": "Mingyue"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Beijing Tainlu Space Technology Co., Ltd.", "tianlu"),  # two letters swapped in the brand
+    ("Beijing Tianlu Space Tecnology Co., Ltd.", "tianlu"),  # a dropped letter in a generic word
+    ("Zhenxing Satelite Manufacturing Group Corporation", "zhenxing"),
+    ("Zhenxing Satellite Manufacturing GroupCorporation", "zhenxing"),  # two words joined
+    ("Qingyun LaunchData Center", "orbitdata"),
+])
+def test_a_typo_in_an_unknown_word_is_read(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected and m.score < 1.0  # the reading costs
+    # the fuzzy stage reads a near spelling of a brand word itself; the spelling pass the rest
+    assert m.method == "fuzzy" or (m.method == "spelling" and m.evidence[0].startswith("read "))
+
+
+def test_the_discount_is_the_share_of_letters_changed(n):
+    m = n.match("Zhenxing Satelite Manufacturing Group Corporation")
+    assert m.method == "spelling"  # one letter of nine: then the exact name
+    cal = DEFAULT_CALIBRATION
+    assert m.score == pytest.approx(round(cal.exact * (1 - cal.typo_weight * 1 / 9), 4))
+
+
+def test_two_known_words_are_never_bridged(n):
+    # Hubei and Hebei are both known: neither is read as the other
+    assert n.match("Hubei Aerospace Launch Services Corporation").entity_id == "hubei-aero"
+    assert n.match("Hebei Aerospace Launch Services Corporation").entity_id == "hebei-aero"
+    assert n.match("Hubai Aerospace Launch Services Corporation") is None  # within reach of both
+
+
+def test_a_name_that_is_only_its_guessed_word_is_not_read(n):
+    assert n.match("Minggyue") is None
+
+
+def test_explain_shows_the_reading(n):
+    assert "read 'Satelite' as 'satellite'" in n.explain("Zhenxing Satelite Manufacturing Group Corporation")
