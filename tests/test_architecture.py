@@ -65,7 +65,7 @@ def test_readme_lists_the_stages_in_pipeline_order():
 
 def test_matching_doc_draws_the_stages_in_pipeline_order():
     text = (ROOT / "docs" / "matching.md").read_text(encoding="utf-8")
-    mermaid = re.findall(r"\[(\d) (\w+)<br/>", text)
+    mermaid = re.findall(r"\[(\d+) (\w+)<br/>", text)
     assert [name for _, name in mermaid] == ORDER
     assert [int(k) for k, _ in mermaid] == list(range(1, len(ORDER) + 1))
     chain = next(line for line in text.splitlines() if line.startswith("name ─► prepare"))

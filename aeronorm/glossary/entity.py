@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+
+from ..resources import data_yaml
 
 __all__ = [
-    "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "check_entity_type", "fill_template",
-    "template_slot",
+    "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "body_kind", "body_kind_of_words",
+    "check_entity_type", "fill_template", "fits_body", "template_slot",
 ]
 
 #: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
@@ -16,13 +19,15 @@ ENTITY_TYPES: tuple[str, ...] = ("org", "person", "place", "event", "program", "
 #: What may fill the slot of a title template (``{province}``, ``{city}``, ``{place}``: either).
 SLOT_KINDS: tuple[str, ...] = ("province", "city", "place")
 #: Kinds of body a title may be the post of (:attr:`Entity.bodies`); ``aeronorm/data/bodies.yaml``
-#: says how a body's Chinese or English name shows its kind.
+#: says how a body's Chinese or English name shows its kind (:func:`body_kind`).
 BODY_KINDS: tuple[str, ...] = (
     "administration", "academy", "university", "institute", "company", "ministry", "society", "office",
     "organisation", "province", "city", "program",
 )
 _SLOT = re.compile(r"\{([a-z]+)\}")
 _SPACES = re.compile(r"\s+")
+_WORDS = re.compile(r"[^\W_]+")
+_OF = frozenset({"of", "for", "at", "in", "on"})
 
 
 def check_entity_type(value: object) -> str:
@@ -193,3 +198,82 @@ def fill_template(template: str, slot: str) -> str:
     'Secretary of the CPC Provincial Committee'
     """
     return _SPACES.sub(" ", _SLOT.sub(lambda _: slot, template)).strip()
+
+
+@cache
+def _bodies() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """((Chinese suffix, kind), longest first), {English head noun: kind} of ``bodies.yaml``."""
+    raw = data_yaml("bodies.yaml")["bodies"]
+    unknown = set(raw) - set(BODY_KINDS)
+    if unknown:
+        raise ValueError(f"aeronorm/data/bodies.yaml: unknown body kinds {sorted(unknown)}")
+    zh = sorted(((s, kind) for kind, v in raw.items() for s in v["zh"]), key=lambda p: -len(p[0]))
+    return tuple(zh), {w: kind for kind, v in raw.items() for w in v["en"]}
+
+
+def body_kind_of_words(words: Sequence[str]) -> str | None:
+    """The kind of body an English name is, by its head noun: the last word before its first
+    ``of``/``for`` ("Ministry of ..."), else its last word that names a kind. ``words`` are lower case.
+
+    Examples
+    --------
+    >>> body_kind_of_words(["ministry", "of", "industry"]), body_kind_of_words(["press", "bureau"])
+    ('ministry', None)
+    >>> body_kind_of_words(["un", "office", "for", "outer", "space", "affairs"])
+    'office'
+    """
+    en = _bodies()[1]
+    head = list(words)
+    for i, w in enumerate(head):
+        if w in _OF and i:
+            head = head[:i]
+            break
+    for w in reversed(head):
+        kind = en.get(w)
+        if kind is not None:
+            return kind
+    return None
+
+
+def body_kind(entity: Entity) -> str | None:
+    """The kind of body an entity is, for the titles it has: a place by its Chinese suffix
+    (省, 市; ``"place"`` when neither shows), a programme as such, an organisation by the suffix
+    of its Chinese name, else by its English head noun.
+
+    Examples
+    --------
+    >>> body_kind(Entity("cnsa", "China National Space Administration", zh="国家航天局"))
+    'administration'
+    >>> body_kind(Entity("x", "Harbin Institute of Technology", zh="哈尔滨工业大学"))
+    'university'
+    >>> body_kind(Entity("y", "Vega Space Academy")), body_kind(Entity("z", "Vega", type="person"))
+    ('academy', None)
+    """
+    if entity.type == "program":
+        return "program"
+    if entity.type not in ("org", "place"):
+        return None
+    zh = entity.zh.strip()
+    if zh:
+        for suffix, kind in _bodies()[0]:
+            if zh.endswith(suffix):
+                if entity.type == "place" and kind not in ("province", "city"):
+                    break
+                return kind
+    kind = body_kind_of_words(_WORDS.findall(entity.name.casefold()))
+    if entity.type == "place" and kind not in ("province", "city"):
+        return "place"
+    return kind
+
+
+def fits_body(kind: str, title: Entity) -> bool:
+    """Whether a body of ``kind`` has the post ``title`` (a place fits a province's or a city's).
+
+    Examples
+    --------
+    >>> fits_body("academy", Entity("t", "Vice President", type="title", bodies=("academy",)))
+    True
+    """
+    if kind == "place":
+        return any(b in ("province", "city") for b in title.bodies)
+    return kind in title.bodies

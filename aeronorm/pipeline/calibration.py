@@ -66,6 +66,11 @@ class Calibration:
         cost is the share of the mended words' letters that the reading changed.
     span_fuzzy_min : float
         Lowest fuzzy score at which a capitalised span of running text is kept.
+    template : float
+        A title template whose words are all written and whose slot holds a place (template stage).
+    title_of_body : float
+        A title written with the body it is the post of, both as the glossary writes them
+        ("Deputy Director of CNSA"; template stage).
     """
 
     threshold: float = 0.8
@@ -93,6 +98,8 @@ class Calibration:
     retranslation_discount: float = 0.95
     typo_weight: float = 0.5
     span_fuzzy_min: float = 0.85
+    template: float = 0.97
+    title_of_body: float = 0.95
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.threshold <= 1.0:

@@ -28,18 +28,20 @@ from .person import PersonStage
 from .pinyin import PinyinStage
 from .query import Query
 from .retranslation import MAX_QUERY_CHARS, Resolution, Retranslator
+from .template import TemplateStage
 from .spelling import Mended, Mender
 
 __all__ = ["LANES", "STAGES", "Pipeline"]
 
 #: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
-    ExactStage, ChineseStage, ConceptStage, AbbreviationStage, PersonStage, PinyinStage, FuzzyStage,
+    ExactStage, TemplateStage, ChineseStage, ConceptStage, AbbreviationStage, PersonStage, PinyinStage,
+    FuzzyStage,
 )
 #: The stages each script's names go through, in order.
 LANES: dict[str, tuple[str, ...]] = {
     "han": ("exact", "chinese", "concept", "fuzzy"),
-    "latin": ("exact", "concept", "abbreviation", "person", "pinyin", "fuzzy"),
+    "latin": ("exact", "template", "concept", "abbreviation", "person", "pinyin", "fuzzy"),
 }
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
+from operator import itemgetter
 
 from ..caching import BoundedCache
 from ..index import Index
@@ -45,6 +46,8 @@ _CACHE_LIMIT = 20_000
 _DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
+_FIRST = itemgetter(0)
+_QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -63,10 +66,13 @@ class Acceptor:
         entities = index.entities
         self._types = [e.type for e in entities]
         self._bodies = {i for i, e in enumerate(entities) if e.type in ("org", "place", "program")}
+        self._templated = frozenset(i for i, e in enumerate(entities) if e.templates)
         self.titles = TitleResolver(index, self._body_at, self._title_end)
         self._stop = frozenset(index.lexicon.words("of the and for in at a an on to by with under its"))
         self._suffixes = frozenset(self.cues.national_suffixes)
         self._form_words: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._foreign_last = frozenset(w.split()[-1] for w in self.cues.foreign if " " in w)
+        self._foreign_kind: dict[str, int] = {}
 
     def longest(self, doc: Doc, c0: int, allowed: Collection[int] | None, covered_until: int,
                 probe: bool = False, prev: tuple[int, int, Match] | None = None
@@ -83,7 +89,7 @@ class Acceptor:
         infos = doc.infos
         if not ends:
             return None
-        ends.sort(key=lambda e: -e[0])
+        ends.sort(key=_FIRST, reverse=True)  # longest first; stable among equals
         k0 = seq[c0]
         i = 0
         while i < len(ends):
@@ -193,10 +199,7 @@ class Acceptor:
         content = [k for k in range(first, last + 1) if infos[k].cls == WORD and not infos[k].legal]
         one = content[0] if len(content) == 1 else None
         caps = all(infos[k].cap for k in content)
-        proper_head = (not caps and len(content) >= _PROPER_HEAD_MIN_WORDS and infos[content[0]].cap
-                       and infos[content[0]].tok is not None
-                       and infos[content[0]].tok.kind in (Kind.NAME, Kind.PLACE)
-                       and not any(infos[k].cap for k in content[1:]))
+        proper_head = not caps and self._proper_head(doc, content)
         name_ok: bool | None = None  # a one-word mention opening a sentence: decided once
         types = self._types
         ok: set[int] = set()
@@ -276,6 +279,13 @@ class Acceptor:
                 content.append("and")
         return tuple(content), tuple(function)
 
+    def _proper_head(self, doc: Doc, content: list[int]) -> bool:
+        """A proper noun, then lower-case words only ("Hainan commercial spacecraft launch site")."""
+        infos = doc.infos
+        head = infos[content[0]]
+        return (len(content) >= _PROPER_HEAD_MIN_WORDS and head.cap and head.tok is not None
+                and head.tok.kind in (Kind.NAME, Kind.PLACE) and not any(infos[k].cap for k in content[1:]))
+
     def _term_fits(self, doc: Doc, first: int, last: int, variants: list[Variant], chosen: int) -> bool:
         """A domain term spans no comma, and only the function words its written form has."""
         for k in range(first + 1, last + 1):
@@ -352,23 +362,34 @@ class Acceptor:
         return True
 
     def _foreign_before(self, doc: Doc, first: int) -> bool:
-        """Whether a foreign country or its adjective stands right before word ``first``."""
-        start = doc.start(first)
-        before = doc.text[max(0, start - 30) : start]
-        if before and not before[-1].isspace() and before[-1] not in "-":
+        """Whether a foreign country or its adjective stands right before word ``first``
+        ("U.S. Space Force", "Russian Space Agency")."""
+        k = first - 1
+        if k < 0:
             return False
-        words = _LETTERS.findall(before.casefold())
-        if not words:
-            return False
-        foreign = self.cues.foreign
-        return any(" ".join(words[-size:]) in foreign for size in (1, 2, 3) if size <= len(words))
+        raws = doc.raws
+        kind = self._foreign_kind.get(raws[k])
+        if kind is None:
+            kind = self._foreign_kind[raws[k]] = self._classify_foreign(raws[k])
+        if not kind or not _QUALIFIER_GAP.issuperset(doc.parts[2 * first]):
+            return False  # not a country's word (the common case: "the", "of")
+        if kind & 1:
+            return True
+        # the last word of "U.S." or "United States"
+        return k > 0 and _QUALIFIER_GAP.issuperset(doc.parts[2 * k]) and \
+            f"{raws[k - 1].casefold()} {raws[k].casefold()}" in self.cues.foreign
+
+    def _classify_foreign(self, raw: str) -> int:
+        """1: a country's word on its own ("Russian"); 2: the last word of a two-word one ("S")."""
+        word = raw.casefold()
+        return (1 if word in self.cues.foreign else 0) | (2 if word in self._foreign_last else 0)
 
     def _national_suffix(self, doc: Doc, last: int) -> int:
         """The last word of "of China" (or of "the People's Republic of China") right after an
         organisation's name: the country is its scope, not another name."""
         n = doc.n
         k = last + 1
-        if k >= n or doc.brk(k) != JOIN or doc.raws[k].casefold() != "of":
+        if k >= n or doc.raws[k] not in ("of", "Of") or doc.brk(k) != JOIN:
             return last
         words: list[str] = []
         for j in range(k + 1, min(n, k + 7)):
@@ -386,8 +407,8 @@ class Acceptor:
     def _match(self, doc: Doc, span: str, entity: int, variants: list[Variant], first: int, last: int
                ) -> Match:
         slot = ""
-        template = next((v for v in variants if v.entity == entity and v.label == "template"), None)
-        if template is not None and not any(v.entity == entity and v.label != "template" for v in variants):
+        if entity in self._templated and \
+                not any(v.entity == entity and v.label != "template" for v in variants):
             slot = self._slot(doc, first, last)
         key = (span, entity, slot)
         m = self._match_cache.get(key)

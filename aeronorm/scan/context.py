@@ -16,8 +16,10 @@ glossary's for the whole document:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
@@ -26,7 +28,7 @@ from ..pipeline.calibration import Calibration
 from ..results import Match, Mention
 from ..text.fold import fold_key
 
-__all__ = ["Definition", "apply_definitions", "find_definitions"]
+__all__ = ["Definition", "DocumentAcronyms", "find_definitions"]
 
 # "(ACR)": two to ten letters or digits, two capitals at least; a hyphen or "&" may join them.
 _DEFINED = re.compile(r"\(\s*([A-Z][A-Za-z0-9&\-]{1,11})\s*\)")
@@ -34,6 +36,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SKIP = frozenset({"of", "the", "and", "for", "on", "in", "at", "&", "to"})
 _SAME_NAME = 88  # rapidfuzz ratio of two spellings of one name (Organisation / Organization)
 _MAX_WORDS = 12
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +64,17 @@ def find_definitions(text: str) -> list[Definition]:
     if "(" not in text:
         return []
     out = []
+    seen: set[str] = set()
     for m in _DEFINED.finditer(text):
         acronym = m.group(1)
-        if sum(c.isupper() for c in acronym) < 2:
-            continue
+        if acronym in seen or sum(c.isupper() for c in acronym) < 2:
+            continue  # the first definition of an acronym holds for the document
         start = _long_form(text, m.start(), [c.casefold() for c in acronym if c.isalpha()])
         if start is not None:
-            end = len(text[: m.start()].rstrip())
+            seen.add(acronym)
+            end = m.start()
+            while end > start and text[end - 1].isspace():
+                end -= 1
             out.append(Definition(acronym, start, end, m.start(), m.end()))
     return out
 
@@ -100,66 +107,124 @@ def _long_form(text: str, open_at: int, letters: list[str]) -> int | None:
     return start if i < 0 else None
 
 
-def apply_definitions(text: str, mentions: Sequence[Mention], *, index: Index, calibration: Calibration,
-                      allowed: Collection[int] | None = None) -> list[Mention]:
-    """``mentions`` (in text order) with the document's own acronyms applied (module docstring)."""
-    definitions = find_definitions(text)
-    if not definitions:
-        return list(mentions)
-    entities = index.entities
-    ids = {e.id: i for i, e in enumerate(entities)}
-    bindings: dict[str, int | None] = {}
-    added: list[Mention] = []
-    for d in definitions:
-        if d.acronym in bindings:
-            continue
-        owners = {i for i in index.exact.get(fold_key(d.acronym), ())
-                  if index.exact_label.get((fold_key(d.acronym), i)) == "abbreviation"}
-        before = next((m for m in mentions if m.end in (d.end, d.end + 1) and m.start >= d.start - 1), None)
-        if before is not None and before.start <= d.start + 1:
-            bindings[d.acronym] = ids[before.entity_id]  # the long name is a mention: ACR names it
-            continue
-        if before is not None or not owners:
-            continue  # part of the long name is a mention (or ACR is unknown): nothing to decide
-        long_name = text[d.start : d.end]
-        same = [i for i in owners if _written_like(long_name, entities[i].english_names())]
-        if len(same) == 1:
+class DocumentAcronyms:
+    """Applies the acronyms a document defines to its mentions (see the module docstring).
+
+    Examples
+    --------
+    >>> import aeronorm
+    >>> text = "The ASEAN-China Centre (ACC) met. ACC said so."
+    >>> aeronorm.find(text)  # the text's ACC is not the glossary's (the Astronaut Center of China)
+    []
+    """
+
+    def __init__(self, index: Index, calibration: Calibration):
+        self.index = index
+        self.score = calibration.abbreviation_given
+        self._ids = {e.id: i for i, e in enumerate(index.entities)}
+
+    def apply(self, text: str, mentions: Sequence[Mention], allowed: Collection[int] | None = None
+              ) -> list[Mention]:
+        """``mentions`` (in text order) with the document's own acronyms applied."""
+        definitions = find_definitions(text)
+        if not definitions:
+            return list(mentions)
+        bindings, added = self._bind(text, definitions, mentions, allowed)
+        if not bindings:
+            return list(mentions)
+        entities = self.index.entities
+        exact = self.index.exact
+        # acronyms whose mentions the text changes: its own, or another entity than the glossary's
+        changed = {a: t for a, t in bindings.items() if t is None or exact.get(fold_key(a)) != {t}}
+        out: list[Mention] = list(mentions)
+        if changed:
+            out = []
+            for m in mentions:
+                acronym = _acronym_of(m.text, changed)
+                if acronym is None:
+                    out.append(m)
+                    continue
+                target = changed[acronym]
+                if target is None:
+                    continue  # the text's own acronym
+                if entities[target].id != m.entity_id:
+                    m = self._mention(m.start, m.end, m.text, target, acronym)
+                out.append(m)
+        if added:
+            starts = [m.start for m in out]
+            out += [m for m in added if not _overlaps(out, starts, m.start, m.end)]
+            out.sort(key=_START)
+        for acronym, target in bindings.items():
+            if target is None or (allowed is not None and target not in allowed):
+                continue
+            # occurrences the scan left (CAST is ambiguous in the glossary, "APSCO Convention"
+            # reads like a longer name): the text has said what the acronym is
+            starts = [m.start for m in out]
+            hits = [(a, b) for a, b in _occurrences(text, acronym) if not _overlaps(out, starts, a, b)]
+            if hits:
+                out += [self._mention(a, b, acronym, target, acronym) for a, b in hits]
+                out.sort(key=_START)
+        return out
+
+    def _bind(self, text: str, definitions: list[Definition], mentions: Sequence[Mention],
+              allowed: Collection[int] | None) -> tuple[dict[str, int | None], list[Mention]]:
+        """acronym -> the entity it names in this text (``None``: none of the glossary's), and
+        the long names that become mentions."""
+        index = self.index
+        entities = index.entities
+        by_end = {m.end: m for m in mentions}
+        bindings: dict[str, int | None] = {}
+        added: list[Mention] = []
+        for d in definitions:
+            if d.acronym in bindings:
+                continue
+            key = fold_key(d.acronym)
+            owners = {i for i in index.exact.get(key, ())
+                      if index.exact_label.get((key, i)) == "abbreviation"}
+            before = by_end.get(d.end) or by_end.get(d.end + 1)
+            if before is not None and before.start <= d.start + 1:
+                if before.start >= d.start - 1:
+                    bindings[d.acronym] = self._ids[before.entity_id]  # the long name is a mention
+                continue
+            if before is not None or not owners:
+                continue  # part of the long name is a mention (or ACR is unknown): nothing to decide
+            long_name = text[d.start : d.end]
+            same = [i for i in owners if _written_like(long_name, entities[i].english_names())]
+            if len(same) != 1:
+                bindings[d.acronym] = None  # the text's own ACR: no glossary entity
+                continue
             (i,) = same
             bindings[d.acronym] = i
             if allowed is None or i in allowed:
                 evidence = (f"the text defines {d.acronym!r} as {long_name!r}",)
-                score = calibration.abbreviation_given
-                match = Match.of(long_name, entities[i], score, "abbreviation", evidence)
+                match = Match.of(long_name, entities[i], self.score, "abbreviation", evidence)
                 added.append(Mention(d.start, d.end, long_name, match))
-        else:
-            bindings[d.acronym] = None  # the text's own ACR: no glossary entity
-    if not bindings:
-        return list(mentions)
-    out: list[Mention] = []
-    for m in mentions:
-        acronym = _acronym_of(m.text, bindings)
-        if acronym is None:
-            out.append(m)
-            continue
-        target = bindings[acronym]
-        if target is None:
-            continue
-        if entities[target].id != m.entity_id:
-            m = _mention(m.start, m.end, m.text, entities[target], acronym, calibration)
-        out.append(m)
-    taken = bytearray(len(text) + 1)
-    for m in (*out, *added):
-        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
-    for acronym, target in bindings.items():
-        if target is None or (allowed is not None and target not in allowed):
-            continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            if not any(taken[hit.start() : hit.end()]):
-                out.append(_mention(hit.start(), hit.end(), acronym, entities[target], acronym, calibration))
-                taken[hit.start() : hit.end()] = b"\x01" * (hit.end() - hit.start())
-    out += [m for m in added if not any(o.start < m.end and m.start < o.end for o in out)]
-    out.sort(key=lambda m: m.start)
+        return bindings, added
+
+    def _mention(self, start: int, end: int, written: str, target: int, acronym: str) -> Mention:
+        evidence = (f"{acronym!r} as the text defines it",)
+        return Mention(start, end, written,
+                       Match.of(written, self.index.entities[target], self.score, "abbreviation", evidence))
+
+
+def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
+    """Spans of ``word`` in ``text`` standing as a word of its own (``str.find``: fast)."""
+    out = []
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            out.append((i, i + n))
+        i = text.find(word, i + n)
     return out
+
+
+def _overlaps(mentions: list[Mention], starts: list[int], start: int, end: int) -> bool:
+    """Whether any of ``mentions`` (sorted by start; ``starts`` their starts) overlaps ``start:end``."""
+    i = bisect_left(starts, end)
+    return any(m.end > start for m in mentions[max(0, i - 8) : i])
 
 
 def _acronym_of(mention_text: str, bindings: dict[str, int | None]) -> str | None:
@@ -170,13 +235,6 @@ def _acronym_of(mention_text: str, bindings: dict[str, int | None]) -> str | Non
     if bare.endswith("s") and bare[:-1] in bindings:
         return bare[:-1]
     return bare if bare in bindings else None
-
-
-def _mention(start: int, end: int, written: str, entity: object, acronym: str, calibration: Calibration
-             ) -> Mention:
-    evidence = (f"{acronym!r} as the text defines it",)
-    match = Match.of(written, entity, calibration.abbreviation_given, "abbreviation", evidence)  # type: ignore[arg-type]
-    return Mention(start, end, written, match)
 
 
 def _written_like(long_name: str, names: Sequence[str]) -> bool:

@@ -6,8 +6,9 @@
   rewritten to ``Chang'e``), and no digit run the text did not write (``2024``);
 * every place word of the mention, and no place the text did not name (a province invented);
 * no bracket the mention did not have (a note);
-* no words the text has just written before the mention (``"Slogan" Exhibition`` is not
-  rewritten to ``"Slogan" 'Slogan' Exhibition``).
+* no words the text writes right before or after the mention (``"Slogan" Exhibition`` is not
+  rewritten to ``"Slogan" 'Slogan' Exhibition``, nor "the Long March rockets" to "the Long March
+  rocket family rockets").
 
 :func:`plural_of` keeps the number of a mention: "Members of ..." stays plural.
 """
@@ -23,11 +24,11 @@ __all__ = ["is_plural", "keeps_meaning", "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
-_LOOK_BACK = 80  # characters before a mention searched for words a rewrite would double
+_LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 # Words a list repeats without doubling a name: function words and company forms.
-_MINOR = frozenset({"the", "and", "for", "with", "ltd", "inc", "corp", "company", "limited", "corporation",
-                    "group"})
+_MINOR = frozenset({"the", "a", "an", "of", "and", "for", "with", "in", "at", "on", "to", "co", "ltd", "inc",
+                    "corp", "company", "limited", "corporation", "group"})
 
 
 def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Callable[[str], set[str]]
@@ -53,19 +54,36 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if places(written) != places(new):
         return False
-    added = _words(new) - _words(written)
-    if added:
+    return not _doubles(text, start, start + len(written), written, new)
+
+
+def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
+    """Whether ``new`` would repeat the words next to the mention: the words it puts before
+    the ones it shares with the mention are the text's last words before it ('"Slogan"
+    Exhibition'), or the words it puts after them begin the text after it ("Long March
+    rocket family rockets")."""
+    mine = _word_list(written)
+    theirs = _word_list(new)
+    at = next((j for j in range(len(theirs) - len(mine), -1, -1) if theirs[j : j + len(mine)] == mine), -1)
+    if not mine or at < 0:
+        return False  # the mention is not written inside the new name: nothing of it is added around
+    prefix, suffix = theirs[:at], theirs[at + len(mine) :]
+    if prefix:
         before = text[max(0, start - _LOOK_BACK) : start]
-        ends = list(_SENTENCE_END.finditer(before))
-        if ends:
-            before = before[ends[-1].end() :]
-        if added <= _words(before):
-            return False
-    return True
+        cut = list(_SENTENCE_END.finditer(before))
+        if cut:
+            before = before[cut[-1].end() :]
+        if _word_list(before)[-len(prefix) :] == prefix:
+            return True
+    if suffix:
+        after = _word_list(text[end : end + _LOOK_BACK])
+        if after[:1] == suffix[:1]:
+            return True
+    return False
 
 
-def _words(s: str) -> set[str]:
-    return {stem(w) for w in _WORD.findall(s.casefold()) if len(w) > 2 and w not in _MINOR}
+def _word_list(s: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(s.casefold()) if w not in _MINOR]
 
 
 def _head(words: list[str]) -> int:

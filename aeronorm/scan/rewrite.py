@@ -20,8 +20,9 @@ STYLES: tuple[str, ...] = ("canonical", "abbreviation", "annotate")
 _OPEN_BRACKET = re.compile(r"\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
-# a plural of another type ("two CALTs") is left as written.
+# an acronym in the plural ("two CALTs") is left as written.
 _COUNTABLE = frozenset({"title", "term", "award", "event"})
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]+s")
 
 
 def check_style(style: object) -> Style:
@@ -88,12 +89,13 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     if new == m.text:
         return new
     name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
-    if is_plural(m.text) and not is_plural(name):
-        if m.match.type not in _COUNTABLE:
-            return m.text
-        plural = plural_of(name)
-        new = plural + new[len(name) :]
-        name = plural
+    if m.match.type in _COUNTABLE:
+        if is_plural(m.text) and not is_plural(name):
+            plural = plural_of(name)
+            new = plural + new[len(name) :]
+            name = plural
+    elif _PLURAL_ACRONYM.fullmatch(m.text):
+        return m.text  # "two CALTs": no plural of a full name is written for it
     if not keeps_meaning(text, m.start, m.text, name, places=places):
         return m.text
     return new

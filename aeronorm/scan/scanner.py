@@ -27,7 +27,7 @@ from ..results import Match, Mention, Mentions, NormalizedText
 from ..text.fold import HAN_RE
 from .accept import Acceptor
 from .chinese import find_chinese
-from .context import apply_definitions
+from .context import DocumentAcronyms
 from .merge import merge_mentions
 from .rewrite import STYLES, Style, check_style, rewrite
 from .spans import SpanResolver
@@ -74,6 +74,7 @@ class Scanner:
         self.trie = Trie(index, self.words)
         self.acceptor = Acceptor(index, self.trie, calibration)
         self.spans = SpanResolver(index, calibration, resolve, self.acceptor.fits_neighbours)
+        self.acronyms = DocumentAcronyms(index, calibration)
         self.chinese = chinese
         self._places: BoundedCache[str, frozenset[str]] = BoundedCache(max_entries=20_000)
 
@@ -152,5 +153,4 @@ class Scanner:
                     for i, (a, b, m) in enumerate(taken) if i not in replaced]
         mentions += spans
         mentions.sort(key=lambda m: m.start)
-        return apply_definitions(doc.text, mentions, index=self.index, calibration=self.calibration,
-                                 allowed=allowed)
+        return self.acronyms.apply(doc.text, mentions, allowed)

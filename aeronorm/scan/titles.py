@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from ..glossary.entity import Entity
+from ..glossary.entity import body_kind, body_kind_of_words, fits_body
 from ..index import Index
 from ..results import Match
-from .cues import TextCues, body_kind_of_entity, body_kind_of_words, load_text_cues
+from .cues import TextCues, load_text_cues
 from .keep import is_plural
 from .words import AND, HARD, JOIN, STOP, WORD, Doc
 
@@ -61,7 +61,7 @@ class TitleResolver:
     def kind_of(self, i: int) -> str | None:
         kind = self._kinds.get(i, "")
         if kind == "":
-            kind = self._kinds[i] = body_kind_of_entity(self.index.entities[i], self.cues)
+            kind = self._kinds[i] = body_kind(self.index.entities[i])
         return kind
 
     def resolve(self, doc: Doc, first: int, last: int, strict: Collection[int], loose: Collection[int],
@@ -82,13 +82,13 @@ class TitleResolver:
         if len(candidates) > 1:
             if kind is None:
                 return None
-            fit = [c for c in candidates if _fits(kind, entities[c])]
+            fit = [c for c in candidates if fits_body(kind, entities[c])]
             if len(fit) != 1:
                 return None
             chosen = fit[0]
         else:
             (chosen,) = candidates
-            if kind is not None and entities[chosen].bodies and not _fits(kind, entities[chosen]):
+            if kind is not None and entities[chosen].bodies and not fits_body(kind, entities[chosen]):
                 return None  # the title of another kind of body
         if chosen in strict or has_body:
             return chosen
@@ -145,15 +145,14 @@ class TitleResolver:
         if not info.cap:
             if not article or k != start:
                 return None, False
-            kind = self.cues.body_en.get(doc.raws[k].casefold().rstrip("s")) or self.cues.body_en.get(
-                doc.raws[k].casefold())
+            kind = body_kind_of_words([doc.raws[k].casefold()])
             return kind, kind is not None  # "of the administration"
         c = _content_index(doc, k)
         if c is not None:
             hit = self.body_at(doc, c, k - 1)
             if hit is not None:
                 return self.kind_of(self._ids[hit[2].entity_id]), True
-        return body_kind_of_words(self._run_words(doc, k), self.cues), True
+        return body_kind_of_words(self._run_words(doc, k)), True
 
     def _run_words(self, doc: Doc, k: int) -> list[str]:
         """The folded words of the capitalised run at word ``k`` ("UN Office for Outer Space Affairs")."""
@@ -222,13 +221,6 @@ class TitleResolver:
             if doc.raws[k].casefold() in self.cues.appointment:
                 return True
         return False
-
-
-def _fits(kind: str, entity: Entity) -> bool:
-    """Whether a body of ``kind`` has the post ``entity`` (a place fits a province or a city)."""
-    if kind == "place":
-        return any(b in ("province", "city") for b in entity.bodies)
-    return kind in entity.bodies
 
 
 def _content_index(doc: Doc, k: int) -> int | None:

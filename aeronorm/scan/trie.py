@@ -86,7 +86,8 @@ class Trie:
         self.root: dict[str, Any] = {}
         self._used_keys: set[str] = set()
         self._free_roots: set[str] = set()  # first labels of paths written in lower case
-        self._title_roots: set[str] = set()  # first labels of titles: in lower case too ("vice president")
+        # first words of titles as written: they open a path in lower case too ("vice president")
+        self._title_first: set[str] = set()
         self.max_words = 1
         for i, entity in enumerate(index.entities):
             for label, form in entity.forms():
@@ -94,10 +95,10 @@ class Trie:
                     self._add(i, label, form)
             for template in entity.templates:
                 self._add_template(i, template)
-        self._lower_roots = self._free_roots | self._title_roots
         # lower-case words that may open a lower-case path through a phrase ("launch vehicle")
         self._free_phrase_first = {words[0] for words, tok in self.phrases.items()
-                                   if any(self._labels(k)[0] in self._lower_roots for k in tok.keys)}
+                                   if any(self._labels(k)[0] in self._free_roots for k in tok.keys)}
+        self._free_phrase_first |= self._title_first
         self._tok_paths.clear()
         words.set_flagger(self.flags)
 
@@ -195,7 +196,7 @@ class Trie:
         if case_free:
             self._free_roots.add(self._labels(core[0].key)[0])
         if etype == "title":
-            self._title_roots.add(self._labels(core[0].key)[0])
+            self._title_first.add(doc.infos[doc.seq[0]].word)
         self.max_words = max(self.max_words, len(doc.seq))
 
     def _add_template(self, entity: int, template: str) -> None:
@@ -214,8 +215,8 @@ class Trie:
         for lab in labels:
             node = node.setdefault(lab, {})
         node.setdefault(_END, []).append(Variant(entity, "template", template, False, False, False))
-        if self.index.entities[entity].type == "title":
-            self._title_roots.add(labels[0])
+        if self.index.entities[entity].type == "title" and doc_b is not None and doc_b.seq:
+            self._title_first.add(doc_b.infos[doc_b.seq[0]].word)
         words = sum(len(d.seq) for d in (doc_b, doc_a) if d is not None) + 3  # a place of up to 3 words
         self.max_words = max(self.max_words, words)
 
@@ -238,7 +239,7 @@ class Trie:
                     tok.kind == Kind.PLACE and SLOT in self.root):
                 flags |= START
         elif info.word in self._free_phrase_first or any(
-                self._labels(k)[0] in self._lower_roots for k in tok.keys):
+                self._labels(k)[0] in self._free_roots for k in tok.keys):
             flags |= START  # a lower-case word opens a lower-case name, or a title ("vice president")
         postings = self.index.postings
         if info.cap and tok.kind in (Kind.NAME, Kind.NUMBER) and any(k in postings for k in tok.keys):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import compress
+from itertools import accumulate, compress
 from operator import attrgetter
 
 from ..caching import BoundedCache
@@ -78,7 +78,7 @@ _IN_SEQ = attrgetter("inseq")
 class Doc:
     """A text as parallel arrays: raw words, their analyses, the gaps between them, offsets."""
 
-    __slots__ = ("_at", "_off", "gap", "infos", "join", "n", "parts", "raws", "seq", "text")
+    __slots__ = ("_brks", "_offsets", "gap", "infos", "join", "n", "parts", "raws", "seq", "text")
 
     def __init__(self, text: str, parts: list[str], infos: list[WordInfo],
                  gap: Callable[[str], tuple[int, bool, bool]]):
@@ -87,13 +87,12 @@ class Doc:
         self.raws = parts[1::2]
         self.infos = infos
         self.gap = gap  # class of a gap string (cached by the scanner)
-        # offsets are summed on demand from the last one asked for: mentions come in text order
-        self._at = 0  # index into parts
-        self._off = 0  # offset in text where parts[_at] starts
+        self._offsets: list[int] | None = None  # offset of each part, on the first need
         self.n = len(infos)
         # content words and "and" (function words left out): the sequence the trie walks
         self.seq = list(compress(range(self.n), map(_IN_SEQ, infos)))
         self.join = bytearray(len(self.seq))  # 1: seq[c] continues seq[c-1]; 2: it does not; 0: unknown
+        self._brks = bytearray(self.n + 1)  # break level before each word, plus one; 0: not yet known
 
     def joins(self, c: int) -> bool:
         """Whether content word ``c`` may continue a name that content word ``c - 1`` is part of."""
@@ -113,14 +112,10 @@ class Doc:
 
     def start(self, k: int) -> int:
         """Offset of word ``k`` in the text."""
-        j = 2 * k + 1
-        at = self._at
-        if j >= at:
-            self._off += sum(map(len, self.parts[at:j]))
-        else:
-            self._off -= sum(map(len, self.parts[j:at]))
-        self._at = j
-        return self._off
+        offsets = self._offsets
+        if offsets is None:  # one pass in C, the first time a mention needs an offset
+            offsets = self._offsets = [0, *accumulate(map(len, self.parts))]
+        return offsets[2 * k + 1]
 
     def end(self, k: int) -> int:
         """End of word ``k``, a possessive ``'s`` left out."""
@@ -128,16 +123,21 @@ class Doc:
         return end - 2 if self.infos[k].possessive else end
 
     def brk(self, k: int) -> int:
-        """Break level between word ``k - 1`` and word ``k``."""
+        """Break level between word ``k - 1`` and word ``k`` (computed once per word)."""
+        known = self._brks[k]
+        if known:
+            return known - 1
         if k == 0:
             return HARD
         prev = self.infos[k - 1]
         if prev.cls == HAN or self.infos[k].cls == HAN:
-            return HARD
-        level, period, _ = self.gap(self.parts[2 * k])
-        if period:
-            # "Co., Ltd." and "Univ. of" go on; any other period ends a sentence
-            level = max(level, SOFT) if prev.abbrev else HARD
+            level = HARD
+        else:
+            level, period, _ = self.gap(self.parts[2 * k])
+            if period:
+                # "Co., Ltd." and "Univ. of" go on; any other period ends a sentence
+                level = max(level, SOFT) if prev.abbrev else HARD
+        self._brks[k] = level + 1
         return level
 
     def sent(self, k: int) -> bool:
@@ -232,7 +232,8 @@ def close_aside(text: str, start: int, end: int) -> int:
     ("Future Travel (Hainan)"), or, when the aside goes on, before the aside ("Future Travel"
     of "Future Travel (Hainan branch)"). Rewriting a mention must not unbalance brackets."""
     span = text[start:end]
-    if sum(map(span.count, "([（")) > sum(map(span.count, ")]）")):
+    if ("(" in span or "[" in span or "（" in span) and \
+            sum(map(span.count, "([（")) > sum(map(span.count, ")]）")):
         closing = _CLOSE_BRACKET.match(text, end)
         if closing is not None:
             return closing.end()
