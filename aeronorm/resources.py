@@ -23,6 +23,7 @@ __all__ = [
     "LineMap",
     "data_files",
     "data_yaml",
+    "load_affiliations",
     "load_chinese_words",
     "load_pinyin_syllables",
     "load_places",
@@ -175,6 +176,14 @@ def load_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Chinese place names: ``(zh, (english forms...))`` pairs."""
     raw = data_yaml("places.yaml")
     return tuple((row["zh"], tuple(row["en"])) for row in raw["places"])
+
+
+@cache
+def load_affiliations() -> tuple[tuple[str, ...], ...]:
+    """Organisations other entities are named under (``affiliations.yaml``): each one's English
+    and Chinese forms."""
+    raw = data_yaml("affiliations.yaml")
+    return tuple(tuple(row["en"]) + tuple(row["zh"]) for row in raw["affiliations"])
 
 
 @cache

@@ -55,6 +55,9 @@ class Calibration:
         The same for personal names: a given name alone is not the person.
     extra_cost : dict
         Cost of a query word the name lacks, by kind.
+    parent_cost : float
+        Share of a token's weight lost when one side states a parent organisation ("X, CAS")
+        and the other leaves it out.
     contained : float
         A query whose words all belong to one name, one of them a proper name only it has.
     full : float
@@ -93,6 +96,7 @@ class Calibration:
     person_omission_cost: dict[Kind, float] = field(
         default_factory=lambda: _by_kind(1.0, 1.0, 0.25, 0.25, 0.0))
     extra_cost: dict[Kind, float] = field(default_factory=lambda: _by_kind(1.5, 1.5, 1.5, 0.5, 0.0))
+    parent_cost: float = 0.25
     contained: float = 0.82
     full: float = 0.97
     retranslation_discount: float = 0.95

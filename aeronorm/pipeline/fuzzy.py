@@ -33,6 +33,7 @@ from ..lexicon.compare import align, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..results import Method
+from .affiliation import Affiliations
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .query import Query
@@ -86,13 +87,15 @@ class FuzzyStage:
         self.index = index
         self.calibration = calibration
         self.spellings = BuildOnce(lambda: Spellings(index))
+        self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
 
     def warm(self) -> None:
-        """Build the spelling table now."""
+        """Build the spelling and parent-organisation tables now."""
         self.spellings.get()
+        self.affiliations.get()
 
     def weight(self, tok: Tok) -> float:
         """How much a token tells about identity: IDF times the weight of its kind."""
@@ -143,11 +146,28 @@ class FuzzyStage:
         c = [t for t in name if t.kind != Kind.LEGAL]
         if not q or not c:
             return 0.0, ["nothing but company forms"]
+        # A parent organisation stated on one side only ("CAS" in "X, CAS"; "AVIC" before a
+        # company's own name) is the same entity written fully; on both sides, it agrees (however
+        # written) or they are two entities. Parents are set aside before the words are aligned.
+        apart = self._set_parents_apart(q, c)
+        if isinstance(apart, str):
+            return 0.0, [apart]
+        same_q, same_c, loose_q, loose_c = apart
         weight = self.weight
+        # a parent both state agrees as a whole; one stated by one side only costs a little
+        parent_matched = (sum(weight(q[i]) for i in same_q) + sum(weight(c[j]) for j in same_c)) / 2
+        parent_extra = sum(weight(q[i]) for i in loose_q) * self.calibration.parent_cost
+        parent_omitted = sum(weight(c[j]) for j in loose_c) * self.calibration.parent_cost
+        if same_q or loose_q:
+            q = [t for i, t in enumerate(q) if i not in {*same_q, *loose_q}]
+        if same_c or loose_c:
+            c = [t for j, t in enumerate(c) if j not in {*same_c, *loose_c}]
+        if not q or not c:
+            return 0.0, ["nothing but a parent organisation and company forms"]
         wq = [weight(t) for t in q]
         wc = [weight(t) for t in c]
         pairs = align(q, c)
-        matched = 0.0
+        matched = parent_matched
         telling = 0.0
         aligned_q = {i for i, _, _ in pairs}
         aligned_c = {j for _, j, _ in pairs}
@@ -163,6 +183,11 @@ class FuzzyStage:
             return 0.0, ["no distinctive word in common"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
+        if (loose_q or loose_c) and not same_q and not any(
+                s >= 1.0 and q[i].kind == Kind.NAME and not self._unit(q[i]) for i, _, s in pairs):
+            # "4th Academy" is named by its parent: with no naming word agreeing (a parent both
+            # sides state counts), a unit type and a number do not say whose unit it is.
+            return 0.0, ["no naming word agrees besides a parent organisation"]
         # Naming words and numbers veto however common they are (Technology vs Industry);
         # places and scope words only when they weigh something in this comparison.
         floor = 0.25 * max(max(wq), max(wc))
@@ -172,10 +197,12 @@ class FuzzyStage:
             return 0.0, [f"{differ_q[0]!r} where the name has {differ_c[0]!r}: different words"]
         # A partial spelling match leaves the rest of both words unexplained.
         extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
+        extra += parent_extra
         extra += sum((1 - s) * wq[i] for i, _, s in pairs)
         omission = cal.person_omission_cost if person else cal.omission_cost
         omitted = sum(wc[j] * omission[c[j].kind] for j in left_c)
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
+        omitted += parent_omitted
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
         left_names = [j for j in left_c if c[j].kind == Kind.NAME]
         proper = index.lexicon.is_proper
@@ -259,6 +286,33 @@ class FuzzyStage:
             return False
         left_names = [k for k, t in enumerate(name) if t.kind == Kind.NAME and k not in aligned]
         return not (named and left_names == [j] == units[-1:])
+
+    def _set_parents_apart(self, q: Sequence[Tok], c: Sequence[Tok]
+                           ) -> str | tuple[list[int], list[int], list[int], list[int]]:
+        """Positions of the parent organisations of a query and a name: those both state (on
+        each side), those only the query states, those only the name states; or why the pair is
+        rejected (two different parents; a query that is a parent's name, not its unit's)."""
+        aff = self.affiliations.get()
+        spans_q, spans_c = aff.spans(q), aff.spans(c)
+        if not spans_q and not spans_c:
+            return [], [], [], []
+        whole_q = len(spans_q) == 1 and spans_q[0][:2] == (0, len(q))
+        whole_c = len(spans_c) == 1 and spans_c[0][:2] == (0, len(c))
+        if whole_q or whole_c:
+            if whole_q and not whole_c:
+                return "the query names a parent organisation, not one of its units"
+            return [], [], [], []  # a parent itself: compared word by word
+        orgs_q = {org: range(start, end) for start, end, org in spans_q}
+        orgs_c = {org: range(start, end) for start, end, org in spans_c}
+        only_q = [org for org in orgs_q if org not in orgs_c]
+        only_c = [org for org in orgs_c if org not in orgs_q]
+        if only_q and only_c:
+            a, b = orgs_q[only_q[0]], orgs_c[only_c[0]]
+            return (f"{' '.join(q[i].text for i in a)!r} where the name has "
+                    f"{' '.join(c[j].text for j in b)!r}: different parent organisations")
+        both = orgs_q.keys() & orgs_c.keys()
+        return ([i for org in both for i in orgs_q[org]], [j for org in both for j in orgs_c[org]],
+                [i for org in only_q for i in orgs_q[org]], [j for org in only_c for j in orgs_c[org]])
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())

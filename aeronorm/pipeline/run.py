@@ -28,8 +28,8 @@ from .person import PersonStage
 from .pinyin import PinyinStage
 from .query import Query
 from .retranslation import MAX_QUERY_CHARS, Resolution, Retranslator
-from .template import TemplateStage
 from .spelling import Mended, Mender
+from .template import TemplateStage
 
 __all__ = ["LANES", "STAGES", "Pipeline"]
 

@@ -1,0 +1,52 @@
+"""Parent organisations written into names: "Chinese Academy of Sciences Institute of X",
+"X, CAS", "PLA Y University", "AVIC Z Company".
+
+A name that states its parent and one that leaves it out are the same entity when everything
+else agrees; two names that state two different parents are two entities. The fuzzy stage asks
+which tokens of a name are such a parent (:meth:`Affiliations.positions`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from ..lexicon import Kind, TermLexicon, Tok
+from ..resources import load_affiliations
+from ..text.fold import has_han
+
+__all__ = ["Affiliations"]
+
+
+class Affiliations:
+    """The concept-key sequences of the parent organisations of ``affiliations.yaml``, as the
+    lexicon reads them (so a query and a name are read alike)."""
+
+    def __init__(self, lexicon: TermLexicon):
+        by_first: dict[str, set[tuple[tuple[str, ...], int]]] = defaultdict(set)
+        for org, forms in enumerate(load_affiliations()):
+            for text in forms:
+                tokens = lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text)
+                keys = tuple(t.key for t in tokens if t.kind != Kind.LEGAL)
+                if keys:
+                    by_first[keys[0]].add((keys, org))
+        # longest first: "PLA Air Force" before "PLA"
+        self._by_first = {k: sorted(v, key=lambda f: (-len(f[0]), f[1])) for k, v in by_first.items()}
+
+    def spans(self, tokens: Sequence[Tok]) -> list[tuple[int, int, int]]:
+        """``(start, end, organisation)`` of each parent organisation written in ``tokens``
+        (legal forms excluded by the caller), the longest at each position, never overlapping;
+        ``organisation`` tells "CAS" and "Chinese Academy of Sciences" for one."""
+        keys = [t.key for t in tokens]
+        out: list[tuple[int, int, int]] = []
+        i = 0
+        while i < len(keys):
+            for form, org in self._by_first.get(keys[i], ()):
+                end = i + len(form)
+                if tuple(keys[i:end]) == form:
+                    out.append((i, end, org))
+                    i = end
+                    break
+            else:
+                i += 1
+        return out

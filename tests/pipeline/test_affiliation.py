@@ -1,0 +1,92 @@
+"""Issue 13, order and affiliation: a parent organisation written into a name ("X, CAS", "CAS X",
+"PLA Y College", "AVIC Z Company") may be stated or left out; two different parents are two
+entities; a unit named only by its parent and a number needs that parent. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+from aeronorm.pipeline.affiliation import Affiliations
+
+RECORDS = [
+    {"id": "cas-qoptics", "name": "Institute of Quasar Optics, Chinese Academy of Sciences"},
+    {"id": "avic-larkspur", "name": "AVIC Larkspur Aircraft Industry Company"},
+    {"id": "pla-tidewater", "name": "PLA Tidewater Signals College"},
+    {"id": "casic-fennel", "name": "CASIC Fennel Propulsion Institute"},
+    {"id": "casc-fennel", "name": "CASC Fennel Propulsion Institute"},
+    {"id": "mpsa-ninth", "name": "Ninth Academy", "zh": "某部第九研究院"},
+    {"id": "marigold", "name": "Marigold Radar Works"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def _id(n: Normalizer, name: str) -> str | None:
+    m = n.match(name)
+    return m.entity_id if m else None
+
+
+@pytest.mark.parametrize("query", [
+    "CAS Institute of Quasar Optics",
+    "Chinese Academy of Sciences Institute of Quasar Optics",
+    "Institute of Quasar Optics",
+    "Institute of Quasar Optics of the Chinese Academy of Sciences",
+])
+def test_the_academy_before_after_or_left_out(n, query):
+    assert _id(n, query) == "cas-qoptics"
+
+
+@pytest.mark.parametrize("query", ["Larkspur Aircraft Industry Company", "Aviation Industry Corporation of "
+                                   "China Larkspur Aircraft Industry Company"])
+def test_a_group_prefix_left_out_or_spelt_out(n, query):
+    assert _id(n, query) == "avic-larkspur"
+
+
+def test_a_service_prefix_left_out(n):
+    assert _id(n, "Tidewater Signals College") == "pla-tidewater"
+
+
+def test_a_parent_stated_by_the_query_only(n):
+    assert _id(n, "AVIC Marigold Radar Works") == "marigold"
+
+
+def test_two_parents_are_two_entities(n):
+    # the query names CASC's institute; CASIC's is another one, never its answer
+    assert _id(n, "CASC Fennel Propulsion Institute") == "casc-fennel"
+    assert _id(n, "CASIC Fennel Propulsion Institute") == "casic-fennel"
+    # without a parent both fit: no answer
+    assert _id(n, "Fennel Propulsion Institute") is None
+    # a parent the entry does not state is not bridged to one it does
+    assert _id(n, "CETC Fennel Propulsion Institute") is None
+
+
+def test_a_unit_named_by_its_parent_and_a_number_needs_that_parent(n):
+    # "Ninth Academy" of some ministry is not CASC's or CASIC's ninth academy
+    assert _id(n, "CASC Ninth Academy") is None
+    assert _id(n, "CASIC 9th Academy") is None
+
+
+def test_a_parent_alone_is_not_its_unit(n):
+    assert _id(n, "Chinese Academy of Sciences") is None
+    assert _id(n, "AVIC") is None
+
+
+def test_explain_says_why_a_parent_alone_falls_short(n):
+    text = n.explain("CASIC 9th Academy")
+    assert "no match" in text
+
+
+def test_spans_are_longest_first_and_name_one_organisation(n):
+    lex = n.pipeline.index.lexicon
+    aff = Affiliations(lex)
+    (start, end, air_force), = aff.spans(lex.tokens("PLA Air Force Tidewater College"))
+    assert (start, end) == (0, len(lex.tokens("PLA Air Force")))  # "PLA Air Force", not "PLA"
+    (_, _, short), = aff.spans(lex.tokens("CAS"))
+    (_, _, full), = aff.spans(lex.tokens("Chinese Academy of Sciences"))
+    (_, _, chinese), = aff.spans(lex.zh_tokens("中国科学院"))
+    assert short == full == chinese != air_force
+    assert aff.spans(lex.tokens("Marigold Radar Works")) == []
