@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from .glossary.entity import Entity, check_entity_type
 from .lexicon import Kind, TermLexicon, Tok
+from .lexicon.compare import institution_types, rendering
 from .text.fold import fold_key, has_han, is_upper_word
 
-__all__ = ["Index", "Rep", "concept_key"]
+__all__ = ["Index", "Rep", "anchor_types", "concept_key", "rendering_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +36,31 @@ class Rep:
 
 
 def concept_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
-    """Order-free key of a token list: sorted concept keys, legal forms left out."""
-    return tuple(sorted(t.key for t in tokens if t.kind != Kind.LEGAL))
+    """Order-free key of a token list: sorted concept keys, legal forms left out. A rendering
+    that may stand for several institution types ("University of Technology") is keyed by
+    itself: it is no one type's."""
+    return tuple(sorted(rendering(t.text) if len(institution_types(t)) > 1 else t.key
+                        for t in tokens if t.kind != Kind.LEGAL))
+
+
+def rendering_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
+    """:func:`concept_key` with every institution type keyed by its rendering as written: how
+    an English form is found by a query that writes the type the same way."""
+    return tuple(sorted(rendering(t.text) if institution_types(t) else t.key
+                        for t in tokens if t.kind != Kind.LEGAL))
+
+
+def anchor_types(tokens: tuple[Tok, ...], types: frozenset[str]) -> tuple[Tok, ...]:
+    """Tokens of an entity's English form with their institution types narrowed to those its
+    Chinese name has ("Institute of Technology" of 北京理工大学 is 理工大学, not 工业大学)."""
+    out = []
+    for t in tokens:
+        own = institution_types(t)
+        sure = own & types
+        if len(own) > 1 and sure:
+            t = Tok(t.text, t.key if t.key in sure else min(sure), (t.keys - own) | sure, t.kind)
+        out.append(t)
+    return tuple(out)
 
 
 class Index:
@@ -66,6 +90,9 @@ class Index:
             parent_forms = self._parent_forms(parent) if parent is not None else ()
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()
+            zh_types = frozenset().union(*(
+                institution_types(t) for _, text in entity.forms() if has_han(text)
+                for t in lexicon.zh_tokens(text)))
             for label, text in entity.forms():
                 key = fold_key(text)
                 if key:
@@ -76,6 +103,11 @@ class Index:
                 tokens = tuple(lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text))
                 if not tokens:
                     continue
+                if not has_han(text):
+                    # the type as written keys the entity too ("Polytechnic University")
+                    self._add_concept_key(i, len(self.reps), rendering_key(tokens))
+                    if zh_types:
+                        tokens = anchor_types(tokens, zh_types)
                 forms = [(label, text, tokens)]
                 if len(tokens) > 1 and any(t.text in expansions for t in tokens):
                     # "Sixth Academy of CASC" is also "Sixth Academy of China Aerospace
@@ -94,10 +126,7 @@ class Index:
     ) -> None:
         rep_id = len(self.reps)
         self.reps.append(Rep(i, label, text, tokens))
-        ckey = concept_key(tokens)
-        if ckey:
-            self.concepts[ckey].add(i)
-            self.concept_reps[ckey].append(rep_id)
+        self._add_concept_key(i, rep_id, concept_key(tokens))
         for tok in tokens:
             if tok.kind == Kind.LEGAL:
                 continue
@@ -108,6 +137,11 @@ class Index:
                 if k not in seen_keys:
                     seen_keys.add(k)
                     df[k] += 1
+
+    def _add_concept_key(self, i: int, rep_id: int, ckey: tuple[str, ...]) -> None:
+        if ckey and rep_id not in self.concept_reps[ckey]:
+            self.concepts[ckey].add(i)
+            self.concept_reps[ckey].append(rep_id)
 
     def _parent_forms(self, parent: Entity) -> tuple[tuple[str, ...], ...]:
         """Concept-key sequences of a parent's English names and acronyms."""

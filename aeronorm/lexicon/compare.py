@@ -8,13 +8,29 @@ however alike they are spelt (Hubei/Hebei, Technology/Industry).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
 from .lexicon import Kind, Tok
+from .word_classes import load_word_classes
 
-__all__ = ["align", "similarity", "spelling_comparable"]
+__all__ = ["align", "institution_types", "rendering", "similarity", "spelling_comparable"]
+
+_ICAL = re.compile(r"ical\b")
+
+
+def institution_types(tok: Tok) -> frozenset[str]:
+    """The institution types (工业大学, 理工大学, ... of ``wordclasses.yaml``) a token may stand
+    for: several for "University of Technology", one for "Polytechnical University"."""
+    return tok.keys & load_word_classes().institution_types
+
+
+def rendering(text: str) -> str:
+    """A token's English rendering with adjective variants folded ("polytechnical" is
+    "polytechnic"): two tokens with the same rendering are the same words as written."""
+    return _ICAL.sub("ic", text)
 
 
 def spelling_comparable(tok: Tok) -> bool:
@@ -33,6 +49,12 @@ def similarity(q: Tok, c: Tok) -> float:
     1.0
     """
     if q.keys & c.keys:
+        types_q, types_c = institution_types(q), institution_types(c)
+        if (types_q or types_c) and rendering(q.text) != rendering(c.text) and not (
+                len(types_q) == 1 and types_q == types_c):
+            # "University of Technology" (工业, 理工 or 科技大学) is not "Institute of Technology"
+            # (工业 or 理工大学): different renderings agree only through a type both are sure of.
+            return 0.0
         return 1.0
     if not (spelling_comparable(q) and spelling_comparable(c)):
         return 0.0  # two known morphemes that differ are different words, however spelt

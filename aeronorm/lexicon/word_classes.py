@@ -32,6 +32,7 @@ class WordClasses:
     national_scope: frozenset[str]
     company_form_families: tuple[tuple[str, frozenset[str]], ...]
     name_glue: frozenset[str]
+    institution_types: frozenset[str]
     max_phrase: int
 
 
@@ -60,5 +61,6 @@ def load_word_classes() -> WordClasses:
             (family, frozenset(words)) for family, words in raw["company_form_families"].items()
         ),
         name_glue=frozenset(raw["name_glue"]),
+        institution_types=frozenset(raw["institution_types"]),
         max_phrase=max(len(p) for p in legal | generic),
     )

@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from ..caching import BuildOnce
 from ..index import Index
 from ..lexicon import Kind, Tok
+from ..lexicon.compare import institution_types
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_places
 from ..results import Method
@@ -317,6 +318,8 @@ def _token_options(tok: Tok) -> tuple[list[str], bool]:
     if own:
         opts.append(_key("".join(plain)))
     romanised = own and tok.key == tok.text  # not an English word of the lexicon
+    if not romanised and len(institution_types(tok)) > 1:
+        return opts, romanised  # "Institute of Technology": 工业大学 or 理工大学, no one pinyin
     if not romanised:
         for concept in sorted(k for k in tok.keys if has_han(k) and all(is_han_char(c) for c in k)):
             letters = "".join(_syllables(concept))
