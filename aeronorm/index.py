@@ -120,6 +120,24 @@ class Index:
                     self._add_rep(i, label_, text_, toks, seen_keys, df)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
+        self._share_chinese_short_forms()
+
+    def _share_chinese_short_forms(self) -> None:
+        """A Chinese short form that several entities write (六院 is CASC's and CASIC's sixth
+        academy) makes every English form that reads as it theirs too: "Sixth Academy", written
+        as an alias of one, is no answer while the Chinese says it is either."""
+        shared: dict[tuple[str, ...], set[int]] = {}
+        for rep in self.reps:
+            if has_han(rep.text):
+                owners = self.exact.get(fold_key(rep.text), set())
+                if len(owners) > 1:
+                    shared.setdefault(concept_key(rep.tokens), set()).update(owners)
+        if not shared:
+            return
+        for rep in self.reps:
+            owners = shared.get(concept_key(rep.tokens))
+            if owners and rep.entity in owners and not has_han(rep.text):
+                self.exact[fold_key(rep.text)].update(owners)
 
     def _add_rep(
         self, i: int, label: str, text: str, tokens: tuple[Tok, ...], seen_keys: set[str], df: dict[str, int]

@@ -79,3 +79,27 @@ def test_index_of_an_empty_glossary():
     idx = Index(Glossary().entities, TermLexicon([]))
     assert idx.entities == [] and idx.exact == {} and idx.reps == []
     assert idx.n == 1  # no division by zero in idf
+
+
+# ------------------------------------------------------------------ shared Chinese short forms
+
+
+def test_an_english_alias_reading_as_a_shared_chinese_short_form_is_shared():
+    # 三院 is the short form of both groups' third academies; one of them also lists the
+    # English "Third Academy", which reads as 三院: it names either until a group is said.
+    from aeronorm import Normalizer
+
+    g = Glossary.from_records([
+        {"id": "a3", "name": "Third Academy of Alder Group", "zh": "桤木集团第三研究院",
+         "zh_aliases": ["三院"], "aliases": ["Third Academy", "Alder Third Academy"]},
+        {"id": "b3", "name": "Third Academy of Birch Group", "zh": "桦木集团第三研究院",
+         "zh_aliases": ["三院"], "aliases": ["Birch Third Academy"]},
+        {"id": "c7", "name": "Seventh Academy", "zh_aliases": ["七院"]},
+    ])
+    n = Normalizer(g)
+    assert n.match("Third Academy") is None
+    assert "2 entities" in n.explain("Third Academy")
+    assert n.match("Alder Third Academy").entity_id == "a3"
+    assert n.match("Birch Third Academy").entity_id == "b3"
+    # a short form only one entity writes stays its own
+    assert n.match("Seventh Academy").entity_id == "c7"

@@ -387,11 +387,13 @@ def test_every_canonical_name_normalizes_to_itself(normalizer, glossary):
 
 def test_every_alias_maps_to_its_own_entity(normalizer, glossary):
     ambiguous = glossary.ambiguous_keys()
+    index = normalizer.pipeline.index
     wrong = []
     checked = 0
     for e in glossary.entities:
         for s in (*e.aliases, *e.abbreviations, *e.chinese_names()):
-            if fold_key(s) in ambiguous or not fold_key(s):
+            # written alike by several entities, or reading as a Chinese short form they share
+            if fold_key(s) in ambiguous or not fold_key(s) or len(index.owners(fold_key(s))) > 1:
                 continue
             checked += 1
             m = normalizer.match(s, type="term" if e.type == "term" else None)
