@@ -24,6 +24,11 @@ Run from the repository root::
 
    Targets (issue 17): pairwise precision >= 0.97 with pairwise recall >= 0.30, B-cubed F1 >= 0.70.
 
+   Then (1b) the aeronorm row in detail: its joins by kind of evidence and how many joined two
+   true clusters, the row at thresholds 0.85 / 0.90 / 0.95, the true pairs it finds by size of the
+   true cluster, and each of 5 folds of clusters (the dev scorer's ``--folds`` partition) clustered
+   as its own column, mean and worst fold, beside rapidfuzz at 85.
+
 2. **Scaling.** Distinct synthetic values (``_synthetic``: each entity's name, another
    rendering, upper or lower case, a hard variant with a typo, its Chinese name; one to six
    values per entity) at two sizes, each clustered in a fresh interpreter after a warm-up call
@@ -44,6 +49,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
 import math
 import os
@@ -383,8 +389,94 @@ def bench_dev(aliases: Path, scorer: Path | None, *, threshold: float | None, wo
         f"B-cubed F1 >= {BCUBED_F1_TARGET}; aeronorm.cluster: "
         + ("not available -> FAIL" if results[-1].scores is None else
            " / ".join("PASS" if ok else "FAIL" for ok in results[-1].meets())))
-    return {"values": len(values), "true_clusters": len(set(truth)),
-            "results": [r.to_json() for r in results]}
+    report = {"values": len(values), "true_clusters": len(set(truth)),
+              "results": [r.to_json() for r in results]}
+    if methods["aeronorm.cluster"] is not None:
+        say("")
+        report["aeronorm_detail"] = aeronorm_detail(values, truth, threshold=threshold, say=say)
+    return report
+
+
+# --------------------------------------------------------------------------------------------
+# 1b. aeronorm.cluster in detail: by evidence, by threshold, by true cluster size, by fold
+SWEEP = (0.85, 0.9, 0.95)
+FOLDS = 5
+_SIZE_BANDS = ((2, 2), (3, 3), (4, 4), (5, 6), (7, 10), (11, 10**9))
+
+
+def _fold(label: str, folds: int) -> int:
+    """The dev scorer's fold of a cluster (``score.py --folds``): a hash of its label."""
+    return int(hashlib.sha256(("f" + label).encode()).hexdigest(), 16) % folds
+
+
+def aeronorm_detail(values: Sequence[str], truth: Sequence[str], *, threshold: float | None,
+                    folds: int = FOLDS, say: Say = print) -> dict[str, Any]:
+    """What the aeronorm row is made of: which evidence joined members and how often wrongly
+    (a member and the member it was joined to in different true clusters), the row at higher
+    thresholds, the true pairs found per size of true cluster, and the row on each fold of
+    clusters clustered as its own column (mean and worst fold, beside the best baseline)."""
+    cluster = aeronorm.cluster
+    options = {} if threshold is None else {"threshold": threshold}
+    clusters = cluster(list(values), **options)
+    owner = dict(zip(values, truth, strict=True))
+    joins: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for c in clusters:
+        for m in c.members:
+            ev = m.evidence
+            if ev is not None and ev.via is not None:
+                joins[ev.kind][0] += 1
+                joins[ev.kind][1] += owner[ev.via] != owner[m.value]
+    say("[1b] aeronorm.cluster in detail")
+    say("    joins by evidence (a member and the member it joined; wrong: in two true clusters): "
+        + ", ".join(f"{k} {n} ({w} wrong)" for k, (n, w) in sorted(joins.items(), key=lambda kv: -kv[1][0])))
+    sweep = {}
+    for t in SWEEP:
+        groups = [[m.value for m in c.members] for c in cluster(list(values), threshold=t)]
+        sc = cluster_scores(labels_from_clusters(values, groups)[0], truth)
+        sweep[t] = sc.to_json()
+        say(f"    threshold {t:.2f}: B3 P/R/F1 {sc.bcubed_precision:.3f} / {sc.bcubed_recall:.3f} / "
+            f"{sc.bcubed_f1:.3f}, pairwise P/R {_num(sc.pairwise_precision)} / {sc.pairwise_recall:.3f}")
+    label = {m.value: k for k, c in enumerate(clusters) for m in c.members}
+    members: dict[str, list[str]] = defaultdict(list)
+    for v, t in zip(values, truth, strict=True):
+        members[t].append(v)
+    bands = []
+    for lo, hi in _SIZE_BANDS:
+        found = total = 0
+        for group in members.values():
+            if lo <= len(group) <= hi:
+                for i, a in enumerate(group):
+                    for b in group[i + 1 :]:
+                        total += 1
+                        found += label[a] == label[b]
+        name = f"{lo}" if lo == hi else (f"{lo}-{hi}" if hi < 10**9 else f"{lo}+")
+        bands.append({"size": name, "found": found, "pairs": total})
+    say("    true pairs found, by size of the true cluster: "
+        + ", ".join(f"{b['size']}: {b['found']}/{b['pairs']}" for b in bands))
+    big = sum(b["pairs"] for b in bands if b["size"] in ("7-10", "11+"))
+    say(f"    ({big} of {sum(b['pairs'] for b in bands)} true pairs are in clusters of 7 values or more: "
+        "an entity listed with its sub-units, institutes and subsidiaries, which are other entities)")
+    per_fold = []
+    best = "rapidfuzz token_sort >= 85"
+    for k in range(folds):
+        idx = [i for i, t in enumerate(truth) if _fold(t, folds) == k]
+        vs, ts = [values[i] for i in idx], [truth[i] for i in idx]
+        row = {"fold": k, "values": len(vs)}
+        pair = (("aeronorm.cluster", aeronorm_clusterer(threshold=threshold)), (best, baselines()[best]))
+        for name, fn in pair:
+            sc = cluster_scores(labels_from_clusters(vs, fn(vs))[0], ts)  # type: ignore[misc]
+            row[name] = sc.to_json()
+        per_fold.append(row)
+    for name in ("aeronorm.cluster", best):
+        f1 = [r[name]["bcubed_f1"] for r in per_fold]
+        pp = [r[name]["pairwise_precision"] for r in per_fold if r[name]["pairwise_precision"] is not None]
+        pr = [r[name]["pairwise_recall"] for r in per_fold]
+        say(f"    {folds} folds of clusters, each its own column: {name}: B3 F1 mean {sum(f1) / len(f1):.3f} "
+            f"worst {min(f1):.3f}; pairwise P mean {sum(pp) / max(1, len(pp)):.3f} worst "
+            f"{min(pp, default=float('nan')):.3f}; pairwise R mean {sum(pr) / len(pr):.3f} "
+            f"worst {min(pr):.3f}")
+    return {"joins": {k: {"joins": n, "wrong": w} for k, (n, w) in joins.items()}, "thresholds": sweep,
+            "pairs_by_size": bands, "folds": per_fold}
 
 
 def _sizes(labels: Sequence[str]) -> list[int]:

@@ -27,6 +27,7 @@ EVIDENCE_KINDS: tuple[str, ...] = (
     "fuzzy",  # weighted comparison of concept tokens, with the matcher's vetoes
     "typo",  # the same, with a word one or two letters apart
     "proper name",  # a brand only these values write, and nothing that sets them apart
+    "parent name",  # the same name with the name of its parent, which the column names too
     "acronym derived",  # an acronym spelt by the initials of one cluster's names
 )
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..caching import BoundedCache
-from ..index import Index
+from ..index import Index, concept_key
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import align, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
@@ -38,6 +38,7 @@ from ..pipeline.calibration import Calibration
 from ..pipeline.fuzzy import FuzzyStage
 from ..pipeline.pinyin import pinyin_letters
 from ..pipeline.pinyin_keys import pinyin_variants
+from ..resources import load_chinese_words
 from ..text.fold import fold_key, has_han
 from .items import Item
 from .romanised import is_romanised, pivot_keys, read_out, syllable_key
@@ -331,10 +332,13 @@ def _romanised_item(item: Item) -> bool:
 
 # -- fuzzy comparison through the inverted index ----------------------------------------------
 def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
-    """Pairs the fuzzy stage scores at ``threshold`` or above, candidates from the index."""
-    items, index = ev.items, ev.index
+    """Pairs compared word by word, candidates from the index: the fuzzy stage's score at
+    ``threshold`` or above, an acronym spelt out, a name written with its parent's."""
+    items, index, cal = ev.items, ev.index, ev.calibration
     rep_items = [rep.entity for rep in index.reps]
     spellings = ev.fuzzy.spellings.get()
+    parents = _parent_names(ev)
+    qualified: dict[int, list[int]] = defaultdict(list)  # bare name -> the names qualifying it
     for item in items:
         if not comparable(item):
             continue
@@ -342,15 +346,109 @@ def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
             if other <= item.position or not comparable(items[other]):
                 continue
             score, evidence, typo = ev.compare(item, items[other])
-            if score < threshold and ev.calibration.abbreviation_derived >= threshold:
-                acronym = ev.spelt_out(item, items[other])
-                if acronym:
-                    yield Edge(ev.calibration.abbreviation_derived, "acronym derived", item.position, other,
-                               f"{acronym} spelt out")
-                    continue
             if score >= threshold:
                 kind = "typo" if typo else "fuzzy"
                 yield Edge(round(score, 4), kind, item.position, other, ", ".join(evidence))
+                continue
+            if cal.abbreviation_derived >= threshold:
+                acronym = ev.spelt_out(item, items[other])
+                if acronym:
+                    yield Edge(cal.abbreviation_derived, "acronym derived", item.position, other,
+                               f"{acronym} spelt out")
+                    continue
+            for long, short in ((item, items[other]), (items[other], item)):
+                if _qualifies(ev, long, short, parents):
+                    qualified[short.position].append(long.position)
+    if cal.contained >= threshold:
+        # the bare name must belong to one entity: every name qualifying it agrees with the others
+        for short, longs in qualified.items():
+            if not any(ev.conflict(items[a], items[b]) for k, a in enumerate(longs) for b in longs[k + 1 :]):
+                for long in longs:
+                    yield Edge(cal.contained, "parent name", short, long, _parent_detail(ev, items[long]))
+
+
+def _parent_names(ev: ColumnEvidence) -> tuple[set[str], set[tuple[str, ...]]]:
+    """What may name a parent inside another name: the column's acronyms, and the concept keys
+    of its names of two words or more."""
+    acronyms = {item.acronym.lower() for item in ev.items if item.acronym}
+    acronyms |= {a.lower() for item in ev.items for a in item.defines}
+    keys = {key for key, ids in ev.index.concepts.items() if len(key) >= 2}
+    return acronyms, keys
+
+
+def _qualifies(ev: ColumnEvidence, long: Item, short: Item,
+               parents: tuple[set[str], set[tuple[str, ...]]]) -> bool:
+    """Whether ``long`` is ``short`` with the name of a parent before or after it ("AVIC X",
+    "X, CALT", "China Academy of Space Technology 513 Research Institute"), the parent named the
+    way the column itself names an entity (an acronym it writes or defines, a name it lists):
+    the index's reading of a parent's name inside a name as a descriptor, with the column's
+    own entities as the parents. After a comma only what follows it can be the parent."""
+    q = [t for t in long.tokens if t.kind != Kind.LEGAL]
+    c = [t for t in short.tokens if t.kind != Kind.LEGAL]
+    n = len(c)
+    if n < 2 or len(q) <= n or not any(t.kind in (Kind.NAME, Kind.NUMBER) for t in c):
+        return False  # the bare name must still name something ("Academy" does not)
+    key = concept_key(c)
+    comma = "," in long.soft
+    before = concept_key(q[len(q) - n :]) == key and not comma
+    if before:
+        run = q[: len(q) - n]  # "Parent X"
+    elif concept_key(q[:n]) == key:
+        run = q[n:]  # "X Parent", "X, Parent"
+        if comma:
+            tail = [t for t in ev.index.lexicon.tokens(long.soft.rsplit(",", 1)[1]) if t.kind != Kind.LEGAL]
+            if concept_key(tail) != concept_key(run):
+                return False
+    else:
+        return False
+    acronyms, keys = parents
+    if len(run) == 1:
+        return run[0].text in acronyms  # "AVIC X", "X CALT"
+    # a listed name after the bare one is its parent only after a comma: "Qinghe Institute 513
+    # Institute" is the 513 Institute of Qinghe, not Qinghe's of the 513
+    return concept_key(run) in keys and (before or comma)
+
+
+def _parent_of(ev: ColumnEvidence, parent: Item, child: Item) -> bool:
+    """Whether ``child`` is another unit qualified by ``parent``'s name: ``parent`` names a unit
+    (a university, an institute, a station, a company: :func:`_unit`), begins ``child`` or
+    follows its last comma, and what remains is a name of its own ("Jade Lake Tracking Station"
+    in "Kestrel Valley Laboratory, Jade Lake Tracking Station"; not "Quillfern" in "Quillfern
+    Medical Co.", a brand, not a unit)."""
+    p = [t for t in parent.tokens if t.kind != Kind.LEGAL]
+    c = [t for t in child.tokens if t.kind != Kind.LEGAL]
+    if not p or len(c) < len(p) + 2 or not _unit(parent):
+        return False
+    key = concept_key(p)
+    comma = "," in child.soft
+    if comma:
+        tail = [t for t in ev.index.lexicon.tokens(child.soft.rsplit(",", 1)[1]) if t.kind != Kind.LEGAL]
+        if concept_key(tail) != key or len(tail) != len(p):
+            return False
+        rest = c[: len(c) - len(p)]
+    elif concept_key(c[: len(p)]) == key:
+        rest = c[len(p) :]
+    else:
+        return False
+    return len(rest) >= 2 and any(t.kind in (Kind.NAME, Kind.NUMBER) for t in rest)
+
+
+def _unit(item: Item) -> bool:
+    return _unit_tokens([t for t in item.tokens if t.kind != Kind.LEGAL]) or any(
+        t.kind == Kind.LEGAL for t in item.tokens)
+
+
+def _unit_tokens(tokens: Sequence[Tok]) -> bool:
+    """Whether a name ends like a unit (its last word carries a Chinese concept ending in 院,
+    所, 站, 大学, ...: ``unit_endings`` of ``aeronorm/data/chinese.yaml``)."""
+    if not tokens:
+        return False
+    endings = load_chinese_words().unit_endings
+    return any(k.endswith(endings) for k in tokens[-1].keys if has_han(k))
+
+
+def _parent_detail(ev: ColumnEvidence, long: Item) -> str:
+    return long.soft
 
 
 def _candidates(ev: ColumnEvidence, item: Item, rep_items: list[int], spellings: object) -> list[int]:
@@ -404,13 +502,34 @@ def proper_name_edges(ev: ColumnEvidence) -> Iterator[Edge]:
             continue
         for tok in item.tokens:
             key = tok.key
-            if key in done or len(tok.text) < _MIN_PROPER or not lex.is_proper(tok):
+            # a name, not a common word written in pinyin (kexueyuan, 科学院): a romanised word may
+            # stand only for morphemes the lexicon knows as names (tianbing, 天兵)
+            if key in done or len(tok.text) < _MIN_PROPER or not lex.is_proper(tok) or any(
+                    k != tok.text and k not in lex.proper_morphemes for k in tok.keys):
                 continue
             done.add(key)
-            owners = sorted({index.reps[r].entity for r in index.postings.get(key, ())})
-            if not 2 <= len(owners) <= MAX_PROPER_OWNERS or not all(comparable(items[o]) for o in owners):
+            owners = sorted({o for r in index.postings.get(key, ())
+                             if _writes(items[o := index.reps[r].entity], key)})
+            if not 2 <= len(owners) <= MAX_PROPER_OWNERS or not all(
+                    comparable(items[o]) and _leads(items[o].tokens, key) for o in owners):
                 continue
             yield from _proper_edges(ev, owners, score, tok.text)
+
+
+def _writes(item: Item, key: str) -> bool:
+    """Whether the item's name itself (not an aside set apart) carries ``key``."""
+    return any(key in t.keys for t in item.tokens)
+
+
+def _leads(tokens: Sequence[Tok], key: str) -> bool:
+    """Whether the word ``key`` can be a brand here: no number before it (in "Second Station"
+    or "902 Testing Base" the unknown word is the kind of unit, which the number names)."""
+    for tok in tokens:
+        if key in tok.keys:
+            return True
+        if tok.kind == Kind.NUMBER:
+            return False
+    return False
 
 
 def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str) -> Iterator[Edge]:
@@ -420,7 +539,10 @@ def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str
     name, but "Yitu" joins neither "Yitu Network" nor "Yitu Medical"."""
     items = ev.items
     n = len(owners)
-    clash = [[i != j and ev.conflict(items[owners[i]], items[owners[j]]) for j in range(n)] for i in range(n)]
+    clash = [[i != j and (ev.conflict(items[owners[i]], items[owners[j]])
+                          or _parent_of(ev, items[owners[i]], items[owners[j]])
+                          or _parent_of(ev, items[owners[j]], items[owners[i]])) for j in range(n)]
+             for i in range(n)]
     friends = [[j for j in range(n) if j != i and not clash[i][j]] for i in range(n)]
     settled = [all(not clash[a][b] for a in group for b in group)
                for group in ([i, *friends[i]] for i in range(n))]

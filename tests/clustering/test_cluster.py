@@ -104,6 +104,42 @@ def test_a_brand_two_entities_write_joins_neither():
     assert len(result) == 3
 
 
+def test_a_common_word_in_pinyin_is_no_brand():
+    # kexueyuan is 科学院 (academy of sciences): the academy and one of its institutes stay apart
+    assert len(groups(["Zhongguo Kexueyuan", "Zhongguo Kexueyuan Qinghe Yanjiusuo"])) == 2
+
+
+def test_a_word_after_a_number_is_no_brand():
+    # "Station" is what the number names, not a brand both values share
+    assert len(groups(["Second Station", "Second Station Kestrel Valley"])) == 2
+
+
+def test_a_name_with_its_parents_name_joins_the_bare_name():
+    values = ["Qinghe Space Research Institute", "Qinghe Space Research Institute 513 Research Institute",
+              "513 Research Institute"]
+    clusters = cluster(values)
+    result = [set(c.values) for c in clusters]
+    assert together(result, "513 Research Institute", values[1])
+    assert apart(result, "Qinghe Space Research Institute", "513 Research Institute")  # the parent is another
+    assert evidence_of(clusters, values[1]).kind == "parent name"
+
+
+def test_after_a_comma_only_the_end_is_the_parent():
+    values = ["Kestrel Optics Laboratory, Qinghe Space Research Institute", "Kestrel Optics Laboratory",
+              "Qinghe Space Research Institute"]
+    result = groups(values)
+    assert together(result, values[0], "Kestrel Optics Laboratory")
+    assert apart(result, values[0], "Qinghe Space Research Institute")
+
+
+def test_a_bare_name_two_parents_qualify_joins_neither():
+    values = ["Qinghe Space Research Institute", "Morning Bell Rocket Institute", "513 Research Institute",
+              "Qinghe Space Research Institute 513 Research Institute",
+              "Morning Bell Rocket Institute 513 Research Institute"]
+    result = groups(values)
+    assert {"513 Research Institute"} in result
+
+
 def test_an_acronym_for_words_the_other_spells_out():
     result = groups(["MPS Lakeside Police College", "Ministry of Public Security Lakeside Police College"])
     assert len(result) == 1
