@@ -26,7 +26,16 @@ from ..pipeline.calibration import DEFAULT_CALIBRATION, Calibration
 from ..text.fold import fold_key, has_han
 from ..text.pinyin import to_pinyin
 from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
-from .evidence import ColumnEvidence, Edge, acronym_owners, fuzzy_edges, key_edges, proper_name_edges
+from .evidence import (
+    ColumnEvidence,
+    Edge,
+    abbreviation_owners,
+    acronym_owners,
+    fuzzy_edges,
+    key_edges,
+    letters_of,
+    proper_name_edges,
+)
 from .items import Item, count_values, prepare_items
 from .merge import Merger
 from .romanised import is_romanised
@@ -169,18 +178,20 @@ def _merge(merger: Merger, ev: ColumnEvidence, items: list[Item], threshold: flo
     edges.sort(key=lambda e: (-e.score, _RANK[e.kind], e.a, e.b))
     for edge in edges:
         merger.join(edge)
-    # An acronym joins the one cluster whose names spell it, once the names are clustered.
-    score = calibration.abbreviation_derived
-    if score < threshold:
-        return
-    owners = acronym_owners(ev)
-    for item in items:
-        found = owners.get(item.acronym) if item.acronym else None
-        if not found:
-            continue
-        roots = {merger.find(o) for o in found}
-        if len(roots) == 1:
-            merger.join(Edge(score, "acronym derived", found[0], item.position, item.acronym))
+    # An acronym, or a syllable abbreviation in pinyin, joins the one cluster whose names spell it,
+    # once the names are clustered.
+    late = []
+    if calibration.abbreviation_derived >= threshold:
+        acronyms = acronym_owners(ev)
+        late += [(calibration.abbreviation_derived, "acronym derived", acronyms.get(item.acronym), item,
+                  item.acronym) for item in items if item.acronym]
+    if calibration.pinyin_derived >= threshold:
+        abbreviations = abbreviation_owners(ev)
+        late += [(calibration.pinyin_derived, "pinyin", abbreviations.get(letters), item,
+                  f"{letters}, abbreviated") for item in items if (letters := letters_of(item))]
+    for score, kind, found, item, detail in late:
+        if found and len({merger.find(o) for o in found}) == 1:
+            merger.join(Edge(score, kind, found[0], item.position, detail))
 
 
 # -- the clusters and the entities they propose -------------------------------------------------

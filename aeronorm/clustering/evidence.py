@@ -36,15 +36,15 @@ from ..pipeline.abbreviation import derive_acronyms
 from ..pipeline.base import SharedTables
 from ..pipeline.calibration import Calibration
 from ..pipeline.fuzzy import FuzzyStage
-from ..pipeline.pinyin import pinyin_letters
+from ..pipeline.pinyin import derived_forms, pinyin_letters
 from ..pipeline.pinyin_keys import pinyin_variants
 from ..resources import load_chinese_words
 from ..text.fold import fold_key, has_han
 from .items import Item
 from .romanised import is_romanised, pivot_keys, read_out, syllable_key
 
-__all__ = ["ColumnEvidence", "Edge", "acronym_owners", "comparable", "fuzzy_edges", "key_edges",
-           "proper_name_edges"]
+__all__ = ["ColumnEvidence", "Edge", "abbreviation_owners", "acronym_owners", "comparable", "fuzzy_edges",
+           "key_edges", "letters_of", "proper_name_edges"]
 
 #: Candidates read from the inverted index per item, rarest concepts first.
 BLOCK_BUDGET = 400
@@ -550,6 +550,47 @@ def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str
         for j in friends[i]:
             if i < j and settled[i] and settled[j]:
                 yield Edge(score, "proper name", owners[i], owners[j], word)
+
+
+# -- syllable abbreviations of one cluster's Chinese names ---------------------------------------
+def abbreviation_owners(ev: ColumnEvidence) -> dict[str, list[int]]:
+    """Pinyin letters -> the items whose Chinese name (written, or read through the concepts of
+    an English name) abbreviates to them syllable by syllable (西北工业大学 -> 西北工大,
+    ``xibeigongda``): the pinyin stage's derived forms. Only letters a romanised value writes."""
+    wanted = {k for k in (letters_of(item) for item in ev.items) if k}
+    owners: dict[str, list[int]] = defaultdict(list)
+    if not wanted:
+        return owners
+    lex = ev.index.lexicon
+    for item in ev.items:
+        pieces = _chinese_pieces(item)
+        if not pieces:
+            continue
+        for letters in set(derived_forms(pieces, lexicon_terms=lex.zh_terms).values()):
+            if letters in wanted:
+                owners[letters].append(item.position)
+    return owners
+
+
+def letters_of(item: Item) -> str:
+    """The pinyin letters of a wholly romanised Latin value, else ``""``."""
+    if item.script != "latin" or not _romanised_item(item):
+        return ""
+    letters = pinyin_letters(item.soft)
+    return letters[0] if letters else ""
+
+
+def _chinese_pieces(item: Item) -> list[tuple[str, Kind]]:
+    """The Chinese morphemes of a name and their kinds: a Chinese value's own, or the concepts an
+    English name's words translate (none when a word has no Chinese concept)."""
+    toks = [t for t in item.tokens if t.kind != Kind.LEGAL]
+    if not toks or item.script == "acronym":
+        return []
+    if item.script == "han":
+        return [(t.text, t.kind) for t in toks] if all(has_han(t.text) for t in toks) else []
+    if any(is_romanised(t) or not has_han(t.key) for t in toks):
+        return []
+    return [(t.key, t.kind) for t in toks]
 
 
 # -- acronyms derived from the names of one cluster --------------------------------------------

@@ -232,6 +232,14 @@ def clusters_html(clusters: Sequence[Cluster], *, title: str | None = None,
     if limit is not None and len(shown) > limit:
         parts.append(f"<p style=\"font-family:system-ui,sans-serif;font-size:13px\">... and "
                      f"{len(shown) - limit} more cluster(s)</p>")
+    if title is not None and rest:
+        # the page is for review: the values left alone are listed too, so none goes unseen
+        alone = [c for c in clusters if len(c.members) < min_size]
+        items = "".join(f"<li>{esc(m.value)} <span style=\"color:#777\">&times;{m.count}</span></li>"
+                        for c in alone for m in c.members)
+        font = "font-family:system-ui,sans-serif"
+        parts.append(f"<h2 style=\"{font};font-size:15px\">Values that stand alone ({rest})</h2>"
+                     f"<ul style=\"{font};font-size:13px\">{items}</ul>")
     body = "\n".join(parts)
     if title is None:
         return f"<div class=\"aeronorm-clusters\">{body}</div>"

@@ -43,6 +43,17 @@ def _readings(tok: Tok) -> list[str]:
     return out
 
 
+def _abbreviated(tok: Tok) -> set[str]:
+    """The usual two-syllable shortening of a four-character word (工业大学 -> 工大, ``gongda``)."""
+    out = set()
+    for concept in tok.keys:
+        if len(concept) == 4 and all(is_han_char(ch) for ch in concept):
+            syllables = to_pinyin(concept)
+            if len(syllables) == 4:
+                out.add(syllables[0] + syllables[2])
+    return out
+
+
 def pivot_keys(tokens: Sequence[Tok]) -> list[str]:
     """The pinyin keys a name may stand for, company forms left out (``[]`` when a word can
     be read neither way, or the key has fewer than three syllables).
@@ -78,7 +89,7 @@ def read_out(a: Sequence[Tok], left_a: list[int], b: Sequence[Tok], left_b: list
     pinyin ("Polytechnical University" / "Gongye Daxue", both 工业大学), removed from both."""
     left_a, left_b = list(left_a), list(left_b)
     for j in list(left_b):
-        wanted = set(_readings(b[j]))
+        wanted = set(_readings(b[j])) | _abbreviated(b[j])
         if not wanted:
             continue
         for start in range(len(left_a)):
@@ -88,7 +99,7 @@ def read_out(a: Sequence[Tok], left_a: list[int], b: Sequence[Tok], left_b: list
                 options = _readings(a[left_a[end]])
                 spelt = [s + o for s in spelt for o in options][:MAX_READINGS]
                 end += 1
-                if wanted.intersection(spelt) and end - start >= 2:
+                if wanted.intersection(spelt):
                     del left_a[start:end]
                     left_b.remove(j)
                     break

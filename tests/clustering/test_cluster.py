@@ -68,6 +68,18 @@ def test_chinese_pinyin_and_english_members_join():
     assert evidence_of(clusters, "Xibei Gongye Daxue").kind == "pinyin"
 
 
+def test_a_syllable_abbreviation_in_pinyin_joins_the_name_it_shortens():
+    # 西北工业大学 is shortened 西北工大: Xibei Gongda
+    result = groups(["Northwestern Polytechnical University", "Xibei Gongda",
+                     "Harbin Engineering University"])
+    assert together(result, "Northwestern Polytechnical University", "Xibei Gongda")
+    assert len(groups(["西北工业大学", "Xibei Gongda"])) == 1
+    # 工业大学 and 工程大学 both shorten to 工大: the abbreviation joins neither
+    result = groups(["Northwestern Polytechnical University", "Northwestern Engineering University",
+                     "Xibei Gongda"])
+    assert {"Xibei Gongda"} in result
+
+
 def test_pinyin_in_another_word_order_joins_an_english_name():
     # English puts "Academy of" first; the Chinese name (and its pinyin) puts 研究院 last
     result = groups(["Chinese Academy of Launch Vehicle Technology",

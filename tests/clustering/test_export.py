@@ -96,7 +96,8 @@ def test_html_shows_each_cluster_with_its_evidence_escaped():
     assert page.startswith("<!DOCTYPE html>") and "review &lt;page&gt;" in page
     assert "&lt;b&gt;Jade&lt;/b&gt;" in page and "<b>Jade" not in page
     assert 'data-kind="acronym defined"' in page
-    assert "1 value(s) stand alone" in page
+    assert "1 value(s) stand alone" in page and "<li>Solo &amp; Co" in page  # listed on the page
+    assert "Solo" not in clusters._repr_html_()  # the notebook shows the clusters only
     assert "<table" in clusters._repr_html_() and "<table" in clusters[0]._repr_html_()
 
 
