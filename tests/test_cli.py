@@ -297,3 +297,14 @@ def _on_path(name: str) -> bool:
     import shutil
 
     return shutil.which(name) is not None
+
+
+def test_explain_and_text_show_the_description(tmp_path, capsys):
+    code, out, _ = run(["explain", "Board Member"], capsys)
+    assert code == 0 and "Board Director [title-director-board-member]" in out
+    assert "description: a member of a company's board of directors" in out
+    doc = tmp_path / "a.txt"
+    doc.write_text("Liu, Board Member of CASIC, spoke.", encoding="utf-8")
+    code, out, err = run(["text", str(doc)], capsys)
+    assert code == 0 and out.startswith("Liu, Board Director of China Aerospace Science")
+    assert "(a member of a company's board of directors" in err

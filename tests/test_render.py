@@ -216,3 +216,18 @@ def test_highlights_in_headless_chromium(normalizer, tmp_path):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def test_descriptions_are_shown_and_kept_mentions_marked(normalizer):
+    # issue 14: a description tells entities apart in the HTML, never in the text; a mention left
+    # as written (a domain term, a rewrite that would lose a digit) is marked as kept
+    doc = normalizer.normalize_text("Liu, Board Member of CASIC, saw Chang'e-6 and launch vehicles.")
+    p = parse(render_normalized(doc))
+    board = next(m for m in p.marks if m.get("data-id") == "title-director-board-member")
+    assert "board of directors" in board["data-description"] and "board of directors" in board["title"]
+    kept = {m["data-id"] for m in p.marks if m.get("data-kept") == "true"}
+    assert kept == {"change", "term-launch-vehicle"}
+    page = render_report([("a.txt", doc)])
+    assert "a member of a company&#x27;s board of directors" in page or "board of directors" in page
+    rows = summarize([doc])
+    assert any(r[0] == "title-director-board-member" and "board of directors" in r[5] for r in rows)

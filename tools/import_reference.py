@@ -1,8 +1,17 @@
 """Convert the reference fact base (entities.tsv, terms.tsv) into the shipped YAML glossaries.
 
-One-off provenance tool: ``python tools/import_reference.py ENTITIES.tsv TERMS.tsv [--out glossaries]``.
+One-off provenance tool: ``python tools/import_reference.py ENTITIES.tsv TERMS.tsv [--out DIR]``.
 Every row is kept. Variants that only name an entity once a text has introduced it ("the alliance",
 "the city") become ``context_aliases``; see :func:`is_context_only`.
+
+**The YAML is now the source.** Since issue 14 the shipped glossaries are edited by hand: notes
+moved out of names into ``description`` (a name is what a text writes), titles given
+``templates`` (a slot for the province or city) and ``bodies`` (the kind of body they are the
+post of), descriptions that name an entity only in their own sentence moved to
+``context_aliases``, and aliases that change the meaning removed (``glossaries/*.yaml`` says why
+in each entry's ``notes``). The reference TSVs have none of that, so this tool no longer writes
+into ``glossaries/`` unless ``--force`` is given; it writes to ``--out`` (a new directory) for
+comparing the reference with the shipped data.
 """
 
 from __future__ import annotations
@@ -31,6 +40,7 @@ FIELDS_LINE = (
     "name it in context; never matched alone), parent (id), source, notes."
 )
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SHIPPED = Path(__file__).resolve().parents[1] / "glossaries"
 # Variants made only of these words describe an entity without naming it ("the alliance").
 GENERIC_WORDS = frozenset({
     "the", "this", "a", "alliance", "industry", "annual", "meeting", "conference", "pandemic", "party",
@@ -92,9 +102,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("entities_tsv")
     parser.add_argument("terms_tsv")
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "glossaries"))
+    parser.add_argument("--out", default=str(SHIPPED),
+                        help="output directory (default: the shipped glossaries)")
+    parser.add_argument("--force", action="store_true",
+                        help="overwrite the shipped glossaries (they are the source now: see the docstring)")
     args = parser.parse_args(argv)
     out = Path(args.out)
+    if out.resolve() == SHIPPED.resolve() and not args.force:
+        parser.error("glossaries/ is edited by hand since issue 14 and is the source now; give --out DIR "
+                     "to write the converted reference elsewhere, or --force to overwrite it")
     out.mkdir(parents=True, exist_ok=True)
     by_type: dict[str, list[dict]] = {t: [] for t in FILES}
     moved: list[str] = []
@@ -115,10 +131,12 @@ def main(argv: list[str] | None = None) -> int:
         "# Fields: zh (Chinese, as it appears inside names), en (renderings, most common first), notes.",
         "# Converted from the reference fact base (terms.tsv) by tools/import_reference.py.",
     ]
-    # The term lexicon is the matcher's vocabulary (aeronorm/data/terms), not a glossary.
-    terms_dir = Path(__file__).resolve().parents[1] / "aeronorm" / "data" / "terms"
+    # The term lexicon is the matcher's vocabulary (aeronorm/data/terms), not a glossary; written
+    # there only with the shipped glossaries, next to the others under --out DIR.
+    shipped = out.resolve() == SHIPPED.resolve()
+    terms_dir = Path(__file__).resolve().parents[1] / "aeronorm" / "data" / "terms" if shipped else out
     (terms_dir / "terms.yaml").write_text(dump(header, {"terms": terms}, "zh"), "utf-8")
-    print(f"aeronorm/data/terms/terms.yaml: {len(terms)} terms")
+    print(f"{terms_dir / 'terms.yaml'}: {len(terms)} terms")
     print("moved to context_aliases:", *moved, sep="\n  ")
     return 0
 

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..caching import BuildOnce
 from ..glossary import Entity, Glossary, check_entity_type, shipped_terms
-from ..index import Index, concept_key
+from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..pipeline.calibration import DEFAULT_CALIBRATION, Calibration
+from ..pipeline.retranslation import MAX_QUERY_CHARS
 from ..text.fold import fold_key, has_han
 from ..text.pinyin import to_pinyin
 from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
@@ -132,18 +133,22 @@ def _normalizer(glossary: Any) -> Normalizer | None:
 
 
 def _index(items: list[Item], lexicon: TermLexicon) -> Index:
-    """An index over the items (entity ``i`` is item ``i``); sets each item's tokens."""
+    """An index over the items (an entity per item, its id the item's position); sets each
+    item's tokens. Text longer than a name can be is left out: such a value is compared by its
+    folded key only."""
     entities = [
-        Entity(str(item.position), item.text or item.values[0][0],
+        Entity(str(item.position), item.text,
                aliases=(item.soft,) if item.soft and item.soft != item.text else ())
-        for item in items
+        for item in items if item.text and len(item.text) <= MAX_QUERY_CHARS
     ]
     index = Index(entities, lexicon)
     for rep in index.reps:
-        item = items[rep.entity]
+        item = items[int(index.entities[rep.entity].id)]
         if rep.text == item.soft or not item.tokens:
             item.tokens = rep.tokens
     for item in items:
+        if not item.tokens:
+            continue
         # a place or number in brackets names a more specific entity ("X (Shenzhen) Co.")
         item.specific = frozenset(t.key for aside in item.asides for t in lexicon.tokens(aside)
                                   if t.kind in (Kind.PLACE, Kind.NUMBER))
@@ -151,8 +156,9 @@ def _index(items: list[Item], lexicon: TermLexicon) -> Index:
 
 
 def _signature(item: Item) -> tuple[Any, ...]:
-    return (item.script, item.acronym, item.defines, concept_key(item.tokens),
-            tuple(t.text for t in item.tokens))
+    """What the vetoes read of an item: alike items conflict alike (company forms play no part)."""
+    return (item.script, item.acronym, item.defines, item.specific,
+            tuple(t.text for t in item.tokens if t.kind != Kind.LEGAL))
 
 
 def _anchor(merger: Merger, items: list[Item], normalizer: Normalizer, type_: str | None

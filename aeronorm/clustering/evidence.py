@@ -53,6 +53,8 @@ MAX_CANDIDATES = 16
 #: Most values sharing a proper name for it to join them (more is a common word, not a brand).
 MAX_PROPER_OWNERS = 12
 _MIN_PROPER = 3
+#: Longest name, in tokens, compared word by word (longer ones by their keys only).
+MAX_WORDS = 40
 _MIN_SQUASHED = 6
 _MAX_INITIALS = 6
 _MAX_PIVOTS = 8
@@ -86,6 +88,8 @@ class ColumnEvidence:
         self.items = items
         self.index = index
         self.calibration = calibration
+        #: index entity -> item (items too long to be a name are not in the index)
+        self.item_of = [int(e.id) for e in index.entities]
         self.fuzzy = FuzzyStage(index, calibration, SharedTables.of(index))
         self._scope = load_word_classes().national_scope
         self._conflicts: BoundedCache[tuple[int, int], bool] = BoundedCache(max_entries=500_000)
@@ -224,8 +228,9 @@ def _spelt_out(a: Sequence[Tok], left_a: list[int], b: Sequence[Tok], left_b: li
 
 
 def comparable(item: Item) -> bool:
-    """Items compared word by word (not an acronym, and with tokens)."""
-    return item.script != "acronym" and bool(item.tokens)
+    """Items compared word by word: not an acronym, with tokens, and not so many that it is
+    text rather than a name (word-by-word comparison costs the product of the lengths)."""
+    return item.script != "acronym" and 0 < len(item.tokens) <= MAX_WORDS
 
 
 # -- key collisions ----------------------------------------------------------------------------
@@ -236,7 +241,7 @@ def key_edges(ev: ColumnEvidence) -> Iterator[Edge]:
     for key, ids in index.concepts.items():
         if len(ids) < 2 or not _telling_key(index, key):
             continue
-        first, *rest = sorted(ids)
+        first, *rest = sorted(ev.item_of[i] for i in ids)
         for other in rest:
             across = (items[first].script == "han") != (items[other].script == "han")
             kind = "chinese" if across else "concept key"
@@ -280,7 +285,7 @@ def _pinyin_edges(ev: ColumnEvidence) -> Iterator[Edge]:
     keys: list[tuple[int, set[str], bool]] = []
     spelt: dict[str, str] = {}  # order-free key -> letters as one value writes them, for the evidence
     for item in items:
-        if item.script == "han":
+        if item.script == "han" and comparable(item):
             variants = pinyin_variants(lex, item.soft)
             if variants:
                 full = syllable_key(max(variants, key=len))
@@ -335,7 +340,7 @@ def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
     """Pairs compared word by word, candidates from the index: the fuzzy stage's score at
     ``threshold`` or above, an acronym spelt out, a name written with its parent's."""
     items, index, cal = ev.items, ev.index, ev.calibration
-    rep_items = [rep.entity for rep in index.reps]
+    rep_items = [ev.item_of[rep.entity] for rep in index.reps]
     spellings = ev.fuzzy.spellings.get()
     parents = _parent_names(ev)
     qualified: dict[int, list[int]] = defaultdict(list)  # bare name -> the names qualifying it
@@ -509,7 +514,7 @@ def proper_name_edges(ev: ColumnEvidence) -> Iterator[Edge]:
                 continue
             done.add(key)
             owners = sorted({o for r in index.postings.get(key, ())
-                             if _writes(items[o := index.reps[r].entity], key)})
+                             if _writes(items[o := ev.item_of[index.reps[r].entity]], key)})
             if not 2 <= len(owners) <= MAX_PROPER_OWNERS or not all(
                     comparable(items[o]) and _leads(items[o].tokens, key) for o in owners):
                 continue

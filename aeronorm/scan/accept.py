@@ -265,11 +265,12 @@ class Acceptor:
 
     def _words_of(self, doc: Doc, first: int, last: int, *, template: bool) -> tuple[tuple[str, ...], ...]:
         content, function = [], []
+        slot = self._slot_range(doc, first, last) if template else None
         for k in range(first, last + 1):
             info = doc.infos[k]
+            if slot is not None and slot[0] <= k <= slot[1]:
+                continue
             if info.cls == WORD:
-                if template and info.tok is not None and info.tok.kind == Kind.PLACE:
-                    continue
                 content.append(info.word)
             elif info.cls == STOP:
                 w = doc.raws[k].casefold()
@@ -418,18 +419,27 @@ class Acceptor:
         return m
 
     def _slot(self, doc: Doc, first: int, last: int) -> str:
-        """What fills a template's slot between words ``first`` and ``last``: the place words."""
-        infos = doc.infos
-        places = [k for k in range(first, last + 1)
-                  if infos[k].cls == WORD and infos[k].tok is not None and infos[k].tok.kind == Kind.PLACE]
-        if not places:
-            return ""
-        a = b = places[0]
-        while b + 1 <= last and b + 1 in places and doc.brk(b + 1) == JOIN:
-            b += 1
-        if a == b and b + 1 <= last and (doc.infos[a].word, doc.infos[b + 1].word) in self.trie.phrases:
-            b += 1  # "Inner Mongolia"
-        return doc.text[doc.start(a) : doc.end(b)]
+        """What fills a template's slot between words ``first`` and ``last``, as written."""
+        found = self._slot_range(doc, first, last)
+        return doc.text[doc.start(found[0]) : doc.end(found[1])] if found else ""
+
+    def _slot_range(self, doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+        """The first and last word of the first place between words ``first`` and ``last``: a
+        place phrase of the lexicon ("Inner Mongolia") or a place word."""
+        infos, phrases = doc.infos, self.trie.phrases
+        for k in range(first, last + 1):
+            if infos[k].cls != WORD or not infos[k].cap:
+                continue
+            for size in (3, 2):
+                b = k + size - 1
+                if b <= last and all(infos[j].cls == WORD and doc.brk(j) == JOIN
+                                     for j in range(k + 1, b + 1)):
+                    tok = phrases.get(tuple(infos[j].word for j in range(k, b + 1)))
+                    if tok is not None and tok.kind == Kind.PLACE:
+                        return k, b
+            if infos[k].tok is not None and infos[k].tok.kind == Kind.PLACE:
+                return k, k
+        return None
 
     def _new_match(self, span: str, entity: int, variants: list[Variant], slot: str = "") -> Match:
         e = self.index.entities[entity]

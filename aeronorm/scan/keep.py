@@ -107,6 +107,9 @@ def is_plural(written: str) -> bool:
     if not words:
         return False
     head = words[_head(words)].rstrip(",.")
+    first, dash, rest = head.partition("-")
+    if dash and rest[:1].isupper():
+        head = first  # "Secretaries-General"
     low = head.casefold()
     if low.endswith("men") and len(low) > 4:
         return True  # chairmen

@@ -327,5 +327,11 @@ def test_odd_strings_do_not_crash():
     assert sorted(v for c in clusters for v in c.values) == sorted(values)
 
 
+def test_text_longer_than_a_name_is_compared_by_its_key_only():
+    text = "China Aerospace Science and Technology Corporation " * 40
+    clusters = cluster([text, text.upper(), "China Aerospace Science and Technology Corporation"])
+    assert sorted(len(c) for c in clusters) == [1, 2]  # the same text twice; never joined to a name
+
+
 def test_the_top_level_function_is_the_packages():
     assert aeronorm.cluster(["CASC"])[0].values == ["CASC"]

@@ -130,3 +130,17 @@ def test_lint_files_against_a_base(tmp_path):
     # the parent resolves in the base; only the clash involving the new entity is reported
     assert codes(issues) == ["shared-alias"]
     assert issues[0].entity_ids == ("cast", "cast-association", "new-co")
+
+
+def test_a_bracketed_note_in_a_name_or_alias_is_a_warning():
+    g = Glossary.from_records([
+        {"id": "d", "name": "Director (board member)", "type": "title", "zh": "董事"},
+        {"id": "a", "name": "Vega Pact", "aliases": ["Vega Pact (2021)"], "type": "event", "zh": "织女协议"},
+        # an aside the Chinese name has too, and a place: part of the name
+        {"id": "p", "name": "GalaxyWorks (Beijing) Co., Ltd.", "zh": "银河工坊(北京)有限公司"},
+        {"id": "q", "name": "Orion Space (Shenzhen) Technology", "zh": "猎户空间科技"},  # a place
+        {"id": "r", "name": "Vega Forum", "description": "held in 2021 (the second)", "zh": "织女论坛"},
+    ])
+    notes = [i for i in g.lint() if i.code == "bracketed-note"]
+    assert [(i.entity_ids, i.severity) for i in notes] == [(("d",), "warning"), (("a",), "warning")]
+    assert "'board member'" in notes[0].message and "description" in notes[0].message

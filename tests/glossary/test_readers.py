@@ -371,3 +371,41 @@ def test_values_are_cleaned(tmp_path):
     assert e.abbreviations == ("AC",)
     assert e.context_aliases == ()
     assert e.parent is None and e.type == "org"
+
+
+# ---------------------------------------------------------------- issue 14: description, templates, bodies
+def test_description_templates_and_bodies_are_read(tmp_path):
+    p = tmp_path / "titles.yaml"
+    p.write_text(
+        "type: title\n"
+        "entities:\n"
+        "  - id: sec\n"
+        "    name: Secretary of the CPC Provincial Committee\n"
+        "    templates:\n"
+        "      - Secretary of the CPC {province} Provincial Committee\n"
+        "      - \"{province} Provincial Party Secretary\"\n"
+        "    bodies: [province]\n"
+        "    description: head of a provincial Party committee\n", encoding="utf-8")
+    (e,), _ = read_file(p)
+    assert e.templates == ("Secretary of the CPC {province} Provincial Committee",
+                           "{province} Provincial Party Secretary")
+    assert e.bodies == ("province",) and e.description == "head of a provincial Party committee"
+    assert e.canonical("Fujian") == "Secretary of the CPC Fujian Provincial Committee"
+    assert e.canonical() == e.name
+    back = Glossary.from_records(Glossary([e]).to_records())
+    assert back["sec"] == e
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ({"templates": ["Secretary of the CPC Provincial Committee"]}, "has no slot"),
+    ({"templates": ["Secretary of the {county} Committee"]}, "unknown slot"),
+    ({"templates": ["{city} Secretary of the {province} Committee"]}, "2 slots"),
+    ({"templates": ["Head of {city} Bureau"]}, "must be the name"),
+    ({"templates": ["Secretary of {province"]}, "slot is written"),
+    ({"bodies": ["acadmy"]}, "did you mean 'academy'"),
+    ({"description": ["a", "list"]}, "must be a string"),
+])
+def test_bad_templates_and_bodies_are_errors(record, message):
+    base = {"id": "t", "name": "Secretary of the Committee", "type": "title"}
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        Glossary.from_records([{**base, **record}])

@@ -1,0 +1,96 @@
+"""Stage 2, template: titles with a place in their slot, or written with the body they are the post of."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.query import Query
+from aeronorm.pipeline.run import LANES, STAGES
+from aeronorm.pipeline.template import TemplateStage
+
+from .stages import run_stage
+
+RECORDS = [
+    {"id": "sec", "name": "Secretary of the Vega Provincial Council", "type": "title",
+     "templates": ["Secretary of the Vega {province} Provincial Council", "{province} Vega Secretary"]},
+    {"id": "vp-academy", "name": "Vice President", "type": "title", "aliases": ["Deputy Head"],
+     "bodies": ["academy"], "description": "deputy head of an academy"},
+    {"id": "vp-company", "name": "Deputy General Manager", "type": "title",
+     "aliases": ["Vice President", "Deputy Head"], "bodies": ["company"]},
+    {"id": "minister", "name": "Minister", "type": "title", "bodies": ["ministry"]},
+    {"id": "acad", "name": "Orion Academy of Rocketry", "abbreviations": ["OAR"], "zh": "猎户座火箭研究院"},
+    {"id": "corp", "name": "Orion Rocket Corporation", "abbreviations": ["ORC"],
+     "zh": "猎户座火箭集团有限公司"},
+    {"id": "fujian", "name": "Fujian Province", "type": "place", "zh": "福建省", "aliases": ["Fujian"]},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def test_registered_after_exact_in_the_latin_lane():
+    assert TemplateStage in STAGES and STAGES.index(TemplateStage) == 1
+    assert LANES["latin"][:2] == ("exact", "template") and "template" not in LANES["han"]
+
+
+@pytest.mark.parametrize(("query", "canonical"), [
+    ("Secretary of Vega Fujian Provincial Council", "Secretary of the Vega Fujian Provincial Council"),
+    ("secretary of the vega Hubei provincial council", "Secretary of the Vega Hubei Provincial Council"),
+    ("Inner Mongolia Vega Secretary", "Secretary of the Vega Inner Mongolia Provincial Council"),
+])
+def test_the_slot_holds_a_place_and_is_kept(n, query, canonical):
+    m = n.match(query)
+    assert m is not None and (m.entity_id, m.canonical, m.method) == ("sec", canonical, "template")
+    assert m.score == DEFAULT_CALIBRATION.template
+    assert n.normalize(query) == canonical
+
+
+@pytest.mark.parametrize("query", [
+    "Secretary of Vega Springfield Provincial Council",  # no place
+    "Secretary of Vega Provincial Council",  # no slot filled: not this stage's (no template word matches)
+    "Secretary of Vega Fujian Hubei Provincial Council Annex",  # more words than the template has
+])
+def test_no_place_no_template(n, query):
+    outcome = run_stage("template", n.index, Query(query))
+    assert outcome is None
+
+
+@pytest.mark.parametrize(("query", "eid", "canonical"), [
+    ("Vice President of OAR", "vp-academy", "Vice President of OAR"),
+    ("Vice President of the Orion Rocket Corporation", "vp-company",
+     "Deputy General Manager of the Orion Rocket Corporation"),
+    ("ORC Deputy Head", "vp-company", "Deputy General Manager of ORC"),
+    ("OAR's Deputy Head", "vp-academy", "Vice President of OAR"),
+])
+def test_the_body_decides_between_titles_written_alike(n, query, eid, canonical):
+    m = n.match(query)
+    assert m is not None and (m.entity_id, m.canonical, m.method) == (eid, canonical, "template")
+    assert m.score == DEFAULT_CALIBRATION.title_of_body
+    if eid == "vp-academy":
+        assert m.description == "deputy head of an academy"
+
+
+def test_a_title_of_another_kind_of_body_is_no_answer(n):
+    assert run_stage("template", n.index, Query("Minister of OAR")) is None
+    assert run_stage("template", n.index, Query("Vice President of Fujian")) is None  # fits neither
+    assert n.match("Vice President") is None  # written alike, no body: ambiguous
+
+
+def test_allowed_and_type_are_respected(n):
+    assert n.match("Vice President of OAR", type="org") is None
+    allowed = {i for i, e in enumerate(n.index.entities) if e.id != "vp-academy"}
+    assert run_stage("template", n.index, Query("Vice President of OAR"), allowed) is None
+
+
+def test_shipped_templates_and_bodies(normalizer):
+    m = normalizer.match("Secretary of CPC Guangdong Provincial Committee")
+    assert m is not None and m.canonical == "Secretary of the CPC Guangdong Provincial Committee"
+    m = normalizer.match("Deputy Director of CNSA")
+    assert m is not None and m.entity_id == "title-deputy-administrator"
+    assert m.canonical == "Vice Administrator of CNSA"
+    m = normalizer.match("Vice President of CALT")
+    assert m is not None and m.entity_id == "title-vice-president-academy"

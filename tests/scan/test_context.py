@@ -1,0 +1,67 @@
+"""aeronorm.scan.context: the acronyms a document defines for itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+from aeronorm.scan.context import find_definitions
+
+
+@pytest.mark.parametrize(("text", "acronym", "long_name"), [
+    ("the Vega Rocket Works (VRW) said", "VRW", "Vega Rocket Works"),
+    ("the Institute of Space Optics (ISO) said", "ISO", "Institute of Space Optics"),
+    ("the ASEAN-China Centre (ACC) opened", "ACC", "ASEAN-China Centre"),
+    ("the Asia-Pacific Space Co-operation Organisation (APSCO) met", "APSCO",
+     "Asia-Pacific Space Co-operation Organisation"),
+])
+def test_a_long_name_whose_initials_spell_the_acronym(text, acronym, long_name):
+    (d,) = find_definitions(text)
+    assert (d.acronym, text[d.start : d.end], text[d.open : d.close]) == (acronym, long_name, f"({acronym})")
+
+
+@pytest.mark.parametrize("text", [
+    "the rocket (Long March) flew",  # no acronym
+    "the rocket (LM) flew",  # initials do not spell it
+    "It flew. (VRW) said so",  # a sentence ends before it
+    "(VRW)",
+    "",
+])
+def test_no_definition(text):
+    assert find_definitions(text) == []
+
+
+def test_the_first_definition_holds():
+    text = "Vega Rocket Works (VRW) and Violet Radio Wave (VRW)"
+    assert [text[d.start : d.end] for d in find_definitions(text)] == ["Vega Rocket Works"]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "vrw", "name": "Vega Rocket Works", "abbreviations": ["VRW"]},
+        {"id": "vra", "name": "Vega Radio Array", "abbreviations": ["VRA"]},
+        {"id": "vra2", "name": "Violet Rocket Association", "abbreviations": ["VRA"]},
+    ]))
+
+
+def test_the_texts_acronym_wins(n):
+    assert n.find("The Violet Rocket Weavers (VRW) opened. VRW hired.") == []
+
+
+def test_a_long_name_settles_an_ambiguous_acronym(n):
+    text = "The Vega Radio Array (VRA) listened; VRA heard it."
+    assert [(m.text, m.entity_id) for m in n.find(text)] == [
+        ("Vega Radio Array", "vra"), ("VRA", "vra"), ("VRA", "vra")]
+    assert n.find("VRA heard it.") == []  # without the definition, VRA is ambiguous
+
+
+def test_a_long_name_spelled_otherwise_is_a_mention(n):
+    text = "The Vega Rocket Workz (VRW) built it; VRW said so."
+    got = [(m.text, m.entity_id, m.match.method) for m in n.find(text)]
+    assert got[0] == ("Vega Rocket Workz", "vrw", "abbreviation")
+    assert [e for _, e, _ in got] == ["vrw", "vrw", "vrw"]
+
+
+def test_type_filter_applies(n):
+    assert n.find("The Vega Radio Array (VRA) listened; VRA heard it.", type="person") == []
