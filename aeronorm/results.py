@@ -33,8 +33,8 @@ __all__ = [
 
 #: How a match was found: the stage that found it.
 Method = Literal[
-    "exact", "chinese", "template", "concept", "abbreviation", "person", "pinyin", "fuzzy", "spelling",
-    "retranslation",
+    "exact", "chinese", "template", "concept", "abbreviation", "person", "pinyin", "aligned", "fuzzy",
+    "spelling", "retranslation",
 ]
 #: Every :data:`Method`, in pipeline order.
 METHODS: tuple[str, ...] = get_args(Method)
@@ -67,7 +67,8 @@ class Match:
         Confidence in 0..1; the same threshold means the same at every stage.
     method : Method
         The stage that found it: one of :data:`METHODS` (``exact``, ``chinese``, ``template``,
-        ``concept``, ``abbreviation``, ``person``, ``pinyin``, ``fuzzy``, ``spelling``, ``retranslation``).
+        ``concept``, ``abbreviation``, ``person``, ``pinyin``, ``aligned``, ``fuzzy``, ``spelling``,
+        ``retranslation``).
     evidence : tuple of str
         The keys, tokens or translation that matched.
     candidates : tuple of Candidate

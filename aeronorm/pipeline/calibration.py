@@ -45,6 +45,9 @@ class Calibration:
         Chinese stage, by how much of the two names was set aside to make them equal.
     pinyin, pinyin_derived, pinyin_repaired : float
         A full pinyin key; a syllable abbreviation or brand; a key mended by one letter.
+    aligned, aligned_repaired : float
+        A Chinese name covered word by word, part pinyin, part translation; with one letter
+        of a long pinyin run mended.
     person : dict
         Personal names, by the romanisation they were read in.
     kind_weight : dict
@@ -90,6 +93,8 @@ class Calibration:
     pinyin: float = 0.93
     pinyin_derived: float = 0.88
     pinyin_repaired: float = 0.86
+    aligned: float = 0.93
+    aligned_repaired: float = 0.86
     person: dict[str, float] = field(default_factory=lambda: {"pinyin": 0.95, "wade-giles": 0.92})
     kind_weight: dict[Kind, float] = field(default_factory=lambda: _by_kind(1.0, 1.0, 0.6, 0.3, 0.0))
     omission_cost: dict[Kind, float] = field(default_factory=lambda: _by_kind(0.45, 1.0, 0.25, 0.25, 0.0))

@@ -63,7 +63,8 @@ def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
         core = list(pieces)
         while core and core[-1][0] == Kind.LEGAL:
             core.pop()
-        without_place = [p for p in core if p[0] != Kind.PLACE]
+        # a leading place only: a place further on (火箭派（湖州）) names a more specific entity
+        without_place = core[1:] if core and core[0][0] == Kind.PLACE else core
         descriptors = _descriptor_pinyin()
         short = list(without_place)
         while short and short[-1][1] in descriptors:

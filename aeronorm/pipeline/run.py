@@ -18,6 +18,7 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from .abbreviation import AbbreviationStage
+from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import ChineseStage
@@ -36,12 +37,12 @@ __all__ = ["LANES", "STAGES", "Pipeline"]
 #: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
     ExactStage, TemplateStage, ChineseStage, ConceptStage, AbbreviationStage, PersonStage, PinyinStage,
-    FuzzyStage,
+    AlignedStage, FuzzyStage,
 )
 #: The stages each script's names go through, in order.
 LANES: dict[str, tuple[str, ...]] = {
     "han": ("exact", "chinese", "concept", "fuzzy"),
-    "latin": ("exact", "template", "concept", "abbreviation", "person", "pinyin", "fuzzy"),
+    "latin": ("exact", "template", "concept", "abbreviation", "person", "pinyin", "aligned", "fuzzy"),
 }
 
 

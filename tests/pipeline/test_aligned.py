@@ -1,0 +1,106 @@
+"""Stage 7, aeronorm.pipeline.aligned: a name read segment by segment through an entity's Chinese
+name, part pinyin, part translation (issue 13, mixed romanisation; one Chinese word, two
+renderings). Invented companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+from aeronorm.pipeline.aligned import ChineseForms, _may_hold_typo, _units, cover
+
+RECORDS = [
+    # a brand whose English name is not its pinyin
+    {"id": "bluehaze", "name": "Bluehaze Aerospace Technology Co., Ltd.", "zh": "青岚航天科技有限公司"},
+    # a subsidiary in a bracketed city
+    {"id": "ember-hz", "name": "Emberline (Hangzhou) Satellite Co., Ltd.", "zh": "烬线（杭州）卫星有限公司"},
+    # two brands with one pinyin
+    {"id": "lan-a", "name": "Orchid Wave Investment Centre", "zh": "兰波投资中心"},
+    {"id": "lan-b", "name": "Blue Ripple Investment Centre", "zh": "蓝波投资中心"},
+    # a place with its administrative suffix
+    {"id": "xz", "name": "Xizang Autonomous Region", "zh": "西藏自治区", "type": "place"},
+    # a province, and its look-alike's company
+    {"id": "hubei-sat", "name": "Hubei Orbit Works", "zh": "湖北轨道工厂"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def _answer(n: Normalizer, name: str) -> tuple[str | None, str | None]:
+    m = n.match(name)
+    return (m.entity_id, m.method) if m else (None, None)
+
+
+@pytest.mark.parametrize("query", [
+    "Qinglan Hangtian Technology Co., Ltd.",   # pinyin brand and sector, English rest
+    "Qinglan Aerospace Keji YG",               # "YG" for 有限公司
+    "Qing Lan Aerospace Technology",           # split syllables
+    "Qinglanhangtian Keji",                    # joined words
+    "Aerospace Technology Qinglan",            # English order
+    "Hangtian Keji Qinglan Co.",               # pinyin stretches in another order
+])
+def test_mixed_pinyin_and_english(n, query):
+    # the pinyin stage reads a name in Chinese order; this stage, in any order
+    assert _answer(n, query)[0] == "bluehaze"
+
+
+@pytest.mark.parametrize("query", ["Aerospace Technology Qinglan", "Hangtian Keji Qinglan Co."])
+def test_any_order_is_this_stages(n, query):
+    assert _answer(n, query) == ("bluehaze", "aligned")
+
+
+def test_a_typo_in_a_common_word_is_read(n):
+    m = n.match("Hangtian Kejj Qinglan")
+    assert m is not None and m.entity_id == "bluehaze" and m.method == "aligned"
+    assert m.score == n.calibration.aligned_repaired < n.calibration.aligned
+    assert any("one letter" in e for e in m.evidence)
+    assert _answer(n, "Xizang Zhizhiqu")[0] == "xz"
+    # a short word that is pinyin itself is another word, not a typo
+    assert _answer(n, "Hangtian Keyi Qinglan")[0] is None
+
+
+def test_a_typo_in_a_long_brand_is_read_and_a_short_pinyin_word_is_not(n):
+    assert _answer(n, "Hangtian Keji Qinglaan")[0] == "bluehaze"  # a doubled letter
+    # "Lan" is a word of its own: Qing Lin is not Qing Lan misspelt
+    assert _answer(n, "Hangtian Keji Qing Lin")[0] is None
+
+
+def test_a_bracketed_city_must_be_covered(n):
+    assert _answer(n, "Jinxian (Hangzhou) Weixing Co.")[0] == "ember-hz"
+    assert _answer(n, "Jinxian Weixing Co.")[0] is None  # the Hangzhou subsidiary is more specific
+
+
+def test_a_word_left_over_is_no_answer(n):
+    assert _answer(n, "Qinglan Hangtian Keji Satellite Launch")[0] is None
+
+
+def test_one_pinyin_for_two_names_abstains(n):
+    for query in ("Lanbo Investment Centre", "Investment Centre Lanbo"):  # pinyin stage, this one
+        assert n.match(query) is None
+        text = n.explain(query)
+        assert "lan-a" in text and "lan-b" in text
+
+
+def test_a_known_place_is_never_bridged_to_its_look_alike(n):
+    # Hebei is a word of its own, not a typo of Hubei
+    assert _answer(n, "Hebei Guidao Gongchang")[0] is None
+    assert _answer(n, "Hubei Guidao Gongchang")[0] == "hubei-sat"
+
+
+def test_cover_needs_a_pinyin_stretch(n):
+    lex = n.pipeline.index.lexicon
+    table = ChineseForms(n.pipeline.index)
+    form = next(f for f in table.forms if n.pipeline.index.entities[f.entity].id == "bluehaze")
+    assert cover(_units(lex.tokens("Qinglan Aerospace Technology")), form) is not None
+    # all English: the concept and fuzzy stages' business, not this one's
+    assert cover(_units(lex.tokens("Aerospace Technology Company")), form) is None
+
+
+def test_short_pinyin_words_must_be_found_as_written():
+    joined = "qinglanhangtiankeji"
+    assert _may_hold_typo("hangtiankejj", joined, ["hangtian", "kejj"])  # kejj is no pinyin
+    assert not _may_hold_typo("hangtiankeyi", joined, ["hangtian", "keyi"])  # keyi is
+    assert _may_hold_typo("qinglinhangtian", joined, ["qinglin", "hangtian"])  # a long word
