@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from .glossary.entity import Entity, check_entity_type
 from .lexicon import Kind, TermLexicon, Tok
 from .lexicon.compare import institution_types, rendering
+from .text.asides import without_redundant_asides
 from .text.fold import fold_key, has_han, is_upper_word
 
 __all__ = ["Index", "Rep", "anchor_types", "concept_key", "rendering_key"]
@@ -93,7 +94,7 @@ class Index:
             zh_types = frozenset().union(*(
                 institution_types(t) for _, text in entity.forms() if has_han(text)
                 for t in lexicon.zh_tokens(text)))
-            for label, text in entity.forms():
+            for label, text in _with_cores(entity.forms()):
                 key = fold_key(text)
                 if key:
                     self.exact[key].add(i)
@@ -215,6 +216,17 @@ class Index:
     def owners(self, key: str) -> set[int]:
         """Entities that write ``key`` (a :func:`~aeronorm.text.fold.fold_key`) as one of their forms."""
         return self.exact.get(key, set())
+
+
+def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    """Every written form, then, for one with a quoted short name or an acronym in brackets,
+    the form without it: "X Technology Co., Ltd. ("X Tech")" is also written "X Technology Co., Ltd."."""
+    for label, text in forms:
+        yield label, text
+        if label != "abbreviation":
+            core = without_redundant_asides(text)
+            if core:
+                yield label, core
 
 
 def _qualify(tokens: tuple[Tok, ...], parent_forms: tuple[tuple[str, ...], ...]) -> tuple[Tok, ...]:

@@ -103,3 +103,14 @@ def test_an_english_alias_reading_as_a_shared_chinese_short_form_is_shared():
     assert n.match("Birch Third Academy").entity_id == "b3"
     # a short form only one entity writes stays its own
     assert n.match("Seventh Academy").entity_id == "c7"
+
+
+def test_a_name_with_a_quoted_short_name_is_also_written_without_it():
+    g = Glossary.from_records([
+        {"id": "ql", "name": 'Qinglan Precision Optics Co., Ltd. ("QL Optics")',
+         "zh": "青岚精密光学有限公司（“青岚光学”）"},
+    ])
+    index = Index(g.entities, TermLexicon(g.terms))
+    assert 0 in index.owners(fold_key("Qinglan Precision Optics Co., Ltd."))
+    assert 0 in index.owners(fold_key("青岚精密光学有限公司"))
+    assert 0 in index.owners(fold_key('Qinglan Precision Optics Co., Ltd. ("QL Optics")'))

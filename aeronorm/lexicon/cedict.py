@@ -252,10 +252,10 @@ def cedict_terms(
     --------
     >>> from aeronorm import Glossary, Normalizer
     >>> glossary = Glossary.from_records(
-    ...     [{"id": "c", "name": "Huadong Coffee Co., Ltd.", "zh": "华东咖啡有限公司"}])
+    ...     [{"id": "c", "name": "Huadong Piano Co., Ltd.", "zh": "华东钢琴有限公司"}])
     >>> terms = cedict_terms([e.zh for e in glossary], lexicon=Normalizer(glossary).lexicon)
     >>> [(t.zh, t.renderings) for t in terms]
-    [('咖啡', ('coffee',))]
+    [('钢琴', ('piano',))]
     """
     if lexicon is None:
         lexicon = TermLexicon(shipped_terms())

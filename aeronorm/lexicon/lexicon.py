@@ -19,6 +19,7 @@ from ..glossary.entity import Term
 from ..resources import load_places
 from ..text.fold import HAN_CLASS, fold, has_han, is_han_char
 from ..text.pinyin import split_syllables, to_pinyin
+from ..text.zh import maybe_traditional, to_simplified
 from .word_classes import load_word_classes
 
 __all__ = ["Kind", "TermLexicon", "Tok", "stem"]
@@ -373,8 +374,11 @@ class TermLexicon:
         return pieces
 
     def zh_tokens(self, zh: str) -> list[Tok]:
-        """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept)."""
+        """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept),
+        traditional characters read as simplified (電子 is 电子)."""
         out: list[Tok] = []
+        if maybe_traditional(zh):
+            zh = to_simplified(zh)
         for run in _ZH_RUN.finditer(zh):
             text = run.group()
             if not has_han(text):

@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from ..text.asides import without_redundant_asides
 from ..text.fold import ASIDE_RE, clean_text, fold_key, has_han, has_latin
 
 if TYPE_CHECKING:
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
 __all__ = ["Query"]
 
 _SPACES = re.compile(r"\s+")
-_AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
 _ASIDE_PUNCT = ' ()[]（）【】"“”'
 
 
@@ -51,9 +51,7 @@ class Query:
         (``"Beijing ... (BUPT)"``); ``""`` when there are none. Any other aside stays: a bracketed
         place or number ("China Academy of Space Technology (Xi'an)") names a more specific entity,
         and dropping it would answer the wrong one."""
-        kept = ASIDE_RE.sub(lambda m: " " if _redundant(m.group()) else m.group(), self.text)
-        core = _SPACES.sub(" ", kept).strip()
-        return core if core and core != self.text else ""
+        return without_redundant_asides(self.text)
 
     @cached_property
     def bare(self) -> str:
@@ -100,10 +98,3 @@ class Query:
         """``"han"`` for a name with Chinese characters, ``"latin"`` otherwise: which stages apply."""
         return "han" if self.han else "latin"
 
-
-def _redundant(aside: str) -> bool:
-    inner = aside.strip(" ()[]（）【】")
-    if inner[:1] in "\"“":
-        return True
-    words = inner.split()
-    return bool(_AKA.match(inner)) or (len(words) == 1 and sum(c.isupper() for c in inner) >= 2)

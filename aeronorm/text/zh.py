@@ -18,7 +18,7 @@ from typing import Any
 
 from .fold import HAN_CLASS, clean_text, is_han_char
 
-__all__ = ["compact_han", "fold_han", "to_simplified"]
+__all__ = ["compact_han", "fold_han", "maybe_traditional", "to_simplified"]
 
 
 _converter: Any = None
@@ -50,6 +50,24 @@ def to_simplified(text: str) -> str:
     if not any(is_han_char(c) for c in text):
         return text
     return _opencc().convert(text)
+
+
+def maybe_traditional(text: str) -> bool:
+    """Whether ``text`` may hold traditional characters: a Han character outside GB 2312, the
+    simplified set, without loading OpenCC (電 is outside it, 电 inside).
+
+    Examples
+    --------
+    >>> maybe_traditional("智能電子"), maybe_traditional("智能电子"), maybe_traditional("CASC")
+    (True, False, False)
+    """
+    for ch in text:
+        if is_han_char(ch):
+            try:
+                ch.encode("gb2312")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 def _fold_char(ch: str) -> str:

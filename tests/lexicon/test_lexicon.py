@@ -286,3 +286,10 @@ def test_tok_is_frozen():
     tok = Tok("space", "航天", frozenset({"航天"}), Kind.NAME)
     with pytest.raises(AttributeError):
         tok.key = "x"  # type: ignore[misc]
+
+
+def test_traditional_characters_are_read_as_simplified():
+    lex = TermLexicon([Term("电子", ("electronics",))])
+    trad, simp = lex.zh_tokens("青嵐電子"), lex.zh_tokens("青岚电子")
+    assert [t.key for t in trad] == [t.key for t in simp]
+    assert "电子" in [t.key for t in trad]
