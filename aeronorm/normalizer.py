@@ -92,6 +92,24 @@ class Normalizer:
     def __repr__(self) -> str:
         return f"Normalizer({len(self.glossary)} entities, threshold={self.threshold})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A copy (pickle: spawn/forkserver workers, ProcessPoolExecutor, Spark) carries the
+        # glossary and the options, not tables or locks; it builds itself on first use.
+        options = self.__dict__.get("_options")  # a copy not built yet: what it was sent
+        if options is None:
+            # learn_terms=True teaches nothing where no term was learned: the same normalizer.
+            options = {"calibration": self.calibration, "en_zh": self.en_zh, "zh_en": self.zh_en,
+                       "learn_terms": bool(self.learned_terms)}
+        return (_unpickle, (self.glossary, options))
+
+    def __getattr__(self, name: str) -> Any:
+        # Reached only for an attribute that is not set: an unpickled copy not built yet.
+        pending = self.__dict__.get("_pending")
+        if pending is None or pending.built or name.startswith("__"):
+            raise AttributeError(f"'Normalizer' object has no attribute {name!r}")
+        pending.get()
+        return getattr(self, name)
+
     @property
     def threshold(self) -> float:
         """Minimum score to accept an answer."""
@@ -275,6 +293,22 @@ class Normalizer:
 def _candidates(outcome: Outcome) -> tuple[Candidate, ...]:
     return tuple(Candidate(e.id, e.name, s) for e, s in outcome.candidates)
 
+
+
+def _unpickle(glossary: Glossary, options: dict[str, Any]) -> Normalizer:
+    """A normalizer that builds itself from ``glossary`` and ``options`` on first use."""
+    copy = Normalizer.__new__(Normalizer)
+    copy.glossary = glossary
+    copy.calibration = options["calibration"]
+    copy._options = options
+
+    def build() -> None:
+        # Built whole, then published at once: another thread never sees half a normalizer.
+        vars(copy).update(vars(Normalizer(glossary, **options)))
+        del copy._options, copy._pending  # now a normalizer like any other
+
+    copy._pending = BuildOnce(build)
+    return copy
 
 
 _default: BuildOnce[Normalizer] = BuildOnce(lambda: Normalizer())

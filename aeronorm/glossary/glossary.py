@@ -13,6 +13,7 @@ from ..errors import GlossaryError
 from ..resources import data_files, load_yaml
 from ..text.fold import fold_key
 from .entity import ENTITY_TYPES, Entity, Term, check_entity_type
+from .limits import entity_problem, term_problem
 from .lint import LintIssue, lint_glossary, make_issue, malformed_issue, sort_issues
 from .readers import entities_from_records, iter_glossary_files, read_file, terms_from_records
 
@@ -136,7 +137,8 @@ class Glossary:
     Raises
     ------
     GlossaryError
-        Two entities share an id, two terms share ``zh``, or an entity has an unknown type.
+        Two entities share an id, two terms share ``zh``, an entity has an unknown type, or a
+        name, alias or word is longer than :mod:`aeronorm.glossary.limits` allows.
 
     Examples
     --------
@@ -165,6 +167,9 @@ class Glossary:
                 check_entity_type(e.type)
             except ValueError as exc:
                 raise GlossaryError(str(exc), source=e.origin, entry=e.id) from None
+            problem = entity_problem(e)  # entities built in code meet the readers' bounds too
+            if problem is not None:
+                raise GlossaryError(f"field {problem[0]!r}: {problem[1]}", source=e.origin, entry=e.id)
             by_id[e.id] = e
         seen_zh: set[str] = set()
         for t in terms:
@@ -172,6 +177,9 @@ class Glossary:
                 raise TypeError(f"Glossary terms must be Term objects, got {type(t).__name__}")
             if t.zh in seen_zh:
                 raise GlossaryError(f"duplicate term {t.zh!r}", source=t.origin, entry=t.zh)
+            problem = term_problem(t.zh, t.renderings)
+            if problem is not None:
+                raise GlossaryError(f"field {problem[0]!r}: {problem[1]}", source=t.origin, entry=t.zh[:40])
             seen_zh.add(t.zh)
         self._entities = entities
         self._terms = terms

@@ -23,6 +23,10 @@ Codes and default severities (see :data:`LINT_CODES`):
     "... Agreement (2021)"): a name is what a text writes, and ``normalize_text`` writes it.
     The note belongs in ``description``. An aside the Chinese name has too (银河航天(北京) for
     "GalaxySpace (Beijing)") or a place is part of the name, not a note.
+``formula-like`` (warning)
+    A name, alias, abbreviation or Chinese name starts like a spreadsheet formula (``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return: ``=HYPERLINK(...)``). Written into a CSV, a
+    spreadsheet would run it: a sign of an untrusted or damaged glossary.
 ``missing-zh`` (info)
     The entity has no Chinese name.
 
@@ -66,6 +70,7 @@ LINT_CODES: dict[str, str] = {
     "alias-is-other-name": "warning",
     "shared-alias": "warning",
     "bracketed-note": "warning",
+    "formula-like": "warning",
     "missing-zh": "info",
 }
 
@@ -185,12 +190,22 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
                     "what a text writes: move the note to 'description'", e.origin, (e.id,)))
 
     for e in entities:
+        for label, text in e.forms():
+            if text.startswith(_FORMULA_START):
+                issues.append(make_issue(
+                    "formula-like", f"{e.id!r}: the {label} {text[:60]!r} starts like a spreadsheet formula "
+                    f"({text[0]!r}); a spreadsheet opening a CSV it is written into would run it",
+                    e.origin, (e.id,)))
+
+    for e in entities:
         if not e.zh:
             issues.append(make_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
 
     return sort_issues(issues)
 
 
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ASIDE = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
 
 

@@ -28,6 +28,9 @@ empty strings dropped and duplicates removed (first kept). An alias equal to the
 Chinese alias equal to ``zh``, is dropped. An abbreviation containing Chinese characters is a
 Chinese short form and is stored in ``zh_aliases``.
 
+A name, alias, abbreviation, Chinese name or term rendering has at most 1,000 characters, and
+a word (a run without spaces) at most 100 (:mod:`aeronorm.glossary.limits`).
+
 ``description`` is a string that tells the entity apart from others written alike; it is shown,
 never written into text (a name holds no bracketed note: ``glossary lint`` says so).
 ``templates`` are written forms with one slot (``{province}``, ``{city}`` or ``{place}``); the
@@ -55,6 +58,7 @@ from ..errors import GlossaryError
 from ..resources import LineMap, load_yaml
 from ..text.fold import fold_key, has_han
 from .entity import BODY_KINDS, Entity, Term, check_entity_type, fill_template, template_slot
+from .limits import entity_problem, term_problem
 
 if TYPE_CHECKING:  # importlib.resources.abc is 3.11+; the annotation is all that needs it
     from importlib.resources.abc import Traversable
@@ -258,7 +262,7 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
             raise ctx.error(f"unknown body kind {kind!r}{_suggest(kind, BODY_KINDS)}; "
                             f"expected one of {', '.join(BODY_KINDS)}", entry=entry, key="bodies")
     zh_short = [a for a in lists["abbreviations"] if has_han(a)]
-    return Entity(
+    entity = Entity(
         id=values["id"],
         name=name,
         type=etype,
@@ -275,6 +279,10 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
         bodies=lists["bodies"],
         origin=ctx.origin,
     )
+    problem = entity_problem(entity)
+    if problem is not None:
+        raise ctx.error(f"field {problem[0]!r}: {problem[1]}", entry=entry, key=problem[0])
+    return entity
 
 
 def _check_templates(templates: tuple[str, ...], name: str, ctx: _Ctx, entry: str) -> None:
@@ -325,6 +333,10 @@ def _parse_term(data: object, ctx: _Ctx) -> Term:
     if not renderings:
         raise ctx.error("a term needs at least one English rendering in 'en'", entry=entry,
                         key=en_key if en_key in data else None)
+    problem = term_problem(zh, renderings)
+    if problem is not None:
+        field = en_key if problem[0] == "en" else "zh"
+        raise ctx.error(f"field {field!r}: {problem[1]}", entry=entry[:40], key=field)
     return Term(zh, renderings, _string(data.get("notes"), "notes", ctx, entry), origin=ctx.origin)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 __all__ = [
     "ASIDE_RE",
@@ -137,7 +138,22 @@ def clean_text(text: str) -> str:
     return text.translate(_PUNCT_FOLD)
 
 
-@lru_cache(maxsize=65536)
+def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:
+    """``lru_cache(maxsize=65536)``, except that a string of more than 1,000 characters (a
+    megabyte token of running text) is folded, not remembered: memory kept after a call must
+    not grow with the long strings seen."""
+    cached = lru_cache(maxsize=65536)(fn)
+
+    @wraps(fn)
+    def call(text: str) -> str:
+        return cached(text) if len(text) <= 1000 else fn(text)
+
+    call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return call
+
+
+@_memo
 def fold(text: str) -> str:
     """Fold a name for comparison: NFKC, accents removed, casefolded, quotes and dashes unified.
 
@@ -176,7 +192,7 @@ _PRINTABLE_ASCII = re.compile(r"[ -_a-~]*")  # printable ASCII except the backti
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
-@lru_cache(maxsize=65536)
+@_memo
 def fold_key(text: str) -> str:
     """The exact-match key: folded tokens joined by single spaces.
 
