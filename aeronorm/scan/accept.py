@@ -72,7 +72,7 @@ class Acceptor:
         self._suffixes = frozenset(self.cues.national_suffixes)
         self._form_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._foreign_last = frozenset(w.split()[-1] for w in self.cues.foreign if " " in w)
-        self._foreign_kind: dict[str, int] = {}
+        self._foreign_kind: BoundedCache[str, int] = BoundedCache(max_entries=_CACHE_LIMIT)
 
     def longest(self, doc: Doc, c0: int, allowed: Collection[int] | None, covered_until: int,
                 probe: bool = False, prev: tuple[int, int, Match] | None = None
@@ -371,7 +371,7 @@ class Acceptor:
         raws = doc.raws
         kind = self._foreign_kind.get(raws[k])
         if kind is None:
-            kind = self._foreign_kind[raws[k]] = self._classify_foreign(raws[k])
+            kind = self._foreign_kind.put(raws[k], self._classify_foreign(raws[k]))
         if not kind or not _QUALIFIER_GAP.issuperset(doc.parts[2 * first]):
             return False  # not a country's word (the common case: "the", "of")
         if kind & 1:
