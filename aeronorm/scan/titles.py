@@ -17,6 +17,7 @@ from typing import Any
 
 from ..glossary.entity import body_kind, body_kind_of_words, fits_body
 from ..index import Index
+from ..lexicon import Kind
 from ..results import Match
 from .cues import TextCues, load_text_cues
 from .keep import is_plural
@@ -59,6 +60,7 @@ class TitleResolver:
         self._ids = {e.id: i for i, e in enumerate(index.entities)}
 
     def kind_of(self, i: int) -> str | None:
+        """The kind of body entity ``i`` is (:func:`~aeronorm.glossary.entity.body_kind`), once."""
         kind = self._kinds.get(i, "")
         if kind == "":
             kind = self._kinds[i] = body_kind(self.index.entities[i])
@@ -111,7 +113,7 @@ class TitleResolver:
         if prev is not None and prev[1] == k:
             return False  # the end of a name: a body ("CNSA Deputy Director") or a person
         return doc.raws[k][0].isupper() and not doc.sent(k) and not info.possessive and \
-            info.tok is not None and info.tok.kind.name not in ("PLACE",)
+            info.tok is not None and info.tok.kind != Kind.PLACE
 
     def _body_after(self, doc: Doc, last: int) -> tuple[str | None, bool]:
         """(kind, whether a named body follows): "... of [the] BODY", past coordinated titles."""
@@ -207,7 +209,7 @@ class TitleResolver:
                 return self.kind_of(self._ids[match.entity_id]), True
             return None, False
         info = doc.infos[k]
-        if info.cls == WORD and info.cap and info.tok is not None and info.tok.kind.name == "PLACE":
+        if info.cls == WORD and info.cap and info.tok is not None and info.tok.kind == Kind.PLACE:
             return "place", True
         return None, False
 
