@@ -28,6 +28,7 @@ __all__ = [
     "OnUnknown",
     "Progress",
     "canonical_of",
+    "canonical_values",
     "check_on_unknown",
     "distinct_values",
     "is_missing",
@@ -123,8 +124,33 @@ def distinct_values(values: Iterable[Any]) -> tuple[list[str], list[int]]:
         For a single string (a sequence of names is expected), and for values that are
         neither strings nor missing.
     """
+    distinct, codes, _ = _distinct(values)
+    return distinct, list(range(len(distinct))) if codes is None else codes
+
+
+def _distinct(values: Iterable[Any]) -> tuple[list[str], list[int] | None, bool]:
+    """:func:`distinct_values`, with ``None`` for codes when every value is a distinct non-blank
+    string (the codes would be 0, 1, 2, ...), and whether any value is missing."""
     if isinstance(values, (str, bytes)):
         raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
+    values = values if isinstance(values, (list, tuple)) else list(values)
+    if set(map(type, values)) <= {str}:
+        # A column of strings, the common case, in C loops: one dict of the distinct values,
+        # which then holds each one's position.
+        slots: dict[str, int] = dict.fromkeys(values)  # type: ignore[arg-type]
+        blank = "" in slots or any(map(str.isspace, slots))
+        distinct = [v for v in slots if v.strip()] if blank else list(slots)
+        if not blank and len(distinct) == len(values):
+            return distinct, None, False
+        if blank:
+            slots.update(dict.fromkeys([v for v in slots if not v.strip()], -1))
+        slots.update(zip(distinct, range(len(distinct)), strict=True))
+        return distinct, list(map(slots.__getitem__, values)), blank
+    return _distinct_any(values)
+
+
+def _distinct_any(values: Sequence[Any]) -> tuple[list[str], list[int], bool]:
+    """:func:`_distinct` for values that are not all strings: missing values and str subclasses."""
     slots: dict[str, int] = {}
     distinct: list[str] = []
     codes: list[int] = []
@@ -151,7 +177,7 @@ def distinct_values(values: Iterable[Any]) -> tuple[list[str], list[int]]:
             append(slot)
         else:
             raise TypeError(f"names must be strings (or missing values), got {type(v).__name__}: {v!r}")
-    return distinct, codes
+    return distinct, codes, -1 in codes
 
 
 def resolve_distinct(
@@ -167,9 +193,43 @@ def resolve_distinct(
     (it may batch, as retranslation does). Missing values get ``None``. Raises as
     :func:`distinct_values`.
     """
-    distinct, codes = distinct_values(values)
-    answers = [*_resolve_in_chunks(distinct, resolve, progress=progress, chunk=chunk), None]
-    return [answers[c] for c in codes]  # code -1 picks the None at the end
+    distinct, codes, _ = _distinct(values)
+    answers: list[R | None] = [*_resolve_in_chunks(distinct, resolve, progress=progress, chunk=chunk)]
+    if codes is None:
+        return answers
+    answers.append(None)
+    return list(map(answers.__getitem__, codes))  # code -1 picks the None at the end
+
+
+def canonical_values(
+    values: Iterable[Any],
+    *,
+    known: Callable[[list[str]], list[str | None]],
+    resolve: Callable[[list[str]], Sequence[Match | None]],
+    on_unknown: OnUnknown = "keep",
+    progress: bool = False,
+    chunk: int = 2000,
+) -> list[Any]:
+    """What ``normalize_many`` writes for each value: its canonical name, else per
+    ``on_unknown``; a missing value unchanged. Each distinct string is resolved once.
+
+    ``known`` gives the canonical names it knows without a :class:`Match` (the exact path;
+    ``None`` for the others), ``resolve`` the matches of the rest. Raises as
+    :func:`distinct_values`, and :class:`~aeronorm.errors.NoMatchError` with ``"raise"``.
+    """
+    values = values if isinstance(values, (list, tuple, str, bytes)) else list(values)
+    distinct, codes, missing = _distinct(values)
+    canonical: list[Any] = known(distinct)
+    rest = [k for k, c in enumerate(canonical) if c is None]
+    if rest:
+        matches = _resolve_in_chunks([distinct[k] for k in rest], resolve, progress=progress, chunk=chunk)
+        for k, m in zip(rest, matches, strict=True):
+            canonical[k] = m.canonical if m is not None else unknown_value(distinct[k], on_unknown)
+    if codes is None:
+        return canonical
+    if missing:
+        return [canonical[c] if c >= 0 else v for v, c in zip(values, codes, strict=True)]
+    return list(map(canonical.__getitem__, codes))
 
 
 def _resolve_in_chunks(distinct: list[str], resolve: Callable[[list[str]], Sequence[R]], *,

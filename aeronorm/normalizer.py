@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .batch import OnUnknown, check_on_unknown, distinct_values, resolve_distinct, unknown_value
+from .batch import OnUnknown, canonical_values, check_on_unknown, resolve_distinct, unknown_value
 from .caching import BuildOnce
 from .glossary import Glossary, Term, shipped_terms
 from .index import Index
@@ -213,12 +213,10 @@ class Normalizer:
         """
         check_on_unknown(on_unknown)
         self._allowed("", type)
-        values = names if isinstance(names, (list, tuple, str, bytes)) else list(names)
-        distinct, codes = distinct_values(values)
-        matches = resolve_distinct(distinct, lambda some: self._match_distinct(some, type), progress=progress)
-        canonical = [m.canonical if m is not None else unknown_value(d, on_unknown)
-                     for d, m in zip(distinct, matches, strict=True)]
-        return [canonical[c] if c >= 0 else v for v, c in zip(values, codes, strict=True)]
+        exact = self.pipeline.stages["exact"]
+        return canonical_values(names, known=lambda some: exact.canonical_many(some, type),  # type: ignore[attr-defined]
+                                resolve=lambda some: self._match_distinct(some, type, exact=False),
+                                on_unknown=on_unknown, progress=progress)
 
     # -- running text ------------------------------------------------------------------------
     @property
@@ -259,23 +257,23 @@ class Normalizer:
             raise TypeError(f"name must be a str, not {type(name).__name__}")
         return self._names.get() if type_ is None else self.index.allowed(type_)
 
-    def _match_distinct(self, names: Sequence[str], type_: str | None) -> list[Match | None]:
-        """Matches of distinct names: the pipeline for each, then one retranslation batch per
-        direction for those it left unresolved."""
-        exact = self.pipeline.stages["exact"]
-        out: list[Match | None] = []
+    def _match_distinct(self, names: Sequence[str], type_: str | None, *, exact: bool = True
+                        ) -> list[Match | None]:
+        """Matches of distinct names: the exact path for the batch, the pipeline for each name it
+        left, then one retranslation batch per direction for those still unresolved.
+        ``exact=False``: the names already went through the exact path."""
+        if not set(map(type, names)) <= {str}:
+            for name in names:
+                self._allowed(name, type_)  # a TypeError for the first name that is not a str
+        allowed = self._allowed("", type_)
+        out: list[Match | None] = (self.pipeline.stages["exact"].written_many(names, type_)  # type: ignore[attr-defined]
+                                   if exact else [None] * len(names))
         unresolved: list[str] = []
         retranslator = self.pipeline.retranslator
-        allowed: set[int] | None = None
-        for k, name in enumerate(names):
-            if k == 0 or not isinstance(name, str):
-                allowed = self._allowed(name, type_)
-            hit = exact.written(name, type_)  # type: ignore[attr-defined]
-            if hit is not None:
-                out.append(hit)
-                continue
+        for k in [k for k, hit in enumerate(out) if hit is None]:
+            name = names[k]
             accepted, _ = self.pipeline.resolve_text(name, allowed)
-            out.append(None if accepted is None else self._to_match(name, accepted))
+            out[k] = None if accepted is None else self._to_match(name, accepted)
             if accepted is None and retranslator.active and retranslator.translator_for(name) is not None:
                 unresolved.append(name)
         if unresolved:

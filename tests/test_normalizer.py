@@ -223,13 +223,17 @@ def test_many_deduplicate(monkeypatch, glossary):
     names = [distinct[i % 10] for i in range(100_000)]
     calls: list[str] = []
     exact = n.pipeline.stages["exact"]
-    written = exact.written  # every distinct name's first look-up
+    # every distinct name's first look-up: the exact path, for a whole batch
+    written_many, canonical_many = exact.written_many, exact.canonical_many
 
-    def counting(name, type_=None):
-        calls.append(name)
-        return written(name, type_)
+    def counting(look_up):
+        def counted(names, type_=None):
+            calls.extend(names)
+            return look_up(names, type_)
+        return counted
 
-    monkeypatch.setattr(exact, "written", counting)
+    monkeypatch.setattr(exact, "written_many", counting(written_many))
+    monkeypatch.setattr(exact, "canonical_many", counting(canonical_many))
     out = n.normalize_many(names)
     assert len(calls) == 10 and set(calls) == set(distinct)
     assert len(out) == 100_000

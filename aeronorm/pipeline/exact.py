@@ -1,20 +1,44 @@
-"""Stage 1, exact: the folded key of every name, alias, abbreviation and Chinese name."""
+"""Stage 1, exact: the folded key of every name, alias, abbreviation and Chinese name.
+
+Before a name is prepared as a :class:`Query`, :meth:`ExactStage.written_many` answers a batch of
+names with one probe each: a name written exactly as in the glossary is a dict hit; any other
+goes through :func:`~aeronorm.text.fold.probe_keys` (the folded key, computed for the whole batch
+at once) and one probe of a table keyed the same way. :meth:`ExactStage.written` is the simple
+one-name path they must agree with.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from functools import partial
+from itertools import compress, repeat
 from typing import ClassVar
 
 from ..caching import BuildOnce
+from ..glossary.entity import Entity
 from ..index import Index
 from ..results import Match, Method
-from ..text.fold import fold_key
+from ..text.fold import fold_key, probe_key, probe_keys
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .query import Query
 from .retranslation import MAX_QUERY_CHARS
 
 __all__ = ["ExactStage"]
+
+_NO_OWNER = (-1, "")  # the folded table's answer for a key it lacks
+_NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """The tables of one type filter (``None``: every entity but the domain terms)."""
+
+    written: dict[str, Match]  # written form owned by one entity of the filter -> its match
+    written_canonical: dict[str, str]  # the same forms -> the canonical name
+    folded_canonical: dict[bytes | str, str]  # probe key owned by one entity of the filter -> the same
+    admits: list[bool]  # per entity: whether the filter lets it through
 
 
 class ExactStage:
@@ -28,40 +52,102 @@ class ExactStage:
     def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
         self.index = index
         self.score = calibration.exact
-        self._written = BuildOnce(self._written_forms)
+        self._folded = BuildOnce(self._folded_table)
+        self._views: dict[str | None, BuildOnce[_View]] = {}
 
     def warm(self) -> None:
-        """Build the table of written forms."""
-        self._written.get()
+        """Build the tables of the default filter."""
+        self._folded.get()
+        self._view(None)
 
     def written(self, name: str, type_: str | None = None) -> Match | None:
-        """The fast path, before a query is prepared: a name written exactly as in the glossary
-        (its :class:`Match` built once), else its folded key, owned by one entity. Anything
-        else (several owners, asides, other stages) is left to the pipeline."""
-        hit = self._written.get().get(name)
-        if hit is None:
-            if len(name) > MAX_QUERY_CHARS:
-                return None
-            key = fold_key(name)
-            ids = self.index.exact.get(key)
-            if ids is None or len(ids) != 1:
-                return None
-            (i,) = ids
-            label = self.index.exact_label.get((key, i), "name")
-            hit = Match.of(name, self.index.entities[i], self.score, "exact", (f"{label} {name!r}",))
-        # No type asked: any name, but not a domain term (vocabulary, not a name).
-        return hit if (hit.type != "term" if type_ is None else hit.type == type_) else None
+        """The one-name path, before a query is prepared: a name written exactly as in the
+        glossary (its :class:`Match` built once), else its folded key, owned by one entity.
+        Anything else (several owners, asides, other stages) is left to the pipeline.
+        :meth:`written_many` gives the same answers for a batch."""
+        hit = self._view(type_).written.get(name)
+        if hit is not None or len(name) > MAX_QUERY_CHARS:
+            return hit
+        key = fold_key(name)
+        ids = self.index.exact.get(key)
+        if ids is None or len(ids) != 1:
+            return None
+        (i,) = ids
+        entity = self.index.entities[i]
+        if not self._view(type_).admits[i]:
+            return None
+        label = self.index.exact_label.get((key, i), "name")
+        return Match.of(name, entity, self.score, "exact", (f"{label} {name!r}",))
 
-    def _written_forms(self) -> dict[str, Match]:
-        """Every written form owned by one entity -> its match."""
+    def written_many(self, names: Sequence[str], type_: str | None = None) -> list[Match | None]:
+        """:meth:`written` of each name: one probe of the written forms, then, for the names not
+        written so, one probe of the folded keys (keyed for the whole batch at once)."""
+        view = self._view(type_)
+        hits: list[Match | None] = list(map(view.written.get, names))
+        if None not in hits:
+            return hits
+        misses = [k for k, hit in enumerate(hits) if hit is None]
+        asked = [names[k] for k in misses]
+        folded = self._folded.get()
+        entities = self.index.entities
+        admits = view.admits
+        owners = map(folded.get, self._probe_keys(asked), repeat(_NO_OWNER))
+        for k, name, (i, label) in zip(misses, asked, owners, strict=True):
+            if i >= 0 and admits[i]:
+                hits[k] = Match.of(name, entities[i], self.score, "exact", (f"{label} {name!r}",))
+        return hits
+
+    def canonical_many(self, names: Sequence[str], type_: str | None = None) -> list[str | None]:
+        """The canonical name :meth:`written_many` would answer for each name (``None`` where it
+        answers nothing), without building a :class:`Match`."""
+        view = self._view(type_)
+        out: list[str | None] = list(map(view.written_canonical.get, names))
+        if None not in out:
+            return out
+        self._folded.get()  # built with the view's tables, before the keys are computed
+        if out.count(None) == len(out):  # no name as written: all folded, no gathering
+            return list(map(view.folded_canonical.get, self._probe_keys(names)))
+        misses = [k for k, c in enumerate(out) if c is None]
+        asked = [names[k] for k in misses]
+        for k, c in zip(misses, map(view.folded_canonical.get, self._probe_keys(asked)), strict=True):
+            out[k] = c
+        return out
+
+    @staticmethod
+    def _probe_keys(names: Sequence[str]) -> list[bytes | str]:
+        """Probe keys of the names; an overlong name (left to the pipeline) gets one no table holds."""
+        if max(map(len, names), default=0) <= MAX_QUERY_CHARS:
+            return probe_keys(names)
+        short = [len(n) <= MAX_QUERY_CHARS for n in names]
+        keys = iter(probe_keys(compress(names, short)))
+        return [next(keys) if s else _NOBODY for s in short]
+
+    def _view(self, type_: str | None) -> _View:
+        view = self._views.get(type_)
+        if view is None:  # two threads may both create one: the first one stored wins
+            view = self._views.setdefault(type_, BuildOnce(partial(self._build_view, type_)))
+        return view.get()
+
+    def _folded_table(self) -> dict[bytes | str, tuple[int, str]]:
+        """Probe key of every folded key one entity owns -> (that entity, the label of its form)."""
+        labels = self.index.exact_label
+        return {probe_key(key): (i, labels.get((key, i), "name"))
+                for key, ids in self.index.exact.items() if len(ids) == 1 for i in ids}
+
+    def _build_view(self, type_: str | None) -> _View:
         index = self.index
-        out: dict[str, Match] = {}
-        for e in index.entities:
+        written: dict[str, Match] = {}
+        admits = [_admits(e, type_) for e in index.entities]
+        for e, admitted in zip(index.entities, admits, strict=True):
+            if not admitted:
+                continue
             for label, text in e.forms():
                 key = fold_key(text)
-                if len(index.exact.get(key, ())) == 1 and text not in out:
-                    out[text] = Match.of(text, e, self.score, "exact", (f"{label} {text!r}",))
-        return out
+                if len(index.exact.get(key, ())) == 1 and text not in written:
+                    written[text] = Match.of(text, e, self.score, "exact", (f"{label} {text!r}",))
+        canonical = [e.canonical("") for e in index.entities]
+        folded = {probe: canonical[i] for probe, (i, _) in self._folded.get().items() if admits[i]}
+        return _View(written, {text: m.canonical for text, m in written.items()}, folded, admits)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index = self.index
@@ -79,3 +165,9 @@ class ExactStage:
                 return found(index, i, self.score, "exact", (f"{label} {form!r}",))
             return ambiguous(index, ids, 1.0, "exact", (f"{form!r} names {len(ids)} entities",))
         return None
+
+
+def _admits(entity: Entity, type_: str | None) -> bool:
+    """Whether a type filter lets an entity through: no type asked, any name but a domain term
+    (vocabulary, not a name)."""
+    return entity.type != "term" if type_ is None else entity.type == type_

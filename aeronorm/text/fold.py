@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 
@@ -27,6 +27,8 @@ __all__ = [
     "is_han_char",
     "is_upper_word",
     "looks_like_acronym",
+    "probe_key",
+    "probe_keys",
     "tokenize",
 ]
 
@@ -192,6 +194,19 @@ _PRINTABLE_ASCII = re.compile(r"[ -_a-~]*")  # printable ASCII except the backti
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
+# Probe keys (probe_key, probe_keys): texts in printable ASCII without digits or backticks are keyed
+# as bytes, a newline between two texts of a batch. The separators are printable ASCII but letters,
+# digits and the backtick; any other byte but a letter or the newline becomes a NUL (a text the
+# bytes path cannot key).
+_SEPARATORS = bytes(c for c in range(0x20, 0x7F) if not (chr(c).isalpha() or chr(c).isdigit() or c == 0x60))
+_NUL_FOR_OTHERS = bytes(c if (chr(c).isascii() and chr(c).isalpha()) or c == 0x0A else 0 for c in range(256))
+_LETTER_KEY = re.compile(r"(?:[a-z]+(?: [a-z]+)*)?")
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, sorted(_INVISIBLE))) + "]")
+_PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, sorted(_PUNCT_FOLD)))) + "]")
+
+
 @_memo
 def fold_key(text: str) -> str:
     """The exact-match key: folded tokens joined by single spaces.
@@ -207,6 +222,114 @@ def fold_key(text: str) -> str:
         # Fast path, same result: printable ASCII needs no Unicode folding.
         return " ".join(_ASCII_TOKEN.findall(text.lower().replace("&", " and "))).replace("'", "")
     return " ".join(tokenize(text))
+
+
+def probe_key(key: str) -> bytes | str:
+    """The exact stage's table key for a folded key (a :func:`fold_key` result); one-to-one.
+
+    A key of lower-case ASCII letters is written in title case without its spaces, as bytes
+    (``b"ChinaGreatWall"``): the capitals keep the word boundaries. :func:`probe_keys` computes
+    that for a batch of raw names with a few operations on the whole batch. Any other key
+    (digits, Han characters, other scripts) is its own probe key, a ``str``.
+
+    Examples
+    --------
+    >>> probe_key("china great wall"), probe_key("no 5 institute"), probe_key("航天")
+    (b'ChinaGreatWall', 'no 5 institute', '航天')
+    """
+    if _LETTER_KEY.fullmatch(key):
+        return key.encode("ascii").title().replace(b" ", b"")  # as _letter_keys writes it
+    return key
+
+
+def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
+    """``[probe_key(fold_key(t)) for t in texts]``, computed for the whole batch at once.
+
+    The texts are joined by newlines and folded together: a non-ASCII batch goes through
+    :func:`fold`'s Unicode steps once (each maps a newline to itself and never reaches across
+    one); then, on the bytes, apostrophes inside words are dropped, ``&`` spelt out, title case
+    marks the first letter of each word and one ``bytes.translate`` drops every character but
+    the letters. Texts this cannot key (digits, characters left outside ASCII, controls) are
+    keyed one by one. A batch of distinct names costs a few C passes over its bytes, not a
+    regular expression per name.
+
+    Examples
+    --------
+    >>> probe_keys(["CHINA GREAT-WALL Co.", "China Great Wall Co", "Ｃｈｉｎａ’s No. 5"])
+    [b'ChinaGreatWallCo', b'ChinaGreatWallCo', 'chinas no 5']
+    """
+    texts = texts if isinstance(texts, list) else list(texts)
+    if not texts:
+        return []
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # a newline inside a text
+        return [probe_key(fold_key(t)) for t in texts]
+    if joined.isascii():
+        keys, redo = _letter_keys(joined.encode("ascii"))  # redo: a digit, a backtick, a control
+    else:
+        folded = _prefold(joined)
+        if folded.count("\n") != len(texts) - 1:  # no folding step makes a newline; if one did
+            return [probe_key(fold_key(t)) for t in texts]
+        if not folded.isascii():  # a character left outside ASCII: a NUL, that text keyed on its own
+            folded = _NOT_ASCII_RUN.sub("\x00", folded)
+        keys, redo = _letter_keys(folded.encode("ascii"))
+    for k in redo:
+        keys[k] = probe_key(fold_key(texts[k]))
+    return keys  # type: ignore[return-value]
+
+
+def _prefold(text: str) -> str:
+    """:func:`fold` without its whitespace squashing, for a batch joined by newlines: cleaned as
+    :func:`clean_text` does, NFKC, accents removed, casefolded."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    if _INVISIBLE_RE.search(text):
+        text = _INVISIBLE_RE.sub("", text)
+    text = _CONTROL.sub(" ", text)
+    for char in set(_PUNCT_RE.findall(text)):
+        text = text.replace(char, _PUNCT_FOLD[ord(char)])
+    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFD", text)
+        for mark in {c for c in _NOT_ASCII.findall(decomposed) if unicodedata.combining(c)}:
+            decomposed = decomposed.replace(mark, "")
+        text = unicodedata.normalize("NFC", decomposed)
+    return text.casefold()
+
+
+def _letter_keys(raw: bytes) -> tuple[list[bytes], list[int]]:
+    """Probe keys of texts joined by newlines, and which of the texts they do not fit (a byte
+    other than a letter or punctuation: a digit, a backtick, a control)."""
+    if b"'" in raw:
+        raw = _inner_apostrophes(raw)
+    if b"&" in raw:
+        raw = raw.replace(b"&", b" and ")
+    # Title case reads every non-letter as a word boundary, as fold_key does; then separators go,
+    # and any other byte becomes a NUL (found with memchr, counting the lines on the way).
+    keyed = raw.title().translate(_NUL_FOR_OTHERS, _SEPARATORS)
+    redo: list[int] = []
+    at = keyed.find(0)
+    line = start = 0
+    while at >= 0:
+        line += keyed.count(b"\n", start, at)
+        redo.append(line)
+        start = keyed.find(b"\n", at) + 1
+        if not start:
+            break
+        line += 1
+        at = keyed.find(0, start)
+    return keyed.split(b"\n"), redo
+
+
+def _inner_apostrophes(raw: bytes) -> bytes:
+    """An apostrophe between two letters dropped ("People's" is one word), any other one a
+    space, as fold_key's tokens read them."""
+    pieces = raw.split(b"'")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        inside = out[-1][-1:].isalpha() and piece[:1].isalpha()
+        out.append(piece if inside else b" " + piece)
+    return b"".join(out)
 
 
 @dataclass(frozen=True, slots=True)

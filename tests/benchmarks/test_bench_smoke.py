@@ -112,7 +112,20 @@ def test_bench_exact(setup):
     assert d["queries"] >= 560
     assert d["exact_share"] >= 0.95  # names written as in the glossary resolve in the exact stage
     assert all(rate > 0 for rate in d["rates"].values())
-    assert section.rows[0].target == ">= 300,000/s"
+    assert list(d["workloads"]) == ["as written", "upper case", "punctuation", "width and quotes"]
+    for w in d["workloads"].values():
+        assert w["queries"] > 100 and w["ratio_to_dict"] > 0
+        assert w["same_answer_as_written"] == 1.0  # a variant is answered as its written name is
+    assert section.rows[0].target == ">= 3,000,000/s, <= 5x a dict"
+
+
+def test_exact_workloads_fold_to_their_names():
+    names = ["China Great Wall Industry Corp", "People's Daily", "NWPU", "Space Pioneer"]
+    workloads = bench_core.exact_workloads(names)
+    for label, sources in workloads.items():
+        for query, name in sources.items():
+            assert fold_key(query) == fold_key(name), (label, query)
+            assert label == "as written" or query not in names
 
 
 def test_bench_column(setup):

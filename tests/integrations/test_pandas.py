@@ -32,13 +32,16 @@ class CountingNormalizer(Normalizer):
     def __init__(self, *args, **kw):
         super().__init__(*args, **kw)
         self.calls: list[str] = []
-        written = self.pipeline.stages["exact"].written  # every distinct name's first look-up
+        exact = self.pipeline.stages["exact"]  # every distinct name's first look-up: the exact path
 
-        def counted(name, type_=None):
-            self.calls.append(name)
-            return written(name, type_)
+        def counting(look_up):
+            def counted(names, type_=None):
+                self.calls.extend(names)
+                return look_up(names, type_)
+            return counted
 
-        self.pipeline.stages["exact"].written = counted
+        exact.written_many = counting(exact.written_many)
+        exact.canonical_many = counting(exact.canonical_many)
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from aeronorm.pipeline.query import Query
 
@@ -48,3 +50,76 @@ def test_type_filter_narrows_a_shared_key(small_index, pos):
     out = run_stage("exact", small_index, Query("Party Secretary"), only_a)
     assert out is not None and out.entity.id == "sec-a"
     assert run_stage("exact", small_index, Query("CSF"), {pos("nwpu")}) is None
+
+
+# ---------------------------------------------------------------- the batch path before the pipeline
+# ExactStage.written_many answers a batch with one probe per name (written as in the glossary, else
+# its folded key); ExactStage.written is the simple one-name path it must agree with.
+
+def _fullwidth(s: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in s)
+
+
+# Ways of writing a name that fold away (case, width, quotes, spaces, punctuation), and ways that
+# do not (a letter dropped, a word added), so that hits and misses are both exercised.
+_VARIANTS = [str.upper, str.lower, str.title, _fullwidth,
+             lambda s: s.replace(" ", "  "), lambda s: s.replace(" ", "-"), lambda s: f"\u201c{s}\u201d",
+             lambda s: s.replace("'", "\u2019") + ".", lambda s: f" {s},", lambda s: s[1:],
+             lambda s: s + " Co", lambda s: s.replace("a", "\u00e1")]
+
+
+def _name(data, forms: list[str]) -> str:
+    base = data.draw(st.sampled_from([*forms, "Zzyzx Orbital", "No. 5 Institute", "", "  "]))
+    for f in data.draw(st.lists(st.sampled_from(_VARIANTS), max_size=3)):
+        base = f(base)
+    return base
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), type_=st.sampled_from([None, "org", "title", "person"]))
+def test_written_many_agrees_with_written(small, data, type_):
+    forms = [text for e in small.glossary for _, text in e.forms()]
+    names = [_name(data, forms) for _ in range(data.draw(st.integers(0, 15)))]
+    exact = small.pipeline.stages["exact"]
+    expected = [exact.written(n, type_) for n in names]
+    assert exact.written_many(names, type_) == expected
+    assert exact.canonical_many(names, type_) == [m.canonical if m else None for m in expected]
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["CHINA SPACE FOUNDATION", "china space foundation.", "China  Space-Foundation",
+     "\uff23\uff48\uff49\uff4e\uff41\u3000\uff33\uff50\uff41\uff43\uff45\u3000\uff26\uff4f\uff55\uff4e\uff44\uff41\uff54\uff49\uff4f\uff4e",
+     "\u201cChina Space Foundation\u201d"],
+)
+def test_any_case_width_quote_or_punctuation_variant_is_one_probe(small, variant):
+    exact = small.pipeline.stages["exact"]
+    (m,) = exact.written_many([variant])
+    assert m is not None and (m.entity_id, m.method, m.query) == ("csf", "exact", variant)
+    assert m.evidence == (f"name {variant!r}",)
+    assert exact.canonical_many([variant]) == ["China Space Foundation"]
+
+
+def test_the_batch_path_leaves_shared_keys_types_and_long_names_to_the_pipeline(small):
+    exact = small.pipeline.stages["exact"]
+    # two owners: the pipeline abstains, naming both; a title asked for as an org: not this one
+    assert exact.written_many(["PARTY SECRETARY", "Party Secretary"]) == [None, None]
+    assert exact.written_many(["China Space Foundation"], "person") == [None]
+    assert exact.written_many(["Zhang Kejian", "ZHANG KEJIAN"], "person")[1].entity_id == "zkj"
+    assert exact.written_many(["China Space Foundation" + " " * 2000]) == [None]
+    assert exact.canonical_many([]) == [] and exact.written_many([]) == []
+
+
+def test_the_batch_path_knows_every_key_of_the_index():
+    # The index keys more than the written forms (a name without its redundant aside): the batch
+    # path answers those keys as the one-name path does.
+    from aeronorm import Glossary, Normalizer
+
+    n = Normalizer(Glossary.from_records([
+        {"id": "bupt", "name": "Beijing University of Posts and Telecommunications (BUPT)"},
+        {"id": "x625", "name": "Institute 625 (\u201cSix Two Five\u201d)"}]))
+    exact = n.pipeline.stages["exact"]
+    names = ["BEIJING UNIVERSITY OF POSTS AND TELECOMMUNICATIONS", "institute 625", "Institute  625."]
+    expected = [exact.written(name) for name in names]
+    assert [m.entity_id for m in expected] == ["bupt", "x625", "x625"]
+    assert exact.written_many(names) == expected

@@ -127,7 +127,8 @@ def test_lazy_structures_are_built_once_under_contention(glossary, busy_switchin
 
         monkeypatch.setattr(owner, method, counted)
 
-    count(aeronorm.pipeline.exact.ExactStage, "_written_forms", "written forms")
+    count(aeronorm.pipeline.exact.ExactStage, "_build_view", "written forms")
+    count(aeronorm.pipeline.exact.ExactStage, "_folded_table", "folded keys")
     count(aeronorm.scan.scanner.Scanner, "__init__", "scanner trie")
     count(aeronorm.pipeline.chinese.ChineseIndex, "__init__", "Chinese tables")
     count(aeronorm.text.segment.ChineseTokenizer, "_build", "jieba")
@@ -139,7 +140,8 @@ def test_lazy_structures_are_built_once_under_contention(glossary, busy_switchin
         built.clear()
         run_threads(lambda i, n=shared: _answers(n, names[i::THREADS], texts[i::THREADS], seed=i))
         assert built == dict.fromkeys(
-            ["written forms", "scanner trie", "Chinese tables", "jieba", "pinyin tables", "person tables"], 1)
+            ["written forms", "folded keys", "scanner trie", "Chinese tables", "jieba", "pinyin tables",
+             "person tables"], 1)
 
 
 def test_derived_index_tables_are_the_same_objects_in_every_thread(glossary, busy_switching):

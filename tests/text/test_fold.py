@@ -18,6 +18,8 @@ from aeronorm.text.fold import (
     has_latin,
     is_han_char,
     iter_tokens,
+    probe_key,
+    probe_keys,
     tokenize,
 )
 
@@ -146,6 +148,85 @@ def test_fold_key_is_idempotent_and_tokenize_agrees(s):
     assert fold_key(key) == key
     assert key == " ".join(tokenize(s))
     assert key == key.strip() and "  " not in key
+
+
+# ------------------------------------------------------------------ probe keys (the exact stage's batch path)
+
+
+def test_probe_key_examples():
+    assert probe_key("china great wall") == b"ChinaGreatWall"
+    assert probe_key("") == b""
+    # digits, Han characters and other scripts are their own keys
+    assert probe_key("no 502 institute") == "no 502 institute"
+    assert probe_key("中国 航天") == "中国 航天"
+    assert probe_key("xi an") != probe_key("xian")  # word boundaries kept
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "CHINA GREAT WALL INDUSTRY CORP.",
+        "china great wall industry corp",
+        "China  Great-Wall, Industry Corp.",
+        "Ｃｈｉｎａ Ｇｒｅａｔ Ｗａｌｌ Ｉｎｄｕｓｔｒｙ Ｃｏｒｐ",
+        "\u201cChina Great Wall\u201d Industry \u2014 Corp",
+        "China Gre\u200bat Wall Industry Corp",
+    ],
+)
+def test_probe_keys_of_variants_are_one_key(variant):
+    expected = probe_key(fold_key("China Great Wall Industry Corp"))
+    assert probe_keys([variant]) == [expected]
+    assert probe_keys(["x", variant, "5th Academy"])[1] == expected
+
+
+# Names as people write them: ASCII letters and punctuation most, and everything that sends a name
+# another way: digits, backticks, controls, newlines, full-width forms, quotes, accents, Han,
+# invisible characters, a lone surrogate.
+_PROBE_ALPHABET = (
+    string.ascii_letters + "  .,;:-()&'/\"_" + "`0123456789\t\n\x00\x7f"
+    + "ＡＢＣａｂｃ１２（）＆＇\u2019\u201c\u201d\u2014·éüßİ航天科\u200b\u00ad\ud800"
+)
+_names = st.text(alphabet=_PROBE_ALPHABET, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_names, max_size=12))
+def test_probe_keys_are_the_probe_keys_of_fold_key(texts):
+    # The batch path and the one-by-one reference agree on every text, in any company.
+    assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_names, _names)
+def test_probe_keys_are_equal_exactly_when_fold_keys_are(a, b):
+    assert (probe_keys([a])[0] == probe_keys([b])[0]) == (fold_key(a) == fold_key(b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=string.ascii_letters + " -.,'&", max_size=25), min_size=1, max_size=20))
+def test_probe_keys_of_letter_names_take_the_batch_path(texts):
+    # Letters and punctuation only: every key comes from the bytes pass, none one by one.
+    fold_key.cache_clear()
+    keys = probe_keys(texts)
+    assert fold_key.cache_info().currsize == 0
+    assert keys == [probe_key(fold_key(t)) for t in texts]
+    assert all(isinstance(k, bytes) for k in keys)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["People's Daily", "PEOPLE'S  DAILY", "a''b", "'quoted' name", "x'-y", "o'&a", "Xi`an", "Xi\u2019an",
+     "it's'", "'", "''", "a' b", "Rock'n'Roll Co.", "No.5", "5'6", "A & B", "&&"],
+)
+def test_probe_keys_of_apostrophes_ampersands_and_digits(text):
+    expected = probe_key(fold_key(text))
+    assert probe_keys([text]) == [expected]
+    assert probe_keys(["Abc Def", text, "x"]) == [b"AbcDef", expected, b"X"]
+
+
+def test_probe_keys_of_nothing():
+    assert probe_keys([]) == []
+    assert probe_keys(iter(["A", "b"])) == [b"A", b"B"]
 
 
 # ------------------------------------------------------------------ iter_tokens
