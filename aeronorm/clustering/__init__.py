@@ -1,8 +1,12 @@
 """Clustering a column no glossary covers: translation-aware groups that propose the glossary.
 
 * :mod:`~aeronorm.clustering.items`: the column's distinct values, those folding alike as one item;
-* :mod:`~aeronorm.clustering.evidence`: the matcher's evidence and vetoes between items,
-  found through blocking (key collisions and the inverted index), never over all pairs;
+* :mod:`~aeronorm.clustering.evidence`: the matcher's comparison and vetoes between two values;
+* :mod:`~aeronorm.clustering.keys`, :mod:`~aeronorm.clustering.compare`,
+  :mod:`~aeronorm.clustering.names`, :mod:`~aeronorm.clustering.parents`,
+  :mod:`~aeronorm.clustering.abbreviations`: the evidence that joins values, found by key
+  collision or through the column's inverted index, never over all pairs;
+* :mod:`~aeronorm.clustering.romanised`: names read through the Chinese they translate;
 * :mod:`~aeronorm.clustering.merge`: clusters joined strongest evidence first, never across a veto;
 * :mod:`~aeronorm.clustering.engine`: :func:`cluster`, and the entity each cluster proposes;
 * :mod:`~aeronorm.clustering.clusters`: :class:`Cluster`, :class:`Member`, :class:`Evidence`;

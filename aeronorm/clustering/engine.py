@@ -26,19 +26,14 @@ from ..pipeline.calibration import DEFAULT_CALIBRATION, Calibration
 from ..pipeline.retranslation import MAX_QUERY_CHARS
 from ..text.fold import fold_key, has_han
 from ..text.pinyin import to_pinyin
+from .abbreviations import abbreviation_owners, acronym_owners, letters_of
 from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
-from .evidence import (
-    ColumnEvidence,
-    Edge,
-    abbreviation_owners,
-    acronym_owners,
-    fuzzy_edges,
-    key_edges,
-    letters_of,
-    proper_name_edges,
-)
+from .compare import fuzzy_edges
+from .evidence import ColumnEvidence, Edge
 from .items import Item, count_values, prepare_items
+from .keys import key_edges
 from .merge import Merger
+from .names import proper_name_edges
 from .romanised import is_romanised
 
 if TYPE_CHECKING:

@@ -15,8 +15,9 @@ from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..text.fold import is_han_char
 from ..text.pinyin import split_syllables, to_pinyin
+from .items import Item
 
-__all__ = ["MAX_READINGS", "is_romanised", "pivot_keys", "read_out", "syllable_key"]
+__all__ = ["MAX_READINGS", "is_romanised", "pivot_keys", "read_out", "romanised_item", "syllable_key"]
 
 #: Most readings of one name (words with several concepts multiply them).
 MAX_READINGS = 16
@@ -126,3 +127,9 @@ def syllable_key(letters: str) -> str | None:
     if not syllables or len(syllables) < _MIN_SYLLABLES:
         return None
     return " ".join(sorted(syllables))
+
+
+def romanised_item(item: Item) -> bool:
+    """A Chinese member, or a Latin one whose every word is pinyin."""
+    return item.script == "han" or (
+        bool(item.tokens) and all(is_romanised(t) for t in item.tokens if t.kind != Kind.LEGAL))
