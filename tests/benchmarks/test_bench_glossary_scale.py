@@ -34,7 +34,7 @@ def test_exponent() -> None:
 
 
 def test_measure_builds_and_refuses(tmp_path: Path) -> None:
-    path = tmp_path / "g.csv"
+    path = tmp_path / "g.json"
     bench.write_glossary(path, ["Alpha Rocket Corp"])
     built = bench.measure(path, mem_gb=4, timeout=300)
     assert built["entities"] == 2 and built["total_s"] > 0 and built["peak_mb"] > 0
