@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 __all__ = [
-    "AeronormError", "GlossaryError", "MissingDependencyError", "NoMatchError", "TranslatorOutputError",
+    "AeronormError", "CorruptIndexError", "GlossaryError", "IndexVersionError", "MissingDependencyError",
+    "NoMatchError", "SavedIndexError", "TranslatorOutputError",
 ]
 
 
@@ -42,3 +43,16 @@ class MissingDependencyError(AeronormError, ImportError):
 
 class TranslatorOutputError(AeronormError, ValueError):
     """A translator returned something other than one string per input text."""
+
+
+class SavedIndexError(AeronormError, ValueError):
+    """A saved index (:meth:`Normalizer.save <aeronorm.Normalizer.save>`) cannot be loaded."""
+
+
+class IndexVersionError(SavedIndexError):
+    """A saved index was written by another version of aeronorm (or of its format, or of a
+    library whose data it holds): build it again with this one."""
+
+
+class CorruptIndexError(SavedIndexError):
+    """A saved index is truncated or its bytes were changed: it is not what was written."""

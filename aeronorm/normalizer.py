@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from .batch import OnUnknown, canonical_values, check_on_unknown, resolve_distinct, unknown_value
-from .caching import BuildOnce
-from .glossary import Glossary, Term, shipped_terms
+from .caching import BuildOnce, paused_gc
+from .errors import SavedIndexError
+from .glossary import Glossary, Term, shipped_glossary_dir, shipped_terms
 from .index import Index
 from .lexicon import TermLexicon
 from .lexicon.learn import learn_terms as _learn_terms
 from .pipeline.base import Outcome
 from .pipeline.calibration import DEFAULT_CALIBRATION, Calibration
+from .pipeline.retranslation import Retranslator
 from .pipeline.run import Pipeline
 from .results import Candidate, Match, Mentions, NormalizedText
 from .scan.scanner import Scanner, Style
+from .store import read_index, write_index
+from .store.cache import cache_dir, cached_index_path, prune
+from .store.digests import (
+    aeronorm_version,
+    code_digest,
+    files_digest,
+    library_versions,
+    records_digest,
+    value_digest,
+)
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "default_normalizer"]
 
@@ -44,6 +58,13 @@ class Normalizer:
     calibration : Calibration, optional
         Every score and cost (:class:`~aeronorm.pipeline.calibration.Calibration`);
         ``threshold`` and ``margin`` override its own.
+    warm : bool
+        Build every table now (:meth:`warm`) rather than on the first query that needs it.
+
+    The shipped glossary's normalizer (no ``glossary``, ``calibration`` or ``learn_terms``
+    given) is built once per installation and kept in a user cache directory
+    (:mod:`aeronorm.store.cache`); later ones are loaded from it, every table built. A user's
+    glossary is saved and loaded with :meth:`save` and :meth:`load`.
 
     Examples
     --------
@@ -68,12 +89,26 @@ class Normalizer:
         zh_en: Any = None,
         learn_terms: bool = True,
         calibration: Calibration | None = None,
+        warm: bool = False,
     ):
         base = calibration or DEFAULT_CALIBRATION
         self.calibration = base.with_options(threshold=threshold, margin=margin)
+        shipped = glossary is None and calibration is None and learn_terms
+        shipped_index = _shipped_index_path() if shipped else None
+        if shipped_index is not None and self._load_cached(shipped_index):
+            self._set_translators(en_zh, zh_en)
+            return
         self.glossary = Glossary.default() if glossary is None else glossary
         if not isinstance(self.glossary, Glossary):
             raise TypeError(f"glossary must be a Glossary, not {type(self.glossary).__name__}")
+        with paused_gc():  # millions of objects that stay: no garbage to look for while they are made
+            self._build(en_zh, zh_en, learn_terms=learn_terms)
+            if warm or shipped_index is not None:
+                self.warm()
+        if shipped_index is not None:
+            self._save_cached(shipped_index)
+
+    def _build(self, en_zh: Any, zh_en: Any, *, learn_terms: bool) -> None:
         # The glossary's own terms first, then the shipped lexicon (same morpheme: merged).
         shipped = shipped_terms()
         terms = list(shipped) if self.glossary.terms == shipped else [*self.glossary.terms, *shipped]
@@ -132,10 +167,116 @@ class Normalizer:
 
     def warm(self) -> Normalizer:
         """Build every lazy table now (stages, scanner) instead of on the first query that needs
-        it; returns the normalizer."""
+        it, and load what first queries load (pypinyin's and OpenCC's dictionaries, jieba, the
+        word lists); returns the normalizer."""
         self.pipeline.warm()
         self._scanner.get()
+        self._names.get()
+        for probe in _PROBES:  # through the stages, never a translator: only what they load counts
+            self.pipeline.resolve_text(probe, None)
         return self
+
+    # -- saved indexes -----------------------------------------------------------------------
+    def save(self, target: str | os.PathLike[str] | BinaryIO) -> int:
+        """Write every table (lazy ones built first) to ``target``, a path (written atomically)
+        or a binary file; returns the bytes written. :meth:`load` reads it back.
+
+        The file holds the glossary and the tables exactly as built, in a versioned format
+        (:mod:`aeronorm.store`); translators are not saved (give them to :meth:`load`).
+        """
+        self.warm()
+        translators = [t for t in (self.en_zh, self.zh_en) if t is not None]
+        header = {"glossary": records_digest(self.glossary.entities, self.glossary.terms),
+                  "calibration": value_digest(self.calibration, leave_out=_LOAD_OPTIONS),
+                  "entities": len(self.glossary), "learned_terms": len(self.learned_terms)}
+        names = {"calibration": self.calibration, "glossary": self.glossary}
+        return write_index(self, target, header=header, names=names, omit=translators)
+
+    @classmethod
+    def load(cls, source: str | os.PathLike[str] | bytes, *, threshold: float | None = None,
+             margin: float | None = None, en_zh: Any = None, zh_en: Any = None,
+             glossary: Glossary | None = None) -> Normalizer:
+        """The normalizer :meth:`save` wrote to ``source`` (a path or bytes), every table built.
+
+        Parameters
+        ----------
+        threshold, margin : float, optional
+            Override the saved normalizer's (its other scores and costs are kept).
+        en_zh, zh_en : Translator, optional
+            Translators for the retranslation stage.
+        glossary : Glossary, optional
+            When given, the index must have been built from this glossary, and the loaded
+            normalizer's ``glossary`` is this object.
+
+        Raises
+        ------
+        IndexVersionError
+            The file was written by another aeronorm (version or sources), another format, or
+            with other versions of jieba, pypinyin or OpenCC: build it again.
+        CorruptIndexError
+            The file is truncated or was changed.
+        SavedIndexError
+            Not built from ``glossary``, or not a normalizer's index.
+
+        Examples
+        --------
+        >>> import io
+        >>> from aeronorm import Glossary, Normalizer
+        >>> n = Normalizer(Glossary.from_records([{"id": "csf", "name": "China Space Foundation"}]))
+        >>> buffer = io.BytesIO()
+        >>> _ = n.save(buffer)
+        >>> Normalizer.load(buffer.getvalue()).normalize("China Aerospace Foundation")
+        'China Space Foundation'
+        """
+        expect = None if glossary is None else {"glossary": records_digest(glossary.entities, glossary.terms)}
+        out = cls.__new__(cls)
+
+        def calibration(saved: Calibration) -> Calibration:
+            return saved.with_options(threshold=threshold, margin=margin)
+
+        substitute: dict[str, Any] = {"calibration": calibration}
+        if glossary is not None:
+            substitute["glossary"] = lambda saved: glossary
+        read_index(source, expect=expect, into={"root": out}, substitute=substitute)
+        out.warm()  # every table is built: this loads what first queries would load
+        out._set_translators(en_zh, zh_en)
+        return out
+
+    def _set_translators(self, en_zh: Any, zh_en: Any) -> None:
+        if en_zh is None and zh_en is None:
+            return
+        pipeline = self.pipeline
+        pipeline.retranslator = Retranslator(en_zh, zh_en, self.calibration, pipeline.resolve_text)
+
+    def _load_cached(self, path: Path) -> bool:
+        """Load the shipped glossary's saved index into this normalizer, if there is one."""
+        if not path.is_file():
+            return False
+        calibration = self.calibration
+        default = Glossary.default()  # the normalizer's glossary is the one every caller shares
+
+        def same_glossary(saved: Glossary) -> Glossary:
+            if saved != default:
+                raise SavedIndexError("the cached index holds another shipped glossary")
+            return default
+
+        try:
+            read_index(path, into={"root": self},
+                       substitute={"calibration": lambda saved: calibration, "glossary": same_glossary})
+        except (SavedIndexError, OSError):
+            vars(self).clear()
+            self.calibration = calibration
+            return False  # built again, and saved over it
+        self.warm()
+        return True
+
+    def _save_cached(self, path: Path) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.save(path)
+        except OSError:
+            return  # a read-only or full cache directory: the next normalizer builds again
+        prune(path.parent, keep=path)
 
     # -- single names ------------------------------------------------------------------------
     def match(self, name: str, *, type: str | None = None) -> Match | None:
@@ -307,6 +448,30 @@ def _unpickle(glossary: Glossary, options: dict[str, Any]) -> Normalizer:
 
     copy._pending = BuildOnce(build)
     return copy
+
+
+_LOAD_OPTIONS = ("threshold", "margin")  # what load() may change in a saved calibration
+# Names that take every lane and stage (a typo, a romanised person, pinyin, an acronym, Chinese
+# with traditional characters, a long Chinese text): warm() runs them once.
+_PROBES = ("Vega Orbital Engineering", "VOEBX", "Zhang Kejian", "Tsien Hsue-shen", "Xibei Gongye Daxue",
+           "Northwestren Polytechnical Universty", "中國航天科工集團", "织女星轨道工程局的专家说")
+
+
+def _shipped_index_path() -> Path | None:
+    """Where the shipped glossary's index is cached, by the digests of everything it is built
+    from; ``None`` when the cache is off or the glossary is not in plain files."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    try:
+        files = sorted(shipped_glossary_dir().glob("*.yaml"))
+        glossary = files_digest(files)
+    except (OSError, AttributeError):
+        return None
+    calibration = value_digest(DEFAULT_CALIBRATION, leave_out=_LOAD_OPTIONS)
+    versions = sorted(library_versions().items())
+    return cached_index_path(directory, aeronorm_version(), code_digest(), glossary, calibration,
+                             repr(versions))
 
 
 _default: BuildOnce[Normalizer] = BuildOnce(lambda: Normalizer())

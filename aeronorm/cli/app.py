@@ -30,6 +30,8 @@ def _glossary_options(p: argparse.ArgumentParser) -> None:
                    help="use only the --glossary files, not the shipped glossary")
     p.add_argument("--type", "-t", default=None, help="only entities of this type (org, person, ...)")
     p.add_argument("--threshold", type=float, default=None, help="acceptance threshold (0..1)")
+    p.add_argument("--index", metavar="FILE", default=None,
+                   help="load this saved index (aeronorm index build) instead of building the glossaries")
     mt = p.add_argument_group("retranslation (needs the mt extra: pip install \"aeronorm[mt]\")")
     mt.add_argument("--en-zh", metavar="MODEL", default=None,
                     help="English->Chinese MarianMT model: a local folder, or a hub id already in "
@@ -81,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     from .cluster import add_cluster_parser
     from .explain import cmd_explain
     from .glossary import cmd_lint, cmd_stats
+    from .index import add_index_parser
     from .text import cmd_text
 
     parser = _Parser(prog="aeronorm", description="Normalise English renderings of Chinese entity names.")
@@ -120,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="*", metavar="FILE", help="glossary files (default: the shipped glossary)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_stats)
+
+    add_index_parser(sub)
     return parser
 
 

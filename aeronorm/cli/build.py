@@ -26,6 +26,9 @@ def check_options(args: argparse.Namespace) -> None:
         raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
     if args.no_default_glossary and not args.glossary:
         raise CLIError("--no-default-glossary needs at least one --glossary FILE")
+    if getattr(args, "index", None) is not None and (args.glossary or args.no_default_glossary):
+        raise CLIError("--index is a saved index of its glossaries: give it without --glossary "
+                       "(aeronorm index build GLOSSARY... -o FILE saves them)")
 
 
 def normalizer_from(args: argparse.Namespace) -> Normalizer:
@@ -36,6 +39,8 @@ def normalizer_from(args: argparse.Namespace) -> Normalizer:
     check_options(args)
     files = list(args.glossary)
     en_zh, zh_en = _translator(args, "en_zh"), _translator(args, "zh_en")
+    if getattr(args, "index", None) is not None:
+        return _load_index(args.index, threshold=args.threshold, en_zh=en_zh, zh_en=zh_en)
     if not files and args.threshold is None and en_zh is None and zh_en is None:
         from ..normalizer import default_normalizer
 
@@ -45,6 +50,24 @@ def normalizer_from(args: argparse.Namespace) -> Normalizer:
         glossary = Glossary.default() + glossary
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
     return Normalizer(glossary, threshold=threshold, en_zh=en_zh, zh_en=zh_en)
+
+
+def _load_index(path: str, **options: Any) -> Normalizer:
+    """The normalizer saved in ``path``; a one-line error for a missing, old or damaged file."""
+    from ..errors import SavedIndexError
+    from ..normalizer import Normalizer
+    from .files import file_kind, os_reason, stat_path
+
+    st = stat_path(path, what="index ")
+    if st is None or file_kind(st) != "file":
+        why = "no such file" if st is None else f"a {file_kind(st)}, not a file"
+        raise CLIError(f"cannot read index {path}: {why}")
+    try:
+        return Normalizer.load(path, **options)
+    except SavedIndexError as exc:
+        raise CLIError(str(exc)) from None
+    except OSError as exc:
+        raise CLIError(f"cannot read index {path}: {os_reason(exc)}") from None
 
 
 def _translator(args: argparse.Namespace, role: str) -> Any:

@@ -5,13 +5,17 @@
 - :func:`find_column` adds ``{prefix}_mentions``, the known names found in a column of text;
 - :func:`match_udf` and :func:`find_udf` are the UDFs behind them, for ``select`` and Spark SQL.
 
-How it runs: a user's glossary is pickled, zlib-compressed and sent to the executors once as a
-broadcast variable (on Spark Connect, which has no broadcast, it travels inside the UDF); the
-shipped glossary is not sent at all, as the executors hold it in their aeronorm install. Each
-Python worker builds its :class:`~aeronorm.normalizer.Normalizer` on its first batch and keeps
-it, with a bounded memo of resolved names, in a module-level cache keyed by the glossary's
-digest and the threshold, so later batches and later tasks on that worker (Spark reuses Python
-workers by default) pay nothing. Each Arrow batch is deduplicated before any look-up.
+How it runs: the driver builds a user's glossary's :class:`~aeronorm.normalizer.Normalizer`
+once, saves every table (:meth:`Normalizer.save <aeronorm.Normalizer.save>`) and sends those
+bytes to the executors once as a broadcast variable (on Spark Connect, which has no broadcast,
+they travel inside the UDF); ``index=`` names a saved index the executors read themselves (a
+path on shared storage), and nothing is sent. Each Python worker *loads* its normalizer from
+them on its first batch: no worker builds a table. The shipped glossary is not sent at all: the
+executors load its index from their installation's cache (:mod:`aeronorm.store.cache`). A
+worker keeps its normalizer, with a bounded memo of resolved names, in a module-level cache
+keyed by the index's digest and the threshold, so later batches and later tasks on that worker
+(Spark reuses Python workers by default) pay nothing. Each Arrow batch is deduplicated before
+any look-up.
 
 The canonical column equals :meth:`Normalizer.normalize_many` on the same values: a null stays
 null, an empty or blank string stays as it is, an unknown name is kept (``on_unknown="keep"``,
@@ -38,7 +42,8 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
+import io
+import os
 import pickle
 import threading
 import zlib
@@ -99,8 +104,8 @@ def decode_glossary(data: bytes) -> Glossary:
 class _Spec:
     """What a UDF carries to the workers: small, pickled with the UDF."""
 
-    key: str  # glossary digest ("default" for the shipped one): the worker cache key
-    payload: Any  # None (shipped glossary), bytes, or a Broadcast of the bytes
+    key: str  # index digest ("default" for the shipped glossary): the worker cache key
+    payload: Any  # None (shipped glossary), a saved index's bytes, a Broadcast of them, or its path
     threshold: float | None
     version: str  # the driver's aeronorm version, checked on the worker
 
@@ -117,23 +122,49 @@ class _Worker:
 #: Per Python worker process: (glossary digest, threshold) -> _Worker. Lives as long as the worker.
 _WORKERS: dict[tuple[str, float | None], _Worker] = {}
 _WORKERS_LOCK = threading.Lock()
-#: Driver side: (application id, digest) -> Broadcast, so a glossary is broadcast once per app.
+#: Driver side: (application id, digest) -> Broadcast, so an index is broadcast once per app.
 _BROADCASTS: dict[tuple[str, str], Any] = {}
+#: Driver side: glossary digest -> the saved index of its normalizer (built once per driver).
+_INDEXES: dict[str, bytes] = {}
+_INDEXES_LOCK = threading.Lock()
 
 
-def _spec(session: Any, glossary: Glossary | None, threshold: float | None) -> _Spec:
+def _spec(session: Any, glossary: Glossary | None, threshold: float | None,
+          index: str | os.PathLike[str] | None = None) -> _Spec:
     from .. import __version__
     from ..glossary import Glossary
 
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
+    if index is not None:
+        if glossary is not None:
+            raise ValueError("give glossary= or index= (a saved index holds its glossary), not both")
+        path = os.fspath(index)
+        return _Spec("index:" + path, path, threshold, __version__)
     if glossary is None or glossary is Glossary.default():
         return _Spec("default", None, threshold, __version__)
     if not isinstance(glossary, Glossary):
         raise TypeError(f"glossary must be a Glossary, not {type(glossary).__name__}")
-    data = encode_glossary(glossary)
-    key = hashlib.sha256(data).hexdigest()[:24]
+    from ..store.digests import records_digest
+
+    key = records_digest(glossary.entities, glossary.terms)[:24]
+    data = _saved_index(key, glossary)
     return _Spec(key, _broadcast(session, key, data), threshold, __version__)
+
+
+def _saved_index(key: str, glossary: Glossary) -> bytes:
+    """The saved index of ``glossary``'s normalizer, built once per driver process."""
+    with _INDEXES_LOCK:
+        data = _INDEXES.get(key)
+        if data is None:
+            from ..normalizer import Normalizer
+
+            buffer = io.BytesIO()
+            Normalizer(glossary).save(buffer)
+            data = _INDEXES[key] = buffer.getvalue()
+            while len(_INDEXES) > _MAX_NORMALIZERS:
+                del _INDEXES[next(iter(_INDEXES))]
+    return data
 
 
 def _broadcast(session: Any, key: str, data: bytes) -> Any:
@@ -170,9 +201,9 @@ def _worker(spec: _Spec) -> _Worker:
             if spec.payload is None:
                 n = default_normalizer() if spec.threshold is None else Normalizer(threshold=spec.threshold)
             else:
-                data = spec.payload if isinstance(spec.payload, bytes) else spec.payload.value
-                kwargs = {} if spec.threshold is None else {"threshold": spec.threshold}
-                n = Normalizer(decode_glossary(data), **kwargs)
+                # a saved index: its bytes, a broadcast of them, or a path the executor reads
+                data = spec.payload if isinstance(spec.payload, (bytes, str)) else spec.payload.value
+                n = Normalizer.load(data, threshold=spec.threshold)
             while len(_WORKERS) >= _MAX_NORMALIZERS:
                 del _WORKERS[next(iter(_WORKERS))]
             w = _WORKERS[cache_key] = _Worker(n)
@@ -225,6 +256,7 @@ def match_udf(
     type: str | None = None,
     on_unknown: str = "keep",
     session: Any = None,
+    index: str | os.PathLike[str] | None = None,
 ) -> Any:
     """A pandas UDF resolving a string column into a struct of id, canonical, score, method.
 
@@ -232,7 +264,8 @@ def match_udf(
     ----------
     glossary : Glossary, optional
         Defaults to the shipped glossaries, which the executors read from their own install.
-        A user's glossary is broadcast once per application.
+        A user's glossary's index is built once on the driver and broadcast once per
+        application; each Python worker loads it.
     threshold : float, optional
         Acceptance threshold; defaults to the Normalizer's.
     type : str, optional
@@ -242,6 +275,10 @@ def match_udf(
         :class:`~aeronorm.errors.NoMatchError`.
     session : SparkSession, optional
         The session to broadcast in; defaults to the active one.
+    index : str or path, optional
+        A saved index (:meth:`Normalizer.save <aeronorm.Normalizer.save>`, ``aeronorm index
+        build``) at a path every executor can read (shared storage): instead of ``glossary``,
+        nothing is broadcast and each Python worker loads it.
 
     Returns
     -------
@@ -259,7 +296,7 @@ def match_udf(
     pd, _, pandas_udf, session = _spark(session)
     check_on_unknown(on_unknown)
     _check_type(type)
-    spec = _spec(session, glossary, threshold)
+    spec = _spec(session, glossary, threshold, index)
 
     def aeronorm_match(values):  # type: ignore[no-untyped-def]
         return _match_batch(values, spec, type, on_unknown)
@@ -275,6 +312,7 @@ def find_udf(
     threshold: float | None = None,
     type: str | None = None,
     session: Any = None,
+    index: str | os.PathLike[str] | None = None,
 ) -> Any:
     """A pandas UDF finding known names in a text column: an array of :data:`MENTION_SCHEMA` structs.
 
@@ -286,7 +324,7 @@ def find_udf(
     """
     pd, _, pandas_udf, session = _spark(session)
     _check_type(type)
-    spec = _spec(session, glossary, threshold)
+    spec = _spec(session, glossary, threshold, index)
 
     def aeronorm_find(texts):  # type: ignore[no-untyped-def]
         return _find_batch(texts, spec, type)
@@ -305,6 +343,7 @@ def normalize_column(
     type: str | None = None,
     on_unknown: str = "keep",
     dedupe: str = "batch",
+    index: str | os.PathLike[str] | None = None,
 ) -> Any:
     """``df`` with four columns resolving the names in ``column``.
 
@@ -315,7 +354,8 @@ def normalize_column(
     column : str
         A string column of names (organisations, people, places, ...).
     glossary : Glossary, optional
-        Defaults to the shipped glossaries. A user's glossary is sent to the executors once.
+        Defaults to the shipped glossaries. A user's glossary's index is built once on the
+        driver and sent to the executors once.
     prefix : str, optional
         The new columns are ``{prefix}_id``, ``{prefix}_canonical``, ``{prefix}_score`` (double)
         and ``{prefix}_method``; defaults to ``column``. Existing columns of those names are
@@ -334,6 +374,8 @@ def normalize_column(
         best when there are millions of distinct names. Same result either way; row order
         is not kept by ``"global"`` (Spark never promises it), and replaced columns move to
         the end.
+    index : str or path, optional
+        A saved index every executor can read, instead of ``glossary`` (see :func:`match_udf`).
 
     Returns
     -------
@@ -362,7 +404,7 @@ def normalize_column(
     if dedupe not in ("batch", "global"):
         raise ValueError(f"dedupe must be 'batch' or 'global', got {dedupe!r}")
     u = match_udf(glossary=glossary, threshold=threshold, type=type, on_unknown=on_unknown,
-                  session=df.sparkSession)
+                  session=df.sparkSession, index=index)
     prefix = column if prefix is None else prefix
     if dedupe == "global":
         key = f"__aeronorm_key_{prefix}"
@@ -392,6 +434,7 @@ def find_column(
     prefix: str | None = None,
     threshold: float | None = None,
     type: str | None = None,
+    index: str | os.PathLike[str] | None = None,
 ) -> Any:
     """``df`` with ``{prefix}_mentions``: the known names in the text of ``column``.
 
@@ -401,7 +444,7 @@ def find_column(
         The frame.
     column : str
         A string column of running text.
-    glossary, threshold, type
+    glossary, threshold, type, index
         As for :func:`normalize_column`.
     prefix : str, optional
         The new column is ``{prefix}_mentions``; defaults to ``column``.
@@ -420,7 +463,7 @@ def find_column(
     ['nwpu', 'casic']
     """
     _check_string_column(df, column)
-    u = find_udf(glossary=glossary, threshold=threshold, type=type, session=df.sparkSession)
+    u = find_udf(glossary=glossary, threshold=threshold, type=type, session=df.sparkSession, index=index)
     prefix = column if prefix is None else prefix
     return df.withColumn(f"{prefix}_mentions", u(df[column]))
 

@@ -381,8 +381,8 @@ class ChineseStage:
         self.table = BuildOnce(lambda: ChineseIndex(index))
 
     def warm(self) -> None:
-        """Build the Chinese tables now (jieba itself still loads on the first long name)."""
-        self.table.get()
+        """Build the Chinese tables now, and load their jieba tokenizer."""
+        self.table.get().tokenizer.frequencies()  # loads jieba and the glossary's names into it
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         if not query.han:

@@ -97,6 +97,21 @@ def test_user_glossary_threshold_and_type(spark):
 
 
 @pytest.mark.spark
+def test_a_saved_index_on_shared_storage(spark, tmp_path):
+    from aeronorm.spark import find_column, normalize_column
+
+    g = Glossary.from_records(USER_RECORDS)
+    path = tmp_path / "user.idx"
+    Normalizer(g).save(path)
+    df = frame(spark, USER_VALUES)
+    got = collect(normalize_column(df, "name", index=path, on_unknown="none"))
+    assert_rows(got, expected(Normalizer(g), USER_VALUES, "none"), USER_VALUES)
+    texts = spark.createDataFrame([("GWRW met Li Hua.",)], "body string")
+    assert [m.id for m in find_column(texts, "body", index=str(path)).first().body_mentions] == [
+        "gw-rocket", "li-hua"]
+
+
+@pytest.mark.spark
 def test_100k_rows_match_normalize_many(spark, normalizer, big_column):
     from aeronorm.spark import normalize_column
 
@@ -245,6 +260,42 @@ def test_worker_cache_builds_once_from_bytes(optional):
     assert set(w.memos) == {None, "person"} and "GWRW" in w.memos[None]
     default = backend._spec(_ConnectLike(), None, None)
     assert default.payload is None and backend._worker(default).normalizer.glossary is Glossary.default()
+
+
+def test_workers_load_the_index_the_driver_built_once(optional, monkeypatch):
+    pd = optional("pandas")
+    import aeronorm.normalizer
+
+    g = Glossary.from_records(USER_RECORDS)
+    backend._INDEXES.clear()
+    built = []
+    original = aeronorm.normalizer.Index
+
+    def counted(*args, **kwargs):
+        built.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(aeronorm.normalizer, "Index", counted)
+    specs = [backend._spec(_ConnectLike(), g, t) for t in (0.8, 0.9)]
+    assert len(built) == 1 and specs[0].payload == specs[1].payload  # one build, on the driver
+    for spec in specs:
+        backend._WORKERS.pop((spec.key, spec.threshold), None)
+        out = backend._match_batch(pd.Series(["GWRW", "Yunhai Optical Lab"]), spec, None, "keep")
+        assert out["id"].tolist() == ["gw-rocket", "cloud-lab"]
+        assert backend._worker(spec).normalizer.threshold == spec.threshold
+    assert len(built) == 1  # the workers loaded it
+
+
+def test_an_index_path_is_loaded_by_each_worker(optional, tmp_path):
+    pd = optional("pandas")
+    path = tmp_path / "user.idx"
+    Normalizer(Glossary.from_records(USER_RECORDS)).save(path)
+    spec = backend._spec(_ConnectLike(), None, None, index=path)
+    assert spec.payload == str(path) and spec.key.startswith("index:")
+    out = backend._match_batch(pd.Series(["Changcheng Rocket Factory", "NWPU"]), spec, None, "none")
+    assert out["id"].iloc[0] == "gw-rocket" and pd.isna(out["id"].iloc[1])
+    with pytest.raises(ValueError, match="not both"):
+        backend._spec(_ConnectLike(), Glossary.from_records(USER_RECORDS), None, index=path)
 
 
 def test_worker_keeps_a_bounded_number_of_normalizers():
