@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
-from ..caching import BuildOnce
+from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Term
 from ..resources import load_places
 from ..text.fold import HAN_CLASS, fold, has_han, is_han_char
@@ -53,6 +54,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 _BRACKETS = re.compile(r"[()\[\]{}\"]")
 _ZH_RUN = re.compile(HAN_CLASS + r"+|[A-Za-z0-9]+")  # Han runs, and Latin or digit runs
+_MISSING: Any = object()
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
 
 
@@ -120,6 +122,7 @@ class TermLexicon:
     """
 
     def __init__(self, terms: Iterable[Term], *, proper: Iterable[Term] = ()):
+        self._forget()
         wc = load_word_classes()
         self._wc = wc
         self._phrases: dict[tuple[str, ...], list[str]] = {}
@@ -144,10 +147,20 @@ class TermLexicon:
         self._add_phrase_variants()
         self._zh_max = max((len(z) for z in self.zh_terms), default=1)
         self._pinyin = BuildOnce(self._pinyin_table)
+        self._forget()
+
+    def _forget(self) -> None:
+        # Tokens of a name, remembered: every table of a glossary reads each name again; and
+        # the words, phrases and word tokens names are made of, which recur from name to name.
+        self._memo: BoundedCache[str, tuple[Tok, ...]] = BoundedCache(max_entries=200_000)
+        self._memo_zh: BoundedCache[str, tuple[Tok, ...]] = BoundedCache(max_entries=200_000)
+        self._memo_words: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=200_000)
+        self._memo_parts: BoundedCache[Any, Tok | None] = BoundedCache(max_entries=200_000)
 
     # -- building ---------------------------------------------------------------------------
     def add(self, term: Term) -> None:
         """Add one term (its renderings become phrases carrying the concept ``term.zh``)."""
+        self._forget()
         zh = term.zh.strip()
         if not zh or not has_han(zh) or not all(is_han_char(c) for c in zh):
             return  # notes-like rows ("研究院 (第N)") are facts, not matchable morphemes
@@ -243,6 +256,12 @@ class TermLexicon:
     # -- English (and romanised) names ------------------------------------------------------
     def words(self, text: str) -> list[str]:
         """Folded words after abbreviation expansion and plural folding, stop words kept."""
+        known = self._memo_words.get(text)
+        if known is None:
+            known = self._memo_words.put(text, tuple(self._words(text)))
+        return list(known)
+
+    def _words(self, text: str) -> list[str]:
         out = []
         for w in _split_words(text):
             expanded = self._wc.abbreviations.get(w)
@@ -257,6 +276,12 @@ class TermLexicon:
         Industry" is space + science-and-industry, not space-science + industry). Function
         words are dropped.
         """
+        known = self._memo.get(text)
+        if known is None:
+            known = self._memo.put(text, tuple(self._tokens(text)))
+        return list(known)
+
+    def _tokens(self, text: str) -> list[Tok]:
         stop = self._wc.stop_words
         words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
         n, longest = len(words), self.max_phrase
@@ -281,6 +306,12 @@ class TermLexicon:
         return list(best[0][1])
 
     def _phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
+        tok = self._memo_parts.get(phrase, _MISSING)
+        if tok is _MISSING:
+            tok = self._memo_parts.put(phrase, self._make_phrase_token(phrase))
+        return tok
+
+    def _make_phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
         text = " ".join(phrase)
         kind = self._phrase_class(phrase)
         concepts = self._phrases.get(phrase)
@@ -294,6 +325,12 @@ class TermLexicon:
         return None
 
     def _word_token(self, w: str) -> Tok:
+        tok = self._memo_parts.get(w)
+        if tok is None:
+            tok = self._memo_parts.put(w, self._make_word_token(w))
+        return tok
+
+    def _make_word_token(self, w: str) -> Tok:
         m = _NUM.match(w)
         if m:
             digits = m.group(1)
@@ -376,6 +413,12 @@ class TermLexicon:
     def zh_tokens(self, zh: str) -> list[Tok]:
         """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept),
         traditional characters read as simplified (電子 is 电子)."""
+        known = self._memo_zh.get(zh)
+        if known is None:
+            known = self._memo_zh.put(zh, tuple(self._zh_tokens(zh)))
+        return list(known)
+
+    def _zh_tokens(self, zh: str) -> list[Tok]:
         out: list[Tok] = []
         if maybe_traditional(zh):
             zh = to_simplified(zh)

@@ -27,7 +27,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rapidfuzz.distance import Levenshtein
 
@@ -175,15 +175,16 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         return out  # characters pypinyin cannot read: no reliable letters
     full = "".join(t for t, _ in core)
     if len(core) <= _MAX_PIECES:
-        options = [_piece_options(t, k) for t, k in core]
+        # Each piece's options as (characters kept, their letters, whether a naming piece is
+        # shortened), made once: a name tries up to 64 combinations of them.
+        options = [[("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
+                     bool(keep) and len(keep) < len(t) and k == Kind.NAME) for keep in _piece_options(t, k)]
+                   for (t, k), reading in zip(core, readings, strict=True)]
         for combo in _limited_product(options, _MAX_COMBINATIONS):
-            form = "".join(core[p][0][c] for p, keep in enumerate(combo) for c in keep)
-            shortened = any(
-                keep and len(keep) < len(t) and k == Kind.NAME
-                for keep, (t, k) in zip(combo, core, strict=True)
-            )
+            form = "".join(part[0] for part in combo)
+            shortened = any(part[2] for part in combo)
             if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
-                out[form] = "".join(readings[p][c] for p, keep in enumerate(combo) for c in keep)
+                out[form] = "".join(part[1] for part in combo)
     # Brand: leading pieces before the trailing run of known trade words (places set aside).
     scope = load_chinese_words().roman_scope
     named = [p for p, (t, k) in enumerate(core) if k != Kind.PLACE and t not in scope]
@@ -228,7 +229,7 @@ def _sub_pieces(piece: str, terms: Collection[str]) -> list[str]:
     return best[0] or [piece]
 
 
-def _limited_product(options: list[list[str]], limit: int) -> Iterable[tuple[str, ...]]:
+def _limited_product(options: list[list[Any]], limit: int) -> Iterable[tuple[Any, ...]]:
     for k, combo in enumerate(product(*options)):
         if k >= limit:
             return
@@ -241,9 +242,7 @@ class RomanIndex:
     Attributes
     ----------
     derived : dict
-        Pinyin letters of each derived form -> entity positions.
-    derived_zh : dict
-        The derived Chinese forms themselves (西北工大) -> entity positions.
+        Pinyin letters of each derived form (西北工大: ``xibeigongda``) -> entity positions.
     places : dict
         Entity position -> Chinese places its Chinese names contain.
     """
@@ -252,8 +251,9 @@ class RomanIndex:
         lex = index.lexicon
         scope = load_chinese_words().roman_scope
         self.index = index
-        self.derived: dict[str, set[int]] = defaultdict(set)
-        self.derived_zh: dict[str, set[int]] = defaultdict(set)
+        # Dozens of keys per name, nearly all of one entity: each key holds that entity's one
+        # frozenset (a set each would be most of the memory of a large glossary's tables).
+        self.derived: dict[str, frozenset[int]] = {}
         self.places: dict[int, frozenset[str]] = {}
         self.national: set[int] = set()
         for i, entity in enumerate(index.entities):
@@ -273,9 +273,13 @@ class RomanIndex:
                     self.national.add(i)
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
-                for form, letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).items():
-                    self.derived_zh[form].add(i)
-                    self.derived[letters].add(i)
+                one = frozenset((i,))
+                for letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).values():
+                    ids = self.derived.get(letters)
+                    if ids is None:
+                        self.derived[letters] = one
+                    elif i not in ids:
+                        self.derived[letters] = ids | one
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for key in pinyin_keys.keys:
             self.by_length[len(key)].append(key)
