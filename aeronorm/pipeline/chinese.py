@@ -26,21 +26,22 @@ characters only ends here: the stages after this one would compare pinyin, and a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import ClassVar
 
-from ..caching import BuildOnce
+from ..caching import BoundedCache, BuildOnce
 from ..index import Index
 from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..results import Method
-from ..text.fold import ASIDE_RE, fold_key, is_han_char
+from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, is_han_char
 from ..text.segment import ChineseTokenizer, jieba_tag
-from ..text.zh import compact_han, fold_han
+from ..text.zh import compact_han, fold_han, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .concept_keys import match_concepts
@@ -55,6 +56,9 @@ _MAX_WINDOW = 12  # jieba words in one candidate mention
 _FREQUENT_CHAR = 10000
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*")
 _SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_HAN_RUNS = re.compile(HAN_CLASS + "+")
+_STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,11 +126,27 @@ class ChineseIndex:
                     if all(is_han_char(c) for c in keys.exact):
                         words.append((keys.exact, jieba_tag(entity.type)))
         self.tokenizer = ChineseTokenizer(words)
+        # Every Han character a string that names something can hold once compacted: those of
+        # the keys, and those of what the keys leave out (lexicon words, scope words, company
+        # forms, administrative suffixes, descriptors). A simplified string with any other Han
+        # character is no name: a cheap test that spares computing its keys (and, in running
+        # text, trying longer stretches). Latin words are not tested (stop words and company
+        # forms are left out of the keys).
+        data = load_chinese_words()
+        dropped = (*self.lexicon.zh_terms, *data.scope_words, *data.company_forms, *data.admin_suffixes,
+                   *load_word_classes().zh_descriptors)
+        tables = (self.exact, self.core, self.weak_core, self.loose)
+        self.name_chars = frozenset("".join((*(k for t in tables for k in t), *dropped)))
+        self._replacements_of: dict[int, list[str]] = {}
+        self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
+            max_entries=_STRETCH_MEMO)
 
     # -- keys --------------------------------------------------------------------------------
     def keys(self, text: str) -> _Keys:
         """The comparison keys of a Chinese string (cached)."""
-        compact = compact_han(text)
+        return self._keys_of(compact_han(text))
+
+    def _keys_of(self, compact: str) -> _Keys:
         found = self._keys_cache.get(compact)
         if found is None:
             found = self._compute_keys(compact)
@@ -189,7 +209,11 @@ class ChineseIndex:
     # -- resolution ----------------------------------------------------------------------------
     def lookup(self, text: str, allowed: Collection[int] | None, *, loose: bool = True) -> Hit | None:
         """The first comparison level at which ``text`` names any entity."""
-        keys = self.keys(text)
+        compact = compact_han(text)
+        han = "".join(_HAN_RUNS.findall(compact))
+        if not self.name_chars.issuperset(han) and not maybe_traditional(compact):
+            return None  # a Han character no name holds, not even among the words keys leave out
+        keys = self._keys_of(compact)
         if not keys.exact:
             return None
         ids = _filter(self.exact.get(keys.exact), allowed)
@@ -247,6 +271,12 @@ class ChineseIndex:
         return out
 
     def _replacements(self, i: int) -> list[str]:
+        found = self._replacements_of.get(i)
+        if found is None:
+            found = self._replacements_of[i] = self._compute_replacements(i)
+        return found
+
+    def _compute_replacements(self, i: int) -> list[str]:
         entity = self.index.entities[i]
         out: list[str] = []
         for zh in entity.chinese_names():
@@ -279,30 +309,51 @@ class ChineseIndex:
         out: list[tuple[int, int, Hit]] = []
         i, n = 0, len(tokens)
         limit = self.max_len + 8  # room for company forms around the longest name
+        # A token with a Han character that no name holds (and that folding leaves as it is)
+        # ends every stretch that would hold it: no longer one can name anything.
+        blocked = [not self.name_chars.issuperset(_han_kept(w)) for w, _, _ in tokens]
+        # The longest name starting at a word depends on the words that follow it only: the
+        # answer for a stretch of words is remembered (names and phrases recur in a text).
+        stretches = self._stretches if allowed is None else None
         while i < n:
             word, start, _ = tokens[i]
-            if _SKIP_TOKEN.match(word) or word.isspace():
+            if _SKIP_TOKEN.match(word) or word.isspace() or blocked[i]:
                 i += 1
                 continue
-            advanced = False
             j_max = i
-            while j_max < n and j_max - i < _MAX_WINDOW and not _SKIP_TOKEN.match(tokens[j_max][0]):
+            while (j_max < n and j_max - i < _MAX_WINDOW and not _SKIP_TOKEN.match(tokens[j_max][0])
+                   and not blocked[j_max]):
                 j_max += 1
-            for j in range(j_max, i, -1):
-                end = tokens[j - 1][2]
-                span = text[start:end]
-                if len(span) > limit or len(span) < 2:
-                    continue
-                hit = self.resolve_span(span, allowed)
-                if hit is None:
-                    continue
-                if len(hit.ids) == 1 and self._name_ends(hit, text, end):
-                    out.append((start, end, hit))
-                i, advanced = j, True
-                break
-            if not advanced:
+            if stretches is None:
+                size, hit = self._longest(text, tokens, i, j_max, limit, allowed)
+            else:
+                stretch = tuple(w for w, _, _ in tokens[i:j_max])
+                found = stretches.get(stretch)
+                if found is None:
+                    found = stretches.put(stretch, self._longest(text, tokens, i, j_max, limit, None))
+                size, hit = found
+            if hit is None:
                 i += 1
+                continue
+            end = tokens[i + size - 1][2]
+            if len(hit.ids) == 1 and self._name_ends(hit, text, end):
+                out.append((start, end, hit))
+            i += size
         return out
+
+    def _longest(self, text: str, tokens: list[tuple[str, int, int]], i: int, j_max: int, limit: int,
+                 allowed: Collection[int] | None) -> tuple[int, Hit | None]:
+        """The longest stretch of words ``i`` to ``j_max`` (at most) that resolves, as (number of
+        words, hit), or ``(0, None)``."""
+        start = tokens[i][1]
+        for j in range(j_max, i, -1):
+            span = text[start : tokens[j - 1][2]]
+            if len(span) > limit or len(span) < 2:
+                continue
+            hit = self.resolve_span(span, allowed)
+            if hit is not None:
+                return j - i, hit
+        return 0, None
 
     def _name_ends(self, hit: Hit, text: str, end: int) -> bool:
         """Whether a person's name really ends at ``end``: what follows starts a word of the
@@ -318,12 +369,12 @@ class ChineseIndex:
 
     def resolve_span(self, span: str, allowed: Collection[int] | None) -> Hit | None:
         """Resolve a stretch of text as one name: the tables, then English abbreviations joined."""
-        if not any(is_han_char(c) for c in span):
+        if HAN_RE.search(span) is None:
             return None
         hit = self.lookup(span, allowed)
         if hit is not None:
             return hit
-        if any(c.isascii() and c.isalpha() for c in span):
+        if _ASCII_LETTER.search(span) is not None:
             return self.lookup_mixed(span, allowed)
         return None
 
@@ -342,6 +393,14 @@ class ChineseIndex:
         level = min(best, key=rank.__getitem__)
         ids, why = best[level]
         return Hit(level, frozenset(ids), why)
+
+
+@lru_cache(maxsize=65536)
+def _han_kept(word: str) -> str:
+    """The Han characters of a word of folded text that folding it again cannot change: not
+    converted by OpenCC on their own, and simplified (GB 2312)."""
+    return "".join(c for c in word if is_han_char(c) and unicodedata.normalize("NFKC", c) == c
+                   and to_simplified(c) == c and not maybe_traditional(c))
 
 
 @cache

@@ -70,6 +70,7 @@ def maybe_traditional(text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
     """One character folded for Chinese matching, or itself when folding would change length."""
     folded = unicodedata.normalize("NFKC", clean_text(ch))

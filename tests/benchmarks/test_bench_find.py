@@ -45,4 +45,21 @@ def test_quick_run_writes_its_report(tmp_path, capsys):
         assert case["aeronorm_mb_s"] > 0 and case["flashtext_mb_s"] > 0
         assert case["exact_found_aeronorm"] == case["planted_exact"] > 0
         assert case["variants_only_aeronorm"] > 0
-    assert "ratio" in capsys.readouterr().out
+        assert case["target_ratio"] == 1.5 and case["cpu_ratio"] > 0
+    others = {c["case"]: c for c in report["chinese_and_mixed"]}
+    assert set(others) == {"chinese", "mixed: Chinese with English names", "mixed: 'Space航天' repeated",
+                           "mixed: 'foo中' repeated"}
+    assert others["chinese"]["mentions"] > 0 and others["chinese"]["baseline"] == "flashtext"
+    assert all(c["ratio"] > 0 and c["baseline_mb_s"] > 0 for c in others.values())
+    out = capsys.readouterr().out
+    assert "ratio" in out and "mixed: 'Space航天' repeated" in out
+
+
+def test_chinese_text_plants_glossary_names():
+    g = Glossary.default()
+    names = bench_find.chinese_names(g)
+    text = bench_find.build_chinese_text(names, 5000, random.Random(3))
+    assert len(text.encode("utf-8")) >= 5000
+    assert sum(zh in text for zh, _ in names) >= 5
+    mixed = bench_find.build_mixed_text(g, 3000, random.Random(3))
+    assert any(e.name in mixed for e in g.entities)
