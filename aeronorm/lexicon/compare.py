@@ -71,10 +71,22 @@ def similarity(q: Tok, c: Tok) -> float:
 
 def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment of tokens, best pairs first: ``(query i, name j, sim)``."""
+    # Only pairs that share a concept, or two spellings of unknown words, can be similar: look
+    # them up instead of trying every pair (the result is the same; a property test checks it).
+    by_key: dict[str, list[int]] = {}
+    spelt: list[int] = []
+    for j, c in enumerate(name):
+        for k in c.keys:
+            by_key.setdefault(k, []).append(j)
+        if spelling_comparable(c):
+            spelt.append(j)
     pairs = []
     for i, q in enumerate(query):
-        for j, c in enumerate(name):
-            s = similarity(q, c)
+        near = {j for k in q.keys for j in by_key.get(k, ())}
+        if spelt and spelling_comparable(q):
+            near.update(spelt)
+        for j in near:
+            s = similarity(q, name[j])
             if s:
                 pairs.append((s, i, j))
     # Equal scores: the pair spelt alike first ("research institute" with "research institute",

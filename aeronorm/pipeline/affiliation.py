@@ -38,6 +38,8 @@ class Affiliations:
         (legal forms excluded by the caller), the longest at each position, never overlapping;
         ``organisation`` tells "CAS" and "Chinese Academy of Sciences" for one."""
         keys = [t.key for t in tokens]
+        if self._by_first.keys().isdisjoint(keys):
+            return []  # most names: no parent named
         out: list[tuple[int, int, int]] = []
         i = 0
         while i < len(keys):

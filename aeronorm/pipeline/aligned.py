@@ -16,9 +16,11 @@ abstention.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import ClassVar
 
 from rapidfuzz.distance import Levenshtein
@@ -38,7 +40,9 @@ __all__ = ["AlignedStage", "ChineseForms"]
 
 _MIN_TYPO_LETTERS = 8  # a run this long may differ from the pinyin by one letter
 _MIN_PINYIN_TYPO = 6  # a pinyin word shorter than this is never a typo of other pinyin
-_MAX_CANDIDATES = 30
+_MAX_CANDIDATES = 12
+_PROPOSING = 4  # the rarest features that propose names
+_BLOCK_BUDGET = 500  # names read from the inverted indexes per query, rarest features first
 _MAX_STEPS = 4000  # search steps per candidate name: the cover is found long before
 _GAP = "\x00"  # a non-Han cell in the character string: no translation crosses it
 
@@ -79,14 +83,21 @@ class ChineseForms:
                     self.by_char[char].append(f)
 
     def candidates(self, syllables: Collection[str], chars: Collection[str]) -> list[int]:
-        """Names sharing the most syllables and characters with a query, most first."""
+        """Names sharing the most syllables and characters with a query, most first; the
+        rarest features propose (a common syllable, ke or ji, would propose thousands)."""
+        postings = sorted(
+            (p for table, features in ((self.by_syllable, syllables), (self.by_char, chars))
+             for p in (table.get(f) for f in set(features)) if p),
+            key=len)
         votes: dict[int, int] = defaultdict(int)
-        for table, features in ((self.by_syllable, syllables), (self.by_char, chars)):
-            for feature in set(features):
-                for f in table.get(feature, ()):
-                    votes[f] += 1
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [f for f, _ in ranked[:_MAX_CANDIDATES]]
+        budget = _BLOCK_BUDGET
+        for posting in postings[:_PROPOSING]:
+            if budget <= 0:
+                break
+            for f in posting[:budget] if len(posting) > budget else posting:
+                votes[f] += 1
+            budget -= len(posting)
+        return [f for f, _ in heapq.nlargest(_MAX_CANDIDATES, votes.items(), key=itemgetter(1))]
 
 
 def _form(entity: int, tokens: Sequence[Tok]) -> Form | None:
@@ -242,6 +253,15 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
     return best[0]
 
 
+def _may_align(units: Sequence[_Unit]) -> bool:
+    """Whether a cover is possible at all: a word that is pinyin, or a long one that may be its
+    typo, and at most one unknown word that is not pinyin (one typo per name)."""
+    unknown = [u.letters for u in units if u.letters]
+    pinyin = [w for w in unknown if split_syllables(w) is not None]
+    odd = len(unknown) - len(pinyin)
+    return odd <= 1 and (bool(pinyin) or any(len(w) >= _MIN_TYPO_LETTERS for w in unknown))
+
+
 def _may_hold_typo(letters: str, joined: str, words: Sequence[str]) -> bool:
     """Whether the run's words may hold a typo: a short word that is pinyin itself is another
     Chinese word (Keyi is not Keji), so every pinyin word of fewer than six letters must be
@@ -267,8 +287,8 @@ class AlignedStage:
         index, cal = self.index, self.calibration
         for form_text in query.forms:
             units = _units(query.tokens(index.lexicon, form_text))
-            if not any(u.letters for u in units) or sum(not u.optional for u in units) < 2:
-                continue  # no romanised word, or one word: the pinyin stage's business
+            if sum(not u.optional for u in units) < 2 or not _may_align(units):
+                continue
             table = self.forms.get()
             syllables = [s for u in units if u.letters for s in split_syllables(u.letters) or ()]
             chars = [c for u in units for zh in u.translations for c in zh]

@@ -88,6 +88,8 @@ class FuzzyStage:
         self.calibration = calibration
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
+        self._parent_spans: BoundedCache[tuple[str, ...], list[tuple[int, int, int]]] = BoundedCache(
+            max_entries=200_000)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
@@ -292,8 +294,7 @@ class FuzzyStage:
         """Positions of the parent organisations of a query and a name: those both state (on
         each side), those only the query states, those only the name states; or why the pair is
         rejected (two different parents; a query that is a parent's name, not its unit's)."""
-        aff = self.affiliations.get()
-        spans_q, spans_c = aff.spans(q), aff.spans(c)
+        spans_q, spans_c = self._spans(q), self._spans(c)
         if not spans_q and not spans_c:
             return [], [], [], []
         whole_q = len(spans_q) == 1 and spans_q[0][:2] == (0, len(q))
@@ -313,6 +314,15 @@ class FuzzyStage:
         both = orgs_q.keys() & orgs_c.keys()
         return ([i for org in both for i in orgs_q[org]], [j for org in both for j in orgs_c[org]],
                 [i for org in only_q for i in orgs_q[org]], [j for org in only_c for j in orgs_c[org]])
+
+    def _spans(self, tokens: Sequence[Tok]) -> list[tuple[int, int, int]]:
+        # The same query is scored against two dozen names in a row, and the same names
+        # against many queries: remember the parents found in each token list as written.
+        key = tuple(t.key for t in tokens)
+        spans = self._parent_spans.get(key)
+        if spans is None:
+            spans = self._parent_spans.put(key, self.affiliations.get().spans(tokens))
+        return spans
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())
