@@ -32,6 +32,21 @@ class Affiliations:
                     by_first[keys[0]].add((keys, org))
         # longest first: "PLA Air Force" before "PLA"
         self._by_first = {k: sorted(v, key=lambda f: (-len(f[0]), f[1])) for k, v in by_first.items()}
+        # An organisation whose form begins with another's is inside it (中国人民解放军火箭军 is the
+        # PLA's): a name stating the PLA and one stating its Rocket Force do not disagree.
+        orgs_of = defaultdict(set)
+        for forms in by_first.values():
+            for keys, org in forms:
+                orgs_of[keys].add(org)
+        self._inside: set[tuple[int, int]] = set()
+        for forms in by_first.values():
+            for keys, org in forms:
+                for k in range(1, len(keys)):
+                    self._inside.update((org, outer) for outer in orgs_of.get(keys[:k], ()) if outer != org)
+
+    def related(self, a: int, b: int) -> bool:
+        """Whether organisations ``a`` and ``b`` are one, or one is inside the other."""
+        return a == b or (a, b) in self._inside or (b, a) in self._inside
 
     def spans(self, tokens: Sequence[Tok]) -> list[tuple[int, int, int]]:
         """``(start, end, organisation)`` of each parent organisation written in ``tokens``

@@ -88,6 +88,7 @@ class FuzzyStage:
         self.calibration = calibration
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
+        self.entity_parents = BuildOnce(self._entity_parents)
         self._parent_spans: BoundedCache[tuple[str, ...], list[tuple[int, int, int]]] = BoundedCache(
             max_entries=200_000)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
@@ -98,6 +99,7 @@ class FuzzyStage:
         """Build the spelling and parent-organisation tables now."""
         self.spellings.get()
         self.affiliations.get()
+        self.entity_parents.get()
 
     def weight(self, tok: Tok) -> float:
         """How much a token tells about identity: IDF times the weight of its kind."""
@@ -119,6 +121,8 @@ class FuzzyStage:
                     continue
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self.score(tokens, rep.tokens, person=person)
+                if score > 0 and self._states_another_parent(tokens, rep.entity):
+                    continue
                 if score > best.get(rep.entity, (0.0,))[0]:
                     best[rep.entity] = (score, evidence, rep.text)
         if not best:
@@ -249,6 +253,8 @@ class FuzzyStage:
                     continue
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self.score(tokens, rep.tokens, person=person)
+                if score > 0 and self._states_another_parent(tokens, rep.entity):
+                    score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
                     why = evidence[0] if evidence else "nothing in common"
                 elif score < cal.threshold:
@@ -308,12 +314,38 @@ class FuzzyStage:
         only_q = [org for org in orgs_q if org not in orgs_c]
         only_c = [org for org in orgs_c if org not in orgs_q]
         if only_q and only_c:
+            # one inside the other ("PLA" and "PLA Navy") disagrees too: the side stating the
+            # inner one names a more specific entity
             a, b = orgs_q[only_q[0]], orgs_c[only_c[0]]
             return (f"{' '.join(q[i].text for i in a)!r} where the name has "
                     f"{' '.join(c[j].text for j in b)!r}: different parent organisations")
         both = orgs_q.keys() & orgs_c.keys()
         return ([i for org in both for i in orgs_q[org]], [j for org in both for j in orgs_c[org]],
                 [i for org in only_q for i in orgs_q[org]], [j for org in only_c for j in orgs_c[org]])
+
+    def _entity_parents(self) -> dict[int, frozenset[int]]:
+        """The parent organisations each entity's names state (a name that is the parent alone
+        is the parent itself, not a statement about it)."""
+        parents: dict[int, set[int]] = defaultdict(set)
+        for rep in self.index.reps:
+            tokens = [t for t in rep.tokens if t.kind != Kind.LEGAL]
+            spans = self._spans(tokens)
+            if spans and not (len(spans) == 1 and spans[0][:2] == (0, len(tokens))):
+                parents[rep.entity].update(org for _, _, org in spans)
+        return {e: frozenset(orgs) for e, orgs in parents.items()}
+
+    def _states_another_parent(self, query: Sequence[Tok], entity: int) -> bool:
+        """Whether the query states a parent organisation and the entity's names state others
+        only: a short name of the entity ("力学所") leaves its parent out, the entity still has
+        one, and "Institute of Mechanics, Chinese Academy of Engineering" is not CAS's. One
+        inside the other agrees here ("PLA" and its Strategic Support Force): the entity's
+        other names say which unit of it."""
+        stated = self.entity_parents.get().get(entity)
+        if not stated:
+            return False
+        spans = self._spans([t for t in query if t.kind != Kind.LEGAL])
+        related = self.affiliations.get().related
+        return bool(spans) and not any(related(org, o) for _, _, org in spans for o in stated)
 
     def _spans(self, tokens: Sequence[Tok]) -> list[tuple[int, int, int]]:
         # The same query is scored against two dozen names in a row, and the same names

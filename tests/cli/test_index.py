@@ -30,7 +30,8 @@ def test_build_then_use_the_index(tmp_path, capsys):
     assert code == 0 and "Northwestern Polytechnical University" in out  # the shipped glossary is in it
     table = tmp_path / "in.csv"
     table.write_text("org\n织女星轨道工程局\nVega Orbital Engineering Bureau\n", encoding="utf-8")
-    code, out, err = run(["normalize", str(table), "-c", "org", "--index", str(index), "--no-summary"], capsys)
+    code, out, err = run(["normalize", str(table), "-c", "org", "--index", str(index), "--no-summary"],
+                         capsys)
     assert code == 0, err
     rows = list(csv.DictReader(out.splitlines()))
     assert [r["org_id"] for r in rows] == ["vega", "vega"]

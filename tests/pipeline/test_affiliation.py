@@ -17,6 +17,11 @@ RECORDS = [
     {"id": "casc-fennel", "name": "CASC Fennel Propulsion Institute"},
     {"id": "mpsa-ninth", "name": "Ninth Academy", "zh": "某部第九研究院"},
     {"id": "marigold", "name": "Marigold Radar Works"},
+    {"id": "cas-ember", "name": "Institute of Ember Acoustics, Chinese Academy of Sciences",
+     "aliases": ["Ember Acoustics Institute"]},
+    {"id": "ssf-lantern", "name": "Lantern Survey University",
+     "zh": "中国人民解放军战略支援部队灯笼测绘大学", "aliases": ["PLA Strategic Support Force Lantern Survey University"]},
+    {"id": "navy-kestrel", "name": "Kestrel Naval Academy", "aliases": ["PLA Navy Kestrel Academy"]},
 ]
 
 
@@ -90,3 +95,31 @@ def test_spans_are_longest_first_and_name_one_organisation(n):
     (_, _, chinese), = aff.spans(lex.zh_tokens("中国科学院"))
     assert short == full == chinese != air_force
     assert aff.spans(lex.tokens("Marigold Radar Works")) == []
+
+
+@pytest.mark.parametrize("query", [
+    "Ember Acoustics Institute, Chinese Academy of Engineering",
+    "Chinese Academy of Engineering Institute of Ember Acoustics",
+    "AVIC Ember Acoustics Institute",
+])
+def test_a_short_name_without_its_parent_does_not_lend_it_another(n, query):
+    # the alias leaves CAS out, the entity still has it: another parent is another institute
+    assert _id(n, query) is None
+
+
+def test_a_short_name_with_the_entitys_own_parent(n):
+    assert _id(n, "Ember Acoustics Institute, CAS") == "cas-ember"
+    assert _id(n, "Ember Acoustics Institute") == "cas-ember"
+
+
+def test_the_outer_organisation_of_the_entitys_parent_agrees(n):
+    # the PLA holds its Strategic Support Force: stating the PLA names no other parent
+    assert _id(n, "PLA Lantern Survey University") == "ssf-lantern"
+    assert _id(n, "PLA Rocket Force Lantern Survey University") is None
+
+
+def test_a_name_stating_the_inner_organisation_is_more_specific(n):
+    # compared with the alias "PLA Navy Kestrel Academy", the query "PLA Kestrel Academy" says less
+    # (the PLA has other academies): no answer rather than a guess
+    assert _id(n, "PLA Kestrel Academy") is None
+    assert _id(n, "PLA Navy Kestrel Academy") == "navy-kestrel"
