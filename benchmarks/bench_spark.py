@@ -4,6 +4,7 @@ Run from the repository root (needs the ``spark`` extra and Java 17+)::
 
     python benchmarks/bench_spark.py [--rows 1000000] [--distinct 10000] [--partitions 8]
     python benchmarks/bench_spark.py --masters ""     # plain normalize_many only, no Spark
+    python benchmarks/bench_spark.py --startup-entities 0   # without the worker start-up part
 
 Results are also written as JSON to ``benchmarks/results/spark.json`` (``--out``).
 
@@ -22,6 +23,15 @@ changes, a dropped letter, company suffixes) plus made-up unknown names and a fe
   fresh session also times ``dedupe="global"``.
 
 The per-row and per-look-up costs printed at the end feed the sizing note of docs/spark.md.
+
+**Worker start-up, before and after saved indexes.** A Python worker used to build its
+Normalizer from the broadcast glossary, then pay each lazy table on the first batch that needed
+it; it now loads the index the driver saved once (``Normalizer.load``: every table built). Both
+are timed in fresh interpreters, as a worker is, for the shipped glossary and for a synthetic
+glossary of ``--startup-entities`` organisations (30 % with Chinese names): *before* is
+``Normalizer(glossary)`` then ``warm()`` (what the worker's batches paid, the build alone
+shown too), *after* is ``Normalizer.load``. On the last master, a warm-up job with the synthetic
+glossary times the start-up inside Spark (driver build and save, broadcast, every worker's load).
 """
 
 from __future__ import annotations
@@ -31,7 +41,9 @@ import json
 import os
 import platform
 import random
+import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -101,6 +113,97 @@ def make_rows(distinct: list[Any], rows: int, *, seed: int = 1) -> list[Any]:
     return out
 
 
+_STARTUP_CHILD = r"""
+import json, sys, time
+start = time.perf_counter()
+from aeronorm import Glossary, Normalizer
+how, path = sys.argv[1], sys.argv[2]
+if how == "load":
+    Normalizer.load(path)
+else:
+    records = json.loads(open(path, encoding="utf-8").read()) if path != "-" else None
+    n = Normalizer(Glossary.from_records(records) if records is not None else Glossary.default())
+    if how == "build+warm":
+        n.warm()
+print(json.dumps({"seconds": time.perf_counter() - start}))
+"""
+
+
+def _startup(how: str, path: str, repeat: int) -> float:
+    """Best of ``repeat`` fresh interpreters: seconds from ``import aeronorm`` to a ready normalizer."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+               AERONORM_NO_INDEX_CACHE="1")
+    best = float("inf")
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", _STARTUP_CHILD, how, path], capture_output=True,
+                             text=True, env=env, check=True)
+        best = min(best, json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
+    return best
+
+
+def synthetic_records(entities: int, *, seed: int = 0) -> list[dict[str, Any]]:
+    """``entities`` synthetic organisations after the shipped ones, 30 % of them with a Chinese name."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from _synthetic import make_corpus
+
+    corpus = make_corpus(entities, seed=seed)
+    rng = random.Random(seed)
+    keep = set(rng.sample(sorted(corpus.orgs), round(0.3 * len(corpus.orgs))))
+    return [{k: v for k, v in r.items() if k != "zh" or r["id"] not in corpus.orgs or r["id"] in keep}
+            for r in corpus.records]
+
+
+def worker_startup(entities: int, workdir: Path, *, repeat: int = 2) -> dict[str, dict[str, float]]:
+    """Per-worker start-up before (build, then every table) and after (load) saved indexes."""
+    out: dict[str, dict[str, float]] = {}
+    cases = [("shipped glossary", None)]
+    if entities:
+        cases.append((f"{entities:,} entities", synthetic_records(entities)))
+    for label, records in cases:
+        source = "-"
+        if records is not None:
+            source = str(workdir / "glossary.json")
+            Path(source).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+        glossary = Glossary.from_records(records) if records is not None else Glossary.default()
+        index = workdir / "index.aeronorm-index"
+        t = time.perf_counter()
+        Normalizer(glossary).save(index)
+        saved = time.perf_counter() - t
+        out[label] = {"build": _startup("build", source, repeat),
+                      "build_and_every_table": _startup("build+warm", source, repeat),
+                      "load": _startup("load", str(index), repeat),
+                      "driver_build_and_save": saved, "index_mb": index.stat().st_size / 1e6}
+    return out
+
+
+def time_spark_startup(master: str, records: list[dict[str, Any]], partitions: int) -> dict[str, float]:
+    """A fresh application's first job with a user glossary: the driver builds and saves its index
+    once, the workers load it; then the same job again (workers ready) for the difference."""
+    from pyspark.sql import SparkSession
+
+    from aeronorm.spark import normalize_column
+
+    spark = (SparkSession.builder.master(master).appName("aeronorm-bench-startup")
+             .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+             .config("spark.driver.memory", "2g").getOrCreate())
+    spark.sparkContext.setLogLevel("ERROR")
+    glossary = Glossary.from_records(records)
+    names = [r["name"] for r in records[-2 * partitions:]]
+    df = spark.createDataFrame([(v,) for v in names], "name string").repartition(partitions).cache()
+    df.count()
+
+    def run() -> float:
+        t = time.perf_counter()
+        normalize_column(df, "name", glossary=glossary).write.format("noop").mode("overwrite").save()
+        return time.perf_counter() - t
+
+    first = run()
+    second = run()
+    spark.stop()
+    return {"first_job": first, "second_job": second, "startup": first - second}
+
+
 def time_spark(
     master: str, pdf: Any, partitions: int, warmup_values: list[str], *, repeat: int = 2,
     global_dedupe: bool = False,
@@ -164,6 +267,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--repeat", type=int, default=2,
                         help="best of this many runs for normalize_many and the second pass")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
+    parser.add_argument("--startup-entities", type=int, default=10_000,
+                        help="synthetic glossary of the worker start-up part (0: the shipped one only)")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
@@ -234,6 +339,23 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         row_us[master] = tm["second"] * cores / args.rows * 1e6
         print(f"  {master}: Spark per-row overhead {row_us[master]:.2f} core-us/row (second pass)")
 
+    startup: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="aeronorm-startup-") as tmp:
+        startup = worker_startup(args.startup_entities, Path(tmp), repeat=args.repeat)
+    print("\nPer-worker start-up, fresh interpreter, import to ready (best of "
+          f"{args.repeat}; before: build, then every table; after: load the saved index):")
+    print(f"  {'glossary':<22} {'build':>8} {'+ tables':>9} {'load':>8} {'speed-up':>9} {'index MB':>9}")
+    for label, row in startup.items():
+        print(f"  {label:<22} {row['build']:>8.2f} {row['build_and_every_table']:>9.2f} {row['load']:>8.2f} "
+              f"{row['build_and_every_table'] / row['load']:>8.1f}x {row['index_mb']:>9.1f}")
+    if masters and args.startup_entities:
+        records = synthetic_records(args.startup_entities)
+        spark_startup = time_spark_startup(masters[-1], records, args.partitions)
+        startup["spark"] = {"master": masters[-1], **spark_startup}
+        print(f"  in Spark ({masters[-1]}): first job with the {args.startup_entities:,}-entity glossary "
+              f"{spark_startup['first_job']:.1f} s, again {spark_startup['second_job']:.1f} s: start-up "
+              f"(driver build and save, broadcast, every worker's load) {spark_startup['startup']:.1f} s")
+
     report = {
         "meta": {
             "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
@@ -249,6 +371,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ],
         "spark_timings": timings,
         "sizing": {"lookup_ms": lookup_ms, "row_core_us": row_us},
+        "worker_startup": startup,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

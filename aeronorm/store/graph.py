@@ -173,6 +173,7 @@ class _Encoder:
         self.frozen: dict[type, bool] = {}
         self.alive: list[Any] = []  # what was made for the walk (adapter states), alive while ids are keys
         self.slots: dict[type, tuple[str, ...]] = {}
+        self.shapes: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
 
     def _new(self, kind: int, meta: Any) -> int:
         nid = len(self.kinds)
@@ -258,8 +259,9 @@ class _Encoder:
                 values[name] = value
         if hasattr(obj, "__dict__"):
             values.update(vars(obj))
-        shape = tuple(values)
-        return _OBJECT, (ref, shape), list(values.values()), False, shape
+        meta = (ref, tuple(values))
+        meta = self.shapes.setdefault(meta, meta)  # one tuple per class and shape, not per object
+        return _OBJECT, meta, list(values.values()), False, meta[1]
 
     def class_ref(self, obj: Any) -> str:
         if isinstance(obj, type) and _BUILTIN_CLASSES.get(obj.__name__) is obj:
@@ -295,7 +297,12 @@ class _Encoder:
             frame = stack[-1]
             nid, items, done = frame[0], frame[1], frame[2]
             entered = False
-            for child in items[len(done):]:
+            # resumed where it stopped (a slice of what is left at each resumption would be
+            # quadratic in a list of many objects)
+            k, end = len(done), len(items)
+            while k < end:
+                child = items[k]
+                k += 1
                 if type(child) is str:  # most parts are strings
                     cid = strings.get(child)
                     if cid is None:
@@ -325,7 +332,9 @@ class _Encoder:
             if kind in (_TUPLE, _FROZENSET) or (kind == _OBJECT and self.is_value(frame[8])):
                 # An immutable value equal to one already written (a token, a tuple of words) is
                 # that one: tables hold many equal tokens, and sharing them changes no answer.
-                key = (kind, self.meta[nid], tuple(sorted(done)) if kind == _FROZENSET else tuple(done))
+                # (the parts as packed bytes: a tuple of node numbers takes four times the memory)
+                parts = array("I", sorted(done) if kind == _FROZENSET else done).tobytes()
+                key = (kind, self.meta[nid], parts)
                 same = self.values.setdefault(key, nid)
                 if same != nid:
                     object_ids[frame[7]] = same
@@ -348,7 +357,8 @@ class _Encoder:
             raise SavedIndexError(f"{exc} (at {_path(stack)})") from None
         nid = self._new(kind, meta)
         self.object_ids[id(obj)] = nid
-        self.alive.append(obj)
+        if kind in (_BUILT, _ADAPTED):  # what they hold was made for the walk: kept alive while ids are keys
+            self.alive.append(items)
         self.count[nid] = _OPEN
         stack.append([nid, items, [], hashed, shape, set(), type(obj).__name__, id(obj), type(obj)])
         return nid

@@ -41,9 +41,12 @@ def test_rows_cover_every_distinct_value_zipf_like():
 def test_plain_run_writes_a_report(tmp_path):
     out = tmp_path / "spark.json"
     report = bench_spark.main(["--rows", "3000", "--distinct", "300", "--masters", "", "--repeat", "1",
-                               "--out", str(out)])
+                               "--startup-entities", "0", "--out", str(out)])
     saved = json.loads(out.read_text(encoding="utf-8"))
     assert saved["rows"] == 3000 and saved["distinct"] == 300
     assert [r["run"] for r in saved["results"]] == ["normalize_many"]
     assert saved["results"][0]["rows_per_second"] > 0 and saved["sizing"]["lookup_ms"] > 0
     assert report["resolved_distinct"] == saved["resolved_distinct"] > 0
+    startup = saved["worker_startup"]["shipped glossary"]
+    assert startup["load"] > 0 and startup["build_and_every_table"] >= startup["build"] > 0
+    assert startup["index_mb"] > 0
