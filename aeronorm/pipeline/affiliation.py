@@ -25,8 +25,11 @@ class Affiliations:
     def __init__(self, lexicon: TermLexicon):
         by_first: dict[str, set[tuple[tuple[str, ...], int]]] = defaultdict(set)
         for org, forms in enumerate(load_affiliations()):
+            chinese = [text for text in forms if has_han(text)]
             for text in forms:
                 tokens = lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text)
+                if _describes(lexicon, text, tokens, chinese):
+                    continue
                 keys = tuple(t.key for t in tokens if t.kind != Kind.LEGAL)
                 if keys:
                     by_first[keys[0]].add((keys, org))
@@ -67,3 +70,21 @@ class Affiliations:
             else:
                 i += 1
         return out
+
+
+def _describes(lexicon: TermLexicon, text: str, tokens: Sequence[Tok], chinese: Sequence[str]) -> bool:
+    """Whether a form, as the matcher reads it, is a description rather than the organisation:
+
+    * a group's name without its scope whose legal word is what made it a name (航天科技集团 read
+      without 集团 is "aerospace science and technology", a trade any company may name);
+    * an acronym that the lexicon reads as an English word of another meaning (PLAN is the PLA
+      Navy, "plan" a word of many names): case, which tells them apart, is folded away.
+    """
+    if any(t.kind == Kind.LEGAL for t in tokens):
+        rest = [t for t in tokens if t.kind != Kind.LEGAL]
+        if rest and all(t.kind == Kind.NAME and not lexicon.is_proper(t) for t in rest):
+            return True
+    if text.isascii() and text.isupper() and len(tokens) == 1:
+        key = tokens[0].key
+        return key != tokens[0].text and not any(key in zh for zh in chinese)
+    return False

@@ -20,7 +20,10 @@ RECORDS = [
     {"id": "cas-ember", "name": "Institute of Ember Acoustics, Chinese Academy of Sciences",
      "aliases": ["Ember Acoustics Institute"]},
     {"id": "ssf-lantern", "name": "Lantern Survey University",
-     "zh": "中国人民解放军战略支援部队灯笼测绘大学", "aliases": ["PLA Strategic Support Force Lantern Survey University"]},
+     "zh": "中国人民解放军战略支援部队灯笼测绘大学",
+     "aliases": ["PLA Strategic Support Force Lantern Survey University"]},
+    {"id": "quill-instruments", "name": "Ningde Quill Instrument Science and Technology Foundation",
+     "zh": "宁德奎尔仪器科技基金会"},
     {"id": "navy-kestrel", "name": "Kestrel Naval Academy", "aliases": ["PLA Navy Kestrel Academy"]},
 ]
 
@@ -123,3 +126,24 @@ def test_a_name_stating_the_inner_organisation_is_more_specific(n):
     # (the PLA has other academies): no answer rather than a guess
     assert _id(n, "PLA Kestrel Academy") is None
     assert _id(n, "PLA Navy Kestrel Academy") == "navy-kestrel"
+
+
+def test_a_groups_trade_words_are_not_the_group(n):
+    # "Aerospace Science and Technology" is CASC's name only with its scope or its group word:
+    # alone it is a trade, and a look-alike with another trade is another foundation
+    assert _id(n, "Ningde Quill Aerospace Science and Technology Foundation") is None
+    assert _id(n, "Ningde Quill Instrument Science and Technology Foundation") == "quill-instruments"
+
+
+def test_an_acronym_that_is_an_english_word_states_no_parent(n):
+    # PLAN is the PLA Navy's acronym, and "plan" a word of ordinary names
+    parents = Affiliations(n.index.lexicon)
+    assert parents.spans(n.index.lexicon.tokens("Urban Plan Design Institute")) == []
+    assert parents.spans(n.index.lexicon.tokens("PLA Navy Urban Design Institute")) != []
+
+
+def test_a_groups_name_without_scope_and_group_word_states_no_parent(n):
+    parents, lex = Affiliations(n.index.lexicon), n.index.lexicon
+    assert parents.spans(lex.zh_tokens("航天科技基金会")) == []
+    assert parents.spans(lex.zh_tokens("中国航天科技集团五院")) != []
+    assert parents.spans(lex.tokens("China Aerospace Science and Technology Corporation Fifth Academy")) != []
