@@ -189,5 +189,8 @@ def _size(key: object) -> int:
     if isinstance(key, str):
         return len(key)
     if isinstance(key, tuple):
-        return sum(len(k) if isinstance(k, str) else 1 for k in key)
+        try:  # most keys are tuples of words: one join in C, not a generator per part
+            return len("".join(key))  # type: ignore[arg-type]
+        except TypeError:
+            return sum(len(k) if isinstance(k, str) else 1 for k in key)
     return 1

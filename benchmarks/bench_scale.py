@@ -15,7 +15,9 @@ so ``resource.getrusage`` gives that step's peak RSS alone:
 1. **build**: ``Glossary.from_records`` of the glossary (its RSS is the baseline), then
    ``Normalizer(glossary)``; then one first query per stage *without* ``warm()``, each paying the
    lazy tables it needs (what a user paid before saved indexes); then ``warm()`` for what is left,
-   and ``save``. Times are wall and CPU seconds (the machine is shared: CPU time is the steadier).
+   and ``save``. Peak RSS is read after the build, after every table (before ``save``) and at
+   the end (``save`` walks every table and holds its own maps while it writes). Times are wall
+   and CPU seconds (the machine is shared: CPU time is the steadier).
 2. **load**: ``Normalizer.load`` of the saved index in a fresh interpreter, then the same first
    queries: none may take more than 0.1 s.
 3. **rapidfuzz**, the baseline: every name and alias as ``choices`` (what a plain fuzzy matcher
@@ -147,16 +149,19 @@ def child_build(n: int, workdir: Path) -> dict[str, Any]:
     clock = _Clock()
     normalizer = Normalizer(glossary)
     build = clock.lap()
-    build_rss = _current_rss_mb()
+    build_rss, build_peak = _current_rss_mb(), _rss_mb()
     first = first_queries(normalizer, queries)  # each pays the lazy tables it needs
     clock.lap()
     normalizer.warm()  # what no first query built
     warm = clock.lap()
+    tables_rss, tables_peak = _current_rss_mb(), _rss_mb()  # before save: the encoder's own memory apart
     path = workdir / f"index-{n}.aeronorm-index"
     size = normalizer.save(path)
     save = clock.lap()
     return {"build": build, "first_queries_lazy": first, "warm_rest": warm, "save": save,
             "index_bytes": size, "rss_baseline_mb": baseline, "rss_after_build_mb": build_rss,
+            "peak_rss_build_mb": build_peak, "rss_after_tables_mb": tables_rss,
+            "peak_rss_tables_mb": tables_peak,
             "peak_rss_mb": _rss_mb()}
 
 
@@ -240,9 +245,11 @@ def measures(rows: dict[int, dict[str, Any]]) -> list[tuple[str, str, dict[int, 
               + r["build"]["first_queries_lazy"]["chinese (jieba)"]["wall"])),
         ("build + every table", "cpu s",
          pick(lambda r: r["build"]["build"]["cpu"] + lazy(r) + r["build"]["warm_rest"]["cpu"])),
-        ("peak RSS, build + every table", "MB", pick(lambda r: r["build"]["peak_rss_mb"])),
+        ("peak RSS, build alone", "MB", pick(lambda r: r["build"]["peak_rss_build_mb"])),
+        ("peak RSS, build + every table", "MB", pick(lambda r: r["build"]["peak_rss_tables_mb"])),
         ("  of which the glossary itself", "MB", pick(lambda r: r["build"]["rss_baseline_mb"])),
         ("save", "cpu s", pick(lambda r: r["build"]["save"]["cpu"])),
+        ("peak RSS, build + every table + save", "MB", pick(lambda r: r["build"]["peak_rss_mb"])),
         ("saved index", "MB", pick(lambda r: r["build"]["index_bytes"] / 1e6)),
         ("load", "cpu s", pick(lambda r: r["load"]["load"]["cpu"])),
         ("  wall", "s", pick(lambda r: r["load"]["load"]["wall"])),

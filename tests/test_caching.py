@@ -111,3 +111,15 @@ def test_bounded_cache_keeps_its_bounds() -> None:
         cache.put(f"key{i:04d}" + "y" * (i % 40), i)
         assert len(cache) <= 100 and sum(map(len, cache)) <= 1_000
     assert cache.get("key0999" + "y" * (999 % 40)) == 999  # the newest stay
+
+
+def test_bounded_cache_counts_the_characters_of_tuple_keys() -> None:
+    # a tuple counts its strings' characters and 1 for any other part, whatever the mix
+    cache: BoundedCache[tuple[object, ...], int] = BoundedCache(max_key_chars=4)
+    assert cache.put(("ab", "cd"), 1) == 1 and ("ab", "cd") in cache  # 4 characters: kept
+    cache.put(("ab", "cde"), 2)
+    cache.put(("abc", 7, None), 3)  # 3 + 1 + 1
+    assert ("ab", "cde") not in cache and ("abc", 7, None) not in cache
+    cache.put(("ab", 7, None), 4)  # 2 + 1 + 1
+    cache.put((), 5)
+    assert cache.get(("ab", 7, None)) == 4 and cache.get(()) == 5

@@ -412,6 +412,10 @@ def encode(root: Any, *, allowed: Callable[[str], bool], names: dict[str, Any] |
         nid = enc.object_ids.get(id(obj)) if nid is None else nid
         if nid is not None:
             named[name] = nid
+    # the maps of the walk are not needed to lay the arrays out: freed first, they do not add
+    # to the plan's own memory at the peak
+    enc.object_ids, enc.values, enc.strings, enc.leaf_ids = {}, {}, {}, {}
+    enc.alive.clear()
     return _plan(enc, named)
 
 

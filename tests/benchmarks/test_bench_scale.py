@@ -26,7 +26,8 @@ def _fake_row(n: int) -> dict:
     lazy = {s: {"wall": n / 1e5, "cpu": n / 1e5, "answer": "exact"} for s in bench_scale.STAGE_ORDER}
     clock = {"wall": n / 1e4, "cpu": n / 1e4}
     return {"build": {"build": clock, "first_queries_lazy": lazy, "warm_rest": clock, "save": clock,
-                      "index_bytes": n * 1000, "rss_baseline_mb": 50.0, "peak_rss_mb": 100.0 + n / 100},
+                      "index_bytes": n * 1000, "rss_baseline_mb": 50.0, "peak_rss_build_mb": 80.0,
+                      "peak_rss_tables_mb": 90.0, "peak_rss_mb": 100.0 + n / 100},
             "load": {"load": clock, "first_queries": firsts, "peak_rss_mb": 60.0},
             "rapidfuzz": {"prepare": clock, "first_extract": clock, "peak_rss_mb": 20.0}}
 
