@@ -85,9 +85,11 @@ class ChineseForms:
     def candidates(self, syllables: Collection[str], chars: Collection[str]) -> list[int]:
         """Names sharing the most syllables and characters with a query, most first; the
         rarest features propose (a common syllable, ke or ji, would propose thousands)."""
+        # features in the query's order, not a set's: among postings of one length, which
+        # propose (and the order of equal votes) must not depend on the string hash seed
         postings = sorted(
             (p for table, features in ((self.by_syllable, syllables), (self.by_char, chars))
-             for p in (table.get(f) for f in set(features)) if p),
+             for p in (table.get(f) for f in dict.fromkeys(features)) if p),
             key=len)
         votes: dict[int, int] = defaultdict(int)
         budget = _BLOCK_BUDGET
