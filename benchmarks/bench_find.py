@@ -6,6 +6,11 @@ Run from the repository root::
     python benchmarks/bench_find.py            # ~2 MB of text per glossary: a few minutes on 2 cores
     python benchmarks/bench_find.py --quick    # 200 kB and a 2,000-entity glossary: under a minute
 
+Another tree's ``find`` on the same English text (run outside the repository, so that the tree on
+``PYTHONPATH`` is the ``aeronorm`` imported)::
+
+    cd /tmp && PYTHONPATH=/tmp/old python /work/main/benchmarks/bench_find.py --english-only --out old.json
+
 English (issue 16: at least 5 MB/s and within 1.5x of flashtext). For two glossaries, the shipped
 one (~440 entities) and a 10,000-entity synthetic one (``_synthetic.make_corpus``), it builds a
 text of a few megabytes: the project's own news paragraphs (``examples/news``), filler sentences
@@ -420,6 +425,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", default=str(HERE / "results" / "find.json"))
+    ap.add_argument("--english-only", action="store_true",
+                    help="the English cases only (e.g. to compare with an older tree on PYTHONPATH)")
     args = ap.parse_args(argv)
     size = int((args.size if args.size is not None else (0.2 if args.quick else 2.0)) * 1e6)
     entities = args.entities or (2_000 if args.quick else 10_000)
@@ -433,7 +440,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     label = f"synthetic-{entities}"
     cases.append(run_case(label, corpus.glossary(), plants, size, args.repeat, args.seed + 1))
 
-    others = run_chinese_and_mixed(shipped, size, args.repeat, args.seed + 2, cases[0])
+    others = [] if args.english_only else run_chinese_and_mixed(shipped, size, args.repeat, args.seed + 2,
+                                                                cases[0])
 
     print(f"find on English text: aeronorm {aeronorm.__version__} vs flashtext "
           f"(best of {args.repeat}, interleaved; Python {platform.python_version()})")
@@ -466,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
               f"{c['aeronorm_cold_seconds']:.2f} s; e.g. only aeronorm: {c['examples_only_aeronorm'][:3]}")
     out = {
         "meta": {"python": platform.python_version(), "platform": platform.platform(), "seed": args.seed,
-                 "repeat": args.repeat, "quick": args.quick},
+                 "repeat": args.repeat, "quick": args.quick, "english_only": args.english_only},
         "elapsed_seconds": round(time.perf_counter() - started, 1),
         "cases": cases,
         "chinese_and_mixed": others,

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection
-from operator import itemgetter
 
 from ..caching import BoundedCache
 from ..index import Index
@@ -46,7 +45,6 @@ _CACHE_LIMIT = 20_000
 _DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
-_FIRST = itemgetter(0)
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
 _ARTICLES = frozenset({"the", "a", "an"})
 
@@ -89,7 +87,6 @@ class Acceptor:
         infos = doc.infos
         if not ends:
             return None
-        ends.sort(key=_FIRST, reverse=True)  # longest first; stable among equals
         k0 = seq[c0]
         i = 0
         while i < len(ends):

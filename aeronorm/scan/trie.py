@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from ..caching import BoundedCache
@@ -41,7 +42,8 @@ __all__ = ["NO_SINGLE_WORD", "SLOT", "Trie", "Variant"]
 #: their own (a one-word title still is, as the title of a named body).
 NO_SINGLE_WORD = frozenset({"title", "term"})
 _CACHE_LIMIT = 200_000
-_MEMO_WAYS = 4  # stretches of text remembered per first word
+_MEMO_WAYS = 16  # stretches of text remembered per first word ("China" opens many)
+_FIRST = itemgetter(0)
 _END = ""  # key of a trie node's terminal record (no label is empty)
 SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
 _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
@@ -327,17 +329,26 @@ class Trie:
         return ends, hi, complete
 
     def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:
-        """:meth:`_trie_ends`, remembered per stretch of text (names recur in a corpus)."""
+        """:meth:`walk`'s ends, longest first, remembered per stretch of text (names recur in a
+        corpus)."""
         k0 = doc.seq[c0]
         parts = doc.parts
         p = 2 * k0 + 1
         first = parts[p]
         entries = self._walk_memo.get(first)
         if entries is not None:
-            for size, key, rel in entries:
+            nxt = parts[p + 2] if p + 2 < len(parts) else None
+            for i, entry in enumerate(entries):
+                size, key, rel = entry
+                if size > 2 and key[2] != nxt:
+                    continue  # another next word: no need to compare the stretch
                 if parts[p : p + size] == key:
-                    return [(c0 + d, term) for d, term in rel]
+                    if i:  # the stretches met most stay first
+                        entries[i] = entries[i - 1]
+                        entries[i - 1] = entry
+                    return [(c0 + d, term) for d, term in rel] if rel else []
         ends, hi, complete = self.walk(doc, c0)
+        ends.sort(key=_FIRST, reverse=True)  # longest first; stable among equals
         if complete:
             key = parts[p : 2 * hi + 2]
             if entries is None:

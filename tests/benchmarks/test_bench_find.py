@@ -63,3 +63,12 @@ def test_chinese_text_plants_glossary_names():
     assert sum(zh in text for zh, _ in names) >= 5
     mixed = bench_find.build_mixed_text(g, 3000, random.Random(3))
     assert any(e.name in mixed for e in g.entities)
+
+
+def test_english_only_run_leaves_out_chinese_and_mixed(tmp_path):
+    out = tmp_path / "find.json"
+    args = ["--size", "0.02", "--entities", "300", "--repeat", "1", "--english-only", "--out", str(out)]
+    assert bench_find.main(args) == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [c["glossary"] for c in report["cases"]] == ["shipped", "synthetic-300"]
+    assert report["chinese_and_mixed"] == [] and report["meta"]["english_only"] is True

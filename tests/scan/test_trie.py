@@ -1,0 +1,55 @@
+"""aeronorm.scan.trie: the remembered walks answer what a fresh walk answers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+# Words that open many glossary paths, and what may follow them: more continuations per first
+# word than the memo keeps, so that stretches are remembered, reordered and forgotten.
+_OPENERS = ["China", "Chinese", "Beijing", "National", "Aerospace", "State", "CASIC", "the"]
+_NEXT = ["Aerospace", "Academy", "of", "Science", "and", "Industry", "Technology", "Corporation", "Space",
+         "Great", "Wall", "University", "Institute", "said", "Co.,", "Ltd.", "Launch", "Vehicle", "labour",
+         "National", "Administration", "Foundation", "Society", "Astronautics", "'s", "(CASC)"]
+_GAPS = [" ", " ", " ", ", ", ". ", "\n", " and "]
+
+
+@st.composite
+def _texts(draw):
+    pieces = []
+    for _ in range(draw(st.integers(1, 12))):
+        pieces.append(draw(st.sampled_from(_OPENERS)))
+        for _ in range(draw(st.integers(0, 6))):
+            pieces.append(draw(st.sampled_from(_GAPS[:3])) + draw(st.sampled_from(_NEXT)))
+        pieces.append(draw(st.sampled_from(_GAPS)))
+    return "".join(pieces)
+
+
+@pytest.fixture(scope="module")
+def trie(normalizer):
+    return normalizer.scanner.trie
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts=st.lists(_texts(), min_size=1, max_size=6))
+def test_remembered_ends_are_a_fresh_walks_longest_first(trie, texts):
+    for text in texts:
+        doc = trie.words.doc(text)
+        for c in range(len(doc.seq)):
+            ends = trie.ends(doc, c)
+            fresh = trie.walk(doc, c)[0]
+            assert ends == sorted(fresh, key=lambda e: e[0], reverse=True)
+            assert [e for e, _ in ends] == sorted((e for e, _ in ends), reverse=True)
+
+
+def test_more_stretches_than_the_memo_keeps(trie):
+    # one first word, many continuations: later texts must not be answered by an earlier stretch
+    conts = ["Aerospace Science and Industry Corporation", "Great Wall Industry Corporation", "said so",
+             "Academy of Space Technology", "National Space Administration", "Aerospace Foundation"]
+    tails = ["said", "Ltd.", "(CASC)", "and NWPU", "labour", "'s team"]
+    texts = [f"China {c} {t}. China {c}." for t in tails for c in conts] * 2  # 36 stretches, twice
+    for text in texts:
+        doc = trie.words.doc(text)
+        for c in range(len(doc.seq)):
+            assert trie.ends(doc, c) == sorted(trie.walk(doc, c)[0], key=lambda e: e[0], reverse=True)
