@@ -15,10 +15,11 @@ It owns its parts, one job each (``docs/matching.md`` has a diagram):
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from contextlib import nullcontext
 from itertools import compress
 from operator import attrgetter
 
-from ..caching import BoundedCache, BuildOnce
+from ..caching import BoundedCache, BuildOnce, paused_gc
 from ..index import Index
 from ..lexicon import Kind
 from ..pipeline.calibration import Calibration
@@ -37,6 +38,9 @@ from .words import Doc, Words
 __all__ = ["STYLES", "Scanner", "Style"]
 
 _STARTS = attrgetter("start")
+#: From this length on, a text is scanned with the cyclic GC paused: the scan makes many small
+#: containers and no garbage cycles, and each collection would walk the index's tables for nothing.
+_PAUSE_GC_CHARS = 20_000
 
 
 class Scanner:
@@ -101,11 +105,12 @@ class Scanner:
         allowed = self.index.allowed(type)
         found: list[Mention] = []
         if text:
-            found = self._find_english(self.words.doc(text), allowed, type)
-            if not text.isascii() and HAN_RE.search(text):
-                chinese = find_chinese(text, index=self.index, table=self.chinese,
-                                       calibration=self.calibration, allowed=allowed)
-                found = merge_mentions(found, chinese, len(text))
+            with paused_gc() if len(text) >= _PAUSE_GC_CHARS else nullcontext():
+                found = self._find_english(self.words.doc(text), allowed, type)
+                if not text.isascii() and HAN_RE.search(text):
+                    chinese = find_chinese(text, index=self.index, table=self.chinese,
+                                           calibration=self.calibration, allowed=allowed)
+                    found = merge_mentions(found, chinese, len(text))
         return Mentions(found, text)
 
     def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None,

@@ -275,3 +275,29 @@ def test_threads_share_one_scanner():
         results = list(pool.map(lambda t: found(n, t), texts))
     for i, got in enumerate(results):
         assert [e for _, e in got] == [e for _, e in expected[i % 2]]
+
+
+def test_a_long_text_is_scanned_without_collections(normalizer):
+    # the scan of a long text makes many small containers and no cycles: the cyclic GC waits
+    import gc
+
+    text = "Engineers at NWPU and CASIC said so; the committee agreed. " * 2_000
+    normalizer.find(text)  # every analysis made once
+    collections: list[str] = []
+
+    def seen(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(seen)
+    try:
+        gc.collect()
+        collections.clear()
+        mentions = normalizer.find(text)
+        during = list(collections)
+        assert gc.isenabled()
+        short = [normalizer.find("NWPU said so.") for _ in range(3_000)]  # short texts: as usual
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(mentions) == 4_000 and len(during) <= 1  # one, at most, once the scan is over
+    assert all(s == short[0] for s in short) and collections
