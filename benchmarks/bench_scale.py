@@ -24,8 +24,11 @@ so ``resource.getrusage`` gives that step's peak RSS alone:
    searches), its preparation, and the first ``process.extractOne(..., scorer=WRatio)``.
 
 Growth exponents are the slope of log(cost) against log(size) by least squares over the sizes
-(1 = linear); the 1M line multiplies the largest size's figure by (1,000,000 / size) ** exponent,
-and prints that arithmetic. Results go to ``benchmarks/results/scale.json`` (``--out``).
+(1 = linear), and between the two largest sizes alone ("last 2": a fixed cost, the interpreter
+and the shipped lexicon, flattens the fitted exponent at small sizes). The 1M lines multiply the
+largest size's figure by (1,000,000 / size) ** exponent ("power"), and add the growth per entity
+between the two largest sizes times the entities to come ("linear"); both print their arithmetic.
+Results go to ``benchmarks/results/scale.json`` (``--out``).
 """
 
 from __future__ import annotations
@@ -265,24 +268,37 @@ def measures(rows: dict[int, dict[str, Any]]) -> list[tuple[str, str, dict[int, 
 def report(rows: dict[int, dict[str, Any]]) -> dict[str, Any]:
     sizes = sorted(rows)
     header = f"{'measure':<46} {'unit':<6}" + "".join(f"{n:>11,}" for n in sizes)
-    header += f"{'growth':>8}{PROJECTED:>13,}"
+    header += f"{'growth':>8}{'last 2':>8}{'1M, power':>12}{'1M, linear':>12}"
     print(header)
     print("-" * len(header))
     table, projections = [], []
     for label, unit, values in measures(rows):
         vals = [values[n] for n in sizes]
         b = exponent(sizes, vals)
+        last = exponent(sizes[-2:], vals[-2:]) if len(sizes) > 1 else None
         proj = vals[-1] * (PROJECTED / sizes[-1]) ** b if b is not None and vals[-1] > 0 else None
+        # what the fixed part (the interpreter, the shipped lexicon) hides in the fitted exponent:
+        # the cost of one more entity between the two largest sizes, times the entities to come
+        slope = (vals[-1] - vals[-2]) / (sizes[-1] - sizes[-2]) if len(sizes) > 1 else None
+        linear = vals[-1] + slope * (PROJECTED - sizes[-1]) if slope is not None else None
         line = f"{label:<46} {unit:<6}" + "".join(f"{v:>11.2f}" for v in vals)
-        growth = f"n^{b:.2f}" if b is not None else "-"
-        line += f"{growth:>8}" + (f"{proj:>13.1f}" if proj is not None else f"{'-':>13}")
+        for g in (b, last):
+            line += f"{f'n^{g:.2f}' if g is not None else '-':>8}"
+        line += "".join(f"{p:>12.1f}" if p is not None else f"{'-':>12}" for p in (proj, linear))
         print(line)
-        table.append({"measure": label, "unit": unit, "exponent": b, "projected_1m": proj,
+        table.append({"measure": label, "unit": unit, "exponent": b, "exponent_last_two": last,
+                      "projected_1m": proj, "projected_1m_linear": linear,
                       "values": dict(zip(map(str, sizes), vals, strict=True))})
         if proj is not None and not label.startswith("  "):
-            projections.append(f"{label}: {vals[-1]:.2f} {unit} x ({PROJECTED:,} / {sizes[-1]:,}) "
-                               f"^ {b:.2f} = {proj:.1f} {unit}")
-    print("\nProjected to 1,000,000 entities (figure at the largest size x (1M / size) ^ growth exponent):")
+            text = (f"{label}: {vals[-1]:.2f} {unit} x ({PROJECTED:,} / {sizes[-1]:,}) ^ {b:.2f} = "
+                    f"{proj:.1f} {unit}")
+            if linear is not None:
+                text += (f"; linear: {vals[-1]:.2f} + ({vals[-1]:.2f} - {vals[-2]:.2f}) / ({sizes[-1]:,} - "
+                         f"{sizes[-2]:,}) x ({PROJECTED:,} - {sizes[-1]:,}) = {linear:.1f} {unit}")
+            projections.append(text)
+    print("\nProjected to 1,000,000 entities: power, the figure at the largest size x (1M / size) ^ growth "
+          "exponent;\nlinear, the figure at the largest size + its growth per entity between the two largest "
+          "sizes x the entities to come:")
     for line in projections:
         print("  " + line)
     print("\nFirst query of each stage after load (seconds, wall; the answer's method):")

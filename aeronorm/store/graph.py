@@ -174,6 +174,7 @@ class _Encoder:
         self.alive: list[Any] = []  # what was made for the walk (adapter states), alive while ids are keys
         self.slots: dict[type, tuple[str, ...]] = {}
         self.shapes: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
+        self.plain: dict[type, bool] = {}  # per class: whether its instances may be saved as objects
 
     def _new(self, kind: int, meta: Any) -> int:
         nid = len(self.kinds)
@@ -249,8 +250,11 @@ class _Encoder:
             state = adapter[0](obj)
             self.alive.append(state)
             return _ADAPTED, ref, [state], False, None
-        plain = t.__new__ is object.__new__ and not isinstance(obj, _BUILTIN_VALUES)
-        if not plain or not self.allowed(t.__module__):
+        plain = self.plain.get(t)
+        if plain is None:
+            plain = self.plain[t] = (t.__new__ is object.__new__ and not issubclass(t, _BUILTIN_VALUES)
+                                     and self.allowed(t.__module__))
+        if not plain:
             raise SavedIndexError(f"cannot save an object of {t.__module__}.{t.__qualname__}")
         values = {}
         for name in self.slot_names(t):
@@ -293,6 +297,7 @@ class _Encoder:
         top = self.enter(root, stack)
         count, level, kinds = self.count, self.level, self.kinds
         strings, object_ids, omit, leaf = self.strings, self.object_ids, self.omit, self.leaf
+        leaf_ids = self.leaf_ids
         while stack:
             frame = stack[-1]
             nid, items, done = frame[0], frame[1], frame[2]
@@ -309,7 +314,13 @@ class _Encoder:
                         cid = strings[child] = self._new(_STR, child)
                     done.append(cid)
                     continue
-                if id(child) in omit:
+                if type(child) is int:  # the next most common: a known int is one probe
+                    cid = leaf_ids.get((int, child))
+                    if cid is None:
+                        cid = leaf(child)
+                    done.append(cid)
+                    continue
+                if omit and id(child) in omit:
                     child = None
                 cid = leaf(child)
                 if cid is None:

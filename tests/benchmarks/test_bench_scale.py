@@ -36,8 +36,13 @@ def test_the_projection_shows_its_arithmetic(capsys):
     out = bench_scale.report({1000: _fake_row(1000), 10000: _fake_row(10000)})
     build = next(r for r in out["table"] if r["measure"] == "Normalizer(glossary) build")
     assert math.isclose(build["exponent"], 1.0) and math.isclose(build["projected_1m"], 100.0)
+    assert math.isclose(build["exponent_last_two"], 1.0) and math.isclose(build["projected_1m_linear"], 100.0)
+    rss = next(r for r in out["table"] if r["measure"] == "peak RSS, build + every table + save")
+    # 110 MB at 1k, 200 MB at 10k: 0.01 MB more per entity, whatever the fitted exponent says
+    assert math.isclose(rss["projected_1m_linear"], 200.0 + 0.01 * 990_000)
     printed = capsys.readouterr().out
     assert "1.00 cpu s x (1,000,000 / 10,000) ^ 1.00 = 100.0 cpu s" in printed
+    assert "linear: 1.00 + (1.00 - 0.10) / (10,000 - 1,000) x (1,000,000 - 10,000) = 100.0 cpu s" in printed
     assert "-> ok" in printed
 
 
