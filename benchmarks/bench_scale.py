@@ -6,6 +6,7 @@ Run from the repository root::
     python benchmarks/bench_scale.py                  # 1k, 10k, 100k: 15 to 40 minutes on 2 busy cores
     python benchmarks/bench_scale.py --quick          # 500, 1,000, 2,000 entities: about 2 minutes
     python benchmarks/bench_scale.py --sizes 1000,10000
+    python benchmarks/bench_scale.py --stages 10000   # where a build's time and memory go, per table
 
 The glossaries are synthetic organisations (``_synthetic.py``: the shipped lexicon's morphemes,
 unique brands, a third with an alias) after the shipped glossary's entities; 30 % of the
@@ -168,6 +169,51 @@ def child_build(n: int, workdir: Path) -> dict[str, Any]:
             "peak_rss_mb": _rss_mb()}
 
 
+def child_stages(n: int, workdir: Path) -> dict[str, Any]:
+    """CPU seconds and RSS growth of the build, then of each table built one by one."""
+    from aeronorm import Glossary, Normalizer
+    from aeronorm.caching import paused_gc
+
+    records = json.loads((workdir / f"glossary-{n}.json").read_text(encoding="utf-8"))
+    glossary = Glossary.from_records(records)
+    del records
+    out: dict[str, Any] = {"glossary": {"cpu": 0.0, "rss_mb": _current_rss_mb()}}
+    normalizer: Any = None
+
+    def step(label: str, fn: Any) -> None:
+        rss, cpu = _current_rss_mb(), time.process_time()
+        fn()
+        out[label] = {"cpu": time.process_time() - cpu, "rss_mb": _current_rss_mb() - rss}
+
+    def build() -> None:
+        nonlocal normalizer
+        normalizer = Normalizer(glossary)
+
+    step("Normalizer(glossary): lexicon, learned terms, index", build)
+    with paused_gc():  # as in a build
+        for name, stage in normalizer.pipeline.stages.items():
+            step(f"stage {name}", stage.warm)
+        step("mender", normalizer.pipeline.mender.get)
+        step("warm(): the scanner of find, names, first-query loads", normalizer.warm)
+    out["peak_rss_mb"] = _rss_mb()
+    return out
+
+
+def stage_report(n: int, costs: dict[str, Any]) -> None:
+    print(f"Where the build of {n:,} entities goes (each table built in turn, one fresh interpreter):")
+    print(f"  {'step':<56}{'cpu s':>8}{'RSS MB':>9}")
+    total_cpu = total_mb = 0.0
+    for label, v in costs.items():
+        if label == "peak_rss_mb":
+            continue
+        if label != "glossary" and (v["cpu"] >= 0.005 or v["rss_mb"] >= 0.5):
+            print(f"  {label:<56}{v['cpu']:>8.2f}{v['rss_mb']:>+9.0f}")
+        total_cpu += v["cpu"]
+        total_mb += v["rss_mb"] if label != "glossary" else 0.0
+    print(f"  {'total (glossary alone: ' + format(costs['glossary']['rss_mb'], '.0f') + ' MB)':<56}"
+          f"{total_cpu:>8.2f}{total_mb:>+9.0f}   peak RSS {costs['peak_rss_mb']:.0f} MB")
+
+
 def child_load(n: int, workdir: Path) -> dict[str, Any]:
     from aeronorm import Normalizer
 
@@ -198,7 +244,7 @@ def child_rapidfuzz(n: int, workdir: Path) -> dict[str, Any]:
 
 
 _CHILDREN = {"generate": child_generate, "build": child_build, "load": child_load,
-             "rapidfuzz": child_rapidfuzz}
+             "rapidfuzz": child_rapidfuzz, "stages": child_stages}
 
 
 def _run_child(step: str, n: int, workdir: Path, *extra: str) -> dict[str, Any]:
@@ -317,6 +363,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--sizes", default=None, help="comma-separated entity counts")
     parser.add_argument("--no-shipped", action="store_true", help="synthetic entities only")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--stages", type=int, default=None, metavar="N",
+                        help="only: the CPU time and memory of each table at N entities (no file written)")
     parser.add_argument("--child", nargs=3, metavar=("STEP", "N", "WORKDIR"), help=argparse.SUPPRESS)
     parser.add_argument("--child-shipped", default="1", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -326,6 +374,12 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         result = _CHILDREN[step](int(n), Path(workdir), *extra)
         print(json.dumps(result))
         return result
+    if args.stages:
+        with tempfile.TemporaryDirectory(prefix="aeronorm-scale-") as tmp:
+            _run_child("generate", args.stages, Path(tmp), "--child-shipped", "0" if args.no_shipped else "1")
+            costs = _run_child("stages", args.stages, Path(tmp))
+        stage_report(args.stages, costs)
+        return costs
     default = QUICK_SIZES if args.quick else FULL_SIZES
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(default)
     load_before = os.getloadavg()

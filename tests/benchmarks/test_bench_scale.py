@@ -57,3 +57,12 @@ def test_a_tiny_run_writes_its_report(tmp_path):
     assert set(row["load"]["first_queries"]) == set(bench_scale.STAGE_ORDER)
     assert row["build"]["index_bytes"] > 0 and row["rapidfuzz"]["choices"] > 0
     assert any(line.startswith("Normalizer(glossary) build") for line in saved["projections"])
+
+
+@pytest.mark.slow
+def test_the_stage_costs_cover_every_table(capsys):
+    costs = bench_scale.main(["--stages", "150", "--no-shipped"])
+    assert any(k.startswith("Normalizer(glossary)") for k in costs)
+    assert {"stage fuzzy", "stage chinese", "mender"} <= set(costs)
+    assert all(v["cpu"] >= 0 for k, v in costs.items() if k != "peak_rss_mb")
+    assert "Where the build of 150 entities goes" in capsys.readouterr().out
