@@ -48,6 +48,72 @@ def test_no_module_imports_another_modules_private_name():
     assert offenders == []
 
 
+def _import_graph() -> dict[str, set[str]]:
+    """Module -> the aeronorm modules it imports anywhere (in functions and under
+    ``TYPE_CHECKING`` too); ``from pkg import sub`` is an edge to the submodule."""
+    modules = {_module(path): path for path in PACKAGE.rglob("*.py")}
+
+    def known(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {m: set() for m in modules}
+    for me, path in modules.items():
+        package = me if path.name == "__init__.py" else me.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
+                source = ".".join([*base, *([node.module] if node.module else [])])
+                subs = [f"{source}.{a.name}" for a in node.names]
+                targets = [sub if sub in modules else source for sub in subs]
+            else:
+                continue
+            for target in targets:
+                found = known(target) if target.startswith("aeronorm") else None
+                if found and found != me:
+                    graph[me].add(found)
+    return graph
+
+
+def test_no_import_cycles_at_all():
+    """import-linter keeps siblings acyclic; a package and its own modules can still import each
+    other in a circle (a format package importing its formats, each importing the package): none."""
+    graph = _import_graph()
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's strongly connected components
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert len(graph) > 50 and sum(map(len, graph.values())) > 200  # the graph is the package's
+    assert cycles == []
+
+
 def test_every_stage_is_in_a_lane_in_order():
     for lane, names in LANES.items():
         assert set(names) <= set(ORDER), lane

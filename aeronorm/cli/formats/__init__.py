@@ -6,15 +6,11 @@ Each format module has ``run(job, out)``: read ``job.source``, resolve the colum
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import IO
 
 from ..errors import CLIError
-
-if TYPE_CHECKING:
-    from ..files import Source
-    from ..resolve import Resolver
+from .job import Job, chunks, split_eol
 
 __all__ = ["FORMATS", "Job", "chunks", "input_format", "output_format", "runner", "split_eol"]
 
@@ -26,24 +22,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "parquet": (".parquet", ".pq"),
 }
 _TABULAR = ("csv", "tsv")
-T = TypeVar("T")
-
-
-@dataclass
-class Job:
-    """One ``aeronorm normalize`` run, as the format modules see it."""
-
-    source: Source
-    column: str
-    names: list[str]  # the new columns, in order
-    fmt_in: str
-    fmt_out: str
-    resolver: Resolver
-    overwrite: bool = False
-    evidence: bool = False
-    guard: bool = True  # neutralise formulas in the CSV/TSV cells aeronorm writes
-    chunk_rows: int = 20_000
-    chunk_chars: int = 1 << 24  # a chunk also ends after this much text (rows with huge cells)
 
 
 def _format_by_name(path: str) -> str | None:
@@ -88,31 +66,3 @@ def runner(fmt: str) -> Callable[[Job, IO[bytes]], None]:
     else:
         from .parquet import run
     return run
-
-
-def chunks(items: Iterable[T], *, rows: int, chars: int, text: int) -> Iterator[list[T]]:
-    """Lists of at most ``rows`` items (tuples), ended early once the lengths of their
-    ``item[text]`` pass ``chars``."""
-    chunk: list[T] = []
-    append = chunk.append
-    total = 0
-    for item in items:
-        append(item)
-        total += len(item[text])  # type: ignore[index]
-        if total >= chars or len(chunk) >= rows:
-            yield chunk
-            chunk, total = [], 0
-            append = chunk.append
-    if chunk:
-        yield chunk
-
-
-def split_eol(line: str) -> tuple[str, str]:
-    """``line`` without its terminator (``\\r\\n``, ``\\n``, ``\\r`` or none), and the terminator.
-
-    Lines are split at terminators, so a line holds one, at its end, and stripping the trailing
-    CRs and LFs takes exactly it (a JSON line may hold CRs before its LF: whitespace, which then
-    counts as its terminator).
-    """
-    body = line.rstrip("\r\n")
-    return body, line[len(body):]

@@ -30,7 +30,7 @@ from ..columns import csv_cell, placement, text_cells
 from ..errors import CLIError
 from ..files import Lines
 from ..resolve import ABSENT, Result
-from . import Job, chunks, split_eol
+from .job import Job, chunks, split_eol
 
 __all__ = ["CELL_LIMIT", "Record", "records", "run"]
 

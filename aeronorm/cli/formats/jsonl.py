@@ -28,7 +28,7 @@ from ..columns import placement
 from ..errors import CLIError
 from ..files import Lines
 from ..resolve import ABSENT
-from . import Job, chunks, split_eol
+from .job import Job, chunks, split_eol
 
 __all__ = ["members", "run"]
 

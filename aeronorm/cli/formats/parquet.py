@@ -12,7 +12,7 @@ from typing import IO, Any
 
 from ..columns import placement
 from ..errors import CLIError
-from . import Job
+from .job import Job
 
 __all__ = ["run"]
 
