@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 from .lexicon import Kind, Tok
 from .word_classes import load_word_classes
 
-__all__ = ["align", "institution_types", "rendering", "similarity", "spelling_comparable"]
+__all__ = ["Aligner", "align", "institution_types", "rendering", "similarity", "spelling_comparable"]
 
 _ICAL = re.compile(r"ical\b")
 
@@ -71,33 +71,53 @@ def similarity(q: Tok, c: Tok) -> float:
 
 def align(query: Sequence[Tok], name: Sequence[Tok]) -> list[tuple[int, int, float]]:
     """Greedy one-to-one alignment of tokens, best pairs first: ``(query i, name j, sim)``."""
-    # Only pairs that share a concept, or two spellings of unknown words, can be similar: look
-    # them up instead of trying every pair (the result is the same; a property test checks it).
-    by_key: dict[str, list[int]] = {}
-    spelt: list[int] = []
-    for j, c in enumerate(name):
-        for k in c.keys:
-            by_key.setdefault(k, []).append(j)
-        if spelling_comparable(c):
-            spelt.append(j)
-    pairs = []
-    for i, q in enumerate(query):
-        near = {j for k in q.keys for j in by_key.get(k, ())}
-        if spelt and spelling_comparable(q):
-            near.update(spelt)
-        for j in near:
-            s = similarity(q, name[j])
+    return Aligner(query).align(name)
+
+
+class Aligner:
+    """:func:`align` for one query against many names: the query's look-up table is built once.
+
+    Only pairs that share a concept, or two spellings of unknown words, can be similar: they are
+    looked up instead of trying every pair (the result is the same; a property test checks it).
+    """
+
+    __slots__ = ("_by_key", "_query", "_spelt")
+
+    def __init__(self, query: Sequence[Tok]):
+        self._query = query
+        by_key: dict[str, list[int]] = {}
+        for i, q in enumerate(query):
+            for k in q.keys:
+                by_key.setdefault(k, []).append(i)
+        self._by_key = by_key
+        self._spelt = [i for i, q in enumerate(query) if spelling_comparable(q)]
+
+    def align(self, name: Sequence[Tok]) -> list[tuple[int, int, float]]:
+        """The alignment of the query with ``name``: ``(query i, name j, sim)``, best first."""
+        query, by_key, spelt = self._query, self._by_key, self._spelt
+        near: set[tuple[int, int]] = set()
+        for j, c in enumerate(name):
+            for k in c.keys:
+                hits = by_key.get(k)
+                if hits:
+                    near.update((i, j) for i in hits)
+            if spelt and spelling_comparable(c):
+                near.update((i, j) for i in spelt)
+        pairs = []
+        for i, j in near:
+            s = similarity(query[i], name[j])
             if s:
                 pairs.append((s, i, j))
-    # Equal scores: the pair spelt alike first ("research institute" with "research institute",
-    # not with the "academy" that shares its concept), then text order.
-    pairs.sort(key=lambda p: (-p[0], query[p[1]].text != name[p[2]].text, p[1], p[2]))
-    used_q: set[int] = set()
-    used_c: set[int] = set()
-    out = []
-    for s, i, j in pairs:
-        if i not in used_q and j not in used_c:
-            used_q.add(i)
-            used_c.add(j)
-            out.append((i, j, s))
-    return out
+        # Equal scores: the pair spelt alike first ("research institute" with "research institute",
+        # not with the "academy" that shares its concept), then text order (a total order: the
+        # set's order does not matter).
+        pairs.sort(key=lambda p: (-p[0], query[p[1]].text != name[p[2]].text, p[1], p[2]))
+        used_q: set[int] = set()
+        used_c: set[int] = set()
+        out = []
+        for s, i, j in pairs:
+            if i not in used_q and j not in used_c:
+                used_q.add(i)
+                used_c.add(j)
+                out.append((i, j, s))
+        return out

@@ -17,9 +17,10 @@ over the best other entity.
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from itertools import filterfalse, islice
 from operator import itemgetter
 from typing import ClassVar
 
@@ -29,7 +30,7 @@ from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import align, spelling_comparable
+from ..lexicon.compare import Aligner, align, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..results import Method
@@ -42,6 +43,8 @@ __all__ = ["FuzzyStage", "Spellings"]
 
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+#: Kinds whose leftover on both sides always means two entities, whatever they weigh.
+_DIFFERING = (Kind.NAME, Kind.NUMBER)
 _MAX_CANDIDATES = 24
 #: Names read from the inverted index per query, rarest concepts first.
 _BLOCK_BUDGET = 2000
@@ -78,6 +81,18 @@ class Spellings:
         return sorted(w for w in hits if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1)
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One side of a comparison prepared once: its tokens but company forms and their parent
+    organisations (a query is compared with two dozen names, a name with many queries)."""
+
+    toks: tuple[Tok, ...]
+    spans: list[tuple[int, int, int]]
+    keys: frozenset[str]  # every concept of the tokens
+    naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
+    spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
+
+
 class FuzzyStage:
     """Best entity by weighted token comparison, if above the threshold by the margin."""
 
@@ -92,6 +107,7 @@ class FuzzyStage:
         self._parent_spans: BoundedCache[tuple[str, ...], list[tuple[int, int, int]]] = BoundedCache(
             max_entries=200_000)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
+        self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
 
@@ -113,14 +129,25 @@ class FuzzyStage:
         index, cal = self.index, self.calibration
         best: dict[int, tuple[float, list[str], str]] = {}
         lex = index.lexicon
+        names = self._names
         for form in query.forms:
             tokens = query.tokens(lex, form)
-            for rep_id in self._block(tokens):
+            blocked = self._block(tokens)
+            if not blocked:
+                continue
+            side = self._side(tokens)
+            aligner = Aligner(side.toks)
+            for rep_id in blocked:
                 rep = index.reps[rep_id]
                 if allowed is not None and rep.entity not in allowed:
                     continue
+                name = names.get(rep_id)
+                if name is None:
+                    name = names.put(rep_id, self._side(rep.tokens))
+                if self._surely_different(side, name):
+                    continue  # scores 0.0, like a pair _score rejects: no candidate
                 person = index.entities[rep.entity].type == "person"
-                score, evidence = self.score(tokens, rep.tokens, person=person)
+                score, evidence = self._score(side, name, person, aligner)
                 if score > 0 and self._states_another_parent(tokens, rep.entity):
                     continue
                 if score > best.get(rep.entity, (0.0,))[0]:
@@ -147,32 +174,60 @@ class FuzzyStage:
         ``person`` turns off the unique-word rule: a given name alone is not a person. A pair
         that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
+        side = self._side(query)
+        return self._score(side, self._side(name), person, Aligner(side.toks))
+
+    def _side(self, tokens: Sequence[Tok]) -> _Side:
+        toks = tuple(t for t in tokens if t.kind != Kind.LEGAL)
+        spans = self._spans(toks) if toks else []
+        naming = tuple(t for t in toks if t.kind in _DIFFERING)
+        if spans and naming:
+            in_parent = {k for start, end, _ in spans for k in range(start, end)}
+            naming = tuple(t for k, t in enumerate(toks) if t.kind in _DIFFERING and k not in in_parent)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming,
+                     tuple(t for t in toks if _spellable(t)))
+
+    @staticmethod
+    def _surely_different(qs: _Side, cs: _Side) -> bool:
+        """Whether :meth:`_score` must reject the pair as naming two entities: each side has a
+        naming word or number that nothing on the other side can align with (no concept in
+        common, no near spelling) and that no parent organisation sets apart. Such a word is
+        left over on both sides whatever the alignment, and :meth:`_score` rejects the pair
+        (for this reason or an earlier one). Most blocked names are rejected so, and this
+        costs a few set look-ups instead of an alignment."""
+        return any(_alone(t, cs) for t in qs.naming) and any(_alone(t, qs) for t in cs.naming)
+
+    def _score(self, qs: _Side, cs: _Side, person: bool, aligner: Aligner) -> tuple[float, list[str]]:
+        """:meth:`score` of two prepared sides; ``aligner`` is the query side's."""
         index, cal = self.index, self.calibration
-        q = [t for t in query if t.kind != Kind.LEGAL]
-        c = [t for t in name if t.kind != Kind.LEGAL]
+        q: Sequence[Tok] = qs.toks
+        c: Sequence[Tok] = cs.toks
         if not q or not c:
             return 0.0, ["nothing but company forms"]
         # A parent organisation stated on one side only ("CAS" in "X, CAS"; "AVIC" before a
         # company's own name) is the same entity written fully; on both sides, it agrees (however
         # written) or they are two entities. Parents are set aside before the words are aligned.
-        apart = self._set_parents_apart(q, c)
+        apart = self._set_parents_apart(q, c, qs.spans, cs.spans)
         if isinstance(apart, str):
             return 0.0, [apart]
         same_q, same_c, loose_q, loose_c = apart
         weight = self.weight
+        wq: Sequence[float] = [weight(t) for t in q]
+        wc: Sequence[float] = [weight(t) for t in c]
         # a parent both state agrees as a whole; one stated by one side only costs a little
-        parent_matched = (sum(weight(q[i]) for i in same_q) + sum(weight(c[j]) for j in same_c)) / 2
-        parent_extra = sum(weight(q[i]) for i in loose_q) * self.calibration.parent_cost
-        parent_omitted = sum(weight(c[j]) for j in loose_c) * self.calibration.parent_cost
+        parent_matched = (sum(wq[i] for i in same_q) + sum(wc[j] for j in same_c)) / 2
+        parent_extra = sum(wq[i] for i in loose_q) * self.calibration.parent_cost
+        parent_omitted = sum(wc[j] for j in loose_c) * self.calibration.parent_cost
         if same_q or loose_q:
-            q = [t for i, t in enumerate(q) if i not in {*same_q, *loose_q}]
+            keep = [i for i in range(len(q)) if i not in {*same_q, *loose_q}]
+            q, wq = [q[i] for i in keep], [wq[i] for i in keep]
+            aligner = Aligner(q)
         if same_c or loose_c:
-            c = [t for j, t in enumerate(c) if j not in {*same_c, *loose_c}]
+            keep = [j for j in range(len(c)) if j not in {*same_c, *loose_c}]
+            c, wc = [c[j] for j in keep], [wc[j] for j in keep]
         if not q or not c:
             return 0.0, ["nothing but a parent organisation and company forms"]
-        wq = [weight(t) for t in q]
-        wc = [weight(t) for t in c]
-        pairs = align(q, c)
+        pairs = aligner.align(c)
         matched = parent_matched
         telling = 0.0
         aligned_q = {i for i, _, _ in pairs}
@@ -295,12 +350,13 @@ class FuzzyStage:
         left_names = [k for k, t in enumerate(name) if t.kind == Kind.NAME and k not in aligned]
         return not (named and left_names == [j] == units[-1:])
 
-    def _set_parents_apart(self, q: Sequence[Tok], c: Sequence[Tok]
+    def _set_parents_apart(self, q: Sequence[Tok], c: Sequence[Tok], spans_q: list[tuple[int, int, int]],
+                           spans_c: list[tuple[int, int, int]]
                            ) -> str | tuple[list[int], list[int], list[int], list[int]]:
-        """Positions of the parent organisations of a query and a name: those both state (on
-        each side), those only the query states, those only the name states; or why the pair is
-        rejected (two different parents; a query that is a parent's name, not its unit's)."""
-        spans_q, spans_c = self._spans(q), self._spans(c)
+        """Positions of the parent organisations of a query and a name (given their spans):
+        those both state (on each side), those only the query states, those only the name
+        states; or why the pair is rejected (two different parents; a query that is a parent's
+        name, not its unit's)."""
         if not spans_q and not spans_c:
             return [], [], [], []
         whole_q = len(spans_q) == 1 and spans_q[0][:2] == (0, len(q))
@@ -369,7 +425,6 @@ class FuzzyStage:
     def _block(self, tokens: Sequence[Tok]) -> list[int]:
         """Names sharing an informative concept with the query, most promising first."""
         index = self.index
-        votes: dict[int, float] = defaultdict(float)
         postings = []
         for tok in tokens:
             if tok.kind == Kind.LEGAL:
@@ -393,14 +448,50 @@ class FuzzyStage:
         # The rarest concepts propose candidates, within a budget of names read; common words
         # (China, University) would only add thousands of names the rare ones already rank.
         budget = _BLOCK_BUDGET
-        for size, weight, posting in postings:
+        # votes: each name's summed weights, names in the order first proposed (ties keep it)
+        size, weight, posting = postings[0]
+        votes = dict.fromkeys(posting[:budget] if size > budget else posting, weight)
+        get = votes.get
+        budget -= size
+        last = len(postings) - 1
+        for k in range(1, last + 1):
             if budget <= 0:
                 break
-            for rep_id in posting[:budget]:
-                votes[rep_id] += weight
+            size, weight, posting = postings[k]
+            names = posting[:budget] if size > budget else posting
             budget -= size
-        ranked = heapq.nlargest(_MAX_CANDIDATES, votes.items(), key=itemgetter(1))
+            if budget > 0 and k < last:
+                for rep_id in names:
+                    votes[rep_id] = get(rep_id, 0.0) + weight
+                continue
+            # The last posting read (the commonest word's, often a thousand names): the names
+            # it proposes first all end with this one weight, and of those only the first
+            # _MAX_CANDIDATES can rank (the rest tie with them, proposed later), so only they
+            # are added; names with votes get the weight as above.
+            voted = votes.keys() & names
+            for rep_id in voted:
+                votes[rep_id] += weight
+            first = islice(filterfalse(voted.__contains__, names), _MAX_CANDIDATES)
+            votes.update(dict.fromkeys(first, weight))
+        # the same as heapq.nlargest (a stable sort, first proposed first among equals), in C
+        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_MAX_CANDIDATES]
         return [rep_id for rep_id, _ in ranked]
+
+
+def _alone(tok: Tok, other: _Side) -> bool:
+    """Whether no token of ``other`` can align with ``tok`` (similarity 0.0 with each)."""
+    if not tok.keys.isdisjoint(other.keys):
+        return False
+    if not other.spelt or not _spellable(tok):
+        return True
+    first = tok.text[0]  # no concept in common: similarity compares spellings, same first letter
+    return not any(t.text[0] == first and similarity(tok, t) for t in other.spelt)
+
+
+def _spellable(tok: Tok) -> bool:
+    """A word :func:`~aeronorm.lexicon.compare.similarity` may find near another by spelling
+    (it compares unknown words of five letters or more only)."""
+    return spelling_comparable(tok) and len(tok.text) >= 5 and tok.text.isalpha()
 
 
 def _identifying_number(tok: Tok) -> bool:
