@@ -327,6 +327,8 @@ def report(rows: dict[int, dict[str, Any]]) -> dict[str, Any]:
         # the cost of one more entity between the two largest sizes, times the entities to come
         slope = (vals[-1] - vals[-2]) / (sizes[-1] - sizes[-2]) if len(sizes) > 1 else None
         linear = vals[-1] + slope * (PROJECTED - sizes[-1]) if slope is not None else None
+        if linear is not None and linear < 0:  # a figure within noise that fell: nothing to project
+            linear = None
         line = f"{label:<46} {unit:<6}" + "".join(f"{v:>11.2f}" for v in vals)
         for g in (b, last):
             line += f"{f'n^{g:.2f}' if g is not None else '-':>8}"
