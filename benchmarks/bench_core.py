@@ -64,6 +64,7 @@ __all__ = [
     "bench_column",
     "bench_exact",
     "bench_fuzzy",
+    "bench_fuzzy_baseline",
     "bench_import",
     "bench_memory",
     "clear_input_caches",
@@ -74,6 +75,11 @@ __all__ = [
 ]
 
 DEFAULT_OUT = HERE / "results" / "core.json"
+ROOT = HERE.parent
+#: The tree the fuzzy-stage figures are compared with: the last commit before issue 13's
+#: matching work (spelling pass, parents, institution types, aligned stage), whose fuzzy-stage
+#: speed issue 13 asks to keep.
+FUZZY_BASELINE = "a40b3b7"
 #: Modules ``import aeronorm`` must not load (the glossary is read with PyYAML).
 FORBIDDEN_ON_IMPORT = ("jieba", "torch", "transformers", "pypinyin", "yaml", "aeronorm.glossary")
 #: Modules whose presence after ``import aeronorm`` is reported.
@@ -228,14 +234,17 @@ def _print_profile(title: str, top: list[dict[str, Any]], say: Say) -> None:
 
 # --------------------------------------------------------------------------------------------
 # 1. fuzzy stage vs rapidfuzz
-def bench_fuzzy(setup: Setup, *, n_queries: int = 400, profile: bool = False, say: Say = print) -> Section:
+def bench_fuzzy(setup: Setup, *, n_queries: int = 400, profile: bool = False, baseline: str | None = None,
+                repeat: int = 3, say: Say = print) -> Section:
     """Queries/s on names only the fuzzy stage can resolve, next to rapidfuzz ``extractOne``.
 
     Variants of synthetic entities (company form dropped, one brand typo, a generic word or
     the place dropped, words reordered) are classified with one Normalizer; those that reach
     the fuzzy stage (``method == "fuzzy"`` or abstained) form the timing set, every query
     distinct. They are timed through ``match_many`` of a *fresh* Normalizer with aeronorm's
-    per-input caches cleared, then through rapidfuzz over every name and alias.
+    per-input caches cleared, then through rapidfuzz over every name and alias. With
+    ``baseline`` (a tree or a git commit), the same queries are also timed in fresh interpreters
+    with this tree and with the baseline's, ``repeat`` times each (:func:`bench_fuzzy_baseline`).
     """
     from rapidfuzz import fuzz, process, utils
 
@@ -329,7 +338,125 @@ def bench_fuzzy(setup: Setup, *, n_queries: int = 400, profile: bool = False, sa
             rf_correct / len(queries), "rapidfuzz top-1", "", None,
             f"aeronorm wrong {aero_wrong / len(queries):.1%}, rest abstained"),
     ]
+    if baseline:
+        # warm-up names for the steady-state runs: variants of entities outside the timing set
+        warmup = [fuzzy_variant(corpus.orgs[eid], rng)[0] for eid in ids[-60:]]
+        base_rows, details["baseline"] = bench_fuzzy_baseline(
+            corpus.records, queries, truth, warmup, baseline=baseline, repeat=repeat, say=say)
+        rows += base_rows
     return Section("fuzzy", rows, details)
+
+
+# The child interpreter of bench_fuzzy_baseline: one Normalizer over the records, the queries
+# timed once (CPU and wall), the answers printed. ``first``: lazy tables built by the queries
+# that need them, as in bench_fuzzy; ``steady``: built beforehand by the warm-up names.
+_FUZZY_CHILD = """
+import gc, json, sys, time
+import aeronorm
+from aeronorm import Glossary, Normalizer
+spec = json.load(open(sys.argv[1], encoding="utf-8"))
+n = Normalizer(Glossary.from_records(spec["records"]))
+n.match_many(["QXZW", "Xibei Gongye Daxue"])
+if sys.argv[2] == "steady":
+    n.match_many(spec["warmup"])
+gc.collect()
+cpu, wall = time.process_time(), time.perf_counter()
+ms = n.match_many(spec["queries"])
+cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+print(json.dumps({"cpu": cpu, "wall": wall, "answers": [m.entity_id if m else None for m in ms],
+                  "file": aeronorm.__file__}))
+"""
+_FIELDS_CHILD = ("import json; from aeronorm.glossary.readers import ENTITY_FIELDS; "
+                 "print(json.dumps(ENTITY_FIELDS))")
+
+
+def _run_tree(tree: Path, args: list[str], *, timeout: float = 900) -> str:
+    """Run ``python args`` in a fresh interpreter importing aeronorm from ``tree``; its stdout."""
+    env = dict(os.environ, PYTHONPATH=str(tree))
+    with tempfile.TemporaryDirectory() as cwd:
+        proc = subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                              timeout=timeout, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"child with {tree} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def _baseline_tree(ref: str, workdir: Path) -> tuple[Path, str]:
+    """The baseline's tree and its commit: ``ref`` is a directory holding ``aeronorm/``, or a
+    commit of this repository, exported (``git archive``) into ``workdir``."""
+    path = Path(ref)
+    if (path / "aeronorm").is_dir():
+        out = subprocess.run(["git", "-C", str(path), "rev-parse", "--short", "HEAD"], capture_output=True,
+                             text=True, check=False)
+        return path, (out.stdout.strip() or f"{path} (no git commit)")
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", ref], capture_output=True,
+                            text=True, check=True).stdout.strip()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit, "aeronorm",
+                              "glossaries"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(workdir)], input=archive, check=True)
+    return workdir, commit
+
+
+def bench_fuzzy_baseline(records: list[dict[str, Any]], queries: list[str], truth: list[str],
+                         warmup: list[str], *, baseline: str, repeat: int = 3, say: Say = print
+                         ) -> tuple[list[Row], dict[str, Any]]:
+    """The fuzzy-stage timing set in fresh interpreters, this tree's ``aeronorm`` next to the
+    baseline's (a tree, or a commit exported with ``git archive``), runs interleaved, ``repeat``
+    of each; medians of CPU queries/s. Both read the same records: the fields both know (a
+    newer field, such as a title's templates, is left out for both).
+
+    Two figures per tree: ``first``, the section's own protocol (a fresh Normalizer warmed by
+    two queries, the tables a query needs built when it first needs them: the spelling pass's
+    vocabulary, the aligned stage's Chinese names); ``steady``, those tables built beforehand
+    by 60 other names, the cost of a query alone.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        export = work / "baseline"
+        export.mkdir()
+        base_tree, commit = _baseline_tree(baseline, export)
+        fields = set(json.loads(_run_tree(base_tree, ["-c", _FIELDS_CHILD])))
+        fields &= set(json.loads(_run_tree(ROOT, ["-c", _FIELDS_CHILD])))
+        shared = [{k: v for k, v in r.items() if k in fields} for r in records]
+        dropped = sorted({k for r in records for k in r} - fields)
+        spec = work / "spec.json"
+        spec.write_text(json.dumps({"records": shared, "queries": queries, "warmup": warmup},
+                                   ensure_ascii=False), encoding="utf-8")
+        script = work / "child.py"
+        script.write_text(_FUZZY_CHILD, encoding="utf-8")
+        trees = {"this tree": ROOT, f"baseline {commit}": base_tree}
+        runs: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for _ in range(repeat):  # interleaved: load on the machine hits both alike
+            for mode in ("first", "steady"):
+                for label, tree in trees.items():
+                    out = json.loads(_run_tree(tree, [str(script), str(spec), mode]))
+                    runs.setdefault((label, mode), []).append(out)
+    qps = {key: statistics.median(len(queries) / r["cpu"] for r in rs) for key, rs in runs.items()}
+    correct = {label: sum(a == t for a, t in zip(runs[(label, "steady")][0]["answers"], truth, strict=True))
+               / len(queries) for label in trees}
+    base = f"baseline {commit}"
+    say(f"    same {len(queries)} queries in fresh interpreters, this tree next to {commit} (before issue "
+        f"13's matching work), median of {repeat}, CPU time; records without "
+        f"{', '.join(dropped) or 'nothing'}:")
+    for mode, what in (("first", "lazy tables built by the queries"), ("steady", "tables built beforehand")):
+        say(f"      {mode:6} ({what}): this tree {qps[('this tree', mode)]:,.0f} q/s, {commit} "
+            f"{qps[(base, mode)]:,.0f} q/s, ratio {qps[('this tree', mode)] / qps[(base, mode)]:.2f}")
+    say(f"      correct on the timing set: this tree {correct['this tree']:.1%}, {commit} "
+        f"{correct[base]:.1%} (the set is what this tree leaves to the fuzzy stage or abstains on: "
+        "not an accuracy comparison)")
+    notes = {"first": "lazy tables built by the queries", "steady": "tables built by 60 other names first"}
+    rows = [
+        Row(f"  fuzzy set, {mode} (vs {commit})", qps[("this tree", mode)], "/s", qps[(base, mode)],
+            f"{commit}, same queries", "ratio >= 1", qps[("this tree", mode)] >= qps[(base, mode)],
+            f"CPU, fresh interpreters, median of {repeat}; {note}")
+        for mode, note in notes.items()
+    ]
+    details = {"commit": commit, "repeat": repeat, "dropped_fields": dropped, "qps_cpu_median":
+               {f"{label}/{mode}": v for (label, mode), v in qps.items()},
+               "cpu_seconds": {f"{label}/{mode}": [r["cpu"] for r in rs]
+                               for (label, mode), rs in runs.items()},
+               "correct": correct}
+    return rows, details
 
 
 def corpus_name(corpus: Corpus, eid: str) -> str:
@@ -785,6 +912,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, help="runs of the cheap measurements (default 5; quick 2)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--profile", action="store_true", help="cProfile the matching workloads")
+    parser.add_argument("--fuzzy-baseline", default=FUZZY_BASELINE, metavar="TREE_OR_COMMIT",
+                        help=f"time the fuzzy set with this tree or commit too (default {FUZZY_BASELINE}, "
+                        "before issue 13; 'none' to skip)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON results (default {DEFAULT_OUT})")
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -806,7 +936,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({len(setup.corpus.orgs):,} synthetic), e.g. {setup.corpus.records[-1]['name']!r} "
           f"/ {setup.corpus.records[-1]['zh']}")
     sections = [
-        bench_fuzzy(setup, n_queries=n_queries, profile=args.profile),
+        bench_fuzzy(setup, n_queries=n_queries, profile=args.profile, repeat=min(repeat, 3),
+                    baseline=None if args.fuzzy_baseline == "none" else args.fuzzy_baseline),
         bench_exact(setup, repeat=min(repeat, 3), profile=args.profile),
         bench_column(setup, rows=rows, distinct=distinct, profile=args.profile),
         bench_import(repeat=repeat),

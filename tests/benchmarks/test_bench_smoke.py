@@ -106,6 +106,20 @@ def test_bench_fuzzy(setup):
     assert any("rapidfuzz" in line for line in lines)
 
 
+@pytest.mark.slow  # four fresh interpreters, each building a normalizer: ~15 s
+def test_bench_fuzzy_next_to_a_baseline_tree(setup):
+    # this tree as its own baseline: the comparison runs, both sides answer alike
+    lines: list[str] = []
+    section = bench_core.bench_fuzzy(setup, n_queries=10, baseline=str(bench_core.ROOT), repeat=1,
+                                     say=lines.append)
+    first, steady = section.rows[2:]
+    for row in (first, steady):
+        assert row.value > 0 and row.baseline > 0 and row.target == "ratio >= 1"
+    d = section.details["baseline"]
+    assert d["correct"]["this tree"] == pytest.approx(d["correct"][f"baseline {d['commit']}"])
+    assert any("fresh interpreters" in line for line in lines)
+
+
 def test_bench_exact(setup):
     section = bench_core.bench_exact(setup, repeat=1, say=lambda _: None)
     d = section.details
@@ -158,7 +172,7 @@ def test_profile_top_reports_shares():
 def test_main_runs_every_benchmark_and_writes_json(tmp_path, capsys):
     out = tmp_path / "core.json"
     argv = ["--quick", "--entities", "500", "--queries", "8", "--rows", "1000", "--distinct", "100",
-            "--repeat", "1", "--out", str(out)]
+            "--repeat", "1", "--fuzzy-baseline", "none", "--out", str(out)]
     assert bench_core.main(argv) == 0
     printed = capsys.readouterr().out
     assert "metric" in printed and "| result" in printed
