@@ -35,12 +35,17 @@ from .spans import SpanResolver
 from .trie import Trie
 from .words import Doc, Words
 
-__all__ = ["STYLES", "Scanner", "Style"]
+__all__ = ["STYLES", "Scanner", "Style", "holds_han"]
 
 _STARTS = attrgetter("start")
 #: From this length on, a text is scanned with the cyclic GC paused: the scan makes many small
 #: containers and no garbage cycles, and each collection would walk the index's tables for nothing.
 _PAUSE_GC_CHARS = 20_000
+# The first bytes, in UTF-8, of the characters of HAN_RE: U+3400-U+9FFF start with E3 to E9,
+# U+F900-U+FAFF with EF, the supplementary ranges (U+20000 on) with F0. A chunk of text whose
+# encoding holds none of them holds no Han character (memchr over the bytes: no regex).
+_HAN_LEADS = bytes(range(0xE3, 0xEA)) + b"\xef\xf0"
+_HAN_CHUNK = 1 << 16
 
 
 class Scanner:
@@ -107,7 +112,7 @@ class Scanner:
         if text:
             with paused_gc() if len(text) >= _PAUSE_GC_CHARS else nullcontext():
                 found = self._find_english(self.words.doc(text), allowed, type)
-                if not text.isascii() and HAN_RE.search(text):
+                if holds_han(text):
                     chinese = find_chinese(text, index=self.index, table=self.chinese,
                                            calibration=self.calibration, allowed=allowed)
                     found = merge_mentions(found, chinese, len(text))
@@ -159,3 +164,16 @@ class Scanner:
         mentions += spans
         mentions.sort(key=lambda m: m.start)
         return self.acronyms.apply(doc.text, mentions, allowed)
+
+
+def holds_han(text: str) -> bool:
+    """Whether ``text`` holds a Han character (``HAN_RE.search``, a chunk at a time, tried only
+    where the chunk's UTF-8 bytes could hold one)."""
+    if text.isascii():
+        return False
+    for i in range(0, len(text), _HAN_CHUNK):
+        chunk = text[i : i + _HAN_CHUNK]
+        data = chunk.encode("utf-8", "surrogatepass")
+        if any(lead in data for lead in _HAN_LEADS) and HAN_RE.search(chunk):
+            return True
+    return False

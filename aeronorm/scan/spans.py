@@ -11,7 +11,10 @@ of a longer name ("Committee for Discipline Inspection of the School"): the whol
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from ..caching import BoundedCache
@@ -21,13 +24,14 @@ from ..lexicon.compare import align
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..results import Match, Mention
-from .words import CAPKNOWN, JOIN, SOFT, WORD, Doc, close_aside, with_period
+from .words import JOIN, SOFT, WORD, Doc, close_aside, with_period
 
-__all__ = ["SpanResolver"]
+__all__ = ["SpanResolver", "overlapping"]
 
 #: Methods of the matcher trusted for a capitalised span without further checks.
 _SURE_METHODS = frozenset({"exact", "abbreviation", "pinyin", "chinese"})
 _CACHE_LIMIT = 20_000
+_CAPKNOWN = attrgetter("capknown")
 
 
 class SpanResolver:
@@ -57,10 +61,12 @@ class SpanResolver:
         covered = bytearray(doc.n)
         for a, b, _ in taken:
             covered[a : b + 1] = b"\x01" * (b - a + 1)
+        firsts = [a for a, _, _ in taken]
+        lasts = [b for _, b, _ in taken]
         out: list[Mention] = []
         replaced: set[int] = set()
         done = -1
-        for k in [k for k, i in enumerate(doc.infos) if i.flags & CAPKNOWN]:
+        for k in list(compress(range(doc.n), map(_CAPKNOWN, doc.infos))):
             if k <= done or covered[k]:
                 continue
             a, b, content = self._run(doc, k)
@@ -69,7 +75,7 @@ class SpanResolver:
                 continue
             inner: list[int] = []
             if any(covered[a : b + 1]):
-                inner = self._of_the_tail(doc, taken, covered, a, b)
+                inner = self._of_the_tail(doc, taken, covered, a, b, firsts, lasts)
                 if not inner:
                     continue
             tries = [(a, b)]
@@ -109,14 +115,15 @@ class SpanResolver:
         match = Match.of(span, entity, m.score, m.method, evidence)
         return Mention(start, close_aside(doc.text, start, end), span, match)
 
-    def _of_the_tail(self, doc: Doc, taken: list[tuple[int, int, Match]], covered: bytearray, a: int, b: int
-                     ) -> list[int]:
+    def _of_the_tail(self, doc: Doc, taken: list[tuple[int, int, Match]], covered: bytearray, a: int, b: int,
+                     firsts: list[int], lasts: list[int]) -> list[int]:
         """When the trie's mentions in run ``a..b`` all follow its first "of the" ("X of the Y"),
-        their positions in ``taken``; else ``[]``."""
+        their positions in ``taken``; else ``[]``. ``taken`` is in text order and its mentions do
+        not overlap (``firsts`` and ``lasts`` their first and last words, both increasing)."""
         j = next(k for k in range(a, b + 1) if covered[k])
         if j - a < 3 or doc.raws[j - 1].casefold() != "the" or doc.raws[j - 2].casefold() != "of":
             return []
-        inside = [i for i, (x, y, _) in enumerate(taken) if x <= b and a <= y]
+        inside = overlapping(firsts, lasts, a, b)
         if any(taken[i][0] < j or taken[i][1] > b for i in inside):
             return []
         return inside
@@ -202,3 +209,9 @@ class SpanResolver:
             if len(align(q, c)) == len(q) == len(c):
                 return True
         return False
+
+
+def overlapping(firsts: list[int], lasts: list[int], a: int, b: int) -> list[int]:
+    """Positions of the spans ``firsts[i]..lasts[i]`` that overlap ``a..b``, for spans in order
+    that do not overlap (both lists increasing): one contiguous range, found by bisection."""
+    return list(range(bisect_left(lasts, a), bisect_right(firsts, b)))

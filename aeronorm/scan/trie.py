@@ -42,7 +42,7 @@ __all__ = ["NO_SINGLE_WORD", "SLOT", "Trie", "Variant"]
 #: their own (a one-word title still is, as the title of a named body).
 NO_SINGLE_WORD = frozenset({"title", "term"})
 _CACHE_LIMIT = 200_000
-_MEMO_WAYS = 16  # stretches of text remembered per first word ("China" opens many)
+_MEMO_WAYS = 16  # stretches of text remembered per first two words
 _FIRST = itemgetter(0)
 _END = ""  # key of a trie node's terminal record (no label is empty)
 SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
@@ -80,7 +80,8 @@ class Trie:
         self._label_cache: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._tok_paths: BoundedCache[frozenset[str], tuple[tuple[str, ...], ...]] = BoundedCache(
             max_entries=_CACHE_LIMIT)
-        self._walk_memo: BoundedCache[str, list[tuple[int, list[str], list[tuple[int, list[Variant]]]]]] = (
+        self._walk_memo: BoundedCache[tuple[str, str | None],
+                                      list[tuple[int, list[str], list[tuple[int, list[Variant]]]]]] = (
             BoundedCache(max_entries=_CACHE_LIMIT))
         self.phrases: dict[tuple[str, ...], Tok] = {}
         self.phrase_len: dict[str, int] = {}
@@ -334,14 +335,13 @@ class Trie:
         k0 = doc.seq[c0]
         parts = doc.parts
         p = 2 * k0 + 1
-        first = parts[p]
-        entries = self._walk_memo.get(first)
+        # stretches are kept by their first two words: few to compare, however many stretches
+        # open with one word ("China")
+        bucket = (parts[p], parts[p + 2] if p + 2 < len(parts) else None)
+        entries = self._walk_memo.get(bucket)
         if entries is not None:
-            nxt = parts[p + 2] if p + 2 < len(parts) else None
             for i, entry in enumerate(entries):
                 size, key, rel = entry
-                if size > 2 and key[2] != nxt:
-                    continue  # another next word: no need to compare the stretch
                 if parts[p : p + size] == key:
                     if i:  # the stretches met most stay first
                         entries[i] = entries[i - 1]
@@ -352,7 +352,7 @@ class Trie:
         if complete:
             key = parts[p : 2 * hi + 2]
             if entries is None:
-                entries = self._walk_memo.put(first, [])
+                entries = self._walk_memo.put(bucket, [])
             entries.insert(0, (len(key), key, [(c - c0, term) for c, term in ends]))
             del entries[_MEMO_WAYS:]
         return ends

@@ -22,14 +22,19 @@ from ..text.fold import HAN_RE
 
 __all__ = [
     "AND", "CAPKNOWN", "HAN", "HARD", "JOIN", "SOFT", "START", "STOP", "WORD",
-    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on", "with_period",
+    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on", "split_words", "with_period",
 ]
 
 # A word: letters and digits (apostrophes of any style inside), or "&". Hyphens separate words.
 # Typographic quotes and dashes are recognised as such, not folded first: translating a whole
 # non-ASCII text costs more than the rest of the scan.
 APOSTROPHES = "'’‘ʼ′`´‛"
-_SPLIT = re.compile(rf"([^\W_]+(?:[{APOSTROPHES}][^\W_]+)*|&)")
+# Possessive quantifiers: nothing follows the word in the pattern, so giving back characters could
+# never make a match; the engine is told not to keep the states to try.
+_SPLIT = re.compile(rf"([^\W_]++(?:[{APOSTROPHES}][^\W_]++)*+|&)")
+# The same split for a text without "_" (the one character ``\w`` has and ``[^\W_]`` has not):
+# the engine tests ``\w`` faster than the set.
+_SPLIT_NO_UNDERSCORE = re.compile(rf"(\w++(?:[{APOSTROPHES}]\w++)*+|&)")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _GAP_OK = frozenset(" \t\r\n\u00a0,.-‐‑" + APOSTROPHES)  # dashes (– —) end a name
 _SENTENCE = frozenset(".!?:;\"“”„‟«»「」『』。！？：；")
@@ -50,8 +55,8 @@ class WordInfo:
     its concept token (``None`` for function words and for words the lexicon splits).
     """
 
-    __slots__ = ("abbrev", "cap", "cls", "flags", "generic", "inseq", "legal", "possessive", "start", "tok",
-                 "upper", "word")
+    __slots__ = ("abbrev", "cap", "capknown", "cls", "flags", "generic", "inseq", "legal", "possessive",
+                 "start", "tok", "upper", "word")
 
     def __init__(self, word: str, tok: Tok | None, cls: int, raw: str, abbrev: bool):
         self.word = word
@@ -69,7 +74,8 @@ class WordInfo:
         self.generic = tok is not None and tok.kind == Kind.GENERIC
         self.inseq = cls in (WORD, AND)
         self.flags = 0
-        self.start = False  # may open a glossary path (flags & _START)
+        self.start = False  # may open a glossary path (flags & START)
+        self.capknown = False  # flags & CAPKNOWN
 
 
 _IN_SEQ = attrgetter("inseq")
@@ -81,10 +87,10 @@ class Doc:
     __slots__ = ("_brks", "_offsets", "gap", "infos", "join", "n", "parts", "raws", "seq", "text")
 
     def __init__(self, text: str, parts: list[str], infos: list[WordInfo],
-                 gap: Callable[[str], tuple[int, bool, bool]]):
+                 gap: Callable[[str], tuple[int, bool, bool]], raws: list[str] | None = None):
         self.text = text
         self.parts = parts  # gap, word, gap, word, ..., gap
-        self.raws = parts[1::2]
+        self.raws = parts[1::2] if raws is None else raws
         self.infos = infos
         self.gap = gap  # class of a gap string (cached by the scanner)
         self._offsets: list[int] | None = None  # offset of each part, on the first need
@@ -196,6 +202,7 @@ class Words:
                 if self._flagger is not None:
                     info.flags = self._flagger(info)
                     info.start = bool(info.flags & START)
+                    info.capknown = bool(info.flags & CAPKNOWN)
         self._info_cache.put(raw, info)
         return info
 
@@ -218,13 +225,18 @@ class Words:
         return got
 
     def doc(self, text: str) -> Doc:
-        parts = _SPLIT.split(text)
+        parts = split_words(text)
         raws = parts[1::2]
         infos = list(map(self._info_cache.get, raws))
         if None in infos:
             for k in [k for k, i in enumerate(infos) if i is None]:
                 infos[k] = self.info(raws[k])
-        return Doc(text, parts, infos, self.gap)  # type: ignore[arg-type]
+        return Doc(text, parts, infos, self.gap, raws)  # type: ignore[arg-type]
+
+
+def split_words(text: str) -> list[str]:
+    """``text`` as gap, word, gap, word, ..., gap (``re.split`` with the word as its group)."""
+    return (_SPLIT if "_" in text else _SPLIT_NO_UNDERSCORE).split(text)
 
 
 def close_aside(text: str, start: int, end: int) -> int:

@@ -53,3 +53,15 @@ def test_more_stretches_than_the_memo_keeps(trie):
         doc = trie.words.doc(text)
         for c in range(len(doc.seq)):
             assert trie.ends(doc, c) == sorted(trie.walk(doc, c)[0], key=lambda e: e[0], reverse=True)
+
+
+def test_more_stretches_than_the_memo_keeps_after_two_words(trie):
+    # stretches are kept by their first two words: many continuations of "China Aerospace"
+    conts = ["Science and Industry Corporation", "Science and Technology Corporation", "Foundation",
+             "Academy", "Industry", "Science", "Technology", "Corporation", "said", "and NWPU"]
+    tails = ["said", "Ltd.", "(CASC)", "labour", "'s team"]
+    texts = [f"China Aerospace {c} {t}. China Aerospace {c}." for t in tails for c in conts] * 2
+    for text in texts:
+        doc = trie.words.doc(text)
+        for c in range(len(doc.seq)):
+            assert trie.ends(doc, c) == sorted(trie.walk(doc, c)[0], key=lambda e: e[0], reverse=True)

@@ -1,0 +1,82 @@
+"""aeronorm.scan: each fast path of ``find`` answers what its plain reference answers.
+
+Fast paths: the word split (possessive quantifiers; ``\\w`` when the text has no "_"), the test for
+Han characters (UTF-8 lead bytes before the regex), the trie's mentions inside a capitalised run
+(bisection instead of a pass over every mention).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aeronorm.scan.scanner import holds_han
+from aeronorm.scan.spans import overlapping
+from aeronorm.scan.words import APOSTROPHES, split_words
+from aeronorm.text.fold import HAN_RE
+
+# The split as it was first written: greedy quantifiers, letters and digits as [^\W_].
+_REFERENCE_SPLIT = re.compile(rf"([^\W_]+(?:[{APOSTROPHES}][^\W_]+)*|&)")
+
+# Characters near every boundary the fast paths rely on: "_" and other word characters, every
+# apostrophe, "&", digits of other scripts, marks, the edges of the Han ranges and their UTF-8
+# neighbours (U+3000-U+33FF, U+A000, U+F8FF, U+FB00, U+1F600, U+2A6E0), lone surrogates.
+_TRICKY = ("_", "&", "-", " ", "\n", "\u00a0", "\u2019", "\u02bc", "`", "\u00b4", "\u0301", "\u0663",
+           "\u00b2", "\u00e9", "\u2014", "\u3000", "\u3042", "\u33ff", "\u3400", "\u4dbf", "\u4e2d", "\u9fff",
+           "\ua000",
+           "\uf8ff", "\uf900", "\ufaff", "\ufb00", "\U0001f600", "\U00020000", "\U0002a6df", "\U0002a6e0",
+           "\U0002ebef", "\U00030000", "\U0003134f", "\U00031350", "\ud800", "\udfff")
+_chars = st.one_of(st.sampled_from(_TRICKY), st.sampled_from("aZ9's. ,()"), st.characters())
+_texts = st.lists(_chars, max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts)
+def test_split_is_the_reference_split(text):
+    assert split_words(text) == _REFERENCE_SPLIT.split(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts)
+def test_holds_han_is_the_regex(text):
+    assert holds_han(text) == bool(HAN_RE.search(text))
+
+
+def test_holds_han_at_every_edge():
+    for c in _TRICKY:
+        for text in (c, f"An English text {c}", f"{c} é"):
+            assert holds_han(text) == bool(HAN_RE.search(text)), repr(text)
+
+
+def test_holds_han_past_the_first_chunk():
+    # the test runs a chunk of 65,536 characters at a time: a Han character in a later chunk,
+    # and one on each side of a chunk's edge
+    for at in (0, 65_535, 65_536, 200_000):
+        text = ["é"] * 200_001
+        text[at] = "航"
+        assert holds_han("".join(text))
+    assert not holds_han("é—’" * 100_000)
+
+
+@st.composite
+def _spans_and_run(draw):
+    """Spans in text order that do not overlap (as the trie's mentions are), and a run."""
+    spans, at = [], 0
+    for _ in range(draw(st.integers(0, 12))):
+        first = at + draw(st.integers(0, 3))
+        last = first + draw(st.integers(0, 3))
+        spans.append((first, last))
+        at = last + 1
+    a = draw(st.integers(0, at + 2))
+    b = a + draw(st.integers(0, 8))
+    return spans, a, b
+
+
+@settings(max_examples=400, deadline=None)
+@given(case=_spans_and_run())
+def test_overlapping_is_a_pass_over_every_span(case):
+    spans, a, b = case
+    reference = [i for i, (x, y) in enumerate(spans) if x <= b and a <= y]
+    assert overlapping([x for x, _ in spans], [y for _, y in spans], a, b) == reference
