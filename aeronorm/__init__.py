@@ -111,12 +111,13 @@ def normalize_text(text: str, *, style: str = "canonical", type: str | None = No
 
 
 def cluster(values: Any, *, glossary: Any = None, threshold: float | None = None,
-            type: str | None = None) -> Clusters:
-    """Group the values of a column that name one entity, and propose each entity; see
+            type: str | None = None, units: str = "apart") -> Clusters:
+    """Group the values of a column that name one entity, and propose each entity
+    (``units="with_parent"``: units and subsidiaries join their parent's cluster); see
     :func:`aeronorm.clustering.cluster`."""
     from .clustering import cluster as run
 
-    return run(values, glossary=glossary, threshold=threshold, type=type)
+    return run(values, glossary=glossary, threshold=threshold, type=type, units=units)
 
 
 def _register_pandas_accessor() -> None:

@@ -10,6 +10,9 @@ atomically and never over a file read:
   evidence that joined it;
 * ``--html FILE``: the review page, each cluster with its evidence.
 
+``--units with_parent`` rolls units and subsidiaries up into their parent's cluster
+(:mod:`aeronorm.clustering.units`); by default they stay entities of their own.
+
 Without ``--anchor`` or ``--glossary`` no known entity is used (the shipped term lexicon is the
 vocabulary); with them, values the matcher resolves are anchored to their entities first.
 """
@@ -54,6 +57,10 @@ def add_cluster_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--threshold", type=float, default=None,
                    help="lowest evidence score that joins two values (0..1; default 0.8)")
     p.add_argument("--type", "-t", default=None, help="entity type of the draft's entities (default: org)")
+    p.add_argument("--units", default="apart", metavar="{apart,with_parent}",
+                   help="apart (default): a unit (an institute of X, X's Shenzhen subsidiary) is an entity "
+                        "of its own; with_parent: units join their parent's cluster, which keeps the "
+                        "parent's name (an entity with its units and subsidiaries)")
     known = p.add_argument_group("known entities (off by default: a column no glossary covers)")
     known.add_argument("--anchor", action="store_true",
                        help="anchor values the shipped glossary resolves to its entities")
@@ -87,7 +94,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
     values, stats = read_column(source, fmt, args.column)
     anchor = _anchor_glossary(args)
-    clusters = cluster(values, glossary=anchor, threshold=args.threshold, type=args.type)
+    clusters = cluster(values, glossary=anchor, threshold=args.threshold, type=args.type, units=args.units)
     header = (f"Draft glossary proposed by `aeronorm cluster` from {source.name}, column {args.column!r}.\n"
               "Review it before use: merge, split or rename entities, then pass it with --glossary.")
     draft = clusters.to_yaml(min_size=args.min_size, header=header)
@@ -106,6 +113,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> None:
+    from ..clustering.units import check_units
     from ..glossary import check_entity_type
 
     if args.type is not None:
@@ -115,6 +123,10 @@ def _check(args: argparse.Namespace) -> None:
             raise CLIError(str(exc)) from None
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
         raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
+    try:
+        check_units(args.units)
+    except ValueError as exc:
+        raise CLIError(str(exc)) from None
     if args.min_size < 1:
         raise CLIError(f"--min-size must be 1 or more, got {args.min_size}")
     if args.no_default_glossary and not args.glossary:
@@ -268,8 +280,10 @@ def _summary(clusters: Any, stats: ColumnStats, args: argparse.Namespace) -> str
     lines = [f"\naeronorm: {stats.rows:,} rows, {values:,} distinct values, {clusters.missing:,} missing"
              + (f", {stats.absent:,} absent" if stats.absent else "")
              + (f", {stats.not_text:,} not text (left out)" if stats.not_text else "")]
+    units = sum(1 for c in clusters for m in c.members if m.evidence and m.evidence.kind == "unit")
     lines.append(f"  {len(groups):,} clusters of {args.min_size}+ values hold {grouped:,} values"
-                 + (f"; {anchored:,} anchored to known entities" if anchored else ""))
+                 + (f"; {anchored:,} anchored to known entities" if anchored else "")
+                 + (f"; {units:,} units joined their parent's cluster" if units else ""))
     drafted = len(clusters.to_records(min_size=args.min_size))
     where = "stdout" if args.output == "-" else args.output
     lines.append(f"  draft glossary: {drafted:,} entities -> {where}")

@@ -29,6 +29,7 @@ EVIDENCE_KINDS: tuple[str, ...] = (
     "proper name",  # a brand only these values write, and nothing that sets them apart
     "parent name",  # the same name with the name of its parent, which the column names too
     "acronym derived",  # an acronym spelt by the initials of one cluster's names
+    "unit",  # with units="with_parent": a unit of another value (its parent), rolled up into its cluster
 )
 
 
@@ -43,7 +44,8 @@ class Evidence:
     score : float
         How sure this evidence is (the matcher's calibrated scores).
     via : str or None
-        The member it was joined to (``None`` for a glossary anchor: it was joined to the entity).
+        The member it was joined to (``None`` for a glossary anchor: it was joined to the entity);
+        for a ``"unit"``, its parent: ``str(evidence)`` reads "unit of 'X' ...".
     detail : str
         The key, acronym or tokens that matched.
     """
@@ -54,7 +56,7 @@ class Evidence:
     detail: str = ""
 
     def __str__(self) -> str:
-        where = f" to {self.via!r}" if self.via is not None else ""
+        where = f" {'of' if self.kind == 'unit' else 'to'} {self.via!r}" if self.via is not None else ""
         detail = f" ({self.detail})" if self.detail else ""
         return f"{self.kind}{where}{detail}, {self.score:.2f}"
 

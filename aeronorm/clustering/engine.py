@@ -35,6 +35,7 @@ from .keys import key_edges
 from .merge import Merger
 from .names import proper_name_edges
 from .romanised import is_romanised
+from .units import check_units, roll_up
 
 if TYPE_CHECKING:
     from ..normalizer import Normalizer
@@ -54,6 +55,7 @@ def cluster(
     glossary: Glossary | Normalizer | None = None,
     threshold: float | None = None,
     type: str | None = None,
+    units: str = "apart",
 ) -> Clusters:
     """Group the values of a column that name the same entity, and propose each entity.
 
@@ -73,6 +75,14 @@ def cluster(
     type : str, optional
         Entity type of the proposed entities (default ``"org"``); with a glossary, only its
         entities of this type anchor.
+    units : {"apart", "with_parent"}
+        ``"apart"`` (the default): a unit is another entity than its parent (a research
+        institute of X is not X), as the matcher reads names. ``"with_parent"``: a value naming
+        a unit of another value of the column ("X University Shenzhen Research Institute", "X
+        Group 3rd Academy", "X (Shenzhen) Co.") joins that value's cluster, with evidence
+        ``"unit"``, and the cluster keeps the parent's name: an entity grouped with its units
+        and subsidiaries (:mod:`~aeronorm.clustering.units`). The vetoes still hold between
+        the parents (CASC never joins CASIC).
 
     Returns
     -------
@@ -84,7 +94,7 @@ def cluster(
     TypeError
         For a single string, or values that are neither strings nor missing.
     ValueError
-        For a threshold outside 0..1 or an unknown type.
+        For a threshold outside 0..1, an unknown type or ``units`` value.
 
     Examples
     --------
@@ -101,6 +111,7 @@ def cluster(
         raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
     if type is not None:
         check_entity_type(type)
+    check_units(units)
     normalizer = _normalizer(glossary)
     counts, missing = count_values(values)
     lexicon = normalizer.lexicon if normalizer is not None else _SHIPPED_LEXICON.get()
@@ -112,7 +123,10 @@ def cluster(
                     lambda i: _signature(items[i]))
     anchors = _anchor(merger, items, normalizer, type) if normalizer is not None else {}
     _merge(merger, ev, items, threshold, calibration)
-    return _clusters(merger, items, anchors, normalizer, type, missing)
+    joined: set[int] = set()
+    if units == "with_parent" and calibration.contained >= threshold:
+        joined = roll_up(merger, ev, calibration.contained)
+    return _clusters(merger, items, anchors, normalizer, type, missing, joined)
 
 
 def _normalizer(glossary: Any) -> Normalizer | None:
@@ -197,7 +211,9 @@ def _merge(merger: Merger, ev: ColumnEvidence, items: list[Item], threshold: flo
 
 # -- the clusters and the entities they propose -------------------------------------------------
 def _clusters(merger: Merger, items: list[Item], anchors: dict[int, Match], normalizer: Normalizer | None,
-              type_: str | None, missing: int) -> Clusters:
+              type_: str | None, missing: int, units: set[int]) -> Clusters:
+    """The clusters, largest first; ``units`` are items rolled up into a parent's cluster: the
+    names are proposed by the parent's own values."""
     used: set[str] = set()
     entities: dict[str, Entity] = {}
     if normalizer is not None:
@@ -214,8 +230,9 @@ def _clusters(merger: Merger, items: list[Item], anchors: dict[int, Match], norm
         if entity is not None:
             canonical, zh, etype, cid = entity.name, entity.zh, entity.type, entity.id
         else:
-            canonical = _canonical(items, group)
-            zh = _chinese(items, group)
+            own = [i for i in group if i not in units]
+            canonical = _canonical(items, own)
+            zh = _chinese(items, own)
             etype = type_ or "org"
             cid = _unique_id(_slug(canonical), used)
         out.append(Cluster(cid, canonical, zh, etype, tuple(members), round(confidence, 4), entity_id,

@@ -93,6 +93,20 @@ class Merger:
             self.anchor[root] = anchor
         return True
 
+    def attach(self, edge: Edge) -> bool:
+        """Hang the cluster of ``edge.b`` under ``edge.a`` through ``edge`` with no veto: a unit
+        rolled up into its parent's cluster (:mod:`.units` decides when); the parent's anchor,
+        if any, stays. True if joined."""
+        ra, rb = self.find(edge.a), self.find(edge.b)
+        if ra == rb:
+            return False
+        anchor = self.anchor.get(ra)
+        self._reroot(edge.b, edge.a, edge)
+        root = self._union(ra, rb)
+        if anchor is not None:
+            self.anchor[root] = anchor
+        return True
+
     def _conflicting(self, ra: int, rb: int) -> bool:
         reps_a, reps_b = self.reps(ra), self.reps(rb)
         if len(reps_a) * len(reps_b) > MAX_CHECKS:

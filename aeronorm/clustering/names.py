@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..lexicon import Kind, Tok
+from ..lexicon import Kind, TermLexicon, Tok
 from .evidence import ColumnEvidence, Edge, comparable
 from .items import Item
 from .parents import parent_of
 
-__all__ = ["MAX_PROPER_OWNERS", "proper_name_edges"]
+__all__ = ["MAX_PROPER_OWNERS", "is_brand", "proper_name_edges"]
 
 #: Most values sharing a proper name for it to join them (more is a common word, not a brand).
 MAX_PROPER_OWNERS = 12
@@ -32,10 +32,7 @@ def proper_name_edges(ev: ColumnEvidence) -> Iterator[Edge]:
             continue
         for tok in item.tokens:
             key = tok.key
-            # a name, not a common word written in pinyin (kexueyuan, 科学院): a romanised word may
-            # stand only for morphemes the lexicon knows as names (tianbing, 天兵)
-            if key in done or len(tok.text) < _MIN_PROPER or not lex.is_proper(tok) or any(
-                    k != tok.text and k not in lex.proper_morphemes for k in tok.keys):
+            if key in done or not is_brand(lex, tok):
                 continue
             done.add(key)
             owners = sorted({o for r in index.postings.get(key, ())
@@ -44,6 +41,14 @@ def proper_name_edges(ev: ColumnEvidence) -> Iterator[Edge]:
                     comparable(items[o]) and _leads(items[o].tokens, key) for o in owners):
                 continue
             yield from _proper_edges(ev, owners, score, tok.text)
+
+
+def is_brand(lex: TermLexicon, tok: Tok) -> bool:
+    """Whether a word is a proper name (a brand, a romanised name the lexicon does not
+    translate), not a common word written in pinyin (kexueyuan, 科学院): a romanised word may
+    stand only for morphemes the lexicon knows as names (tianbing, 天兵)."""
+    return len(tok.text) >= _MIN_PROPER and lex.is_proper(tok) and all(
+        k == tok.text or k in lex.proper_morphemes for k in tok.keys)
 
 
 def _writes(item: Item, key: str) -> bool:

@@ -14,7 +14,7 @@ from ..text.fold import has_han
 from .evidence import ColumnEvidence
 from .items import Item
 
-__all__ = ["parent_names", "parent_of", "qualifies"]
+__all__ = ["parent_names", "parent_of", "qualifies", "unit_word"]
 
 
 def parent_names(ev: ColumnEvidence) -> tuple[set[str], set[tuple[str, ...]]]:
@@ -89,9 +89,13 @@ def _unit(item: Item) -> bool:
 
 
 def _unit_tokens(tokens: Sequence[Tok]) -> bool:
-    """Whether a name ends like a unit (its last word carries a Chinese concept ending in 院,
-    所, 站, 大学, ...: ``unit_endings`` of ``aeronorm/data/chinese.yaml``)."""
-    if not tokens:
-        return False
+    """Whether a name ends like a unit (its last word is a :func:`unit_word`)."""
+    return bool(tokens) and unit_word(tokens[-1])
+
+
+def unit_word(tok: Tok) -> bool:
+    """Whether a word names a kind of unit: it carries a Chinese concept ending in 院, 所, 站,
+    大学, ... (``unit_endings`` of ``aeronorm/data/chinese.yaml``): "Research Institute",
+    "Third Academy", "Center", "University"."""
     endings = load_chinese_words().unit_endings
-    return any(k.endswith(endings) for k in tokens[-1].keys if has_han(k))
+    return any(k.endswith(endings) for k in tok.keys if has_han(k))

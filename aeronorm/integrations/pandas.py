@@ -108,13 +108,15 @@ class AeronormAccessor:
 
     # -- clustering -----------------------------------------------------------------------------
     def cluster(self, *, glossary: Any = None, threshold: float | None = None,
-                type: str | None = None) -> pd.DataFrame:
-        """The column's distinct values grouped by entity (:func:`aeronorm.cluster`): a tidy
-        frame, one row per distinct value with its cluster's proposal and the evidence that
-        joined it (columns :data:`aeronorm.clustering.export.REVIEW_COLUMNS`)."""
+                type: str | None = None, units: str = "apart") -> pd.DataFrame:
+        """The column's distinct values grouped by entity (:func:`aeronorm.cluster`, ``units=
+        "with_parent"`` to roll units up into their parent's cluster): a tidy frame, one row per
+        distinct value with its cluster's proposal and the evidence that joined it (columns
+        :data:`aeronorm.clustering.export.REVIEW_COLUMNS`)."""
         from ..clustering import cluster
 
-        return cluster(self._series.tolist(), glossary=glossary, threshold=threshold, type=type).to_frame()
+        return cluster(self._series.tolist(), glossary=glossary, threshold=threshold, type=type,
+                       units=units).to_frame()
 
     # -- internals ------------------------------------------------------------------------------
     def _same_dtype(self, out: pd.Series) -> pd.Series:

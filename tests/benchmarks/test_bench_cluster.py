@@ -135,6 +135,6 @@ def test_dev_column_on_an_invented_alias_file(tmp_path):
     assert len(set(truth)) == 40
     report = bc.bench_dev(aliases, SCORER, threshold=None, workers=1, say=lambda _: None)
     methods = [r["method"] for r in report["results"]]
-    assert methods == [*bc.ISSUE_TABLE, "aeronorm.cluster"]
+    assert methods == [*bc.ISSUE_TABLE, bc.AERONORM, bc.AERONORM_WITH_PARENT]
     alone = report["results"][0]["scores"]
     assert alone["bcubed_precision"] == 1.0 and alone["pairwise_precision"] is None

@@ -162,3 +162,20 @@ def test_empty_file(tmp_path, capsys):
     code, _, err = run(["cluster", str(table), "-c", "supplier"], capsys)
     assert code == 2
     one_line_error(err, "empty file")
+
+
+def test_units_with_parent_rolls_units_up_into_the_parents_entity(tmp_path, capsys):
+    table = tmp_path / "units.csv"
+    write_csv(table, [("org",), ("Velmora University",), ("Velmora University Shenzhen Research Institute",),
+                      ("Tarsen Group",), ("Tarsen Group 705 Institute",), ("CASIC",)])
+    code, out, err = run(["cluster", str(table), "-c", "org"], capsys)
+    assert code == 0, err
+    assert out.rstrip().endswith("entities: []")  # by default a unit is an entity of its own
+    code, out, err = run(["cluster", str(table), "-c", "org", "--units", "with_parent"], capsys)
+    assert code == 0, err
+    assert "name: Velmora University\n" in out and "- Velmora University Shenzhen Research Institute" in out
+    assert "name: Tarsen Group\n" in out and "evidence: unit" in out
+    assert "2 units joined their parent's cluster" in err
+    code, _, err = run(["cluster", str(table), "-c", "org", "--units", "parents"], capsys)
+    assert code == 2
+    one_line_error(err, "units must be one of")

@@ -34,3 +34,13 @@ def test_a_string_column_and_options():
 def test_values_that_are_not_names_are_refused():
     with pytest.raises(TypeError, match="int"):
         pd.Series(["CASC", 3]).aeronorm.cluster()
+
+
+def test_units_are_forwarded():
+    s = pd.Series(["Velmora University", "Velmora University Shenzhen Research Institute"])
+    assert s.aeronorm.cluster()["cluster"].nunique() == 2
+    frame = s.aeronorm.cluster(units="with_parent")
+    assert frame["cluster"].nunique() == 1 and set(frame["canonical"]) == {"Velmora University"}
+    assert "unit" in set(frame["evidence"])
+    with pytest.raises(ValueError, match="units must be one of"):
+        s.aeronorm.cluster(units="parents")
