@@ -15,7 +15,7 @@ from aeronorm.text.fold import fold_key
 
 TWINS = [
     {"id": "kodi", "name": "Kepler Orbital Dynamics Institute"},
-    {"id": "kods", "name": "Kepler Orbital Dynamics Institute of China"},
+    {"id": "kods", "name": "Kepler Orbital Dynamics Management Institute"},
     {"id": "orion-co", "name": "Orion", "type": "org"},
     {"id": "orion-prog", "name": "Orion", "type": "program"},
     # Make 'Institute' commoner than 'Laboratory', so that omitting it costs less.

@@ -408,10 +408,6 @@ def test_new_variant(normalizer, name, entity_id):
 # ------------------------------------------------------------------ 3. look-alikes
 
 SUBSTITUTION = "the spelling fallback bridges two lexicon concepts (东北 ~ 西北) and scores the pair 1.0"
-CONTAINED = (
-    "a query whose words are a subset of a longer name is accepted, "
-    "though the name's distinctive words are missing"
-)
 
 LOOKALIKES = [
     "China Great Wall Asset Management Co., Ltd.",
@@ -470,7 +466,9 @@ LOOKALIKE_GAPS = [
     ),
     pytest.param("Future Travel (Hainan) Tourism Co., Ltd.", None, id="Future Travel (Hainan) Tourism"),
     pytest.param("Hainan Aerospace Culture Media Co., Ltd.", None, id="Hainan Aerospace Culture Media"),
-    gap("Space Foundation", None, CONTAINED + " (a US non-profit of that name exists)"),
+    # a US non-profit of that name exists: without "China" the words name a trade
+    pytest.param("Space Foundation", None, id="Space Foundation"),
+    pytest.param("Aerospace Foundation", None, id="Aerospace Foundation"),
     pytest.param("China Foundation", None, id="China Foundation"),
     pytest.param("CPC Fujian Municipal Committee", None, id="CPC Fujian Municipal Committee"),
     pytest.param("Kejian", None, id="Kejian"),

@@ -265,7 +265,13 @@ class FuzzyStage:
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
         omitted += parent_omitted
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
-        left_names = [j for j in left_c if c[j].kind == Kind.NAME]
+        # A national scope ("China Space Foundation") names the entity as much as a naming word:
+        # without it the words describe what other countries' bodies are called too; unless the
+        # query states a scope itself (inside a parent's name too: "Chinese People's ...").
+        scope = self._scope
+        scoped = any(not scope.isdisjoint(t.keys) for t in qs.toks)
+        national_c = any(t.key in scope for t in c)
+        left_names = [j for j in left_c if c[j].kind == Kind.NAME or (not scoped and c[j].key in scope)]
         proper = index.lexicon.is_proper
         named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
         # One side keeps content the other lacks: a unit (an institute, a factory), a number
@@ -277,7 +283,11 @@ class FuzzyStage:
         specific_c = [] if person else [c[j].text for j in left_c if specific(c, j, aligned_c, named=named)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
-        specific_q = [] if person else [q[i].text for i in left_q if specific(q, i, aligned_q, named=named)]
+        # (a place before a national body's name is a local body: "Tianjin National Development
+        # and Reform Commission" is not the national one, whatever names it)
+        local = named and not national_c
+        specific_q = [] if person else [q[i].text for i in left_q
+                                        if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
             return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
         if left_names and not named:
@@ -323,7 +333,8 @@ class FuzzyStage:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))[:limit]
         return [(index.entities[i], round(s, 4), why) for i, (s, _, why) in ranked]
 
-    def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool) -> bool:
+    def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool, query: bool = False
+                  ) -> bool:
         """Whether ``name[j]``, left over on one side only, makes that side name a more specific
         entity than the other (``name`` is the entity's tokens or the query's):
 
@@ -334,7 +345,9 @@ class FuzzyStage:
         * a unit word (an institute, a centre, a factory), unless the query names the entity's
           own unit (its last unit word is aligned: what is left is the affiliation, "China Academy
           of Space Technology" before "502 Research Institute"), or it is the entity's type word
-          alone and the query names it by a proper word ("Beihang" for "Beihang University").
+          alone and the query names it by a proper word ("Beihang" for "Beihang University");
+          on the query's side (``query``), a unit word the name lacks is always the query's own
+          unit ("X Museum" is X's museum).
         """
         tok = name[j]
         if tok.kind == Kind.NUMBER:
@@ -347,6 +360,8 @@ class FuzzyStage:
         units = [k for k, t in enumerate(name) if t.kind == Kind.NAME and self._unit(t)]
         if units[-1] in aligned:
             return False
+        if query:
+            return True  # the query's own unit: "X Museum", "X Research Institute" are X's, not X
         left_names = [k for k, t in enumerate(name) if t.kind == Kind.NAME and k not in aligned]
         return not (named and left_names == [j] == units[-1:])
 

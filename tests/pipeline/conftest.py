@@ -60,7 +60,7 @@ SMALL = [
     # Near twins for threshold and margin: a misspelt "Kepller Orbital Dynamics Institute"
     # fits the first a hair better (the second also has a generic word the query omits).
     {"id": "kodi", "name": "Kepler Orbital Dynamics Institute"},
-    {"id": "kods", "name": "Kepler Orbital Dynamics Institute of China"},
+    {"id": "kods", "name": "Kepler Orbital Dynamics Management Institute"},
     # True twins: one English name, two entities.
     {"id": "vega-a", "name": "Vega Rocket Works", "zh": "甲"},
     {"id": "vega-b", "name": "Vega Rocket Works", "zh": "乙"},
