@@ -128,7 +128,11 @@ def lookalike(org: OrgName, rng: random.Random, domains: Sequence[Any]) -> OrgNa
         return None
     i = rng.randrange(len(org.domains))
     used = {d.zh for d in org.domains}
-    options = [d for d in domains if d.zh not in used and not any(d.zh in u or u in d.zh for u in used)]
+    renderings = {w.casefold() for d in org.domains for w in d.en}
+    # another domain word, none of whose renderings is also one of the replaced words' (动力 is
+    # "power" and "energy", so "Energy" for 能源 could name 动力: not a look-alike)
+    options = [d for d in domains if d.zh not in used and not any(d.zh in u or u in d.zh for u in used)
+               and renderings.isdisjoint(w.casefold() for w in d.en)]
     if not options:
         return None
     new = list(org.domains)

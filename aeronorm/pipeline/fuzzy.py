@@ -137,15 +137,16 @@ class FuzzyStage:
                 continue
             side = self._side(tokens)
             aligner = Aligner(side.toks)
+            reps, naming = index.reps, side.naming
             for rep_id in blocked:
-                rep = index.reps[rep_id]
+                rep = reps[rep_id]
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 name = names.get(rep_id)
                 if name is None:
                     name = names.put(rep_id, self._side(rep.tokens))
-                if self._surely_different(side, name):
-                    continue  # scores 0.0, like a pair _score rejects: no candidate
+                if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
+                    continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self._score(side, name, person, aligner)
                 if score > 0 and self._states_another_parent(tokens, rep.entity):
@@ -184,8 +185,10 @@ class FuzzyStage:
         if spans and naming:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
             naming = tuple(t for k, t in enumerate(toks) if t.kind in _DIFFERING and k not in in_parent)
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming,
-                     tuple(t for t in toks if _spellable(t)))
+        name_kind = Kind.NAME  # _spellable, inlined: every name of the blocking is prepared once
+        spelt = tuple(t for t in toks if t.kind == name_kind and t.key == t.text and len(t.keys) == 1
+                      and len(t.text) >= 5 and t.text.isalpha())
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -195,7 +198,7 @@ class FuzzyStage:
         left over on both sides whatever the alignment, and :meth:`_score` rejects the pair
         (for this reason or an earlier one). Most blocked names are rejected so, and this
         costs a few set look-ups instead of an alignment."""
-        return any(_alone(t, cs) for t in qs.naming) and any(_alone(t, qs) for t in cs.naming)
+        return _any_alone(qs.naming, cs) and _any_alone(cs.naming, qs)
 
     def _score(self, qs: _Side, cs: _Side, person: bool, aligner: Aligner) -> tuple[float, list[str]]:
         """:meth:`score` of two prepared sides; ``aligner`` is the query side's."""
@@ -265,14 +268,16 @@ class FuzzyStage:
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
         omitted += parent_omitted
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
+        proper = index.lexicon.is_proper
         # A national scope ("China Space Foundation") names the entity as much as a naming word:
         # without it the words describe what other countries' bodies are called too; unless the
-        # query states a scope itself (inside a parent's name too: "Chinese People's ...").
+        # query states a scope itself (inside a parent's name too: "Chinese People's ...") or
+        # meets a proper word of the name, however spelt (a brand with a typo still names it).
         scope = self._scope
-        scoped = any(not scope.isdisjoint(t.keys) for t in qs.toks)
+        branded = any(proper(c[j]) for _, j, _ in pairs)
+        scoped = branded or any(not scope.isdisjoint(t.keys) for t in qs.toks)
         national_c = any(t.key in scope for t in c)
         left_names = [j for j in left_c if c[j].kind == Kind.NAME or (not scoped and c[j].key in scope)]
-        proper = index.lexicon.is_proper
         named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
         # One side keeps content the other lacks: a unit (an institute, a factory), a number
         # (a plant's, an edition's year), or a place that is not just where the company is
@@ -493,14 +498,18 @@ class FuzzyStage:
         return [rep_id for rep_id, _ in ranked]
 
 
-def _alone(tok: Tok, other: _Side) -> bool:
-    """Whether no token of ``other`` can align with ``tok`` (similarity 0.0 with each)."""
-    if not tok.keys.isdisjoint(other.keys):
-        return False
-    if not other.spelt or not _spellable(tok):
-        return True
-    first = tok.text[0]  # no concept in common: similarity compares spellings, same first letter
-    return not any(t.text[0] == first and similarity(tok, t) for t in other.spelt)
+def _any_alone(toks: tuple[Tok, ...], other: _Side) -> bool:
+    """Whether a token of ``toks`` can align with no token of ``other`` (similarity 0.0 with each)."""
+    keys, spelt = other.keys, other.spelt
+    for tok in toks:
+        if not tok.keys.isdisjoint(keys):
+            continue
+        if not spelt or not _spellable(tok):
+            return True
+        first = tok.text[0]  # no concept in common: similarity compares spellings, same first letter
+        if not any(t.text[0] == first and similarity(tok, t) for t in spelt):
+            return True
+    return False
 
 
 def _spellable(tok: Tok) -> bool:
