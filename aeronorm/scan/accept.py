@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 
 from ..caching import BoundedCache
 from ..index import Index
@@ -47,6 +47,10 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
 _ARTICLES = frozenset({"the", "a", "an"})
+#: A step of :meth:`Acceptor._steps`: (entity, last content word relative to the first, forms).
+_Step = tuple[int, int, list[Variant]] | None
+_STOP: _Step = (-1, -1, [])  # several entities own the name: no mention
+_NO_PLAN: list[_Step] = []  # the stretch's steps are not kept (a title is among its forms)
 
 
 class Acceptor:
@@ -82,27 +86,34 @@ class Acceptor:
         """
         if probe:
             return (c0, c0, None) if self.trie.walk(doc, c0, probe=True)[0] else None  # type: ignore[return-value]
-        ends = self.trie.ends(doc, c0)
-        seq = doc.seq
-        infos = doc.infos
+        ends, notes = self.trie.ends_noted(doc, c0)
         if not ends:
             return None
+        seq = doc.seq
+        infos = doc.infos
         k0 = seq[c0]
-        i = 0
-        while i < len(ends):
-            last = ends[i][0]
-            variants = [v for e, vs in ends if e == last for v in vs]
-            while i < len(ends) and ends[i][0] == last:
-                i += 1
-            chosen = self._choose(doc, variants, k0, seq[last], allowed, prev)
-            if chosen is None:
+        steps: Iterable[_Step] | None = None
+        if allowed is None:
+            # Which entity each path names depends on the words of the stretch and on whether its
+            # first word opens a sentence, unless a title is among them (a title depends on the
+            # sentence around it): kept with the stretch, for its next occurrence.
+            sent = doc.sent(k0)
+            plan = notes.get(sent)
+            if plan is None:
+                plan = notes[sent] = _NO_PLAN if self._has_title(ends) else \
+                    list(self._steps(doc, ends, c0, k0, None, None))
+            if plan is not _NO_PLAN:
+                steps = plan
+        if steps is None:
+            steps = self._steps(doc, ends, c0, k0, allowed, prev)
+        for step in steps:
+            if step is None:
                 continue
-            if chosen == -1:
+            if step is _STOP:
                 return None  # several entities own this name: no mention, and no shorter one
+            chosen, d, variants = step  # type: ignore[misc]
+            last = c0 + d
             entity = self.index.entities[chosen]
-            if entity.type == "term" and not self._term_fits(doc, k0, seq[last], variants, chosen):
-                continue
-            last = self._drop_descriptors(doc, ends, last, chosen, k0, allowed)
             if entity.type == "org":
                 # company forms after the name: "... Industry Group Co., Ltd."
                 c = last + 1
@@ -123,6 +134,32 @@ class Acceptor:
             span = doc.text[doc.start(k0) : doc.end(last_k)]
             return k0, last_k, self._match(doc, span, chosen, variants, k0, last_k)
         return None
+
+    def _steps(self, doc: Doc, ends: list[tuple[int, list[Variant]]], c0: int, k0: int,
+               allowed: Collection[int] | None, prev: tuple[int, int, Match] | None) -> Iterator[_Step]:
+        """For each end of a path, longest first: the entity its forms name, where the mention
+        ends without descriptors (relative to ``c0``) and the forms; ``None`` for none;
+        :data:`_STOP` where several entities own the name (nothing shorter is a mention)."""
+        seq = doc.seq
+        i = 0
+        while i < len(ends):
+            last = ends[i][0]
+            variants = [v for e, vs in ends if e == last for v in vs]
+            while i < len(ends) and ends[i][0] == last:
+                i += 1
+            chosen = self._choose(doc, variants, k0, seq[last], allowed, prev)
+            if chosen is None:
+                continue
+            if chosen == -1:
+                yield _STOP
+                return
+            if self._types[chosen] == "term" and not self._term_fits(doc, k0, seq[last], variants, chosen):
+                continue
+            yield chosen, self._drop_descriptors(doc, ends, last, chosen, k0, allowed) - c0, variants
+
+    def _has_title(self, ends: list[tuple[int, list[Variant]]]) -> bool:
+        types = self._types
+        return any(types[v.entity] == "title" for _, vs in ends for v in vs)
 
     # -- titles: what the acceptor tells the title resolver -----------------------------------
     def _body_at(self, doc: Doc, c: int, covered_until: int) -> tuple[int, int, Match] | None:

@@ -50,6 +50,10 @@ _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
 _PLACE = Kind.PLACE
 
 
+#: A remembered stretch: its number of parts, the parts, its ends (relative), a caller's notes.
+_Remembered = tuple[int, list[str], list[tuple[int, list["Variant"]]], dict[Any, Any]]
+
+
 @dataclass(frozen=True, slots=True)
 class Variant:
     """One glossary form that leads to a trie node, and how the text must write it."""
@@ -80,9 +84,8 @@ class Trie:
         self._label_cache: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._tok_paths: BoundedCache[frozenset[str], tuple[tuple[str, ...], ...]] = BoundedCache(
             max_entries=_CACHE_LIMIT)
-        self._walk_memo: BoundedCache[tuple[str, str | None],
-                                      list[tuple[int, list[str], list[tuple[int, list[Variant]]]]]] = (
-            BoundedCache(max_entries=_CACHE_LIMIT))
+        self._walk_memo: BoundedCache[tuple[str, str | None], list[_Remembered]] = BoundedCache(
+            max_entries=_CACHE_LIMIT)
         self.phrases: dict[tuple[str, ...], Tok] = {}
         self.phrase_len: dict[str, int] = {}
         self._build_phrases()
@@ -332,6 +335,12 @@ class Trie:
     def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:
         """:meth:`walk`'s ends, longest first, remembered per stretch of text (names recur in a
         corpus)."""
+        return self.ends_noted(doc, c0)[0]
+
+    def ends_noted(self, doc: Doc, c0: int) -> tuple[list[tuple[int, list[Variant]]], dict[Any, Any]]:
+        """:meth:`ends`, and a dict kept with the remembered stretch (empty at first; a fresh one
+        when the stretch is not remembered): what a caller derives from the words of the stretch
+        alone may be kept there."""
         k0 = doc.seq[c0]
         parts = doc.parts
         p = 2 * k0 + 1
@@ -341,21 +350,22 @@ class Trie:
         entries = self._walk_memo.get(bucket)
         if entries is not None:
             for i, entry in enumerate(entries):
-                size, key, rel = entry
+                size, key, rel, notes = entry
                 if parts[p : p + size] == key:
                     if i:  # the stretches met most stay first
                         entries[i] = entries[i - 1]
                         entries[i - 1] = entry
-                    return [(c0 + d, term) for d, term in rel] if rel else []
+                    return ([(c0 + d, term) for d, term in rel] if rel else []), notes
         ends, hi, complete = self.walk(doc, c0)
         ends.sort(key=_FIRST, reverse=True)  # longest first; stable among equals
+        notes = {}
         if complete:
             key = parts[p : 2 * hi + 2]
             if entries is None:
                 entries = self._walk_memo.put(bucket, [])
-            entries.insert(0, (len(key), key, [(c - c0, term) for c, term in ends]))
+            entries.insert(0, (len(key), key, [(c - c0, term) for c, term in ends], notes))
             del entries[_MEMO_WAYS:]
-        return ends
+        return ends, notes
 
 
 def _descend(node: dict, labels: Sequence[str]) -> dict | None:

@@ -93,7 +93,7 @@ class Doc:
         self.raws = parts[1::2] if raws is None else raws
         self.infos = infos
         self.gap = gap  # class of a gap string (cached by the scanner)
-        self._offsets: list[int] | None = None  # offset of each part, on the first need
+        self._offsets: list[int] | None = None  # offset of each word, on the first need
         self.n = len(infos)
         # content words and "and" (function words left out): the sequence the trie walks
         self.seq = list(compress(range(self.n), map(_IN_SEQ, infos)))
@@ -118,15 +118,25 @@ class Doc:
 
     def start(self, k: int) -> int:
         """Offset of word ``k`` in the text."""
-        offsets = self._offsets
-        if offsets is None:  # one pass in C, the first time a mention needs an offset
-            offsets = self._offsets = [0, *accumulate(map(len, self.parts))]
-        return offsets[2 * k + 1]
+        starts = self._offsets
+        if starts is None:
+            starts = self._starts()
+        return starts[k]
 
     def end(self, k: int) -> int:
         """End of word ``k``, a possessive ``'s`` left out."""
-        end = self.start(k) + len(self.raws[k])
-        return end - 2 if self.infos[k].possessive else end
+        starts = self._offsets
+        if starts is None:
+            starts = self._starts()
+        if self.infos[k].possessive:
+            return starts[k] + len(self.raws[k]) - 2
+        return starts[k] + len(self.raws[k])
+
+    def _starts(self) -> list[int]:
+        # one pass in C, the first time a mention needs an offset: where each part ends, then
+        # every other one (the end of the gap before word k is where word k starts)
+        starts = self._offsets = list(accumulate(map(len, self.parts)))[::2]
+        return starts
 
     def brk(self, k: int) -> int:
         """Break level between word ``k - 1`` and word ``k`` (computed once per word)."""

@@ -80,3 +80,63 @@ def test_overlapping_is_a_pass_over_every_span(case):
     spans, a, b = case
     reference = [i for i, (x, y) in enumerate(spans) if x <= b and a <= y]
     assert overlapping([x for x, _ in spans], [y for _, y in spans], a, b) == reference
+
+
+# -- the acceptor's steps kept with a remembered stretch ----------------------------------------
+# Openers and continuations of names, titles and terms, one-word names that are English words at
+# the start of a sentence ("Compass"), titles after a body ("CNSA Administrator"), foreign bodies.
+_OPENERS = ["China", "Chinese", "Beijing", "National", "Aerospace", "State", "CASIC", "CASC", "CNSA",
+            "Director", "Administrator", "Space", "launch", "Long", "Tiangong", "Hainan", "vice", "the",
+            "Great", "President", "Compass", "Change", "Shenzhou", "Zhang", "Russian", "Secretary"]
+_NEXT = ["Aerospace", "Academy", "of", "Science", "and", "Industry", "Technology", "Corporation", "Space",
+         "Great", "Wall", "University", "Institute", "said", "Co.,", "Ltd.", "Launch", "Vehicle", "labour",
+         "National", "Administration", "Foundation", "Society", "Astronautics", "'s", "(CASC)", "March",
+         "2D", "station", "Island", "president", "Director", "General", "site", "center", "Group", "中国",
+         "Administrator", "Compass", "Zhang", "Kejian", "Party", "Committee", "Secretary", "Fujian", "CNSA"]
+_GAPS = [" ", " ", " ", ", ", ". ", "\n\n", " and ", "-", " U.S. ", "航天"]
+
+
+@st.composite
+def _prose(draw):
+    pieces = []
+    for _ in range(draw(st.integers(1, 10))):
+        pieces.append(draw(st.sampled_from(_OPENERS)))
+        for _ in range(draw(st.integers(0, 6))):
+            pieces.append(draw(st.sampled_from(_GAPS[:3])) + draw(st.sampled_from(_NEXT)))
+        pieces.append(draw(st.sampled_from(_GAPS)))
+    return "".join(pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_prose(), min_size=1, max_size=5))
+def test_kept_steps_answer_what_fresh_steps_answer(texts):
+    import aeronorm
+
+    scanner = aeronorm.default_normalizer().scanner
+    everyone = set(range(len(scanner.index.entities)))  # the same answers as None, never kept
+    for text in texts * 2:  # the second time, the steps are the kept ones
+        kept = scanner._find_english(scanner.words.doc(text), None, None)
+        fresh = scanner._find_english(scanner.words.doc(text), everyone, None)
+        assert kept == fresh, text
+        doc = scanner.words.doc(text)
+        for c in range(len(doc.seq)):
+            for covered_until in (-1, doc.seq[c] - 2):
+                assert scanner.acceptor.longest(doc, c, None, covered_until) == \
+                    scanner.acceptor.longest(doc, c, everyone, covered_until), (text, c)
+
+
+def test_kept_steps_know_a_sentence_start():
+    # the same stretch inside a sentence and opening one, in both orders: an English word that is
+    # a one-word name ("Compass") is a mention only inside a sentence
+    import aeronorm
+
+    n = aeronorm.default_normalizer()
+    for name in ("Compass", "Long March", "Tiangong"):
+        inside, opening = f"We saw the {name} said so.", f"We saw. {name} said so."
+        alone = {t: [(m.start, m.end, m.entity_id) for m in n.find(t)] for t in (inside, opening)}
+        for first, second in ((inside, opening), (opening, inside)):
+            text = f"{first}\n\n{second}"
+            got = [(m.start, m.end, m.entity_id) for m in n.find(text)]
+            shift = len(first) + 2
+            assert got == alone[first] + [(a + shift, b + shift, e) for a, b, e in alone[second]]
+    assert [m.text for m in n.find("We saw the Compass said so. Compass said so.")] == ["Compass"]
