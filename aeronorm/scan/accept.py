@@ -86,8 +86,8 @@ class Acceptor:
         """
         if probe:
             return (c0, c0, None) if self.trie.walk(doc, c0, probe=True)[0] else None  # type: ignore[return-value]
-        ends, notes = self.trie.ends_noted(doc, c0)
-        if not ends:
+        rel, notes = self.trie.ends_noted(doc, c0)
+        if not rel:
             return None
         seq = doc.seq
         infos = doc.infos
@@ -100,12 +100,12 @@ class Acceptor:
             sent = doc.sent(k0)
             plan = notes.get(sent)
             if plan is None:
-                plan = notes[sent] = _NO_PLAN if self._has_title(ends) else \
-                    list(self._steps(doc, ends, c0, k0, None, None))
+                plan = notes[sent] = _NO_PLAN if self._has_title(rel) else \
+                    list(self._steps(doc, [(c0 + d, term) for d, term in rel], c0, k0, None, None))
             if plan is not _NO_PLAN:
                 steps = plan
         if steps is None:
-            steps = self._steps(doc, ends, c0, k0, allowed, prev)
+            steps = self._steps(doc, [(c0 + d, term) for d, term in rel], c0, k0, allowed, prev)
         for step in steps:
             if step is None:
                 continue

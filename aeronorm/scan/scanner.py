@@ -38,7 +38,6 @@ from .words import Doc, Words
 __all__ = ["STYLES", "Scanner", "Style", "holds_han"]
 
 _STARTS = attrgetter("start")
-_IN_SEQ = attrgetter("inseq")
 #: From this length on, a text is scanned with the cyclic GC paused: the scan makes many small
 #: containers and no garbage cycles, and each collection would walk the index's tables for nothing.
 _PAUSE_GC_CHARS = 20_000
@@ -152,7 +151,7 @@ class Scanner:
         covered_until = -1  # last word of the previous mention
         seq = doc.seq
         longest = self.acceptor.longest
-        for c in list(compress(range(len(seq)), map(_STARTS, compress(infos, map(_IN_SEQ, infos))))):
+        for c in list(compress(range(len(seq)), map(_STARTS, map(infos.__getitem__, seq)))):
             if seq[c] <= covered_until:
                 continue
             hit = longest(doc, c, allowed, covered_until, prev=taken[-1] if taken else None)

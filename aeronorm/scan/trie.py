@@ -335,12 +335,13 @@ class Trie:
     def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:
         """:meth:`walk`'s ends, longest first, remembered per stretch of text (names recur in a
         corpus)."""
-        return self.ends_noted(doc, c0)[0]
+        rel = self.ends_noted(doc, c0)[0]
+        return [(c0 + d, term) for d, term in rel]
 
     def ends_noted(self, doc: Doc, c0: int) -> tuple[list[tuple[int, list[Variant]]], dict[Any, Any]]:
-        """:meth:`ends`, and a dict kept with the remembered stretch (empty at first; a fresh one
-        when the stretch is not remembered): what a caller derives from the words of the stretch
-        alone may be kept there."""
+        """:meth:`ends` relative to ``c0`` (``(c - c0, forms)``: not to be changed), and a dict
+        kept with the remembered stretch (empty at first; a fresh one when the stretch is not
+        remembered): what a caller derives from the words of the stretch alone may be kept there."""
         k0 = doc.seq[c0]
         parts = doc.parts
         p = 2 * k0 + 1
@@ -355,17 +356,18 @@ class Trie:
                     if i:  # the stretches met most stay first
                         entries[i] = entries[i - 1]
                         entries[i - 1] = entry
-                    return ([(c0 + d, term) for d, term in rel] if rel else []), notes
+                    return rel, notes
         ends, hi, complete = self.walk(doc, c0)
         ends.sort(key=_FIRST, reverse=True)  # longest first; stable among equals
+        rel = [(c - c0, term) for c, term in ends]
         notes = {}
         if complete:
             key = parts[p : 2 * hi + 2]
             if entries is None:
                 entries = self._walk_memo.put(bucket, [])
-            entries.insert(0, (len(key), key, [(c - c0, term) for c, term in ends], notes))
+            entries.insert(0, (len(key), key, rel, notes))
             del entries[_MEMO_WAYS:]
-        return ends, notes
+        return rel, notes
 
 
 def _descend(node: dict, labels: Sequence[str]) -> dict | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice
 from operator import attrgetter
 
 from ..caching import BoundedCache
@@ -135,7 +135,7 @@ class Doc:
     def _starts(self) -> list[int]:
         # one pass in C, the first time a mention needs an offset: where each part ends, then
         # every other one (the end of the gap before word k is where word k starts)
-        starts = self._offsets = list(accumulate(map(len, self.parts)))[::2]
+        starts = self._offsets = list(islice(accumulate(map(len, self.parts)), 0, None, 2))
         return starts
 
     def brk(self, k: int) -> int:
