@@ -333,15 +333,19 @@ def _token_options(tok: Tok) -> tuple[list[str], bool]:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9]+")
+_TONE_DIGIT = re.compile(r"[1-5]")  # _plain changes no word without one
 
 
 def _query_keys(index: Index, text: str) -> list[_QueryKey]:
     lex = index.lexicon
     legal = load_word_classes().pinyin_legal
+    written = text
     text = _WORDISH.sub(lambda m: _plain(m.group().lower()), text)  # tone numbers off first
     if not any(w.isalpha() and w not in legal and split_syllables(w) for w in tokenize(text)):
         return []  # no pinyin word at all: nothing to compare (and no lexicon pass to pay for)
-    toks = [t for t in lex.tokens(text) if t.kind != Kind.LEGAL]
+    # Without tone numbers the text differs from the name as written by letter case only, which
+    # the lexicon folds: its tokens are the written name's, which the earlier stages had read.
+    toks = [t for t in lex.tokens(text if _TONE_DIGIT.search(written) else written) if t.kind != Kind.LEGAL]
     while toks and toks[-1].text in legal:
         toks.pop()
     if not toks:
