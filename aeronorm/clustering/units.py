@@ -132,6 +132,7 @@ def _has_kind(item: Item) -> bool:
 
 
 def _numbered(tok: Tok) -> bool:
+    """Whether a word carries a number or an ordinal ("705", "3rd Academy", "Third Academy")."""
     ordinals = load_word_classes().ordinals
     return tok.kind == Kind.NUMBER or any(w in ordinals or w[:1].isdigit() for w in tok.text.split())
 
