@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import compress
-from operator import attrgetter, gt
+from operator import attrgetter
 from typing import Any
 
 from ..caching import BoundedCache
@@ -66,9 +66,8 @@ class SpanResolver:
         out: list[Mention] = []
         replaced: set[int] = set()
         done = -1
-        # capitalised known words outside the trie's mentions (True > 0: known and not covered)
-        for k in list(compress(range(doc.n), map(gt, map(_CAPKNOWN, doc.infos), covered))):
-            if k <= done:
+        for k in list(compress(range(doc.n), map(_CAPKNOWN, doc.infos))):
+            if k <= done or covered[k]:
                 continue
             a, b, content = self._run(doc, k)
             done = b
