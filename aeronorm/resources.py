@@ -27,6 +27,7 @@ __all__ = [
     "load_chinese_words",
     "load_pinyin_syllables",
     "load_places",
+    "load_places_abroad",
     "load_prose_words",
     "load_surnames",
     "load_wade_giles",
@@ -173,9 +174,15 @@ def load_chinese_words() -> ChineseWords:
 
 @cache
 def load_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Chinese place names: ``(zh, (english forms...))`` pairs."""
+    """Place names, in China and abroad: ``(zh, (english forms...))`` pairs."""
     raw = data_yaml("places.yaml")
-    return tuple((row["zh"], tuple(row["en"])) for row in raw["places"])
+    return tuple((row["zh"], tuple(row["en"])) for row in (*raw["places"], *raw["abroad"]))
+
+
+@cache
+def load_places_abroad() -> frozenset[str]:
+    """The Chinese names of the places outside China of ``places.yaml`` (美国, 日本, ...)."""
+    return frozenset(row["zh"] for row in data_yaml("places.yaml")["abroad"])
 
 
 @cache

@@ -36,7 +36,7 @@ from typing import Any
 
 from aeronorm import Glossary
 from aeronorm.lexicon import Kind, TermLexicon
-from aeronorm.resources import load_places
+from aeronorm.resources import load_places, load_places_abroad
 from aeronorm.text.fold import fold_key, is_han_char
 from aeronorm.text.pinyin import to_pinyin
 
@@ -334,7 +334,10 @@ def fuzzy_variant(org: OrgName, rng: random.Random, *, typo: str | None = None) 
     domains = [_pick(d.en, c) for d, c in zip(org.domains, org.choice[:-1], strict=True)]
     form = "" if org.company else _pick(org.form.en, org.choice[-1])
     place = org.place.en[0] if org.place else "China"
-    keep_place = org.generic is not None  # the generic word goes; otherwise the place does
+    # the generic word goes; otherwise the place does, unless it is abroad: "Vietnam X" without
+    # Vietnam is X, another company (a branch abroad is not its Chinese parent)
+    abroad = org.place is not None and org.place.zh in load_places_abroad()
+    keep_place = org.generic is not None or abroad
     ops = []
     if keep_place:
         ops.append("place_last")

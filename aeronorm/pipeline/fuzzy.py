@@ -32,7 +32,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import Aligner, align, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words
+from ..resources import load_chinese_words, load_places_abroad
 from ..results import Method
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, found
@@ -110,6 +110,7 @@ class FuzzyStage:
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
+        self._abroad = load_places_abroad()
 
     def warm(self) -> None:
         """Build the spelling and parent-organisation tables now."""
@@ -358,6 +359,8 @@ class FuzzyStage:
         if tok.kind == Kind.NUMBER:
             return True
         if tok.kind == Kind.PLACE:
+            if not self._abroad.isdisjoint(tok.keys):
+                return True  # no Chinese company is registered in Japan: "Japan X" is not X
             leading = all(t.kind in (Kind.PLACE, Kind.GENERIC, Kind.LEGAL) for t in name[:j])
             return not (leading and named)
         if tok.kind != Kind.NAME or not self._unit(tok):

@@ -36,7 +36,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import institution_types
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words, load_places
+from ..resources import load_chinese_words, load_places, load_places_abroad
 from ..results import Method
 from ..text.fold import has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
@@ -259,6 +259,11 @@ class RomanIndex:
         for i, entity in enumerate(index.entities):
             if entity.type == "person":
                 continue
+            # where its English names say it is ("X (Beijing) Space Technology") counts too
+            written = frozenset(t.key for name in entity.english_names() for t in lex.tokens(name)
+                                if t.kind == Kind.PLACE)
+            if written:
+                self.places[i] = written
             for zh in entity.chinese_names():
                 toks = lex.zh_tokens(zh)
                 pieces = [
@@ -295,13 +300,14 @@ class RomanIndex:
 
     def placed(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i`` may carry these places in front: it is there, or it names no
-        place and is not national (北京 + 天兵科技 yes; 北京 + 航天科工 no)."""
+        place, is not national, and the place is in China, where it is registered (北京 +
+        天兵科技 yes; 北京 + 航天科工 no; 日本 + anything without 日本 no)."""
         if not places:
             return True
         own = self.places.get(i, frozenset())
         if own:
             return places <= own
-        return i not in self.national
+        return i not in self.national and places.isdisjoint(load_places_abroad())
 
 
 # -- query side -------------------------------------------------------------------------------
