@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 
 import pytest
@@ -84,3 +85,18 @@ def test_canonical_values_of_unknown_names():
         canonical_values("abc", known=known, resolve=resolve)
     with pytest.raises(TypeError):
         canonical_values(["a", 3], known=known, resolve=resolve)
+
+
+def test_distinct_values_are_resolved_in_chunks_with_the_collector_paused():
+    seen: list[tuple[int, bool]] = []
+
+    def resolve(part: list[str]) -> list[str]:
+        seen.append((len(part), gc.isenabled()))
+        return [p.upper() for p in part]
+
+    values = [f"v{i % 4500}" for i in range(9000)]
+    assert gc.isenabled()
+    out = resolve_distinct(values, resolve, chunk=2000)
+    assert out == [v.upper() for v in values]
+    assert [n for n, _ in seen] == [2000, 2000, 500] and not any(on for _, on in seen)
+    assert gc.isenabled()  # as it was once the batch is over
