@@ -71,12 +71,21 @@ def find_definitions(text: str) -> list[Definition]:
             continue  # the first definition of an acronym holds for the document
         start = _long_form(text, m.start(), [c.casefold() for c in acronym if c.isalpha()])
         if start is not None:
-            seen.add(acronym)
             end = m.start()
             while end > start and text[end - 1].isspace():
                 end -= 1
+            if not _ends_a_name(text[start:end]):
+                continue  # "Name((( (ACR)": something other than the name stands before the brackets
+            seen.add(acronym)
             out.append(Definition(acronym, start, end, m.start(), m.end()))
     return out
+
+
+def _ends_a_name(long_name: str) -> bool:
+    """Whether ``long_name`` ends as a name does: a letter or digit, or a bracket that closes one
+    it opened ("X (Shenzhen)"). (A period there ends a sentence: see :func:`_long_form`.)"""
+    last = long_name[-1:]
+    return last.isalnum() or (last == ")" and long_name.count("(") == long_name.count(")"))
 
 
 def _long_form(text: str, open_at: int, letters: list[str]) -> int | None:

@@ -146,9 +146,13 @@ def test_an_interrupt_halfway_leaves_previous_output_or_none(tmp_path, big, sign
         if seen >= goal:
             break
         time.sleep(0.005)
+    # Frozen at once (SIGSTOP), so that a busy machine cannot let it finish between this check
+    # and the signal; the signal is then pending when it runs on (SIGCONT).
+    proc.send_signal(signal.SIGSTOP)
     assert proc.poll() is None, "the run ended before it could be interrupted halfway"
     assert seen >= goal
     proc.send_signal(signum)
+    proc.send_signal(signal.SIGCONT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signum, err
     assert f"interrupted ({signal.Signals(signum).name})".encode() in err

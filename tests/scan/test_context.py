@@ -14,6 +14,7 @@ from aeronorm.scan.context import find_definitions
     ("the ASEAN-China Centre (ACC) opened", "ACC", "ASEAN-China Centre"),
     ("the Asia-Pacific Space Co-operation Organisation (APSCO) met", "APSCO",
      "Asia-Pacific Space Co-operation Organisation"),
+    ("Vega Rocket Works (Xi'an) (VRWX) said", "VRWX", "Vega Rocket Works (Xi'an)"),  # a closed bracket
 ])
 def test_a_long_name_whose_initials_spell_the_acronym(text, acronym, long_name):
     (d,) = find_definitions(text)
@@ -26,6 +27,8 @@ def test_a_long_name_whose_initials_spell_the_acronym(text, acronym, long_name):
     "It flew. (VRW) said so",  # a sentence ends before it
     "(VRW)",
     "",
+    "the Vega Rocket Works((( (VRW)",  # something else than the name stands before the brackets
+    "the Vega Rocket Works, (VRW)",
 ])
 def test_no_definition(text):
     assert find_definitions(text) == []
