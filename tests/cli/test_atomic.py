@@ -133,8 +133,11 @@ def test_an_interrupt_halfway_leaves_previous_output_or_none(tmp_path, big, sign
     out = tmp_path / f"out{suffix}"
     if previous:
         out.write_bytes(PREVIOUS)
+    # A job started in the background of a shell inherits SIGINT ignored, and keeps it so (as
+    # Python does): the child starts with the default, as a command typed at a terminal does.
     proc = subprocess.Popen(command("normalize", str(big), "-c", "org", "-o", str(out), "--no-progress"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env())
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env(),
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # Halfway: the temporary output has grown past a third of the input (the whole output is
     # larger than the input, compressed or not it grows steadily).
     goal = big.stat().st_size // (3 if suffix == ".csv" else 30)
