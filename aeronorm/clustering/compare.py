@@ -14,8 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from operator import itemgetter
 
-from ..lexicon import Kind
-from ..lexicon.compare import spelling_comparable
 from .evidence import ColumnEvidence, Edge, comparable
 from .items import Item
 from .parents import parent_names, qualifies
@@ -33,13 +31,12 @@ def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
     ``threshold`` or above, an acronym spelt out, a name written with its parent's."""
     items, index, cal = ev.items, ev.index, ev.calibration
     rep_items = [ev.item_of[rep.entity] for rep in index.reps]
-    spellings = ev.fuzzy.spellings.get()
     parents = parent_names(ev)
     qualified: dict[int, list[int]] = defaultdict(list)  # bare name -> the names qualifying it
     for item in items:
         if not comparable(item):
             continue
-        for other in _candidates(ev, item, rep_items, spellings):
+        for other in _candidates(ev, item, rep_items):
             if other <= item.position or not comparable(items[other]):
                 continue
             score, evidence, typo = ev.compare(item, items[other])
@@ -64,29 +61,13 @@ def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
                     yield Edge(cal.contained, "parent name", short, long, items[long].soft)
 
 
-def _candidates(ev: ColumnEvidence, item: Item, rep_items: list[int], spellings: object) -> list[int]:
+def _candidates(ev: ColumnEvidence, item: Item, rep_items: list[int]) -> list[int]:
     """Items sharing an informative concept with ``item``, most promising first (the fuzzy
-    stage's blocking: rarest concepts first, within a budget of names read)."""
-    index = ev.index
-    postings = []
-    for tok in item.tokens:
-        if tok.kind == Kind.LEGAL:
-            continue
-        weight = ev.fuzzy.weight(tok)
-        found = False
-        for key in tok.keys:
-            posting = index.postings.get(key)
-            if posting and len(posting) > 1:
-                found = True
-                postings.append((len(posting), weight, posting))
-        if not found and spelling_comparable(tok):
-            for word in spellings.near(tok.text):  # type: ignore[attr-defined]
-                posting = index.postings.get(word)
-                if posting:
-                    postings.append((len(posting), weight, posting))
+    stage's blocking: rarest concepts first, within a budget of names read; a concept only
+    ``item`` has proposes nothing, so its near spellings do)."""
+    postings = ev.fuzzy.postings(item.tokens, min_size=2)
     if not postings:
         return []
-    postings.sort(key=itemgetter(0))
     votes: dict[int, float] = defaultdict(float)
     budget = BLOCK_BUDGET
     for size, weight, posting in postings:

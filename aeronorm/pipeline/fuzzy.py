@@ -445,9 +445,11 @@ class FuzzyStage:
             return True
         return (tok.kind == Kind.PLACE or tok.key in self._scope) and weight > floor
 
-    def _block(self, tokens: Sequence[Tok]) -> list[int]:
-        """Names sharing an informative concept with the query, most promising first."""
-        index = self.index
+    def postings(self, tokens: Sequence[Tok], *, min_size: int = 1) -> list[tuple[int, float, list[int]]]:
+        """``(size, weight, names)`` of each concept of ``tokens`` (company forms left out), the
+        rarest first: what blocking reads. A token none of whose concepts has a posting of at
+        least ``min_size`` names is read through its near spellings (a misspelt brand)."""
+        postings_of = self.index.postings.get
         postings = []
         for tok in tokens:
             if tok.kind == Kind.LEGAL:
@@ -455,19 +457,23 @@ class FuzzyStage:
             weight = self.weight(tok)
             hit = False
             for key in tok.keys:
-                posting = index.postings.get(key)
-                if posting:
+                posting = postings_of(key)
+                if posting and len(posting) >= min_size:
                     hit = True
                     postings.append((len(posting), weight, posting))
             if not hit and spelling_comparable(tok):
-                # A misspelt brand has no posting of its own: its near spellings propose.
                 for word in self.spellings.get().near(tok.text):
-                    posting = index.postings.get(word)
+                    posting = postings_of(word)
                     if posting:
                         postings.append((len(posting), weight, posting))
+        postings.sort(key=itemgetter(0))
+        return postings
+
+    def _block(self, tokens: Sequence[Tok]) -> list[int]:
+        """Names sharing an informative concept with the query, most promising first."""
+        postings = self.postings(tokens)
         if not postings:
             return []
-        postings.sort(key=itemgetter(0))
         # The rarest concepts propose candidates, within a budget of names read; common words
         # (China, University) would only add thousands of names the rare ones already rank.
         budget = _BLOCK_BUDGET
