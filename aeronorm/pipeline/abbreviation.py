@@ -7,10 +7,9 @@ acronym query (or by :meth:`AbbreviationStage.warm`).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Collection
 from itertools import product
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..caching import BuildOnce
 from ..index import Index
@@ -21,6 +20,7 @@ from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
 from ..text.pinyin import split_syllables
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
+from .entity_ids import EntityIds, add_id, ids_of, seal
 from .query import Query
 
 __all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
@@ -36,29 +36,35 @@ class Acronyms:
     Attributes
     ----------
     whole : dict
-        Acronym -> entities, from whole names.
+        Acronym -> entities (:mod:`~aeronorm.pipeline.entity_ids`), from whole names.
     parts : dict
         Acronym -> entities, from the comma-separated parts of names (consulted after ``whole``).
     """
 
     def __init__(self, index: Index):
-        whole: dict[str, set[int]] = defaultdict(set)
-        parts: dict[str, set[int]] = defaultdict(set)
+        whole: dict[str, Any] = {}
+        parts: dict[str, Any] = {}
         lexicon = index.lexicon
+        words: dict[str, _WordOptions] = {}  # a word's options, worked out once per build
         for i, entity in enumerate(index.entities):
             if entity.type == "person":
                 continue
             for text in entity.english_names():
                 core = ASIDE_RE.sub(" ", text)
-                for acro in _acronyms_of(lexicon, core, _LIMIT):
-                    whole[acro].add(i)
+                for acro in _acronyms_of(lexicon, core, _LIMIT, words):
+                    add_id(whole, acro, i)
                 if "," in core:
                     for part in core.split(","):
                         if len(part.split()) >= 2:
-                            for acro in _acronyms_of(lexicon, part, _LIMIT):
-                                parts[acro].add(i)
-        self.whole: dict[str, set[int]] = dict(whole)
-        self.parts: dict[str, set[int]] = dict(parts)
+                            for acro in _acronyms_of(lexicon, part, _LIMIT, words):
+                                add_id(parts, acro, i)
+        self.whole: EntityIds[str] = seal(whole)
+        self.parts: EntityIds[str] = seal(parts)
+
+    def ids(self, key: str) -> tuple[int, ...]:
+        """The entities one of whose whole names gives the acronym ``key``, else those one of
+        whose parts does."""
+        return ids_of(self.whole, key) or ids_of(self.parts, key)
 
 
 class AbbreviationStage:
@@ -82,11 +88,7 @@ class AbbreviationStage:
         index, cal = self.index, self.calibration
         given = index.owners(fold_key(text))
         key = text.upper().replace("-", "").replace("&", "").rstrip(".")
-        if given:
-            ids = set(given)
-        else:
-            table = self.acronyms.get()
-            ids = set(table.whole.get(key, ())) or set(table.parts.get(key, ()))
+        ids = set(given) if given else set(self.acronyms.get().ids(key))
         if allowed is not None:
             ids = {i for i in ids if i in allowed}
         if len(ids) == 1:
@@ -135,50 +137,75 @@ def derive_acronyms(lexicon: TermLexicon, text: str, *, limit: int = _LIMIT) -> 
     return out
 
 
-def _acronyms_of(lexicon: TermLexicon, text: str, limit: int) -> set[str]:
-    wc = load_word_classes()
-    compass = wc.compass_words
+#: What one word of a name gives an acronym: nothing (``None``: a skipped word), the initial of
+#: a company form (a ``str``), or each lexicon word's options, in capitals.
+_WordOptions = str | tuple[tuple[str, ...], ...] | None
+
+
+def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
+                 memo: dict[str, _WordOptions] | None = None) -> set[str]:
     raw = _ACRONYM_WORD.findall(fold(text).replace("&", " and ").replace("-", " "))
+    if memo is None:
+        memo = {}
     options: list[tuple[str, ...]] = []
     legal_tail: list[str] = []
     for word in raw:
-        if word.endswith("'s"):
-            word = word[:-2]
-        pieces = [p for p in word.split("'") if p]
-        joined = "".join(pieces)
-        if not joined or (joined in wc.acronym_skip and (joined,) not in wc.legal_phrases):
+        got = memo.get(word, _UNSEEN)
+        if got is _UNSEEN:
+            got = memo[word] = _word_options(lexicon, word)
+        if got is None:
             continue
-        if (joined,) in wc.legal_phrases or wc.abbreviations.get(joined) in {"company", "corporation"}:
-            legal_tail.append(joined[0])
+        if type(got) is str:
+            legal_tail.append(got)
             continue
         if legal_tail:  # a company form in the middle is not a tail
             legal_tail = []
-        for w in lexicon.words(joined):
-            opts = {w[0]}
-            if w.isalpha():
-                head = next((c for c in compass if w.startswith(c) and len(w) > len(c) + 2), None)
-                if head and any(w[len(head) :].startswith(c) for c in compass):
-                    opts.add(head[0] + w[len(head)])
-                if len(pieces) > 1 and all(split_syllables(p) for p in pieces):
-                    opts.add("".join(p[0] for p in pieces))
-                else:
-                    syl = split_syllables(w)
-                    if syl and len(syl) >= 2 and _romanised(lexicon, w):
-                        opts.add("".join(s[0] for s in syl))
-            options.append(tuple(sorted(opts)))
+        options.extend(got)
     if not options or len(options) > 10:
         return set()
-    tails = [""] + (["".join(legal_tail[:1])] if legal_tail else [])
+    tails = [""] + ([legal_tail[0]] if legal_tail else [])
     out: set[str] = set()
     for combo in product(*options):
-        stem_ = "".join(combo).upper()
+        stem_ = "".join(combo)
         for tail in tails:
-            acro = stem_ + tail.upper()
+            acro = stem_ + tail
             if len(acro) >= 3:
                 out.add(acro)
         if len(out) >= limit:
             break
     return out
+
+
+_UNSEEN: object = object()
+
+
+def _word_options(lexicon: TermLexicon, word: str) -> _WordOptions:
+    """What ``word`` gives an acronym (see :data:`_WordOptions`); capitals, as acronyms are written."""
+    wc = load_word_classes()
+    compass = wc.compass_words
+    if word.endswith("'s"):
+        word = word[:-2]
+    pieces = [p for p in word.split("'") if p]
+    joined = "".join(pieces)
+    if not joined or (joined in wc.acronym_skip and (joined,) not in wc.legal_phrases):
+        return None
+    if (joined,) in wc.legal_phrases or wc.abbreviations.get(joined) in {"company", "corporation"}:
+        return joined[0].upper()
+    options: list[tuple[str, ...]] = []
+    for w in lexicon.words(joined):
+        opts = {w[0]}
+        if w.isalpha():
+            head = next((c for c in compass if w.startswith(c) and len(w) > len(c) + 2), None)
+            if head and any(w[len(head) :].startswith(c) for c in compass):
+                opts.add(head[0] + w[len(head)])
+            if len(pieces) > 1 and all(split_syllables(p) for p in pieces):
+                opts.add("".join(p[0] for p in pieces))
+            else:
+                syl = split_syllables(w)
+                if syl and len(syl) >= 2 and _romanised(lexicon, w):
+                    opts.add("".join(s[0] for s in syl))
+        options.append(tuple(o.upper() for o in sorted(opts)))
+    return tuple(options)
 
 
 def _romanised(lexicon: TermLexicon, word: str) -> bool:

@@ -42,7 +42,8 @@ from ..text.fold import has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .pinyin_keys import PinyinKeys, pinyin_variants
+from .entity_ids import EntityIds, add_id, ids_of, seal
+from .pinyin_keys import PinyinKeys
 from .query import Query
 
 __all__ = ["PinyinStage", "RomanIndex", "derived_forms", "pinyin_letters"]
@@ -180,11 +181,9 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         options = [[("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
                      bool(keep) and len(keep) < len(t) and k == Kind.NAME) for keep in _piece_options(t, k)]
                    for (t, k), reading in zip(core, readings, strict=True)]
-        for combo in _limited_product(options, _MAX_COMBINATIONS):
-            form = "".join(part[0] for part in combo)
-            shortened = any(part[2] for part in combo)
+        for form, letters, shortened in _first_combinations(options, _MAX_COMBINATIONS):
             if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
-                out[form] = "".join(part[1] for part in combo)
+                out[form] = letters
     # Brand: leading pieces before the trailing run of known trade words (places set aside).
     scope = load_chinese_words().roman_scope
     named = [p for p, (t, k) in enumerate(core) if k != Kind.PLACE and t not in scope]
@@ -229,6 +228,24 @@ def _sub_pieces(piece: str, terms: Collection[str]) -> list[str]:
     return best[0] or [piece]
 
 
+def _first_combinations(options: list[list[tuple[str, str, bool]]], limit: int
+                        ) -> list[tuple[str, str, bool]]:
+    """The first ``limit`` combinations of the pieces' options in :func:`itertools.product`'s
+    order, each joined: (characters, letters, whether any piece is shortened). Built piece by
+    piece from the prefixes those combinations start with: one concatenation per step, where
+    joining every combination whole took most of the pinyin tables' build."""
+    # the first `limit` combinations start with the first ceil(limit / rest) prefixes of each length
+    rest = [1] * (len(options) + 1)
+    for k in range(len(options) - 1, -1, -1):
+        rest[k] = rest[k + 1] * len(options[k])
+    made: list[tuple[str, str, bool]] = [("", "", False)]
+    for k, opts in enumerate(options):
+        need = -(-limit // rest[k + 1])
+        made = [(form + o_form, letters + o_letters, shortened or o_short)
+                for form, letters, shortened in made for o_form, o_letters, o_short in opts][:need]
+    return made[:limit]
+
+
 def _limited_product(options: list[list[Any]], limit: int) -> Iterable[tuple[Any, ...]]:
     for k, combo in enumerate(product(*options)):
         if k >= limit:
@@ -242,7 +259,8 @@ class RomanIndex:
     Attributes
     ----------
     derived : dict
-        Pinyin letters of each derived form (西北工大: ``xibeigongda``) -> entity positions.
+        Pinyin letters of each derived form (西北工大: ``xibeigongda``) -> entity positions
+        (:mod:`~aeronorm.pipeline.entity_ids`).
     places : dict
         Entity position -> Chinese places its Chinese names contain.
     """
@@ -251,10 +269,10 @@ class RomanIndex:
         lex = index.lexicon
         scope = load_chinese_words().roman_scope
         self.index = index
-        # Dozens of keys per name, nearly all of one entity: each key holds that entity's one
-        # frozenset (a set each would be most of the memory of a large glossary's tables).
-        self.derived: dict[str, frozenset[int]] = {}
+        # Dozens of keys per name, nearly all of one entity: an int each, not a set.
+        derived: dict[str, Any] = {}
         self.places: dict[int, frozenset[str]] = {}
+        same_places: dict[frozenset[str], frozenset[str]] = {}  # few distinct sets: one object each
         self.national: set[int] = set()
         for i, entity in enumerate(index.entities):
             if entity.type == "person":
@@ -263,7 +281,7 @@ class RomanIndex:
             written = frozenset(t.key for name in entity.english_names() for t in lex.tokens(name)
                                 if t.kind == Kind.PLACE)
             if written:
-                self.places[i] = written
+                self.places[i] = same_places.setdefault(written, written)
             for zh in entity.chinese_names():
                 toks = lex.zh_tokens(zh)
                 pieces = [
@@ -273,30 +291,18 @@ class RomanIndex:
                     for sub in _sub_pieces(t.text, lex.zh_terms)
                 ]
                 places = frozenset(t for t, k in pieces if k == Kind.PLACE)
-                self.places[i] = self.places.get(i, frozenset()) | places
+                places = self.places.get(i, frozenset()) | places
+                self.places[i] = same_places.setdefault(places, places)
                 if any(t in scope for t, _ in pieces):
                     self.national.add(i)
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
-                one = frozenset((i,))
                 for letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).values():
-                    ids = self.derived.get(letters)
-                    if ids is None:
-                        self.derived[letters] = one
-                    elif i not in ids:
-                        self.derived[letters] = ids | one
+                    add_id(derived, letters, i)
+        self.derived: EntityIds[str] = seal(derived)
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for key in pinyin_keys.keys:
             self.by_length[len(key)].append(key)
-        # The whole romanisation of each name: it beats a shortened key of another name
-        # (中国科学院 over 中国科学院控股有限公司 without its company form).
-        self.full: dict[str, set[int]] = defaultdict(set)
-        for i, entity in enumerate(index.entities):
-            if entity.type != "person":
-                for zh in entity.chinese_names():
-                    variants = pinyin_variants(lex, zh)
-                    if variants:
-                        self.full[max(variants, key=len)].add(i)
 
     def placed(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i`` may carry these places in front: it is there, or it names no
@@ -423,7 +429,7 @@ class PinyinStage:
                 hit = _lookup(keys, [q for q in qkeys if q.hybrid == tier], allowed, self.roman, elsewhere)
                 if hit is not None:
                     if len(hit[1]) > 1:
-                        whole = hit[1] & self.roman.get().full.get(hit[0], set())
+                        whole = hit[1].intersection(ids_of(self.pinyin_keys.get().full, hit[0]))
                         hit = (hit[0], whole) if len(whole) == 1 else hit
                     return self._outcome(hit, cal.pinyin)
             # 2. derived keys: abbreviations and brands
@@ -478,7 +484,7 @@ class PinyinStage:
                 middle = key[len(head) : len(key) - len(tail)]
                 if Levenshtein.distance(middle, bad, score_cutoff=1) > 1 or not _well_formed(middle):
                     continue
-                for i in keys[key]:
+                for i in ids_of(keys, key):
                     if allowed is None or i in allowed:
                         hits.setdefault(i, key)
         if len(hits) == 1:
@@ -489,14 +495,14 @@ class PinyinStage:
 
 
 def _lookup(
-    table: dict[str, set[int]],
+    table: EntityIds[str],
     qkeys: list[_QueryKey],
     allowed: Collection[int] | None,
     roman: BuildOnce[RomanIndex],
     elsewhere: dict[int, str],
 ) -> tuple[str, frozenset[int]] | None:
     for q in qkeys:
-        ids = table.get(q.letters)
+        ids = ids_of(table, q.letters)
         if not ids:
             continue
         if allowed is not None:

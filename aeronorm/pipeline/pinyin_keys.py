@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import cache
+from typing import Any
 
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
@@ -12,6 +12,7 @@ from ..resources import load_chinese_words
 from ..text.fold import has_han
 from ..text.person_names import chinese_name_keys
 from ..text.pinyin import split_syllables, to_pinyin
+from .entity_ids import EntityIds, add_id, ids_of, seal
 
 __all__ = ["PinyinKeys", "pinyin_variants"]
 
@@ -24,22 +25,33 @@ class PinyinKeys:
     Attributes
     ----------
     keys : dict
-        Pinyin letters -> entity positions.
+        Pinyin letters -> entity positions (:mod:`~aeronorm.pipeline.entity_ids`).
+    full : dict
+        The whole romanisation of each Chinese name (not a person's) -> entity positions: it
+        beats a shortened key of another name (中国科学院 over 中国科学院控股有限公司 without
+        its company form).
     """
 
     def __init__(self, index: Index):
-        table: dict[str, set[int]] = defaultdict(set)
+        table: dict[str, Any] = {}
+        full: dict[str, Any] = {}
         for i, entity in enumerate(index.entities):
             for zh in entity.chinese_names():
                 person = entity.type == "person" and chinese_name_keys(zh)
-                keys = {s + g for s, g in person} if person else pinyin_variants(index.lexicon, zh)
+                if person:
+                    keys = {s + g for s, g in person}
+                else:
+                    keys = pinyin_variants(index.lexicon, zh)
+                    if keys and entity.type != "person":
+                        add_id(full, max(keys, key=len), i)
                 for key in keys:
-                    table[key].add(i)
-        self.keys: dict[str, set[int]] = dict(table)
+                    add_id(table, key, i)
+        self.keys: EntityIds[str] = seal(table)
+        self.full: EntityIds[str] = seal(full)
 
-    def get(self, letters: str) -> set[int]:
+    def get(self, letters: str) -> tuple[int, ...]:
         """The entities one of whose Chinese names romanises to ``letters``."""
-        return self.keys.get(letters, set())
+        return ids_of(self.keys, letters)
 
 
 def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:

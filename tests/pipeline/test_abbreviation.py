@@ -6,6 +6,7 @@ import pytest
 
 from aeronorm.pipeline.abbreviation import Acronyms, derive_acronyms
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.entity_ids import ids_of
 from aeronorm.pipeline.query import Query
 from aeronorm.text.fold import looks_like_acronym
 
@@ -126,6 +127,15 @@ def test_derive_acronyms_limits(index):
 def test_acronym_table_excludes_people(index, glossary):
     table = Acronyms(index)
     nwpu = [i for i, e in enumerate(index.entities) if e.id == "nwpu"]
-    assert set(nwpu) <= table.whole["NWPU"]
+    assert set(nwpu) <= set(table.ids("NWPU"))
     people = {i for i, e in enumerate(index.entities) if e.type == "person"}
-    assert not any(ids & people for ids in table.whole.values())
+    assert not any(set(ids_of(table.whole, key)) & people for key in table.whole)
+    assert not any(set(ids_of(table.parts, key)) & people for key in table.parts)
+
+
+def test_acronym_table_holds_one_int_per_acronym_of_one_entity(index):
+    """The memory layout: an acronym of one entity is its position, never a container."""
+    table = Acronyms(index)
+    held = list(table.whole.values()) + list(table.parts.values())
+    assert held and all(type(v) is int or (type(v) is tuple and len(v) > 1) for v in held)
+    assert any(type(v) is int for v in held)

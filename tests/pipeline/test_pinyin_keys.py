@@ -3,6 +3,7 @@ pinyin stages."""
 
 from __future__ import annotations
 
+from aeronorm.pipeline.entity_ids import ids_of
 from aeronorm.pipeline.pinyin_keys import PinyinKeys, pinyin_variants
 
 
@@ -14,5 +15,17 @@ def test_pinyin_variants(index):
 
 
 def test_pinyin_keys_table(index):
-    (i,) = PinyinKeys(index).keys["xibeigongyedaxue"]
+    table = PinyinKeys(index)
+    (i,) = table.get("xibeigongyedaxue")
     assert index.entities[i].id == "nwpu"
+    assert table.get("not a key") == ()
+    # the whole romanisation of a name, not its shortened keys
+    assert ids_of(table.full, "xibeigongyedaxue") == (i,)
+
+
+def test_pinyin_keys_of_one_entity_are_ints(index):
+    """The memory layout: a key of one entity holds its position, a key of several a tuple."""
+    table = PinyinKeys(index)
+    held = list(table.keys.values())
+    assert all(type(v) is int or (type(v) is tuple and len(v) > 1) for v in held)
+    assert sum(type(v) is int for v in held) > len(held) / 2

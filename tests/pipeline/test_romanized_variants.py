@@ -7,6 +7,7 @@ import pytest
 from aeronorm import Glossary, Normalizer
 from aeronorm.lexicon import Kind
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+from aeronorm.pipeline.entity_ids import ids_of
 from aeronorm.pipeline.pinyin import derived_forms, pinyin_letters
 from aeronorm.pipeline.query import Query
 
@@ -171,7 +172,7 @@ def test_derived_forms_brand():
 def test_roman_index_is_built_once(n):
     ri = n.pipeline.stages["pinyin"].roman.get()
     assert n.pipeline.stages["pinyin"].roman.get() is ri
-    assert ri.derived["xibeigongda"] == {n.glossary.entities.index(n.glossary["nwpu"])}  # 西北工大
+    assert ids_of(ri.derived, "xibeigongda") == (n.glossary.entities.index(n.glossary["nwpu"]),)  # 西北工大
 
 
 # -- whole names before shortened ones -------------------------------------------------------------------
