@@ -122,6 +122,7 @@ class Index:
         self.df = dict(df)
         self.n = max(1, len(self.entities))
         self._share_chinese_short_forms()
+        self._share_single_owners()
 
     def _share_chinese_short_forms(self) -> None:
         """A Chinese short form that several entities write (六院 is CASC's and CASIC's sixth
@@ -139,6 +140,21 @@ class Index:
             owners = shared.get(concept_key(rep.tokens))
             if owners and rep.entity in owners and not has_han(rep.text):
                 self.exact[fold_key(rep.text)].update(owners)
+
+    def _share_single_owners(self) -> None:
+        """A key of one entity (nearly every key) holds that entity's one frozenset, shared by
+        all its keys, instead of a set of its own (216 bytes a key: most of the memory of these
+        tables in a large glossary). The tables are read only once built (a frozenset is a set
+        to every reader: same members, same order)."""
+        one: dict[int, frozenset[int]] = {}
+        for table in (self.exact, self.concepts):
+            for key, ids in table.items():
+                if len(ids) == 1:
+                    (i,) = ids
+                    shared = one.get(i)
+                    if shared is None:
+                        shared = one[i] = frozenset(ids)
+                    table[key] = shared  # type: ignore[assignment]
 
     def _add_rep(
         self, i: int, label: str, text: str, tokens: tuple[Tok, ...], seen_keys: set[str], df: dict[str, int]

@@ -18,6 +18,16 @@ def test_exact_keys_cover_every_written_form(index):
                 assert i in index.exact[key], (e.id, s)
 
 
+def test_keys_of_one_entity_share_its_one_frozenset(index):
+    """The memory layout: a key of one entity holds no set of its own."""
+    casic = next(i for i, e in enumerate(index.entities) if e.id == "casic")
+    one = index.exact["casic"]
+    assert one == {casic} and type(one) is frozenset
+    assert index.exact[fold_key("航天科工")] is one
+    assert all(ids is one for ids in index.concepts.values() if ids == {casic})
+    assert all(type(ids) is set for ids in index.exact.values() if len(ids) > 1)
+
+
 def test_exact_labels(index):
     i = next(i for i, e in enumerate(index.entities) if e.id == "casic")
     assert index.exact_label[("casic", i)] == "abbreviation"

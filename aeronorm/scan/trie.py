@@ -48,6 +48,9 @@ _END = ""  # key of a trie node's terminal record (no label is empty)
 SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
 _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
 _PLACE = Kind.PLACE
+#: A trie node: a dict from labels (and ``_END``) to what they lead to, or, for a node that
+#: holds one thing, that one ``(label, what)`` pair.
+_Node = dict[str, Any] | tuple[str, Any]
 
 
 #: A remembered stretch: its number of parts, the parts, its ends (relative), a caller's notes.
@@ -106,6 +109,7 @@ class Trie:
                                    if any(self._labels(k)[0] in self._free_roots for k in tok.keys)}
         self._free_phrase_first |= self._title_first
         self._tok_paths.clear()
+        _compact(self.root)
         words.set_flagger(self.flags)
 
     def __repr__(self) -> str:
@@ -117,8 +121,12 @@ class Trie:
         count, stack = 0, [self.root]
         while stack:
             node = stack.pop()
-            count += _END in node
-            stack.extend(v for k, v in node.items() if k != _END)
+            items = (node,) if type(node) is tuple else node.items()
+            for k, v in items:
+                if k == _END:
+                    count += 1
+                else:
+                    stack.append(v)
         return count
 
     def _build_phrases(self) -> None:
@@ -270,11 +278,11 @@ class Trie:
         join = doc.join
         hi = seq[c0]
         complete = True
-        stack: list[tuple[dict[str, Any], int, int]] = [(self.root, c0, -1)]
+        stack: list[tuple[_Node, int, int]] = [(self.root, c0, -1)]
         while stack:
             node, c, last = stack.pop()
             if last >= 0:
-                term = node.get(_END)
+                term = node.get(_END) if type(node) is dict else node[1] if node[0] == _END else None
                 if term is not None:
                     ends.append((last, term))
                     if probe:
@@ -300,7 +308,7 @@ class Trie:
                 if child is not None:
                     stack.append((child, c + 1, c))
             if tok.kind == _PLACE and info.cap:
-                slot = node.get(SLOT)
+                slot = _child(node, SLOT)
                 if slot is not None:
                     stack.append((slot, c + 1, c))  # a place fills a template's slot
             longest = phrase_len.get(info.word)
@@ -327,7 +335,7 @@ class Trie:
                         if child is not None:
                             stack.append((child, q + 1, q))
                     if ptok.kind == _PLACE and info.cap:
-                        slot = node.get(SLOT)
+                        slot = _child(node, SLOT)
                         if slot is not None:
                             stack.append((slot, q + 1, q))
         return ends, hi, complete
@@ -370,10 +378,38 @@ class Trie:
         return rel, notes
 
 
-def _descend(node: dict, labels: Sequence[str]) -> dict | None:
+def _descend(node: _Node, labels: Sequence[str]) -> _Node | None:
     """The trie node reached from ``node`` along ``labels``, or ``None`` where the path ends."""
     for lab in labels:
-        node = node.get(lab)
-        if node is None:
+        if type(node) is dict:
+            node = node.get(lab)
+            if node is None:
+                return None
+        elif node[0] == lab:
+            node = node[1]
+        else:
             return None
     return node
+
+
+def _child(node: _Node, label: str) -> Any:
+    """What ``node`` holds under ``label`` (a child, or the forms ending there), or ``None``."""
+    if type(node) is dict:
+        return node.get(label)
+    return node[1] if node[0] == label else None
+
+
+def _compact(root: dict[str, Any]) -> None:
+    """Every node below ``root`` that holds one thing (most of them: the rest of one name's
+    path, or the forms ending there) made a ``(label, what)`` tuple: 56 bytes, not a dict's 184."""
+    # post-order: a node's children are compacted before it is
+    stack: list[tuple[dict[str, Any], bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if not done:
+            stack.append((node, True))
+            stack.extend((v, False) for k, v in node.items() if k != _END)
+            continue
+        for k, v in node.items():
+            if k != _END and len(v) == 1:
+                node[k] = next(iter(v.items()))
