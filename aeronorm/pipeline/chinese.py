@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import ClassVar
 
 from ..caching import BoundedCache, BuildOnce
@@ -137,8 +138,20 @@ class ChineseIndex:
                    *load_word_classes().zh_descriptors)
         tables = (self.exact, self.core, self.weak_core, self.loose)
         self.name_chars = frozenset("".join((*(k for t in tables for k in t), *dropped)))
+        # A core or loose key is what is left of a (simplified) name once some of its words are
+        # set aside, all of them words of ``dropped`` or lexicon places and company forms: a
+        # simplified string matches at its exact key, or at a key holding its Han characters
+        # but those of such words, and only those. Any other string's keys need not be computed.
+        self.key_anchors = _anchors((*self.core, *self.weak_core, *self.loose))
+        kinds = (Kind.LEGAL, Kind.PLACE)
+        self.droppable = frozenset("".join((*dropped, *(
+            t for t in self.lexicon.zh_terms
+            if [(k.text, k.kind in kinds) for k in self.lexicon.zh_tokens(t)] != [(t, False)]))))
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
+            max_entries=_STRETCH_MEMO)
+        self._stops: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
 
     # -- keys --------------------------------------------------------------------------------
@@ -211,8 +224,11 @@ class ChineseIndex:
         """The first comparison level at which ``text`` names any entity."""
         compact = compact_han(text)
         han = "".join(_HAN_RUNS.findall(compact))
-        if not self.name_chars.issuperset(han) and not maybe_traditional(compact):
-            return None  # a Han character no name holds, not even among the words keys leave out
+        if not self.name_chars.issuperset(han):
+            if not maybe_traditional(compact):
+                return None  # a Han character no name holds, not even among the words keys leave out
+        elif compact not in self.exact and not self._may_hold_key(han) and not maybe_traditional(compact):
+            return None  # no exact key, and the characters of no other key
         keys = self._keys_of(compact)
         if not keys.exact:
             return None
@@ -246,6 +262,16 @@ class ChineseIndex:
         if found:
             return Hit("loose", frozenset(found), f"Chinese short form {via}")
         return None
+
+    def _may_hold_key(self, han: str) -> bool:
+        """Whether these Han characters hold all those of a core or loose key, and the key all
+        of them but those of words a key may leave out."""
+        anchors = self.key_anchors
+        if anchors is None:
+            return True
+        chars = set(han)
+        kept = chars.difference(self.droppable)
+        return any(key <= chars and kept <= key for c in chars for key in anchors.get(c, ()))
 
     def placed(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i`` may be named with these places in front: it is there, or it
@@ -305,29 +331,80 @@ class ChineseIndex:
     def scan(self, text: str, allowed: Collection[int] | None = None) -> list[tuple[int, int, Hit]]:
         """Known names in ``text`` (already folded by :func:`fold_han`), longest first, as
         ``(start, end, hit)``; a span that several entities share is skipped, not shortened."""
-        tokens = self.tokenizer.tokenize(text)
+        units = self._units_with_names(text)
+        if not units:
+            return []
         out: list[tuple[int, int, Hit]] = []
-        i, n = 0, len(tokens)
+        # The names of a unit depend on its words only: remembered (sentences recur in a text).
+        memo = self._unit_memo if allowed is None else None
+        for (at, _), words in zip(units, self.tokenizer.words_of(text, units), strict=True):
+            found = None if memo is None else memo.get(words)
+            if found is None:
+                found = self._scan_words(text, at, words, allowed)
+                if memo is not None:
+                    memo.put(words, found)
+            if not found:
+                continue
+            ends = list(accumulate(map(len, words), initial=at))
+            for i, size, hit in found:
+                end = ends[i + size]
+                if len(hit.ids) == 1 and self._name_ends(hit, text, end):
+                    out.append((ends[i], end, hit))
+        return out
+
+    def _units_with_names(self, text: str) -> list[tuple[int, int]]:
+        """The stretches of ``text`` that the scan reads on their own, and in which a name may be.
+
+        jieba makes a word of its own of every space and punctuation mark outside its blocks,
+        and no name runs through one: between two of them is a *unit* (its words are jieba's
+        words of the whole text there). A name is two characters or more, one of them Han, none
+        of them a Han character that no name holds (a word holding one ends every stretch): a
+        unit without two such characters side by side is not segmented at all.
+        """
+        pair, unit = _unit_patterns(self.name_chars)
+        found = pair.search(text)
+        if found is None:
+            return []
+        n = len(text)
+        rev = text[::-1]
+        out = []
+        while found is not None:
+            at = found.start()
+            start = n - unit.match(rev, n - at).end()  # the unit's characters before ``at``, read backwards
+            end = unit.match(text, at).end()
+            out.append((start, end))
+            found = pair.search(text, end)
+        return out
+
+    def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None
+                    ) -> tuple[tuple[int, int, Hit], ...]:
+        """The names among the words of one unit (starting at ``at`` in ``text``), longest first
+        from each word, as (first word, number of words, hit)."""
         limit = self.max_len + 8  # room for company forms around the longest name
-        # A token with a Han character that no name holds (and that folding leaves as it is)
+        ends = list(accumulate(map(len, words), initial=at))
+        tokens = [(w, ends[k], ends[k + 1]) for k, w in enumerate(words)]
+        n = len(words)
+        # A word with a Han character that no name holds (and that folding leaves as it is)
         # ends every stretch that would hold it: no longer one can name anything.
-        blocked = [not self.name_chars.issuperset(_han_kept(w)) for w, _, _ in tokens]
+        flags = self._stops
+        stop = [flags[w] if w in flags else self._stop(w) for w in words]
+        upto = [n] * (n + 1)  # the first stop at or after each word
+        for k in range(n - 1, -1, -1):
+            upto[k] = k if stop[k] else upto[k + 1]
         # The longest name starting at a word depends on the words that follow it only: the
         # answer for a stretch of words is remembered (names and phrases recur in a text).
         stretches = self._stretches if allowed is None else None
+        out = []
+        i = 0
         while i < n:
-            word, start, _ = tokens[i]
-            if _SKIP_TOKEN.match(word) or word.isspace() or blocked[i]:
+            if stop[i]:
                 i += 1
                 continue
-            j_max = i
-            while (j_max < n and j_max - i < _MAX_WINDOW and not _SKIP_TOKEN.match(tokens[j_max][0])
-                   and not blocked[j_max]):
-                j_max += 1
+            j_max = min(i + _MAX_WINDOW, upto[i])
             if stretches is None:
                 size, hit = self._longest(text, tokens, i, j_max, limit, allowed)
             else:
-                stretch = tuple(w for w, _, _ in tokens[i:j_max])
+                stretch = words[i:j_max]
                 found = stretches.get(stretch)
                 if found is None:
                     found = stretches.put(stretch, self._longest(text, tokens, i, j_max, limit, None))
@@ -335,11 +412,16 @@ class ChineseIndex:
             if hit is None:
                 i += 1
                 continue
-            end = tokens[i + size - 1][2]
-            if len(hit.ids) == 1 and self._name_ends(hit, text, end):
-                out.append((start, end, hit))
+            out.append((i, size, hit))
             i += size
-        return out
+        return tuple(out)
+
+    def _stop(self, word: str) -> bool:
+        """Whether no name runs through ``word``: a space or punctuation, or a word with a Han
+        character that no name holds (and that folding leaves as it is) (remembered)."""
+        stop = _SKIP_TOKEN.match(word) is not None or word.isspace() or not self.name_chars.issuperset(
+            _han_kept(word))
+        return self._stops.put(word, stop)
 
     def _longest(self, text: str, tokens: list[tuple[str, int, int]], i: int, j_max: int, limit: int,
                  allowed: Collection[int] | None) -> tuple[int, Hit | None]:
@@ -401,6 +483,49 @@ def _han_kept(word: str) -> str:
     converted by OpenCC on their own, and simplified (GB 2312)."""
     return "".join(c for c in word if is_han_char(c) and unicodedata.normalize("NFKC", c) == c
                    and to_simplified(c) == c and not maybe_traditional(c))
+
+
+# Characters that jieba keeps in its blocks although they are no word characters.
+_JOINERS = "+#&.%\\-"
+
+
+@lru_cache(maxsize=8)
+def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two expressions for :meth:`ChineseIndex.scan`, for one index's name characters: two
+    characters side by side that a name may hold, one of them Han; and the characters of a unit
+    (a word character or one of jieba's joiners)."""
+    dead = "".join(c for c in _gb2312_han() if _han_kept(c) == c and c not in name_chars)
+    live = f"(?:[^\\W{dead}]|[{_JOINERS}])"
+    han = f"(?:(?![{dead}]){HAN_CLASS})" if dead else HAN_CLASS
+    return re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
+
+
+def _anchors(keys: Iterable[str]) -> dict[str, list[frozenset[str]]] | None:
+    """The Han characters of each key, filed under the one that fewest keys hold; ``None`` when
+    a key has no Han character (every string may then hold one)."""
+    sets = [frozenset("".join(_HAN_RUNS.findall(k))) for k in dict.fromkeys(keys)]
+    if not all(sets):
+        return None
+    counts = Counter(c for chars in sets for c in chars)
+    out: dict[str, list[frozenset[str]]] = defaultdict(list)
+    for chars in dict.fromkeys(sets):
+        out[min(chars, key=lambda c: (counts[c], c))].append(chars)
+    return dict(out)
+
+
+@cache
+def _gb2312_han() -> tuple[str, ...]:
+    """The Han characters of GB 2312: the only ones :func:`_han_kept` can keep."""
+    out = []
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                c = bytes((hi, lo)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if is_han_char(c):
+                out.append(c)
+    return tuple(out)
 
 
 @cache

@@ -13,10 +13,12 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import chain
 from typing import Any
 
-from ..caching import BuildOnce
+from ..caching import BoundedCache, BuildOnce
 
 __all__ = [
     "JIEBA_MAX_PIECE",
@@ -37,6 +39,8 @@ _USER_WORD_BOOST = 50
 #: Words of jieba's dictionary rarer than this are left out of aeronorm's copy: loading the
 #: prefix dictionary takes a quarter of the time, and names come from the glossary anyway.
 JIEBA_MIN_FREQ = 5
+# Blocks of text remembered with their words (a phrase, a clause, a repeated run of a text).
+_BLOCK_MEMO = 20_000
 
 
 def jieba_tag(entity_type: str) -> str:
@@ -104,6 +108,7 @@ class ChineseTokenizer:
         self._small = not full_dictionary
         self._tokenizer: BuildOnce[Any] = BuildOnce(self._build)
         self.load_seconds: float | None = None
+        self._blocks: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_BLOCK_MEMO)
 
     def __repr__(self) -> str:
         state = "loaded" if self._tokenizer.built else "not loaded"
@@ -160,6 +165,43 @@ class ChineseTokenizer:
         jieba = self._jieba()
         return [(w, at + s, at + e) for at, piece in _pieces(text) for w, s, e in jieba.tokenize(piece)]
 
+    def words_of(self, text: str, stretches: Sequence[tuple[int, int]]) -> list[tuple[str, ...]]:
+        """The words :meth:`tokenize` finds in each of ``stretches`` of ``text``, without
+        segmenting the rest of the text.
+
+        ``stretches`` are ``(start, end)`` offsets, each bounded on both sides by an end of the
+        text or a character outside jieba's blocks (a space, a punctuation mark): jieba
+        segments each block (a run of Han, Latin letters, digits and ``+#&._%-``) on its own,
+        so the words of such a stretch are jieba's words of the stretch alone (cut where
+        :meth:`tokenize` cuts a long text). A stretch seen before is not segmented again
+        (bounded memo).
+
+        Examples
+        --------
+        >>> tok = ChineseTokenizer([("航天科工二院", "nt")])
+        >>> tok.words_of("他说：航天科工二院的专家。", [(3, 12)])
+        [('航天科工二院', '的', '专家')]
+        """
+        jieba = self._jieba()
+        memo = self._blocks
+        n = len(text)
+        cuts = _cuts(text)
+        out: list[tuple[str, ...]] = []
+        for start, end in stretches:
+            if not 0 <= start <= end <= n or not (_open_before(text, start) and _open_before(text, end)):
+                raise ValueError(f"({start}, {end}) is no stretch of whole jieba blocks of a text of {n} "
+                                 "characters")
+            inner = cuts[bisect_right(cuts, start) : bisect_left(cuts, end)] if cuts else ()
+            parts = []
+            for a, b in zip((start, *inner), (*inner, end), strict=True):
+                part = text[a:b]
+                found = memo.get(part)
+                if found is None:
+                    found = memo.put(part, tuple(jieba.lcut(part)))
+                parts.append(found)
+            out.append(parts[0] if len(parts) == 1 else tuple(chain.from_iterable(parts)))
+        return out
+
 
 #: Longest stretch of text handed to jieba in one piece. jieba's HMM (``finalseg.viterbi``)
 #: copies its best paths at every character, so a run of characters its dictionary leaves
@@ -167,27 +209,39 @@ class ChineseTokenizer:
 #: where jieba cuts anyway (a space or a punctuation mark), which changes no word; a run of
 #: more than half this many joinable characters is cut hard.
 JIEBA_MAX_PIECE = 512
-_JIEBA_CHAR = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]")
+# The last character jieba does not join ("\r" aside: "\r\n" stays whole) in a stretch: the
+# greedy ".*" runs to the end of the stretch and backs off to it (in C, not a Python loop).
+_LAST_BREAK = re.compile(r".*[^\u4e00-\u9fd5a-zA-Z0-9+#&._%\-\r]", re.DOTALL)
+
+
+def _cuts(text: str) -> list[int]:
+    """Where :func:`_pieces` cuts ``text``: the offsets of its pieces but the first."""
+    n = len(text)
+    out: list[int] = []
+    start = 0
+    while n - start > JIEBA_MAX_PIECE:
+        end = start + JIEBA_MAX_PIECE
+        # After the last character jieba does not join in the second half; hard at the end
+        # when there is none.
+        found = _LAST_BREAK.match(text, start + JIEBA_MAX_PIECE // 2 + 1, end)
+        start = found.end() if found is not None else end
+        out.append(start)
+    return out
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
     """``text`` in pieces of at most :data:`JIEBA_MAX_PIECE` characters, with their offsets."""
-    n = len(text)
-    if n <= JIEBA_MAX_PIECE:
-        return [(0, text)]
-    out = []
-    start = 0
-    while n - start > JIEBA_MAX_PIECE:
-        end = start + JIEBA_MAX_PIECE
-        cut = end  # hard, unless a character jieba does not join is near the end
-        for k in range(end - 1, start + JIEBA_MAX_PIECE // 2, -1):
-            if not _JIEBA_CHAR.match(text, k) and text[k] != "\r":  # keep "\r\n" whole
-                cut = k + 1
-                break
-        out.append((start, text[start:cut]))
-        start = cut
-    out.append((start, text[start:]))
-    return out
+    starts = [0, *_cuts(text)]
+    return [(a, text[a:b]) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+
+
+_BLOCK_CHAR = re.compile(r"[\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]")
+
+
+def _open_before(text: str, at: int) -> bool:
+    """Whether a jieba word may end at ``at`` and another begin there, whatever the text: an
+    end of the text, or a character outside jieba's blocks on either side."""
+    return at in (0, len(text)) or not _BLOCK_CHAR.match(text, at - 1) or not _BLOCK_CHAR.match(text, at)
 
 
 def _small_dictionary() -> str | None:

@@ -77,6 +77,29 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch
 
 
+# The characters met by fold_han, and the folds of those folding changes: a str.translate table
+# (one pass in C over a text, not a Python call per character). Capped, never cleared (another
+# thread may be reading it): past the cap, a text with a character not met yet takes the loop.
+_met: set[str] = set()
+_changed: dict[int, str] = {}
+_MAX_MET = 100_000
+
+
+def _fold_chars(text: str) -> str:
+    """:func:`_fold_char` of every character of ``text``."""
+    new = set(text)
+    new.difference_update(_met)
+    if new:
+        if len(_met) + len(new) > _MAX_MET:
+            return "".join(_fold_char(c) for c in text)
+        for c in new:
+            folded = _fold_char(c)
+            if folded != c:
+                _changed[ord(c)] = folded
+        _met.update(new)  # after their folds: a character met is a character whose fold is known
+    return text.translate(_changed)
+
+
 @lru_cache(maxsize=16384)
 def fold_han(text: str) -> str:
     """Fold ``text`` for Chinese matching, keeping its length: position *i* stays position *i*.
@@ -90,7 +113,7 @@ def fold_han(text: str) -> str:
     >>> fold_han("中國航天科工集團（ＣＡＳＩＣ）")
     '中国航天科工集团(CASIC)'
     """
-    folded = "".join(_fold_char(c) for c in text)
+    folded = _fold_chars(text)
     simplified = to_simplified(folded)
     if len(simplified) == len(folded):
         return simplified

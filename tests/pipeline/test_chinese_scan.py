@@ -1,11 +1,16 @@
 """aeronorm.pipeline.chinese, running text: what the scan skips never changes what it finds.
 
-A stretch holding a Han character that no Chinese key holds (nor any word the keys leave out) is
-no name, so the scan neither computes its keys nor tries longer stretches through it; repeated
-stretches are remembered. Both are checked here against the scan with the test switched off.
+The scan reads only the units of a text (the stretches between spaces and punctuation) that hold
+two characters side by side a name may hold, one of them Han; it remembers units, stretches of
+words and jieba's blocks; ``lookup`` skips a string holding a Han character that no key holds, or
+holding the characters of no key. Here the scan is held to the simple path it replaces: the whole
+text segmented by jieba, every stretch of up to 12 words resolved, longest first, by tables with
+every character test switched off, nothing remembered.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,36 +20,100 @@ from aeronorm.pipeline.chinese import ChineseIndex
 
 
 class _Everything(frozenset):
-    """A character set that holds every character: the pruning switched off."""
+    """A character set that holds every character: the character tests switched off."""
 
     def issuperset(self, other) -> bool:
         return True
+
+    def __contains__(self, item) -> bool:
+        return True
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other) -> bool:
+        return other is self
+
+
+def _skipped(word: str) -> bool:
+    return re.fullmatch(r"[\s\W_]+", word) is not None
+
+
+def reference_scan(ci: ChineseIndex, text: str, allowed: set[int] | None = None) -> list:
+    """The simple path: every word of the whole text a start, every stretch resolved."""
+    tokens = ci.tokenizer.tokenize(text)
+    out, i, n = [], 0, len(tokens)
+    limit = ci.max_len + 8
+    while i < n:
+        word, start, _ = tokens[i]
+        if _skipped(word):
+            i += 1
+            continue
+        j_max = i
+        while j_max < n and j_max - i < 12 and not _skipped(tokens[j_max][0]):
+            j_max += 1
+        size, hit = 0, None
+        for j in range(j_max, i, -1):
+            span = text[start : tokens[j - 1][2]]
+            if 2 <= len(span) <= limit:
+                hit = ci.resolve_span(span, allowed)
+                if hit is not None:
+                    size = j - i
+                    break
+        if hit is None:
+            i += 1
+            continue
+        end = tokens[i + size - 1][2]
+        if len(hit.ids) == 1 and ci._name_ends(hit, text, end):
+            out.append((start, end, hit))
+        i += size
+    return out
 
 
 _PIECES = [
     "中国航天基金会", "西北工业大学", "西工大", "航天科工", "中国航天科工集团有限公司", "中國航天科工集團",
     "北京天兵科技有限公司", "北京强度环境研究所", "张克俭", "CASIC", "CSF", "NWPU", "二院", "有限公司",
     "在", "了", "的", "2020年", "和", "与", "说", "据报道", "，", "。", "Space", "航天", "foo", "中", " ",
+    "西北工業大學", "航天科工二院", "é", "㐀", "-", "_", ".", "\r\n", "（", "）", "电", "電", "藉口", "说西",
 ]
+_texts = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
+# Long texts, cut into pieces before jieba (hard cuts in runs without a space or punctuation).
+_repeated = st.tuples(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4), st.integers(20, 200)).map(
+    lambda t: "".join(t[0]) * t[1])
 
 
 @pytest.fixture(scope="module")
 def indexes(small_index):
-    """The Chinese tables twice: as built, and with the pruning switched off."""
+    """The Chinese tables twice: as built, and with every character test switched off."""
     reference = ChineseIndex(small_index)
     reference.name_chars = _Everything()
+    reference.key_anchors = None
     return ChineseIndex(small_index), reference
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(_PIECES), max_size=25))
-def test_scan_finds_what_the_unpruned_scan_finds(indexes, pieces):
-    text = "".join(pieces)
-    pruned, reference = indexes
-    assert pruned.scan(text) == reference.scan(text)
-    assert pruned.scan(text) == reference.scan(text)  # and again, from the memo
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_texts)
+def test_scan_finds_what_the_simple_path_finds(indexes, text):
+    fast, reference = indexes
+    expected = reference_scan(reference, text)
+    assert fast.scan(text) == expected
+    assert fast.scan(text) == expected  # and again, from the memos
     for span in (text[:8], text[3:15], text):
-        assert pruned.lookup(span, None) == reference.lookup(span, None)
+        assert fast.lookup(span, None) == reference.lookup(span, None)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_repeated)
+def test_long_and_repeated_text(indexes, text):
+    fast, reference = indexes
+    assert fast.scan(text) == reference_scan(reference, text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_texts, st.sets(st.integers(0, 12)))
+def test_restricted_scan(indexes, text, allowed):
+    fast, reference = indexes
+    assert fast.scan(text, allowed) == reference_scan(reference, text, allowed)
 
 
 def test_a_character_no_name_holds_ends_the_stretch(small_index):
@@ -53,3 +122,9 @@ def test_a_character_no_name_holds_ends_the_stretch(small_index):
     assert ci.lookup("西北工业大学说", None) is None
     hits = ci.scan("据报道，西北工业大学说了。")
     assert [(s, e) for s, e, _ in hits] == [(4, 10)]
+
+
+def test_a_unit_without_two_name_characters_is_not_segmented(small_index):
+    ci = ChineseIndex(small_index)
+    assert ci.scan("说了，foo。bar 说") == []
+    assert not ci.tokenizer.loaded  # jieba was never needed
