@@ -61,10 +61,12 @@ def write_index_file(target: str | os.PathLike[str] | BinaryIO, header: Mapping[
                 raw, codec = packed, "zlib"
         stored.append(({"name": name, "codec": codec, "size": len(data), "length": len(raw),
                         "crc32": zlib.crc32(raw)}, raw))
-    # Offsets depend on the header's length, which depends on the offsets: lay out twice.
+    # Offsets depend on the header's length, which depends on the offsets: laid out until they
+    # settle. They only grow (a longer header, larger offsets), and after the first two passes
+    # one changes them again only if an offset gained a digit in the pass before: a few passes.
     head = dict(header)
     offset = 0
-    for _ in range(3):
+    for _ in range(24):
         head["sections"] = [entry for entry, _ in stored]
         text = json.dumps(head, ensure_ascii=False, sort_keys=True).encode("utf-8")
         offset = _align(_PREFIX.size + len(text))
@@ -77,7 +79,7 @@ def write_index_file(target: str | os.PathLike[str] | BinaryIO, header: Mapping[
             at = _align(at + len(raw))
         if not changed:
             break
-    else:  # pragma: no cover - two passes always settle (offsets only grow by padding)
+    else:  # pragma: no cover - see above
         raise SavedIndexError("could not lay out the index file")
     prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(text), zlib.crc32(text))
 

@@ -37,6 +37,16 @@ def test_sections_come_back_as_written(compress, tmp_path):
     assert not list(tmp_path.glob(".*tmp"))  # the temporary file was renamed
 
 
+def test_a_header_whose_offsets_gain_a_digit_is_laid_out():
+    """The header holds the sections' offsets, which follow the header: an offset that gains a
+    digit when the offsets are written in makes the header longer once more (a third pass)."""
+    sections = {f"s{k}": bytes(k) for k in range(12)}
+    for pad in range(0, 1200, 3):
+        buffer = io.BytesIO()
+        write_index_file(buffer, {"note": "x" * pad}, sections, compress=False)
+        assert read_all(buffer.getvalue()) == sections
+
+
 def test_every_changed_byte_is_found():
     data = written()
     for at in range(0, len(data)):
