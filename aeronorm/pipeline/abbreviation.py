@@ -52,12 +52,14 @@ class Acronyms:
             for text in entity.english_names():
                 core = ASIDE_RE.sub(" ", text)
                 for acro in _acronyms_of(lexicon, core, _LIMIT, words):
-                    add_id(whole, acro, i)
+                    if whole.setdefault(acro, i) != i:  # a new key (most are) costs no call
+                        add_id(whole, acro, i)
                 if "," in core:
                     for part in core.split(","):
                         if len(part.split()) >= 2:
                             for acro in _acronyms_of(lexicon, part, _LIMIT, words):
-                                add_id(parts, acro, i)
+                                if parts.setdefault(acro, i) != i:
+                                    add_id(parts, acro, i)
         self.whole: EntityIds[str] = seal(whole)
         self.parts: EntityIds[str] = seal(parts)
 

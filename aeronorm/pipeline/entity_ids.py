@@ -5,7 +5,8 @@ The stages' derived keys (acronyms, pinyin letters) number dozens per entity, an
 key belongs to one entity alone: a ``set`` per key (216 bytes) was most of a large glossary's
 tables. Here a key of one entity holds its position (an ``int``, shared by all of that entity's
 keys) and a key of several holds a sorted tuple. Tables are built with :func:`add_id`, made final
-with :func:`seal` and read with :func:`ids_of`.
+with :func:`seal` and read with :func:`ids_of` (a builder's ``if table.setdefault(key, i) != i:
+add_id(table, key, i)`` spares the call for a new key, which most are).
 """
 
 from __future__ import annotations

@@ -298,7 +298,8 @@ class RomanIndex:
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
                 for letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).values():
-                    add_id(derived, letters, i)
+                    if derived.setdefault(letters, i) != i:  # a new key (most are) costs no call
+                        add_id(derived, letters, i)
         self.derived: EntityIds[str] = seal(derived)
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for key in pinyin_keys.keys:

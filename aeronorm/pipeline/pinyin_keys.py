@@ -45,7 +45,8 @@ class PinyinKeys:
                     if keys and entity.type != "person":
                         add_id(full, max(keys, key=len), i)
                 for key in keys:
-                    add_id(table, key, i)
+                    if table.setdefault(key, i) != i:  # a new key (most are) costs no call
+                        add_id(table, key, i)
         self.keys: EntityIds[str] = seal(table)
         self.full: EntityIds[str] = seal(full)
 
@@ -88,9 +89,11 @@ def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
         # Shortened keys must keep three syllables or more; without place or descriptors,
         # also two naming words or one that is no common morpheme (中国航天 is not
         # 中国航天科技 shortened; 微纳星空 is 北京微纳星空科技 shortened).
+        if len(key) < 6 or key in variants:
+            continue  # left out below, or there already: no syllables to count
         kept = [names[p] for p in seq if p in names]
         telling = k == 0 or len(kept) >= 2 or any(t not in lexicon.zh_terms for t in kept)
-        if len(split_syllables(key) or ()) >= 3 and telling:
+        if telling and len(split_syllables(key) or ()) >= 3:
             variants.add(key)
     return {v.replace("v", "u") for v in variants if len(v) >= 6}
 
