@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import ClassVar
 
 from ..caching import BoundedCache, BuildOnce
@@ -60,6 +60,7 @@ _SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
+_RUN = 64  # words of a unit whose remembered answers are read at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,29 +392,38 @@ class ChineseIndex:
         upto = [n] * (n + 1)  # the first stop at or after each word
         for k in range(n - 1, -1, -1):
             upto[k] = k if stop[k] else upto[k + 1]
+        reach = [min(k + _MAX_WINDOW, upto[k]) for k in range(n)]  # the words a stretch may hold
         # The longest name starting at a word depends on the words that follow it only: the
-        # answer for a stretch of words is remembered (names and phrases recur in a text).
-        stretches = self._stretches if allowed is None else None
+        # answer for a stretch of words is remembered (names and phrases recur in a text). The
+        # answers already known are read for a run of words at once; the loop goes only to the
+        # words whose stretch is not known to name nothing.
+        memo = self._stretches if allowed is None else None
         out = []
         i = 0
-        while i < n:
-            if stop[i]:
-                i += 1
-                continue
-            j_max = min(i + _MAX_WINDOW, upto[i])
-            if stretches is None:
-                size, hit = self._longest(text, tokens, i, j_max, limit, allowed)
+        for base in range(0, n, _RUN):
+            top = min(n, base + _RUN)
+            if memo is None:
+                todo = [not s for s in stop[base:top]]
+                known: list[tuple[int, Hit | None] | None] = [None] * (top - base)
             else:
-                stretch = words[i:j_max]
-                found = stretches.get(stretch)
-                if found is None:
-                    found = stretches.put(stretch, self._longest(text, tokens, i, j_max, limit, None))
+                known = [memo.get(words[k : reach[k]]) for k in range(base, top)]
+                todo = [not s and (f is None or f[1] is not None)
+                        for s, f in zip(stop[base:top], known, strict=True)]
+            for k in compress(range(base, top), todo):
+                if k < i:
+                    continue  # inside the name found last
+                found = known[k - base]
+                if found is None and memo is not None:
+                    stretch = words[k : reach[k]]
+                    found = memo.get(stretch)  # found since the answers were read
+                    if found is None:
+                        found = memo.put(stretch, self._longest(text, tokens, k, reach[k], limit, None))
+                elif found is None:
+                    found = self._longest(text, tokens, k, reach[k], limit, allowed)
                 size, hit = found
-            if hit is None:
-                i += 1
-                continue
-            out.append((i, size, hit))
-            i += size
+                if hit is not None:
+                    out.append((k, size, hit))
+                    i = k + size
         return tuple(out)
 
     def _stop(self, word: str) -> bool:

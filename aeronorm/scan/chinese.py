@@ -17,7 +17,7 @@ from ..index import Index
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex
 from ..results import Match, Mention
-from ..text.fold import is_han_char
+from ..text.fold import HAN_RE
 from ..text.zh import fold_han
 
 __all__ = ["find_chinese"]
@@ -37,7 +37,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     >>> [(m.start, m.end, m.text, m.entity_id) for m in n.find(text)]
     [(4, 12, '中國航天科工集團', 'casic'), (13, 19, '西北工业大学', 'nwpu')]
     """
-    if not any(is_han_char(c) for c in text):
+    if HAN_RE.search(text) is None:
         return []
     ci = table.get()
     folded = fold_han(text)
