@@ -135,17 +135,18 @@ class ChineseIndex:
         # text, trying longer stretches). Latin words are not tested (stop words and company
         # forms are left out of the keys).
         data = load_chinese_words()
-        dropped = (*self.lexicon.zh_terms, *data.scope_words, *data.company_forms, *data.admin_suffixes,
-                   *load_word_classes().zh_descriptors)
+        set_aside = (*data.scope_words, *data.company_forms, *data.admin_suffixes,
+                     *load_word_classes().zh_descriptors)
+        dropped = (*self.lexicon.zh_terms, *set_aside)
         tables = (self.exact, self.core, self.weak_core, self.loose)
         self.name_chars = frozenset("".join((*(k for t in tables for k in t), *dropped)))
         # A core or loose key is what is left of a (simplified) name once some of its words are
-        # set aside, all of them words of ``dropped`` or lexicon places and company forms: a
+        # set aside, all of them words of ``set_aside`` or lexicon places and company forms: a
         # simplified string matches at its exact key, or at a key holding its Han characters
         # but those of such words, and only those. Any other string's keys need not be computed.
         self.key_anchors = _anchors((*self.core, *self.weak_core, *self.loose))
         kinds = (Kind.LEGAL, Kind.PLACE)
-        self.droppable = frozenset("".join((*dropped, *(
+        self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
             if [(k.text, k.kind in kinds) for k in self.lexicon.zh_tokens(t)] != [(t, False)]))))
         self._replacements_of: dict[int, list[str]] = {}

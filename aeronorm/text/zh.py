@@ -16,7 +16,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from .fold import HAN_CLASS, clean_text, is_han_char
+from .fold import HAN_CLASS, HAN_RE, HAN_RUN_RE, clean_text, is_han_char
 
 __all__ = ["compact_han", "fold_han", "maybe_traditional", "to_simplified"]
 
@@ -47,7 +47,7 @@ def to_simplified(text: str) -> str:
     >>> to_simplified("CASIC 二院")
     'CASIC 二院'
     """
-    if not any(is_han_char(c) for c in text):
+    if HAN_RE.search(text) is None:
         return text
     return _opencc().convert(text)
 
@@ -61,12 +61,12 @@ def maybe_traditional(text: str) -> bool:
     >>> maybe_traditional("智能電子"), maybe_traditional("智能电子"), maybe_traditional("CASC")
     (True, False, False)
     """
-    for ch in text:
-        if is_han_char(ch):
-            try:
-                ch.encode("gb2312")
-            except UnicodeEncodeError:
-                return True
+    if text.isascii():
+        return False
+    try:  # the Han characters at once: one of them outside GB 2312 fails the whole encoding
+        "".join(HAN_RUN_RE.findall(text)).encode("gb2312")
+    except UnicodeEncodeError:
+        return True
     return False
 
 

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aeronorm.text.fold import clean_text
-from aeronorm.text.zh import fold_han, to_simplified
+from aeronorm.text.fold import clean_text, is_han_char
+from aeronorm.text.zh import fold_han, maybe_traditional, to_simplified
 
 
 def reference_fold(text: str) -> str:
@@ -36,3 +36,16 @@ _CHARS = st.sampled_from([*"中國航天科工集團電子（）【】“”Ｃ�
 def test_fold_han_is_the_fold_of_each_character(text):
     assert fold_han(text) == reference_fold(text)
     assert len(fold_han(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_CHARS, max_size=20) | st.text(max_size=20))
+def test_maybe_traditional_is_a_han_character_outside_gb2312(text):
+    def outside(c: str) -> bool:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    assert maybe_traditional(text) == any(is_han_char(c) and outside(c) for c in text)
