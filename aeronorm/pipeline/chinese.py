@@ -32,7 +32,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..caching import BoundedCache, BuildOnce
 from ..index import Index
@@ -61,6 +61,7 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
+_UNSEEN: Any = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ class ChineseIndex:
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
         self._stops: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
 
@@ -439,11 +441,17 @@ class ChineseIndex:
         """The longest stretch of words ``i`` to ``j_max`` (at most) that resolves, as (number of
         words, hit), or ``(0, None)``."""
         start = tokens[i][1]
+        spans = self._spans if allowed is None else None  # what a span resolves to (common words recur)
         for j in range(j_max, i, -1):
             span = text[start : tokens[j - 1][2]]
             if len(span) > limit or len(span) < 2:
                 continue
-            hit = self.resolve_span(span, allowed)
+            if spans is None:
+                hit = self.resolve_span(span, allowed)
+            else:
+                hit = spans.get(span, _UNSEEN)
+                if hit is _UNSEEN:
+                    hit = spans.put(span, self.resolve_span(span, None))
             if hit is not None:
                 return j - i, hit
         return 0, None
