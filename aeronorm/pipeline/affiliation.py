@@ -33,8 +33,15 @@ class Affiliations:
                 keys = tuple(t.key for t in tokens if t.kind != Kind.LEGAL)
                 if keys:
                     by_first[keys[0]].add((keys, org))
-        # longest first: "PLA Air Force" before "PLA"
-        self._by_first = {k: sorted(v, key=lambda f: (-len(f[0]), f[1])) for k, v in by_first.items()}
+        # A position is read by the lengths of the forms beginning with its key, longest first
+        # ("PLA Air Force" before "PLA"): one look-up per length, not one comparison per form
+        # (dozens of forms begin with "China"); a form several organisations write is the first's.
+        self._lengths = {k: tuple(sorted({len(keys) for keys, _ in v}, reverse=True))
+                         for k, v in by_first.items()}
+        self._forms: dict[tuple[str, ...], int] = {}
+        for forms in by_first.values():
+            for keys, org in sorted(forms, key=lambda f: f[1], reverse=True):
+                self._forms[keys] = org
         # An organisation whose form begins with another's is inside it (中国人民解放军火箭军 is the
         # PLA's): a name stating the PLA and one stating its Rocket Force do not disagree.
         orgs_of = defaultdict(set)
@@ -56,14 +63,17 @@ class Affiliations:
         (legal forms excluded by the caller), the longest at each position, never overlapping;
         ``organisation`` tells "CAS" and "Chinese Academy of Sciences" for one."""
         keys = [t.key for t in tokens]
-        if self._by_first.keys().isdisjoint(keys):
+        lengths_of = self._lengths
+        if lengths_of.keys().isdisjoint(keys):
             return []  # most names: no parent named
+        forms = self._forms
         out: list[tuple[int, int, int]] = []
-        i = 0
-        while i < len(keys):
-            for form, org in self._by_first.get(keys[i], ()):
-                end = i + len(form)
-                if tuple(keys[i:end]) == form:
+        i, n = 0, len(keys)
+        while i < n:
+            for length in lengths_of.get(keys[i], ()):
+                end = i + length
+                org = forms.get(tuple(keys[i:end])) if end <= n else None
+                if org is not None:
                     out.append((i, end, org))
                     i = end
                     break

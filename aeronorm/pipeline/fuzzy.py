@@ -45,6 +45,7 @@ __all__ = ["FuzzyStage", "Spellings"]
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
 _DIFFERING = (Kind.NAME, Kind.NUMBER)
+_LEGAL, _NAME = Kind.LEGAL, Kind.NAME  # read per token of every blocked name: bound once
 _MAX_CANDIDATES = 24
 #: Names read from the inverted index per query, rarest concepts first.
 _BLOCK_BUDGET = 2000
@@ -87,7 +88,7 @@ class _Side:
     organisations (a query is compared with two dozen names, a name with many queries)."""
 
     toks: tuple[Tok, ...]
-    spans: list[tuple[int, int, int]]
+    spans: Sequence[tuple[int, int, int]]  # parent organisations (Affiliations.spans)
     keys: frozenset[str]  # every concept of the tokens
     naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
     spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
@@ -104,8 +105,6 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self.entity_parents = BuildOnce(self._entity_parents)
-        self._parent_spans: BoundedCache[tuple[str, ...], list[tuple[int, int, int]]] = BoundedCache(
-            max_entries=200_000)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
@@ -150,7 +149,7 @@ class FuzzyStage:
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self._score(side, name, person, aligner)
-                if score > 0 and self._states_another_parent(tokens, rep.entity):
+                if score > 0 and self._states_another_parent(side.spans, rep.entity):
                     continue
                 if score > best.get(rep.entity, (0.0,))[0]:
                     best[rep.entity] = (score, evidence, rep.text)
@@ -180,14 +179,18 @@ class FuzzyStage:
         return self._score(side, self._side(name), person, Aligner(side.toks))
 
     def _side(self, tokens: Sequence[Tok]) -> _Side:
-        toks = tuple(t for t in tokens if t.kind != Kind.LEGAL)
-        spans = self._spans(toks) if toks else []
-        naming = tuple(t for t in toks if t.kind in _DIFFERING)
-        if spans and naming:
+        # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
+        toks = tuple(t for t in tokens if t.kind != _LEGAL)
+        if not toks:
+            return _Side(toks, (), frozenset(), (), ())
+        spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
+        if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
             naming = tuple(t for k, t in enumerate(toks) if t.kind in _DIFFERING and k not in in_parent)
-        name_kind = Kind.NAME  # _spellable, inlined: every name of the blocking is prepared once
-        spelt = tuple(t for t in toks if t.kind == name_kind and t.key == t.text and len(t.keys) == 1
+        else:
+            naming = tuple(t for t in toks if t.kind in _DIFFERING)
+        # _spellable, inlined
+        spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
         return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt)
 
@@ -318,13 +321,14 @@ class FuzzyStage:
         best: dict[int, tuple[float, float, str]] = {}  # entity -> score, words in common, why
         for form in query.forms:
             tokens = query.tokens(index.lexicon, form)
+            spans = self._side(tokens).spans
             for rank, rep_id in enumerate(self._block(tokens)):
                 rep = index.reps[rep_id]
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self.score(tokens, rep.tokens, person=person)
-                if score > 0 and self._states_another_parent(tokens, rep.entity):
+                if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
                     why = evidence[0] if evidence else "nothing in common"
@@ -373,8 +377,8 @@ class FuzzyStage:
         left_names = [k for k, t in enumerate(name) if t.kind == Kind.NAME and k not in aligned]
         return not (named and left_names == [j] == units[-1:])
 
-    def _set_parents_apart(self, q: Sequence[Tok], c: Sequence[Tok], spans_q: list[tuple[int, int, int]],
-                           spans_c: list[tuple[int, int, int]]
+    def _set_parents_apart(self, q: Sequence[Tok], c: Sequence[Tok], spans_q: Sequence[tuple[int, int, int]],
+                           spans_c: Sequence[tuple[int, int, int]]
                            ) -> str | tuple[list[int], list[int], list[int], list[int]]:
         """Positions of the parent organisations of a query and a name (given their spans):
         those both state (on each side), those only the query states, those only the name
@@ -406,34 +410,27 @@ class FuzzyStage:
         """The parent organisations each entity's names state (a name that is the parent alone
         is the parent itself, not a statement about it)."""
         parents: dict[int, set[int]] = defaultdict(set)
+        spans_of = self.affiliations.get().spans
         for rep in self.index.reps:
             tokens = [t for t in rep.tokens if t.kind != Kind.LEGAL]
-            spans = self._spans(tokens)
+            spans = spans_of(tokens)
             if spans and not (len(spans) == 1 and spans[0][:2] == (0, len(tokens))):
                 parents[rep.entity].update(org for _, _, org in spans)
         return {e: frozenset(orgs) for e, orgs in parents.items()}
 
-    def _states_another_parent(self, query: Sequence[Tok], entity: int) -> bool:
-        """Whether the query states a parent organisation and the entity's names state others
-        only: a short name of the entity ("力学所") leaves its parent out, the entity still has
-        one, and "Institute of Mechanics, Chinese Academy of Engineering" is not CAS's. One
-        inside the other agrees here ("PLA" and its Strategic Support Force): the entity's
-        other names say which unit of it."""
+    def _states_another_parent(self, spans: Sequence[tuple[int, int, int]], entity: int) -> bool:
+        """Whether the query states a parent organisation (``spans``, its :attr:`_Side.spans`)
+        and the entity's names state others only: a short name of the entity ("力学所") leaves
+        its parent out, the entity still has one, and "Institute of Mechanics, Chinese Academy
+        of Engineering" is not CAS's. One inside the other agrees here ("PLA" and its Strategic
+        Support Force): the entity's other names say which unit of it."""
+        if not spans:
+            return False
         stated = self.entity_parents.get().get(entity)
         if not stated:
             return False
-        spans = self._spans([t for t in query if t.kind != Kind.LEGAL])
         related = self.affiliations.get().related
-        return bool(spans) and not any(related(org, o) for _, _, org in spans for o in stated)
-
-    def _spans(self, tokens: Sequence[Tok]) -> list[tuple[int, int, int]]:
-        # The same query is scored against two dozen names in a row, and the same names
-        # against many queries: remember the parents found in each token list as written.
-        key = tuple(t.key for t in tokens)
-        spans = self._parent_spans.get(key)
-        if spans is None:
-            spans = self._parent_spans.put(key, self.affiliations.get().spans(tokens))
-        return spans
+        return not any(related(org, o) for _, _, org in spans for o in stated)
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())

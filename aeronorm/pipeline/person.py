@@ -70,7 +70,9 @@ class PersonStage:
         index = self.index
         if query.han or not index.by_type.get("person"):
             return None
-        persons = index.by_type["person"] if allowed is None else index.by_type["person"] & set(allowed)
+        persons = index.by_type["person"]
+        if allowed is not None:  # iterates the persons, not every allowed entity (a copy per name)
+            persons = persons.intersection(allowed)
         if not persons:
             return None
         pidx = self.people.get()

@@ -147,3 +147,40 @@ def test_a_groups_name_without_scope_and_group_word_states_no_parent(n):
     assert parents.spans(lex.zh_tokens("航天科技基金会")) == []
     assert parents.spans(lex.zh_tokens("中国航天科技集团五院")) != []
     assert parents.spans(lex.tokens("China Aerospace Science and Technology Corporation Fifth Academy")) != []
+
+
+def _every_form_compared(forms: dict[tuple[str, ...], int], keys: list[str]) -> list[tuple[int, int, int]]:
+    """The spans as first written: at each position every form is compared, the longest first."""
+    ordered = sorted(forms.items(), key=lambda kv: (-len(kv[0]), kv[1]))
+    out, i = [], 0
+    while i < len(keys):
+        for form, org in ordered:
+            if tuple(keys[i:i + len(form)]) == form:
+                out.append((i, i + len(form), org))
+                i += len(form)
+                break
+        else:
+            i += 1
+    return out
+
+
+def test_spans_read_by_length_equal_every_form_compared(n):
+    # spans looks up one slice per length of the forms beginning with a key; names built from the
+    # organisations' own forms (nested, cut short, run together) are read as the plain scan reads them
+    import random
+
+    from aeronorm.resources import load_affiliations
+
+    lex = n.index.lexicon
+    aff = Affiliations(lex)
+    english = [text for forms in load_affiliations() for text in forms if text.isascii()]
+    words = [w for text in english for w in text.split()] + ["Marigold", "Radar", "Institute", "of", "502"]
+    rng = random.Random(13)
+    found = 0
+    for _ in range(400):
+        parts = [rng.choice(english if rng.random() < 0.5 else words) for _ in range(rng.randint(1, 5))]
+        tokens = lex.tokens(" ".join(parts))
+        spans = aff.spans(tokens)
+        assert spans == _every_form_compared(aff._forms, [t.key for t in tokens]), parts
+        found += bool(spans)
+    assert found > 100  # the names do state parents
