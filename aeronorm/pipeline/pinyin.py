@@ -262,7 +262,8 @@ class RomanIndex:
         Pinyin letters of each derived form (西北工大: ``xibeigongda``) -> entity positions
         (:mod:`~aeronorm.pipeline.entity_ids`).
     places : dict
-        Entity position -> Chinese places its Chinese names contain.
+        Entity position -> Chinese places its Chinese names contain, and those its English names
+        state, for every entity with a Chinese name (:meth:`placed` is asked of no other).
     """
 
     def __init__(self, index: Index, pinyin_keys: PinyinKeys):
@@ -274,12 +275,13 @@ class RomanIndex:
         self.places: dict[int, frozenset[str]] = {}
         same_places: dict[frozenset[str], frozenset[str]] = {}  # few distinct sets: one object each
         self.national: set[int] = set()
+        english = _english_tokens(index)
         for i, entity in enumerate(index.entities):
-            if entity.type == "person":
-                continue
+            if entity.type == "person" or not entity.chinese_names():
+                continue  # (only a Chinese name has pinyin keys: no other entity is looked up here)
             # where its English names say it is ("X (Beijing) Space Technology") counts too
-            written = frozenset(t.key for name in entity.english_names() for t in lex.tokens(name)
-                                if t.kind == Kind.PLACE)
+            written = frozenset(t.key for name in entity.english_names()
+                                for t in english.get((i, name)) or lex.tokens(name) if t.kind == Kind.PLACE)
             if written:
                 self.places[i] = same_places.setdefault(written, written)
             for zh in entity.chinese_names():
@@ -315,6 +317,23 @@ class RomanIndex:
         if own:
             return places <= own
         return i not in self.national and places.isdisjoint(load_places_abroad())
+
+
+def _english_tokens(index: Index) -> dict[tuple[int, str], tuple[Tok, ...]]:
+    """(entity, English text) -> the tokens the index read it as, for the entities with a Chinese
+    name: the places they state, without asking the lexicon again (at 100,000 entities its memo
+    has forgotten most names by now, and reading them again was most of these tables' build).
+
+    A representation's places are the lexicon's: the index narrows institution types and marks
+    a parent's name, never a place. The first representation of a text is the text as written
+    (the one after it may spell another entity's acronym out); Chinese texts are left out.
+    """
+    out: dict[tuple[int, str], tuple[Tok, ...]] = {}
+    entities = index.entities
+    for rep in index.reps:
+        if rep.label in ("name", "alias") and entities[rep.entity].chinese_names() and not has_han(rep.text):
+            out.setdefault((rep.entity, rep.text), rep.tokens)
+    return out
 
 
 # -- query side -------------------------------------------------------------------------------

@@ -402,14 +402,14 @@ def _child(node: _Node, label: str) -> Any:
 def _compact(root: dict[str, Any]) -> None:
     """Every node below ``root`` that holds one thing (most of them: the rest of one name's
     path, or the forms ending there) made a ``(label, what)`` tuple: 56 bytes, not a dict's 184."""
-    # post-order: a node's children are compacted before it is
-    stack: list[tuple[dict[str, Any], bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        if not done:
-            stack.append((node, True))
-            stack.extend((v, False) for k, v in node.items() if k != _END)
-            continue
-        for k, v in node.items():
-            if k != _END and len(v) == 1:
-                node[k] = next(iter(v.items()))
+    nodes = [root]  # every node, parents before children (the loop reads what it appends)
+    append = nodes.append
+    for node in nodes:
+        for label, v in node.items():
+            if label != _END:
+                append(v)
+    for node in reversed(nodes):  # children before parents: a child is whole when it is replaced
+        for label, v in node.items():
+            if label != _END and len(v) == 1:
+                for item in v.items():
+                    node[label] = item
