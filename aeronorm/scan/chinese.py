@@ -15,7 +15,7 @@ from collections.abc import Collection
 from ..caching import BuildOnce
 from ..index import Index
 from ..pipeline.calibration import Calibration
-from ..pipeline.chinese import ChineseIndex
+from ..pipeline.chinese import ChineseIndex, Hit
 from ..results import Match, Mention
 from ..text.fold import HAN_RE
 from ..text.zh import fold_han
@@ -43,6 +43,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     folded = fold_han(text)
     entities = index.entities
     out: list[Mention] = []
+    made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
     for start, end, hit in ci.scan(folded):
         (i,) = hit.ids
         if allowed is not None and i not in allowed:
@@ -51,5 +52,8 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         if score < calibration.threshold:
             continue
         span = text[start:end]
-        out.append(Mention(start, end, span, Match.of(span, entities[i], score, "chinese", (hit.evidence,))))
+        match = made.get((span, hit))
+        if match is None:
+            match = made[span, hit] = Match.of(span, entities[i], score, "chinese", (hit.evidence,))
+        out.append(Mention(start, end, span, match))
     return out
