@@ -47,9 +47,10 @@ def test_quick_run_writes_its_report(tmp_path, capsys):
         assert case["variants_only_aeronorm"] > 0
         assert case["target_ratio"] == 1.5 and case["cpu_ratio"] > 0
     others = {c["case"]: c for c in report["chinese_and_mixed"]}
-    assert set(others) == {"chinese", "mixed: Chinese with English names", "mixed: 'Space航天' repeated",
-                           "mixed: 'foo中' repeated"}
-    assert others["chinese"]["mentions"] > 0 and others["chinese"]["baseline"] == "flashtext"
+    assert set(others) == {"chinese", "chinese, clauses never repeated", "mixed: Chinese with English names",
+                           "mixed: 'Space航天' repeated", "mixed: 'foo中' repeated"}
+    for label in ("chinese", "chinese, clauses never repeated"):
+        assert others[label]["mentions"] > 0 and others[label]["baseline"] == "flashtext"
     assert all(c["ratio"] > 0 and c["baseline_mb_s"] > 0 for c in others.values())
     out = capsys.readouterr().out
     assert "ratio" in out and "mixed: 'Space航天' repeated" in out
@@ -72,3 +73,12 @@ def test_english_only_run_leaves_out_chinese_and_mixed(tmp_path):
     report = json.loads(out.read_text(encoding="utf-8"))
     assert [c["glossary"] for c in report["cases"]] == ["shipped", "synthetic-300"]
     assert report["chinese_and_mixed"] == [] and report["meta"]["english_only"] is True
+
+
+def test_fresh_chinese_text_names_entities_in_clauses_that_do_not_repeat():
+    g = Glossary.default()
+    names = bench_find.chinese_names(g)
+    text = bench_find.build_fresh_chinese_text(names, 20_000, random.Random(5))
+    clauses = [c for c in text.replace("。", "，").replace("、", "，").split("，") if c]
+    assert len(set(clauses)) > 0.95 * len(clauses)
+    assert sum(any(z in c for z, _ in names) for c in clauses) > 0.3 * len(clauses)
