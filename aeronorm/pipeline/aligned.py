@@ -16,10 +16,9 @@ abstention.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import ClassVar
 
 from rapidfuzz.distance import Levenshtein
@@ -93,17 +92,15 @@ class ChineseForms:
         if not postings:
             return []
         budget = _BLOCK_BUDGET
-        votes = dict.fromkeys(postings[0][:budget], 1)  # names in the order first proposed
-        get = votes.get
+        votes = Counter(postings[0][:budget])  # names in the order first proposed; counted in C
         budget -= len(postings[0])
         for posting in postings[1:_PROPOSING]:
             if budget <= 0:
                 break
-            for f in posting[:budget] if len(posting) > budget else posting:
-                votes[f] = get(f, 0) + 1
+            votes.update(posting[:budget] if len(posting) > budget else posting)
             budget -= len(posting)
         # the same as heapq.nlargest (a stable sort: first proposed first among equals), in C
-        return [f for f, _ in sorted(votes.items(), key=itemgetter(1), reverse=True)[:_MAX_CANDIDATES]]
+        return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
 def _form(entity: int, tokens: Sequence[Tok]) -> Form | None:

@@ -500,8 +500,7 @@ class FuzzyStage:
             first = islice(filterfalse(voted.__contains__, names), _MAX_CANDIDATES)
             votes.update(dict.fromkeys(first, weight))
         # the same as heapq.nlargest (a stable sort, first proposed first among equals), in C
-        ranked = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_MAX_CANDIDATES]
-        return [rep_id for rep_id, _ in ranked]
+        return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
 def _any_alone(toks: tuple[Tok, ...], other: _Side) -> bool:

@@ -104,3 +104,47 @@ def test_short_pinyin_words_must_be_found_as_written():
     assert _may_hold_typo("hangtiankejj", joined, ["hangtian", "kejj"])  # kejj is no pinyin
     assert not _may_hold_typo("hangtiankeyi", joined, ["hangtian", "keyi"])  # keyi is
     assert _may_hold_typo("qinglinhangtian", joined, ["qinglin", "hangtian"])  # a long word
+
+
+def _plain_candidates(table: ChineseForms, syllables: list[str], chars: list[str]) -> list[int]:
+    """The candidates as first written: votes added one by one in a dict, then a stable sort."""
+    from itertools import chain
+
+    from aeronorm.pipeline import aligned
+
+    postings = sorted((p for p in chain((table.by_syllable.get(s) for s in dict.fromkeys(syllables)),
+                                        (table.by_char.get(c) for c in dict.fromkeys(chars))) if p), key=len)
+    if not postings:
+        return []
+    budget = aligned._BLOCK_BUDGET
+    votes: dict[int, int] = {}
+    for posting in postings[: aligned._PROPOSING]:
+        if budget <= 0:
+            break
+        for f in posting[:budget]:
+            votes[f] = votes.get(f, 0) + 1
+        budget -= len(posting)
+    ranked = sorted(votes.items(), key=lambda kv: kv[1], reverse=True)
+    return [f for f, _ in ranked[:aligned._MAX_CANDIDATES]]
+
+
+@pytest.mark.parametrize(("budget", "most"), [(2000, 24), (12, 5), (3, 2)])
+def test_candidates_count_votes_as_a_plain_loop_does(monkeypatch, budget, most):
+    import random
+
+    from aeronorm.pipeline import aligned
+    from aeronorm.text.pinyin import to_pinyin
+
+    rng = random.Random(budget)
+    chars = "青岚航天科技烬线卫星兰波蓝投资轨道工厂湖北"
+    records = [{"id": f"c{k}", "name": f"Company {k}", "zh": "".join(rng.sample(chars, 4)) + "有限公司"}
+               for k in range(80)]
+    index = Normalizer(Glossary.from_records(records)).pipeline.index
+    table = ChineseForms(index)
+    monkeypatch.setattr(aligned, "_BLOCK_BUDGET", budget)
+    monkeypatch.setattr(aligned, "_MAX_CANDIDATES", most)
+    for _ in range(200):
+        query = rng.sample(chars, rng.randint(1, 5))
+        syllables = to_pinyin("".join(query[: len(query) // 2]))
+        got = table.candidates(syllables, query[len(query) // 2 :])
+        assert got == _plain_candidates(table, syllables, query[len(query) // 2 :]), query
