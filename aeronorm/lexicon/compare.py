@@ -3,7 +3,8 @@
 Two tokens agree when they share a concept (``space`` and ``aerospace`` both carry 航天); two
 words the lexicon does not know (brands, romanised names) may also agree when they are spelt
 within one edit (two in long words). Two *known* morphemes that differ are different words,
-however alike they are spelt (Hubei/Hebei, Technology/Industry).
+however alike they are spelt (Hubei/Hebei, Technology/Industry), and so are two Chinese words
+in pinyin (Huaxing/Huaxin).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
+from ..text.pinyin import is_pinyin_word
 from .lexicon import Kind, Tok
 from .word_classes import load_word_classes
 
@@ -66,6 +68,8 @@ def similarity(q: Tok, c: Tok) -> float:
     distance = OSA.distance(a, b, score_cutoff=allowed)
     if distance > allowed:
         return 0.0
+    if is_pinyin_word(a) and is_pinyin_word(b):
+        return 0.0  # two Chinese words, however alike (Huaxing 华兴, Huaxin 华信): not a typo
     return 1.0 - distance / max(len(a), len(b))
 
 

@@ -29,7 +29,7 @@ from ..lexicon import Kind, Tok
 from ..lexicon.compare import institution_types
 from ..results import Method
 from ..text.fold import has_han, is_han_char
-from ..text.pinyin import split_syllables, to_pinyin
+from ..text.pinyin import is_pinyin_word, split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .query import Query
@@ -37,7 +37,6 @@ from .query import Query
 __all__ = ["AlignedStage", "ChineseForms"]
 
 _MIN_TYPO_LETTERS = 8  # a run this long may differ from the pinyin by one letter
-_MIN_PINYIN_TYPO = 6  # a pinyin word shorter than this is never a typo of other pinyin
 _MAX_CANDIDATES = 12
 _PROPOSING = 4  # the rarest features that propose names
 _BLOCK_BUDGET = 500  # names read from the inverted indexes per query, rarest features first
@@ -266,10 +265,9 @@ def _may_align(units: Sequence[_Unit]) -> bool:
 
 
 def _may_hold_typo(letters: str, joined: str, words: Sequence[str]) -> bool:
-    """Whether the run's words may hold a typo: a short word that is pinyin itself is another
-    Chinese word (Keyi is not Keji), so every pinyin word of fewer than six letters must be
-    found in the name as written."""
-    return all(len(w) >= _MIN_PINYIN_TYPO or split_syllables(w) is None or w in joined for w in words)
+    """Whether the run's words may hold a typo: a word that is a Chinese word itself is not a
+    typo of another (Keyi is not Keji), so each must be found in the name as written."""
+    return all(not is_pinyin_word(w) or w in joined for w in words)
 
 
 class AlignedStage:

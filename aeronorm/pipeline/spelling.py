@@ -5,7 +5,8 @@ its Chinese names, the term lexicon's words) is read as the one known word it is
 (``Cenral`` as ``central``), or split into the two known words it joins (``LaunchData``); two
 words are joined when their join is a known word and one of them is not (``Spacef light``).
 Known words are never changed: Hubei is not Hebei, Technology is not Industry; nor is a word
-that is pinyin (Keyi is another Chinese word than Keji, not its typo). The name so
+that is pinyin (Keyi is another Chinese word than Keji, not its typo), nor a Chinese word read as
+a brand of the glossary (Huaxing is not Huaxin: :func:`~aeronorm.text.pinyin.is_pinyin_word`). The name so
 mended goes through the stages once more; what they find is discounted by the share of letters
 the reading changed (:class:`~aeronorm.pipeline.calibration.Calibration` ``typo_weight``).
 """
@@ -21,7 +22,7 @@ from ..lexicon import stem
 from ..lexicon.spelling import Correction, Speller
 from ..lexicon.word_classes import load_word_classes
 from ..text.fold import fold, has_han
-from ..text.pinyin import split_syllables
+from ..text.pinyin import is_pinyin_word, split_syllables
 
 __all__ = ["Mended", "Mender"]
 
@@ -47,6 +48,7 @@ class Mender:
 
     def __init__(self, index: Index):
         self.speller = Speller(_vocabulary(index))
+        self.lexicon = index.lexicon
 
     def known(self, word: str) -> bool:
         """Whether a word needs no reading: a vocabulary word, or not a plain Latin word."""
@@ -56,11 +58,14 @@ class Mender:
     def _read(self, word: str) -> Correction | None:
         w = _plain(word)
         reading = self.speller.read(w)
-        if reading is not None and len(w) < _PINYIN_READ_FROM and split_syllables(w) and all(
-                split_syllables(r) for r in reading.words):
+        if reading is None or not split_syllables(w) or not all(split_syllables(r) for r in reading.words):
+            return reading
+        if len(w) < _PINYIN_READ_FROM:
             # short pinyin read as other pinyin is another Chinese word (Keyi, Keji), not a typo;
             # a long chain (zhizhiqu for zizhiqu) is rarely another word of the glossary's
             return None
+        if is_pinyin_word(w) and any(is_pinyin_word(r) and not self.lexicon.knows(r) for r in reading.words):
+            return None  # nor is a Chinese word read as a brand (Huaxing, Huaxin): another brand
         return reading
 
     def mend(self, text: str) -> Mended | None:

@@ -9,9 +9,13 @@ from functools import lru_cache
 
 from ..resources import load_pinyin_syllables
 
-__all__ = ["pinyin_initials", "split_syllables", "to_pinyin"]
+__all__ = ["is_pinyin_word", "pinyin_initials", "split_syllables", "to_pinyin"]
 
 _MAX_SYLLABLE = 6
+# A Chinese word (a brand, a place, a person's given name) is one or two syllables: pinyin that
+# short is a word of its own, never a typo of another (Huaxing 华兴 is not Huaxin 华信, Keyi is
+# not Keji). A longer chain (zhizhiqu for zizhiqu) is rarely another word.
+_WORD_SYLLABLES = 2
 
 
 @lru_cache(maxsize=65536)
@@ -70,6 +74,21 @@ def to_pinyin(zh: str) -> tuple[str, ...]:
     from pypinyin import Style, lazy_pinyin
 
     return tuple(s for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False) if s.isalpha())
+
+
+def is_pinyin_word(word: str) -> bool:
+    """Whether a lower-case romanised word reads as a Chinese word of its own: pinyin of one
+    or two syllables, never read as a typo of other pinyin.
+
+    Examples
+    --------
+    >>> is_pinyin_word("huaxing"), is_pinyin_word("keyi"), is_pinyin_word("zhizhiqu")
+    (True, True, False)
+    >>> is_pinyin_word("hauxin")
+    False
+    """
+    syllables = split_syllables(word)
+    return syllables is not None and len(syllables) <= _WORD_SYLLABLES
 
 
 def pinyin_initials(word: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,3 +46,28 @@ tokens = st.lists(st.sampled_from(_VOCAB), max_size=7)
 @given(tokens, tokens)
 def test_align_equals_the_every_pair_reference(query, name):
     assert align(query, name) == _reference(query, name)
+
+
+def _brand(text: str) -> Tok:
+    return Tok(text, text, frozenset({text}), Kind.NAME)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("huaxing", "huaxin"),  # 华兴 and 华信: two Chinese words a letter apart
+    ("lianxing", "lianxin"),
+    ("tianyun", "tianyu"),
+    ("hentai", "hengtai"),
+])
+def test_two_chinese_words_are_not_each_others_typo(a, b):
+    assert similarity(_brand(a), _brand(b)) == 0.0
+    assert similarity(_brand(b), _brand(a)) == 0.0
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("hauxin", "huaxin"),  # not pinyin: a typo
+    ("lianxn", "lianxin"),
+    ("kestrell", "kestrel"),  # not Chinese at all
+    ("zhizhiqu", "zizhiqu"),  # a long chain is rarely another word
+])
+def test_a_typo_that_is_no_chinese_word_is_near(a, b):
+    assert 0.0 < similarity(_brand(a), _brand(b)) < 1.0

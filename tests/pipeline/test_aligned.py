@@ -103,7 +103,10 @@ def test_short_pinyin_words_must_be_found_as_written():
     joined = "qinglanhangtiankeji"
     assert _may_hold_typo("hangtiankejj", joined, ["hangtian", "kejj"])  # kejj is no pinyin
     assert not _may_hold_typo("hangtiankeyi", joined, ["hangtian", "keyi"])  # keyi is
-    assert _may_hold_typo("qinglinhangtian", joined, ["qinglin", "hangtian"])  # a long word
+    # a word of two syllables is a Chinese word too: 青林 is not 青澜 (qinglan) misspelt
+    assert not _may_hold_typo("qinglinhangtian", joined, ["qinglin", "hangtian"])
+    assert _may_hold_typo("qinglanhangtiankeyj", joined, ["qinglanhangtiankeyj"])  # no pinyin
+    assert _may_hold_typo("qinglanhangtiankeyi", joined, ["qinglanhangtiankeyi"])  # a long chain
 
 
 def _plain_candidates(table: ChineseForms, syllables: list[str], chars: list[str]) -> list[int]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aeronorm.resources import load_pinyin_syllables
-from aeronorm.text.pinyin import pinyin_initials, split_syllables, to_pinyin
+from aeronorm.text.pinyin import is_pinyin_word, pinyin_initials, split_syllables, to_pinyin
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,17 @@ def test_to_pinyin_syllables_are_known():
 )
 def test_pinyin_initials(word, expected):
     assert pinyin_initials(word) == expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("huaxing", True),  # 华兴: a Chinese word of its own
+    ("hentai", True),
+    ("keyi", True),
+    ("xian", True),
+    ("zhizhiqu", False),  # a chain of three: may be a typo of another
+    ("hangtiangongda", False),
+    ("hauxin", False),  # not pinyin at all
+    ("kestrel", False),
+])
+def test_is_pinyin_word(word, expected):
+    assert is_pinyin_word(word) is expected
