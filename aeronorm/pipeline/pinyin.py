@@ -318,6 +318,11 @@ class RomanIndex:
             return places <= own
         return i not in self.national and places.isdisjoint(load_places_abroad())
 
+    def states(self, i: int, places: frozenset[str]) -> bool:
+        """Whether entity ``i``'s names state these places: a place in brackets is part of a
+        company's name (X (Suzhou) Co. is X's company in Suzhou), never just its registration."""
+        return places <= self.places.get(i, frozenset())
+
 
 def _english_tokens(index: Index) -> dict[tuple[int, str], tuple[Tok, ...]]:
     """(entity, English text) -> the tokens the index read it as, for the entities with a Chinese
@@ -343,6 +348,7 @@ class _QueryKey:
     places: frozenset[str]  # places left out at the front
     romanised: int  # syllables spelt in pinyin by the query itself
     hybrid: bool  # some syllables come from English words
+    aside: frozenset[str] = frozenset()  # places in brackets, which the entity must state
 
 
 def _token_options(tok: Tok) -> tuple[list[str], bool]:
@@ -440,7 +446,8 @@ class PinyinStage:
         for form in (query.text, query.bare) if query.bare else (query.text,):
             qkeys = _query_keys(index, form)
             if form != query.text and aside_places:
-                qkeys = [_QueryKey(q.letters, q.places | aside_places, q.romanised, q.hybrid) for q in qkeys]
+                qkeys = [_QueryKey(q.letters, q.places | aside_places, q.romanised, q.hybrid, aside_places)
+                         for q in qkeys]
             if not qkeys:
                 continue
             # 1. full pinyin keys of the names
@@ -532,7 +539,10 @@ def _lookup(
             for i in ids:
                 if not ri.placed(i, q.places):
                     elsewhere[i] = f"pinyin {q.letters!r} names an entity not in {'/'.join(sorted(q.places))}"
-            ids = {i for i in ids if ri.placed(i, q.places)}
+                elif not ri.states(i, q.aside):
+                    elsewhere[i] = (f"pinyin {q.letters!r}: ({'/'.join(sorted(q.aside))}) in brackets is in "
+                                    "none of the entity's names (a company of that place is another one)")
+            ids = {i for i in ids if ri.placed(i, q.places) and ri.states(i, q.aside)}
         if ids:
             return q.letters, frozenset(ids)
     return None
