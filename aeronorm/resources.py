@@ -155,6 +155,7 @@ class ChineseWords:
     fillers: frozenset[str]
     roman_scope: frozenset[str]
     unit_endings: tuple[str, ...]
+    business_lines: tuple[str, ...]
 
 
 @cache
@@ -169,7 +170,8 @@ def load_chinese_words() -> ChineseWords:
     raw = data_yaml("chinese.yaml")
     keys = ("company_forms", "form_markers", "scope_words", "admin_suffixes", "honorifics", "fillers",
             "roman_scope")
-    return ChineseWords(*(frozenset(raw[k]) for k in keys), unit_endings=tuple(raw["unit_endings"]))
+    return ChineseWords(*(frozenset(raw[k]) for k in keys), unit_endings=tuple(raw["unit_endings"]),
+                        business_lines=tuple(raw["business_lines"]))
 
 
 @cache

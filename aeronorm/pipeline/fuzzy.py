@@ -92,6 +92,9 @@ class _Side:
     keys: frozenset[str]  # every concept of the tokens
     naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
     spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
+    # a company's name (the entity's names carry a company form): a place before it may be where
+    # the company is registered, which its name often leaves out; no institution's
+    company: bool = True
 
 
 class FuzzyStage:
@@ -109,6 +112,9 @@ class FuzzyStage:
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
+        self._business = load_chinese_words().business_lines
+        self._companies: dict[int, bool] = {}
+        self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
     def warm(self) -> None:
@@ -144,7 +150,7 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    name = names.put(rep_id, self._side(rep.tokens))
+                    name = names.put(rep_id, self._side(rep.tokens, company=self._company(rep.entity)))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
@@ -168,21 +174,37 @@ class FuzzyStage:
         candidates = ((ents[top], round(top_score, 4)), *((ents[e], s) for e, s in runners))
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
 
-    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False
+    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True
               ) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
-        ``person`` turns off the unique-word rule: a given name alone is not a person. A pair
-        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
+        ``person`` turns off the unique-word rule: a given name alone is not a person;
+        ``company`` says whether the entity is a company (a place in front of the query may be
+        where it is registered). A pair that is rejected scores 0.0 and its evidence is the
+        reason (``explain`` shows it).
         """
         side = self._side(query)
-        return self._score(side, self._side(name), person, Aligner(side.toks))
+        return self._score(side, self._side(name, company=company), person, Aligner(side.toks))
 
-    def _side(self, tokens: Sequence[Tok]) -> _Side:
+    def _company(self, entity: int) -> bool:
+        """Whether an entity is a company: one of its names ends in a company form (English or
+        Chinese). Remembered per entity."""
+        known = self._companies.get(entity)
+        if known is None:
+            e = self.index.entities[entity]
+            lex = self.index.lexicon
+            forms = self._company_forms
+            # the name ends in it (a unit of a group names the group inside its own name)
+            known = any(zh.endswith(forms) for zh in e.chinese_names()) or any(
+                (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
+            self._companies[entity] = known
+        return known
+
+    def _side(self, tokens: Sequence[Tok], *, company: bool = True) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), ())
+            return _Side(toks, (), frozenset(), (), (), company)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -192,7 +214,7 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -293,8 +315,9 @@ class FuzzyStage:
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
         # (a place before a national body's name is a local body: "Tianjin National Development
-        # and Reform Commission" is not the national one, whatever names it)
-        local = named and not national_c
+        # and Reform Commission" is not the national one, whatever names it; before an
+        # institution's, it is another one: "Dalian X Observatory" is not X Observatory)
+        local = named and not national_c and cs.company
         specific_q = [] if person else [q[i].text for i in left_q
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
@@ -327,7 +350,8 @@ class FuzzyStage:
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
-                score, evidence = self.score(tokens, rep.tokens, person=person)
+                score, evidence = self.score(tokens, rep.tokens, person=person,
+                                             company=self._company(rep.entity))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -357,9 +381,13 @@ class FuzzyStage:
           of Space Technology" before "502 Research Institute"), or it is the entity's type word
           alone and the query names it by a proper word ("Beihang" for "Beihang University");
           on the query's side (``query``), a unit word the name lacks is always the query's own
-          unit ("X Museum" is X's museum).
+          unit ("X Museum" is X's museum);
+        * on the query's side, a line of business the name lacks (``business_lines`` of
+          ``chinese.yaml``): "X Investment Co." is X's investment arm.
         """
         tok = name[j]
+        if query and any(k.endswith(self._business) for k in tok.keys if not k.isascii()):
+            return True  # a line of business: "X Investment Co." is X's investment arm, not X
         if tok.kind == Kind.NUMBER:
             return True
         if tok.kind == Kind.PLACE:

@@ -26,6 +26,13 @@ RECORDS = [
     # a derived acronym of four letters, and of three
     {"id": "qsrf", "name": "Quillon Space Research Foundation"},
     {"id": "tvu", "name": "Tarvel Valley University"},
+    # a company, and a holding company named for its line of business
+    {"id": "quasar", "name": "Quasar Rocket Technology Co., Ltd.", "zh": "夸萨火箭科技有限公司"},
+    {"id": "nimbus-holdings", "name": "Nimbus Orbital Investment Holdings Co., Ltd."},
+    # a long name, where one word more weighs little
+    {"id": "kite", "name": "Kite Rocket Space Technology Development Co., Ltd."},
+    # an institution (no company form in its names)
+    {"id": "lanxi-obs", "name": "Lanxi Mountain Observatory", "zh": "兰溪山天文台"},
     # a domain term
     {"id": "term-orbit-services", "name": "orbital services", "type": "term",
      "aliases": ["Orbital Services"]},
@@ -91,3 +98,36 @@ def test_derived_acronyms_by_length(n):
 def test_domain_terms_are_vocabulary_not_names(n):
     assert n.match("Orbital Services") is None
     assert _id(n, "Orbital Services", type="term") == "term-orbit-services"
+
+
+@pytest.mark.parametrize("query", [
+    "Quasar Rocket Investment Co., Ltd.",  # the group's investment arm
+    "Quasar Rocket Technology Investment Co., Ltd.",
+    "Quasar Rocket Trading Co., Ltd.",
+    "Quasar Rocket Holdings",
+    "Quasar Rocket Technology Import and Export Co., Ltd.",
+])
+def test_a_line_of_business_the_entity_lacks_names_another_company(n, query):
+    assert _id(n, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Quasar Rocket Technology Co.", "quasar"),
+    ("QUASAR ROCKET TECHNOLOGY COMPANY LIMITED", "quasar"),
+    ("Nimbus Orbital Investment Holdings", "nimbus-holdings"),
+    ("Nimbus Orbital Investment Holding Company", "nimbus-holdings"),
+])
+def test_a_line_of_business_both_sides_share_still_matches(n, query, expected):
+    assert _id(n, query) == expected
+
+
+def test_a_place_before_a_company_may_be_its_registration_but_not_before_an_institution(n):
+    assert _id(n, "Dalian Quasar Rocket Technology Co., Ltd.") == "quasar"  # where it is registered
+    assert _id(n, "Dalian Lanxi Mountain Observatory") is None  # another observatory
+    assert _id(n, "Lanxi Mountain Observatory") == "lanxi-obs"
+
+
+@pytest.mark.parametrize("query", ["American Kite Rocket Space Technology Development Co., Ltd.",
+                                   "Kite Rocket Space Technology Development (Japanese) Co., Ltd."])
+def test_a_country_adjective_is_a_place_abroad(n, query):
+    assert _id(n, query) is None
