@@ -11,12 +11,14 @@ an entity below the threshold is remembered and the next stage tries.
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 from typing import Any
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
+from ..lexicon.word_classes import load_word_classes
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
@@ -64,6 +66,9 @@ class Pipeline:
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
         self.mender = BuildOnce(lambda: Mender(index))
+        # what a name with a company form may be: an organisation, or a title (its body)
+        self.companies = BuildOnce(lambda: frozenset(index.by_type.get("org", ())) | frozenset(
+            index.by_type.get("title", ())))
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
 
     def warm(self) -> None:
@@ -71,11 +76,20 @@ class Pipeline:
         for stage in self.stages.values():
             stage.warm()
         self.mender.get()
+        self.companies.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
         settles the name (no stage knew it, or the fuzzy stage fell short) and it has unknown
-        words with one reading each, run the lane again on the name so mended (pass 8)."""
+        words with one reading each, run the lane again on the name so mended (pass 8).
+
+        A name with a company form ("Hunan Co., Ltd.") names a company: only organisations
+        (and titles, whose body may be a company) may answer it, never the place, person or
+        programme its other words name. ("Group" alone is no such form: a party leadership
+        group, 党组, is part of a title.)"""
+        if any(_company_form(t) for t in query.tokens(self.index.lexicon, query.text)):
+            companies = self.companies.get()
+            allowed = companies if allowed is None else companies.intersection(allowed)
         accepted, last = self._run_lane(query, allowed)
         if accepted is None and query.lane == "latin" and (last is None or last.method == "fuzzy"):
             mended = self._mended(query, allowed)
@@ -137,6 +151,18 @@ class Pipeline:
         if not query.text:
             return None, None
         return self.resolve(query, allowed)
+
+
+def _company_form(tok: Tok) -> bool:
+    """Whether a token is a company form: a legal form but a group's word alone."""
+    if tok.kind != Kind.LEGAL:
+        return False
+    return tok.keys.isdisjoint(_group_words()) or any("公司" in k for k in tok.keys)
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    return dict(load_word_classes().company_form_families).get("group", frozenset())
 
 
 def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
