@@ -48,5 +48,6 @@ def test_plain_run_writes_a_report(tmp_path):
     assert saved["results"][0]["rows_per_second"] > 0 and saved["sizing"]["lookup_ms"] > 0
     assert report["resolved_distinct"] == saved["resolved_distinct"] > 0
     startup = saved["worker_startup"]["shipped glossary"]
-    assert startup["load"] > 0 and startup["build_and_every_table"] >= startup["build"] > 0
+    # two timings of separate runs: on a busy machine either may come out ahead
+    assert startup["load"] > 0 and startup["build_and_every_table"] > 0 and startup["build"] > 0
     assert startup["index_mb"] > 0
