@@ -87,7 +87,8 @@ class Pipeline:
         (and titles, whose body may be a company) may answer it, never the place, person or
         programme its other words name. ("Group" alone is no such form: a party leadership
         group, 党组, is part of a title.)"""
-        if any(_company_form(t) for t in query.tokens(self.index.lexicon, query.text)):
+        lex = self.index.lexicon
+        if query.lane == "latin" and any(_company_form(t) for t in query.tokens(lex, query.text)):
             companies = self.companies.get()
             allowed = companies if allowed is None else companies.intersection(allowed)
         accepted, last = self._run_lane(query, allowed)
