@@ -375,7 +375,7 @@ class ChineseIndex:
         while found is not None:
             at = found.start()
             start = n - unit.match(rev, n - at).end()  # the unit's characters before ``at``, read backwards
-            end = unit.match(text, at).end()
+            end = max(unit.match(text, at).end(), found.end())  # never stands still
             out.append((start, end))
             found = pair.search(text, end)
         return out
@@ -515,7 +515,9 @@ def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Patt
     (a word character or one of jieba's joiners)."""
     dead = "".join(c for c in _gb2312_han() if _han_kept(c) == c and c not in name_chars)
     live = f"(?:[^\\W{dead}]|[{_JOINERS}])"
-    han = f"(?:(?![{dead}]){HAN_CLASS})" if dead else HAN_CLASS
+    # a Han character of a unit: a word character (an unassigned code point of the Han blocks is
+    # none, and a unit must hold the two characters it is found by, or the scan stands still)
+    han = f"(?:(?![{dead}])(?=\\w){HAN_CLASS})" if dead else f"(?:(?=\\w){HAN_CLASS})"
     return re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
 
 

@@ -75,6 +75,7 @@ _PIECES = [
     "北京天兵科技有限公司", "北京强度环境研究所", "张克俭", "CASIC", "CSF", "NWPU", "二院", "有限公司",
     "在", "了", "的", "2020年", "和", "与", "说", "据报道", "，", "。", "Space", "航天", "foo", "中", " ",
     "西北工業大學", "航天科工二院", "é", "㐀", "-", "_", ".", "\r\n", "（", "）", "电", "電", "藉口", "说西",
+    "\ufaff",  # a code point of a Han block that is no character (no word character either)
 ]
 _texts = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 # Long texts, cut into pieces before jieba (hard cuts in runs without a space or punctuation).
@@ -128,3 +129,11 @@ def test_a_unit_without_two_name_characters_is_not_segmented(small_index):
     ci = ChineseIndex(small_index)
     assert ci.scan("说了，foo。bar 说") == []
     assert not ci.tokenizer.loaded  # jieba was never needed
+
+
+def test_a_han_block_code_point_that_is_no_character_does_not_stall_the_scan(indexes):
+    # an atheris finding (fuzz/regressions/find/unassigned-han-code-point): two "name characters"
+    # side by side of which one no unit holds left the unit empty and the scan in place
+    fast, reference = indexes
+    for text in ("\ufaffCASC", "CASC\ufaff西北工业大学", "西\ufaff北"):
+        assert fast.scan(text) == reference_scan(reference, text)
