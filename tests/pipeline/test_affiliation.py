@@ -9,6 +9,8 @@ import pytest
 from aeronorm import Glossary, Normalizer
 from aeronorm.pipeline.affiliation import Affiliations
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "cas-qoptics", "name": "Institute of Quasar Optics, Chinese Academy of Sciences"},
     {"id": "avic-larkspur", "name": "AVIC Larkspur Aircraft Industry Company"},
@@ -31,11 +33,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str) -> str | None:
-    m = n.match(name)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize("query", [

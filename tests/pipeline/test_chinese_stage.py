@@ -8,6 +8,8 @@ from aeronorm import Glossary, Normalizer
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
 from aeronorm.pipeline.query import Query
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {
         "id": "casic",
@@ -78,11 +80,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, text: str) -> str | None:
-    m = n.match(text)
-    return m.entity_id if m is not None else None
 
 
 def _stage(n: Normalizer, text: str, type_: str | None = None):

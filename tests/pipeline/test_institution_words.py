@@ -9,6 +9,8 @@ import pytest
 
 from aeronorm import Glossary, Normalizer
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "orbit-museum", "name": "Halcyon Aerospace Museum", "zh": "哈尔西恩航天博物馆"},
     {"id": "ventris-press", "name": "Ventris Astronautics Press", "zh": "文特里斯航天出版社"},
@@ -22,11 +24,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str) -> str | None:
-    m = n.match(name)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize("word", ["museum", "press", "library", "training", "federation", "club", "hotel",

@@ -11,6 +11,8 @@ from aeronorm import Glossary, Normalizer
 from aeronorm.index import concept_key
 from aeronorm.lexicon.compare import institution_types, rendering, similarity
 
+from .stages import answer_id as _id
+
 FAMILY = [
     {"id": "lz-gongye", "name": "Lanzhu University of Technology", "zh": "岚洲工业大学"},
     {"id": "lz-ligong", "name": "Lanzhu Institute of Technology", "zh": "岚洲理工大学"},
@@ -26,11 +28,6 @@ FAMILY = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(FAMILY))
-
-
-def _id(n: Normalizer, name: str) -> str | None:
-    m = n.match(name)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize(("query", "expected"), [

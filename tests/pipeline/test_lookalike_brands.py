@@ -8,6 +8,8 @@ import pytest
 
 from aeronorm import Glossary, Normalizer
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "huaxin", "name": "Huaxin Optical Instruments Co., Ltd."},
     {"id": "lianxin", "name": "Shenzhen Lianxin Electronics Co., Ltd.", "zh": "深圳联信电子有限公司"},
@@ -19,11 +21,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str) -> str | None:
-    m = n.match(name)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize("query", [

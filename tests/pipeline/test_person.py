@@ -10,6 +10,8 @@ from aeronorm.pipeline.query import Query
 from aeronorm.text.person_names import chinese_name_keys, split_chinese_name, wade_giles
 from aeronorm.text.pinyin import to_pinyin
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "zkj", "name": "Zhang Kejian", "type": "person", "zh": "张克俭"},
     {"id": "zjh", "name": "Zhang Jianheng", "type": "person", "zh": "张建恒"},
@@ -29,11 +31,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, text: str) -> str | None:
-    m = n.match(text)
-    return m.entity_id if m is not None else None
 
 
 @pytest.mark.parametrize(

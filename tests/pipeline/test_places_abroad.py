@@ -10,6 +10,8 @@ import pytest
 from aeronorm import Glossary, Normalizer
 from aeronorm.resources import load_places, load_places_abroad
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "lumen", "name": "Lumen Orbital Technology Co., Ltd.", "zh": "流明轨道科技有限公司"},
     {"id": "kite", "name": "Kite Rocket Technology", "zh": "风筝火箭科技",
@@ -20,11 +22,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str) -> str | None:
-    m = n.match(name)
-    return m.entity_id if m else None
 
 
 def test_places_abroad_are_places_too():

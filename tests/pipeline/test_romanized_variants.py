@@ -11,6 +11,8 @@ from aeronorm.pipeline.entity_ids import ids_of
 from aeronorm.pipeline.pinyin import derived_forms, pinyin_letters
 from aeronorm.pipeline.query import Query
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {
         "id": "casic",
@@ -42,11 +44,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, text: str) -> str | None:
-    m = n.match(text)
-    return m.entity_id if m is not None else None
 
 
 # -- spellings of pinyin -----------------------------------------------------------------------------

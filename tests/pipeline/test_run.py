@@ -7,6 +7,8 @@ import pytest
 
 from aeronorm import Glossary, Normalizer
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "qinghe", "name": "Qinghe Province", "type": "place", "zh": "清河省"},
     {"id": "lanting", "name": "Lanting Programme", "type": "program"},
@@ -17,11 +19,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str, **kw) -> str | None:
-    m = n.match(name, **kw)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize("query", ["Qinghe Co., Ltd.", "QINGHE COMPANY LIMITED", "Lanting Co., Ltd."])

@@ -8,6 +8,8 @@ import pytest
 
 from aeronorm import Glossary, Normalizer
 
+from .stages import answer_id as _id
+
 RECORDS = [
     # a group, its academy and the academy's factory
     {"id": "zenith", "name": "Zenith Orbital Industry Group", "zh": "天顶轨道工业集团"},
@@ -42,11 +44,6 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
-
-
-def _id(n: Normalizer, name: str, **kw) -> str | None:
-    m = n.match(name, **kw)
-    return m.entity_id if m else None
 
 
 @pytest.mark.parametrize("query", [
