@@ -25,6 +25,7 @@ __all__ = [
     "data_yaml",
     "load_affiliations",
     "load_chinese_words",
+    "load_name_affixes",
     "load_pinyin_syllables",
     "load_places",
     "load_places_abroad",
@@ -214,6 +215,21 @@ def load_surnames() -> dict[str, dict[str, Any]]:
     """The surname table of ``surnames.yaml``: ``compound`` and ``single`` surname readings."""
     raw = data_yaml("surnames.yaml")
     return {"compound": dict(raw["compound"]), "single": dict(raw["single"])}
+
+
+@cache
+def load_name_affixes() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
+    """Words around a personal name that are no part of it (``name_affixes.yaml``): the titles
+    written before it and the degrees written after it, each as a tuple of lower-case words.
+
+    Examples
+    --------
+    >>> before, after = load_name_affixes()
+    >>> ("prof",) in before, ("ph", "d") in after
+    (True, True)
+    """
+    raw = data_yaml("name_affixes.yaml")
+    return tuple(frozenset(tuple(w.split()) for w in raw[k]) for k in ("before", "after"))  # type: ignore[return-value]
 
 
 @cache

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import product
 
-from ..resources import load_surnames
+from ..resources import load_name_affixes, load_surnames
 from .fold import clean_text, is_han_char
 from .pinyin import split_syllables, to_pinyin
 from .wade_giles import APOSTROPHES, fold_wade_giles, pinyin_to_wade_giles, wade_giles_to_pinyin
@@ -187,6 +187,25 @@ def _raw_words(text: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(text.strip()) if w]
 
 
+def _without_affixes(words: list[str]) -> list[str]:
+    """The words of a name without the titles before it and the degrees after it
+    (``name_affixes.yaml``): "Prof. Yuan Jie, PhD" is Yuan Jie. A word is left at least."""
+    before, after = load_name_affixes()
+    low = [w.casefold() for w in words]
+    start, end = 0, len(words)
+    moved = True
+    while moved:
+        moved = False
+        for n in (2, 1):
+            if end - start > n and tuple(low[start:start + n]) in before:
+                start, moved = start + n, True
+                break
+            if end - start > n and tuple(low[end - n:end]) in after:
+                end, moved = end - n, True
+                break
+    return words[start:end]
+
+
 def _caps_index(words: list[str]) -> int | None:
     upper = [i for i, w in enumerate(words) if len(w) > 1 and w.isupper()]
     if len(upper) == 1 and len(words) > 1:
@@ -198,8 +217,9 @@ def _caps_index(words: list[str]) -> int | None:
 def read_romanised(text: str) -> tuple[Reading, ...]:
     """Readings of a romanised personal name: as pinyin, then syllable by syllable as Wade-Giles.
 
-    Words are split at spaces, hyphens, commas and dots. Returns ``()`` when the text is
-    neither (an English name, a Han string, more than six words).
+    Words are split at spaces, hyphens, commas and dots; a title before the name and a degree
+    after it are no part of it ("Prof. Yuan Jie, PhD"). Returns ``()`` when the text is neither
+    (an English name, a Han string, more than six words).
 
     Examples
     --------
@@ -208,7 +228,7 @@ def read_romanised(text: str) -> tuple[Reading, ...]:
     >>> [(r.system, r.words) for r in read_romanised("Ch'ien Hsüeh-sen")]
     [('wade-giles', ('qian', 'xue', 'sen'))]
     """
-    raw = _raw_words(text)
+    raw = _without_affixes(_raw_words(text))
     if not raw or len(raw) > _MAX_WORDS:
         return ()
     caps = _caps_index(raw)

@@ -198,3 +198,22 @@ def test_shipped_people_never_match_on_surname_alone(shipped):
                 if m is not None and m.entity_id == e.id:
                     wrong.append((text, e.id, m.method))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_id"),
+    [
+        ("Prof. Zhang Kejian", "zkj"),
+        ("Dr. Li Hong", "lh"),
+        ("Academician Ouyang Ziyuan", "oyzy"),
+        ("Xie Zhenhua, PhD", "xzh"),
+        ("Mr. Zhenhua Xie", "xzh"),
+    ],
+)
+def test_a_title_or_degree_around_a_name_is_the_same_person(n, text, entity_id):
+    assert _id(n, text) == entity_id
+
+
+@pytest.mark.parametrize("text", ["Prof. Zhang Kejiang", "Dr. Zhang", "Mr. Li Hongwei"])
+def test_a_title_makes_no_namesake_the_person(n, text):
+    assert n.match(text) is None

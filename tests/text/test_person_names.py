@@ -261,3 +261,25 @@ def test_english_name_keys_use_the_chinese_surname():
 def test_english_name_keys_without_chinese_use_known_surnames():
     assert english_name_keys("Li Hong") == [("li", "hong"), ("hong", "li")]
     assert english_name_keys("Kai-Uwe Schrogl") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Prof. Zhang Kejian", ("zhang", "kejian")),
+        ("Dr Li Hong", ("li", "hong")),
+        ("Academician Ouyang Ziyuan", ("ouyang", "ziyuan")),
+        ("Zhang Kejian, Ph.D.", ("zhang", "kejian")),
+        ("Mr. Prof. Qian Xuesen PhD", ("qian", "xuesen")),
+        ("Madame Sima Guang", ("sima", "guang")),
+    ],
+)
+def test_titles_and_degrees_are_no_part_of_a_name(text, words):
+    assert read_romanised(text)[0].words == words
+
+
+def test_a_title_alone_is_no_name_and_the_capitalised_surname_still_counts():
+    assert read_romanised("Mr") == read_romanised("Prof Dr") == ()
+    # the capitals of the title do not hide those of the surname
+    assert read_romanised("MR. ZHANG Kejian")[0].caps == 0
+    assert read_romanised("Dr. Li")[0].words == ("li",)  # a word is always left
