@@ -316,8 +316,11 @@ class FuzzyStage:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
         # (a place before a national body's name is a local body: "Tianjin National Development
         # and Reform Commission" is not the national one, whatever names it; before an
-        # institution's, it is another one: "Dalian X Observatory" is not X Observatory)
-        local = named and not national_c and cs.company
+        # institution's, it is another one: "Dalian X Observatory" is not X Observatory; and a
+        # company is registered in one place: where the name states its own and the query
+        # agrees, another place of the query is another company, "Sichuan Beijing X Co.")
+        registered = any(c[j].kind == Kind.PLACE for j in aligned_c)
+        local = named and not national_c and cs.company and not registered
         specific_q = [] if person else [q[i].text for i in left_q
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:

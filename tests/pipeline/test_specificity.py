@@ -33,6 +33,8 @@ RECORDS = [
     {"id": "nimbus-holdings", "name": "Nimbus Orbital Investment Holdings Co., Ltd."},
     # a long name, where one word more weighs little
     {"id": "kite", "name": "Kite Rocket Space Technology Development Co., Ltd."},
+    # a company whose name states where it is registered
+    {"id": "wenhe", "name": "Chengdu Wenhe Orbital Technology Co., Ltd."},
     # an institution (no company form in its names)
     {"id": "lanxi-obs", "name": "Lanxi Mountain Observatory", "zh": "兰溪山天文台"},
     # a domain term
@@ -128,3 +130,18 @@ def test_a_place_before_a_company_may_be_its_registration_but_not_before_an_inst
                                    "Kite Rocket Space Technology Development (Japanese) Co., Ltd."])
 def test_a_country_adjective_is_a_place_abroad(n, query):
     assert _id(n, query) is None
+
+
+@pytest.mark.parametrize("query", ["Sichuan Chengdu Wenhe Orbital Technology Co., Ltd.",
+                                   "Shanghai Chengdu Wenhe Orbital Technology Co., Ltd.",
+                                   "Chengdu Pixian Wenhe Orbital Technology Co., Ltd."])
+def test_a_company_states_one_registration_place(n, query):
+    # the name states where the company is registered and the query agrees: another place in
+    # front of it is where another company is registered (or a district's company)
+    assert _id(n, query) is None
+
+
+@pytest.mark.parametrize("query", ["Chengdu Wenhe Orbital Technology Co., Ltd.",
+                                   "Wenhe Orbital Technology Co., Ltd."])
+def test_the_registration_place_written_or_left_out(n, query):
+    assert _id(n, query) == "wenhe"
