@@ -278,6 +278,12 @@ class FuzzyStage:
             # "4th Academy" is named by its parent: with no naming word agreeing (a parent both
             # sides state counts), a unit type and a number do not say whose unit it is.
             return 0.0, ["no naming word agrees besides a parent organisation"]
+        if not person and not same_q and any(q[i].kind != Kind.LEGAL for i in left_q) \
+                and all(self._unit(q[i]) or q[i].kind in (Kind.GENERIC, Kind.LEGAL) for i, _, _ in pairs):
+            # Every council is a council: where a type of body (and generic words) is all that
+            # agrees, and no parent both state, a query that says more names another body
+            # ("Council of State" is not the Party's Central Committee).
+            return 0.0, ["nothing but the type of body agrees, and the query says more"]
         # Naming words and numbers veto however common they are (Technology vs Industry);
         # places and scope words only when they weigh something in this comparison.
         floor = 0.25 * max(max(wq), max(wc))

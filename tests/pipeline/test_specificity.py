@@ -145,3 +145,34 @@ def test_a_company_states_one_registration_place(n, query):
                                    "Wenhe Orbital Technology Co., Ltd."])
 def test_the_registration_place_written_or_left_out(n, query):
     assert _id(n, query) == "wenhe"
+
+
+# A party-like organisation and two of its bodies, named by type words under the parent's name;
+# other entities make "central" and "state" common words.
+TYPE_RECORDS = [
+    {"id": "orion", "name": "Orion Workers League"},
+    {"id": "orion-cc", "name": "Central Committee of the Orion Workers League", "parent": "orion"},
+    {"id": "orion-office", "name": "General Office of the Orion Workers League", "parent": "orion"},
+    {"id": "radio", "name": "Central Radio Station"},
+    {"id": "grid", "name": "State Grid Corporation"},
+    {"id": "ocean", "name": "State Oceanic Administration"},
+]
+
+
+@pytest.fixture(scope="module")
+def bodies() -> Normalizer:
+    return Normalizer(Glossary.from_records(TYPE_RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Council of State", "State Committee", "Committee of the State",
+                                   "Office of the State"])
+def test_a_type_of_body_alone_agreeing_names_no_body_when_the_query_says_more(bodies, query):
+    # every council is a council: "Council of State" is not the League's Central Committee
+    assert _id(bodies, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Orion Central Committee", "orion-cc"),
+                                                 ("Central Committee", "orion-cc"),
+                                                 ("General Office of the Orion League", "orion-office")])
+def test_a_body_named_by_its_own_words_or_its_parent_still_matches(bodies, query, expected):
+    assert _id(bodies, query) == expected
