@@ -43,6 +43,8 @@ __all__ = ["FuzzyStage", "Spellings"]
 
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+#: What a place's name is made of, besides its administrative suffixes (市, 省).
+_PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
 _DIFFERING = (Kind.NAME, Kind.NUMBER)
 _LEGAL, _NAME = Kind.LEGAL, Kind.NAME  # read per token of every blocked name: bound once
@@ -113,6 +115,7 @@ class FuzzyStage:
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
         self._business = load_chinese_words().business_lines
+        self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
@@ -331,6 +334,13 @@ class FuzzyStage:
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
             return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
+        place = any(t.kind == Kind.PLACE for t in c) and all(t.kind in _PLACE_LIKE or t.key in self._admin
+                                                             for t in c)
+        if place and not person and any(q[i].kind == Kind.NAME for i in left_q):
+            # A place's name is places and generic words: a naming word more is something in the
+            # place ("Wenchang Aerospace City", "Hainan Satellite Park"), not the place.
+            named_q = next(q[i].text for i in left_q if q[i].kind == Kind.NAME)
+            return 0.0, [f"the query has {named_q!r}: something in the place, not the place"]
         if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu

@@ -176,3 +176,21 @@ def test_a_type_of_body_alone_agreeing_names_no_body_when_the_query_says_more(bo
                                                  ("General Office of the Orion League", "orion-office")])
 def test_a_body_named_by_its_own_words_or_its_parent_still_matches(bodies, query, expected):
     assert _id(bodies, query) == expected
+
+
+PLACE_RECORDS = [{"id": "wuxi", "name": "Wuxi", "type": "place", "zh": "无锡", "aliases": ["Wuxi City"]},
+                 {"id": "hubei", "name": "Hubei Province", "type": "place", "zh": "湖北省"}]
+
+
+@pytest.mark.parametrize(("query", "name", "kept"), [
+    ("Satellite Wuxi City", "Wuxi City", False),  # a park, a base, an "aerospace city" in the place
+    ("Wuxi City Orbital", "Wuxi City", False),
+    ("Aerospace Hubei Province", "Hubei Province", False),
+    ("Hubei Province, China", "Hubei Province", True),  # a place more is no naming word
+    ("Wuxi Municipality", "Wuxi City", True),
+])
+def test_a_naming_word_more_than_a_place_is_something_in_the_place(query, name, kept):
+    n = Normalizer(Glossary.from_records(PLACE_RECORDS))
+    lexicon, fuzzy = n.index.lexicon, n.pipeline.stages["fuzzy"]
+    score, why = fuzzy.score(lexicon.tokens(query), lexicon.tokens(name), company=False)
+    assert (score > 0) is kept, why
