@@ -27,6 +27,7 @@ from ..caching import BuildOnce
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import institution_types
+from ..resources import load_chinese_words
 from ..results import Method
 from ..text.fold import has_han, is_han_char
 from ..text.pinyin import is_pinyin_word, split_syllables, to_pinyin
@@ -145,6 +146,7 @@ class _Unit:
 
 
 def _units(tokens: Sequence[Tok]) -> list[_Unit]:
+    business = load_chinese_words().business_lines
     out = []
     for tok in tokens:
         types = institution_types(tok)
@@ -153,8 +155,11 @@ def _units(tokens: Sequence[Tok]) -> list[_Unit]:
         letters = tok.text.replace(" ", "")
         # a word the lexicon does not know: pinyin, or a misspelt one ("hangtiang")
         unknown = tok.key == tok.text and letters.isalpha()
-        out.append(_Unit(tok.text, translations, letters if unknown else None,
-                         tok.kind in (Kind.LEGAL, Kind.GENERIC)))
+        # a line of business must be in the name: "X Investment Co." is X's investment arm, as in
+        # the fuzzy stage (business_lines of chinese.yaml)
+        line = any(k.endswith(business) for k in translations)
+        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not line
+        out.append(_Unit(tok.text, translations, letters if unknown else None, optional))
     return out
 
 

@@ -151,3 +151,21 @@ def test_candidates_count_votes_as_a_plain_loop_does(monkeypatch, budget, most):
         syllables = to_pinyin("".join(query[: len(query) // 2]))
         got = table.candidates(syllables, query[len(query) // 2 :])
         assert got == _plain_candidates(table, syllables, query[len(query) // 2 :]), query
+
+
+@pytest.mark.parametrize("query", ["Qinglan Hangtian keji youxian gongsi Investment Co., Ltd.",
+                                   "Qinglan Hangtian Technology Holdings",
+                                   "Qinglan Hangtian keji Trading Co., Ltd."])
+def test_a_line_of_business_the_name_lacks_is_another_company(n, query):
+    # "X Investment Co." is X's investment arm, in this stage as in the fuzzy stage
+    assert _answer(n, query) == (None, None)
+
+
+def test_a_line_of_business_the_name_holds_is_covered():
+    n = Normalizer(Glossary.from_records([{"id": "qx", "name": "Dawnstar Capital", "zh": "启星投资中心"}]))
+    # (the pinyin stage answers these first: the name as a whole reads as the Chinese name)
+    assert _answer(n, "Qixing Investment Zhongxin")[0] == "qx"
+    assert _answer(n, "Qixing Touzi Centre")[0] == "qx"
+    units = _units(n.index.lexicon.tokens("Qixing Investment Zhongxin"))
+    form = next(f for f in ChineseForms(n.index).forms if f.entity == 0)
+    assert cover(units, form) is not None  # the line of business is covered through 投资
