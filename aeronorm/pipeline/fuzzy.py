@@ -320,6 +320,8 @@ class FuzzyStage:
         # 517 Factory"), or the query than the entry ("X Co. (Chengdu)" is not "X Co."): two
         # different entities.
         specific = self._specific
+        if person and any(q[i].kind == Kind.LEGAL or self._line_of_business(q[i]) for i in left_q):
+            return 0.0, ["a company form or a line of business with a person's name: a company named so"]
         specific_c = [] if person else [c[j].text for j in left_c if specific(c, j, aligned_c, named=named)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
@@ -405,7 +407,7 @@ class FuzzyStage:
           ``chinese.yaml``): "X Investment Co." is X's investment arm.
         """
         tok = name[j]
-        if query and any(k.endswith(self._business) for k in tok.keys if not k.isascii()):
+        if query and self._line_of_business(tok):
             return True  # a line of business: "X Investment Co." is X's investment arm, not X
         if tok.kind == Kind.NUMBER:
             return True
@@ -478,6 +480,10 @@ class FuzzyStage:
             return False
         related = self.affiliations.get().related
         return not any(related(org, o) for _, _, org in spans for o in stated)
+
+    def _line_of_business(self, tok: Tok) -> bool:
+        """Whether a word is a line of business (``business_lines`` of ``chinese.yaml``: 投资, 控股)."""
+        return any(k.endswith(self._business) for k in tok.keys if not k.isascii())
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())

@@ -217,3 +217,9 @@ def test_a_title_or_degree_around_a_name_is_the_same_person(n, text, entity_id):
 @pytest.mark.parametrize("text", ["Prof. Zhang Kejiang", "Dr. Zhang", "Mr. Li Hongwei"])
 def test_a_title_makes_no_namesake_the_person(n, text):
     assert n.match(text) is None
+
+
+@pytest.mark.parametrize("text", ["Zhang Kejian Holdings", "Li Hong Investment Co., Ltd.",
+                                  "LI Hong Trading Co., Ltd.", "Qian Xuesen Holdings Limited"])
+def test_a_company_named_after_a_person_is_not_the_person(n, text):
+    assert _id(n, text) is None
