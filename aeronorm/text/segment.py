@@ -14,8 +14,9 @@ import logging
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
+from math import log
 from typing import Any
 
 from ..caching import BoundedCache, BuildOnce
@@ -109,6 +110,8 @@ class ChineseTokenizer:
         self._tokenizer: BuildOnce[Any] = BuildOnce(self._build)
         self.load_seconds: float | None = None
         self._blocks: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_BLOCK_MEMO)
+        # Runs of single characters on jieba's best path, with their words (jieba's HMM).
+        self._runs: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=_BLOCK_MEMO)
 
     def __repr__(self) -> str:
         state = "loaded" if self._tokenizer.built else "not loaded"
@@ -182,7 +185,7 @@ class ChineseTokenizer:
         >>> tok.words_of("他说：航天科工二院的专家。", [(3, 12)])
         [('航天科工二院', '的', '专家')]
         """
-        jieba = self._jieba()
+        lcut = _Accurate(self._jieba(), self._runs).lcut  # made per call: nothing of it is saved
         memo = self._blocks
         n = len(text)
         cuts = _cuts(text)
@@ -197,10 +200,121 @@ class ChineseTokenizer:
                 part = text[a:b]
                 found = memo.get(part)
                 if found is None:
-                    found = memo.put(part, tuple(jieba.lcut(part)))
+                    found = memo.put(part, tuple(lcut(part)))
                 parts.append(found)
             out.append(parts[0] if len(parts) == 1 else tuple(chain.from_iterable(parts)))
         return out
+
+
+class _Accurate:
+    """jieba's accurate mode with its HMM, ``Tokenizer.lcut(text)``, word for word, for a
+    tokenizer that is not changed while it is used (aeronorm's own, once built).
+
+    jieba finds the most probable path through the words of its dictionary from the right,
+    with ``log(freq or 1) - log(total)`` computed again for every word at every position, a
+    generator and a ``max`` of tuples per character, then reads the path in a second loop over
+    a dict of every word a position may start. Here one loop from the right reads the words a
+    position may start and scores them at once, with each word's log probability remembered
+    (the same float: the same two operations in the same order), and the best end of each
+    position kept as jieba's ``max`` of ``(score, end)`` keeps it (the highest score, and of
+    equal ones the furthest end). Runs of single characters go to jieba's own HMM
+    (``finalseg.cut``), exactly as jieba sends them, remembered (``runs``: Latin words are such
+    runs, and recur); a run without Han characters is what the HMM's own split makes of it.
+    Held to ``lcut`` in ``tests/text/test_segment_words.py``.
+    """
+
+    __slots__ = ("_freq", "_hmm", "_hmm_skip", "_logp", "_none", "_re_han", "_re_skip", "_runs", "logtotal")
+
+    def __init__(self, tokenizer: Any, runs: BoundedCache[str, tuple[str, ...]]):
+        import jieba
+        import jieba.finalseg
+
+        self._freq: dict[str, int] = tokenizer.FREQ
+        self.logtotal = log(tokenizer.total)
+        self._none = log(1) - self.logtotal  # a character jieba has no frequency for
+        # Bounded by jieba's dictionary (only its words with a frequency are scored); one cut.
+        self._logp: dict[str, float] = {}
+        self._hmm: Callable[[str], Iterable[str]] = jieba.finalseg.cut
+        self._hmm_skip: re.Pattern[str] = jieba.finalseg.re_skip
+        self._runs = runs
+        self._re_han: re.Pattern[str] = jieba.re_han_default
+        self._re_skip: re.Pattern[str] = jieba.re_skip_default
+
+    def lcut(self, text: str) -> list[str]:
+        """The words ``Tokenizer.lcut(text)`` gives (``Tokenizer.cut``'s blocks, each block by
+        ``__cut_DAG``)."""
+        out: list[str] = []
+        re_han, re_skip = self._re_han, self._re_skip
+        for blk in re_han.split(text):
+            if not blk:
+                continue
+            if re_han.match(blk):
+                self._block(blk, out)
+            else:
+                for x in re_skip.split(blk):
+                    if re_skip.match(x):
+                        out.append(x)
+                    else:
+                        out.extend(x)
+        return out
+
+    def _block(self, sentence: str, out: list[str]) -> None:
+        freq, logp, logtotal = self._freq, self._logp, self.logtotal
+        n = len(sentence)
+        score = [0.0] * (n + 1)  # jieba's route[N] = (0, 0): x + 0.0 is x
+        nxt = [0] * n  # the end of the word each position starts, on the best path
+        none = self._none
+        for idx in range(n - 1, -1, -1):
+            best, end = 0.0, -1
+            i = idx
+            frag = sentence[idx]
+            while i < n:
+                f = freq.get(frag)
+                if f is None:
+                    break
+                if f:
+                    lp = logp.get(frag)
+                    if lp is None:
+                        lp = logp[frag] = log(f) - logtotal
+                    v = lp + score[i + 1]
+                    if end < 0 or v >= best:  # ends ascending: of equal scores the last wins
+                        best, end = v, i
+                i += 1
+                frag = sentence[idx : i + 1]
+            if end < 0:
+                best, end = none + score[idx + 1], idx
+            score[idx] = best
+            nxt[idx] = end + 1
+        x = 0
+        buf = ""
+        while x < n:
+            y = nxt[x]
+            if y - x == 1:
+                buf += sentence[x]
+            else:
+                if buf:
+                    self._flush(buf, out)
+                    buf = ""
+                out.append(sentence[x:y])
+            x = y
+        if buf:
+            self._flush(buf, out)
+
+    def _flush(self, buf: str, out: list[str]) -> None:
+        """A run of single characters on the best path, as jieba's ``__cut_DAG`` yields it."""
+        if len(buf) == 1:
+            out.append(buf)
+        elif not self._freq.get(buf):
+            words = self._runs.get(buf)
+            if words is None:
+                if buf.isascii():  # no Han character: the HMM's cut is its split of letters and digits
+                    words = tuple(x for x in self._hmm_skip.split(buf) if x)
+                else:
+                    words = tuple(self._hmm(buf))
+                self._runs.put(buf, words)
+            out.extend(words)
+        else:
+            out.extend(buf)
 
 
 #: Longest stretch of text handed to jieba in one piece. jieba's HMM (``finalseg.viterbi``)

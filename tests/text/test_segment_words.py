@@ -77,3 +77,24 @@ def test_a_stretch_that_cuts_a_block_is_refused(tokenizer):
     with pytest.raises(ValueError, match="no stretch of whole"):
         tokenizer.words_of("航天", [(0, 3)])
     assert tokenizer.words_of("", [(0, 0)]) == [()]
+
+
+# Dictionary words that overlap one another (a path to choose), characters jieba's dictionary
+# lacks or holds only inside longer words (runs for its HMM), a user word, Latin and digits.
+_WORDS = st.sampled_from([
+    "中国", "中国人", "国人", "人民", "研究", "研究所", "所有", "有限", "有限公司", "公司", "北京", "京剧",
+    "剧院", "工业", "大学", "工业大学", "西北", "北工", "了", "的", "在", "和服", "服务", "务必",
+    "航天科工二院", "二院", "院长", "长江", "江南", "南方", "嗯", "𠀀", "㐀", "鱻", "龘", "靐", "齉", "朤",
+    "A380", "3.5%", "C++", "foo", "-", "张克俭", "说"])
+_word_texts = st.lists(st.tuples(st.lists(_WORDS, max_size=12).map("".join), _BREAKS), max_size=5).map(
+    lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_word_texts)
+def test_words_of_are_jiebas_words(tokenizer, text):
+    # words_of scores jieba's paths itself (a remembered log probability per word, one loop from
+    # the right): the words of jieba's own lcut, every one
+    jieba = tokenizer._jieba()
+    stretches = units(text)
+    assert tokenizer.words_of(text, stretches) == [tuple(jieba.lcut(text[a:b])) for a, b in stretches]
