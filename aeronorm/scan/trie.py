@@ -34,7 +34,7 @@ from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_places
 from ..text.fold import HAN_RE, is_upper_word
-from .words import AND, CAPKNOWN, START, WORD, Doc, WordInfo, Words
+from .words import AND, CAPKNOWN, HAN, START, WORD, Doc, WordInfo, Words
 
 __all__ = ["NO_SINGLE_WORD", "SLOT", "Trie", "Variant"]
 
@@ -44,6 +44,7 @@ NO_SINGLE_WORD = frozenset({"title", "term"})
 _CACHE_LIMIT = 200_000
 _MEMO_WAYS = 16  # stretches of text remembered per first two words
 _FIRST = itemgetter(0)
+_HAN_WORD = "\x00"  # a remembered stretch's second word when it has Han characters (no word is a NUL)
 _END = ""  # key of a trie node's terminal record (no label is empty)
 SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
 _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
@@ -265,7 +266,9 @@ class Trie:
         """Every glossary path through the text from content word ``c0``, by where it ends.
 
         Returns (ends, last word consulted, whether the result depends only on the words from
-        ``seq[c0]`` to that one). With ``probe``, stops at the first path found.
+        ``seq[c0]`` to that one). A word that ends every path before it (a hard break) is
+        consulted up to what makes the break: a word with Han characters, by its class alone
+        (see :meth:`ends_noted`). With ``probe``, stops at the first path found.
         """
         infos = doc.infos
         seq = doc.seq
@@ -290,10 +293,13 @@ class Trie:
                 if c >= limit:
                     complete = complete and c < n
                     continue
+                if join[c] != 1 and not doc.joins(c):
+                    k = doc.parting(c)  # the words up to it say that the name cannot go on
+                    if k > hi:
+                        hi = k
+                    continue
                 if seq[c] > hi:
                     hi = seq[c]
-                if join[c] != 1 and not doc.joins(c):
-                    continue
             info = infos[seq[c]]
             tok = info.tok
             if tok is None:
@@ -317,10 +323,13 @@ class Trie:
                     complete = False
                 ws = [info.word]
                 for d in range(c + 1, min(c + longest, limit)):
+                    if join[d] != 1 and not doc.joins(d):
+                        k = doc.parting(d)
+                        if k > hi:
+                            hi = k
+                        break
                     if seq[d] > hi:
                         hi = seq[d]
-                    if join[d] != 1 and not doc.joins(d):
-                        break
                     ws.append(infos[seq[d]].word)
                 for size in range(len(ws), 1, -1):
                     ptok = phrases.get(tuple(ws[:size]))
@@ -352,15 +361,25 @@ class Trie:
         remembered): what a caller derives from the words of the stretch alone may be kept there."""
         k0 = doc.seq[c0]
         parts = doc.parts
+        infos = doc.infos
         p = 2 * k0 + 1
-        # stretches are kept by their first two words: few to compare, however many stretches
-        # open with one word ("China")
-        bucket = (parts[p], parts[p + 2] if p + 2 < len(parts) else None)
+        # Stretches are kept by their first two words: few to compare, however many stretches
+        # open with one word ("China"). A word with Han characters ends every name (a hard
+        # break) whatever its characters: it is kept as its class, so that a name glued to
+        # Chinese ("Nanjing University的工程师") is one stretch whatever the Chinese. A
+        # remembered stretch that ends on such a word leaves it out of its parts (an even number
+        # of them: it ends on the gap before it), and the word there must be one too.
+        second = parts[p + 2] if p + 2 < len(parts) else None
+        if second is not None and infos[k0 + 1].cls == HAN:
+            second = _HAN_WORD
+        bucket = (parts[p], second)
         entries = self._walk_memo.get(bucket)
         if entries is not None:
+            n = doc.n
             for i, entry in enumerate(entries):
                 size, key, rel, notes = entry
-                if parts[p : p + size] == key:
+                if parts[p : p + size] == key and (size & 1 or (
+                        k0 + (size >> 1) < n and infos[k0 + (size >> 1)].cls == HAN)):
                     if i:  # the stretches met most stay first
                         entries[i] = entries[i - 1]
                         entries[i - 1] = entry
@@ -370,7 +389,7 @@ class Trie:
         rel = [(c - c0, term) for c, term in ends]
         notes = {}
         if complete:
-            key = parts[p : 2 * hi + 2]
+            key = parts[p : 2 * hi + (1 if infos[hi].cls == HAN else 2)]
             if entries is None:
                 entries = self._walk_memo.put(bucket, [])
             entries.insert(0, (len(key), key, rel, notes))

@@ -116,6 +116,17 @@ class Doc:
             self.join[c] = v
         return v == 1
 
+    def parting(self, c: int) -> int:
+        """For content word ``c`` that does not continue ``c - 1`` (:meth:`joins` is false): the
+        last word that says so, the words up to it being what they are. The first hard break
+        between the two (a word with Han characters makes one by its class alone), else the
+        third word after ``c - 1`` (three function words in between)."""
+        k1, k2 = self.seq[c - 1], self.seq[c]
+        for k in range(k1 + 1, min(k2, k1 + 3) + 1):
+            if self.brk(k) == HARD:
+                return k
+        return k1 + 3
+
     def start(self, k: int) -> int:
         """Offset of word ``k`` in the text."""
         starts = self._offsets

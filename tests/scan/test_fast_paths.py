@@ -140,3 +140,64 @@ def test_kept_steps_know_a_sentence_start():
             shift = len(first) + 2
             assert got == alone[first] + [(a + shift, b + shift, e) for a, b, e in alone[second]]
     assert [m.text for m in n.find("We saw the Compass said so. Compass said so.")] == ["Compass"]
+
+
+# -- the trie's remembered walks, where a word with Han characters ends a stretch ---------------
+# Names written as in running Chinese: glued to the Chinese after them ("University的工程师"), or
+# with Chinese between their words, so that a stretch ends on a word of Han characters that only
+# its class makes a hard break. A walk remembered from one stretch answers for another only where
+# the words it consulted are the same (and the Han word is still a Han word).
+_GLUED = ["表示", "的工程师参加了测试", "与", "签署了协议", "的专家", "航天", "中国", "二院", "。", "，",
+          " ", ""]
+
+
+@st.composite
+def _glued_prose(draw):
+    pieces = []
+    for _ in range(draw(st.integers(1, 8))):
+        pieces.append(draw(st.sampled_from(_OPENERS)))
+        for _ in range(draw(st.integers(0, 5))):
+            pieces.append(draw(st.sampled_from([*_GAPS[:3], *_GLUED])) + draw(st.sampled_from(_NEXT)))
+        pieces.append(draw(st.sampled_from([*_GAPS, *_GLUED])))
+    return "".join(pieces)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_glued_prose(), min_size=1, max_size=6))
+def test_remembered_walks_answer_what_fresh_walks_answer(texts):
+    import aeronorm
+
+    scanner = aeronorm.default_normalizer().scanner
+    memo = scanner.trie._walk_memo
+    fresh = []
+    for text in texts:
+        memo.clear()  # nothing remembered: every stretch walked
+        fresh.append(scanner._find_english(scanner.words.doc(text), None, None))
+    for _ in range(2):  # the walks of earlier texts (and of the first round) remembered
+        assert [scanner._find_english(scanner.words.doc(t), None, None) for t in texts] == fresh, texts
+
+
+def test_a_name_glued_to_chinese_is_walked_once_whatever_the_chinese(monkeypatch):
+    import aeronorm
+
+    scanner = aeronorm.default_normalizer().scanner
+    trie = scanner.trie
+    trie._walk_memo.clear()
+    walked = []
+    real = trie.walk
+
+    def walk(doc, c0, probe=False):
+        if not probe:
+            walked.append(doc.raws[doc.seq[c0]])
+        return real(doc, c0, probe)
+
+    monkeypatch.setattr(trie, "walk", walk)
+    found = []
+    for tail in ("的工程师参加了测试。", "签署了协议。", "与CASIC"):
+        # not the last words of the text (a walk that could go on past them is not remembered)
+        text = f"据报道，National Space Science Center{tail} Officials said so in Beijing, Xian and Wuhan."
+        found.append([(m.text, m.entity_id) for m in
+                      scanner._find_english(scanner.words.doc(text), None, None)])
+    glued = [w for w in walked if w in ("National", "Space", "Science")]
+    assert glued and len(glued) == len(set(glued))  # each walked once: then remembered
+    assert found[1:] == found[:1] * 2
