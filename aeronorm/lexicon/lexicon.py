@@ -55,6 +55,7 @@ _NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 _BRACKETS = re.compile(r"[()\[\]{}\"]")
 _ZH_RUN = re.compile(HAN_CLASS + r"+|[A-Za-z0-9]+")  # Han runs, and Latin or digit runs
 _MISSING: Any = object()
+_END = ""  # the trie's mark of a phrase's end: no word is empty
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
 
 
@@ -81,24 +82,30 @@ def stem(word: str) -> str:
 def _split_words(text: str) -> list[str]:
     """Folded words of a name; possessives dropped, pinyin hyphenation joined (Ke-jian)."""
     words: list[str] = []
+    for raw in _raw_words(text):
+        words.extend(_split_word(raw))
+    return words
+
+
+def _raw_words(text: str) -> list[str]:
+    """The name folded and cut into its raw words (apostrophes and hyphens still in them)."""
     folded = fold(text).replace("&", " and ")
     if "." in folded:
         folded = _DOTTED.sub(lambda m: m.group().replace(".", "") + " ", folded)
-    for m in _WORD.finditer(folded):
-        w = m.group()
-        if w.endswith("'s"):
-            w = w[:-2]
-        w = w.replace("'", "")
-        if "-" in w:
-            parts = [p for p in w.split("-") if p]
-            if all(p.isalpha() and split_syllables(p) is not None for p in parts) and len(parts) <= 3:
-                words.append("".join(parts))
-                continue
-            words.extend(parts)
-            continue
-        if w:
-            words.append(w)
-    return words
+    return _WORD.findall(folded)
+
+
+def _split_word(w: str) -> list[str]:
+    """The words of one raw word: possessive dropped, pinyin hyphenation joined (Ke-jian)."""
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.replace("'", "")
+    if "-" in w:
+        parts = [p for p in w.split("-") if p]
+        if all(p.isalpha() and split_syllables(p) is not None for p in parts) and len(parts) <= 3:
+            return ["".join(parts)]
+        return parts
+    return [w] if w else []
 
 
 class TermLexicon:
@@ -125,6 +132,7 @@ class TermLexicon:
         self._forget()
         wc = load_word_classes()
         self._wc = wc
+        self._legal_words = frozenset(p[0] for p in wc.legal_phrases if len(p) == 1)
         self._phrases: dict[tuple[str, ...], list[str]] = {}
         self._max_phrase = wc.max_phrase
         self._kind: dict[str, Kind] = {}
@@ -150,12 +158,19 @@ class TermLexicon:
         self._forget()
 
     def _forget(self) -> None:
+        # The phrases changed (or are made): the trie of them is built again when next read.
+        self._trie: BuildOnce[dict[str, Any]] = BuildOnce(self._phrase_trie)
         # Tokens of a name, remembered: every table of a glossary reads each name again; and
         # the words, phrases and word tokens names are made of, which recur from name to name.
         self._memo: BoundedCache[str, tuple[Tok, ...]] = BoundedCache(max_entries=200_000)
         self._memo_zh: BoundedCache[str, tuple[Tok, ...]] = BoundedCache(max_entries=200_000)
         self._memo_words: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=200_000)
         self._memo_parts: BoundedCache[Any, Tok | None] = BoundedCache(max_entries=200_000)
+        self._memo_raw: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=200_000)
+        self._memo_word: BoundedCache[str, Any] = BoundedCache(max_entries=200_000)
+        self._memo_segments: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=200_000)
+        self._memo_pieces: BoundedCache[str, Tok] = BoundedCache(max_entries=200_000)
+        self._zh_prefixes: BuildOnce[frozenset[str]] = BuildOnce(self._zh_prefix_set)
 
     # -- building ---------------------------------------------------------------------------
     def add(self, term: Term) -> None:
@@ -262,11 +277,22 @@ class TermLexicon:
         return list(known)
 
     def _words(self, text: str) -> list[str]:
+        # Names share their words: each raw word is read once (split, expanded, stemmed).
+        out: list[str] = []
+        memo = self._memo_raw
+        for raw in _raw_words(text):
+            read = memo.get(raw)
+            if read is None:
+                read = memo.put(raw, self._read_raw(raw))
+            out.extend(read)
+        return out
+
+    def _read_raw(self, raw: str) -> tuple[str, ...]:
         out = []
-        for w in _split_words(text):
+        for w in _split_word(raw):
             expanded = self._wc.abbreviations.get(w)
             out.extend(expanded.split() if expanded else [w])
-        return [stem(w) for w in out]
+        return tuple(stem(w) for w in out)
 
     def tokens(self, text: str) -> list[Tok]:
         """Concept tokens of an English or romanised name (legal forms included, kind LEGAL).
@@ -285,25 +311,69 @@ class TermLexicon:
         stop = self._wc.stop_words
         words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
         n, longest = len(words), self.max_phrase
-        # best[i]: (cost, tokens) for words[i:]
-        best: list[tuple[int, tuple[Tok, ...]]] = [(0, ())] * (n + 1)
+        memo = self._memo_word
+        # cost[i]: fewest tokens for words[i:], reached by taking choice[i] = (token or None for
+        # a dropped word, where the rest starts). Only the runs a phrase of the lexicon (or a
+        # run of company forms) covers are looked at: the trie walk stops where no phrase goes
+        # on, so a name's unknown words cost one look-up each.
+        cost = [0] * (n + 1)
+        choice: list[tuple[Tok | None, int]] = [(None, 0)] * n
+        legal_run = 0  # company forms from words[i] on: any run of them is one legal phrase
         for i in range(n - 1, -1, -1):
             w = words[i]
-            cost, rest = best[i + 1]
-            cand = (cost + 1, rest) if w in stop else (cost + 1, (self._word_token(w), *rest))
-            for size in range(min(longest, n - i), 1, -1):
-                phrase = tuple(words[i : i + size])
-                if phrase[0] == "and" or phrase[-1] == "and":
-                    continue
-                tok = self._phrase_token(phrase)
-                if tok is not None and best[i + size][0] + 1 < cand[0]:
-                    cand = (best[i + size][0] + 1, (tok, *best[i + size][1]))
-            if w not in stop:
-                tok = self._phrase_token((w,))
-                if tok is not None and cost + 1 <= cand[0]:
-                    cand = (cost + 1, (tok, *rest))
-            best[i] = cand
-        return list(best[0][1])
+            read = memo.get(w)
+            if read is None:
+                read = memo.put(w, self._read_word(w))
+            word_tok, node, single, legal = read
+            legal_run = legal_run + 1 if legal else 0
+            best = cost[i + 1] + 1
+            pick = (word_tok, i + 1)
+            limit = min(longest, n - i)
+            if w != "and" and limit > 1 and (node is not None or legal_run > 1):
+                ends = list(range(2, min(legal_run, limit) + 1))
+                size, step = 1, node
+                while step is not None and size < limit:
+                    step = step.get(words[i + size])
+                    size += 1
+                    if step is not None and _END in step and size > legal_run:
+                        ends.append(size)  # longer than the run of company forms: not in yet
+                for size in reversed(ends):
+                    if words[i + size - 1] == "and" or cost[i + size] + 1 >= best:
+                        continue
+                    tok = self._phrase_token(tuple(words[i : i + size]))
+                    if tok is not None:
+                        best, pick = cost[i + size] + 1, (tok, i + size)
+            if single is not None and cost[i + 1] + 1 <= best:
+                best, pick = cost[i + 1] + 1, (single, i + 1)
+            cost[i], choice[i] = best, pick
+        out = []
+        i = 0
+        while i < n:
+            tok, i = choice[i]
+            if tok is not None:
+                out.append(tok)
+        return out
+
+    def _read_word(self, w: str) -> tuple[Tok | None, dict[str, Any] | None, Tok | None, bool]:
+        """What the reading of names needs of one word, worked out once: its token (``None``
+        for a stop word), the trie's node under it, its token as a one-word phrase, and
+        whether it is a company form."""
+        if w in self._wc.stop_words:
+            return None, self._trie.get().get(w), None, w in self._legal_words
+        node = self._trie.get().get(w)
+        single = self._phrase_token((w,)) if node is not None and _END in node else None
+        return self._make_word_token(w), node, single, w in self._legal_words
+
+    def _phrase_trie(self) -> dict[str, Any]:
+        """Every phrase that reads as one token (the lexicon's, company forms, generic words)
+        as a trie of words; :data:`_END` marks where one ends."""
+        trie: dict[str, Any] = {}
+        for phrase in (*self._phrases, *self._wc.legal_phrases, *self._wc.generic_phrases):
+            node = trie
+            for w in phrase:
+                node = node.setdefault(w, {})
+            node[_END] = True
+        return trie
 
     def _phrase_token(self, phrase: tuple[str, ...]) -> Tok | None:
         tok = self._memo_parts.get(phrase, _MISSING)
@@ -323,12 +393,6 @@ class TermLexicon:
         if kind is not None:
             return Tok(text, text, frozenset((text,)), kind)
         return None
-
-    def _word_token(self, w: str) -> Tok:
-        tok = self._memo_parts.get(w)
-        if tok is None:
-            tok = self._memo_parts.put(w, self._make_word_token(w))
-        return tok
 
     def _make_word_token(self, w: str) -> Tok:
         m = _NUM.match(w)
@@ -383,32 +447,54 @@ class TermLexicon:
         >>> lex.segment_zh("西北工业大学")
         ['西北', '工业大学']
         """
-        chars = zh
+        known = self._memo_segments.get(zh)
+        if known is None:
+            known = self._memo_segments.put(zh, tuple(self._segment_zh(zh)))
+        return list(known)
+
+    def _segment_zh(self, chars: str) -> list[str]:
         n = len(chars)
-        # best[i] = (known chars covered in zh[i:], -pieces, pieces)
-        best: list[tuple[int, int, tuple[str, ...]]] = [(0, 0, ())] * (n + 1)
+        terms, prefixes = self.zh_terms, self._zh_prefixes.get()
+        # cover[i], pieces[i]: known characters covered in chars[i:] and -pieces, reached by
+        # cutting chars[i:cut[i]] first. Only prefixes of known morphemes are looked at; the
+        # first best candidate wins (the longer known piece only when strictly better).
+        cover = [0] * (n + 1)
+        neg = [0] * (n + 1)
+        cut = [0] * n
         for i in range(n - 1, -1, -1):
-            cands = []
+            best_cov, best_neg, best_j = -1, 0, 0
             for j in range(i + 1, min(n, i + self._zh_max) + 1):
                 piece = chars[i:j]
-                if piece in self.zh_terms:
-                    cov, neg, rest = best[j]
-                    cands.append((cov + len(piece), neg - 1, (piece, *rest)))
-            cov, neg, rest = best[i + 1]
-            cands.append((cov, neg - 1, (chars[i], *rest)))
-            best[i] = max(cands, key=lambda c: (c[0], c[1]))
+                if piece not in prefixes:
+                    break
+                if piece in terms:
+                    cov, ng = cover[j] + j - i, neg[j] - 1
+                    if cov > best_cov or (cov == best_cov and ng > best_neg):
+                        best_cov, best_neg, best_j = cov, ng, j
+            cov, ng = cover[i + 1], neg[i + 1] - 1  # the character alone, unknown
+            if cov > best_cov or (cov == best_cov and ng > best_neg):
+                best_cov, best_neg, best_j = cov, ng, i + 1
+            cover[i], neg[i], cut[i] = best_cov, best_neg, best_j
         # Glue runs of unknown characters back together, and single characters into words:
         # 中北大学 is 中北 + 大学, not 中 + 北 + 大学.
         pieces: list[str] = []
-        for piece in best[0][2]:
+        i = 0
+        while i < n:
+            piece = chars[i : cut[i]]
+            i = cut[i]
             if pieces and (
-                (piece not in self.zh_terms and pieces[-1] not in self.zh_terms)
+                (piece not in terms and pieces[-1] not in terms)
                 or (len(piece) == 1 and len(pieces[-1]) == 1)
             ):
                 pieces[-1] += piece
             else:
                 pieces.append(piece)
         return pieces
+
+    def _zh_prefix_set(self) -> frozenset[str]:
+        """Every beginning of a known morpheme (the morphemes included): where a segmentation
+        can stop looking."""
+        return frozenset(z[:k] for z in self.zh_terms for k in range(1, len(z) + 1))
 
     def zh_tokens(self, zh: str) -> list[Tok]:
         """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept),
@@ -428,7 +514,10 @@ class TermLexicon:
                 out.extend(self.tokens(text))
                 continue
             for piece in self.segment_zh(text):
-                py = "".join(to_pinyin(piece))
-                kind = self._kind.get(piece, Kind.NAME)
-                out.append(Tok(piece, piece, frozenset((piece, py)), kind))
+                tok = self._memo_pieces.get(piece)
+                if tok is None:  # morphemes recur from name to name: one token each
+                    py = "".join(to_pinyin(piece))
+                    tok = self._memo_pieces.put(piece, Tok(piece, piece, frozenset((piece, py)),
+                                                           self._kind.get(piece, Kind.NAME)))
+                out.append(tok)
         return out
