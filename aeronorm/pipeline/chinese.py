@@ -42,7 +42,7 @@ from ..resources import load_chinese_words
 from ..results import Method
 from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, is_han_char
 from ..text.segment import ChineseTokenizer, jieba_tag
-from ..text.zh import compact_han, fold_han, maybe_traditional, to_simplified
+from ..text.zh import compact_han, fold_han, fold_keeps, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .concept_keys import match_concepts
@@ -146,6 +146,9 @@ class ChineseIndex:
         # simplified string matches at its exact key, or at a key holding its Han characters
         # but those of such words, and only those. Any other string's keys need not be computed.
         self.key_anchors = _anchors((*self.core, *self.weak_core, *self.loose))
+        # Every key's Han characters (exact ones too): a stretch of text that holds all those of
+        # none cannot name anything, when folding it again cannot change them (fold_keeps).
+        self.all_anchors = _anchors((*self.exact, *self.core, *self.weak_core, *self.loose))
         kinds = (Kind.LEGAL, Kind.PLACE)
         self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
@@ -336,6 +339,8 @@ class ChineseIndex:
         """Known names in ``text`` (already folded by :func:`fold_han`), longest first, as
         ``(start, end, hit)``; a span that several entities share is skipped, not shortened."""
         units = self._units_with_names(text)
+        if units and self.all_anchors is not None:
+            units = [u for u in units if self._may_name(text[u[0] : u[1]])]
         if not units:
             return []
         out: list[tuple[int, int, Hit]] = []
@@ -379,6 +384,17 @@ class ChineseIndex:
             out.append((start, end))
             found = pair.search(text, end)
         return out
+
+    def _may_name(self, unit: str) -> bool:
+        """Whether a span of ``unit`` may resolve. Not when folding any span of it again keeps
+        its Han characters (:func:`~aeronorm.text.zh.fold_keeps`: no Latin letter either, so no
+        English abbreviation is joined) and they hold all those of no key: ``lookup`` finds a
+        string at its exact key or at a key whose characters it holds, nowhere else."""
+        if not fold_keeps(unit):
+            return True
+        anchors = self.all_anchors
+        chars = set(unit)
+        return anchors is None or any(key <= chars for c in chars for key in anchors.get(c, ()))
 
     def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None
                     ) -> tuple[tuple[int, int, Hit], ...]:

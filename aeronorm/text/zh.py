@@ -6,19 +6,23 @@
   letters and digits to ASCII, brackets and quotes unified, traditional to simplified), so
   that a position in the folded string is the same position in the original.
 * :func:`compact_han` is the comparison form of a Chinese name.
+* :func:`fold_keeps` tells a folded string that no stretch of it can fold to other characters.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from ..resources import data_yaml
 from .fold import HAN_CLASS, HAN_RE, HAN_RUN_RE, clean_text, is_han_char
 
-__all__ = ["compact_han", "fold_han", "maybe_traditional", "to_simplified"]
+__all__ = ["compact_han", "fold_han", "fold_keeps", "maybe_traditional", "to_simplified"]
 
 
 _converter: Any = None
@@ -138,3 +142,52 @@ def compact_han(text: str) -> str:
     '中国航天科工集团二院'
     """
     return _NOT_NAME_CHAR.sub("", fold_han(text).lower())
+
+
+# Characters of a string fold_keeps may vouch for: Han characters of GB 2312's range, ASCII digits
+# and the joiners of a unit of the Chinese scan (no letter: folding lower-cases nothing then).
+_PLAIN = re.compile(r"[\u4e00-\u9fa50-9_+#&.%\-]*")
+
+
+def fold_keeps(text: str) -> bool:
+    """Whether every stretch of ``text``, a string :func:`fold_han` has folded, folds to the same
+    Han characters again: its characters are Han characters of GB 2312 that OpenCC's ``t2s``
+    never changes, in any phrase (``aeronorm/data/opencc_t2s.yaml``), ASCII digits and ``_+#&.%-``.
+
+    ``fold_han`` of a stretch cut out of folded text may differ from the stretch, because
+    OpenCC converts phrases: ``藉口`` becomes ``借口`` although ``狼藉口`` keeps its ``藉``. Not so
+    for these characters. ``False`` whenever OpenCC's installed dictionaries are not those the
+    list was read from.
+
+    Examples
+    --------
+    >>> fold_keeps("航天科工二院2020"), fold_keeps("藉口"), fold_keeps("航天CASC"), fold_keeps("電子")
+    (True, False, False, False)
+    """
+    if _PLAIN.fullmatch(text) is None:
+        return False
+    changed = _t2s_changed()
+    if changed is None or maybe_traditional(text):
+        return False
+    return changed.isdisjoint(text)
+
+
+@cache
+def _t2s_changed() -> frozenset[str] | None:
+    """The GB 2312 characters OpenCC's ``t2s`` may change, or ``None`` when the installed
+    dictionaries are not those the list was read from (or cannot be read)."""
+    data = data_yaml("opencc_t2s.yaml")
+    try:
+        import opencc
+
+        folder = os.path.join(os.path.dirname(opencc.__file__), "clib", "share", "opencc")
+        digest = hashlib.sha256()
+        for name in data["files"]:
+            with open(os.path.join(folder, name), "rb") as fh:
+                content = fh.read()
+            digest.update(name.encode() + b"\0" + len(content).to_bytes(8, "little") + content)
+    except (ImportError, OSError):
+        return None
+    if digest.hexdigest() != data["digest"]:
+        return None
+    return frozenset(data["changed"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +50,77 @@ def test_maybe_traditional_is_a_han_character_outside_gb2312(text):
         return False
 
     assert maybe_traditional(text) == any(is_han_char(c) and outside(c) for c in text)
+
+
+# -- fold_keeps: what folding a stretch of folded text again cannot change ------------------------
+def _gb2312_han() -> list[str]:
+    out = []
+    for hi in range(0xB0, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                c = bytes((hi, lo)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if is_han_char(c):
+                out.append(c)
+    return out
+
+
+def test_the_characters_fold_keeps_vouches_for_fold_to_themselves():
+    from aeronorm.text.zh import _t2s_changed
+
+    changed = _t2s_changed()
+    assert changed is not None  # the list is that of the installed OpenCC: the scan may skip
+    for c in _gb2312_han():
+        if c not in changed:
+            assert fold_han(c) == c and to_simplified(c) == c, c
+    for c in "0123456789_+#&.%-":
+        assert not is_han_char(fold_han(c)) and fold_han(c) not in changed
+
+
+def test_the_changed_characters_are_those_of_opencc_dictionaries(tmp_path):
+    # read OpenCC's dictionaries again with its own tool, when it is installed with it
+    import os
+    import subprocess
+
+    import opencc
+
+    from aeronorm.resources import data_yaml
+
+    root = os.path.join(os.path.dirname(opencc.__file__), "clib")
+    tool = os.path.join(root, "bin", "opencc_dict")
+    if not os.access(tool, os.X_OK):
+        pytest.skip("no opencc_dict beside the installed OpenCC")
+    changed, lengths = set(), []
+    for name in ("TSPhrases", "TSCharactersExt", "TSCharacters", "CJK_Compatibility_Ideographs"):
+        out = tmp_path / f"{name}.txt"
+        env = {**os.environ, "LD_LIBRARY_PATH": os.path.join(root, "lib64")}
+        subprocess.run([tool, "-i", os.path.join(root, "share", "opencc", f"{name}.ocd2"), "-o", str(out),
+                        "-f", "ocd2", "-t", "text"], check=True, env=env, capture_output=True)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            first = values.split(" ")[0]
+            if len(first) != len(key):
+                lengths.append(key)
+            changed.update(k for k, v in zip(key, first, strict=False) if k != v)
+    assert not lengths
+    # the characters fold_keeps may vouch for: Han of GB 2312 (in U+4E00-U+9FA5), digits, joiners
+    plain = {c for c in changed if ("\u4e00" <= c <= "\u9fa5" and not maybe_traditional(c))
+             or c in "0123456789_+#&.%-"}
+    assert plain == set(data_yaml("opencc_t2s.yaml")["changed"])
+
+
+_GB_CHARS = st.sampled_from([*"中国航天科工集团西北工业大学研究所说了的在和与二院于后干着借口狼藉沈阳覆盖",
+                             *"0123456789_-.%", *"藉後於乾覆麽電國"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_GB_CHARS, max_size=30))
+def test_a_string_fold_keeps_vouches_for_folds_to_itself_wherever_it_is_cut(text):
+    from aeronorm.text.zh import fold_keeps
+
+    if not fold_keeps(text):
+        return
+    for i in range(len(text)):
+        for j in range(i + 1, len(text) + 1):
+            assert fold_han(text[i:j]) == text[i:j]
