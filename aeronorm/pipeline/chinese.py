@@ -58,6 +58,7 @@ _FREQUENT_CHAR = 10000
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*")
 _SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LATIN_REGION = re.compile(r"[A-Za-z0-9&.\-]+")  # what a run of _LATIN_RUN in a unit is part of
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
@@ -157,6 +158,7 @@ class ChineseIndex:
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
         self._stops: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._latin: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
@@ -386,15 +388,30 @@ class ChineseIndex:
         return out
 
     def _may_name(self, unit: str) -> bool:
-        """Whether a span of ``unit`` may resolve. Not when folding any span of it again keeps
-        its Han characters (:func:`~aeronorm.text.zh.fold_keeps`: no Latin letter either, so no
-        English abbreviation is joined) and they hold all those of no key: ``lookup`` finds a
-        string at its exact key or at a key whose characters it holds, nowhere else."""
+        """Whether a span of ``unit`` may resolve. Not when folding leaves every span of it as
+        it is (:func:`~aeronorm.text.zh.fold_keeps`), its Han characters hold all those of no
+        key (``lookup`` finds a string at its exact key or at a key whose characters it holds,
+        nowhere else), and no run of Latin letters a span may hold is a glossary name
+        (``lookup_mixed`` substitutes only those)."""
         if not fold_keeps(unit):
+            return True
+        if _ASCII_LETTER.search(unit) is not None and any(
+                self._names_in_latin(m.group()) for m in _LATIN_REGION.finditer(unit)):
             return True
         anchors = self.all_anchors
         chars = set(unit)
         return anchors is None or any(key <= chars for c in chars for key in anchors.get(c, ()))
+
+    def _names_in_latin(self, region: str) -> bool:
+        """Whether a run of Latin letters that a span of ``region`` may hold (a piece of it that
+        starts with a letter: jieba may cut it anywhere) is an English name of the glossary."""
+        found = self._latin.get(region)
+        if found is None:
+            exact = self.index.exact
+            found = self._latin.put(region, any(
+                exact.get(fold_key(region[i:j])) for i in range(len(region)) if region[i].isalpha()
+                for j in range(i + 1, len(region) + 1)))
+        return found
 
     def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None
                     ) -> tuple[tuple[int, int, Hit], ...]:

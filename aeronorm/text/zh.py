@@ -144,15 +144,15 @@ def compact_han(text: str) -> str:
     return _NOT_NAME_CHAR.sub("", fold_han(text).lower())
 
 
-# Characters of a string fold_keeps may vouch for: Han characters of GB 2312's range, ASCII digits
-# and the joiners of a unit of the Chinese scan (no letter: folding lower-cases nothing then).
-_PLAIN = re.compile(r"[\u4e00-\u9fa50-9_+#&.%\-]*")
+# Characters of a string fold_keeps may vouch for: Han characters of GB 2312's range, ASCII letters
+# and digits, and the joiners of a unit of the Chinese scan.
+_PLAIN = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9_+#&.%\-]*")
 
 
 def fold_keeps(text: str) -> bool:
-    """Whether every stretch of ``text``, a string :func:`fold_han` has folded, folds to the same
-    Han characters again: its characters are Han characters of GB 2312 that OpenCC's ``t2s``
-    never changes, in any phrase (``aeronorm/data/opencc_t2s.yaml``), ASCII digits and ``_+#&.%-``.
+    """Whether :func:`fold_han` leaves every stretch of ``text`` as it is: its characters are Han
+    characters of GB 2312 that OpenCC's ``t2s`` never changes, in any phrase
+    (``aeronorm/data/opencc_t2s.yaml``), ASCII letters, digits and ``_+#&.%-``.
 
     ``fold_han`` of a stretch cut out of folded text may differ from the stretch, because
     OpenCC converts phrases: ``藉口`` becomes ``借口`` although ``狼藉口`` keeps its ``藉``. Not so
@@ -161,7 +161,7 @@ def fold_keeps(text: str) -> bool:
 
     Examples
     --------
-    >>> fold_keeps("航天科工二院2020"), fold_keeps("藉口"), fold_keeps("航天CASC"), fold_keeps("電子")
+    >>> fold_keeps("CASIC二院2020"), fold_keeps("藉口"), fold_keeps("航天 CASC"), fold_keeps("電子")
     (True, False, False, False)
     """
     if _PLAIN.fullmatch(text) is None:

@@ -140,9 +140,11 @@ def test_a_han_block_code_point_that_is_no_character_does_not_stall_the_scan(ind
 
 
 # Units of name characters that hold all those of no key (skipped before jieba), the same with a
-# character folding may change in a phrase (藉, 乾: never skipped), digits, and names among them.
+# character folding may change in a phrase (藉, 乾: never skipped), digits, Latin words that are
+# English names (CASIC二院), hold one (xCASICy) or none, and names among them.
 _LOOSE = st.sampled_from([*"西北工业大学航天科工集团中国基金会二院北京天兵科技有限公司研究所张克俭的了",
-                          "藉口", "乾", "2020", "_", "-", "西北工业大学", "航天科工", "中国航天基金会"])
+                          "藉口", "乾", "2020", "_", "-", "西北工业大学", "航天科工", "中国航天基金会",
+                          "CASIC", "NWPU", "xCASICy", "University", "foo", "A-B", "Co."])
 _loose_texts = st.lists(st.tuples(st.lists(_LOOSE, max_size=10).map("".join),
                                   st.sampled_from(["，", "。", " ", "CASIC", "電"])), max_size=6).map(
     lambda parts: "".join(a + b for a, b in parts))
@@ -159,5 +161,7 @@ def test_a_unit_that_holds_the_characters_of_no_key_is_not_segmented(small_index
     ci = ChineseIndex(small_index)
     assert "工" in ci.name_chars and "业" in ci.name_chars  # a pair of name characters
     assert ci.scan("工业，大学。") == []
+    assert ci.scan("Universe工业，foo大学。") == []  # Latin words that hold no English name
     assert not ci.tokenizer.loaded  # jieba was never needed
     assert [(s, e) for s, e, _ in ci.scan("工业，西北工业大学。")] == [(3, 9)]
+    assert [(s, e) for s, e, _ in ci.scan("foo工业，CASIC集团。")] == [(6, 13)]  # an English name joined

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 import unicodedata
 
 import pytest
@@ -76,6 +77,8 @@ def test_the_characters_fold_keeps_vouches_for_fold_to_themselves():
             assert fold_han(c) == c and to_simplified(c) == c, c
     for c in "0123456789_+#&.%-":
         assert not is_han_char(fold_han(c)) and fold_han(c) not in changed
+    for c in string.ascii_letters:  # a Latin run of a span is the run of the text
+        assert fold_han(c) == c
 
 
 def test_the_changed_characters_are_those_of_opencc_dictionaries(tmp_path):
@@ -104,14 +107,15 @@ def test_the_changed_characters_are_those_of_opencc_dictionaries(tmp_path):
                 lengths.append(key)
             changed.update(k for k, v in zip(key, first, strict=False) if k != v)
     assert not lengths
-    # the characters fold_keeps may vouch for: Han of GB 2312 (in U+4E00-U+9FA5), digits, joiners
+    # the characters fold_keeps may vouch for: Han of GB 2312 (in U+4E00-U+9FA5), ASCII letters,
+    # digits, joiners
     plain = {c for c in changed if ("\u4e00" <= c <= "\u9fa5" and not maybe_traditional(c))
-             or c in "0123456789_+#&.%-"}
+             or c in "0123456789_+#&.%-" or c in string.ascii_letters}
     assert plain == set(data_yaml("opencc_t2s.yaml")["changed"])
 
 
 _GB_CHARS = st.sampled_from([*"中国航天科工集团西北工业大学研究所说了的在和与二院于后干着借口狼藉沈阳覆盖",
-                             *"0123456789_-.%", *"藉後於乾覆麽電國"])
+                             *"0123456789_-.%", *"藉後於乾覆麽電國", *"CASIaz"])
 
 
 @settings(max_examples=300, deadline=None)
