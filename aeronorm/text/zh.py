@@ -117,6 +117,8 @@ def fold_han(text: str) -> str:
     >>> fold_han("中國航天科工集團（ＣＡＳＩＣ）")
     '中国航天科工集团(CASIC)'
     """
+    if fold_keeps(text):
+        return text  # no character of it folds (a stretch of folded text, as the scan looks up)
     folded = _fold_chars(text)
     simplified = to_simplified(folded)
     if len(simplified) == len(folded):
@@ -152,7 +154,8 @@ _PLAIN = re.compile(r"[\u4e00-\u9fa5A-Za-z0-9_+#&.%\-]*")
 def fold_keeps(text: str) -> bool:
     """Whether :func:`fold_han` leaves every stretch of ``text`` as it is: its characters are Han
     characters of GB 2312 that OpenCC's ``t2s`` never changes, in any phrase
-    (``aeronorm/data/opencc_t2s.yaml``), ASCII letters, digits and ``_+#&.%-``.
+    (``aeronorm/data/opencc_t2s.yaml``), ASCII letters, digits and ``_+#&.%-`` (each of which
+    folds to itself: ``tests/text/test_zh_fold.py``).
 
     ``fold_han`` of a stretch cut out of folded text may differ from the stretch, because
     OpenCC converts phrases: ``藉口`` becomes ``借口`` although ``狼藉口`` keeps its ``藉``. Not so
