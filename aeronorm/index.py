@@ -93,7 +93,7 @@ class Index:
             seen_keys: set[str] = set()
             zh_types = frozenset().union(*(
                 institution_types(t) for _, text in entity.forms() if has_han(text)
-                for t in lexicon.zh_tokens(text)))
+                for t in lexicon.read_zh(text)))
             for label, text in _with_cores(entity.forms()):
                 key = fold_key(text)
                 if key:
@@ -101,7 +101,7 @@ class Index:
                     self.exact_label.setdefault((key, i), label)
                 if label == "abbreviation":
                     continue
-                tokens = tuple(lexicon.zh_tokens(text) if has_han(text) else lexicon.tokens(text))
+                tokens = lexicon.read_zh(text) if has_han(text) else lexicon.read(text)  # shared, not copied
                 if not tokens:
                     continue
                 if not has_han(text):
@@ -182,7 +182,7 @@ class Index:
         """Concept-key sequences of a parent's English names and acronyms."""
         forms = set()
         for text in (*parent.english_names(), *parent.abbreviations):
-            keys = tuple(t.key for t in self.lexicon.tokens(text) if t.kind != Kind.LEGAL)
+            keys = tuple(t.key for t in self.lexicon.read(text) if t.kind != Kind.LEGAL)
             if keys:
                 forms.add(keys)
         return tuple(sorted(forms, key=len, reverse=True))
@@ -199,7 +199,7 @@ class Index:
         for word, ids in owners.items():
             if len(ids) == 1:
                 (i,) = ids
-                out[word] = tuple(self.lexicon.tokens(self.entities[i].name))
+                out[word] = self.lexicon.read(self.entities[i].name)
         return out
 
     # -- informativeness ----------------------------------------------------------------------

@@ -52,7 +52,7 @@ def align_name(lexicon: TermLexicon, zh: str, english: str, *, max_words: int = 
         pieces.extend((p, False) for p in lexicon.segment_zh(run))
     if not pieces:
         return None
-    tokens = [t for t in lexicon.tokens(english) if t.kind != Kind.LEGAL]
+    tokens = [t for t in lexicon.read(english) if t.kind != Kind.LEGAL]
     leftover_en: list[int] = []
     for k, tok in enumerate(tokens):
         if _explain(tok, pieces):
@@ -83,7 +83,7 @@ def align_name(lexicon: TermLexicon, zh: str, english: str, *, max_words: int = 
 
 
 def _kind(lexicon: TermLexicon, piece: str) -> Kind:
-    toks = lexicon.zh_tokens(piece)
+    toks = lexicon.read_zh(piece)
     return toks[0].kind if len(toks) == 1 else Kind.NAME
 
 

@@ -55,6 +55,8 @@ _NUM = re.compile(r"^(\d+)(?:st|nd|rd|th)?$")
 _BRACKETS = re.compile(r"[()\[\]{}\"]")
 _ZH_RUN = re.compile(HAN_CLASS + r"+|[A-Za-z0-9]+")  # Han runs, and Latin or digit runs
 _MISSING: Any = object()
+#: One raw word as fold and _WORD leave it (lower-case ASCII): read without folding.
+_PLAIN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _END = ""  # the trie's mark of a phrase's end: no word is empty
 _DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
 
@@ -271,6 +273,8 @@ class TermLexicon:
     # -- English (and romanised) names ------------------------------------------------------
     def words(self, text: str) -> list[str]:
         """Folded words after abbreviation expansion and plural folding, stop words kept."""
+        if _PLAIN.fullmatch(text):
+            return self._words(text)  # one raw word: its own memo holds it
         known = self._memo_words.get(text)
         if known is None:
             known = self._memo_words.put(text, tuple(self._words(text)))
@@ -280,7 +284,7 @@ class TermLexicon:
         # Names share their words: each raw word is read once (split, expanded, stemmed).
         out: list[str] = []
         memo = self._memo_raw
-        for raw in _raw_words(text):
+        for raw in (text,) if _PLAIN.fullmatch(text) else _raw_words(text):
             read = memo.get(raw)
             if read is None:
                 read = memo.put(raw, self._read_raw(raw))
@@ -302,14 +306,24 @@ class TermLexicon:
         Industry" is space + science-and-industry, not space-science + industry). Function
         words are dropped.
         """
+        return list(self.read(text))
+
+    def read(self, text: str) -> tuple[Tok, ...]:
+        """:meth:`tokens` as the lexicon keeps them: one tuple, shared by every table that
+        keeps a name's tokens (the index's forms), not a copy each."""
         known = self._memo.get(text)
         if known is None:
+            if _PLAIN.fullmatch(text):
+                # one raw word (the acronym table asks 100,000 of them): read from the words'
+                # memos, not remembered whole, where it would push the names out
+                return tuple(self._tokens(text))
             known = self._memo.put(text, tuple(self._tokens(text)))
-        return list(known)
+        return known
 
     def _tokens(self, text: str) -> list[Tok]:
         stop = self._wc.stop_words
-        words = [w for w in self.words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
+        # (not through words()' memo: a name is read once, its words are what recur)
+        words = [w for w in self._words(_BRACKETS.sub(" ", text)) if w == "and" or w not in stop]
         n, longest = len(words), self.max_phrase
         memo = self._memo_word
         # cost[i]: fewest tokens for words[i:], reached by taking choice[i] = (token or None for
@@ -499,10 +513,14 @@ class TermLexicon:
     def zh_tokens(self, zh: str) -> list[Tok]:
         """Concept tokens of a Chinese name (Han runs segmented; Latin and digit runs kept),
         traditional characters read as simplified (電子 is 电子)."""
+        return list(self.read_zh(zh))
+
+    def read_zh(self, zh: str) -> tuple[Tok, ...]:
+        """:meth:`zh_tokens` as the lexicon keeps them (see :meth:`read`)."""
         known = self._memo_zh.get(zh)
         if known is None:
             known = self._memo_zh.put(zh, tuple(self._zh_tokens(zh)))
-        return list(known)
+        return known
 
     def _zh_tokens(self, zh: str) -> list[Tok]:
         out: list[Tok] = []
@@ -513,7 +531,7 @@ class TermLexicon:
             if not has_han(text):
                 out.extend(self.tokens(text))
                 continue
-            for piece in self.segment_zh(text):
+            for piece in self._segment_zh(text):  # (zh_tokens' memo is the one that counts)
                 tok = self._memo_pieces.get(piece)
                 if tok is None:  # morphemes recur from name to name: one token each
                     py = "".join(to_pinyin(piece))

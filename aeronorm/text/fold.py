@@ -168,6 +168,9 @@ def fold(text: str) -> str:
     >>> fold("Hsüeh-sen")
     'hsueh-sen'
     """
+    if text.isascii() and _PRINTABLE_ASCII.fullmatch(text):
+        # Fast path, same result: printable ASCII but the backtick needs no Unicode folding.
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", clean_text(text))
     if not text.isascii():
         decomposed = unicodedata.normalize("NFD", text)

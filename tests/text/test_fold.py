@@ -290,3 +290,11 @@ def test_scripts(text, han, latin):
 )
 def test_is_han_char(ch, expected):
     assert is_han_char(ch) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F), max_size=40))
+def test_fold_of_ascii_is_the_unicode_fold(text):
+    # fold's fast path for printable ASCII must give what the Unicode path gives
+    reference = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", clean_text(text)).casefold()).strip()
+    assert fold(text) == reference
