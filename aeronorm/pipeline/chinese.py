@@ -59,6 +59,7 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Za-z][A-Za-z0-9&.\-]*)*
 _SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_REGION = re.compile(r"[A-Za-z0-9&.\-]+")  # what a run of _LATIN_RUN in a unit is part of
+_MAX_LATIN_REGION = 32  # its pieces are tried (at most 528 of them), once per region
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
@@ -159,6 +160,7 @@ class ChineseIndex:
             max_entries=_STRETCH_MEMO)
         self._stops: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._latin: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._units: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
@@ -342,7 +344,16 @@ class ChineseIndex:
         ``(start, end, hit)``; a span that several entities share is skipped, not shortened."""
         units = self._units_with_names(text)
         if units and self.all_anchors is not None:
-            units = [u for u in units if self._may_name(text[u[0] : u[1]])]
+            known = self._units  # units recur (a clause, a name and what it is glued to)
+            kept = []
+            for a, b in units:
+                unit = text[a:b]
+                ok = known.get(unit)
+                if ok is None:
+                    ok = known.put(unit, self._may_name(unit))
+                if ok:
+                    kept.append((a, b))
+            units = kept
         if not units:
             return []
         out: list[tuple[int, int, Hit]] = []
@@ -404,7 +415,10 @@ class ChineseIndex:
 
     def _names_in_latin(self, region: str) -> bool:
         """Whether a run of Latin letters that a span of ``region`` may hold (a piece of it that
-        starts with a letter: jieba may cut it anywhere) is an English name of the glossary."""
+        starts with a letter: jieba may cut it anywhere) is an English name of the glossary;
+        ``True`` for a region too long to try every piece of."""
+        if len(region) > _MAX_LATIN_REGION:
+            return True
         found = self._latin.get(region)
         if found is None:
             exact = self.index.exact

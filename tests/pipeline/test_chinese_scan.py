@@ -165,3 +165,10 @@ def test_a_unit_that_holds_the_characters_of_no_key_is_not_segmented(small_index
     assert not ci.tokenizer.loaded  # jieba was never needed
     assert [(s, e) for s, e, _ in ci.scan("工业，西北工业大学。")] == [(3, 9)]
     assert [(s, e) for s, e, _ in ci.scan("foo工业，CASIC集团。")] == [(6, 13)]  # an English name joined
+
+
+def test_a_long_latin_run_is_scanned_as_it_was(indexes):
+    # the pieces of a Latin run are tried up to 32 characters; a longer run is simply scanned
+    fast, reference = indexes
+    for text in ("x" * 40 + "CASIC集团，", "CASIC" * 7 + "集团", "a" * 5000 + "工业"):
+        assert fast.scan(text) == reference_scan(reference, text)
