@@ -60,6 +60,9 @@ _SKIP_TOKEN = re.compile(r"^[\s\W_]+$")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_REGION = re.compile(r"[A-Za-z0-9&.\-]+")  # what a run of _LATIN_RUN in a unit is part of
 _MAX_LATIN_REGION = 32  # its pieces are tried (at most 528 of them), once per region
+# Kinds of unit (ChineseIndex._unit_kind): names nothing; a span names something only if it
+# holds the characters of a key; anything else.
+_NO_NAME, _PLAIN, _ANY = 0, 1, 2
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
@@ -343,26 +346,28 @@ class ChineseIndex:
         """Known names in ``text`` (already folded by :func:`fold_han`), longest first, as
         ``(start, end, hit)``; a span that several entities share is skipped, not shortened."""
         units = self._units_with_names(text)
+        kinds = [_ANY] * len(units)
         if units and self.all_anchors is not None:
             known = self._units  # units recur (a clause, a name and what it is glued to)
-            kept = []
+            kept, kinds = [], []
             for a, b in units:
                 unit = text[a:b]
-                ok = known.get(unit)
-                if ok is None:
-                    ok = known.put(unit, self._may_name(unit))
-                if ok:
+                kind = known.get(unit)
+                if kind is None:
+                    kind = known.put(unit, self._unit_kind(unit))
+                if kind != _NO_NAME:
                     kept.append((a, b))
+                    kinds.append(kind)
             units = kept
         if not units:
             return []
         out: list[tuple[int, int, Hit]] = []
         # The names of a unit depend on its words only: remembered (sentences recur in a text).
         memo = self._unit_memo if allowed is None else None
-        for (at, _), words in zip(units, self.tokenizer.words_of(text, units), strict=True):
+        for (at, _), words, kind in zip(units, self.tokenizer.words_of(text, units), kinds, strict=True):
             found = None if memo is None else memo.get(words)
             if found is None:
-                found = self._scan_words(text, at, words, allowed)
+                found = self._scan_words(text, at, words, allowed, plain=kind == _PLAIN)
                 if memo is not None:
                     memo.put(words, found)
             if not found:
@@ -398,19 +403,23 @@ class ChineseIndex:
             found = pair.search(text, end)
         return out
 
-    def _may_name(self, unit: str) -> bool:
-        """Whether a span of ``unit`` may resolve. Not when folding leaves every span of it as
-        it is (:func:`~aeronorm.text.zh.fold_keeps`), its Han characters hold all those of no
-        key (``lookup`` finds a string at its exact key or at a key whose characters it holds,
-        nowhere else), and no run of Latin letters a span may hold is a glossary name
-        (``lookup_mixed`` substitutes only those)."""
+    def _unit_kind(self, unit: str) -> int:
+        """:data:`_PLAIN` when folding leaves every span of ``unit`` as it is
+        (:func:`~aeronorm.text.zh.fold_keeps`) and no run of Latin letters a span may hold is a
+        glossary name (``lookup_mixed`` substitutes only those): a span of it then resolves only
+        if its characters hold all the Han characters of a key (``lookup`` finds a string at its
+        exact key or at a key whose characters it holds, nowhere else); :data:`_NO_NAME` when
+        the whole unit holds those of none; :data:`_ANY` otherwise."""
         if not fold_keeps(unit):
-            return True
+            return _ANY
         if _ASCII_LETTER.search(unit) is not None and any(
                 self._names_in_latin(m.group()) for m in _LATIN_REGION.finditer(unit)):
-            return True
+            return _ANY
+        return _PLAIN if self._holds_a_key(set(unit)) else _NO_NAME
+
+    def _holds_a_key(self, chars: set[str]) -> bool:
+        """Whether ``chars`` hold all the Han characters of some key (exact, core or loose)."""
         anchors = self.all_anchors
-        chars = set(unit)
         return anchors is None or any(key <= chars for c in chars for key in anchors.get(c, ()))
 
     def _names_in_latin(self, region: str) -> bool:
@@ -427,10 +436,11 @@ class ChineseIndex:
                 for j in range(i + 1, len(region) + 1)))
         return found
 
-    def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None
-                    ) -> tuple[tuple[int, int, Hit], ...]:
+    def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None,
+                    *, plain: bool = False) -> tuple[tuple[int, int, Hit], ...]:
         """The names among the words of one unit (starting at ``at`` in ``text``), longest first
-        from each word, as (first word, number of words, hit)."""
+        from each word, as (first word, number of words, hit). ``plain``: the unit is of
+        :data:`_PLAIN` kind (see :meth:`_unit_kind`)."""
         limit = self.max_len + 8  # room for company forms around the longest name
         ends = list(accumulate(map(len, words), initial=at))
         tokens = [(w, ends[k], ends[k + 1]) for k, w in enumerate(words)]
@@ -467,9 +477,10 @@ class ChineseIndex:
                     stretch = words[k : reach[k]]
                     found = memo.get(stretch)  # found since the answers were read
                     if found is None:
-                        found = memo.put(stretch, self._longest(text, tokens, k, reach[k], limit, None))
+                        found = memo.put(stretch,
+                                         self._longest(text, tokens, k, reach[k], limit, None, plain))
                 elif found is None:
-                    found = self._longest(text, tokens, k, reach[k], limit, allowed)
+                    found = self._longest(text, tokens, k, reach[k], limit, allowed, plain)
                 size, hit = found
                 if hit is not None:
                     out.append((k, size, hit))
@@ -484,10 +495,13 @@ class ChineseIndex:
         return self._stops.put(word, stop)
 
     def _longest(self, text: str, tokens: list[tuple[str, int, int]], i: int, j_max: int, limit: int,
-                 allowed: Collection[int] | None) -> tuple[int, Hit | None]:
+                 allowed: Collection[int] | None, plain: bool = False) -> tuple[int, Hit | None]:
         """The longest stretch of words ``i`` to ``j_max`` (at most) that resolves, as (number of
-        words, hit), or ``(0, None)``."""
+        words, hit), or ``(0, None)``. In a unit of :data:`_PLAIN` kind, a stretch resolves only
+        if its characters hold a key's, and the longest holds those of every shorter one."""
         start = tokens[i][1]
+        if plain and not self._holds_a_key(set(text[start : tokens[j_max - 1][2]])):
+            return 0, None
         spans = self._spans if allowed is None else None  # what a span resolves to (common words recur)
         for j in range(j_max, i, -1):
             span = text[start : tokens[j - 1][2]]
