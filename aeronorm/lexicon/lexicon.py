@@ -10,6 +10,7 @@ letters and, when they are the pinyin of a known morpheme, that morpheme too (``
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -110,6 +111,25 @@ def _split_word(w: str) -> list[str]:
     return [w] if w else []
 
 
+class _Own:
+    """A build of the lexicon's own tables, holding the lexicon weakly: a bound method would
+    make a cycle (lexicon, table, method, lexicon), and a lexicon dropped in a build, which
+    pauses the cyclic collector (the one that learns terms), would keep its memos until the
+    end of the build."""
+
+    __slots__ = ("_name", "_owner")
+
+    def __init__(self, owner: TermLexicon, name: str):
+        self._owner = weakref.ref(owner)
+        self._name = name
+
+    def __call__(self) -> Any:
+        return getattr(self._owner(), self._name)()
+
+    def __reduce__(self) -> Any:
+        return _Own, (self._owner(), self._name)  # a copy builds from the copied lexicon
+
+
 class TermLexicon:
     """Concept lookups compiled from terms (Chinese morpheme -> English renderings) and places.
 
@@ -156,12 +176,12 @@ class TermLexicon:
         self.zh_terms |= place_zh
         self._add_phrase_variants()
         self._zh_max = max((len(z) for z in self.zh_terms), default=1)
-        self._pinyin = BuildOnce(self._pinyin_table)
+        self._pinyin = BuildOnce(_Own(self, "_pinyin_table"))
         self._forget()
 
     def _forget(self) -> None:
         # The phrases changed (or are made): the trie of them is built again when next read.
-        self._trie: BuildOnce[dict[str, Any]] = BuildOnce(self._phrase_trie)
+        self._trie: BuildOnce[dict[str, Any]] = BuildOnce(_Own(self, "_phrase_trie"))
         # Tokens of a name, remembered: every table of a glossary reads each name again; and
         # the words, phrases and word tokens names are made of, which recur from name to name.
         self._memo: BoundedCache[str, tuple[Tok, ...]] = BoundedCache(max_entries=200_000)
@@ -172,7 +192,7 @@ class TermLexicon:
         self._memo_word: BoundedCache[str, Any] = BoundedCache(max_entries=200_000)
         self._memo_segments: BoundedCache[str, tuple[str, ...]] = BoundedCache(max_entries=200_000)
         self._memo_pieces: BoundedCache[str, Tok] = BoundedCache(max_entries=200_000)
-        self._zh_prefixes: BuildOnce[frozenset[str]] = BuildOnce(self._zh_prefix_set)
+        self._zh_prefixes: BuildOnce[frozenset[str]] = BuildOnce(_Own(self, "_zh_prefix_set"))
 
     # -- building ---------------------------------------------------------------------------
     def add(self, term: Term) -> None:
@@ -193,7 +213,7 @@ class TermLexicon:
             # A morpheme is legal/generic only when every rendering is.
             classified = None not in kinds and kinds
             self._kind[zh] = max(kinds) if classified else Kind.NAME  # type: ignore[type-var]
-        self._pinyin = BuildOnce(self._pinyin_table)
+        self._pinyin = BuildOnce(_Own(self, "_pinyin_table"))
 
     def _add_phrase_variants(self, limit: int = 24) -> None:
         """Let phrases vary the way their parts do.
@@ -342,8 +362,8 @@ class TermLexicon:
             legal_run = legal_run + 1 if legal else 0
             best = cost[i + 1] + 1
             pick = (word_tok, i + 1)
-            limit = min(longest, n - i)
-            if w != "and" and limit > 1 and (node is not None or legal_run > 1):
+            limit = n - i if n - i < longest else longest
+            if (node is not None or legal_run > 1) and limit > 1 and w != "and":
                 ends = list(range(2, min(legal_run, limit) + 1))
                 size, step = 1, node
                 while step is not None and size < limit:
