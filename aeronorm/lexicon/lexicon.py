@@ -21,7 +21,7 @@ from ..glossary.entity import Term
 from ..resources import load_places
 from ..text.fold import HAN_CLASS, fold, has_han, is_han_char
 from ..text.pinyin import split_syllables, to_pinyin
-from ..text.zh import maybe_traditional, to_simplified
+from ..text.zh import chinese_numeral, maybe_traditional, to_simplified
 from .word_classes import load_word_classes
 
 __all__ = ["Kind", "TermLexicon", "Tok", "stem"]
@@ -80,6 +80,16 @@ def stem(word: str) -> str:
     ):
         return word[:-1]
     return word
+
+
+_NUMBERED = re.compile(r"第(.+)|(.+)号")
+
+
+def _numbered(piece: str) -> int | None:
+    """The number of a Chinese word that is one: a model's number (五号, No. 5) or an ordinal
+    (第三, third); ``None`` for any other word (六院 and 九天 are names)."""
+    m = _NUMBERED.fullmatch(piece)
+    return chinese_numeral(m.group(1) or m.group(2)) if m else None
 
 
 def _split_words(text: str) -> list[str]:
@@ -542,6 +552,14 @@ class TermLexicon:
             known = self._memo_zh.put(zh, tuple(self._zh_tokens(zh)))
         return known
 
+    def _make_zh_token(self, piece: str) -> Tok:
+        number = _numbered(piece)
+        if number is not None:  # 五号, 第三: the number the English side reads in "5", "Third"
+            key = f"#{number}"
+            return Tok(piece, key, frozenset((key, piece)), Kind.NUMBER)
+        py = "".join(to_pinyin(piece))
+        return Tok(piece, piece, frozenset((piece, py)), self._kind.get(piece, Kind.NAME))
+
     def _zh_tokens(self, zh: str) -> list[Tok]:
         out: list[Tok] = []
         if maybe_traditional(zh):
@@ -554,8 +572,6 @@ class TermLexicon:
             for piece in self._segment_zh(text):  # (zh_tokens' memo is the one that counts)
                 tok = self._memo_pieces.get(piece)
                 if tok is None:  # morphemes recur from name to name: one token each
-                    py = "".join(to_pinyin(piece))
-                    tok = self._memo_pieces.put(piece, Tok(piece, piece, frozenset((piece, py)),
-                                                           self._kind.get(piece, Kind.NAME)))
+                    tok = self._memo_pieces.put(piece, self._make_zh_token(piece))
                 out.append(tok)
         return out

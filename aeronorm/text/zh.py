@@ -22,7 +22,7 @@ from typing import Any
 from ..resources import data_yaml
 from .fold import HAN_CLASS, HAN_RE, HAN_RUN_RE, clean_text, is_han_char
 
-__all__ = ["compact_han", "fold_han", "fold_keeps", "maybe_traditional", "to_simplified"]
+__all__ = ["chinese_numeral", "compact_han", "fold_han", "fold_keeps", "maybe_traditional", "to_simplified"]
 
 
 _converter: Any = None
@@ -194,3 +194,40 @@ def _t2s_changed() -> frozenset[str] | None:
     if digest.hexdigest() != data["digest"]:
         return None
     return frozenset(data["changed"])
+
+
+_ZH_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """The value of a Chinese numeral below 10,000, written with its units (十二 is 12, 二十一
+    is 21, 一百零一 is 101) or digit by digit (二〇二〇 is 2020); ``None`` for anything else.
+
+    Examples
+    --------
+    >>> [chinese_numeral(s) for s in ("五", "十二", "一百零一", "二〇二〇")]
+    [5, 12, 101, 2020]
+    >>> chinese_numeral("九天") is None, chinese_numeral("") is None, chinese_numeral("十十") is None
+    (True, True, True)
+    """
+    if not text:
+        return None
+    if all(c in _ZH_DIGITS for c in text):
+        return int("".join(str(_ZH_DIGITS[c]) for c in text))
+    total, digit, last_unit = 0, None, 10_000
+    for c in text:
+        if c in _ZH_DIGITS:
+            if digit is not None:
+                return None  # two digits side by side, outside a number written digit by digit
+            digit = _ZH_DIGITS[c] or None  # a zero only holds a place (一百零一)
+        elif c in _ZH_UNITS:
+            unit = _ZH_UNITS[c]
+            if unit >= last_unit:
+                return None
+            total += (1 if digit is None else digit) * unit  # 十 alone is ten
+            digit, last_unit = None, unit
+        else:
+            return None
+    return total + (digit or 0)

@@ -293,3 +293,18 @@ def test_traditional_characters_are_read_as_simplified():
     trad, simp = lex.zh_tokens("青嵐電子"), lex.zh_tokens("青岚电子")
     assert [t.key for t in trad] == [t.key for t in simp]
     assert "电子" in [t.key for t in trad]
+
+
+@pytest.mark.parametrize(("zh", "number"), [("长征五号", "#5"), ("双曲线一号", "#1"), ("第三研究院", "#3"),
+                                            ("第二十一研究所", "#21")])
+def test_a_chinese_model_number_or_ordinal_is_a_number(lexicon, zh, number):
+    # the number an English name reads in "Long March 5", "Third Academy"
+    numbers = [t for t in lexicon.zh_tokens(zh) if t.kind == Kind.NUMBER]
+    assert [t.key for t in numbers] == [number]
+    english = [t for t in lexicon.tokens(f"Model {number[1:]}") if t.kind == Kind.NUMBER]
+    assert english[0].key == number
+
+
+@pytest.mark.parametrize("zh", ["六院", "九天微星", "一院"])
+def test_a_name_with_a_numeral_in_it_is_no_number(lexicon, zh):
+    assert all(t.kind != Kind.NUMBER for t in lexicon.zh_tokens(zh))

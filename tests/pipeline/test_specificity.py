@@ -194,3 +194,25 @@ def test_a_naming_word_more_than_a_place_is_something_in_the_place(query, name, 
     lexicon, fuzzy = n.index.lexicon, n.pipeline.stages["fuzzy"]
     score, why = fuzzy.score(lexicon.tokens(query), lexicon.tokens(name), company=False)
     assert (score > 0) is kept, why
+
+
+MODEL_RECORDS = [{"id": "zq2", "name": "Zhuque-2", "zh": "朱雀二号", "type": "program"},
+                 {"id": "lm5", "name": "Long March 5", "zh": "长征五号", "type": "program"},
+                 {"id": "hb1", "name": "Hyperbola-1", "zh": "双曲线一号", "type": "program"}]
+
+
+@pytest.fixture(scope="module")
+def models() -> Normalizer:
+    return Normalizer(Glossary.from_records(MODEL_RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Zhuque", "Vermilion Bird", "Long March", "Changzheng", "Hyperbola"])
+def test_a_family_is_not_its_numbered_model(models, query):
+    # 五号 in the Chinese name is the number "5" of the English one: the entity is more specific
+    assert _id(models, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [("Vermilion Bird 2", "zq2"), ("Hyperbola 1", "hb1"),
+                                                 ("Long March-5", "lm5")])
+def test_a_numbered_model_is_found_by_its_number(models, query, expected):
+    assert _id(models, query) == expected
