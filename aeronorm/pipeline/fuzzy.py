@@ -336,13 +336,11 @@ class FuzzyStage:
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
             return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
-        place = any(t.kind == Kind.PLACE for t in c) and all(t.kind in _PLACE_LIKE or t.key in self._admin
-                                                             for t in c)
-        if place and not person and any(q[i].kind == Kind.NAME for i in left_q):
+        named_q = [] if person else [q[i].text for i in left_q if q[i].kind == Kind.NAME]
+        if named_q and self._place_name(c):
             # A place's name is places and generic words: a naming word more is something in the
             # place ("Wenchang Aerospace City", "Hainan Satellite Park"), not the place.
-            named_q = next(q[i].text for i in left_q if q[i].kind == Kind.NAME)
-            return 0.0, [f"the query has {named_q!r}: something in the place, not the place"]
+            return 0.0, [f"the query has {named_q[0]!r}: something in the place, not the place"]
         if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
@@ -480,6 +478,11 @@ class FuzzyStage:
             return False
         related = self.affiliations.get().related
         return not any(related(org, o) for _, _, org in spans for o in stated)
+
+    def _place_name(self, name: Sequence[Tok]) -> bool:
+        """Whether a name is a place's: places, generic words and administrative suffixes (市, 省)."""
+        return any(t.kind == Kind.PLACE for t in name) and all(t.kind in _PLACE_LIKE or t.key in self._admin
+                                                               for t in name)
 
     def _line_of_business(self, tok: Tok) -> bool:
         """Whether a word is a line of business (``business_lines`` of ``chinese.yaml``: 投资, 控股)."""
