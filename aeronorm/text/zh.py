@@ -162,10 +162,10 @@ def fold_keeps(text: str) -> bool:
     for these characters. ``False`` whenever OpenCC's installed dictionaries are not those the
     list was read from.
 
-    Examples
-    --------
-    >>> fold_keeps("CASIC二院2020"), fold_keeps("藉口"), fold_keeps("航天 CASC"), fold_keeps("電子")
-    (True, False, False, False)
+    With those dictionaries ``fold_keeps("CASIC二院2020")`` is ``True``; whatever is installed:
+
+    >>> fold_keeps("藉口"), fold_keeps("航天 CASC"), fold_keeps("電子")
+    (False, False, False)
     """
     if _PLAIN.fullmatch(text) is None:
         return False
