@@ -42,7 +42,7 @@ from ..resources import load_chinese_words
 from ..results import Method
 from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, is_han_char
 from ..text.segment import ChineseTokenizer, jieba_tag
-from ..text.zh import compact_han, fold_han, fold_keeps, maybe_traditional, to_simplified
+from ..text.zh import compact_han, fold_han, fold_keeps, gb2312_han, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .concept_keys import match_concepts
@@ -574,7 +574,7 @@ def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Patt
     """Two expressions for :meth:`ChineseIndex.scan`, for one index's name characters: two
     characters side by side that a name may hold, one of them Han; and the characters of a unit
     (a word character or one of jieba's joiners)."""
-    dead = "".join(c for c in _gb2312_han() if _han_kept(c) == c and c not in name_chars)
+    dead = "".join(c for c in gb2312_han() if _han_kept(c) == c and c not in name_chars)
     live = f"(?:[^\\W{dead}]|[{_JOINERS}])"
     # a Han character of a unit: a word character (an unassigned code point of the Han blocks is
     # none, and a unit must hold the two characters it is found by, or the scan stands still)
@@ -593,21 +593,6 @@ def _anchors(keys: Iterable[str]) -> dict[str, list[frozenset[str]]] | None:
     for chars in dict.fromkeys(sets):
         out[min(chars, key=lambda c: (counts[c], c))].append(chars)
     return dict(out)
-
-
-@cache
-def _gb2312_han() -> tuple[str, ...]:
-    """The Han characters of GB 2312: the only ones :func:`_han_kept` can keep."""
-    out = []
-    for hi in range(0xA1, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                c = bytes((hi, lo)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            if is_han_char(c):
-                out.append(c)
-    return tuple(out)
 
 
 @cache

@@ -22,7 +22,8 @@ from typing import Any
 from ..resources import data_yaml
 from .fold import HAN_CLASS, HAN_RE, HAN_RUN_RE, clean_text, is_han_char
 
-__all__ = ["chinese_numeral", "compact_han", "fold_han", "fold_keeps", "maybe_traditional", "to_simplified"]
+__all__ = ["chinese_numeral", "compact_han", "fold_han", "fold_keeps", "gb2312_han", "maybe_traditional",
+           "to_simplified"]
 
 
 _converter: Any = None
@@ -231,3 +232,24 @@ def chinese_numeral(text: str) -> int | None:
         else:
             return None
     return total + (digit or 0)
+
+
+@cache
+def gb2312_han() -> tuple[str, ...]:
+    """The Han characters of GB 2312, the simplified characters of everyday Chinese (6,763).
+
+    Examples
+    --------
+    >>> len(gb2312_han()), "航" in gb2312_han(), "電" in gb2312_han()
+    (6763, True, False)
+    """
+    out = []
+    for hi in range(0xB0, 0xF8):  # the rows of Han characters
+        for lo in range(0xA1, 0xFF):
+            try:
+                c = bytes((hi, lo)).decode("gb2312")
+            except UnicodeDecodeError:
+                continue
+            if is_han_char(c):
+                out.append(c)
+    return tuple(out)

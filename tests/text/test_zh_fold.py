@@ -54,23 +54,10 @@ def test_maybe_traditional_is_a_han_character_outside_gb2312(text):
 
 
 # -- fold_keeps: what folding a stretch of folded text again cannot change ------------------------
-def _gb2312_han() -> list[str]:
-    out = []
-    for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                c = bytes((hi, lo)).decode("gb2312")
-            except UnicodeDecodeError:
-                continue
-            if is_han_char(c):
-                out.append(c)
-    return out
-
-
 def test_the_characters_fold_keeps_vouches_for_fold_to_themselves():
-    from aeronorm.text.zh import fold_keeps
+    from aeronorm.text.zh import fold_keeps, gb2312_han
 
-    vouched = [c for c in _gb2312_han() if fold_keeps(c)]
+    vouched = [c for c in gb2312_han() if fold_keeps(c)]
     # OpenCC's dictionaries the list was read from: nearly every character is vouched for; any
     # other OpenCC (the lowest supported version): none is, and the Chinese scan skips nothing
     assert len(vouched) > 6000 or not vouched
