@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
+from ..resources import load_chinese_words
 from ..text.pinyin import is_pinyin_word
 from .lexicon import Kind, Tok
 from .word_classes import load_word_classes
 
-__all__ = ["Aligner", "align", "institution_types", "rendering", "similarity", "spelling_comparable"]
+__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "rendering", "similarity",
+           "spelling_comparable"]
 
 _ICAL = re.compile(r"ical\b")
 
@@ -27,6 +29,13 @@ def institution_types(tok: Tok) -> frozenset[str]:
     """The institution types (工业大学, 理工大学, ... of ``wordclasses.yaml``) a token may stand
     for: several for "University of Technology", one for "Polytechnical University"."""
     return tok.keys & load_word_classes().institution_types
+
+
+def is_line_of_business(tok: Tok) -> bool:
+    """Whether a token is a line of business (``business_lines`` of ``chinese.yaml``: 投资
+    investment, 控股 holdings): kept by a query alone, it names another body than the name's."""
+    lines = load_chinese_words().business_lines
+    return any(k.endswith(lines) for k in tok.keys if not k.isascii())
 
 
 def rendering(text: str) -> str:

@@ -26,8 +26,7 @@ from rapidfuzz.distance import Levenshtein
 from ..caching import BuildOnce
 from ..index import Index
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import institution_types
-from ..resources import load_chinese_words
+from ..lexicon.compare import institution_types, is_line_of_business
 from ..results import Method
 from ..text.fold import has_han, is_han_char
 from ..text.pinyin import is_pinyin_word, split_syllables, to_pinyin
@@ -146,7 +145,6 @@ class _Unit:
 
 
 def _units(tokens: Sequence[Tok]) -> list[_Unit]:
-    business = load_chinese_words().business_lines
     out = []
     for tok in tokens:
         types = institution_types(tok)
@@ -157,8 +155,7 @@ def _units(tokens: Sequence[Tok]) -> list[_Unit]:
         unknown = tok.key == tok.text and letters.isalpha()
         # a line of business must be in the name: "X Investment Co." is X's investment arm, as in
         # the fuzzy stage (business_lines of chinese.yaml)
-        line = any(k.endswith(business) for k in translations)
-        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not line
+        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not is_line_of_business(tok)
         out.append(_Unit(tok.text, translations, letters if unknown else None, optional))
     return out
 

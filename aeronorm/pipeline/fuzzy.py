@@ -30,7 +30,7 @@ from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import Aligner, align, similarity, spelling_comparable
+from ..lexicon.compare import Aligner, align, is_line_of_business, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_places_abroad
 from ..results import Method
@@ -114,7 +114,6 @@ class FuzzyStage:
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._units = load_chinese_words().unit_endings
-        self._business = load_chinese_words().business_lines
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
@@ -320,7 +319,7 @@ class FuzzyStage:
         # 517 Factory"), or the query than the entry ("X Co. (Chengdu)" is not "X Co."): two
         # different entities.
         specific = self._specific
-        if person and any(q[i].kind == Kind.LEGAL or self._line_of_business(q[i]) for i in left_q):
+        if person and any(q[i].kind == Kind.LEGAL or is_line_of_business(q[i]) for i in left_q):
             return 0.0, ["a company form or a line of business with a person's name: a company named so"]
         specific_c = [] if person else [c[j].text for j in left_c if specific(c, j, aligned_c, named=named)]
         if specific_c:
@@ -405,7 +404,7 @@ class FuzzyStage:
           ``chinese.yaml``): "X Investment Co." is X's investment arm.
         """
         tok = name[j]
-        if query and self._line_of_business(tok):
+        if query and is_line_of_business(tok):
             return True  # a line of business: "X Investment Co." is X's investment arm, not X
         if tok.kind == Kind.NUMBER:
             return True
@@ -483,10 +482,6 @@ class FuzzyStage:
         """Whether a name is a place's: places, generic words and administrative suffixes (市, 省)."""
         return any(t.kind == Kind.PLACE for t in name) and all(t.kind in _PLACE_LIKE or t.key in self._admin
                                                                for t in name)
-
-    def _line_of_business(self, tok: Tok) -> bool:
-        """Whether a word is a line of business (``business_lines`` of ``chinese.yaml``: 投资, 控股)."""
-        return any(k.endswith(self._business) for k in tok.keys if not k.isascii())
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())
