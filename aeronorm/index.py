@@ -40,15 +40,19 @@ def concept_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
     """Order-free key of a token list: sorted concept keys, legal forms left out. A rendering
     that may stand for several institution types ("University of Technology") is keyed by
     itself: it is no one type's."""
-    return tuple(sorted(rendering(t.text) if len(institution_types(t)) > 1 else t.key
-                        for t in tokens if t.kind != Kind.LEGAL))
+    legal = Kind.LEGAL
+    out = [rendering(t.text) if len(institution_types(t)) > 1 else t.key for t in tokens if t.kind != legal]
+    out.sort()
+    return tuple(out)
 
 
 def rendering_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
     """:func:`concept_key` with every institution type keyed by its rendering as written: how
     an English form is found by a query that writes the type the same way."""
-    return tuple(sorted(rendering(t.text) if institution_types(t) else t.key
-                        for t in tokens if t.kind != Kind.LEGAL))
+    legal = Kind.LEGAL
+    out = [rendering(t.text) if institution_types(t) else t.key for t in tokens if t.kind != legal]
+    out.sort()
+    return tuple(out)
 
 
 def anchor_types(tokens: tuple[Tok, ...], types: frozenset[str]) -> tuple[Tok, ...]:
@@ -79,9 +83,9 @@ class Index:
         self.exact: dict[str, set[int]] = defaultdict(set)
         self.exact_label: dict[tuple[str, int], str] = {}
         self.concepts: dict[tuple[str, ...], set[int]] = defaultdict(set)
-        self.concept_reps: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        self.concept_reps: dict[tuple[str, ...], list[int]] = defaultdict(list)  # tuples once built
         self.reps: list[Rep] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, list[int]] = defaultdict(list)  # tuples once built
         self.by_type: dict[str, set[int]] = defaultdict(set)
         df: dict[str, int] = defaultdict(int)
         expansions = self._abbreviation_expansions()
@@ -101,10 +105,11 @@ class Index:
                     self.exact_label.setdefault((key, i), label)
                 if label == "abbreviation":
                     continue
-                tokens = lexicon.read_zh(text) if has_han(text) else lexicon.read(text)  # shared, not copied
+                han = has_han(text)
+                tokens = lexicon.read_zh(text) if han else lexicon.read(text)  # shared, not copied
                 if not tokens:
                     continue
-                if not has_han(text):
+                if not han:
                     # the type as written keys the entity too ("Polytechnic University")
                     self._add_concept_key(i, len(self.reps), rendering_key(tokens))
                     if zh_types:
@@ -123,23 +128,30 @@ class Index:
         self.n = max(1, len(self.entities))
         self._share_chinese_short_forms()
         self._share_single_owners()
+        # Read only from here on: each posting a tuple of its own size (a list keeps room to grow).
+        for table in (self.postings, self.concept_reps):
+            for key, held in table.items():
+                table[key] = tuple(held)  # type: ignore[index]
 
     def _share_chinese_short_forms(self) -> None:
         """A Chinese short form that several entities write (六院 is CASC's and CASIC's sixth
         academy) makes every English form that reads as it theirs too: "Sixth Academy", written
         as an alias of one, is no answer while the Chinese says it is either."""
         shared: dict[tuple[str, ...], set[int]] = {}
+        sharing: set[int] = set()  # every entity of a shared form: only their forms can take one
         for rep in self.reps:
             if has_han(rep.text):
                 owners = self.exact.get(fold_key(rep.text), set())
                 if len(owners) > 1:
                     shared.setdefault(concept_key(rep.tokens), set()).update(owners)
+                    sharing.update(owners)
         if not shared:
             return
         for rep in self.reps:
-            owners = shared.get(concept_key(rep.tokens))
-            if owners and rep.entity in owners and not has_han(rep.text):
-                self.exact[fold_key(rep.text)].update(owners)
+            if rep.entity in sharing and not has_han(rep.text):
+                owners = shared.get(concept_key(rep.tokens))
+                if owners and rep.entity in owners:
+                    self.exact[fold_key(rep.text)].update(owners)
 
     def _share_single_owners(self) -> None:
         """A key of one entity (nearly every key) holds that entity's one frozenset, shared by
@@ -162,11 +174,12 @@ class Index:
         rep_id = len(self.reps)
         self.reps.append(Rep(i, label, text, tokens))
         self._add_concept_key(i, rep_id, concept_key(tokens))
+        postings, legal = self.postings, Kind.LEGAL
         for tok in tokens:
-            if tok.kind == Kind.LEGAL:
+            if tok.kind == legal:
                 continue
             for k in tok.keys:
-                posting = self.postings[k]
+                posting = postings[k]
                 if not posting or posting[-1] != rep_id:
                     posting.append(rep_id)
                 if k not in seen_keys:

@@ -70,7 +70,7 @@ def test_concept_table_on_a_small_glossary():
 def test_postings_point_to_representations(index, lexicon):
     (tok,) = lexicon.tokens("Foundation")
     reps = index.postings[tok.key]
-    assert reps == sorted(set(reps))
+    assert list(reps) == sorted(set(reps))
     assert any(index.entities[index.reps[r].entity].id == "csf" for r in reps)
 
 

@@ -28,7 +28,11 @@ _ICAL = re.compile(r"ical\b")
 def institution_types(tok: Tok) -> frozenset[str]:
     """The institution types (工业大学, 理工大学, ... of ``wordclasses.yaml``) a token may stand
     for: several for "University of Technology", one for "Polytechnical University"."""
-    return tok.keys & load_word_classes().institution_types
+    types = load_word_classes().institution_types
+    return _NO_TYPES if types.isdisjoint(tok.keys) else tok.keys & types  # (most tokens: no set made)
+
+
+_NO_TYPES: frozenset[str] = frozenset()
 
 
 def is_line_of_business(tok: Tok) -> bool:
