@@ -61,12 +61,20 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_REGION = re.compile(r"[A-Za-z0-9&.\-]+")  # what a run of _LATIN_RUN in a unit is part of
 _MAX_LATIN_REGION = 32  # its pieces are tried (at most 528 of them), once per region
 # Kinds of unit (ChineseIndex._unit_kind): names nothing; a span names something only if it
-# holds the characters of a key; anything else.
-_NO_NAME, _PLAIN, _ANY = 0, 1, 2
+# holds the characters of a key, and no other but droppable ones; a span names something only if
+# it holds no Han character but a key's and droppable ones (English names in it may be replaced by
+# Chinese ones); anything else.
+_NO_NAME, _PLAIN, _KEEPS, _ANY = 0, 1, 2, 3
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
 _UNSEEN: Any = object()
+_NOTHING: tuple[int, Hit | None] = (0, None)
+_NO_KEYS: frozenset[int] = frozenset()
+# A Chinese name lookup_mixed may put in a span: its Han characters, and the keys that hold those
+# of them that are not droppable (None: every key).
+_Replaced = tuple[frozenset[str], frozenset[int] | None]
+_FIRST_HAN = "\u4e00"  # the first Han character of GB 2312's range (fold_keeps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +166,24 @@ class ChineseIndex:
         self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
             if [(k.text, k.kind in kinds) for k in self.lexicon.zh_tokens(t)] != [(t, False)]))))
+        # The keys that hold each Han character, as positions in ``key_chars`` (the Han
+        # characters of each key): in a unit of _PLAIN or _KEEPS kind, a stretch names something
+        # only at a key holding every Han character of its words but droppable ones (_narrow).
+        self.key_chars = list(dict.fromkeys(_han_set(k) for k in (*self.exact, *self.core, *self.weak_core,
+                                                                  *self.loose)))
+        holding: dict[str, set[int]] = defaultdict(set)
+        for k, chars in enumerate(self.key_chars):
+            for c in chars:
+                holding[c].add(k)
+        self._holding = {c: frozenset(ks) for c, ks in holding.items()}
+        self._key_ids = {chars: k for k, chars in enumerate(self.key_chars)}
+        self._covers: BoundedCache[str, frozenset[int] | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
         self._stops: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
-        self._latin: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._latin: BoundedCache[str, Any] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._pairs: BoundedCache[tuple[str, int, str], Any] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._units: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
@@ -367,7 +388,7 @@ class ChineseIndex:
         for (at, _), words, kind in zip(units, self.tokenizer.words_of(text, units), kinds, strict=True):
             found = None if memo is None else memo.get(words)
             if found is None:
-                found = self._scan_words(text, at, words, allowed, plain=kind == _PLAIN)
+                found = self._scan_words(text, at, words, allowed, kind=kind)
                 if memo is not None:
                     memo.put(words, found)
             if not found:
@@ -404,43 +425,173 @@ class ChineseIndex:
         return out
 
     def _unit_kind(self, unit: str) -> int:
-        """:data:`_PLAIN` when folding leaves every span of ``unit`` as it is
-        (:func:`~aeronorm.text.zh.fold_keeps`) and no run of Latin letters a span may hold is a
-        glossary name (``lookup_mixed`` substitutes only those): a span of it then resolves only
-        if its characters hold all the Han characters of a key (``lookup`` finds a string at its
-        exact key or at a key whose characters it holds, nowhere else); :data:`_NO_NAME` when
-        the whole unit holds those of none; :data:`_ANY` otherwise."""
+        """The kind of ``unit``, when folding leaves every span of it as it is
+        (:func:`~aeronorm.text.zh.fold_keeps`; else :data:`_ANY`).
+
+        ``lookup`` finds such a span at its exact key, or at a (core or loose) key whose Han
+        characters it holds with no other but :attr:`droppable` ones (``_may_hold_key``),
+        nowhere else; ``lookup_mixed`` looks it up again with an English name in it replaced by
+        a Chinese one. So a span resolves only if, for some key ``K``, it holds ``K``'s Han
+        characters and no other but droppable ones (:meth:`_window_holds_a_key`), or it holds an
+        English name next to a Han character that can be in a key with the name's Chinese
+        replacement (:meth:`_replaced_kind`). :data:`_NO_NAME` when neither can be;
+        :data:`_PLAIN` when only the first can; :data:`_KEEPS` when the second can, and every
+        Chinese replacement is a string folding leaves as it is (else :data:`_ANY`). In a unit
+        of these kinds a stretch resolves only at a key holding every Han character of its
+        words but droppable ones (:meth:`_narrow`); in one of :data:`_PLAIN` kind, only if it
+        holds a key's characters (:meth:`_longest`)."""
         if not fold_keeps(unit):
             return _ANY
-        if _ASCII_LETTER.search(unit) is not None and any(
-                self._names_in_latin(m.group()) for m in _LATIN_REGION.finditer(unit)):
-            return _ANY
-        return _PLAIN if self._holds_a_key(set(unit)) else _NO_NAME
+        if _ASCII_LETTER.search(unit) is not None:
+            replaced = self._replaced_kind(unit)
+            if replaced != _NO_NAME:
+                return replaced
+        return _PLAIN if self._window_holds_a_key(unit) else _NO_NAME
 
     def _holds_a_key(self, chars: set[str]) -> bool:
         """Whether ``chars`` hold all the Han characters of some key (exact, core or loose)."""
         anchors = self.all_anchors
         return anchors is None or any(key <= chars for c in chars for key in anchors.get(c, ()))
 
-    def _names_in_latin(self, region: str) -> bool:
-        """Whether a run of Latin letters that a span of ``region`` may hold (a piece of it that
-        starts with a letter: jieba may cut it anywhere) is an English name of the glossary;
-        ``True`` for a region too long to try every piece of."""
-        if len(region) > _MAX_LATIN_REGION:
+    def _window_holds_a_key(self, unit: str) -> bool:
+        """Whether a stretch of ``unit`` (a string of GB 2312 and ASCII characters) holds all the
+        Han characters of some key, and no other Han character but :attr:`droppable` ones: for
+        each key whose characters the unit holds, the stretches between the Han characters that
+        are neither the key's nor droppable."""
+        anchors = self.all_anchors
+        if anchors is None:
             return True
-        found = self._latin.get(region)
-        if found is None:
-            exact = self.index.exact
-            found = self._latin.put(region, any(
-                exact.get(fold_key(region[i:j])) for i in range(len(region)) if region[i].isalpha()
-                for j in range(i + 1, len(region) + 1)))
+        chars = set(unit)
+        bound: list[tuple[int, str]] | None = None
+        n = len(unit)
+        for c in chars:
+            for key in anchors.get(c, ()):
+                if not key <= chars:
+                    continue
+                if bound is None:
+                    free = self.droppable
+                    bound = [(p, c) for p, c in enumerate(unit) if c >= _FIRST_HAN and c not in free]
+                start, size = 0, len(key)
+                for p, b in bound:
+                    if b not in key:
+                        if p - start >= size and key <= set(unit[start:p]):
+                            return True
+                        start = p + 1
+                if n - start >= size and key <= set(unit[start:]):
+                    return True
+        return False
+
+    def _replaced_kind(self, unit: str) -> int:
+        """What the spans of ``unit`` (a string folding leaves as it is) may name through
+        ``lookup_mixed``: :data:`_NO_NAME` when nothing, :data:`_KEEPS` when something,
+        :data:`_ANY` when it cannot be told (a long run of Latin letters, a Chinese replacement
+        that folding may change).
+
+        A span that resolves holds a Han character. One that holds part of a run of Latin
+        letters and a Han character holds the nearest Han character on that side of the run,
+        and the English name ``lookup_mixed`` replaces there starts the span's part of the run
+        (the span goes on to the left) or ends it (to the right). The key ``K`` the replaced
+        span resolves at holds every Han character of it but droppable ones (see
+        :meth:`_narrow`): that character, and those of the Chinese name; and ``K``'s characters
+        are the Chinese name's or the span's, which ends, on either side of the run, before
+        the first Han character that is neither ``K``'s nor droppable."""
+        out = _NO_NAME
+        for m in _LATIN_REGION.finditer(unit):
+            sides = self._sides(m.group())
+            if sides is None:
+                return _ANY
+            if out == _NO_NAME and self._replaced_may_name(unit, m, sides):
+                out = _KEEPS
+        return out
+
+    def _replaced_may_name(self, unit: str, run: re.Match[str], sides: tuple[Any, Any]) -> bool:
+        """Whether a span holding part of ``run`` (of Latin letters, in ``unit``) and a Han
+        character may resolve through ``lookup_mixed`` (see :meth:`_replaced_kind`)."""
+        free = self.droppable
+        start, end = run.span()
+        chars: set[str] | None = None
+        before = next((c for c in reversed(unit[:start]) if c >= _FIRST_HAN), None)
+        after = next((c for c in unit[end:] if c >= _FIRST_HAN), None)
+        for side, han in ((0, before), (1, after)):
+            names = sides[side]
+            if han is None or not names:
+                continue
+            if chars is None:
+                chars = set(unit)
+            if han in free:  # any key with the name's characters, held by the name and the unit
+                pairs = self._keys_with(names, chars)
+            else:
+                memo_key = (run.group(), side, han)
+                pairs = self._pairs.get(memo_key)
+                if pairs is None:
+                    pairs = self._pairs.put(memo_key, self._keys_with(names, None, han))
+            # (key, its characters the Chinese name lacks): those the span must hold
+            if any(rest <= chars and rest <= _reach(unit, start, end, key, free) for key, rest in pairs):
+                return True
+        return False
+
+    def _keys_with(self, names: tuple[_Replaced, ...], chars: set[str] | None, han: str = ""
+                   ) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """The keys a span with one of these Chinese names in place of an English name may
+        resolve at, with their characters the name lacks: keys holding ``han`` (a Han character
+        that is not droppable) and the name's characters but droppable ones; or, without
+        ``han``, keys whose characters the name and ``chars`` hold."""
+        key_chars = self.key_chars
+        out: dict[tuple[frozenset[str], frozenset[str]], None] = {}
+        for zh, cover in names:
+            if han:
+                found = self._holding.get(han, _NO_KEYS)
+                keys = [key_chars[k] for k in (found if cover is None else found.intersection(cover))]
+            else:
+                pool = chars.union(zh)  # type: ignore[union-attr]
+                keys = [key for c in pool for key in self.all_anchors.get(c, ())  # type: ignore[union-attr]
+                        if key <= pool and (cover is None or self._key_ids[key] in cover)]
+            for key in keys:
+                out[key, key.difference(zh)] = None
+        return tuple(out)
+
+    def _sides(self, region: str) -> tuple[Any, Any] | None:
+        """For a run of Latin letters: the Chinese names (Han characters, and the keys that hold
+        those of them that are not droppable, ``None`` for every key) that ``lookup_mixed`` puts
+        in place of an English name starting at its first letter (a span going on to the left
+        of the run holds such a part of it), and of one ending it (to the right); ``None`` when
+        it cannot be told (a run too long to try every piece of, a Chinese name folding may
+        change). Remembered."""
+        if len(region) > _MAX_LATIN_REGION:
+            return None
+        found = self._latin.get(region, _UNSEEN)
+        if found is _UNSEEN:
+            letters = [i for i, c in enumerate(region) if c.isalpha()]
+            if not letters:
+                found = ((), ())
+            else:
+                first = letters[0]
+                left = self._replaced_names(region[first:j] for j in range(first + 1, len(region) + 1))
+                right = self._replaced_names(region[i:] for i in letters)
+                found = None if left is None or right is None else (left, right)
+            self._latin.put(region, found)
         return found
 
+    def _replaced_names(self, pieces: Iterable[str]) -> tuple[_Replaced, ...] | None:
+        """The Chinese names ``lookup_mixed`` puts in place of those of ``pieces`` that are
+        English names, as (Han characters, keys holding those not droppable or ``None`` for
+        every key); ``None`` when folding may change one of them."""
+        exact = self.index.exact
+        out: dict[str, frozenset[int] | None] = {}
+        for piece in pieces:
+            for i in exact.get(fold_key(piece), ()):
+                for zh in self._replacements(i):
+                    if zh not in out:
+                        if not fold_keeps(zh):
+                            return None
+                        out[zh] = self._keys_holding(zh)
+        return tuple((_han_set(zh), cover) for zh, cover in out.items())
+
     def _scan_words(self, text: str, at: int, words: tuple[str, ...], allowed: Collection[int] | None,
-                    *, plain: bool = False) -> tuple[tuple[int, int, Hit], ...]:
+                    *, kind: int = _ANY) -> tuple[tuple[int, int, Hit], ...]:
         """The names among the words of one unit (starting at ``at`` in ``text``), longest first
-        from each word, as (first word, number of words, hit). ``plain``: the unit is of
-        :data:`_PLAIN` kind (see :meth:`_unit_kind`)."""
+        from each word, as (first word, number of words, hit). ``kind``: the unit's
+        (:meth:`_unit_kind`)."""
         limit = self.max_len + 8  # room for company forms around the longest name
         ends = list(accumulate(map(len, words), initial=at))
         tokens = [(w, ends[k], ends[k + 1]) for k, w in enumerate(words)]
@@ -453,6 +604,9 @@ class ChineseIndex:
         for k in range(n - 1, -1, -1):
             upto[k] = k if stop[k] else upto[k + 1]
         reach = [min(k + _MAX_WINDOW, upto[k]) for k in range(n)]  # the words a stretch may hold
+        if kind != _ANY:
+            self._narrow(words, reach)
+        plain = kind == _PLAIN
         # The longest name starting at a word depends on the words that follow it only: the
         # answer for a stretch of words is remembered (names and phrases recur in a text). The
         # answers already known are read for a run of words at once; the loop goes only to the
@@ -463,12 +617,12 @@ class ChineseIndex:
         for base in range(0, n, _RUN):
             top = min(n, base + _RUN)
             if memo is None:
-                todo = [not s for s in stop[base:top]]
+                todo = [reach[k] > k for k in range(base, top)]
                 known: list[tuple[int, Hit | None] | None] = [None] * (top - base)
             else:
-                known = [memo.get(words[k : reach[k]]) for k in range(base, top)]
-                todo = [not s and (f is None or f[1] is not None)
-                        for s, f in zip(stop[base:top], known, strict=True)]
+                known = [memo.get(words[k : reach[k]]) if reach[k] > k else _NOTHING
+                         for k in range(base, top)]
+                todo = [f is None or f[1] is not None for f in known]
             for k in compress(range(base, top), todo):
                 if k < i:
                     continue  # inside the name found last
@@ -486,6 +640,53 @@ class ChineseIndex:
                     out.append((k, size, hit))
                     i = k + size
         return tuple(out)
+
+    def _narrow(self, words: tuple[str, ...], reach: list[int]) -> None:
+        """In a unit of :data:`_PLAIN` or :data:`_KEEPS` kind, cut ``reach`` (the end of the
+        stretches from each word) to the words whose Han characters, droppable ones aside, one key
+        holds.
+
+        Whatever key ``K`` a string resolves at (exact, core or loose), ``K`` holds every Han
+        character of the string but droppable ones (:attr:`droppable`): it is the string itself,
+        or what is left of it once words made of droppable characters are set aside (see
+        ``_may_hold_key``). In such a unit a stretch is its own fold, and ``lookup_mixed`` looks
+        up the stretch with an English name replaced by a Chinese one: its Han characters stay
+        (folding never changes them, in any phrase). So ``K`` holds every word's Han characters
+        but droppable ones, and a stretch through words that no key holds together names
+        nothing (a word without other Han characters, an English name, goes with any key)."""
+        known = self._covers
+        covers = [known.get(w, _UNSEEN) for w in words]
+        for k, cover in enumerate(covers):
+            if cover is _UNSEEN:
+                covers[k] = self._keys_holding(words[k])
+        for k, cover in enumerate(covers):
+            end = reach[k]
+            if end == k:
+                continue
+            if cover is not None and not cover:
+                reach[k] = k  # no key holds this word's characters: it starts no name
+                continue
+            j = k + 1
+            while j < end:
+                more = covers[j]
+                if more is not None:
+                    if cover is not None:
+                        more = cover & more
+                        if not more:
+                            break
+                    cover = more
+                j += 1
+            reach[k] = j
+
+    def _keys_holding(self, word: str) -> frozenset[int] | None:
+        """The keys (positions in :attr:`key_chars`) holding every Han character of ``word`` but
+        droppable ones; ``None`` when it has no other (every key does), remembered."""
+        bound = _han_set(word).difference(self.droppable)
+        if not bound:
+            return self._covers.put(word, None)
+        holding = self._holding
+        first, *rest = (holding.get(c, _NO_KEYS) for c in bound)
+        return self._covers.put(word, first.intersection(*rest) if rest else first)
 
     def _stop(self, word: str) -> bool:
         """Whether no name runs through ``word``: a space or punctuation, or a word with a Han
@@ -580,6 +781,26 @@ def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Patt
     # none, and a unit must hold the two characters it is found by, or the scan stands still)
     han = f"(?:(?![{dead}])(?=\\w){HAN_CLASS})" if dead else f"(?:(?=\\w){HAN_CLASS})"
     return re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
+
+
+def _reach(unit: str, start: int, end: int, key: frozenset[str], free: frozenset[str]) -> set[str]:
+    """The characters of ``unit`` around ``unit[start:end]`` up to the first Han character on
+    each side that is neither ``key``'s nor in ``free`` (a string of GB 2312 and ASCII)."""
+    out: set[str] = set()
+    for c in reversed(unit[:start]):
+        if c >= _FIRST_HAN and c not in key and c not in free:
+            break
+        out.add(c)
+    for c in unit[end:]:
+        if c >= _FIRST_HAN and c not in key and c not in free:
+            break
+        out.add(c)
+    return out
+
+
+def _han_set(text: str) -> frozenset[str]:
+    """The Han characters of ``text``."""
+    return frozenset("".join(_HAN_RUNS.findall(text)))
 
 
 def _anchors(keys: Iterable[str]) -> dict[str, list[frozenset[str]]] | None:

@@ -174,3 +174,95 @@ def test_a_long_latin_run_is_scanned_as_it_was(indexes):
     fast, reference = indexes
     for text in ("x" * 40 + "CASIC集团，", "CASIC" * 7 + "集团", "a" * 5000 + "工业"):
         assert fast.scan(text) == reference_scan(reference, text)
+
+
+# Units that hold English names glued to Chinese (the unit test and the stretch narrowing of a
+# unit whose spans lookup_mixed may look up with a Chinese name in place of an English one):
+# English names whose Chinese names make a name with what follows (CASIC集团), places (Beijing:
+# droppable characters only), Latin words holding a name (xCASICy), runs of digits and joiners,
+# Han characters of keys, droppable ones (中国, 集团, 北京) and others (的, 说).
+_GLUED = st.sampled_from([
+    "CASIC", "CASC", "CSF", "NWPU", "xCASICy", "CASIC2", "2CASIC", "Co.", "foo", ".", "-", "_", "2020",
+    *"西北工业大学航天科工集团中国基金会二院北京天兵科技有限公司研究所的了说与", "西工大", "航天科工",
+    "中国航天基金会", "北京天兵科技有限公司", "集团", "有限公司", "航天", "基金会", "西北", "工业大学",
+    "强度", "环境研究所"])
+_glued_texts = st.lists(st.tuples(st.lists(_GLUED, max_size=8).map("".join),
+                                  st.sampled_from(["，", "。", " ", "電", ""])), max_size=6).map(
+    lambda parts: "".join(a + b for a, b in parts))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_glued_texts)
+def test_english_names_glued_to_chinese_are_found_as_the_simple_path_finds_them(indexes, text):
+    fast, reference = indexes
+    expected = reference_scan(reference, text)
+    assert fast.scan(text) == expected
+    assert fast.scan(text) == expected  # and again, from the memos
+
+
+@pytest.fixture(scope="module")
+def shipped_indexes(index):
+    """The shipped glossary's Chinese tables, as built and with every character test off."""
+    reference = ChineseIndex(index)
+    reference.name_chars = _Everything()
+    reference.key_anchors = None
+    return ChineseIndex(index), reference
+
+
+def _shipped_pieces(ci: ChineseIndex) -> list[str]:
+    """English names of the shipped glossary with Chinese names, some of those Chinese names,
+    their characters, words around them, and English names with what makes a name of their
+    Chinese replacement (CASIC with 二院: 航天科工二院)."""
+    english, chinese, glued = [], [], []
+    entities = ci.index.entities
+    for i, e in enumerate(entities):
+        zh = list(e.chinese_names())
+        if not zh:
+            continue
+        chinese += zh[:1]
+        words = [a for a in (*e.abbreviations, e.name) if " " not in a]
+        english += words[:1]
+        for other in entities:
+            for name in other.chinese_names():
+                glued += [(w, name[len(r) :]) for r in ci._replacements(i) for w in words[:1]
+                          if name.startswith(r) and len(name) > len(r)]
+    return [*english[::7], *chinese[::9], *"".join(chinese[::31]), *(p for pair in glued[::5] for p in pair),
+            "的", "与", "表示", "说", "工", "完工", "会上", "二院", "集团", "有限公司", "中国", "北京",
+            "Beijing", "Shanghai", ".", "-", "2020", "x"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_mixed_text_on_the_shipped_glossary(shipped_indexes, data):
+    fast, reference = shipped_indexes
+    pieces = _shipped_pieces(fast)
+    text = data.draw(st.lists(st.tuples(st.lists(st.sampled_from(pieces), max_size=8).map("".join),
+                                        st.sampled_from(["，", "。", " ", ""])), max_size=5).map(
+        lambda parts: "".join(a + b for a, b in parts)))
+    assert fast.scan(text) == reference_scan(reference, text)
+
+
+def test_an_english_name_whose_chinese_name_makes_a_name_with_the_text_around_it():
+    # KPW is 鲲鹏: "KPW动力研究所" names 鲲鹏动力研究所 and "云海KPW实验室" 云海鲲鹏实验室, though
+    # the characters around KPW hold those of no key on their own (the unit test must not skip them)
+    from aeronorm import Glossary, Normalizer
+
+    index = Normalizer(Glossary.from_records([
+        {"id": "kp", "name": "Kunpeng Works", "zh": "鲲鹏", "abbreviations": ["KPW"]},
+        {"id": "kp-power", "name": "Kunpeng Power Institute", "zh": "鲲鹏动力研究所"},
+        {"id": "yh-kp", "name": "Yunhai Kunpeng Laboratory", "zh": "云海鲲鹏实验室"},
+    ])).index
+    fast, reference = ChineseIndex(index), ChineseIndex(index)
+    reference.name_chars = _Everything()
+    reference.key_anchors = None
+    ids = [e.id for e in index.entities]
+    for text, name, entity in (("据报道，KPW动力研究所的专家说。", "KPW动力研究所", "kp-power"),
+                               ("云海KPW实验室表示", "云海KPW实验室", "yh-kp"),
+                               ("KPW-2动力研究所", "KPW-2动力研究所", None),
+                               ("KPW的专家", None, None)):
+        found = fast.scan(text)
+        assert found == reference_scan(reference, text)
+        if name is None:
+            assert all(text[s:e] != "KPW" for s, e, _ in found)
+        elif entity is not None:
+            assert [(text[s:e], ids[next(iter(h.ids))]) for s, e, h in found] == [(name, entity)]
