@@ -22,7 +22,8 @@ from ..text.fold import HAN_RE
 
 __all__ = [
     "AND", "CAPKNOWN", "HAN", "HARD", "JOIN", "SOFT", "START", "STOP", "WORD",
-    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on", "split_words", "with_period",
+    "Doc", "WordInfo", "Words", "close_aside", "sentence_goes_on", "split_words", "upper_after_first",
+    "with_period",
 ]
 
 # A word: letters and digits (apostrophes of any style inside), or "&". Hyphens separate words.
@@ -68,7 +69,7 @@ class WordInfo:
             bare = bare[:-1]  # CALTs
         self.upper = bare.isupper()
         # capitalised: Title, CAPS, a digit first, or CamelCase with a lower-case head (iSpace)
-        self.cap = raw[0].isupper() or raw[0].isdigit() or any(c.isupper() for c in raw[1:])
+        self.cap = raw[0].isupper() or raw[0].isdigit() or upper_after_first(raw)
         self.abbrev = abbrev
         self.legal = tok is not None and tok.kind == Kind.LEGAL
         self.generic = tok is not None and tok.kind == Kind.GENERIC
@@ -79,6 +80,17 @@ class WordInfo:
 
 
 _IN_SEQ = attrgetter("inseq")
+# ASCII and Han ideographs (no case): there a character is upper case if it is one of A-Z.
+_ASCII_OR_HAN = re.compile("[\x00-\x7f\u3400-\u4dbf\u4e00-\u9fff]*+")
+_ASCII_UPPER = re.compile("[A-Z]")
+
+
+def upper_after_first(raw: str) -> bool:
+    """Whether a character of ``raw`` after its first is upper case (``str.isupper``): in a
+    string of ASCII and Han characters, one of A-Z (no Python loop over a Chinese clause)."""
+    if _ASCII_OR_HAN.fullmatch(raw) is not None:
+        return _ASCII_UPPER.search(raw, 1) is not None
+    return any(c.isupper() for c in raw[1:])
 
 
 class Doc:
@@ -187,6 +199,9 @@ class Words:
         self._tok_cache: BoundedCache[str, Tok | None] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._gap_cache: BoundedCache[str, tuple[int, bool, bool]] = BoundedCache(max_entries=10_000)
         self._flagger: Callable[[WordInfo], int] | None = None
+        # A word with Han characters is its class and three flags of its spelling: one analysis
+        # per value of the flags (nothing changes it), not one per clause of a Chinese text.
+        self._han_infos: dict[tuple[bool, bool, bool], WordInfo] = {}
 
     def set_flagger(self, flagger: Callable[[WordInfo], int]) -> None:
         """Use ``flagger`` for the flags of words analysed from now on (earlier analyses are
@@ -210,6 +225,7 @@ class Words:
             info = WordInfo("and", None, AND, raw, False)
         elif not raw.isascii() and HAN_RE.search(raw):
             info = WordInfo("", None, HAN, raw, False)
+            info = self._han_infos.setdefault((info.possessive, info.upper, info.cap), info)
         else:
             words = [w for w in self.lexicon.words(raw) if w not in self._stop or w == "and"]
             abbrev = raw.casefold() in self._abbrevs or len(raw) == 1

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from aeronorm.scan.scanner import holds_han
 from aeronorm.scan.spans import overlapping
-from aeronorm.scan.words import APOSTROPHES, split_words
+from aeronorm.scan.words import APOSTROPHES, split_words, upper_after_first
 from aeronorm.text.fold import HAN_RE
 
 # The split as it was first written: greedy quantifiers, letters and digits as [^\W_].
@@ -42,6 +42,18 @@ def test_split_is_the_reference_split(text):
 @given(text=_texts)
 def test_holds_han_is_the_regex(text):
     assert holds_han(text) == bool(HAN_RE.search(text))
+
+
+# Han and ASCII (the fast path), and cased characters outside ASCII (full-width, title case,
+# Roman numerals, sharp s) and the edges of the Han ranges.
+_CASED = st.lists(st.sampled_from(["中", "国", "a", "Z", "9", "'", "Ａ", "ǅ", "Ⅰ", "ß", "é", "É", "\u3400",
+                                   "\u9fff", "\ua000"]), min_size=1).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(_texts, _CASED))
+def test_upper_after_first_is_the_loop(text):
+    assert upper_after_first(text) == any(c.isupper() for c in text[1:])
 
 
 def test_holds_han_at_every_edge():
