@@ -206,6 +206,9 @@ class ChineseTokenizer:
         return out
 
 
+_PREFIX: Any = object()  # a prefix of jieba's words that is no word itself (frequency 0)
+
+
 class _Accurate:
     """jieba's accurate mode with its HMM, ``Tokenizer.lcut(text)``, word for word, for a
     tokenizer that is not changed while it is used (aeronorm's own, once built).
@@ -232,8 +235,9 @@ class _Accurate:
         self._freq: dict[str, int] = tokenizer.FREQ
         self.logtotal = log(tokenizer.total)
         self._none = log(1) - self.logtotal  # a character jieba has no frequency for
-        # Bounded by jieba's dictionary (only its words with a frequency are scored); one cut.
-        self._logp: dict[str, float] = {}
+        # Bounded by jieba's dictionary (its words, and the prefixes it keeps with frequency 0,
+        # as _PREFIX); one cut.
+        self._logp: dict[str, Any] = {}
         self._hmm: Callable[[str], Iterable[str]] = jieba.finalseg.cut
         self._hmm_skip: re.Pattern[str] = jieba.finalseg.re_skip
         self._runs = runs
@@ -269,13 +273,13 @@ class _Accurate:
             i = idx
             frag = sentence[idx]
             while i < n:
-                f = freq.get(frag)
-                if f is None:
-                    break
-                if f:
-                    lp = logp.get(frag)
-                    if lp is None:
-                        lp = logp[frag] = log(f) - logtotal
+                lp = logp.get(frag)
+                if lp is None:  # not met yet: jieba's frequency (None: no word starts so)
+                    f = freq.get(frag)
+                    if f is None:
+                        break
+                    lp = logp[frag] = log(f) - logtotal if f else _PREFIX
+                if lp is not _PREFIX:
                     v = lp + score[i + 1]
                     if end < 0 or v >= best:  # ends ascending: of equal scores the last wins
                         best, end = v, i
