@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from .glossary.entity import Entity, check_entity_type
 from .lexicon import Kind, TermLexicon, Tok
@@ -175,16 +176,12 @@ class Index:
         self.reps.append(Rep(i, label, text, tokens))
         self._add_concept_key(i, rep_id, concept_key(tokens))
         postings, legal = self.postings, Kind.LEGAL
-        for tok in tokens:
-            if tok.kind == legal:
-                continue
-            for k in tok.keys:
-                posting = postings[k]
-                if not posting or posting[-1] != rep_id:
-                    posting.append(rep_id)
-                if k not in seen_keys:
-                    seen_keys.add(k)
-                    df[k] += 1
+        # the form's concepts, each once, in the order its tokens carry them
+        for k in dict.fromkeys(chain.from_iterable([t.keys for t in tokens if t.kind != legal])):
+            postings[k].append(rep_id)
+            if k not in seen_keys:
+                seen_keys.add(k)
+                df[k] += 1
 
     def _add_concept_key(self, i: int, rep_id: int, ckey: tuple[str, ...]) -> None:
         if ckey and rep_id not in self.concept_reps[ckey]:

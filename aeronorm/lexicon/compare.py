@@ -45,7 +45,7 @@ def is_line_of_business(tok: Tok) -> bool:
 def rendering(text: str) -> str:
     """A token's English rendering with adjective variants folded ("polytechnical" is
     "polytechnic"): two tokens with the same rendering are the same words as written."""
-    return _ICAL.sub("ic", text)
+    return _ICAL.sub("ic", text) if "ical" in text else text
 
 
 def spelling_comparable(tok: Tok) -> bool:
