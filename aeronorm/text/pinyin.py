@@ -5,7 +5,7 @@ pypinyin is imported on first use only, so that ``import aeronorm`` stays cheap.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..resources import load_pinyin_syllables
 
@@ -47,7 +47,7 @@ def split_syllables(word: str) -> tuple[str, ...] | None:
 
 
 def _split_one(word: str) -> tuple[str, ...] | None:
-    syllables = load_pinyin_syllables()
+    syllables = _syllables()
     n = len(word)
     # best[i]: fewest syllables covering word[i:]; ties prefer a longer first syllable.
     best: list[tuple[str, ...] | None] = [None] * (n + 1)
@@ -55,8 +55,8 @@ def _split_one(word: str) -> tuple[str, ...] | None:
     for i in range(n - 1, -1, -1):
         for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
             rest = best[j]
-            if rest is not None and word[i:j] in syllables:
-                cand = (word[i:j], *rest)
+            if rest is not None and (syllable := syllables.get(word[i:j])) is not None:
+                cand = (syllable, *rest)
                 if best[i] is None or len(cand) < len(best[i]):  # type: ignore[arg-type]
                     best[i] = cand
     return best[0]
@@ -73,7 +73,16 @@ def to_pinyin(zh: str) -> tuple[str, ...]:
     """
     from pypinyin import Style, lazy_pinyin
 
-    return tuple(s for s in lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False) if s.isalpha())
+    syllables = _syllables()
+    read = lazy_pinyin(zh, style=Style.NORMAL, errors="ignore", v_to_u=False)
+    return tuple(syllables.get(s, s) for s in read if s.isalpha())
+
+
+@cache
+def _syllables() -> dict[str, str]:
+    """Each pinyin syllable, as one string object: the splits and readings remembered above
+    (65,536 each) hold that one instead of a copy per word."""
+    return {s: s for s in load_pinyin_syllables()}
 
 
 def is_pinyin_word(word: str) -> bool:
