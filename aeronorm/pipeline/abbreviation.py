@@ -38,7 +38,8 @@ class Acronyms:
     whole : dict
         Acronym -> entities (:mod:`~aeronorm.pipeline.entity_ids`), from whole names.
     parts : dict
-        Acronym -> entities, from the comma-separated parts of names (consulted after ``whole``).
+        Acronym -> entities, from the comma-separated parts of names, for the keys no whole name
+        gives (consulted after ``whole``).
     """
 
     def __init__(self, index: Index):
@@ -61,7 +62,9 @@ class Acronyms:
                                 if parts.setdefault(acro, i) != i:
                                     add_id(parts, acro, i)
         self.whole: EntityIds[str] = seal(whole)
-        self.parts: EntityIds[str] = seal(parts)
+        # a key whole names give is never looked up in parts (nearly every part's key is one:
+        # a part is mostly another entity's whole name)
+        self.parts: EntityIds[str] = seal({key: ids for key, ids in parts.items() if key not in whole})
 
     def ids(self, key: str) -> tuple[int, ...]:
         """The entities one of whose whole names gives the acronym ``key``, else those one of

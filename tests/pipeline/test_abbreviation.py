@@ -139,3 +139,24 @@ def test_acronym_table_holds_one_int_per_acronym_of_one_entity(index):
     held = list(table.whole.values()) + list(table.parts.values())
     assert held and all(type(v) is int or (type(v) is tuple and len(v) > 1) for v in held)
     assert any(type(v) is int for v in held)
+
+
+def test_parts_hold_only_the_acronyms_no_whole_name_gives():
+    """A part's acronym that a whole name also gives is never read (whole names come first):
+    the table leaves it out, and every acronym still finds what it found."""
+    from aeronorm import Glossary
+    from aeronorm.index import Index
+    from aeronorm.lexicon import TermLexicon
+
+    glossary = Glossary.from_records([
+        {"id": "inst", "name": "Quorvex Lantern Institute, Mirabel Tessaly Academy"},
+        {"id": "acad", "name": "Mirabel Tessaly Academy"},
+        {"id": "lab", "name": "Dorvane Kestrel Laboratory, Ostrelle Vantis Society"},
+    ])
+    index = Index(list(glossary), TermLexicon([]))
+    table = Acronyms(index)
+    assert not set(table.parts) & set(table.whole)
+    by_id = {e.id: i for i, e in enumerate(index.entities)}
+    assert table.ids("MTA") == (by_id["acad"],)  # a whole name's, not the institute's part
+    assert table.ids("OVS") == (by_id["lab"],)  # no whole name gives it: the part's
+    assert table.ids("QLIMTA") == (by_id["inst"],)
