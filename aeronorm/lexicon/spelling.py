@@ -98,15 +98,7 @@ def _gather(found: set[str], index: dict[str, str | tuple[str, ...]], keys: list
 def _check_words(words: Iterable[str], what: str) -> Iterator[str]:
     if isinstance(words, str):
         raise TypeError(f"{what} must be an iterable of words, not one string ({words[:40]!r})")
-    try:
-        # a glossary's vocabulary repeats its words (2 million for 100,000 entities): each
-        # distinct one is checked and folded once, in the order first given
-        distinct = dict.fromkeys(iter(words))
-    except TypeError as e:
-        if "unhashable" not in str(e):
-            raise
-        raise TypeError(f"{what} must hold strings, got an unhashable value ({e})") from None
-    for word in distinct:
+    for word in words:
         if not isinstance(word, str):
             raise TypeError(f"{what} must hold strings, got {type(word).__name__}: {word!r}")
         if word:
