@@ -68,13 +68,17 @@ _NO_NAME, _PLAIN, _KEEPS, _ANY = 0, 1, 2, 3
 _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
+_MAX_WINDOWED = 2000  # a longer unit is tested by its characters, not stretch by stretch
+_HELD_AHEAD = 64  # words read ahead of a stretch for the words one key holds together (>= _MAX_WINDOW)
 _UNSEEN: Any = object()
+_NO_SIDES: tuple[tuple[()], tuple[()]] = ((), ())  # a run of Latin letters with no English name in it
 _NOTHING: tuple[int, Hit | None] = (0, None)
-_NO_KEYS: frozenset[int] = frozenset()
 # A Chinese name lookup_mixed may put in a span: its Han characters, and the keys that hold those
-# of them that are not droppable (None: every key).
-_Replaced = tuple[frozenset[str], frozenset[int] | None]
+# of them that are not droppable (a set of ChineseIndex.key_chars as bits of an int).
+_Replaced = tuple[frozenset[str], int]
 _FIRST_HAN = "\u4e00"  # the first Han character of GB 2312's range (fold_keeps)
+_HAN_CHAR = re.compile("[\u4e00-\u9fa5]")  # one of that range (a unit fold_keeps vouches for)
+_LAST_HAN = re.compile("(?s:.*)[\u4e00-\u9fa5]")  # up to the last one
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,18 +170,20 @@ class ChineseIndex:
         self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
             if [(k.text, k.kind in kinds) for k in self.lexicon.zh_tokens(t)] != [(t, False)]))))
-        # The keys that hold each Han character, as positions in ``key_chars`` (the Han
-        # characters of each key): in a unit of _PLAIN or _KEEPS kind, a stretch names something
-        # only at a key holding every Han character of its words but droppable ones (_narrow).
+        # The keys that hold each Han character, as a set of ``key_chars`` (the Han characters of
+        # each key) in the bits of an int: in a unit of _PLAIN or _KEEPS kind, a stretch names
+        # something only at a key holding every Han character of its words but droppable ones
+        # (_narrow); ints, because sets of a thousand keys are intersected at every word.
         self.key_chars = list(dict.fromkeys(_han_set(k) for k in (*self.exact, *self.core, *self.weak_core,
                                                                   *self.loose)))
-        holding: dict[str, set[int]] = defaultdict(set)
+        holding: dict[str, int] = defaultdict(int)
         for k, chars in enumerate(self.key_chars):
             for c in chars:
-                holding[c].add(k)
-        self._holding = {c: frozenset(ks) for c, ks in holding.items()}
+                holding[c] |= 1 << k
+        self._holding = dict(holding)
+        self._every_key = (1 << len(self.key_chars)) - 1
         self._key_ids = {chars: k for k, chars in enumerate(self.key_chars)}
-        self._covers: BoundedCache[str, frozenset[int] | None] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._covers: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
@@ -459,9 +465,9 @@ class ChineseIndex:
         each key whose characters the unit holds, the stretches between the Han characters that
         are neither the key's nor droppable."""
         anchors = self.all_anchors
-        if anchors is None:
-            return True
         chars = set(unit)
+        if anchors is None or len(unit) > _MAX_WINDOWED:
+            return self._holds_a_key(chars)  # a long unit: its characters only (each key a pass)
         bound: list[tuple[int, str]] | None = None
         n = len(unit)
         for c in chars:
@@ -494,10 +500,18 @@ class ChineseIndex:
         span resolves at holds every Han character of it but droppable ones (see
         :meth:`_narrow`): that character, and those of the Chinese name; and ``K``'s characters
         are the Chinese name's or the span's, which ends, on either side of the run, before
-        the first Han character that is neither ``K``'s nor droppable."""
+        the first Han character that is neither ``K``'s nor droppable. A span is at most
+        ``max_len + 8`` characters long (see :meth:`_scan_words`): only so far around the run is
+        read."""
         out = _NO_NAME
+        known = self._latin
         for m in _LATIN_REGION.finditer(unit):
-            sides = self._sides(m.group())
+            region = m.group()
+            sides = known.get(region, _UNSEEN)
+            if sides is _UNSEEN:
+                sides = self._sides(region)
+            if sides is _NO_SIDES:
+                continue  # (most runs: no English name in them)
             if sides is None:
                 return _ANY
             if out == _NO_NAME and self._replaced_may_name(unit, m, sides):
@@ -509,15 +523,20 @@ class ChineseIndex:
         character may resolve through ``lookup_mixed`` (see :meth:`_replaced_kind`)."""
         free = self.droppable
         start, end = run.span()
+        limit = self.max_len + 8  # the longest span looked up
+        lo, hi = max(0, start - limit), end + limit  # the characters a span through the run may hold
         chars: set[str] | None = None
-        before = next((c for c in reversed(unit[:start]) if c >= _FIRST_HAN), None)
-        after = next((c for c in unit[end:] if c >= _FIRST_HAN), None)
-        for side, han in ((0, before), (1, after)):
+        for side in (0, 1):
             names = sides[side]
-            if han is None or not names:
+            if not names:
                 continue
+            # the nearest Han character on that side
+            near = _LAST_HAN.match(unit, lo, start) if side == 0 else _HAN_CHAR.search(unit, end, hi)
+            if near is None:
+                continue
+            han = near.group()[-1]
             if chars is None:
-                chars = set(unit)
+                chars = set(unit[lo:hi])
             if han in free:  # any key with the name's characters, held by the name and the unit
                 pairs = self._keys_with(names, chars)
             else:
@@ -526,7 +545,8 @@ class ChineseIndex:
                 if pairs is None:
                     pairs = self._pairs.put(memo_key, self._keys_with(names, None, han))
             # (key, its characters the Chinese name lacks): those the span must hold
-            if any(rest <= chars and rest <= _reach(unit, start, end, key, free) for key, rest in pairs):
+            before, after = unit[lo:start], unit[end:hi]
+            if any(rest <= chars and rest <= _reach(before, after, key, free) for key, rest in pairs):
                 return True
         return False
 
@@ -540,19 +560,18 @@ class ChineseIndex:
         out: dict[tuple[frozenset[str], frozenset[str]], None] = {}
         for zh, cover in names:
             if han:
-                found = self._holding.get(han, _NO_KEYS)
-                keys = [key_chars[k] for k in (found if cover is None else found.intersection(cover))]
+                keys = [key_chars[k] for k in _bits(self._holding.get(han, 0) & cover)]
             else:
                 pool = chars.union(zh)  # type: ignore[union-attr]
                 keys = [key for c in pool for key in self.all_anchors.get(c, ())  # type: ignore[union-attr]
-                        if key <= pool and (cover is None or self._key_ids[key] in cover)]
+                        if key <= pool and cover >> self._key_ids[key] & 1]
             for key in keys:
                 out[key, key.difference(zh)] = None
         return tuple(out)
 
     def _sides(self, region: str) -> tuple[Any, Any] | None:
         """For a run of Latin letters: the Chinese names (Han characters, and the keys that hold
-        those of them that are not droppable, ``None`` for every key) that ``lookup_mixed`` puts
+        those of them that are not droppable) that ``lookup_mixed`` puts
         in place of an English name starting at its first letter (a span going on to the left
         of the run holds such a part of it), and of one ending it (to the right); ``None`` when
         it cannot be told (a run too long to try every piece of, a Chinese name folding may
@@ -562,22 +581,24 @@ class ChineseIndex:
         found = self._latin.get(region, _UNSEEN)
         if found is _UNSEEN:
             letters = [i for i, c in enumerate(region) if c.isalpha()]
-            if not letters:
-                found = ((), ())
-            else:
+            found = _NO_SIDES
+            if letters:
                 first = letters[0]
                 left = self._replaced_names(region[first:j] for j in range(first + 1, len(region) + 1))
                 right = self._replaced_names(region[i:] for i in letters)
-                found = None if left is None or right is None else (left, right)
+                if left is None or right is None:
+                    found = None
+                elif left or right:
+                    found = (left, right)
             self._latin.put(region, found)
         return found
 
     def _replaced_names(self, pieces: Iterable[str]) -> tuple[_Replaced, ...] | None:
         """The Chinese names ``lookup_mixed`` puts in place of those of ``pieces`` that are
-        English names, as (Han characters, keys holding those not droppable or ``None`` for
-        every key); ``None`` when folding may change one of them."""
+        English names, as (Han characters, keys holding those not droppable); ``None`` when
+        folding may change one of them."""
         exact = self.index.exact
-        out: dict[str, frozenset[int] | None] = {}
+        out: dict[str, int] = {}
         for piece in pieces:
             for i in exact.get(fold_key(piece), ()):
                 for zh in self._replacements(i):
@@ -655,38 +676,32 @@ class ChineseIndex:
         but droppable ones, and a stretch through words that no key holds together names
         nothing (a word without other Han characters, an English name, goes with any key)."""
         known = self._covers
-        covers = [known.get(w, _UNSEEN) for w in words]
-        for k, cover in enumerate(covers):
-            if cover is _UNSEEN:
-                covers[k] = self._keys_holding(words[k])
-        for k, cover in enumerate(covers):
+        covers = [known[w] if w in known else self._keys_holding(w) for w in words]
+        n = len(words)
+        held = 0  # the words from the last start read to this one are held together by some key
+        for k in range(n):
             end = reach[k]
-            if end == k:
-                continue
-            if cover is not None and not cover:
-                reach[k] = k  # no key holds this word's characters: it starts no name
-                continue
-            j = k + 1
-            while j < end:
-                more = covers[j]
-                if more is not None:
-                    if cover is not None:
-                        more = cover & more
-                        if not more:
-                            break
-                    cover = more
+            if end <= held or end == k:
+                continue  # fewer of those words: some key holds them together too
+            cover, j, top = covers[k], k, min(n, k + _HELD_AHEAD)
+            while j < top:
+                more = cover & covers[j]
+                if not more:
+                    break  # no key holds these words' characters together (or this word's)
+                cover = more
                 j += 1
-            reach[k] = j
+            held = j
+            if j < end:
+                reach[k] = j
 
-    def _keys_holding(self, word: str) -> frozenset[int] | None:
-        """The keys (positions in :attr:`key_chars`) holding every Han character of ``word`` but
-        droppable ones; ``None`` when it has no other (every key does), remembered."""
-        bound = _han_set(word).difference(self.droppable)
-        if not bound:
-            return self._covers.put(word, None)
+    def _keys_holding(self, word: str) -> int:
+        """The keys (bits of positions in :attr:`key_chars`) holding every Han character of
+        ``word`` but droppable ones (every key when it has no other), remembered."""
+        keys = self._every_key
         holding = self._holding
-        first, *rest = (holding.get(c, _NO_KEYS) for c in bound)
-        return self._covers.put(word, first.intersection(*rest) if rest else first)
+        for c in _han_set(word).difference(self.droppable):
+            keys &= holding.get(c, 0)
+        return self._covers.put(word, keys)
 
     def _stop(self, word: str) -> bool:
         """Whether no name runs through ``word``: a space or punctuation, or a word with a Han
@@ -783,18 +798,28 @@ def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Patt
     return re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
 
 
-def _reach(unit: str, start: int, end: int, key: frozenset[str], free: frozenset[str]) -> set[str]:
-    """The characters of ``unit`` around ``unit[start:end]`` up to the first Han character on
-    each side that is neither ``key``'s nor in ``free`` (a string of GB 2312 and ASCII)."""
+def _reach(before: str, after: str, key: frozenset[str], free: frozenset[str]) -> set[str]:
+    """The characters of ``before`` (back from its end) and ``after`` up to the first Han
+    character that is neither ``key``'s nor in ``free`` (strings of GB 2312 and ASCII)."""
     out: set[str] = set()
-    for c in reversed(unit[:start]):
+    for c in reversed(before):
         if c >= _FIRST_HAN and c not in key and c not in free:
             break
         out.add(c)
-    for c in unit[end:]:
+    for c in after:
         if c >= _FIRST_HAN and c not in key and c not in free:
             break
         out.add(c)
+    return out
+
+
+def _bits(keys: int) -> list[int]:
+    """The positions of the bits set in ``keys``."""
+    out = []
+    while keys:
+        low = keys & -keys
+        out.append(low.bit_length() - 1)
+        keys ^= low
     return out
 
 
