@@ -614,8 +614,7 @@ class ChineseIndex:
         from each word, as (first word, number of words, hit). ``kind``: the unit's
         (:meth:`_unit_kind`)."""
         limit = self.max_len + 8  # room for company forms around the longest name
-        ends = list(accumulate(map(len, words), initial=at))
-        tokens = [(w, ends[k], ends[k + 1]) for k, w in enumerate(words)]
+        ends = list(accumulate(map(len, words), initial=at))  # where each word starts, and the end
         n = len(words)
         # A word with a Han character that no name holds (and that folding leaves as it is)
         # ends every stretch that would hold it: no longer one can name anything.
@@ -653,9 +652,9 @@ class ChineseIndex:
                     found = memo.get(stretch)  # found since the answers were read
                     if found is None:
                         found = memo.put(stretch,
-                                         self._longest(text, tokens, k, reach[k], limit, None, plain))
+                                         self._longest(text, ends, k, reach[k], limit, None, plain))
                 elif found is None:
-                    found = self._longest(text, tokens, k, reach[k], limit, allowed, plain)
+                    found = self._longest(text, ends, k, reach[k], limit, allowed, plain)
                 size, hit = found
                 if hit is not None:
                     out.append((k, size, hit))
@@ -710,17 +709,18 @@ class ChineseIndex:
             _han_kept(word))
         return self._stops.put(word, stop)
 
-    def _longest(self, text: str, tokens: list[tuple[str, int, int]], i: int, j_max: int, limit: int,
+    def _longest(self, text: str, ends: list[int], i: int, j_max: int, limit: int,
                  allowed: Collection[int] | None, plain: bool = False) -> tuple[int, Hit | None]:
         """The longest stretch of words ``i`` to ``j_max`` (at most) that resolves, as (number of
-        words, hit), or ``(0, None)``. In a unit of :data:`_PLAIN` kind, a stretch resolves only
-        if its characters hold a key's, and the longest holds those of every shorter one."""
-        start = tokens[i][1]
-        if plain and not self._holds_a_key(set(text[start : tokens[j_max - 1][2]])):
+        words, hit), or ``(0, None)``; word ``k`` starts at ``ends[k]`` in ``text``. In a unit of
+        :data:`_PLAIN` kind, a stretch resolves only if its characters hold a key's, and the
+        longest holds those of every shorter one."""
+        start = ends[i]
+        if plain and not self._holds_a_key(set(text[start : ends[j_max]])):
             return 0, None
         spans = self._spans if allowed is None else None  # what a span resolves to (common words recur)
         for j in range(j_max, i, -1):
-            span = text[start : tokens[j - 1][2]]
+            span = text[start : ends[j]]
             if len(span) > limit or len(span) < 2:
                 continue
             if spans is None:
