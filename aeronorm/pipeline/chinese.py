@@ -69,7 +69,6 @@ _HAN_RUNS = re.compile(HAN_CLASS + "+")
 _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longest name (or none)
 _RUN = 64  # words of a unit whose remembered answers are read at once
 _MAX_WINDOWED = 2000  # a longer unit is tested by its characters, not stretch by stretch
-_HELD_AHEAD = 64  # words read ahead of a stretch for the words one key holds together (>= _MAX_WINDOW)
 _UNSEEN: Any = object()
 _NO_SIDES: tuple[tuple[()], tuple[()]] = ((), ())  # a run of Latin letters with no English name in it
 _NOTHING: tuple[int, Hit | None] = (0, None)
@@ -173,7 +172,7 @@ class ChineseIndex:
         # The keys that hold each Han character, as a set of ``key_chars`` (the Han characters of
         # each key) in the bits of an int: in a unit of _PLAIN or _KEEPS kind, a stretch names
         # something only at a key holding every Han character of its words but droppable ones
-        # (_narrow); ints, because sets of a thousand keys are intersected at every word.
+        # (_held); ints, because sets of a thousand keys are intersected at every word.
         self.key_chars = list(dict.fromkeys(_han_set(k) for k in (*self.exact, *self.core, *self.weak_core,
                                                                   *self.loose)))
         holding: dict[str, int] = defaultdict(int)
@@ -183,7 +182,7 @@ class ChineseIndex:
         self._holding = dict(holding)
         self._every_key = (1 << len(self.key_chars)) - 1
         self._key_ids = {chars: k for k, chars in enumerate(self.key_chars)}
-        self._covers: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._covers_of: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
@@ -444,7 +443,7 @@ class ChineseIndex:
         :data:`_PLAIN` when only the first can; :data:`_KEEPS` when the second can, and every
         Chinese replacement is a string folding leaves as it is (else :data:`_ANY`). In a unit
         of these kinds a stretch resolves only at a key holding every Han character of its
-        words but droppable ones (:meth:`_narrow`); in one of :data:`_PLAIN` kind, only if it
+        words but droppable ones (:meth:`_held`); in one of :data:`_PLAIN` kind, only if it
         holds a key's characters (:meth:`_longest`)."""
         if not fold_keeps(unit):
             return _ANY
@@ -498,7 +497,7 @@ class ChineseIndex:
         and the English name ``lookup_mixed`` replaces there starts the span's part of the run
         (the span goes on to the left) or ends it (to the right). The key ``K`` the replaced
         span resolves at holds every Han character of it but droppable ones (see
-        :meth:`_narrow`): that character, and those of the Chinese name; and ``K``'s characters
+        :meth:`_held`): that character, and those of the Chinese name; and ``K``'s characters
         are the Chinese name's or the span's, which ends, on either side of the run, before
         the first Han character that is neither ``K``'s nor droppable. A span is at most
         ``max_len + 8`` characters long (see :meth:`_scan_words`): only so far around the run is
@@ -624,8 +623,12 @@ class ChineseIndex:
         for k in range(n - 1, -1, -1):
             upto[k] = k if stop[k] else upto[k + 1]
         reach = [min(k + _MAX_WINDOW, upto[k]) for k in range(n)]  # the words a stretch may hold
+        covers: list[int] | None = None
         if kind != _ANY:
-            self._narrow(words, reach)
+            # A word that no key holds starts no name (_held); the stretches of the others are
+            # narrowed when they are resolved (those remembered are not).
+            covers = self._covers(words)
+            reach = [r if c else k for k, (r, c) in enumerate(zip(reach, covers, strict=True))]
         plain = kind == _PLAIN
         # The longest name starting at a word depends on the words that follow it only: the
         # answer for a stretch of words is remembered (names and phrases recur in a text). The
@@ -651,20 +654,30 @@ class ChineseIndex:
                     stretch = words[k : reach[k]]
                     found = memo.get(stretch)  # found since the answers were read
                     if found is None:
-                        found = memo.put(stretch,
-                                         self._longest(text, ends, k, reach[k], limit, None, plain))
+                        # the longest name in the stretch, wherever it is (no longer one names
+                        # anything where _held ends it)
+                        j_max = reach[k] if covers is None else self._held(covers, k, reach[k])
+                        found = memo.put(stretch, self._longest(text, ends, k, j_max, limit, None, plain))
                 elif found is None:
-                    found = self._longest(text, ends, k, reach[k], limit, allowed, plain)
+                    j_max = reach[k] if covers is None else self._held(covers, k, reach[k])
+                    found = self._longest(text, ends, k, j_max, limit, allowed, plain)
                 size, hit = found
                 if hit is not None:
                     out.append((k, size, hit))
                     i = k + size
         return tuple(out)
 
-    def _narrow(self, words: tuple[str, ...], reach: list[int]) -> None:
-        """In a unit of :data:`_PLAIN` or :data:`_KEEPS` kind, cut ``reach`` (the end of the
-        stretches from each word) to the words whose Han characters, droppable ones aside, one key
-        holds.
+    def _covers(self, words: tuple[str, ...]) -> list[int]:
+        """For a unit of :data:`_PLAIN` or :data:`_KEEPS` kind: the keys that may hold each word
+        of it (:meth:`_keys_holding`; see :meth:`_held`)."""
+        known = self._covers_of
+        return [known[w] if w in known else self._keys_holding(w) for w in words]
+
+    @staticmethod
+    def _held(covers: list[int], k: int, end: int) -> int:
+        """In a unit of :data:`_PLAIN` or :data:`_KEEPS` kind, the end of the stretch of words
+        from ``k`` (up to ``end``) whose Han characters, droppable ones aside, one key holds:
+        no longer stretch from ``k`` names anything.
 
         Whatever key ``K`` a string resolves at (exact, core or loose), ``K`` holds every Han
         character of the string but droppable ones (:attr:`droppable`): it is the string itself,
@@ -672,26 +685,15 @@ class ChineseIndex:
         ``_may_hold_key``). In such a unit a stretch is its own fold, and ``lookup_mixed`` looks
         up the stretch with an English name replaced by a Chinese one: its Han characters stay
         (folding never changes them, in any phrase). So ``K`` holds every word's Han characters
-        but droppable ones, and a stretch through words that no key holds together names
-        nothing (a word without other Han characters, an English name, goes with any key)."""
-        known = self._covers
-        covers = [known[w] if w in known else self._keys_holding(w) for w in words]
-        n = len(words)
-        held = 0  # the words from the last start read to this one are held together by some key
-        for k in range(n):
-            end = reach[k]
-            if end <= held or end == k:
-                continue  # fewer of those words: some key holds them together too
-            cover, j, top = covers[k], k, min(n, k + _HELD_AHEAD)
-            while j < top:
-                more = cover & covers[j]
-                if not more:
-                    break  # no key holds these words' characters together (or this word's)
-                cover = more
-                j += 1
-            held = j
-            if j < end:
-                reach[k] = j
+        but droppable ones (a word without other Han characters, an English name, goes with
+        any key)."""
+        cover, j = covers[k], k
+        while j < end:
+            cover &= covers[j]
+            if not cover:
+                break
+            j += 1
+        return j
 
     def _keys_holding(self, word: str) -> int:
         """The keys (bits of positions in :attr:`key_chars`) holding every Han character of
@@ -700,7 +702,7 @@ class ChineseIndex:
         holding = self._holding
         for c in _han_set(word).difference(self.droppable):
             keys &= holding.get(c, 0)
-        return self._covers.put(word, keys)
+        return self._covers_of.put(word, keys)
 
     def _stop(self, word: str) -> bool:
         """Whether no name runs through ``word``: a space or punctuation, or a word with a Han
