@@ -161,10 +161,14 @@ class ChineseIndex:
         # set aside, all of them words of ``set_aside`` or lexicon places and company forms: a
         # simplified string matches at its exact key, or at a key holding its Han characters
         # but those of such words, and only those. Any other string's keys need not be computed.
-        self.key_anchors = _anchors((*self.core, *self.weak_core, *self.loose))
+        every = list(dict.fromkeys((*self.exact, *self.core, *self.weak_core, *self.loose)))
+        shared: dict[frozenset[str], frozenset[str]] = {}  # one object per set of characters
+        han = {k: shared.setdefault(chars, chars) for k in every for chars in (_han_set(k),)}
+        self.key_anchors = _anchors([han[k] for k in dict.fromkeys((*self.core, *self.weak_core,
+                                                                     *self.loose))])
         # Every key's Han characters (exact ones too): a stretch of text that holds all those of
         # none cannot name anything, when folding it again cannot change them (fold_keeps).
-        self.all_anchors = _anchors((*self.exact, *self.core, *self.weak_core, *self.loose))
+        self.all_anchors = _anchors([han[k] for k in every])
         kinds = (Kind.LEGAL, Kind.PLACE)
         self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
@@ -173,15 +177,13 @@ class ChineseIndex:
         # each key) in the bits of an int: in a unit of _PLAIN or _KEEPS kind, a stretch names
         # something only at a key holding every Han character of its words but droppable ones
         # (_held); ints, because sets of a thousand keys are intersected at every word.
-        self.key_chars = list(dict.fromkeys(_han_set(k) for k in (*self.exact, *self.core, *self.weak_core,
-                                                                  *self.loose)))
-        holding: dict[str, int] = defaultdict(int)
+        self.key_chars = list(shared)
+        positions: dict[str, list[int]] = defaultdict(list)
         for k, chars in enumerate(self.key_chars):
             for c in chars:
-                holding[c] |= 1 << k
-        self._holding = dict(holding)
+                positions[c].append(k)
+        self._holding = {c: _int_of_bits(ks) for c, ks in positions.items()}
         self._every_key = (1 << len(self.key_chars)) - 1
-        self._key_ids = {chars: k for k, chars in enumerate(self.key_chars)}
         self._covers_of: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
@@ -562,8 +564,11 @@ class ChineseIndex:
                 keys = [key_chars[k] for k in _bits(self._holding.get(han, 0) & cover)]
             else:
                 pool = chars.union(zh)  # type: ignore[union-attr]
-                keys = [key for c in pool for key in self.all_anchors.get(c, ())  # type: ignore[union-attr]
-                        if key <= pool and cover >> self._key_ids[key] & 1]
+                if cover == self._every_key:  # a name of droppable characters only (a place)
+                    keys = [key for c in pool for key in self.all_anchors.get(c, ())  # type: ignore[union-attr]
+                            if key <= pool]
+                else:
+                    keys = [key for key in map(key_chars.__getitem__, _bits(cover)) if key <= pool]
             for key in keys:
                 out[key, key.difference(zh)] = None
         return tuple(out)
@@ -815,6 +820,14 @@ def _reach(before: str, after: str, key: frozenset[str], free: frozenset[str]) -
     return out
 
 
+def _int_of_bits(positions: list[int]) -> int:
+    """The int whose bits set are ``positions`` (built once: no int per position)."""
+    bits = bytearray(max(positions) // 8 + 1)
+    for k in positions:
+        bits[k >> 3] |= 1 << (k & 7)
+    return int.from_bytes(bits, "little")
+
+
 def _bits(keys: int) -> list[int]:
     """The positions of the bits set in ``keys``."""
     out = []
@@ -830,10 +843,9 @@ def _han_set(text: str) -> frozenset[str]:
     return frozenset("".join(_HAN_RUNS.findall(text)))
 
 
-def _anchors(keys: Iterable[str]) -> dict[str, list[frozenset[str]]] | None:
-    """The Han characters of each key, filed under the one that fewest keys hold; ``None`` when
-    a key has no Han character (every string may then hold one)."""
-    sets = [frozenset("".join(_HAN_RUNS.findall(k))) for k in dict.fromkeys(keys)]
+def _anchors(sets: list[frozenset[str]]) -> dict[str, list[frozenset[str]]] | None:
+    """The Han characters of each key (``sets``, one per key), filed under the one that fewest
+    keys hold; ``None`` when a key has no Han character (every string may then hold one)."""
     if not all(sets):
         return None
     counts = Counter(c for chars in sets for c in chars)
