@@ -42,7 +42,7 @@ from ..text.fold import has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .entity_ids import EntityIds, add_id, ids_of, seal
+from .entity_ids import EntityIds, KeyTable, add_id, ids_of, seal
 from .pinyin_keys import PinyinKeys
 from .query import Query
 
@@ -258,9 +258,9 @@ class RomanIndex:
 
     Attributes
     ----------
-    derived : dict
+    derived : KeyTable
         Pinyin letters of each derived form (西北工大: ``xibeigongda``) -> entity positions
-        (:mod:`~aeronorm.pipeline.entity_ids`).
+        (:class:`~aeronorm.pipeline.entity_ids.KeyTable`, read as a dict).
     places : dict
         Entity position -> Chinese places its Chinese names contain, and those its English names
         state, for every entity with a Chinese name (:meth:`placed` is asked of no other).
@@ -302,7 +302,8 @@ class RomanIndex:
                 for letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).values():
                     if derived.setdefault(letters, i) != i:  # a new key (most are) costs no call
                         add_id(derived, letters, i)
-        self.derived: EntityIds[str] = seal(derived)
+        # 1.3 million keys of 27 letters at 100,000 entities: one string of them, not a dict
+        self.derived: KeyTable = KeyTable(seal(derived))
         self.by_length: dict[int, list[str]] = defaultdict(list)
         for key in pinyin_keys.keys:
             self.by_length[len(key)].append(key)
@@ -522,7 +523,7 @@ class PinyinStage:
 
 
 def _lookup(
-    table: EntityIds[str],
+    table: EntityIds[str] | KeyTable,
     qkeys: list[_QueryKey],
     allowed: Collection[int] | None,
     roman: BuildOnce[RomanIndex],

@@ -1,8 +1,10 @@
 """aeronorm.pipeline.entity_ids: key -> entities tables, one int for a key of one entity."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from aeronorm.pipeline.entity_ids import add_id, ids_of, seal
+from aeronorm.pipeline.entity_ids import KeyTable, add_id, ids_of, seal
 
 
 def test_one_entity_is_an_int_several_a_sorted_tuple():
@@ -29,3 +31,42 @@ def test_a_sealed_table_is_not_added_to():
     seal(table)
     with pytest.raises(TypeError):
         add_id(table, "k", 3)
+
+
+# -- KeyTable: the same table in one string ---------------------------------------------------------
+_keys = st.text(alphabet="abgnuxiz\u00fc", min_size=0, max_size=9)
+_held = st.one_of(st.integers(0, 10**6), st.tuples(st.integers(0, 9), st.integers(10, 99)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_keys, _held), st.lists(_keys, max_size=30))
+def test_key_table_reads_as_its_dict(table, others):
+    kt = KeyTable(table)
+    assert len(kt) == len(table)
+    assert list(kt) == sorted(table)
+    for key in [*table, *others]:
+        assert kt.get(key) == table.get(key)
+        assert ids_of(kt, key) == ids_of(table, key)
+        assert (key in kt) == (key in table)
+
+
+def test_key_table_keys_that_are_prefixes_of_each_other():
+    kt = KeyTable({"xi": 1, "xian": 2, "xiang": (3, 4), "": 5})
+    asked = ("", "x", "xi", "xia", "xian", "xiang", "xiangg")
+    assert [kt.get(k) for k in asked] == [5, None, 1, None, 2, (3, 4), None]
+
+
+def test_key_table_survives_a_saved_index_round_trip(tmp_path):
+    from aeronorm import Glossary, Normalizer
+
+    n = Normalizer(Glossary.from_records([
+        {"id": "a", "name": "Xibei Gongye Daxue", "zh": "西北工业大学"},
+        {"id": "b", "name": "Nanjing Xinxi Gongcheng Daxue", "zh": "南京信息工程大学"},
+    ]), warm=True)
+    path = tmp_path / "t.aeronorm-index"
+    n.save(path)
+    m = Normalizer.load(path)
+    before = n.pipeline.stages["pinyin"].roman.get().derived
+    after = m.pipeline.stages["pinyin"].roman.get().derived
+    assert isinstance(after, KeyTable) and len(before) > 0
+    assert list(after) == list(before) and all(after.get(k) == before.get(k) for k in before)
