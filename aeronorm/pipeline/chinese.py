@@ -26,9 +26,11 @@ characters only ends here: the stages after this one would compare pinyin, and a
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
@@ -70,6 +72,7 @@ _STRETCH_MEMO = 20_000  # stretches of running text remembered with their longes
 _RUN = 64  # words of a unit whose remembered answers are read at once
 _MAX_WINDOWED = 2000  # a longer unit is tested by its characters, not stretch by stretch
 _UNSEEN: Any = object()
+_EVERY_KEY = -1  # every key (all bits set)
 _NO_SIDES: tuple[tuple[()], tuple[()]] = ((), ())  # a run of Latin letters with no English name in it
 _NOTHING: tuple[int, Hit | None] = (0, None)
 # A Chinese name lookup_mixed may put in a span: its Han characters, and the keys that hold those
@@ -173,17 +176,19 @@ class ChineseIndex:
         self.droppable = frozenset("".join((*set_aside, *(
             t for t in self.lexicon.zh_terms
             if [(k.text, k.kind in kinds) for k in self.lexicon.zh_tokens(t)] != [(t, False)]))))
-        # The keys that hold each Han character, as a set of ``key_chars`` (the Han characters of
-        # each key) in the bits of an int: in a unit of _PLAIN or _KEEPS kind, a stretch names
-        # something only at a key holding every Han character of its words but droppable ones
-        # (_held); ints, because sets of a thousand keys are intersected at every word.
+        # The keys that hold each Han character (positions in ``key_chars``, the Han characters
+        # of each key): in a unit of _PLAIN or _KEEPS kind, a stretch names something only at a
+        # key holding every Han character of its words but droppable ones (_held). Kept as
+        # packed positions; read as the bits of an int, because sets of a thousand keys are
+        # intersected at every word (-1: every key). The ints are a memo: a saved index holds
+        # no big int.
         self.key_chars = list(shared)
         positions: dict[str, list[int]] = defaultdict(list)
         for k, chars in enumerate(self.key_chars):
             for c in chars:
                 positions[c].append(k)
-        self._holding = {c: _int_of_bits(ks) for c, ks in positions.items()}
-        self._every_key = (1 << len(self.key_chars)) - 1
+        self._holding_at = {c: _packed(ks) for c, ks in positions.items()}
+        self._holding: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._covers_of: BoundedCache[str, int] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._replacements_of: dict[int, list[str]] = {}
         self._stretches: BoundedCache[tuple[str, ...], tuple[int, Hit | None]] = BoundedCache(
@@ -561,10 +566,10 @@ class ChineseIndex:
         out: dict[tuple[frozenset[str], frozenset[str]], None] = {}
         for zh, cover in names:
             if han:
-                keys = [key_chars[k] for k in _bits(self._holding.get(han, 0) & cover)]
+                keys = [key_chars[k] for k in _bits(self._keys_with_char(han) & cover)]
             else:
                 pool = chars.union(zh)  # type: ignore[union-attr]
-                if cover == self._every_key:  # a name of droppable characters only (a place)
+                if cover == _EVERY_KEY:  # a name of droppable characters only (a place)
                     keys = [key for c in pool for key in self.all_anchors.get(c, ())  # type: ignore[union-attr]
                             if key <= pool]
                 else:
@@ -703,11 +708,18 @@ class ChineseIndex:
     def _keys_holding(self, word: str) -> int:
         """The keys (bits of positions in :attr:`key_chars`) holding every Han character of
         ``word`` but droppable ones (every key when it has no other), remembered."""
-        keys = self._every_key
-        holding = self._holding
+        keys = _EVERY_KEY
         for c in _han_set(word).difference(self.droppable):
-            keys &= holding.get(c, 0)
+            keys &= self._keys_with_char(c)
         return self._covers_of.put(word, keys)
+
+    def _keys_with_char(self, char: str) -> int:
+        """The keys holding ``char`` (bits of positions in :attr:`key_chars`), remembered."""
+        found = self._holding.get(char)
+        if found is None:
+            packed = self._holding_at.get(char)
+            found = self._holding.put(char, 0 if packed is None else _int_of_bits(_unpacked(packed)))
+        return found
 
     def _stop(self, word: str) -> bool:
         """Whether no name runs through ``word``: a space or punctuation, or a word with a Han
@@ -820,7 +832,23 @@ def _reach(before: str, after: str, key: frozenset[str], free: frozenset[str]) -
     return out
 
 
-def _int_of_bits(positions: list[int]) -> int:
+def _packed(positions: list[int]) -> bytes:
+    """Positions as 4-byte little-endian unsigned ints (a saved index may be read elsewhere)."""
+    packed = array("I", positions)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpacked(packed: bytes) -> array[int]:
+    """The positions :func:`_packed` packed."""
+    positions = array("I", packed)
+    if sys.byteorder == "big":
+        positions.byteswap()
+    return positions
+
+
+def _int_of_bits(positions: Sequence[int]) -> int:
     """The int whose bits set are ``positions`` (built once: no int per position)."""
     bits = bytearray(max(positions) // 8 + 1)
     for k in positions:

@@ -266,3 +266,29 @@ def test_an_english_name_whose_chinese_name_makes_a_name_with_the_text_around_it
             assert all(text[s:e] != "KPW" for s, e, _ in found)
         elif entity is not None:
             assert [(text[s:e], ids[next(iter(h.ids))]) for s, e, h in found] == [(name, entity)]
+
+
+def test_the_tables_a_saved_index_holds_have_no_big_int(shipped_indexes):
+    # a saved index writes an int past 64 bits in decimal, which Python refuses past 4,300 digits
+    # (the keys of 10,000 entities): the keys holding each character are kept packed, their ints
+    # only in a memo (memos travel empty)
+    from aeronorm.caching import BoundedCache
+
+    fast, _ = shipped_indexes
+    fast.scan("据报道，CASIC与西北工业大学的专家说，航天科工二院。")
+    assert len(fast.key_chars) > 64  # an int of the keys holding a character has more bits
+    seen: set[int] = set()
+
+    def small(value) -> bool:
+        if isinstance(value, BoundedCache) or id(value) in seen:
+            return True
+        seen.add(id(value))
+        if isinstance(value, int):
+            return -(1 << 63) <= value < (1 << 63)
+        if isinstance(value, dict):
+            return all(small(k) and small(v) for k, v in value.items())
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return all(map(small, value))
+        return True
+
+    assert all(small(value) for name, value in vars(fast).items() if name != "index")
