@@ -20,7 +20,7 @@ from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
 from ..text.pinyin import split_syllables
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .entity_ids import EntityIds, add_id, ids_of, seal
+from .entity_ids import KeyTable, add_id, ids_of, seal
 from .query import Query
 
 __all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
@@ -35,9 +35,10 @@ class Acronyms:
 
     Attributes
     ----------
-    whole : dict
-        Acronym -> entities (:mod:`~aeronorm.pipeline.entity_ids`), from whole names.
-    parts : dict
+    whole : KeyTable
+        Acronym -> entities (:class:`~aeronorm.pipeline.entity_ids.KeyTable`, read as a dict),
+        from whole names.
+    parts : KeyTable
         Acronym -> entities, from the comma-separated parts of names, for the keys no whole name
         gives (consulted after ``whole``).
     """
@@ -61,10 +62,11 @@ class Acronyms:
                             for acro in _acronyms_of(lexicon, part, _LIMIT, words):
                                 if parts.setdefault(acro, i) != i:
                                     add_id(parts, acro, i)
-        self.whole: EntityIds[str] = seal(whole)
-        # a key whole names give is never looked up in parts (nearly every part's key is one:
-        # a part is mostly another entity's whole name)
-        self.parts: EntityIds[str] = seal({key: ids for key, ids in parts.items() if key not in whole})
+        # 700,000 acronyms at 100,000 entities: one string of them each, not a dict (KeyTable).
+        # A key whole names give is never looked up in parts (nearly every part's key is one: a
+        # part is mostly another entity's whole name).
+        self.parts = KeyTable(seal({key: ids for key, ids in parts.items() if key not in whole}))
+        self.whole = KeyTable(seal(whole))
 
     def ids(self, key: str) -> tuple[int, ...]:
         """The entities one of whose whole names gives the acronym ``key``, else those one of

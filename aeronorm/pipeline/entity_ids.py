@@ -59,7 +59,7 @@ class KeyTable:
     holds in one tuple; a key is found by binary search. About 35 bytes a key of 27 letters,
     where a dict of strings takes about 100 (the pinyin stage's derived keys: 1.3 million at
     100,000 entities). Read as the dict it stands for: :meth:`get` (so :func:`ids_of`), ``in``,
-    ``len``, iteration in sorted order.
+    ``len``, iteration in sorted order, :meth:`values`.
 
     Examples
     --------
@@ -110,6 +110,10 @@ class KeyTable:
 
     def __iter__(self) -> Iterator[str]:
         return (self._key(k) for k in range(len(self._held)))
+
+    def values(self) -> tuple[int | tuple[int, ...], ...]:
+        """What each key holds, in the keys' (sorted) order."""
+        return self._held
 
 
 def ids_of(table: EntityIds[K] | KeyTable, key: K) -> tuple[int, ...]:
