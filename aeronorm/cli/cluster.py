@@ -114,23 +114,15 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> None:
     from ..clustering.units import check_units
-    from ..glossary import check_entity_type
+    from .build import check_options
 
-    if args.type is not None:
-        try:
-            check_entity_type(args.type)
-        except ValueError as exc:
-            raise CLIError(str(exc)) from None
-    if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
-        raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
+    check_options(args)  # type, threshold and glossaries, as every command checks them
     try:
         check_units(args.units)
     except ValueError as exc:
         raise CLIError(str(exc)) from None
     if args.min_size < 1:
         raise CLIError(f"--min-size must be 1 or more, got {args.min_size}")
-    if args.no_default_glossary and not args.glossary:
-        raise CLIError("--no-default-glossary needs at least one --glossary FILE")
 
 
 def _anchor_glossary(args: argparse.Namespace) -> Any:
