@@ -97,6 +97,9 @@ class _Side:
     # a company's name (the entity's names carry a company form): a place before it may be where
     # the company is registered, which its name often leaves out; no institution's
     company: bool = True
+    # the places any name of the entity states (火箭派（湖州）... for "Rocket Pi ..."); a query's
+    # place among them says where the entity is, not that it names another one
+    places: frozenset[str] = frozenset()
 
 
 class FuzzyStage:
@@ -110,6 +113,7 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self.entity_parents = BuildOnce(self._entity_parents)
+        self.entity_places = BuildOnce(self._entity_places)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
@@ -124,6 +128,7 @@ class FuzzyStage:
         self.spellings.get()
         self.affiliations.get()
         self.entity_parents.get()
+        self.entity_places.get()
 
     def weight(self, tok: Tok) -> float:
         """How much a token tells about identity: IDF times the weight of its kind."""
@@ -152,7 +157,8 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    name = names.put(rep_id, self._side(rep.tokens, company=self._company(rep.entity)))
+                    name = names.put(rep_id, self._side(rep.tokens, company=self._company(rep.entity),
+                                                        places=self._places(rep.entity)))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
@@ -176,17 +182,18 @@ class FuzzyStage:
         candidates = ((ents[top], round(top_score, 4)), *((ents[e], s) for e, s in runners))
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
 
-    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True
-              ) -> tuple[float, list[str]]:
+    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
+              places: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
         ``company`` says whether the entity is a company (a place in front of the query may be
-        where it is registered). A pair that is rejected scores 0.0 and its evidence is the
-        reason (``explain`` shows it).
+        where it is registered); ``places`` are the place concepts the entity's other names
+        state (a query's place among them is where the entity is). A pair that is rejected scores
+        0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        return self._score(side, self._side(name, company=company), person, Aligner(side.toks))
+        return self._score(side, self._side(name, company=company, places=places), person, Aligner(side.toks))
 
     def _company(self, entity: int) -> bool:
         """Whether an entity is a company: one of its names ends in a company form (English or
@@ -202,11 +209,12 @@ class FuzzyStage:
             self._companies[entity] = known
         return known
 
-    def _side(self, tokens: Sequence[Tok], *, company: bool = True) -> _Side:
+    def _side(self, tokens: Sequence[Tok], *, company: bool = True, places: frozenset[str] = frozenset()
+              ) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company)
+            return _Side(toks, (), frozenset(), (), (), company, places)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -216,7 +224,7 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, places)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -274,6 +282,11 @@ class FuzzyStage:
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
+        if cs.places:
+            # A place another name of the entity states is where the entity is, however this name
+            # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
+            # "Rocket Pi Space Technology"): neither extra nor distinctive.
+            left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.places.isdisjoint(q[i].keys)]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
         if (loose_q or loose_c) and not same_q and not any(
                 s >= 1.0 and q[i].kind == Kind.NAME and not self._unit(q[i]) for i, _, s in pairs):
@@ -368,8 +381,9 @@ class FuzzyStage:
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
-                score, evidence = self.score(tokens, rep.tokens, person=person,
-                                             company=self._company(rep.entity))
+                e = rep.entity
+                score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
+                                             places=self._places(e))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -463,6 +477,19 @@ class FuzzyStage:
             if spans and not (len(spans) == 1 and spans[0][:2] == (0, len(tokens))):
                 parents[rep.entity].update(org for _, _, org in spans)
         return {e: frozenset(orgs) for e, orgs in parents.items()}
+
+    def _entity_places(self) -> dict[int, frozenset[str]]:
+        """Entity -> the concepts of the places its names state (English and Chinese), for the
+        entities that state one."""
+        places: dict[int, set[str]] = defaultdict(set)
+        for rep in self.index.reps:
+            for t in rep.tokens:
+                if t.kind == Kind.PLACE:
+                    places[rep.entity].update(t.keys)
+        return {e: frozenset(keys) for e, keys in places.items()}
+
+    def _places(self, entity: int) -> frozenset[str]:
+        return self.entity_places.get().get(entity, frozenset())
 
     def _states_another_parent(self, spans: Sequence[tuple[int, int, int]], entity: int) -> bool:
         """Whether the query states a parent organisation (``spans``, its :attr:`_Side.spans`)

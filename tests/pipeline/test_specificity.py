@@ -216,3 +216,33 @@ def test_a_family_is_not_its_numbered_model(models, query):
                                                  ("Long March-5", "lm5")])
 def test_a_numbered_model_is_found_by_its_number(models, query, expected):
     assert _id(models, query) == expected
+
+
+# A company whose English name leaves out the place its Chinese name states in brackets.
+PLACE_RECORDS = [
+    {"id": "ferro", "name": "Ferrolite Orbital Technology Ltd", "zh": "铁光（合肥）轨道科技有限公司"},
+    {"id": "borealis", "name": "Borealis Satellite Ground Systems Corporation"},
+    {"id": "kite", "name": "Kite Rocket Space Technology Development Co., Ltd."},
+]
+
+
+@pytest.fixture(scope="module")
+def placed() -> Normalizer:
+    return Normalizer(Glossary.from_records(PLACE_RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Ferrolite (Hefei) Orbital Technology Co., Ltd.",
+                                   "Ferrolite Orbital Technology (Hefei) Co., Ltd.",
+                                   "Hefei Ferrolite Orbital Technology Co., Ltd.",
+                                   "Ferrolite Orbital Technology Co., Ltd."])
+def test_a_place_another_name_of_the_entity_states_is_where_it_is(placed, query):
+    assert _id(placed, query) == "ferro"
+
+
+@pytest.mark.parametrize(("query", "why"), [
+    ("Ferrolite (Wuhan) Orbital Technology Co., Ltd.", "wuhan"),  # another place: another company
+    ("Borealis Satellite Ground Systems Corporation (Hefei)", "hefei"),  # no name of it states one
+])
+def test_a_place_no_name_of_the_entity_states_names_another_one(placed, query, why):
+    assert _id(placed, query) is None
+    assert why in placed.explain(query).lower()
