@@ -173,7 +173,8 @@ class FuzzyStage:
         top, (top_score, evidence, via) = ranked[0]
         runners = tuple((e, round(s, 4)) for e, (s, _, _) in ranked[1:4] if s > 0)
         second = runners[0][1] if runners else 0.0
-        if top_score >= cal.threshold and top_score - second >= cal.margin:
+        if top_score >= cal.threshold and top_score - second >= cal.margin and not (
+                top_score < cal.full and self._covered_elsewhere(query, top, allowed)):
             why = (f"via {via!r}", "tokens " + ", ".join(evidence))
             return found(index, top, round(top_score, 4), "fuzzy", why, runners)
         if top_score <= 0:
@@ -181,6 +182,28 @@ class FuzzyStage:
         ents = index.entities
         candidates = ((ents[top], round(top_score, 4)), *((ents[e], s) for e, s in runners))
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
+
+    def _covered_elsewhere(self, query: Query, top: int, allowed: Collection[int] | None) -> bool:
+        """Whether another entity's name holds every word of the query, as written, while none of
+        ``top``'s names does: the query is that entity's name shortened more than ``top``'s
+        reworded, and an answer that leaves words of the query unexplained is a guess."""
+        index, lex = self.index, self.index.lexicon
+        covering: set[int] = set()
+        for form in query.forms:
+            tokens = query.tokens(lex, form)
+            toks = tuple(t for t in tokens if t.kind != _LEGAL)
+            if not toks:
+                continue
+            aligner = Aligner(toks)
+            for rep_id in self._block(tokens):
+                rep = index.reps[rep_id]
+                if allowed is not None and rep.entity not in allowed:
+                    continue
+                name = tuple(t for t in rep.tokens if t.kind != _LEGAL)
+                pairs = aligner.align(name)
+                if len(pairs) == len(toks) and all(s >= 1.0 for _, _, s in pairs):
+                    covering.add(rep.entity)
+        return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
               places: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
