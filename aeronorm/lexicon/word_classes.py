@@ -30,6 +30,7 @@ class WordClasses:
     pinyin_legal: frozenset[str]
     compass_words: tuple[str, ...]
     national_scope: frozenset[str]
+    international_scope: frozenset[str]
     company_form_families: tuple[tuple[str, frozenset[str]], ...]
     name_glue: frozenset[str]
     institution_types: frozenset[str]
@@ -57,6 +58,7 @@ def load_word_classes() -> WordClasses:
         pinyin_legal=frozenset(fold(w) for w in raw["pinyin_legal"]),
         compass_words=tuple(raw["compass_words"]),
         national_scope=frozenset(raw["national_scope"]),
+        international_scope=frozenset(raw["international_scope"]),
         company_form_families=tuple(
             (family, frozenset(words)) for family, words in raw["company_form_families"].items()
         ),

@@ -97,9 +97,10 @@ class _Side:
     # a company's name (the entity's names carry a company form): a place before it may be where
     # the company is registered, which its name often leaves out; no institution's
     company: bool = True
-    # the places any name of the entity states (火箭派（湖州）... for "Rocket Pi ..."); a query's
-    # place among them says where the entity is, not that it names another one
-    places: frozenset[str] = frozenset()
+    # the places and scopes (China, International) any name of the entity states (火箭派（湖州）
+    # for "Rocket Pi ..."); a query's place among them says where the entity is, not that it names
+    # another one
+    stated: frozenset[str] = frozenset()
 
 
 class FuzzyStage:
@@ -113,10 +114,11 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self.entity_parents = BuildOnce(self._entity_parents)
-        self.entity_places = BuildOnce(self._entity_places)
+        self.entity_stated = BuildOnce(self._entity_stated)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
+        self._international = load_word_classes().international_scope
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
@@ -128,7 +130,7 @@ class FuzzyStage:
         self.spellings.get()
         self.affiliations.get()
         self.entity_parents.get()
-        self.entity_places.get()
+        self.entity_stated.get()
 
     def weight(self, tok: Tok) -> float:
         """How much a token tells about identity: IDF times the weight of its kind."""
@@ -158,7 +160,7 @@ class FuzzyStage:
                 name = names.get(rep_id)
                 if name is None:
                     name = names.put(rep_id, self._side(rep.tokens, company=self._company(rep.entity),
-                                                        places=self._places(rep.entity)))
+                                                        stated=self._stated(rep.entity)))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
@@ -206,17 +208,17 @@ class FuzzyStage:
         return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
-              places: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+              stated: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
         ``company`` says whether the entity is a company (a place in front of the query may be
-        where it is registered); ``places`` are the place concepts the entity's other names
-        state (a query's place among them is where the entity is). A pair that is rejected scores
-        0.0 and its evidence is the reason (``explain`` shows it).
+        where it is registered); ``stated`` are the place and scope concepts the entity's other
+        names state (a query's place among them is where the entity is). A pair that is rejected
+        scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        return self._score(side, self._side(name, company=company, places=places), person, Aligner(side.toks))
+        return self._score(side, self._side(name, company=company, stated=stated), person, Aligner(side.toks))
 
     def _company(self, entity: int) -> bool:
         """Whether an entity is a company: one of its names ends in a company form (English or
@@ -232,12 +234,12 @@ class FuzzyStage:
             self._companies[entity] = known
         return known
 
-    def _side(self, tokens: Sequence[Tok], *, company: bool = True, places: frozenset[str] = frozenset()
+    def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset()
               ) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company, places)
+            return _Side(toks, (), frozenset(), (), (), company, stated)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -247,7 +249,7 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, places)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -305,11 +307,15 @@ class FuzzyStage:
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
-        if cs.places:
+        if cs.stated:
             # A place another name of the entity states is where the entity is, however this name
             # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
             # "Rocket Pi Space Technology"): neither extra nor distinctive.
-            left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.places.isdisjoint(q[i].keys)]
+            left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.stated.isdisjoint(q[i].keys)]
+        if not person and left_q:
+            other_scope = self._other_scope(q, left_q, cs)
+            if other_scope:
+                return 0.0, [f"the query has {other_scope!r}: a body of another scope"]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
         if (loose_q or loose_c) and not same_q and not any(
                 s >= 1.0 and q[i].kind == Kind.NAME and not self._unit(q[i]) for i, _, s in pairs):
@@ -406,7 +412,7 @@ class FuzzyStage:
                 person = index.entities[rep.entity].type == "person"
                 e = rep.entity
                 score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
-                                             places=self._places(e))
+                                             stated=self._stated(e))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -501,18 +507,43 @@ class FuzzyStage:
                 parents[rep.entity].update(org for _, _, org in spans)
         return {e: frozenset(orgs) for e, orgs in parents.items()}
 
-    def _entity_places(self) -> dict[int, frozenset[str]]:
-        """Entity -> the concepts of the places its names state (English and Chinese), for the
-        entities that state one."""
-        places: dict[int, set[str]] = defaultdict(set)
+    def _entity_stated(self) -> dict[int, frozenset[str]]:
+        """Entity -> the concepts of the places and scopes its names state (English and Chinese),
+        for the entities that state one."""
+        scope = self._scope
+        stated: dict[int, set[str]] = defaultdict(set)
         for rep in self.index.reps:
             for t in rep.tokens:
                 if t.kind == Kind.PLACE:
-                    places[rep.entity].update(t.keys)
-        return {e: frozenset(keys) for e, keys in places.items()}
+                    stated[rep.entity].update(t.keys)
+                elif not scope.isdisjoint(t.keys):
+                    stated[rep.entity].update(scope.intersection(t.keys))
+        return {e: frozenset(keys) for e, keys in stated.items()}
 
-    def _places(self, entity: int) -> frozenset[str]:
-        return self.entity_places.get().get(entity, frozenset())
+    def _stated(self, entity: int) -> frozenset[str]:
+        return self.entity_stated.get().get(entity, frozenset())
+
+    def _other_scope(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
+        """A word left over on the query's side that gives it another scope than the entity's
+        names state: "International" where they state none ("Shenzhou International" is not
+        Shenzhou; "International Space Station" is not the China Space Station), a national scope
+        against an international body ("China Institute of Space Law"), a province or city
+        against a national body ("Provincial Development and Reform Commission")."""
+        international, scope, admin = self._international, self._scope, self._admin
+        named = cs.stated | cs.keys
+        entity_intl = not international.isdisjoint(named)
+        entity_national = not (scope - international).isdisjoint(named)
+        for i in left_q:
+            keys = q[i].keys
+            if not international.isdisjoint(keys):
+                if not entity_intl:
+                    return q[i].text
+            elif not scope.isdisjoint(keys):
+                if entity_intl and not entity_national:
+                    return q[i].text
+            elif q[i].kind != Kind.PLACE and entity_national and not admin.isdisjoint(keys):
+                return q[i].text
+        return None
 
     def _states_another_parent(self, spans: Sequence[tuple[int, int, int]], entity: int) -> bool:
         """Whether the query states a parent organisation (``spans``, its :attr:`_Side.spans`)

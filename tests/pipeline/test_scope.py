@@ -1,0 +1,50 @@
+"""A scope word tells bodies apart: an international body is no Chinese national one, a province's
+body is not the nation's, and "X International" is not X unless a name of X says so. Every example
+here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+from .stages import answer_id as _id
+
+RECORDS = [
+    {"id": "cn-lunar-station", "name": "China Lunar Station", "zh": "中国月球站"},
+    {"id": "intl-rocketry", "name": "International Rocketry Federation"},
+    {"id": "orbital-planning", "name": "National Orbital Planning Commission"},
+    {"id": "kestrel", "name": "Kestrel Satellite Technology Co., Ltd."},
+    # its English name leaves out the 国际 of its Chinese name
+    {"id": "cathay-orbit", "name": "Cathay Orbit Co., Ltd.", "zh": "华辰国际轨道有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "International Lunar Station",  # not the China Lunar Station
+    "China Rocketry Federation",  # a national body, not the international federation
+    "Chinese Rocketry Federation",
+    "Provincial Orbital Planning Commission",  # a province's commission, not the nation's
+    "Municipal Orbital Planning Commission",
+    "Kestrel International",  # another company of the name
+    "Kestrel Satellite Technology International Co., Ltd.",
+])
+def test_another_scope_names_another_body(n, query):
+    assert _id(n, query) is None
+    assert "scope" in n.explain(query)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("China Lunar Station", "cn-lunar-station"),
+    ("International Rocketry Federation", "intl-rocketry"),
+    ("National Orbital Planning Commission", "orbital-planning"),
+    ("Kestrel Satellite Technology Co.", "kestrel"),
+    ("Cathay Orbit International Co., Ltd.", "cathay-orbit"),  # its Chinese name says 国际
+])
+def test_the_scope_a_name_of_the_entity_states_still_matches(n, query, expected):
+    assert _id(n, query) == expected
