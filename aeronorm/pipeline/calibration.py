@@ -63,6 +63,10 @@ class Calibration:
         and the other leaves it out.
     contained : float
         A query whose words all belong to one name, one of them a proper name only it has.
+    extra_name_share : float
+        A naming word of the query that the name lacks, weighing at least this share of the
+        query's weightiest word the name has, names another entity ("China Medical Astronaut
+        Center" is not the Astronaut Center); a lighter one is only a cost.
     full : float
         The fuzzy stage's ceiling (never more than a concept-key match).
     retranslation_discount : float
@@ -103,6 +107,7 @@ class Calibration:
     extra_cost: dict[Kind, float] = field(default_factory=lambda: _by_kind(1.5, 1.5, 1.5, 0.5, 0.0))
     parent_cost: float = 0.25
     contained: float = 0.82
+    extra_name_share: float = 0.5
     full: float = 0.97
     retranslation_discount: float = 0.95
     typo_weight: float = 0.5

@@ -119,6 +119,7 @@ class FuzzyStage:
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._international = load_word_classes().international_scope
+        self._descriptors = load_word_classes().zh_descriptors
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
@@ -335,6 +336,16 @@ class FuzzyStage:
         differ_c = [c[j].text for j in left_c if self._telling(c[j], wc[j], floor)]
         if differ_q and differ_c:
             return 0.0, [f"{differ_q[0]!r} where the name has {differ_c[0]!r}: different words"]
+        if not person:
+            # A naming word of the query the name lacks, nearly as telling as the words they share,
+            # names another entity ("China Medical Astronaut Center" is not the Astronaut Center);
+            # descriptors (科技) and words of one or two letters (a mistyped "the") are left to cost.
+            top = cal.extra_name_share * max((wq[i] for i in aligned_q), default=0.0)
+            more = next((q[i].text for i in left_q if q[i].kind == _NAME and wq[i] >= top
+                        and len(q[i].text) > 2 and self._descriptors.isdisjoint(q[i].keys)
+                        and not self._unit(q[i])), None)
+            if more:
+                return 0.0, [f"the query has {more!r}, which the name lacks: another entity"]
         # A partial spelling match leaves the rest of both words unexplained.
         extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
         extra += parent_extra

@@ -281,3 +281,37 @@ def test_a_query_every_word_of_which_another_name_holds_is_not_answered_by_a_rew
 ])
 def test_names_each_entity_holds_are_still_answered(shortened, query, expected):
     assert _id(shortened, query) == expected
+
+
+# Names that make common words of "center", "training", "aerospace" and "satellite".
+EXTRA_RECORDS = [
+    {"id": "lunar-atc", "name": "Lunar Astronaut Research and Training Center"},
+    {"id": "marlin-sat", "name": "Marlin Satellite Center"},
+    {"id": "tern-aero", "name": "Tern Aerospace Training Center"},
+    {"id": "pike-aero", "name": "Pike Aerospace Satellite Company"},
+    {"id": "heron-aero", "name": "Heron Aerospace Engineering Co., Ltd."},
+    {"id": "carp-aero", "name": "Carp Aerospace Instruments Co., Ltd."},
+    {"id": "wren-aero", "name": "Wren Aerospace Propulsion Co., Ltd."},
+    {"id": "lark-aero", "name": "Lark Aerospace Materials Co., Ltd."},
+]
+
+
+@pytest.fixture(scope="module")
+def extra() -> Normalizer:
+    return Normalizer(Glossary.from_records(EXTRA_RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Lunar Medical Astronaut Research and Training Center",
+                                   "Lunar Astronaut Research and Training Center of Hydrology"])
+def test_a_telling_word_only_the_query_has_names_another_entity(extra, query):
+    assert _id(extra, query) is None
+    assert "which the name lacks: another entity" in extra.explain(query)
+
+
+@pytest.mark.parametrize("query", [
+    "Marlin Aerospace Satellite Center",  # a common word beside a brand only one entity has
+    "Lunar Astronaut Research and Training Technology Center",  # a descriptor (科技)
+    "He Lunar Astronaut Research and Training Center",  # a mistyped "the"
+])
+def test_a_light_word_only_the_query_has_is_a_cost(extra, query):
+    assert _id(extra, query) in ("marlin-sat", "lunar-atc")
