@@ -7,6 +7,7 @@ compares.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -14,6 +15,8 @@ from ..resources import data_yaml
 from ..text.fold import fold, tokenize
 
 __all__ = ["WordClasses", "load_word_classes"]
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,12 +46,18 @@ def load_word_classes() -> WordClasses:
     word lists of the English side."""
     raw = data_yaml("wordclasses.yaml")
 
+    stop_words = frozenset(fold(w).replace("'", "") for w in raw["stop_words"])
+
     def phrases(key: str) -> frozenset[tuple[str, ...]]:
-        return frozenset(tuple(tokenize(p)) for p in raw[key] if tokenize(p))
+        # read as the lexicon reads a name: possessives and stop words dropped ("People's
+        # Liberation Army" is the phrase people liberation army)
+        read = (tuple(w for w in tokenize(_POSSESSIVE.sub("", p)) if w not in stop_words or w == "and")
+                for p in raw[key])
+        return frozenset(words for words in read if words)
 
     legal, generic = phrases("legal_forms"), phrases("generic_words")
     return WordClasses(
-        stop_words=frozenset(fold(w).replace("'", "") for w in raw["stop_words"]),
+        stop_words=stop_words,
         legal_phrases=legal,
         generic_phrases=generic,
         abbreviations={fold(k).replace("'", ""): fold(v) for k, v in raw["abbreviations"].items()},

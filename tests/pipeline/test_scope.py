@@ -48,3 +48,29 @@ def test_another_scope_names_another_body(n, query):
 ])
 def test_the_scope_a_name_of_the_entity_states_still_matches(n, query, expected):
     assert _id(n, query) == expected
+
+
+# A ministry, and a council named with the country's full name.
+PRC_RECORDS = [
+    {"id": "grand-council", "name": "Grand Council of the People's Republic of China"},
+    {"id": "orbital-ministry", "name": "Ministry of Orbital Affairs"},
+]
+
+
+@pytest.fixture(scope="module")
+def prc() -> Normalizer:
+    return Normalizer(Glossary.from_records(PRC_RECORDS))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Ministry of Orbital Affairs of the People's Republic of China", "orbital-ministry"),
+    ("Ministry of Orbital Affairs of the PRC", "orbital-ministry"),
+    ("Grand Council of the People's Republic of China", "grand-council"),
+])
+def test_the_country_s_full_name_is_a_scope_not_a_name(prc, query, expected):
+    # "of the People's Republic of China" names no body: the ministry's name with it is the ministry
+    assert _id(prc, query) == expected
+
+
+def test_the_country_s_full_name_alone_agreeing_names_no_body(prc):
+    assert _id(prc, "Ministry of Lunar Affairs of the People's Republic of China") is None

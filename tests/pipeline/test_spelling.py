@@ -15,6 +15,7 @@ RECORDS = [
     {"id": "orbitdata", "name": "Qingyun Launch Data Center"},
     {"id": "zhenxing", "name": "Zhenxing Satellite Manufacturing Group Corporation"},
     {"id": "mingyue", "name": "Mingyue"},
+    {"id": "grand-council", "name": "Grand Council of the People's Republic of China"},
 ]
 
 
@@ -53,6 +54,12 @@ def test_two_known_words_are_never_bridged(n):
 
 def test_a_name_that_is_only_its_guessed_word_is_not_read(n):
     assert n.match("Minggyue") is None
+
+
+def test_a_typo_in_the_generic_words_around_one_naming_word_as_written_is_read(n):
+    # its one naming word ("Grand Council") as written: the reading mends a generic word
+    m = n.match("Grand Council of the People's Republc of China")
+    assert m is not None and m.entity_id == "grand-council" and m.method == "spelling"
 
 
 def test_explain_shows_the_reading(n):
