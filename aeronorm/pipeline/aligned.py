@@ -7,7 +7,8 @@ the Chinese name, either through a translation (the term lexicon) or through its
 of eight letters or more may differ from the pinyin by one letter, once per name, but never in
 a word of fewer than six letters that is pinyin itself (Keyi is another word than Keji). The answer is
 the one entity whose Chinese name is covered whole (its company form, scope words and leading
-place may be left out) with no query word left over that says something.
+place may be left out, but not an institution's named by common words: ``places``) with no
+query word left over that says something.
 
 Precision first: at least one stretch is covered by pinyin (a name all in English is the concept
 and fuzzy stages' business), every naming character is covered, and two covered entities are an
@@ -25,13 +26,14 @@ from rapidfuzz.distance import Levenshtein
 
 from ..caching import BuildOnce
 from ..index import Index
-from ..lexicon import Kind, Tok
+from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.compare import institution_types, is_line_of_business
 from ..results import Method
 from ..text.fold import has_han, is_han_char
 from ..text.pinyin import is_pinyin_word, split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
+from .places import keeps_its_place
 from .query import Query
 
 __all__ = ["AlignedStage", "ChineseForms"]
@@ -69,7 +71,7 @@ class ChineseForms:
             if entity.type in ("person", "term"):
                 continue
             for zh in entity.chinese_names():
-                form = _form(i, lexicon.zh_tokens(zh))
+                form = _form(i, lexicon.zh_tokens(zh), lexicon)
                 if form is None:
                     continue
                 f = len(self.forms)
@@ -102,12 +104,13 @@ class ChineseForms:
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
-def _form(entity: int, tokens: Sequence[Tok]) -> Form | None:
+def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | None:
     cells: list[str] = []
     pinyin: list[str] = []
     optional = 0
+    placed = not keeps_its_place(tokens, lexicon)  # where a company is registered, not a university
     for k, tok in enumerate(tokens):
-        leave = tok.kind in (Kind.LEGAL, Kind.GENERIC) or (k == 0 and tok.kind == Kind.PLACE)
+        leave = tok.kind in (Kind.LEGAL, Kind.GENERIC) or (k == 0 and placed and tok.kind == Kind.PLACE)
         if has_han(tok.text):
             chars = [c for c in tok.text if is_han_char(c)]
             syllables = to_pinyin("".join(chars))

@@ -37,6 +37,7 @@ from ..results import Method
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
+from .places import keeps_its_place
 from .query import Query
 
 __all__ = ["FuzzyStage", "Spellings"]
@@ -101,6 +102,8 @@ class _Side:
     # for "Rocket Pi ..."); a query's place among them says where the entity is, not that it names
     # another one
     stated: frozenset[str] = frozenset()
+    # an institution named by common words keeps its leading place (places.keeps_its_place)
+    institution: bool = False
 
 
 class FuzzyStage:
@@ -123,6 +126,7 @@ class FuzzyStage:
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
+        self._institutions: dict[int, bool] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
@@ -160,8 +164,10 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    name = names.put(rep_id, self._side(rep.tokens, company=self._company(rep.entity),
-                                                        stated=self._stated(rep.entity)))
+                    e = rep.entity
+                    side_c = self._side(rep.tokens, company=self._company(e), stated=self._stated(e),
+                                        institution=self._institution(e))
+                    name = names.put(rep_id, side_c)
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
@@ -209,17 +215,19 @@ class FuzzyStage:
         return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
-              stated: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+              stated: frozenset[str] = frozenset(), institution: bool = False) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
         ``company`` says whether the entity is a company (a place in front of the query may be
         where it is registered); ``stated`` are the place and scope concepts the entity's other
-        names state (a query's place among them is where the entity is). A pair that is rejected
-        scores 0.0 and its evidence is the reason (``explain`` shows it).
+        names state (a query's place among them is where the entity is); ``institution`` says
+        whether the entity keeps its leading place (an institution named by common words). A pair
+        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        return self._score(side, self._side(name, company=company, stated=stated), person, Aligner(side.toks))
+        name_side = self._side(name, company=company, stated=stated, institution=institution)
+        return self._score(side, name_side, person, Aligner(side.toks))
 
     def _company(self, entity: int) -> bool:
         """Whether an entity is a company: one of its names ends in a company form (English or
@@ -235,12 +243,30 @@ class FuzzyStage:
             self._companies[entity] = known
         return known
 
-    def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset()
-              ) -> _Side:
+    def _institution(self, entity: int) -> bool:
+        """Whether an entity keeps its leading place (:func:`~aeronorm.pipeline.places.keeps_its_place`
+        of its Chinese name; without one, an English name that is no company's, has a unit word
+        and no proper word). Remembered per entity."""
+        known = self._institutions.get(entity)
+        if known is None:
+            e = self.index.entities[entity]
+            lex = self.index.lexicon
+            zh = next(iter(e.chinese_names()), None)
+            if zh is not None:
+                known = keeps_its_place(lex.zh_tokens(zh), lex)
+            else:
+                toks = [t for t in lex.tokens(e.name) if t.kind == _NAME]
+                known = not self._company(entity) and any(map(self._unit, toks)) and not any(
+                    map(lex.is_proper, toks))
+            self._institutions[entity] = known
+        return known
+
+    def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset(),
+              institution: bool = False) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company, stated)
+            return _Side(toks, (), frozenset(), (), (), company, stated, institution)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -250,7 +276,8 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated,
+                     institution)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -374,7 +401,8 @@ class FuzzyStage:
         specific = self._specific
         if person and any(q[i].kind == Kind.LEGAL or is_line_of_business(q[i]) for i in left_q):
             return 0.0, ["a company form or a line of business with a person's name: a company named so"]
-        specific_c = [] if person else [c[j].text for j in left_c if specific(c, j, aligned_c, named=named)]
+        specific_c = [] if person else [c[j].text for j in left_c
+                                        if specific(c, j, aligned_c, named=named, institution=cs.institution)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
         # (a place before a national body's name is a local body: "Tianjin National Development
@@ -423,7 +451,7 @@ class FuzzyStage:
                 person = index.entities[rep.entity].type == "person"
                 e = rep.entity
                 score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
-                                             stated=self._stated(e))
+                                             stated=self._stated(e), institution=self._institution(e))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -439,15 +467,15 @@ class FuzzyStage:
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))[:limit]
         return [(index.entities[i], round(s, 4), why) for i, (s, _, why) in ranked]
 
-    def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool, query: bool = False
-                  ) -> bool:
+    def _specific(self, name: Sequence[Tok], j: int, aligned: set[int], *, named: bool, query: bool = False,
+                  institution: bool = False) -> bool:
         """Whether ``name[j]``, left over on one side only, makes that side name a more specific
         entity than the other (``name`` is the entity's tokens or the query's):
 
         * a number (a plant's, an institute's, an edition's year);
         * a place, unless it comes before the first naming word, where a company's place of
           registration stands (北京天兵科技, Beijing Tianbing Technology), and the query names the
-          entity by a proper word only it has;
+          entity by a proper word only it has; never in an ``institution``'s name (上海交通大学);
         * a unit word (an institute, a centre, a factory), unless the query names the entity's
           own unit (its last unit word is aligned: what is left is the affiliation, "China Academy
           of Space Technology" before "502 Research Institute"), or it is the entity's type word
@@ -466,7 +494,7 @@ class FuzzyStage:
             if not self._abroad.isdisjoint(tok.keys):
                 return True  # no Chinese company is registered in Japan: "Japan X" is not X
             leading = all(t.kind in (Kind.PLACE, Kind.GENERIC, Kind.LEGAL) for t in name[:j])
-            return not (leading and named)
+            return not (leading and named and not institution)
         if tok.kind != Kind.NAME or not self._unit(tok):
             return False
         units = [k for k, t in enumerate(name) if t.kind == Kind.NAME and self._unit(t)]

@@ -13,6 +13,7 @@ from ..text.fold import has_han
 from ..text.person_names import chinese_name_keys
 from ..text.pinyin import split_syllables, to_pinyin
 from .entity_ids import EntityIds, add_id, ids_of, seal
+from .places import keeps_its_place
 
 __all__ = ["PinyinKeys", "pinyin_variants"]
 
@@ -76,8 +77,10 @@ def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
         core = list(pieces)
         while core and core[-1][0] == Kind.LEGAL:
             core.pop()
-        # a leading place only: a place further on (火箭派（湖州）) names a more specific entity
-        without_place = core[1:] if core and core[0][0] == Kind.PLACE else core
+        # A leading place only, and no institution's (keeps_its_place): a place further on
+        # (火箭派（湖州）) names a more specific entity.
+        placed = core and core[0][0] == Kind.PLACE and not keeps_its_place(tokens, lexicon)
+        without_place = core[1:] if placed else core
         descriptors = _descriptor_pinyin()
         short = list(without_place)
         while short and short[-1][1] in descriptors:
