@@ -34,6 +34,7 @@ from ..lexicon.compare import Aligner, align, is_line_of_business, similarity, s
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_places_abroad
 from ..results import Method
+from ..text.fold import has_han
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
@@ -104,6 +105,8 @@ class _Side:
     stated: frozenset[str] = frozenset()
     # an institution named by common words keeps its leading place (places.keeps_its_place)
     institution: bool = False
+    # the entity's Chinese names, joined ("" without one): what a romanised word must be part of
+    chinese: str = ""
 
 
 class FuzzyStage:
@@ -127,6 +130,7 @@ class FuzzyStage:
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
         self._institutions: dict[int, bool] = {}
+        self._chinese_names: dict[int, str] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
@@ -166,7 +170,7 @@ class FuzzyStage:
                 if name is None:
                     e = rep.entity
                     side_c = self._side(rep.tokens, company=self._company(e), stated=self._stated(e),
-                                        institution=self._institution(e))
+                                        institution=self._institution(e), chinese=self._chinese(e))
                     name = names.put(rep_id, side_c)
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
@@ -215,18 +219,20 @@ class FuzzyStage:
         return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
-              stated: frozenset[str] = frozenset(), institution: bool = False) -> tuple[float, list[str]]:
+              stated: frozenset[str] = frozenset(), institution: bool = False, chinese: str = ""
+              ) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
         ``company`` says whether the entity is a company (a place in front of the query may be
         where it is registered); ``stated`` are the place and scope concepts the entity's other
         names state (a query's place among them is where the entity is); ``institution`` says
-        whether the entity keeps its leading place (an institution named by common words). A pair
-        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
+        whether the entity keeps its leading place (an institution named by common words);
+        ``chinese`` is its Chinese names joined. A pair that is rejected scores 0.0 and its
+        evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        name_side = self._side(name, company=company, stated=stated, institution=institution)
+        name_side = self._side(name, company=company, stated=stated, institution=institution, chinese=chinese)
         return self._score(side, name_side, person, Aligner(side.toks))
 
     def _company(self, entity: int) -> bool:
@@ -242,6 +248,27 @@ class FuzzyStage:
                 (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
             self._companies[entity] = known
         return known
+
+    def _chinese(self, entity: int) -> str:
+        known = self._chinese_names.get(entity)
+        if known is None:
+            known = self._chinese_names[entity] = "|".join(self.index.entities[entity].chinese_names())
+        return known
+
+    def _bridged_romanisation(self, q: Sequence[Tok], c: Sequence[Tok],
+                              pairs: Sequence[tuple[int, int, float]], chinese: str) -> str | None:
+        """A romanised Chinese word of the query aligned with an English word of the name through
+        a Chinese word the entity's Chinese names lack: pinyin says which word it is ("Xinghe" is
+        星河, Galactic Energy's; GalaxySpace's "Galaxy" is 银河 in its Chinese name)."""
+        concepts = self.index.lexicon.pinyin_concepts
+        for i, j, _ in pairs:
+            word = q[i].text
+            if word == c[j].text or has_han(c[j].text):
+                continue
+            read = concepts(word)
+            if read and not any(zh in chinese for zh in read):
+                return f"{word!r} is {min(read)}, which no Chinese name of the entity has"
+        return None
 
     def _institution(self, entity: int) -> bool:
         """Whether an entity keeps its leading place (:func:`~aeronorm.pipeline.places.keeps_its_place`
@@ -262,11 +289,11 @@ class FuzzyStage:
         return known
 
     def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset(),
-              institution: bool = False) -> _Side:
+              institution: bool = False, chinese: str = "") -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company, stated, institution)
+            return _Side(toks, (), frozenset(), (), (), company, stated, institution, chinese)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -277,7 +304,7 @@ class FuzzyStage:
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
         return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated,
-                     institution)
+                     institution, chinese)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -320,6 +347,10 @@ class FuzzyStage:
         if not q or not c:
             return 0.0, ["nothing but a parent organisation and company forms"]
         pairs = aligner.align(c)
+        if cs.chinese:
+            bridged = self._bridged_romanisation(q, c, pairs, cs.chinese)
+            if bridged:
+                return 0.0, [bridged]
         matched = parent_matched
         telling = 0.0
         aligned_q = {i for i, _, _ in pairs}
@@ -451,7 +482,8 @@ class FuzzyStage:
                 person = index.entities[rep.entity].type == "person"
                 e = rep.entity
                 score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
-                                             stated=self._stated(e), institution=self._institution(e))
+                                             stated=self._stated(e), institution=self._institution(e),
+                                             chinese=self._chinese(e))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
