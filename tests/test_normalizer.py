@@ -34,7 +34,7 @@ def twins() -> Glossary:
 
 def test_defaults(normalizer):
     assert (normalizer.threshold, normalizer.margin) == (DEFAULT_THRESHOLD, DEFAULT_MARGIN) == (0.8, 0.05)
-    assert "441 entities" in repr(normalizer) and "0.8" in repr(normalizer)
+    assert "449 entities" in repr(normalizer) and "0.8" in repr(normalizer)
     assert normalizer.en_zh is None and normalizer.zh_en is None
 
 

@@ -420,7 +420,7 @@ class Glossary:
         --------
         >>> s = Glossary.default().stats()
         >>> s["entities"], s["types"]["org"], s["terms"] >= 265
-        (441, 151, True)
+        (449, 151, True)
         """
         types = {t: 0 for t in ENTITY_TYPES}
         for e in self._entities:

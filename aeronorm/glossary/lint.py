@@ -27,6 +27,10 @@ Codes and default severities (see :data:`LINT_CODES`):
     A name, alias, abbreviation or Chinese name starts like a spreadsheet formula (``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return: ``=HYPERLINK(...)``). Written into a CSV, a
     spreadsheet would run it: a sign of an untrusted or damaged glossary.
+``numbered-alias`` (warning)
+    An alias is the entity's name with a model number or ordinal ("Chang'e-5" of "Chang'e",
+    嫦娥五号 of 嫦娥): a family is not its numbered model, and the model answered as the family
+    is a wrong answer. The model belongs in an entity of its own, with the family as parent.
 ``missing-zh`` (info)
     The entity has no Chinese name.
 
@@ -51,7 +55,7 @@ from .entity import Entity
 
 __all__ = [
     "LINT_CODES", "SEVERITIES", "LintIssue", "bracketed_note", "lint_glossary", "make_issue",
-    "malformed_issue", "sort_issues",
+    "malformed_issue", "numbered_alias", "sort_issues",
 ]
 
 
@@ -71,6 +75,7 @@ LINT_CODES: dict[str, str] = {
     "shared-alias": "warning",
     "bracketed-note": "warning",
     "formula-like": "warning",
+    "numbered-alias": "warning",
     "missing-zh": "info",
 }
 
@@ -198,10 +203,48 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
                     e.origin, (e.id,)))
 
     for e in entities:
+        numbered = numbered_alias(e)
+        if numbered is not None:
+            issues.append(make_issue(
+                "numbered-alias", f"{e.id!r}: the alias {numbered!r} is its name with a model number; a "
+                "family is not its numbered model: give the model an entity of its own, with "
+                f"parent {e.id!r}", e.origin, (e.id,)))
+
+    for e in entities:
         if not e.zh:
             issues.append(make_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
 
     return sort_issues(issues)
+
+
+# A model number or ordinal after a name: "-5", " 1A", " II", 五号, 一号甲.
+_EN_NUMBERED = re.compile(r"(.+?) (?:\d+[a-z]?|[ivx]{1,4})")
+_ZH_NUMBERED = re.compile(r"(.+?)[零一二三四五六七八九十百]+号[甲乙丙丁]?")
+
+
+def numbered_alias(entity: Entity) -> str | None:
+    """The first alias of ``entity`` that is one of its names with a model number or ordinal
+    ("Chang'e-5" for "Chang'e", 嫦娥五号 for 嫦娥), or ``None``.
+
+    Examples
+    --------
+    >>> numbered_alias(Entity(id="x", name="Chang'e", zh="嫦娥", aliases=("Chang'e-5",)))
+    "Chang'e-5"
+    >>> print(numbered_alias(Entity(id="y", name="Long March 2F", aliases=("Long March-2F",))))
+    None
+    """
+    names = {fold_key(t) for label, t in entity.forms() if label in ("name", "alias")}
+    zh_names = {t for label, t in entity.forms() if label in ("zh", "zh_alias")}
+    for label, text in entity.forms():
+        if label == "alias":
+            m = _EN_NUMBERED.fullmatch(fold_key(text))
+            if m and m.group(1) in names:
+                return text
+        elif label == "zh_alias":
+            m = _ZH_NUMBERED.fullmatch(text)
+            if m and m.group(1) in zh_names:
+                return text
+    return None
 
 
 # What a spreadsheet reads as the start of a formula (OWASP's CSV injection list).

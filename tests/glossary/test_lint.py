@@ -144,3 +144,18 @@ def test_a_bracketed_note_in_a_name_or_alias_is_a_warning():
     notes = [i for i in g.lint() if i.code == "bracketed-note"]
     assert [(i.entity_ids, i.severity) for i in notes] == [(("d",), "warning"), (("a",), "warning")]
     assert "'board member'" in notes[0].message and "description" in notes[0].message
+
+
+def test_a_numbered_alias_of_a_family_is_a_warning():
+    g = Glossary.from_records([
+        {"id": "orion", "name": "Orion", "zh": "猎户", "aliases": ["Orion-3", "Orion probes"]},
+        {"id": "vega", "name": "Vega", "zh": "织女", "zh_aliases": ["织女二号"]},
+        {"id": "lyra-2f", "name": "Lyra 2F", "zh": "天琴二号F", "aliases": ["Lyra-2F"]},  # a model's own
+    ])
+    issues = [i for i in g.lint() if i.code == "numbered-alias"]
+    assert [(i.entity_ids, i.severity) for i in issues] == [(("orion",), "warning"), (("vega",), "warning")]
+    assert "'Orion-3'" in issues[0].message and "织女二号" in issues[1].message
+
+
+def test_the_shipped_families_have_their_numbered_models_apart():
+    assert not [i for i in Glossary.default().lint() if i.code == "numbered-alias"]
