@@ -107,6 +107,9 @@ class _Side:
     institution: bool = False
     # the entity's Chinese names, joined ("" without one): what a romanised word must be part of
     chinese: str = ""
+    # the entity and its descendants (glossary parent links), for an entity that has any: a word
+    # only they have still names the entity ("BeiDou" with BeiDou-3 in the glossary)
+    family: frozenset[int] = frozenset()
 
 
 class FuzzyStage:
@@ -121,6 +124,8 @@ class FuzzyStage:
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self.entity_parents = BuildOnce(self._entity_parents)
         self.entity_stated = BuildOnce(self._entity_stated)
+        self.ancestors = BuildOnce(self._ancestors)
+        self.families = BuildOnce(self._families)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
@@ -140,6 +145,7 @@ class FuzzyStage:
         self.affiliations.get()
         self.entity_parents.get()
         self.entity_stated.get()
+        self.families.get()
 
     def weight(self, tok: Tok) -> float:
         """How much a token tells about identity: IDF times the weight of its kind."""
@@ -170,7 +176,8 @@ class FuzzyStage:
                 if name is None:
                     e = rep.entity
                     side_c = self._side(rep.tokens, company=self._company(e), stated=self._stated(e),
-                                        institution=self._institution(e), chinese=self._chinese(e))
+                                        institution=self._institution(e), chinese=self._chinese(e),
+                                        family=self._family(e))
                     name = names.put(rep_id, side_c)
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
@@ -219,8 +226,8 @@ class FuzzyStage:
         return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
-              stated: frozenset[str] = frozenset(), institution: bool = False, chinese: str = ""
-              ) -> tuple[float, list[str]]:
+              stated: frozenset[str] = frozenset(), institution: bool = False, chinese: str = "",
+              family: frozenset[int] = frozenset()) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
@@ -228,11 +235,12 @@ class FuzzyStage:
         where it is registered); ``stated`` are the place and scope concepts the entity's other
         names state (a query's place among them is where the entity is); ``institution`` says
         whether the entity keeps its leading place (an institution named by common words);
-        ``chinese`` is its Chinese names joined. A pair that is rejected scores 0.0 and its
-        evidence is the reason (``explain`` shows it).
+        ``chinese`` is its Chinese names joined; ``family`` the entity and its descendants. A pair
+        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        name_side = self._side(name, company=company, stated=stated, institution=institution, chinese=chinese)
+        name_side = self._side(name, company=company, stated=stated, institution=institution, chinese=chinese,
+                               family=family)
         return self._score(side, name_side, person, Aligner(side.toks))
 
     def _company(self, entity: int) -> bool:
@@ -248,6 +256,41 @@ class FuzzyStage:
                 (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
             self._companies[entity] = known
         return known
+
+    def _family(self, entity: int) -> frozenset[int]:
+        return self.families.get().get(entity, frozenset())
+
+    def _ancestors(self) -> dict[int, tuple[int, ...]]:
+        """Entity -> its glossary ancestors (``parent`` links, nearest first), for the entities
+        that have a parent in the glossary."""
+        entities = self.index.entities
+        position = {e.id: i for i, e in enumerate(entities)}
+        out: dict[int, tuple[int, ...]] = {}
+        for i, e in enumerate(entities):
+            chain: list[int] = []
+            up = position.get(e.parent) if e.parent else None
+            while up is not None and up != i and up not in chain:  # a cycle is lint's error, not ours
+                chain.append(up)
+                above = entities[up].parent
+                up = position.get(above) if above else None
+            if chain:
+                out[i] = tuple(chain)
+        return out
+
+    def _families(self) -> dict[int, frozenset[int]]:
+        """Entity -> itself and its descendants, for the entities that have descendants."""
+        below: dict[int, set[int]] = defaultdict(set)
+        for i, above in self.ancestors.get().items():
+            for up in above:
+                below[up].add(i)
+        return {e: frozenset({e, *kids}) for e, kids in below.items()}
+
+    def _only_in(self, tok: Tok, family: frozenset[int]) -> bool:
+        """Whether one concept of ``tok`` belongs to the entities of ``family`` alone."""
+        index = self.index
+        reps = index.reps
+        return any(all(reps[r].entity in family for r in index.postings.get(k, ())) for k in tok.keys
+                   if index.df.get(k, 0) <= len(family))
 
     def _chinese(self, entity: int) -> str:
         known = self._chinese_names.get(entity)
@@ -289,11 +332,11 @@ class FuzzyStage:
         return known
 
     def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset(),
-              institution: bool = False, chinese: str = "") -> _Side:
+              institution: bool = False, chinese: str = "", family: frozenset[int] = frozenset()) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company, stated, institution, chinese)
+            return _Side(toks, (), frozenset(), (), (), company, stated, institution, chinese, family)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -304,7 +347,7 @@ class FuzzyStage:
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
         return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated,
-                     institution, chinese)
+                     institution, chinese, family)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -412,7 +455,8 @@ class FuzzyStage:
         omitted = sum(wc[j] * omission[c[j].kind] for j in left_c)
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
         omitted += parent_omitted
-        unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE and _unique(index, q[i])]
+        unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE
+                  and (_unique(index, q[i]) or (cs.family and self._only_in(q[i], cs.family)))]
         proper = index.lexicon.is_proper
         # A national scope ("China Space Foundation") names the entity as much as a naming word:
         # without it the words describe what other countries' bodies are called too; unless the
@@ -483,7 +527,7 @@ class FuzzyStage:
                 e = rep.entity
                 score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
                                              stated=self._stated(e), institution=self._institution(e),
-                                             chinese=self._chinese(e))
+                                             chinese=self._chinese(e), family=self._family(e))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -568,15 +612,22 @@ class FuzzyStage:
 
     def _entity_parents(self) -> dict[int, frozenset[int]]:
         """The parent organisations each entity's names state (a name that is the parent alone
-        is the parent itself, not a statement about it)."""
+        is the parent itself, not a statement about it), and those its glossary ancestors
+        (``parent``) are: China Satcom is CASC's whether its names say so or not."""
         parents: dict[int, set[int]] = defaultdict(set)
+        itself: dict[int, set[int]] = defaultdict(set)  # entity -> the organisations it is
         spans_of = self.affiliations.get().spans
         for rep in self.index.reps:
             tokens = [t for t in rep.tokens if t.kind != Kind.LEGAL]
             spans = spans_of(tokens)
-            if spans and not (len(spans) == 1 and spans[0][:2] == (0, len(tokens))):
+            if spans and len(spans) == 1 and spans[0][:2] == (0, len(tokens)):
+                itself[rep.entity].add(spans[0][2])
+            elif spans:
                 parents[rep.entity].update(org for _, _, org in spans)
-        return {e: frozenset(orgs) for e, orgs in parents.items()}
+        for i, above in self.ancestors.get().items():
+            for up in above:
+                parents[i].update(itself.get(up, ()))
+        return {e: frozenset(orgs) for e, orgs in parents.items() if orgs}
 
     def _entity_stated(self) -> dict[int, frozenset[str]]:
         """Entity -> the concepts of the places and scopes its names state (English and Chinese),
