@@ -41,7 +41,7 @@ from .calibration import Calibration
 from .places import keeps_its_place
 from .query import Query
 
-__all__ = ["FuzzyStage", "Spellings"]
+__all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
@@ -87,6 +87,30 @@ class Spellings:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityFacts:
+    """What the glossary says of the entity a compared name belongs to, beyond that name (the
+    defaults: nothing known, as for a query or a value of a column)."""
+
+    #: a company (its names carry a company form): a place before its name may be where it is
+    #: registered, which its name often leaves out
+    company: bool = True
+    #: the places and scopes (China, International) any of its names states (火箭派（湖州）for
+    #: "Rocket Pi ..."): a query's place among them is where the entity is
+    stated: frozenset[str] = frozenset()
+    #: an institution named by common words: its leading place is part of its name
+    #: (:func:`~aeronorm.pipeline.places.keeps_its_place`)
+    institution: bool = False
+    #: its Chinese names, joined ("" without one): what a romanised word of the query must be in
+    chinese: str = ""
+    #: itself and its descendants (glossary ``parent`` links), when it has any: a word only they
+    #: have still names it ("BeiDou" with BeiDou-3 in the glossary)
+    family: frozenset[int] = frozenset()
+
+
+_UNKNOWN = EntityFacts()
+
+
+@dataclass(frozen=True, slots=True)
 class _Side:
     """One side of a comparison prepared once: its tokens but company forms and their parent
     organisations (a query is compared with two dozen names, a name with many queries)."""
@@ -96,20 +120,7 @@ class _Side:
     keys: frozenset[str]  # every concept of the tokens
     naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
     spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
-    # a company's name (the entity's names carry a company form): a place before it may be where
-    # the company is registered, which its name often leaves out; no institution's
-    company: bool = True
-    # the places and scopes (China, International) any name of the entity states (火箭派（湖州）
-    # for "Rocket Pi ..."); a query's place among them says where the entity is, not that it names
-    # another one
-    stated: frozenset[str] = frozenset()
-    # an institution named by common words keeps its leading place (places.keeps_its_place)
-    institution: bool = False
-    # the entity's Chinese names, joined ("" without one): what a romanised word must be part of
-    chinese: str = ""
-    # the entity and its descendants (glossary parent links), for an entity that has any: a word
-    # only they have still names the entity ("BeiDou" with BeiDou-3 in the glossary)
-    family: frozenset[int] = frozenset()
+    facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
 
 
 class FuzzyStage:
@@ -135,7 +146,7 @@ class FuzzyStage:
         self._admin = load_chinese_words().admin_suffixes
         self._companies: dict[int, bool] = {}
         self._institutions: dict[int, bool] = {}
-        self._chinese_names: dict[int, str] = {}
+        self._facts: dict[int, EntityFacts] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
@@ -174,11 +185,7 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    e = rep.entity
-                    side_c = self._side(rep.tokens, company=self._company(e), stated=self._stated(e),
-                                        institution=self._institution(e), chinese=self._chinese(e),
-                                        family=self._family(e))
-                    name = names.put(rep_id, side_c)
+                    name = names.put(rep_id, self._side(rep.tokens, facts=self.facts(rep.entity)))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 person = index.entities[rep.entity].type == "person"
@@ -225,23 +232,27 @@ class FuzzyStage:
                     covering.add(rep.entity)
         return bool(covering) and top not in covering
 
-    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False, company: bool = True,
-              stated: frozenset[str] = frozenset(), institution: bool = False, chinese: str = "",
-              family: frozenset[int] = frozenset()) -> tuple[float, list[str]]:
+    def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False,
+              facts: EntityFacts = _UNKNOWN) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
-        ``company`` says whether the entity is a company (a place in front of the query may be
-        where it is registered); ``stated`` are the place and scope concepts the entity's other
-        names state (a query's place among them is where the entity is); ``institution`` says
-        whether the entity keeps its leading place (an institution named by common words);
-        ``chinese`` is its Chinese names joined; ``family`` the entity and its descendants. A pair
-        that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
+        ``facts`` are what the glossary says of the entity beyond this name (:meth:`facts`). A
+        pair that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query)
-        name_side = self._side(name, company=company, stated=stated, institution=institution, chinese=chinese,
-                               family=family)
-        return self._score(side, name_side, person, Aligner(side.toks))
+        return self._score(side, self._side(name, facts=facts), person, Aligner(side.toks))
+
+    def facts(self, entity: int) -> EntityFacts:
+        """What the glossary says of entity ``entity`` beyond any one of its names. Remembered."""
+        known = self._facts.get(entity)
+        if known is None:
+            known = self._facts[entity] = EntityFacts(
+                company=self._company(entity), stated=self.entity_stated.get().get(entity, frozenset()),
+                institution=self._institution(entity),
+                chinese="|".join(self.index.entities[entity].chinese_names()),
+                family=self.families.get().get(entity, frozenset()))
+        return known
 
     def _company(self, entity: int) -> bool:
         """Whether an entity is a company: one of its names ends in a company form (English or
@@ -256,9 +267,6 @@ class FuzzyStage:
                 (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
             self._companies[entity] = known
         return known
-
-    def _family(self, entity: int) -> frozenset[int]:
-        return self.families.get().get(entity, frozenset())
 
     def _ancestors(self) -> dict[int, tuple[int, ...]]:
         """Entity -> its glossary ancestors (``parent`` links, nearest first), for the entities
@@ -291,12 +299,6 @@ class FuzzyStage:
         reps = index.reps
         return any(all(reps[r].entity in family for r in index.postings.get(k, ())) for k in tok.keys
                    if index.df.get(k, 0) <= len(family))
-
-    def _chinese(self, entity: int) -> str:
-        known = self._chinese_names.get(entity)
-        if known is None:
-            known = self._chinese_names[entity] = "|".join(self.index.entities[entity].chinese_names())
-        return known
 
     def _bridged_romanisation(self, q: Sequence[Tok], c: Sequence[Tok],
                               pairs: Sequence[tuple[int, int, float]], chinese: str) -> str | None:
@@ -331,12 +333,11 @@ class FuzzyStage:
             self._institutions[entity] = known
         return known
 
-    def _side(self, tokens: Sequence[Tok], *, company: bool = True, stated: frozenset[str] = frozenset(),
-              institution: bool = False, chinese: str = "", family: frozenset[int] = frozenset()) -> _Side:
+    def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
-            return _Side(toks, (), frozenset(), (), (), company, stated, institution, chinese, family)
+            return _Side(toks, (), frozenset(), (), (), facts)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
         if spans:
             in_parent = {k for start, end, _ in spans for k in range(start, end)}
@@ -346,8 +347,7 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, company, stated,
-                     institution, chinese, family)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -390,8 +390,8 @@ class FuzzyStage:
         if not q or not c:
             return 0.0, ["nothing but a parent organisation and company forms"]
         pairs = aligner.align(c)
-        if cs.chinese:
-            bridged = self._bridged_romanisation(q, c, pairs, cs.chinese)
+        if cs.facts.chinese:
+            bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese)
             if bridged:
                 return 0.0, [bridged]
         matched = parent_matched
@@ -409,11 +409,11 @@ class FuzzyStage:
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
-        if cs.stated:
+        if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
             # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
             # "Rocket Pi Space Technology"): neither extra nor distinctive.
-            left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.stated.isdisjoint(q[i].keys)]
+            left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.facts.stated.isdisjoint(q[i].keys)]
         if not person and left_q:
             other_scope = self._other_scope(q, left_q, cs)
             if other_scope:
@@ -456,7 +456,7 @@ class FuzzyStage:
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
         omitted += parent_omitted
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE
-                  and (_unique(index, q[i]) or (cs.family and self._only_in(q[i], cs.family)))]
+                  and (_unique(index, q[i]) or (cs.facts.family and self._only_in(q[i], cs.facts.family)))]
         proper = index.lexicon.is_proper
         # A national scope ("China Space Foundation") names the entity as much as a naming word:
         # without it the words describe what other countries' bodies are called too; unless the
@@ -476,8 +476,9 @@ class FuzzyStage:
         specific = self._specific
         if person and any(q[i].kind == Kind.LEGAL or is_line_of_business(q[i]) for i in left_q):
             return 0.0, ["a company form or a line of business with a person's name: a company named so"]
+        institution = cs.facts.institution
         specific_c = [] if person else [c[j].text for j in left_c
-                                        if specific(c, j, aligned_c, named=named, institution=cs.institution)]
+                                        if specific(c, j, aligned_c, named=named, institution=institution)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
         # (a place before a national body's name is a local body: "Tianjin National Development
@@ -486,7 +487,7 @@ class FuzzyStage:
         # company is registered in one place: where the name states its own and the query
         # agrees, another place of the query is another company, "Sichuan Beijing X Co.")
         registered = any(c[j].kind == Kind.PLACE for j in aligned_c)
-        local = named and not national_c and cs.company and not registered
+        local = named and not national_c and cs.facts.company and not registered
         specific_q = [] if person else [q[i].text for i in left_q
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
@@ -524,10 +525,7 @@ class FuzzyStage:
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
-                e = rep.entity
-                score, evidence = self.score(tokens, rep.tokens, person=person, company=self._company(e),
-                                             stated=self._stated(e), institution=self._institution(e),
-                                             chinese=self._chinese(e), family=self._family(e))
+                score, evidence = self.score(tokens, rep.tokens, person=person, facts=self.facts(rep.entity))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -642,9 +640,6 @@ class FuzzyStage:
                     stated[rep.entity].update(scope.intersection(t.keys))
         return {e: frozenset(keys) for e, keys in stated.items()}
 
-    def _stated(self, entity: int) -> frozenset[str]:
-        return self.entity_stated.get().get(entity, frozenset())
-
     def _other_scope(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
         """A word left over on the query's side that gives it another scope than the entity's
         names state: "International" where they state none ("Shenzhou International" is not
@@ -652,7 +647,7 @@ class FuzzyStage:
         against an international body ("China Institute of Space Law"), a province or city
         against a national body ("Provincial Development and Reform Commission")."""
         international, scope, admin = self._international, self._scope, self._admin
-        named = cs.stated | cs.keys
+        named = cs.facts.stated | cs.keys
         entity_intl = not international.isdisjoint(named)
         entity_national = not (scope - international).isdisjoint(named)
         for i in left_q:

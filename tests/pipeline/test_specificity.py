@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from aeronorm import Glossary, Normalizer
+from aeronorm.pipeline.fuzzy import EntityFacts
 
 from .stages import answer_id as _id
 
@@ -192,7 +193,7 @@ PLACE_RECORDS = [{"id": "wuxi", "name": "Wuxi", "type": "place", "zh": "无锡",
 def test_a_naming_word_more_than_a_place_is_something_in_the_place(query, name, kept):
     n = Normalizer(Glossary.from_records(PLACE_RECORDS))
     lexicon, fuzzy = n.index.lexicon, n.pipeline.stages["fuzzy"]
-    score, why = fuzzy.score(lexicon.tokens(query), lexicon.tokens(name), company=False)
+    score, why = fuzzy.score(lexicon.tokens(query), lexicon.tokens(name), facts=EntityFacts(company=False))
     assert (score > 0) is kept, why
 
 
@@ -219,7 +220,7 @@ def test_a_numbered_model_is_found_by_its_number(models, query, expected):
 
 
 # A company whose English name leaves out the place its Chinese name states in brackets.
-PLACE_RECORDS = [
+REGISTERED_RECORDS = [
     {"id": "ferro", "name": "Ferrolite Orbital Technology Ltd", "zh": "铁光（合肥）轨道科技有限公司"},
     {"id": "borealis", "name": "Borealis Satellite Ground Systems Corporation"},
     {"id": "kite", "name": "Kite Rocket Space Technology Development Co., Ltd."},
@@ -228,7 +229,7 @@ PLACE_RECORDS = [
 
 @pytest.fixture(scope="module")
 def placed() -> Normalizer:
-    return Normalizer(Glossary.from_records(PLACE_RECORDS))
+    return Normalizer(Glossary.from_records(REGISTERED_RECORDS))
 
 
 @pytest.mark.parametrize("query", ["Ferrolite (Hefei) Orbital Technology Co., Ltd.",
