@@ -221,12 +221,12 @@ def test_highlights_in_headless_chromium(normalizer, tmp_path):
 def test_descriptions_are_shown_and_kept_mentions_marked(normalizer):
     # issue 14: a description tells entities apart in the HTML, never in the text; a mention left
     # as written (a domain term, a rewrite that would lose a digit) is marked as kept
-    doc = normalizer.normalize_text("Liu, Board Member of CASIC, saw Chang'e-6 and launch vehicles.")
+    doc = normalizer.normalize_text("Liu, Board Member of CASIC, saw the 702 Institute and launch vehicles.")
     p = parse(render_normalized(doc))
     board = next(m for m in p.marks if m.get("data-id") == "title-director-board-member")
     assert "board of directors" in board["data-description"] and "board of directors" in board["title"]
     kept = {m["data-id"] for m in p.marks if m.get("data-kept") == "true"}
-    assert kept == {"change", "term-launch-vehicle"}
+    assert kept == {"bise", "term-launch-vehicle"}
     page = render_report([("a.txt", doc)])
     assert "a member of a company&#x27;s board of directors" in page or "board of directors" in page
     rows = summarize([doc])
