@@ -24,6 +24,7 @@ from collections.abc import Collection, Iterable, Iterator
 from ..caching import BoundedCache
 from ..index import Index
 from ..lexicon import Kind
+from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..resources import load_prose_words
 from ..results import Match, Mention
@@ -62,6 +63,7 @@ class Acceptor:
         self.lexicon = index.lexicon
         self.concept_score = calibration.concept
         self._prose = load_prose_words()
+        self._international = load_word_classes().international_scope
         self.cues = load_text_cues()
         self._match_cache: BoundedCache[tuple[str, int, str], Match] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._canon_words: dict[int, frozenset[str]] = {}
@@ -366,8 +368,11 @@ class Acceptor:
         prv = first - 1
         if prv >= 0 and prv > covered_until and etype not in _PRECEDED_OK and doc.brk(first) == JOIN:
             info = infos[prv]
+            # a generic word before a name is no other name, but for a scope of its own
+            # ("International Aerospace Science and Technology Corporation")
+            generic = info.generic and (info.tok is None or self._international.isdisjoint(info.tok.keys))
             if info.cls == WORD and raws[prv][0].isupper() and not doc.sent(prv) and not info.possessive \
-                    and not info.generic:
+                    and not generic:
                 return False
         return True
 

@@ -158,9 +158,11 @@ class Scanner:
             if hit is not None:
                 taken.append(hit)
                 covered_until = hit[1]
+        checked, dropped = self.spans.check(doc, taken, type_)
         spans, replaced = self.spans.find(doc, taken, type_)
         mentions = [self.acceptor.mention(doc, a, b, m)
-                    for i, (a, b, m) in enumerate(taken) if i not in replaced]
+                    for i, (a, b, m) in enumerate(taken) if i not in replaced and i not in dropped]
+        mentions += [m for m in checked if not any(m.start < s.end and s.start < m.end for s in spans)]
         mentions += spans
         mentions.sort(key=lambda m: m.start)
         return self.acronyms.apply(doc.text, mentions, allowed)

@@ -7,6 +7,13 @@ leave it that entity (see :meth:`Acceptor.fits_neighbours <aeronorm.scan.accept.
 Titles are the trie's alone: whether title words are a post depends on the sentence
 (:mod:`~aeronorm.scan.titles`). A run followed by "of the" and another capitalised name is part
 of a longer name ("Committee for Discipline Inspection of the School"): the whole is tried.
+
+The trie's own mentions are held to the matcher's answers too (:meth:`SpanResolver.check`): a
+name found by concepts is kept only when the matcher answers that entity for it ("Beijing
+University of Technology" is not the Beijing Institute of Technology, whatever concepts they
+share), and two names side by side, a place or an organisation before an organisation, are one
+longer name ("Beijing Aerospace Technology Co., Ltd.", "Hubei Provincial Department of ..."):
+the whole is what the matcher answers for it, or no mention at all.
 """
 
 from __future__ import annotations
@@ -30,6 +37,10 @@ __all__ = ["SpanResolver", "overlapping"]
 
 #: Methods of the matcher trusted for a capitalised span without further checks.
 _SURE_METHODS = frozenset({"exact", "abbreviation", "pinyin", "chinese"})
+#: Types of the names that, side by side, make one longer name: a place or an organisation
+#: before an organisation ("Beijing X Co.", "CASC Tenth Academy").
+_QUALIFIERS = frozenset({"place", "org"})
+_QUALIFIED = frozenset({"org"})
 _CACHE_LIMIT = 20_000
 _CAPKNOWN = attrgetter("capknown")
 
@@ -90,6 +101,54 @@ class SpanResolver:
                     replaced.update(inner)
                     break
         return out, replaced
+
+    def check(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None
+              ) -> tuple[list[Mention], set[int]]:
+        """Hold the trie's mentions to the matcher (see the module's docstring): the mentions that
+        replace some of them, and the positions in ``taken`` of those dropped or replaced."""
+        out: list[Mention] = []
+        dropped: set[int] = set()
+        k = 0
+        while k < len(taken):
+            j = k
+            while j + 1 < len(taken) and self._side_by_side(doc, taken[j], taken[j + 1]):
+                j += 1
+            if j > k:  # one longer name: what the matcher answers for the whole, or nothing
+                a, b = taken[k][0], taken[j][1]
+                m = self._answer(doc, a, b, type_)
+                if m is not None and m.type != "title" and (self.neighbours is None or
+                                                             self.neighbours(doc, a, b, m.type)):
+                    start = doc.start(a)
+                    end = close_aside(doc.text, start, with_period(doc, b, m.canonical))
+                    out.append(Mention(start, end, doc.text[start:end], m))
+                dropped.update(range(k, j + 1))
+            elif self._by_concepts(taken[k]):
+                a, b, match = taken[k]
+                m = self._answer(doc, a, b, type_)
+                if m is None or m.entity_id != match.entity_id:
+                    dropped.add(k)
+            k = j + 1
+        return out, dropped
+
+    @staticmethod
+    def _side_by_side(doc: Doc, left: tuple[int, int, Match], right: tuple[int, int, Match]) -> bool:
+        return (right[0] == left[1] + 1 and doc.brk(right[0]) == JOIN and not doc.infos[left[1]].possessive
+                and left[2].type in _QUALIFIERS and right[2].type in _QUALIFIED)
+
+    @staticmethod
+    def _by_concepts(mention: tuple[int, int, Match]) -> bool:
+        """A name of several words found by its concepts (a domain term, a title and a plural
+        acronym are the trie's own business)."""
+        a, b, match = mention
+        return b > a and match.method == "concept" and match.type not in ("term", "title")
+
+    def _answer(self, doc: Doc, a: int, b: int, type_: str | None) -> Match | None:
+        """The matcher's own answer for words ``a`` to ``b`` (remembered per span)."""
+        span = doc.text[doc.start(a) : doc.end(b)]
+        key = ("=" + span, type_)  # its own answer, not _span_match's checked one
+        if key in self._span_cache:
+            return self._span_cache[key]
+        return self._span_cache.put(key, self.resolve(span, type=type_))
 
     def _part_of(self, doc: Doc, a: int, b: int, parents: list[Match], type_: str | None) -> Mention | None:
         """"X of the Y" as one mention when X alone names an entity whose parent is Y (the

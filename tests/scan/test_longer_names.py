@@ -1,0 +1,52 @@
+"""Running text keeps a longer name whole: two names side by side (a place or an organisation
+before an organisation) are one name the matcher answers or no mention at all, and a name the
+trie found by its concepts is one the matcher answers. Invented names and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "quzhou", "name": "Quzhou City", "aliases": ["Quzhou"], "type": "place", "zh": "衢州市"},
+    {"id": "zenith", "name": "Zenith Orbital Technology Co., Ltd.", "zh": "天顶轨道科技有限公司"},
+    {"id": "pegasus", "name": "Pegasus Aerospace Group", "abbreviations": ["PAG"]},
+    {"id": "pegasus-5", "name": "Fifth Academy of Pegasus Aerospace Group", "aliases": ["Fifth Academy"],
+     "parent": "pegasus"},
+    {"id": "lanzhu-ligong", "name": "Lanzhu Institute of Technology", "zh": "岚洲理工大学"},
+    {"id": "lanzhu-gongye", "name": "Lanzhu University of Technology", "zh": "岚洲工业大学"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials of Quzhou Zenith Orbital Technology Co., Ltd. met.",  # a place before a company
+    "The PAG Fifth Academy opened.",  # an organisation before another one's unit: one longer name
+])
+def test_names_side_by_side_are_one_longer_name_kept_as_written(n, text):
+    assert str(n.normalize_text(text)) == text
+
+
+def test_a_name_and_a_place_apart_are_still_both_mentions(n):
+    text = "Zenith Orbital Technology Co., Ltd. opened an office in Quzhou."
+    assert [m.entity_id for m in n.find(text)] == ["zenith", "quzhou"]
+
+
+def test_a_unit_with_its_own_parent_is_answered_whole(n):
+    assert [m.entity_id for m in n.find("The Pegasus Aerospace Group Fifth Academy opened.")] == ["pegasus-5"]
+
+
+def test_a_name_found_by_concepts_is_one_the_matcher_answers(n):
+    # two universities of one city: the trie's concepts do not tell their types apart
+    assert [m.entity_id for m in n.find("He studied at Lanzhu Polytechnic University.")] in ([], ["lanzhu-gongye"])
+    assert [m.entity_id for m in n.find("He studied at Lanzhu Institute of Technology.")] == ["lanzhu-ligong"]
+
+
+def test_international_before_a_name_is_a_scope_of_its_own(n):
+    text = "The International Zenith Orbital Technology Co., Ltd. is another company."
+    assert str(n.normalize_text(text)) == text
