@@ -157,6 +157,8 @@ class ChineseWords:
     roman_scope: frozenset[str]
     unit_endings: tuple[str, ...]
     business_lines: tuple[str, ...]
+    title_modifiers: tuple[str, ...]
+    model_suffixes: frozenset[str]
 
 
 @cache
@@ -172,7 +174,9 @@ def load_chinese_words() -> ChineseWords:
     keys = ("company_forms", "form_markers", "scope_words", "admin_suffixes", "honorifics", "fillers",
             "roman_scope")
     return ChineseWords(*(frozenset(raw[k]) for k in keys), unit_endings=tuple(raw["unit_endings"]),
-                        business_lines=tuple(raw["business_lines"]))
+                        business_lines=tuple(raw["business_lines"]),
+                        title_modifiers=tuple(raw["title_modifiers"]),
+                        model_suffixes=frozenset(raw["model_suffixes"]))
 
 
 @cache

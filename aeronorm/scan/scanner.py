@@ -34,6 +34,7 @@ from .rewrite import STYLES, Style, check_style, rewrite
 from .spans import SpanResolver
 from .trie import Trie
 from .words import Doc, Words
+from .zh_context import keep_whole_names
 
 __all__ = ["STYLES", "Scanner", "Style", "holds_han"]
 
@@ -115,6 +116,7 @@ class Scanner:
                 if holds_han(text):
                     chinese = find_chinese(text, index=self.index, table=self.chinese,
                                            calibration=self.calibration, allowed=allowed)
+                    chinese = keep_whole_names(text, chinese)
                     found = merge_mentions(found, chinese, len(text))
         return Mentions(found, text)
 
