@@ -144,8 +144,6 @@ class FuzzyStage:
         self._descriptors = load_word_classes().zh_descriptors
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
-        self._companies: dict[int, bool] = {}
-        self._institutions: dict[int, bool] = {}
         self._facts: dict[int, EntityFacts] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
@@ -247,26 +245,23 @@ class FuzzyStage:
         """What the glossary says of entity ``entity`` beyond any one of its names. Remembered."""
         known = self._facts.get(entity)
         if known is None:
+            company = self._company(entity)
             known = self._facts[entity] = EntityFacts(
-                company=self._company(entity), stated=self.entity_stated.get().get(entity, frozenset()),
-                institution=self._institution(entity),
+                company=company, stated=self.entity_stated.get().get(entity, frozenset()),
+                institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()))
         return known
 
     def _company(self, entity: int) -> bool:
         """Whether an entity is a company: one of its names ends in a company form (English or
-        Chinese). Remembered per entity."""
-        known = self._companies.get(entity)
-        if known is None:
-            e = self.index.entities[entity]
-            lex = self.index.lexicon
-            forms = self._company_forms
-            # the name ends in it (a unit of a group names the group inside its own name)
-            known = any(zh.endswith(forms) for zh in e.chinese_names()) or any(
-                (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
-            self._companies[entity] = known
-        return known
+        Chinese)."""
+        e = self.index.entities[entity]
+        lex = self.index.lexicon
+        forms = self._company_forms
+        # the name ends in it (a unit of a group names the group inside its own name)
+        return any(zh.endswith(forms) for zh in e.chinese_names()) or any(
+            (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
 
     def _ancestors(self) -> dict[int, tuple[int, ...]]:
         """Entity -> its glossary ancestors (``parent`` links, nearest first), for the entities
@@ -315,23 +310,17 @@ class FuzzyStage:
                 return f"{word!r} is {min(read)}, which no Chinese name of the entity has"
         return None
 
-    def _institution(self, entity: int) -> bool:
+    def _institution(self, entity: int, company: bool) -> bool:
         """Whether an entity keeps its leading place (:func:`~aeronorm.pipeline.places.keeps_its_place`
         of its Chinese name; without one, an English name that is no company's, has a unit word
-        and no proper word). Remembered per entity."""
-        known = self._institutions.get(entity)
-        if known is None:
-            e = self.index.entities[entity]
-            lex = self.index.lexicon
-            zh = next(iter(e.chinese_names()), None)
-            if zh is not None:
-                known = keeps_its_place(lex.zh_tokens(zh), lex)
-            else:
-                toks = [t for t in lex.tokens(e.name) if t.kind == _NAME]
-                known = not self._company(entity) and any(map(self._unit, toks)) and not any(
-                    map(lex.is_proper, toks))
-            self._institutions[entity] = known
-        return known
+        and no proper word)."""
+        e = self.index.entities[entity]
+        lex = self.index.lexicon
+        zh = next(iter(e.chinese_names()), None)
+        if zh is not None:
+            return keeps_its_place(lex.zh_tokens(zh), lex)
+        toks = [t for t in lex.tokens(e.name) if t.kind == _NAME]
+        return not company and any(map(self._unit, toks)) and not any(map(lex.is_proper, toks))
 
     def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
