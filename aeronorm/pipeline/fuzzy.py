@@ -436,6 +436,16 @@ class FuzzyStage:
                         and not self._unit(q[i])), None)
             if more:
                 return 0.0, [f"the query has {more!r}, which the name lacks: another entity"]
+            if not cs.facts.company and cs.facts.chinese:
+                # An institution's Chinese name says what it is: a word of the query that
+                # translates to nothing in it names another one ("National University of Defense
+                # Technology" is 国防科技大学, not 国防大学; "Wuhan University of Technology")
+                chinese = cs.facts.chinese
+                more = next((q[i].text for i in left_q if q[i].kind == _NAME and len(q[i].text) > 2
+                             and not self._unit(q[i]) and (han := [k for k in q[i].keys if has_han(k)])
+                             and not any(k in chinese for k in han)), None)
+                if more:
+                    return 0.0, [f"the query has {more!r}, which its Chinese name lacks: another institution"]
         # A partial spelling match leaves the rest of both words unexplained.
         extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
         extra += parent_extra

@@ -91,3 +91,33 @@ def test_concept_key_of_an_ambiguous_rendering_is_the_rendering(n):
     key = concept_key(lex.tokens("Lanzhu University of Technology"))
     assert "university technology" in key and "工业大学" not in key
     assert "工业大学" in concept_key(lex.tokens("Lanzhu Polytechnical University"))
+
+
+# An institution's Chinese name says what it is; a company may add a descriptor to its name.
+# Other companies make "technology" a common word.
+CHINESE_SAYS = [
+    {"id": "qz-u", "name": "Quzhou University", "zh": "衢州大学"},
+    {"id": "ndu", "name": "National Defense University", "zh": "国防大学"},
+    {"id": "qz-orbit", "name": "Quzhou Orbit Co., Ltd.", "zh": "衢州轨道有限公司"},
+] + [{"id": f"co-{k}", "name": f"{w} Technology Co., Ltd."}
+     for k, w in enumerate(["Heron", "Carp", "Wren", "Lark", "Pike", "Tern", "Kite", "Swan", "Crane", "Ibis"])]
+
+
+@pytest.fixture(scope="module")
+def chinese_says() -> Normalizer:
+    return Normalizer(Glossary.from_records(CHINESE_SAYS))
+
+
+@pytest.mark.parametrize("query", ["National University of Defense Technology",  # 国防科技大学
+                                   "Quzhou University of Technology"])
+def test_a_word_the_institution_s_chinese_name_lacks_names_another_institution(chinese_says, query):
+    assert _id(chinese_says, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("National Defense University", "ndu"),
+    ("Quzhou University", "qz-u"),
+    ("Quzhou Orbit Technology Co., Ltd.", "qz-orbit"),  # a company's descriptor (科技)
+])
+def test_the_institution_itself_and_a_company_with_a_descriptor_still_match(chinese_says, query, expected):
+    assert _id(chinese_says, query) == expected
