@@ -460,9 +460,11 @@ class PinyinStage:
                         whole = hit[1].intersection(ids_of(self.pinyin_keys.get().full, hit[0]))
                         hit = (hit[0], whole) if len(whole) == 1 else hit
                     return self._outcome(hit, cal.pinyin)
-            # 2. derived keys: abbreviations and brands
+            # 2. derived keys: abbreviations and brands; not for a name of common words only
+            # ("Weixing Keji" is 卫星科技, satellite technology, whatever abbreviation spells it)
             strong = [q for q in qkeys if q.romanised >= 2 and len(split_syllables(q.letters) or ()) >= 3]
-            hit = _lookup(self.roman.get().derived, strong, allowed, self.roman, elsewhere)
+            hit = None if self._common_words(form) else _lookup(
+                self.roman.get().derived, strong, allowed, self.roman, elsewhere)
             if hit is not None:
                 return self._outcome(hit, cal.pinyin_derived, "derived ")
         # 3. one misspelt word, in a name that is otherwise romanised (two pinyin words or more;
@@ -476,6 +478,17 @@ class PinyinStage:
         if elsewhere:
             return ambiguous(index, elsewhere, 0.0, "pinyin", tuple(sorted(set(elsewhere.values()))))
         return None
+
+    def _common_words(self, text: str) -> bool:
+        """Whether every word of ``text`` is a common word: an English word of the term lexicon,
+        or the pinyin of a common Chinese word of it (卫星 for "weixing"; a brand the glossary
+        teaches, 天兵, is no common word)."""
+        lex = self.index.lexicon
+        words = [w for w in tokenize(text) if w.isalpha()]
+        return bool(words) and all(
+            lex.knows(w) or any(zh in lex.zh_terms and zh not in lex.proper_morphemes
+                                for zh in lex.pinyin_concepts(w))
+            for w in words)
 
     def _outcome(self, hit: tuple[str, frozenset[int]], score: float, what: str = "") -> Outcome:
         key, ids = hit

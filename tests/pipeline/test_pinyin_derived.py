@@ -1,0 +1,31 @@
+"""The pinyin stage's derived keys (a Chinese name's syllable abbreviations and its brand) answer
+a romanised name, but not one made of common words only: "Weixing Keji" is 卫星科技, satellite
+technology, though 卫华星辰科技 shortens to the same syllables. Invented companies."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+from .stages import answer_id as _id
+
+RECORDS = [
+    {"id": "weihua", "name": "Weihua Starry Technology Co., Ltd.", "zh": "卫华星辰科技有限公司"},
+    {"id": "kestrel", "name": "Kestrel Orbital Co., Ltd.", "zh": "凯斯特轨道有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Weixing Keji", "Weixing Kejì", "weixing keji"])
+def test_common_words_in_pinyin_are_no_abbreviation(n, query):
+    assert _id(n, query) is None
+
+
+@pytest.mark.parametrize("query", ["Weihua Xingchen", "Weihua Xingchen Keji"])
+def test_the_brand_in_pinyin_still_matches(n, query):
+    assert _id(n, query) == "weihua"
