@@ -167,6 +167,9 @@ class FuzzyStage:
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index, cal = self.index, self.calibration
         best: dict[int, tuple[float, list[str], str]] = {}
+        # names that may hold every word of the query (each word shares a concept with the name),
+        # with the query's side and aligner, for _covered_elsewhere
+        holding: dict[int, list[tuple[_Side, Aligner, _Side]]] = defaultdict(list)
         lex = index.lexicon
         names = self._names
         for form in query.forms:
@@ -186,6 +189,8 @@ class FuzzyStage:
                     name = names.put(rep_id, self._side(rep.tokens, facts=self.facts(rep.entity)))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
+                if side.toks and all(not name.keys.isdisjoint(t.keys) for t in side.toks):
+                    holding[rep.entity].append((side, aligner, name))
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self._score(side, name, person, aligner)
                 if score > 0 and self._states_another_parent(side.spans, rep.entity):
@@ -199,7 +204,7 @@ class FuzzyStage:
         runners = tuple((e, round(s, 4)) for e, (s, _, _) in ranked[1:4] if s > 0)
         second = runners[0][1] if runners else 0.0
         if top_score >= cal.threshold and top_score - second >= cal.margin and not (
-                top_score < cal.full and self._covered_elsewhere(query, top, allowed)):
+                top_score < cal.full and _covered_elsewhere(holding, top)):
             why = (f"via {via!r}", "tokens " + ", ".join(evidence))
             return found(index, top, round(top_score, 4), "fuzzy", why, runners)
         if top_score <= 0:
@@ -207,28 +212,6 @@ class FuzzyStage:
         ents = index.entities
         candidates = ((ents[top], round(top_score, 4)), *((ents[e], s) for e, s in runners))
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
-
-    def _covered_elsewhere(self, query: Query, top: int, allowed: Collection[int] | None) -> bool:
-        """Whether another entity's name holds every word of the query, as written, while none of
-        ``top``'s names does: the query is that entity's name shortened more than ``top``'s
-        reworded, and an answer that leaves words of the query unexplained is a guess."""
-        index, lex = self.index, self.index.lexicon
-        covering: set[int] = set()
-        for form in query.forms:
-            tokens = query.tokens(lex, form)
-            toks = tuple(t for t in tokens if t.kind != _LEGAL)
-            if not toks:
-                continue
-            aligner = Aligner(toks)
-            for rep_id in self._block(tokens):
-                rep = index.reps[rep_id]
-                if allowed is not None and rep.entity not in allowed:
-                    continue
-                name = tuple(t for t in rep.tokens if t.kind != _LEGAL)
-                pairs = aligner.align(name)
-                if len(pairs) == len(toks) and all(s >= 1.0 for _, _, s in pairs):
-                    covering.add(rep.entity)
-        return bool(covering) and top not in covering
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False,
               facts: EntityFacts = _UNKNOWN) -> tuple[float, list[str]]:
@@ -775,6 +758,22 @@ def _identifying_number(tok: Tok) -> bool:
     """A number that names something (an institute's 502), not a year (2020), which many
     names share."""
     return tok.kind == Kind.NUMBER and not (tok.key[1:].isdigit() and 1900 <= int(tok.key[1:]) <= 2100)
+
+
+def _covered_elsewhere(holding: dict[int, list[tuple[_Side, Aligner, _Side]]], top: int) -> bool:
+    """Whether another entity's name holds every word of the query, as written, while none of
+    ``top``'s names does: the query is that entity's name shortened, more than ``top``'s
+    reworded, and an answer that leaves words of the query unexplained is a guess. ``holding``
+    has the names whose concepts meet every query word; the alignment says which hold them."""
+
+    def holds(side: _Side, aligner: Aligner, name: _Side) -> bool:
+        pairs = aligner.align(name.toks)
+        return len(pairs) == len(side.toks) and all(s >= 1.0 for _, _, s in pairs)
+
+    others = [e for e in holding if e != top]
+    if not others or any(holds(*c) for c in holding.get(top, ())):
+        return False
+    return any(holds(*c) for e in others for c in holding[e])
 
 
 def _unique(index: Index, tok: Tok) -> bool:
