@@ -134,7 +134,6 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
         self.entity_parents = BuildOnce(self._entity_parents)
-        self.entity_stated = BuildOnce(self._entity_stated)
         self.ancestors = BuildOnce(self._ancestors)
         self.families = BuildOnce(self._families)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
@@ -153,7 +152,6 @@ class FuzzyStage:
         self.spellings.get()
         self.affiliations.get()
         self.entity_parents.get()
-        self.entity_stated.get()
         self.families.get()
 
     def weight(self, tok: Tok) -> float:
@@ -230,7 +228,7 @@ class FuzzyStage:
         if known is None:
             company = self._company(entity)
             known = self._facts[entity] = EntityFacts(
-                company=company, stated=self.entity_stated.get().get(entity, frozenset()),
+                company=company, stated=self._stated(entity),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()))
@@ -609,18 +607,19 @@ class FuzzyStage:
                 parents[i].update(itself.get(up, ()))
         return {e: frozenset(orgs) for e, orgs in parents.items() if orgs}
 
-    def _entity_stated(self) -> dict[int, frozenset[str]]:
-        """Entity -> the concepts of the places and scopes its names state (English and Chinese),
-        for the entities that state one."""
-        scope = self._scope
-        stated: dict[int, set[str]] = defaultdict(set)
-        for rep in self.index.reps:
-            for t in rep.tokens:
+    def _stated(self, entity: int) -> frozenset[str]:
+        """The concepts of the places and scopes the entity's names state (English and Chinese)."""
+        lex, scope = self.index.lexicon, self._scope
+        stated: set[str] = set()
+        for label, text in self.index.entities[entity].forms():
+            if label == "abbreviation":
+                continue
+            for t in lex.read_zh(text) if has_han(text) else lex.read(text):
                 if t.kind == Kind.PLACE:
-                    stated[rep.entity].update(t.keys)
+                    stated.update(t.keys)
                 elif not scope.isdisjoint(t.keys):
-                    stated[rep.entity].update(scope.intersection(t.keys))
-        return {e: frozenset(keys) for e, keys in stated.items()}
+                    stated.update(scope.intersection(t.keys))
+        return frozenset(stated)
 
     def _other_scope(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
         """A word left over on the query's side that gives it another scope than the entity's
