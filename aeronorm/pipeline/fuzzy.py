@@ -105,6 +105,8 @@ class EntityFacts:
     #: itself and its descendants (glossary ``parent`` links), when it has any: a word only they
     #: have still names it ("BeiDou" with BeiDou-3 in the glossary)
     family: frozenset[int] = frozenset()
+    #: a title: its words are read as its Chinese name has them (titles are precise posts)
+    title: bool = False
 
 
 _UNKNOWN = EntityFacts()
@@ -231,7 +233,8 @@ class FuzzyStage:
                 company=company, stated=self._stated(entity),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
-                family=self.families.get().get(entity, frozenset()))
+                family=self.families.get().get(entity, frozenset()),
+                title=self.index.entities[entity].type == "title")
         return known
 
     def _company(self, entity: int) -> bool:
@@ -277,10 +280,13 @@ class FuzzyStage:
                    if index.df.get(k, 0) <= len(family))
 
     def _bridged_romanisation(self, q: Sequence[Tok], c: Sequence[Tok],
-                              pairs: Sequence[tuple[int, int, float]], chinese: str) -> str | None:
+                              pairs: Sequence[tuple[int, int, float]], chinese: str, *, title: bool = False
+                              ) -> str | None:
         """A romanised Chinese word of the query aligned with an English word of the name through
         a Chinese word the entity's Chinese names lack: pinyin says which word it is ("Xinghe" is
-        星河, Galactic Energy's; GalaxySpace's "Galaxy" is 银河 in its Chinese name)."""
+        星河, Galactic Energy's; GalaxySpace's "Galaxy" is 银河 in its Chinese name). For a title,
+        any two English words: a post is what its Chinese name says ("Vice Chairman" is no
+        副局长, "Vice Director", though 主任 is written both ways)."""
         concepts = self.index.lexicon.pinyin_concepts
         for i, j, _ in pairs:
             word = q[i].text
@@ -289,6 +295,10 @@ class FuzzyStage:
             read = concepts(word)
             if read and not any(zh in chinese for zh in read):
                 return f"{word!r} is {min(read)}, which no Chinese name of the entity has"
+            if title and not read:
+                shared = [k for k in q[i].keys & c[j].keys if has_han(k)]
+                if shared and not any(k in chinese for k in shared):
+                    return f"{word!r} is {c[j].text!r} only as {min(shared)}, not in the title's Chinese name"
         return None
 
     def _institution(self, entity: int, company: bool) -> bool:
@@ -361,7 +371,7 @@ class FuzzyStage:
             return 0.0, ["nothing but a parent organisation and company forms"]
         pairs = aligner.align(c)
         if cs.facts.chinese:
-            bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese)
+            bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese, title=cs.facts.title)
             if bridged:
                 return 0.0, [bridged]
         matched = parent_matched
