@@ -12,12 +12,14 @@ from itertools import product
 from typing import Any, ClassVar
 
 from ..caching import BuildOnce
+from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
 from ..results import Method
 from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
 from ..text.pinyin import split_syllables
+from .affiliation import Affiliations
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .entity_ids import KeyTable, add_id, ids_of, seal
@@ -40,7 +42,11 @@ class Acronyms:
         from whole names.
     parts : KeyTable
         Acronym -> entities, from the comma-separated parts of names, for the keys no whole name
-        gives (consulted after ``whole``).
+        gives (consulted after ``whole``). A part counts only where the rest of the name is a
+        parent organisation (the entity's glossary parent, or one of ``affiliations.yaml``):
+        "National Space Science Center, CAS" is NSSC, but in "Academy of Military Medical
+        Sciences, Institute of Microbiology" neither part is said to be the parent, and AMMS is
+        the academy's acronym, not its institute's.
     """
 
     def __init__(self, index: Index):
@@ -48,6 +54,8 @@ class Acronyms:
         parts: dict[str, Any] = {}
         lexicon = index.lexicon
         words: dict[str, _WordOptions] = {}  # a word's options, worked out once per build
+        affiliations = Affiliations(lexicon)
+        by_id = {e.id: e for e in index.entities}
         for i, entity in enumerate(index.entities):
             if entity.type == "person":
                 continue
@@ -57,8 +65,12 @@ class Acronyms:
                     if whole.setdefault(acro, i) != i:  # a new key (most are) costs no call
                         add_id(whole, acro, i)
                 if "," in core:
-                    for part in core.split(","):
-                        if len(part.split()) >= 2:
+                    pieces = core.split(",")
+                    parent = by_id.get(entity.parent) if entity.parent else None
+                    for k, part in enumerate(pieces):
+                        if len(part.split()) >= 2 and all(
+                                _is_parent(lexicon, affiliations, other, parent)
+                                for j, other in enumerate(pieces) if j != k and other.strip()):
                             for acro in _acronyms_of(lexicon, part, _LIMIT, words):
                                 if parts.setdefault(acro, i) != i:
                                     add_id(parts, acro, i)
@@ -124,6 +136,17 @@ class AbbreviationStage:
         if self.index.lexicon.knows(key.lower()):
             return cal.abbreviation_derived_word, "; also an English word"
         return cal.abbreviation_derived, ""
+
+
+def _is_parent(lexicon: TermLexicon, affiliations: Affiliations, text: str, parent: Entity | None) -> bool:
+    """Whether ``text`` (a comma-separated part of a name) names a parent organisation: one of
+    the entity's glossary parent's forms, or an organisation of ``affiliations.yaml`` whole."""
+    key = fold_key(text)
+    if parent is not None and key in {fold_key(form) for _, form in parent.forms()}:
+        return True
+    tokens = [t for t in lexicon.read(text) if t.kind != Kind.LEGAL]
+    spans = affiliations.spans(tokens) if tokens else []
+    return len(spans) == 1 and spans[0][:2] == (0, len(tokens))
 
 
 def derive_acronyms(lexicon: TermLexicon, text: str, *, limit: int = _LIMIT) -> set[str]:

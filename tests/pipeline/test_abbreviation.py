@@ -149,14 +149,16 @@ def test_parts_hold_only_the_acronyms_no_whole_name_gives():
     from aeronorm.lexicon import TermLexicon
 
     glossary = Glossary.from_records([
-        {"id": "inst", "name": "Quorvex Lantern Institute, Mirabel Tessaly Academy"},
+        {"id": "inst", "name": "Quorvex Lantern Institute, Mirabel Tessaly Academy", "parent": "acad"},
         {"id": "acad", "name": "Mirabel Tessaly Academy"},
-        {"id": "lab", "name": "Dorvane Kestrel Laboratory, Ostrelle Vantis Society"},
+        {"id": "lab", "name": "Dorvane Kestrel Laboratory, Ostrelle Vantis Society", "parent": "society"},
+        {"id": "society", "name": "Ostrelle Vantis Society", "aliases": ["Ostrelle Vantis Guild"]},
     ])
     index = Index(list(glossary), TermLexicon([]))
     table = Acronyms(index)
     assert not set(table.parts) & set(table.whole)
     by_id = {e.id: i for i, e in enumerate(index.entities)}
     assert table.ids("MTA") == (by_id["acad"],)  # a whole name's, not the institute's part
-    assert table.ids("OVS") == (by_id["lab"],)  # no whole name gives it: the part's
+    assert table.ids("QLI") == (by_id["inst"],)  # no whole name gives it: the part's (its parent is the rest)
+    assert table.ids("DKL") == (by_id["lab"],)
     assert table.ids("QLIMTA") == (by_id["inst"],)
