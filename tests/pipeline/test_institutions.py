@@ -99,8 +99,8 @@ CHINESE_SAYS = [
     {"id": "qz-u", "name": "Quzhou University", "zh": "衢州大学"},
     {"id": "ndu", "name": "National Defense University", "zh": "国防大学"},
     {"id": "qz-orbit", "name": "Quzhou Orbit Co., Ltd.", "zh": "衢州轨道有限公司"},
-] + [{"id": f"co-{k}", "name": f"{w} Technology Co., Ltd."}
-     for k, w in enumerate(["Heron", "Carp", "Wren", "Lark", "Pike", "Tern", "Kite", "Swan", "Crane", "Ibis"])]
+] + [{"id": f"co-{k}", "name": f"{w} Technology Co., Ltd."} for k, w in enumerate(
+    ["Heron", "Carp", "Wren", "Lark", "Pike", "Tern", "Kite", "Swan", "Crane", "Ibis"])]
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,10 @@ from aeronorm import Glossary, Normalizer
 from .stages import answer_id as _id
 
 RECORDS = [
-    {"id": "vice-admin", "name": "Vice Administrator", "zh": "副局长", "aliases": ["Vice Director"], "type": "title"},
-    {"id": "office-director", "name": "Director of the Orbital Office", "zh": "轨道办公室主任", "type": "title"},
+    {"id": "vice-admin", "name": "Vice Administrator", "zh": "副局长", "aliases": ["Vice Director"],
+     "type": "title"},
+    {"id": "office-director", "name": "Director of the Orbital Office", "zh": "轨道办公室主任",
+     "type": "title"},
     {"id": "orbit-bureau", "name": "Orbit Bureau", "zh": "轨道局"},
 ]
 
