@@ -49,12 +49,12 @@ class Acronyms:
         the academy's acronym, not its institute's.
     """
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, *, affiliations: Affiliations | None = None):
         whole: dict[str, Any] = {}
         parts: dict[str, Any] = {}
         lexicon = index.lexicon
         words: dict[str, _WordOptions] = {}  # a word's options, worked out once per build
-        affiliations = Affiliations(lexicon)
+        affiliations = affiliations or Affiliations(lexicon)  # the stages' shared one, usually
         by_id = {e.id: e for e in index.entities}
         for i, entity in enumerate(index.entities):
             if entity.type == "person":
@@ -94,7 +94,7 @@ class AbbreviationStage:
     def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
         self.index = index
         self.calibration = calibration
-        self.acronyms = BuildOnce(lambda: Acronyms(index))
+        self.acronyms = BuildOnce(lambda: Acronyms(index, affiliations=shared.affiliations.get()))
 
     def warm(self) -> None:
         """Derive every name's acronyms now."""

@@ -11,6 +11,7 @@ from ..caching import BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..results import Method
+from .affiliation import Affiliations
 from .calibration import Calibration
 from .pinyin_keys import PinyinKeys
 from .query import Query
@@ -52,10 +53,12 @@ class SharedTables:
     """Tables built once per index, on first use, that several stages read."""
 
     pinyin_keys: BuildOnce[PinyinKeys]
+    affiliations: BuildOnce[Affiliations]
 
     @classmethod
     def of(cls, index: Index) -> SharedTables:
-        return cls(pinyin_keys=BuildOnce(lambda: PinyinKeys(index)))
+        return cls(pinyin_keys=BuildOnce(lambda: PinyinKeys(index)),
+                   affiliations=BuildOnce(lambda: Affiliations(index.lexicon)))
 
 
 class Stage(Protocol):

@@ -35,7 +35,6 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_places_abroad
 from ..results import Method
 from ..text.fold import has_han
-from .affiliation import Affiliations
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .places import keeps_its_place
@@ -134,7 +133,7 @@ class FuzzyStage:
         self.index = index
         self.calibration = calibration
         self.spellings = BuildOnce(lambda: Spellings(index))
-        self.affiliations = BuildOnce(lambda: Affiliations(index.lexicon))
+        self.affiliations = shared.affiliations
         self.entity_parents = BuildOnce(self._entity_parents)
         self.ancestors = BuildOnce(self._ancestors)
         self.families = BuildOnce(self._families)
