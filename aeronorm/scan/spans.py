@@ -115,12 +115,9 @@ class SpanResolver:
                 j += 1
             if j > k:  # one longer name: what the matcher answers for the whole, or nothing
                 a, b = taken[k][0], taken[j][1]
-                m = self._answer(doc, a, b, type_)
-                if m is not None and m.type != "title" and (self.neighbours is None or
-                                                             self.neighbours(doc, a, b, m.type)):
-                    start = doc.start(a)
-                    end = close_aside(doc.text, start, with_period(doc, b, m.canonical))
-                    out.append(Mention(start, end, doc.text[start:end], m))
+                mention = self._mention(doc, a, b, self._answer(doc, a, b, type_))
+                if mention is not None:
+                    out.append(mention)
                 dropped.update(range(k, j + 1))
             elif self._by_concepts(taken[k]):
                 a, b, match = taken[k]
@@ -236,10 +233,16 @@ class SpanResolver:
             m = self._span_cache[key]
         else:
             m = self._span_cache.put(key, self._span_match(span, type_))
+        return self._mention(doc, a, b, m)
+
+    def _mention(self, doc: Doc, a: int, b: int, m: Match | None) -> Mention | None:
+        """The mention of words ``a`` to ``b`` as ``m`` (no title: the trie's alone), when its
+        neighbours leave it that entity."""
         if m is None or m.type == "title":
             return None
         if self.neighbours is not None and not self.neighbours(doc, a, b, m.type):
             return None
+        start = doc.start(a)
         end = close_aside(doc.text, start, with_period(doc, b, m.canonical))
         return Mention(start, end, doc.text[start:end], m)
 
