@@ -16,6 +16,7 @@ from .lexicon import TermLexicon
 from .lexicon.learn import learn_terms as _learn_terms
 from .pipeline.base import Outcome
 from .pipeline.calibration import DEFAULT_CALIBRATION, Calibration
+from .pipeline.may_match import MayMatch
 from .pipeline.retranslation import Retranslator
 from .pipeline.run import Pipeline
 from .results import Candidate, Match, Mentions, NormalizedText
@@ -389,7 +390,9 @@ class Normalizer:
     # -- internals ---------------------------------------------------------------------------
     def _build_scanner(self) -> Scanner:
         chinese = self.pipeline.stages["chinese"]
-        return Scanner(self.index, self.calibration, resolve=self.match, chinese=chinese.table)  # type: ignore[attr-defined]
+        may_match = MayMatch(self.index, pinyin=self.pipeline.stages["pinyin"])
+        return Scanner(self.index, self.calibration, resolve=self.match, chinese=chinese.table,  # type: ignore[attr-defined]
+                       may_match=may_match)
 
     def _allowed(self, name: object, type_: str | None) -> set[int] | None:
         """The entities a name may resolve to: one type's, or, by default, every entity but the

@@ -24,6 +24,7 @@ from ..index import Index
 from ..lexicon import Kind
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex
+from ..pipeline.may_match import MayMatch
 from ..results import Match, Mention, Mentions, NormalizedText
 from ..text.fold import HAN_RE
 from .accept import Acceptor
@@ -64,6 +65,9 @@ class Scanner:
         ``resolve(name, type=...) -> Match | None``, for capitalised runs the trie left alone.
     chinese : BuildOnce of ChineseIndex
         The Chinese stage's tables, for Chinese passages.
+    may_match : MayMatch, optional
+        A necessary condition for an answer of ``resolve`` that a capitalised run keeps
+        (:class:`~aeronorm.pipeline.may_match.MayMatch`): the runs it rules out are not resolved.
 
     Examples
     --------
@@ -77,13 +81,17 @@ class Scanner:
     """
 
     def __init__(self, index: Index, calibration: Calibration, *, resolve: Callable[..., Match | None],
-                 chinese: BuildOnce[ChineseIndex]):
+                 chinese: BuildOnce[ChineseIndex], may_match: MayMatch | None = None):
         self.index = index
         self.calibration = calibration
         self.words = Words(index.lexicon)
         self.trie = Trie(index, self.words)
         self.acceptor = Acceptor(index, self.trie, calibration)
-        self.spans = SpanResolver(index, calibration, resolve, self.acceptor.fits_neighbours)
+        self.spans = SpanResolver(index, calibration, resolve, self.acceptor.fits_neighbours,
+                                  may_match=may_match,
+                                  agreement=may_match.agreement if may_match is not None else None)
+        if may_match is not None:
+            may_match.warm()  # its tables are the scanner's: built with it, as the trie is
         self.acronyms = DocumentAcronyms(index, calibration)
         self.chinese = chinese
         self._places: BoundedCache[str, frozenset[str]] = BoundedCache(max_entries=20_000)

@@ -22,21 +22,17 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import compress
 from operator import attrgetter
-from typing import Any
 
 from ..caching import BoundedCache
 from ..index import Index
-from ..lexicon import Kind
-from ..lexicon.compare import align
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
+from ..pipeline.may_match import SURE_METHODS, FormAgreement
 from ..results import Match, Mention
 from .words import JOIN, SOFT, WORD, Doc, close_aside, with_period
 
 __all__ = ["SpanResolver", "overlapping"]
 
-#: Methods of the matcher trusted for a capitalised span without further checks.
-_SURE_METHODS = frozenset({"exact", "abbreviation", "pinyin", "chinese"})
 #: Types of the names that, side by side, make one longer name: a place or an organisation
 #: before an organisation ("Beijing X Co.", "CASC Tenth Academy").
 _QUALIFIERS = frozenset({"place", "org"})
@@ -46,19 +42,26 @@ _CAPKNOWN = attrgetter("capknown")
 
 
 class SpanResolver:
-    """Resolves capitalised runs with ``resolve(span, type=...) -> Match | None`` (the matcher)."""
+    """Resolves capitalised runs with ``resolve(span, type=...) -> Match | None`` (the matcher).
+
+    ``may_match(span) -> bool``, when given, is a necessary condition for an answer kept here
+    (:class:`~aeronorm.pipeline.may_match.MayMatch`): a span it rules out is not sent to the
+    matcher. ``agreement`` is the :class:`~aeronorm.pipeline.may_match.FormAgreement` both use.
+    """
 
     def __init__(self, index: Index, calibration: Calibration, resolve: Callable[..., Match | None],
-                 neighbours: Callable[[Doc, int, int, str], bool] | None = None):
+                 neighbours: Callable[[Doc, int, int, str], bool] | None = None, *,
+                 may_match: Callable[[str], bool] | None = None, agreement: FormAgreement | None = None):
         self.index = index
         self.neighbours = neighbours
         self.lexicon = index.lexicon
         self.resolve = resolve
+        self.may_match = may_match
+        self.agreement = agreement or FormAgreement(index)
         self.fuzzy_min = calibration.span_fuzzy_min
         self._glue = load_word_classes().name_glue
         self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
             max_entries=_CACHE_LIMIT)
-        self._entity_reps: dict[int, list[Any]] | None = None
         self._ids = {e.id: i for i, e in enumerate(index.entities)}
 
     def find(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None
@@ -247,30 +250,17 @@ class SpanResolver:
         return Mention(start, end, doc.text[start:end], m)
 
     def _span_match(self, span: str, type_: str | None) -> Match | None:
+        if self.may_match is not None and not self.may_match(span):
+            return None  # no answer the matcher gives it would be kept
         m = self.resolve(span, type=type_)
         if m is None:
             return None
-        if m.method in _SURE_METHODS:
+        if m.method in SURE_METHODS:
             return m
         if m.method == "fuzzy" and m.score < self.fuzzy_min:
             return None
-        return m if self._agrees(span, m.entity_id) else None
-
-    def _agrees(self, span: str, entity_id: str) -> bool:
-        """Whether the span and one English form of the entity share every naming word."""
-        if self._entity_reps is None:
-            reps: dict[int, list[Any]] = {}
-            for rep in self.index.reps:
-                if rep.label in ("name", "alias"):
-                    reps.setdefault(rep.entity, []).append(rep)
-            self._entity_reps = reps
-        distinctive = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
-        q = [t for t in self.lexicon.tokens(span) if t.kind in distinctive]
-        for rep in self._entity_reps.get(self._ids[entity_id], ()):
-            c = [t for t in rep.tokens if t.kind in distinctive]
-            if len(align(q, c)) == len(q) == len(c):
-                return True
-        return False
+        # the span and one form of the entity share every naming word
+        return m if self.agreement.agrees(span, self._ids[m.entity_id]) else None
 
 
 def overlapping(firsts: list[int], lasts: list[int], a: int, b: int) -> list[int]:
