@@ -79,6 +79,7 @@ _NOTHING: tuple[int, Hit | None] = (0, None)
 # of them that are not droppable (a set of ChineseIndex.key_chars as bits of an int).
 _Replaced = tuple[frozenset[str], int]
 _FIRST_HAN = "\u4e00"  # the first Han character of GB 2312's range (fold_keeps)
+_BELOW_FIRST_HAN = re.compile("[\x00-\u4dff]+")  # characters before it: no key's, never a bound
 _HAN_CHAR = re.compile("[\u4e00-\u9fa5]")  # one of that range (a unit fold_keeps vouches for)
 _LAST_HAN = re.compile("(?s:.*)[\u4e00-\u9fa5]")  # up to the last one
 
@@ -197,6 +198,7 @@ class ChineseIndex:
         self._latin: BoundedCache[str, Any] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._pairs: BoundedCache[tuple[str, int, str], Any] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._units: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
+        self._windows: BoundedCache[str, bool] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
@@ -458,7 +460,15 @@ class ChineseIndex:
             replaced = self._replaced_kind(unit)
             if replaced != _NO_NAME:
                 return replaced
-        return _PLAIN if self._window_holds_a_key(unit) else _NO_NAME
+        if len(unit) > _MAX_WINDOWED:
+            return _PLAIN if self._window_holds_a_key(unit) else _NO_NAME
+        # Only the characters from _FIRST_HAN on bound a stretch or are a key's: the test reads
+        # them alone, and their strings recur far more than units do (a clause around names).
+        skeleton = _BELOW_FIRST_HAN.sub("", unit)
+        holds = self._windows.get(skeleton)
+        if holds is None:
+            holds = self._windows.put(skeleton, self._window_holds_a_key(skeleton))
+        return _PLAIN if holds else _NO_NAME
 
     def _holds_a_key(self, chars: set[str]) -> bool:
         """Whether ``chars`` hold all the Han characters of some key (exact, core or loose)."""
