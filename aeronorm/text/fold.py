@@ -7,11 +7,13 @@ a bracketed or quoted aside (:data:`ASIDE_RE`); every other module uses these.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from typing import Any
 
 __all__ = [
     "ASIDE_RE",
@@ -197,17 +199,88 @@ _PRINTABLE_ASCII = re.compile(r"[ -_a-~]*")  # printable ASCII except the backti
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 
 
-# Probe keys (probe_key, probe_keys): texts in printable ASCII without digits or backticks are keyed
-# as bytes, a newline between two texts of a batch. The separators are printable ASCII but letters,
-# digits and the backtick; any other byte but a letter or the newline becomes a NUL (a text the
-# bytes path cannot key).
+# Probe keys (probe_key, probe_keys): a batch of texts is keyed as bytes, a newline between two
+# texts. A key of letters is written in title case without its spaces (the letters pass: title case,
+# then one translation drops the separators, and any byte but a letter or the newline becomes a NUL,
+# a text that pass cannot key); a key with digits as the folded key itself, in ASCII (the digits
+# pass: lower case, separators squashed to one space).
 _SEPARATORS = bytes(c for c in range(0x20, 0x7F) if not (chr(c).isalpha() or chr(c).isdigit() or c == 0x60))
 _NUL_FOR_OTHERS = bytes(c if (chr(c).isascii() and chr(c).isalpha()) or c == 0x0A else 0 for c in range(256))
 _LETTER_KEY = re.compile(r"(?:[a-z]+(?: [a-z]+)*)?")
+_DIGIT = re.compile(rb"[0-9]")
+
+
+def _lower_table(backtick: bytes) -> bytes:
+    """The digits pass's translation: letters in lower case; digits, ``'``, ``&``, the newline and
+    NUL kept; the backtick as ``backtick``; every other byte a space."""
+    out = bytearray(b" " * 0x100)
+    for c in b"abcdefghijklmnopqrstuvwxyz0123456789'&\n\x00":
+        out[c] = c
+    for c in b"ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        out[c] = c + 32
+    out[0x60] = backtick[0]
+    return bytes(out)
+
+
+_LOWER = _lower_table(b"'")  # raw ASCII: a backtick folds to an apostrophe
+_LOWER_PREFOLDED = _lower_table(b" ")  # after fold's steps, a backtick is what NFKC made of a full-width one
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, sorted(_INVISIBLE))) + "]")
 _PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, sorted(_PUNCT_FOLD)))) + "]")
+
+
+def _inside(char: str) -> str | None:
+    """What ``char`` becomes inside a folded text, when that is one printable ASCII character
+    whatever stands around it (a letter, punctuation, a space)."""
+    folded = fold("a" + char + "a")
+    middle = folded[1:-1]
+    ok = len(folded) == 3 and folded[0] == folded[2] == "a" and " " <= middle <= "~"
+    return middle if ok else None
+
+
+_RARE = "#$%*+<=>@\\^{|}~"  # ASCII punctuation rare in names: its bytes go to other characters
+
+
+def _wide_tables() -> tuple[Any, bytes]:
+    """The character map of :func:`probe_keys`' non-ASCII batches and the translation of its bytes.
+
+    ASCII letters, digits and common punctuation keep their bytes; the bytes of controls, of rare
+    ASCII punctuation and 0x80-0xFF are given to the characters that fold to one ASCII character
+    on their own: no-break and ideographic spaces, the quotes and dashes of :func:`clean_text`,
+    full-width forms, small accented letters of Latin-1 and of pinyin, then other accented letters
+    while bytes are left. The translation writes each byte as the bytes passes read it: the folded
+    character (an ASCII backtick as the apostrophe it folds to, a full-width one as the separator
+    NFKC makes of it), and a NUL for ``?`` (any character outside the map, and ``?`` itself).
+    """
+    ascii_kept = [c for c in range(0x80)
+                  if chr(c) in "\t\n\r" or (" " <= chr(c) <= "~" and chr(c) not in _RARE)]
+    free = iter([c for c in range(0x100) if c not in ascii_kept and c != 0])
+    decoding = ["\ufffe"] * 0x100  # U+FFFE: a byte no character maps to
+    fold_of = bytearray(0x100)  # NUL unless set
+    for c in ascii_kept:
+        decoding[c] = chr(c)
+        fold_of[c] = c
+    decoding[0] = "\x00"  # charmap_build wants it; a NUL stays a NUL
+    fold_of[ord("?")] = 0
+    fold_of[ord("`")] = ord("'")
+    accented = [chr(c) for c in range(0xC0, 0x250) if unicodedata.decomposition(chr(c))[:1] not in ("", "<")]
+    pinyin = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+    wanted = ["\u00a0", "\u3000", *map(chr, _PUNCT_FOLD), *map(chr, range(0xFF01, 0xFF5F)),
+              *(c for c in accented if c.islower() and c < "\u0100"), *pinyin, *accented]  # most wanted first
+    for char in dict.fromkeys(wanted):
+        middle = _inside(char)
+        if middle is None:
+            continue
+        byte = next(free, None)
+        if byte is None:
+            break
+        decoding[byte] = char
+        fold_of[byte] = ord(" " if middle == "`" else middle)
+    return codecs.charmap_build("".join(decoding)), bytes(fold_of)
+
+
+_WIDE_MAP, _WIDE_FOLD = _wide_tables()
 
 
 @_memo
@@ -231,35 +304,39 @@ def probe_key(key: str) -> bytes | str:
     """The exact stage's table key for a folded key (a :func:`fold_key` result); one-to-one.
 
     A key of lower-case ASCII letters is written in title case without its spaces, as bytes
-    (``b"ChinaGreatWall"``): the capitals keep the word boundaries. :func:`probe_keys` computes
-    that for a batch of raw names with a few operations on the whole batch. Any other key
-    (digits, Han characters, other scripts) is its own probe key, a ``str``.
+    (``b"ChinaGreatWall"``): the capitals keep the word boundaries. Any other key in ASCII (with
+    digits) is itself as bytes; a key in other scripts (Han characters, ...) is itself, a ``str``.
+    :func:`probe_keys` computes these for a batch of raw names with a few operations on the whole
+    batch.
 
     Examples
     --------
     >>> probe_key("china great wall"), probe_key("no 5 institute"), probe_key("航天")
-    (b'ChinaGreatWall', 'no 5 institute', '航天')
+    (b'ChinaGreatWall', b'no 5 institute', '航天')
     """
     if _LETTER_KEY.fullmatch(key):
         return key.encode("ascii").title().replace(b" ", b"")  # as _letter_keys writes it
-    return key
+    return key.encode("ascii") if key.isascii() else key
 
 
 def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
     """``[probe_key(fold_key(t)) for t in texts]``, computed for the whole batch at once.
 
-    The texts are joined by newlines and folded together: a non-ASCII batch goes through
-    :func:`fold`'s Unicode steps once (each maps a newline to itself and never reaches across
-    one); then, on the bytes, apostrophes inside words are dropped, ``&`` spelt out, title case
-    marks the first letter of each word and one ``bytes.translate`` drops every character but
-    the letters. Texts this cannot key (digits, characters left outside ASCII, controls) are
-    keyed one by one. A batch of distinct names costs a few C passes over its bytes, not a
-    regular expression per name.
+    The texts are joined by newlines and keyed together. A batch in ASCII is its own bytes; a
+    batch with other characters is encoded with one character map (:data:`_WIDE_MAP`: full-width
+    forms, typographic quotes and dashes, no-break spaces and common accented letters, each to one
+    byte that one ``bytes.translate`` folds). The letters pass keys the batch: apostrophes inside
+    words dropped, ``&`` spelt out, title case marks the first letter of each word and one
+    ``bytes.translate`` drops every character but the letters. The texts it cannot key take the
+    digits pass (lower case, separators squashed), together; those with a character outside the
+    map take :func:`fold`'s Unicode steps, together; only what is left then (a character left
+    outside ASCII: Han, other scripts) is keyed one by one. A batch of distinct names costs a few
+    C passes over its bytes, not a regular expression per name.
 
     Examples
     --------
     >>> probe_keys(["CHINA GREAT-WALL Co.", "China Great Wall Co", "Ｃｈｉｎａ’s No. 5"])
-    [b'ChinaGreatWallCo', b'ChinaGreatWallCo', 'chinas no 5']
+    [b'ChinaGreatWallCo', b'ChinaGreatWallCo', b'chinas no 5']
     """
     texts = texts if isinstance(texts, list) else list(texts)
     if not texts:
@@ -267,18 +344,65 @@ def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a newline inside a text
         return [probe_key(fold_key(t)) for t in texts]
-    if joined.isascii():
-        keys, redo = _letter_keys(joined.encode("ascii"))  # redo: a digit, a backtick, a control
-    else:
-        folded = _prefold(joined)
-        if folded.count("\n") != len(texts) - 1:  # no folding step makes a newline; if one did
-            return [probe_key(fold_key(t)) for t in texts]
-        if not folded.isascii():  # a character left outside ASCII: a NUL, that text keyed on its own
-            folded = _NOT_ASCII_RUN.sub("\x00", folded)
-        keys, redo = _letter_keys(folded.encode("ascii"))
+    encode = _ascii_bytes if joined.isascii() else _wide_bytes
+    keys, redo = _letter_keys(encode(joined))  # redo: a digit, a backtick, a control, a NUL
+    if redo:
+        redo = _digit_keys([texts[k] for k in redo], redo, keys, encode, _LOWER)
+    if redo:  # characters outside the map: fold's Unicode steps
+        redo = _unicode_keys(texts, redo, keys)
     for k in redo:
         keys[k] = probe_key(fold_key(texts[k]))
     return keys  # type: ignore[return-value]
+
+
+def _ascii_bytes(text: str) -> bytes:
+    return text.encode("ascii")
+
+
+def _wide_bytes(text: str) -> bytes:
+    """One C pass maps each character :data:`_WIDE_MAP` knows to its byte (``?`` for any other),
+    one translation folds those bytes (the others become NULs)."""
+    return codecs.charmap_encode(text, "replace", _WIDE_MAP)[0].translate(_WIDE_FOLD)
+
+
+def _digit_keys(texts: list[str], which: list[int], keys: list[bytes], encode: Callable[[str], bytes],
+                lower: bytes) -> list[int]:
+    """The digits pass over ``texts`` (``keys[which[j]]`` is that of ``texts[j]``): each text in
+    lower case, separators squashed to one space. Returns the texts it could not key (a NUL)."""
+    raw = encode("\n".join(texts)).translate(lower)
+    if b"&" in raw:
+        raw = raw.replace(b"&", b" and ")
+    if b"'" in raw:
+        raw = _inner_apostrophes(raw)
+    while b"  " in raw:
+        raw = raw.replace(b"  ", b" ")
+    raw = raw.replace(b" \n", b"\n").replace(b"\n ", b"\n").strip(b" ")
+    left = []
+    for k, key in zip(which, raw.split(b"\n"), strict=True):
+        if 0 in key:
+            left.append(k)
+        else:  # the folded key itself; without a digit, the letters' title case
+            keys[k] = key if _DIGIT.search(key) else key.title().replace(b" ", b"")
+    return left
+
+
+def _unicode_keys(texts: list[str], which: list[int], keys: list[bytes]) -> list[int]:
+    """Keys of ``texts[k]`` for ``k`` in ``which`` through :func:`fold`'s Unicode steps (all
+    of them at once), written into ``keys``; returns the texts left to key one by one."""
+    folded = _prefold("\n".join([texts[k] for k in which]))
+    if folded.count("\n") != len(which) - 1:  # no folding step makes a newline; if one did
+        return which
+    if not folded.isascii():  # a character left outside ASCII: a NUL, that text keyed on its own
+        folded = _NOT_ASCII_RUN.sub("\x00", folded)
+    some, redo = _letter_keys(folded.encode("ascii"))
+    for k, key in zip(which, some, strict=True):
+        keys[k] = key
+    if redo:
+        lines = folded.split("\n")
+        redo = _digit_keys([lines[j] for j in redo], redo, some, _ascii_bytes, _LOWER_PREFOLDED)
+        for j, key in enumerate(some):
+            keys[which[j]] = key
+    return [which[j] for j in redo]
 
 
 def _prefold(text: str) -> str:
@@ -330,7 +454,7 @@ def _inner_apostrophes(raw: bytes) -> bytes:
     pieces = raw.split(b"'")
     out = [pieces[0]]
     for piece in pieces[1:]:
-        inside = out[-1][-1:].isalpha() and piece[:1].isalpha()
+        inside = out[-1][-1:].isalnum() and piece[:1].isalnum()
         out.append(piece if inside else b" " + piece)
     return b"".join(out)
 

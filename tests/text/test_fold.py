@@ -156,8 +156,9 @@ def test_fold_key_is_idempotent_and_tokenize_agrees(s):
 def test_probe_key_examples():
     assert probe_key("china great wall") == b"ChinaGreatWall"
     assert probe_key("") == b""
-    # digits, Han characters and other scripts are their own keys
-    assert probe_key("no 502 institute") == "no 502 institute"
+    # a key with digits is itself in bytes; Han characters and other scripts are their own keys
+    assert probe_key("no 502 institute") == b"no 502 institute"
+    assert probe_key("5th") != probe_key("5 th")
     assert probe_key("中国 航天") == "中国 航天"
     assert probe_key("xi an") != probe_key("xian")  # word boundaries kept
 
@@ -216,12 +217,49 @@ def test_probe_keys_of_letter_names_take_the_batch_path(texts):
 @pytest.mark.parametrize(
     "text",
     ["People's Daily", "PEOPLE'S  DAILY", "a''b", "'quoted' name", "x'-y", "o'&a", "Xi`an", "Xi\u2019an",
-     "it's'", "'", "''", "a' b", "Rock'n'Roll Co.", "No.5", "5'6", "A & B", "&&"],
+     "it's'", "'", "''", "a' b", "Rock'n'Roll Co.", "No.5", "5'6", "A & B", "&&", "5th", "5 th", "3'a",
+     "Ｎｏ．５０２", "\u201c5\u201d", "x`5", "x\uff405"],
 )
 def test_probe_keys_of_apostrophes_ampersands_and_digits(text):
     expected = probe_key(fold_key(text))
     assert probe_keys([text]) == [expected]
     assert probe_keys(["Abc Def", text, "x"]) == [b"AbcDef", expected, b"X"]
+
+
+# Characters of the batch map (full-width forms, typographic quotes and dashes, no-break spaces,
+# accented letters) and digits: keyed by the bytes passes, none one by one.
+def _batched(char: str) -> bool:
+    fold_key.cache_clear()
+    probe_keys(["a" + char + "b"])
+    return fold_key.cache_info().currsize == 0
+
+
+_CANDIDATES = [*range(0x80, 0x250), *range(0x2000, 0x2070), *range(0x3000, 0x3020), *range(0xFF00, 0xFF60)]
+_MAPPED = "".join(filter(_batched, map(chr, _CANDIDATES)))
+
+
+def test_the_batch_map_holds_what_names_are_written_with():
+    for char in "\u00a0\u3000\u2019\u201c\u201d\u2014（），．＆＇ＡＺａｚ０９éüñçāǎǚ":
+        assert char in _MAPPED
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=string.ascii_letters + string.digits + " -.,'&`/()" + _MAPPED, max_size=25),
+                min_size=1, max_size=20))
+def test_probe_keys_of_mapped_characters_and_digits_take_the_batch_path(texts):
+    fold_key.cache_clear()
+    keys = probe_keys(texts)
+    assert fold_key.cache_info().currsize == 0
+    assert keys == [probe_key(fold_key(t)) for t in texts]
+    assert all(isinstance(k, bytes) for k in keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=_PROBE_ALPHABET + _MAPPED[::7] + "#+~?|\x01\x85\u0301ﬁǖİ²", max_size=20),
+                max_size=12))
+def test_probe_keys_of_any_mix_are_those_of_fold_key(texts):
+    # characters in and out of the map, in one batch: each text keyed as fold_key keys it
+    assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
 
 
 def test_probe_keys_of_nothing():
