@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress, repeat
+from itertools import compress
 from typing import ClassVar
 
 from ..caching import BuildOnce
@@ -27,8 +27,8 @@ from .retranslation import MAX_QUERY_CHARS
 
 __all__ = ["ExactStage"]
 
-_NO_OWNER = (-1, "")  # the folded table's answer for a key it lacks
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
+_Owner = tuple[int, Entity, str]  # the one owner of a folded key (its position, itself), its form's label
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,8 @@ class _View:
 
     written: dict[str, Match]  # written form owned by one entity of the filter -> its match
     written_canonical: dict[str, str]  # the same forms -> the canonical name
-    folded_canonical: dict[bytes | str, str]  # probe key owned by one entity of the filter -> the same
+    folded_owner: dict[bytes | str, _Owner]  # probe key owned by one entity of the filter -> that entity
+    folded_canonical: dict[bytes | str, str]  # the same keys -> the canonical name
     admits: list[bool]  # per entity: whether the filter lets it through
 
 
@@ -86,15 +87,17 @@ class ExactStage:
         hits: list[Match | None] = list(map(view.written.get, names))
         if None not in hits:
             return hits
-        misses = [k for k, hit in enumerate(hits) if hit is None]
-        asked = [names[k] for k in misses]
-        folded = self._folded.get()
-        entities = self.index.entities
-        admits = view.admits
-        owners = map(folded.get, self._probe_keys(asked), repeat(_NO_OWNER))
-        for k, name, (i, label) in zip(misses, asked, owners, strict=True):
-            if i >= 0 and admits[i]:
-                hits[k] = Match.of(name, entities[i], self.score, "exact", (f"{label} {name!r}",))
+        misses: Sequence[int]
+        if hits.count(None) == len(hits):  # no name as written: all folded, no gathering
+            misses, asked = range(len(names)), names
+        else:
+            misses = [k for k, hit in enumerate(hits) if hit is None]
+            asked = [names[k] for k in misses]
+        score = self.score
+        owners = map(view.folded_owner.get, self._probe_keys(asked))
+        for k, name, owner in zip(misses, asked, owners, strict=True):
+            if owner is not None:
+                hits[k] = Match.of(name, owner[1], score, "exact", (f"{owner[2]} {name!r}",))
         return hits
 
     def canonical_many(self, names: Sequence[str], type_: str | None = None) -> list[str | None]:
@@ -128,10 +131,11 @@ class ExactStage:
             view = self._views.setdefault(type_, BuildOnce(partial(self._build_view, type_)))
         return view.get()
 
-    def _folded_table(self) -> dict[bytes | str, tuple[int, str]]:
-        """Probe key of every folded key one entity owns -> (that entity, the label of its form)."""
+    def _folded_table(self) -> dict[bytes | str, _Owner]:
+        """Probe key of every folded key one entity owns -> that entity, and the label of its form."""
         labels = self.index.exact_label
-        return {probe_key(key): (i, labels.get((key, i), "name"))
+        entities = self.index.entities
+        return {probe_key(key): (i, entities[i], labels.get((key, i), "name"))
                 for key, ids in self.index.exact.items() if len(ids) == 1 for i in ids}
 
     def _build_view(self, type_: str | None) -> _View:
@@ -146,8 +150,9 @@ class ExactStage:
                 if len(index.exact.get(key, ())) == 1 and text not in written:
                     written[text] = Match.of(text, e, self.score, "exact", (f"{label} {text!r}",))
         canonical = [e.canonical("") for e in index.entities]
-        folded = {probe: canonical[i] for probe, (i, _) in self._folded.get().items() if admits[i]}
-        return _View(written, {text: m.canonical for text, m in written.items()}, folded, admits)
+        owners = {probe: owner for probe, owner in self._folded.get().items() if admits[owner[0]]}
+        folded = {probe: canonical[i] for probe, (i, _, _) in owners.items()}
+        return _View(written, {text: m.canonical for text, m in written.items()}, owners, folded, admits)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index = self.index

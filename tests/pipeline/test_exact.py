@@ -123,3 +123,85 @@ def test_the_batch_path_knows_every_key_of_the_index():
     expected = [exact.written(name) for name in names]
     assert [m.entity_id for m in expected] == ["bupt", "x625", "x625"]
     assert exact.written_many(names) == expected
+
+
+# Names the batch map, the digits pass and fold's Unicode steps each key: digits, accents, a
+# no-break space, controls, a lone surrogate, backticks, full-width digits, Han characters.
+_MORE = [
+    {"id": "i502", "name": "Institute 502", "aliases": ["No. 5 Academy of CASC"]},
+    {"id": "xsc", "name": "Xi'an Satellite Control Center", "aliases": ["Xi`an Satellite Centre"]},
+    {"id": "lsw", "name": "L\u00fc Space Works", "aliases": ["Caf\u00e9 Orbital 2"]},
+    {"id": "hq", "name": "Beijing Space Headquarters", "zh": "北京航天总部"},
+    {"id": "t5", "name": "Long March 5", "type": "program"},
+]
+_MORE_VARIANTS = [
+    *_VARIANTS, lambda s: s + " 5", lambda s: s.replace(" ", "\u00a0"), lambda s: s.replace(" ", "\x01"),
+    lambda s: s + "\ud800", lambda s: s.replace("'", "`"), lambda s: s.replace("5", "\uff15"),
+    lambda s: s.replace("u", "\u01d6"), lambda s: "航" + s, lambda s: s.replace("a", "\u0430"),
+    lambda s: s.replace(" ", "\t"), lambda s: s + "?", lambda s: s.replace("e", "e\u0301"),
+]
+
+
+@pytest.fixture(scope="module")
+def more():
+    from aeronorm import Glossary, Normalizer
+
+    return Normalizer(Glossary.from_records(_MORE))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), type_=st.sampled_from([None, "org", "program"]))
+def test_written_many_agrees_with_written_on_digits_accents_and_controls(more, data, type_):
+    forms = [text for e in more.glossary for _, text in e.forms()]
+    names = []
+    for _ in range(data.draw(st.integers(0, 15))):
+        base = data.draw(st.sampled_from([*forms, "Institute 503", "", " "]))
+        for f in data.draw(st.lists(st.sampled_from(_MORE_VARIANTS), max_size=3)):
+            base = f(base)
+        names.append(base)
+    exact = more.pipeline.stages["exact"]
+    expected = [exact.written(n, type_) for n in names]
+    assert exact.written_many(names, type_) == expected
+    assert exact.canonical_many(names, type_) == [m.canonical if m else None for m in expected]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_normalize_many_is_normalize_of_each_value(more, data):
+    # the batch path (exact probes, then the pipeline for the rest) against one name at a time;
+    # missing values (None, NaN, blank strings) pass through unchanged
+    forms = [text for e in more.glossary for _, text in e.forms()]
+    values = []
+    for _ in range(data.draw(st.integers(0, 10))):
+        if data.draw(st.booleans()):
+            values.append(data.draw(st.sampled_from([None, float("nan"), "", "  ", "\u3000"])))
+            continue
+        base = data.draw(st.sampled_from(forms))
+        for f in data.draw(st.lists(st.sampled_from(_MORE_VARIANTS), max_size=2)):
+            base = f(base)
+        values.append(base)
+    got = more.normalize_many(values, on_unknown="none")
+    for v, g in zip(values, got, strict=True):
+        if v is None or isinstance(v, float) or not v.strip():
+            assert g is v
+        else:
+            assert g == more.normalize(v, on_unknown="none")
+
+
+@pytest.mark.parametrize(
+    ("variant", "entity_id"),
+    [("INSTITUTE 502.", "i502"), ("Institute\u00a0\uff15\uff10\uff12", "i502"),
+     ("no 5 academy of casc", "i502"), ("XI`AN SATELLITE CONTROL CENTER", "xsc"),
+     ("Xi\u2019an Satellite\x01Centre", "xsc"),
+     ("LU SPACE WORKS", "lsw"), ("L\u01d6 Space Works", "lsw"), ("CAFE\u0301 ORBITAL 2", "lsw"),
+     ("Beijing Space Headquarters?", "hq"), ("\u201cLONG MARCH 5\u201d", "t5")],
+)
+def test_variants_of_every_pass_are_one_probe(more, variant, entity_id):
+    exact = more.pipeline.stages["exact"]
+    one = exact.written(variant)
+    assert one is not None and one.entity_id == entity_id
+    # alone, and in a batch with names of the other passes
+    assert exact.written_many([variant]) == [one]
+    batch = ["Hainan", variant, "\uff21\uff22", "航天", "X 9"]
+    assert exact.written_many(batch)[1] == one
+    assert exact.canonical_many(batch)[1] == one.canonical
