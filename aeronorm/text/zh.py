@@ -88,12 +88,13 @@ def _fold_char(ch: str) -> str:
 _met: set[str] = set()
 _changed: dict[int, str] = {}
 _MAX_MET = 100_000
+_MAX_REPLACED = 8  # more characters to fold in one text: translate's one pass is cheaper
 
 
 def _fold_chars(text: str) -> str:
     """:func:`_fold_char` of every character of ``text``."""
-    new = set(text)
-    new.difference_update(_met)
+    chars = set(text)
+    new = chars.difference(_met)
     if new:
         if len(_met) + len(new) > _MAX_MET:
             return "".join(_fold_char(c) for c in text)
@@ -102,7 +103,14 @@ def _fold_chars(text: str) -> str:
             if folded != c:
                 _changed[ord(c)] = folded
         _met.update(new)  # after their folds: a character met is a character whose fold is known
-    return text.translate(_changed)
+    folds = {c: f for c in chars if (f := _changed.get(ord(c))) is not None}
+    if len(folds) > _MAX_REPLACED or not folds.keys().isdisjoint(folds.values()):
+        return text.translate(_changed)
+    # A few characters to fold (punctuation, mostly): one str.replace each is a pass in C over
+    # the text, where translate looks every character up; the same text, as no fold is another's.
+    for c, f in folds.items():
+        text = text.replace(c, f)
+    return text
 
 
 @lru_cache(maxsize=16384)

@@ -40,6 +40,15 @@ def test_fold_han_is_the_fold_of_each_character(text):
     assert len(fold_han(text)) == len(text)
 
 
+def test_fold_han_of_a_long_text_with_few_or_many_characters_to_fold():
+    """A long text folds through one replace per character to fold when it holds a few of them,
+    through the translate table when it holds many: the same text either way."""
+    few = "据报道，CASIC与ＣＡＳＣ签署了协议。" * 300
+    many = few + "".join(chr(0xFF21 + k) for k in range(20)) + "“”（）【】\u3000²"
+    for text in (few, many, few + "ﬁ½", "中國航天，電子。" * 50):
+        assert fold_han(text) == reference_fold(text)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(_CHARS, max_size=20) | st.text(max_size=20))
 def test_maybe_traditional_is_a_han_character_outside_gb2312(text):
