@@ -29,6 +29,7 @@ import re
 import sys
 import unicodedata
 from array import array
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -821,10 +822,33 @@ def _unit_patterns(name_chars: frozenset[str]) -> tuple[re.Pattern[str], re.Patt
     (a word character or one of jieba's joiners)."""
     dead = "".join(c for c in gb2312_han() if _han_kept(c) == c and c not in name_chars)
     live = f"(?:[^\\W{dead}]|[{_JOINERS}])"
-    # a Han character of a unit: a word character (an unassigned code point of the Han blocks is
-    # none, and a unit must hold the two characters it is found by, or the scan stands still)
-    han = f"(?:(?![{dead}])(?=\\w){HAN_CLASS})" if dead else f"(?:(?=\\w){HAN_CLASS})"
-    return re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
+    # A Han character of a unit: a word character (an unassigned code point of the Han blocks is
+    # none, and a unit must hold the two characters it is found by, or the scan stands still).
+    # The expression opens with one character class (the Han blocks, dead characters cut out),
+    # which the regular expression engine skips to, and looks at the characters around it: the
+    # pair it finds is then the Han character of the first pair in the text (or the one after
+    # it), in the same unit, which is all the scan reads of it.
+    han = f"[{_without(HAN_CLASS[1:-1], dead)}](?<=\\w)"
+    return (re.compile(f"(?s:{han}(?:(?={live})|(?<={live}.)))"),
+            re.compile(f"(?:\\w|[{_JOINERS}])*"))
+
+
+def _without(ranges: str, chars: str) -> str:
+    """A character class's ranges (``"a-zA-Z"``: ranges only, no escapes) without ``chars``."""
+    spans = re.findall("(.)-(.)", ranges, flags=re.S)
+    if "".join(a + "-" + b for a, b in spans) != ranges:
+        raise ValueError(f"not a class of ranges only: {ranges!r}")
+    cut = sorted(set(map(ord, chars)))
+    out = []
+    for a, b in spans:
+        lo, hi = ord(a), ord(b)
+        for c in cut[bisect_left(cut, lo) : bisect_right(cut, hi)]:
+            if lo < c:
+                out.append((lo, c - 1))
+            lo = c + 1
+        if lo <= hi:
+            out.append((lo, hi))
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in out)
 
 
 def _reach(before: str, after: str, key: frozenset[str], free: frozenset[str]) -> set[str]:

@@ -16,8 +16,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aeronorm.pipeline.chinese import ChineseIndex
-from aeronorm.text.zh import fold_keeps
+from aeronorm.pipeline.chinese import _JOINERS, ChineseIndex, _han_kept
+from aeronorm.text.fold import HAN_CLASS
+from aeronorm.text.zh import fold_keeps, gb2312_han
 
 
 class _Everything(frozenset):
@@ -138,6 +139,46 @@ def test_a_han_block_code_point_that_is_no_character_does_not_stall_the_scan(ind
     fast, reference = indexes
     for text in ("\ufaffCASC", "CASC\ufaff西北工业大学", "西\ufaff北"):
         assert fast.scan(text) == reference_scan(reference, text)
+
+
+def reference_units(ci: ChineseIndex, text: str) -> list[tuple[int, int]]:
+    """The units the scan reads, found as first written: from the first two characters side by
+    side that a name may hold, one of them Han (a word character outside the dead ones)."""
+    dead = "".join(c for c in gb2312_han() if _han_kept(c) == c and c not in ci.name_chars)
+    live = f"(?:[^\\W{dead}]|[{_JOINERS}])"
+    han = f"(?:(?![{dead}])(?=\\w){HAN_CLASS})"
+    pair, unit = re.compile(f"{han}{live}|{live}{han}"), re.compile(f"(?:\\w|[{_JOINERS}])*")
+    out, n, rev = [], len(text), text[::-1]
+    found = pair.search(text)
+    while found is not None:
+        at = found.start()
+        end = max(unit.match(text, at).end(), found.end())
+        out.append((n - unit.match(rev, n - at).end(), end))
+        found = pair.search(text, end)
+    return out
+
+
+# Dead characters (no name holds them), name characters, Han characters outside GB 2312 and
+# outside the BMP, code points of the Han blocks that are no characters, letters, digits, jieba's
+# joiners, punctuation, spaces and line breaks.
+_UNIT_CHARS = st.sampled_from([*"说了的西北工业大学航天電\U00020000\U0002a6dd\ufaff\u9fff",
+                               *"aZ09+#&.%-_，。 \n\t!"])
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(_UNIT_CHARS, max_size=40) | st.text(max_size=30))
+def test_the_units_are_those_of_the_expression_first_written(indexes, shipped_indexes, text):
+    for ci in (indexes[0], shipped_indexes[0]):
+        assert ci._units_with_names(text) == reference_units(ci, text)
+
+
+def test_every_han_character_opens_a_unit_as_it_did(shipped_indexes):
+    # each character of GB 2312 and of the BMP's Han blocks next to a letter: a unit exactly when
+    # it is a Han character that a name may hold (the expression's character class, dead cut out)
+    chars = sorted({*gb2312_han(), *map(chr, range(0x3400, 0xA000)), *map(chr, range(0xF900, 0xFB00))})
+    text = "，".join(c + "a" for c in chars)
+    ci = shipped_indexes[0]
+    assert ci._units_with_names(text) == reference_units(ci, text)
 
 
 # Units of name characters that hold all those of no key (skipped before jieba), the same with a
