@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import compress
+from itertools import compress, islice
 from typing import ClassVar
 
 from ..caching import BuildOnce
@@ -28,6 +28,7 @@ from .retranslation import MAX_QUERY_CHARS
 __all__ = ["ExactStage"]
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
+_SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all
 _Owner = tuple[int, Entity, str]  # the one owner of a folded key (its position, itself), its form's label
 
 
@@ -104,12 +105,17 @@ class ExactStage:
         """The canonical name :meth:`written_many` would answer for each name (``None`` where it
         answers nothing), without building a :class:`Match`."""
         view = self._view(type_)
-        out: list[str | None] = list(map(view.written_canonical.get, names))
+        written = view.written_canonical
+        if not any(map(written.get, islice(names, _SAMPLE))):
+            # Variants (a column in upper case, say): every name folded, no probe of the written
+            # forms first. The folded table answers a written form as the written one does (the
+            # same sole owner), and no written form is longer than the names it keys.
+            self._folded.get()  # built with the view's tables, before the keys are computed
+            return list(map(view.folded_canonical.get, self._probe_keys(names)))
+        out = list(map(written.get, names))
         if None not in out:
             return out
-        self._folded.get()  # built with the view's tables, before the keys are computed
-        if out.count(None) == len(out):  # no name as written: all folded, no gathering
-            return list(map(view.folded_canonical.get, self._probe_keys(names)))
+        self._folded.get()
         misses = [k for k, c in enumerate(out) if c is None]
         asked = [names[k] for k in misses]
         for k, c in zip(misses, map(view.folded_canonical.get, self._probe_keys(asked)), strict=True):

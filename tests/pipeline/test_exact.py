@@ -205,3 +205,27 @@ def test_variants_of_every_pass_are_one_probe(more, variant, entity_id):
     batch = ["Hainan", variant, "\uff21\uff22", "航天", "X 9"]
     assert exact.written_many(batch)[1] == one
     assert exact.canonical_many(batch)[1] == one.canonical
+
+
+def test_a_batch_of_variants_is_folded_whole_and_long_names_left_to_the_pipeline():
+    # canonical_many folds a batch whose first names are no written forms without probing the
+    # written forms first: it must answer as written_many does, long names included. That holds
+    # because no written form is longer than the longest name the folded keys answer.
+    from aeronorm import Glossary, Normalizer
+    from aeronorm.glossary.limits import MAX_NAME_CHARS
+    from aeronorm.pipeline.retranslation import MAX_QUERY_CHARS
+
+    assert MAX_NAME_CHARS <= MAX_QUERY_CHARS
+    long_name = ("Space Works " + "Orbital " * 130)[:MAX_NAME_CHARS].strip()
+    n = Normalizer(Glossary.from_records([{"id": "long", "name": long_name},
+                                          {"id": "csf", "name": "China Space Foundation"}]))
+    exact = n.pipeline.stages["exact"]
+    variants = [f"CHINA SPACE FOUNDATION{'.' * k}" for k in range(40)]
+    too_long = long_name.upper() + " " * 10
+    for names in ([*variants, long_name, long_name.upper(), too_long, "China Space Foundation"],
+                  [long_name, too_long, *variants], ["China Space Foundation", *variants]):
+        expected = [m.canonical if m else None for m in map(exact.written, names)]
+        assert exact.canonical_many(names) == expected
+        assert [m.canonical if m else None for m in exact.written_many(names)] == expected
+    assert exact.canonical_many([*variants, long_name, long_name.upper()])[-2:] == [long_name, long_name]
+    assert exact.canonical_many([*variants, too_long])[-1] is None  # left to the pipeline
