@@ -552,15 +552,19 @@ class ChineseIndex:
             if near is None:
                 continue
             han = near.group()[-1]
-            if chars is None:
-                chars = set(unit[lo:hi])
             if han in free:  # any key with the name's characters, held by the name and the unit
+                if chars is None:
+                    chars = set(unit[lo:hi])
                 pairs = self._keys_with(names, chars)
             else:
                 memo_key = (run.group(), side, han)
                 pairs = self._pairs.get(memo_key)
                 if pairs is None:
                     pairs = self._pairs.put(memo_key, self._keys_with(names, None, han))
+            if not pairs:
+                continue  # (most runs: no key holds that character and the name's)
+            if chars is None:
+                chars = set(unit[lo:hi])
             # (key, its characters the Chinese name lacks): those the span must hold
             before, after = unit[lo:start], unit[end:hi]
             if any(rest <= chars and rest <= _reach(before, after, key, free) for key, rest in pairs):
