@@ -68,6 +68,7 @@ __all__ = [
     "bench_import",
     "bench_memory",
     "clear_input_caches",
+    "exact_cost_split",
     "exact_workloads",
     "main",
     "make_setup",
@@ -519,6 +520,25 @@ def exact_workloads(names: Sequence[str]) -> dict[str, dict[str, str]]:
     return out
 
 
+def exact_cost_split(n: Normalizer, queries: list[str], best: Callable[[Callable[[], Any]], tuple[float, Any]]
+                     ) -> dict[str, float]:
+    """Where ``normalize_many``'s time goes on the exact path, in ns per distinct name, each step
+    timed alone as the whole is (best run, caches cleared): the distinct values, the probe keys of
+    the batch, the probes (written forms, then folded keys: ``canonical_many`` less its keys),
+    and the rest (``normalize_many`` less those)."""
+    from aeronorm.batch import distinct_values
+    from aeronorm.text.fold import probe_keys
+
+    exact = n.pipeline.stages["exact"]
+    per = 1e9 / len(queries)
+    total = best(lambda: n.normalize_many(queries))[0] * per
+    distinct = best(lambda: distinct_values(queries))[0] * per
+    keys = best(lambda: probe_keys(queries))[0] * per
+    canonical = best(lambda: exact.canonical_many(queries))[0] * per
+    return {"distinct values": distinct, "probe keys": keys, "probes": max(0.0, canonical - keys),
+            "rest": max(0.0, total - canonical - distinct), "normalize_many": total}
+
+
 def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Say = print) -> Section:
     """Distinct names through the exact path, four workloads (as written, upper case, other
     punctuation, other widths and quotes), each next to a plain dict in the same run.
@@ -563,6 +583,10 @@ def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Sa
             f"{exact_share:.1%} by the exact stage, {same:.1%} as written")
         details["workloads"][label] = {"queries": len(queries), "exact_share": exact_share, "rates": rate,
                                        "ratio_to_dict": ratio, "same_answer_as_written": same}
+        if label != "as written":  # (names as written take no probe key)
+            split = exact_cost_split(n, queries, best)
+            details["workloads"][label]["ns_per_name"] = split
+            say("      per name: " + ", ".join(f"{k} {v:,.0f} ns" for k, v in split.items()))
         if profile and label == "upper case":
             clear_input_caches()
             details["profile"] = profile_top(lambda: n.normalize_many(queries))  # noqa: B023

@@ -231,8 +231,11 @@ _PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, sorted(_PUNCT_FOLD)))) +
 
 
 def _inside(char: str) -> str | None:
-    """What ``char`` becomes inside a folded text, when that is one printable ASCII character
-    whatever stands around it (a letter, punctuation, a space)."""
+    """What ``char`` becomes inside a folded text, when that is one printable ASCII character.
+
+    The characters given are letters, spaces and punctuation that compose with nothing: NFKC joins
+    a character to what follows only through a combining mark, and no mark is in the map (a name
+    holding one takes fold's own steps), so between any other mapped characters it folds the same."""
     folded = fold("a" + char + "a")
     middle = folded[1:-1]
     ok = len(folded) == 3 and folded[0] == folded[2] == "a" and " " <= middle <= "~"
