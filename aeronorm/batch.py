@@ -42,6 +42,7 @@ OnUnknown = Literal["keep", "none", "raise"]
 #: What ``normalize`` may do with an unknown name.
 ON_UNKNOWN: tuple[str, ...] = ("keep", "none", "raise")
 _NOT_YET: Any = object()
+_BLANK: Any = object()  # canonical_values: a missing value, passed through
 
 
 def is_missing(value: object) -> bool:
@@ -128,9 +129,12 @@ def distinct_values(values: Iterable[Any]) -> tuple[list[str], list[int]]:
     return distinct, list(range(len(distinct))) if codes is None else codes
 
 
-def _distinct(values: Iterable[Any]) -> tuple[list[str], list[int] | None, bool]:
+def _distinct(values: Iterable[Any], *, blanks: bool = True) -> tuple[list[str], list[int] | None, bool]:
     """:func:`distinct_values`, with ``None`` for codes when every value is a distinct non-blank
-    string (the codes would be 0, 1, 2, ...), and whether any value is missing."""
+    string (the codes would be 0, 1, 2, ...), and whether any value is missing.
+
+    ``blanks=False``: in a column of strings only, blank strings are not looked for (a pass over
+    every string): they stay among the distinct values, for the caller to find."""
     if isinstance(values, (str, bytes)):
         raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
     values = values if isinstance(values, (list, tuple)) else list(values)
@@ -138,7 +142,7 @@ def _distinct(values: Iterable[Any]) -> tuple[list[str], list[int] | None, bool]
         # A column of strings, the common case, in C loops: one dict of the distinct values,
         # which then holds each one's position.
         slots: dict[str, int] = dict.fromkeys(values)  # type: ignore[arg-type]
-        blank = "" in slots or any(map(str.isspace, slots))
+        blank = blanks and ("" in slots or any(map(str.isspace, slots)))
         distinct = [v for v in slots if v.strip()] if blank else list(slots)
         if not blank and len(distinct) == len(values):
             return distinct, None, False
@@ -214,21 +218,32 @@ def canonical_values(
     ``on_unknown``; a missing value unchanged. Each distinct string is resolved once.
 
     ``known`` gives the canonical names it knows without a :class:`Match` (the exact path;
-    ``None`` for the others), ``resolve`` the matches of the rest. Raises as
-    :func:`distinct_values`, and :class:`~aeronorm.errors.NoMatchError` with ``"raise"``.
+    ``None`` for the others, and for a blank string), ``resolve`` the matches of the rest.
+    Raises as :func:`distinct_values`, and :class:`~aeronorm.errors.NoMatchError` with
+    ``"raise"``.
     """
     values = values if isinstance(values, (list, tuple, str, bytes)) else list(values)
-    distinct, codes, missing = _distinct(values)
+    # Blank strings are looked for only among the names known leaves (most names are known:
+    # one pass over every string saved), and passed through as they are.
+    distinct, codes, missing = _distinct(values, blanks=False)
     canonical: list[Any] = known(distinct)
     rest = [k for k, c in enumerate(canonical) if c is None]
     if rest:
+        blank = [k for k in rest if not distinct[k].strip()]
+        if blank:
+            for k in blank:
+                canonical[k] = _BLANK
+            rest = [k for k in rest if canonical[k] is None]
+            missing = True
+            codes = list(range(len(distinct))) if codes is None else codes
         matches = _resolve_in_chunks([distinct[k] for k in rest], resolve, progress=progress, chunk=chunk)
         for k, m in zip(rest, matches, strict=True):
             canonical[k] = m.canonical if m is not None else unknown_value(distinct[k], on_unknown)
     if codes is None:
         return canonical
     if missing:
-        return [canonical[c] if c >= 0 else v for v, c in zip(values, codes, strict=True)]
+        canonical.append(_BLANK)  # code -1: a missing value
+        return [v if (c := canonical[code]) is _BLANK else c for v, code in zip(values, codes, strict=True)]
     return list(map(canonical.__getitem__, codes))
 
 

@@ -100,3 +100,17 @@ def test_distinct_values_are_resolved_in_chunks_with_the_collector_paused():
     assert out == [v.upper() for v in values]
     assert [n for n, _ in seen] == [2000, 2000, 500] and not any(on for _, on in seen)
     assert gc.isenabled()  # as it was once the batch is over
+
+
+def test_canonical_values_pass_blank_strings_through_as_they_are():
+    # blank strings are looked for among the names known leaves; each comes back as the very value
+    blank1, blank2 = "  ", bytearray(b"  ").decode()  # equal, not the same object
+    assert blank1 is not blank2
+    values = ["A", blank1, "b", blank2, "\t", None, "A"]
+    out = canonical_values(values, known=lambda ns: [n if n.isupper() else None for n in ns],
+                           resolve=lambda ns: [None] * len(ns), on_unknown="none")
+    assert out == ["A", "  ", None, "  ", "\t", None, "A"]
+    assert out[1] is blank1 and out[3] is blank2 and out[4] is values[4]
+    distinct = ["A", " ", "\t"]  # every value distinct: no codes
+    assert canonical_values(distinct, known=lambda ns: [n if n.isupper() else None for n in ns],
+                            resolve=lambda ns: [None] * len(ns), on_unknown="none") == ["A", " ", "\t"]

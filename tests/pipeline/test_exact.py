@@ -229,3 +229,17 @@ def test_a_batch_of_variants_is_folded_whole_and_long_names_left_to_the_pipeline
         assert [m.canonical if m else None for m in exact.written_many(names)] == expected
     assert exact.canonical_many([*variants, long_name, long_name.upper()])[-2:] == [long_name, long_name]
     assert exact.canonical_many([*variants, too_long])[-1] is None  # left to the pipeline
+
+
+def test_blank_strings_are_known_to_no_one(small):
+    # canonical_values (normalize_many) looks for blank strings only among the names the exact
+    # path leaves, and passes them through: the exact path must answer none of them
+    exact = small.pipeline.stages["exact"]
+    blanks = ["", " ", "\t", "\u3000", "\x1c", "\u00a0\u2003", "\n"]
+    assert exact.canonical_many(blanks) == [None] * len(blanks)
+    assert exact.canonical_many([*["CHINA SPACE FOUNDATION"] * 40, *blanks])[40:] == [None] * len(blanks)
+    assert exact.written_many(blanks) == [None] * len(blanks)
+    values = ["CSF", " ", "csf", " ", "\u3000", None]
+    out = small.normalize_many(values, on_unknown="none")
+    assert out == ["China Space Foundation", " ", "China Space Foundation", " ", "\u3000", None]
+    assert all(o is v for o, v in zip(out[1:], values[1:], strict=True) if o is not None and not o.strip())
