@@ -208,6 +208,7 @@ _SEPARATORS = bytes(c for c in range(0x20, 0x7F) if not (chr(c).isalpha() or chr
 _NUL_FOR_OTHERS = bytes(c if (chr(c).isascii() and chr(c).isalpha()) or c == 0x0A else 0 for c in range(256))
 _LETTER_KEY = re.compile(r"(?:[a-z]+(?: [a-z]+)*)?")
 _DIGIT = re.compile(rb"[0-9]")
+_BATCH = 50_000  # texts keyed together at most
 
 
 def _lower_table(backtick: bytes) -> bytes:
@@ -344,6 +345,11 @@ def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
     texts = texts if isinstance(texts, list) else list(texts)
     if not texts:
         return []
+    if len(texts) > _BATCH:  # the passes copy the batch a few times: bounded copies, same speed
+        out: list[bytes | str] = []
+        for start in range(0, len(texts), _BATCH):
+            out += probe_keys(texts[start : start + _BATCH])
+        return out
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a newline inside a text
         return [probe_key(fold_key(t)) for t in texts]

@@ -336,3 +336,10 @@ def test_fold_of_ascii_is_the_unicode_fold(text):
     # fold's fast path for printable ASCII must give what the Unicode path gives
     reference = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", clean_text(text)).casefold()).strip()
     assert fold(text) == reference
+
+
+def test_probe_keys_of_a_long_batch_are_keyed_in_parts():
+    texts = [f"Name {k % 7} \u201cX{k}\u201d" if k % 3 else f"NAME-{chr(65 + k % 26)}"
+             for k in range(120_000)]
+    texts[60_001] = "two\nlines"  # one part keyed one by one
+    assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
