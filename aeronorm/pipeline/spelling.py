@@ -6,7 +6,8 @@ its Chinese names, the term lexicon's words) is read as the one known word it is
 words are joined when their join is a known word and one of them is not (``Spacef light``).
 Known words are never changed: Hubei is not Hebei, Technology is not Industry; nor is a word
 that is pinyin (Keyi is another Chinese word than Keji, not its typo), nor a Chinese word read as
-a brand of the glossary (Huaxing is not Huaxin: :func:`~aeronorm.text.pinyin.is_pinyin_word`). The name so
+a brand of the glossary (Huaxing is not Huaxin: :func:`~aeronorm.text.pinyin.is_pinyin_word`), nor an
+acronym (IECAS is not IMCAS: one letter off is another body's acronym). The name so
 mended goes through the stages once more; what they find is discounted by the share of letters
 the reading changed (:class:`~aeronorm.pipeline.calibration.Calibration` ``typo_weight``).
 """
@@ -29,6 +30,7 @@ __all__ = ["Mended", "Mender"]
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _JOINABLE = re.compile(r" ")  # only words one plain space apart may be joined
 _PINYIN_READ_FROM = 6  # pinyin shorter than this is never read as other pinyin
+_ACRONYM_MAX = 5  # a word in capitals this short is an acronym even where the whole name is in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class Mender:
                     pos = nxt.end()
                     k += 2
                     continue
-            if not self.known(word):
+            if not self.known(word) and not _acronym(word, text):
                 reading = self._read(word)
                 if reading is not None:
                     pieces += [text[pos:m.start()], reading.reading]
@@ -115,6 +117,15 @@ class Mender:
                 if near:
                     out.append((word, near))
         return out
+
+
+def _acronym(word: str, text: str) -> bool:
+    """Whether ``word`` is written as an acronym: in capitals where the text has lower case too,
+    or alone or short in a text all in capitals. Acronyms are dense: one letter off is another
+    body's (IECAS is not IMCAS), so an acronym is never read as a typo."""
+    if not word.isupper():
+        return False
+    return len(word) <= _ACRONYM_MAX or not text.isupper() or word == text.strip()
 
 
 def _plain(word: str) -> str:

@@ -64,3 +64,22 @@ def test_a_typo_in_the_generic_words_around_one_naming_word_as_written_is_read(n
 
 def test_explain_shows_the_reading(n):
     assert "read 'Satelite' as 'satellite'" in n.explain("Zhenxing Satelite Manufacturing Group Corporation")
+
+
+@pytest.fixture(scope="module")
+def acronyms() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "imrs", "name": "Institute of Marine Remote Sensing", "aliases": ["IMRSCAS"]},
+        {"id": "qmdc", "name": "Qingyun Mountain Data Center", "aliases": ["QMDC"]},
+    ]))
+
+
+@pytest.mark.parametrize("query", ["IERSCAS", "IMRCAS", "the IERSCAS"])
+def test_an_acronym_is_never_read_as_a_typo(acronyms, query):
+    # one letter off an acronym is another body's acronym, not a misspelling of this one
+    assert acronyms.match(query) is None
+
+
+def test_a_long_word_in_a_name_all_in_capitals_is_still_read(acronyms):
+    m = acronyms.match("INSTITUTE OF MARINE REMOTE SENSNG")
+    assert m is not None and m.entity_id == "imrs" and m.method == "spelling"
