@@ -465,7 +465,11 @@ class TermLexicon:
             return True
         if tok.key in self.zh_terms and tok.key != tok.text:
             return False
-        return tok.key == tok.text and tok.key not in self.zh_terms
+        if tok.key != tok.text or tok.key in self.zh_terms:
+            return False
+        # a romanised word that is the pinyin of a common word the lexicon knows ("Zuzhi" is
+        # 组织, organisation) is that word, not a brand
+        return not any(k in self.zh_terms and k not in self.proper_morphemes for k in tok.keys)
 
     def pinyin_concepts(self, word: str) -> set[str]:
         """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""
