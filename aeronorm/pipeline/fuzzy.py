@@ -122,6 +122,7 @@ class _Side:
     naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
     spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
     facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
+    legal: bool = False  # the name carried a company form: a company's full name
 
 
 class FuzzyStage:
@@ -146,6 +147,7 @@ class FuzzyStage:
         self._admin = load_chinese_words().admin_suffixes
         self._facts: dict[int, EntityFacts] = {}
         self._company_forms = tuple(load_chinese_words().company_forms)
+        self._company_form_set = frozenset(self._company_forms)
         self._abroad = load_places_abroad()
 
     def warm(self) -> None:
@@ -326,7 +328,8 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts,
+                     len(toks) < len(tokens))
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -470,6 +473,14 @@ class FuzzyStage:
                                         if specific(c, j, aligned_c, named=named, institution=institution)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
+        if qs.legal and cs.facts.company and not person and any(map(self._trade, q)):
+            # A company's full name (its trade and its company form) says what the company does;
+            # a trade word of the name it lacks is another company under the same brand
+            # ("Twenty First Technology Co., Ltd." is not "Twenty First Aerospace Technology
+            # Co., Ltd."). A brand with a bare form ("Emposat Co.") is a short name, not this.
+            trade = next((c[j].text for j in left_c if self._trade(c[j])), None)
+            if trade:
+                return 0.0, [f"a company's full name without {trade!r}, which the name has: another company"]
         # (a place before a national body's name is a local body: "Tianjin National Development
         # and Reform Commission" is not the national one, whatever names it; before an
         # institution's, it is another one: "Dalian X Observatory" is not X Observatory; and a
@@ -670,6 +681,12 @@ class FuzzyStage:
         """Whether a name is a place's: places, generic words and administrative suffixes (市, 省)."""
         return any(t.kind == Kind.PLACE for t in name) and all(t.kind in _PLACE_LIKE or t.key in self._admin
                                                                for t in name)
+
+    def _trade(self, tok: Tok) -> bool:
+        """Whether a token says what a company does: a common naming word, not a brand, a unit,
+        a scope or a company form (股份 "joint-stock")."""
+        return (tok.kind == _NAME and not self.index.lexicon.is_proper(tok) and not self._unit(tok)
+                and tok.key not in self._scope and self._company_form_set.isdisjoint(tok.keys))
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())
