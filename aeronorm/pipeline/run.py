@@ -70,6 +70,7 @@ class Pipeline:
         self.companies = BuildOnce(lambda: frozenset(index.by_type.get("org", ())) | frozenset(
             index.by_type.get("title", ())))
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
+        self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -120,11 +121,19 @@ class Pipeline:
     def _run_lane(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
+        group = query.lane == "latin" and any(map(_group_form, query.tokens(self.index.lexicon, query.text)))
         for stage in self._lanes[query.lane]:
             outcome = stage.match(query, allowed)
             if outcome is None:
                 continue
             if outcome.entity is not None and outcome.score >= threshold:
+                if group and self._no_group(outcome.entity):
+                    # A group and its company are two bodies (中国交通建设集团, 中国交通建设股份);
+                    # an entity no name of which says group (a company, a university, a place,
+                    # a programme) is not "X Group".
+                    why = f"the query names a group; {outcome.entity.name!r} is no group"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 return outcome, outcome
             last = outcome
             if outcome.entity is None:
@@ -152,6 +161,28 @@ class Pipeline:
         if not query.text:
             return None, None
         return self.resolve(query, allowed)
+
+
+    def _no_group(self, entity: Entity) -> bool:
+        """Whether an entity is no group: no name of it says 集团 or "Group"; without a Chinese
+        name, no English name has a word that may say group either ("Corporation" renders 集团
+        as well as 公司). A title may be a group's (党组, a Party leadership group)."""
+        known = self._groups.get(entity.id)
+        if known is None:
+            lex = self.index.lexicon
+            zh = [text for label, text in entity.forms() if label in ("zh", "zh_alias")]
+            english = [lex.read(text) for label, text in entity.forms() if label not in ("zh", "zh_alias")]
+            group = any("集团" in z for z in zh) or any(_group_form(t) for toks in english for t in toks)
+            if not zh:
+                group = group or any(t.kind == Kind.LEGAL and not t.keys.isdisjoint(_group_words())
+                                     for toks in english for t in toks)
+            known = self._groups[entity.id] = not group and entity.type != "title"
+        return known
+
+
+def _group_form(tok: Tok) -> bool:
+    """Whether a token of a query says group as written (集团, "Group"; not "Corporation")."""
+    return tok.kind == Kind.LEGAL and ("集团" in tok.text or "group" in tok.text.split())
 
 
 def _company_form(tok: Tok) -> bool:

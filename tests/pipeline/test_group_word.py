@@ -1,0 +1,50 @@
+"""A group and its company are two bodies (中国交通建设集团 and 中国交通建设股份): a name that says
+"Group" is answered only by an entity that is, or may be, a group. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "qingshan", "name": "Qingshan Satellite Technology Co., Ltd.", "zh": "青山卫星科技有限公司"},
+    {"id": "dongling", "name": "Dongling Aerospace Industry Corporation", "zh": "东岭航天工业集团有限公司"},
+    {"id": "beiyuan", "name": "Beiyuan Rocket Corporation"},  # no Chinese name: it may be a group
+    {"id": "xiling-u", "name": "Xiling University", "zh": "西岭大学"},
+    {"id": "nanhu", "name": "Nanhu Province", "type": "place", "zh": "南湖省"},
+    {"id": "title-party-secretary", "name": "Secretary of the Party Leadership Group", "type": "title",
+     "zh": "党组书记"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "Qingshan Satellite Technology Group",  # a company that is no group
+    "Qingshan Satellite Technology Group Co., Ltd.",
+    "Xiling University Group",
+    "Nanhu Group",
+])
+def test_a_group_is_not_an_entity_no_name_of_which_says_group(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Qingshan Satellite Technology Co., Ltd.", "qingshan"),
+    ("Dongling Aerospace Industry Group", "dongling"),  # its Chinese name says 集团
+    ("Dongling Aerospace Industry Corporation", "dongling"),
+    ("Beiyuan Rocket Group", "beiyuan"),  # "Corporation" may render 集团
+    ("Xiling University", "xiling-u"),
+    ("Secretary of the Party Leadership Group", "title-party-secretary"),  # a title's group (党组)
+])
+def test_an_entity_that_is_or_may_be_a_group_still_answers(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
+
+
+def test_explain_says_why(n):
+    assert "no group" in n.explain("Xiling University Group")
