@@ -19,6 +19,7 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
+from ..text.asides import acronym_asides
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
@@ -134,6 +135,13 @@ class Pipeline:
                     why = f"the query names a group; {outcome.entity.name!r} is no group"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                other = self._aside_names_another(query, outcome.entity)
+                if other:
+                    # "China Academy of Space Technology (CALT)": the name and its acronym name
+                    # two entities; which one the writer meant, the name cannot say.
+                    why = f"the aside ({other}) names another entity"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 return outcome, outcome
             last = outcome
             if outcome.entity is None:
@@ -162,6 +170,19 @@ class Pipeline:
             return None, None
         return self.resolve(query, allowed)
 
+
+    def _aside_names_another(self, query: Query, entity: Entity) -> str:
+        """An acronym the query gives in brackets that names other entities, exactly, and not
+        ``entity``; ``""`` when there is none."""
+        exact = self.stages["exact"]
+        for aside in acronym_asides(query.text):
+            said = exact.match(Query(aside), None)
+            if said is None:
+                continue
+            named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
+            if named and entity.id not in named:
+                return aside
+        return ""
 
     def _no_group(self, entity: Entity) -> bool:
         """Whether an entity is no group: no name of it says 集团 or "Group"; without a Chinese

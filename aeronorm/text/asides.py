@@ -7,7 +7,7 @@ import re
 
 from .fold import ASIDE_RE
 
-__all__ = ["is_redundant_aside", "without_redundant_asides"]
+__all__ = ["acronym_asides", "is_redundant_aside", "without_redundant_asides"]
 
 _SPACES = re.compile(r"\s+")
 _AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
@@ -27,6 +27,26 @@ def is_redundant_aside(aside: str) -> bool:
         return True
     words = inner.split()
     return bool(_AKA.match(inner)) or (len(words) == 1 and sum(c.isupper() for c in inner) >= 2)
+
+
+def acronym_asides(text: str) -> tuple[str, ...]:
+    """The acronyms ``text`` gives in brackets (one word of two capitals or more), brackets off.
+
+    Examples
+    --------
+    >>> acronym_asides("China Academy of Space Technology (CAST), Beijing (PRC)")
+    ('CAST', 'PRC')
+    >>> acronym_asides("China Academy of Space Technology (Xi'an)")
+    ()
+    """
+    out = []
+    for m in ASIDE_RE.finditer(text):
+        aside = m.group().strip()
+        inner = aside.strip(" ()[]（）【】")
+        bracketed = aside[:1] in "([（【"
+        if bracketed and is_redundant_aside(aside) and not _AKA.match(inner) and len(inner.split()) == 1:
+            out.append(inner)
+    return tuple(out)
 
 
 def without_redundant_asides(text: str) -> str:

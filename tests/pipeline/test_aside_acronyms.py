@@ -1,0 +1,43 @@
+"""An acronym given in brackets that names another entity: the name and its acronym disagree,
+and the name cannot say which entity the writer meant. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "nsri", "name": "Nanhu Space Research Institute", "abbreviations": ["NSRI"]},
+    {"id": "nrti", "name": "Nanhu Rocket Technology Institute", "abbreviations": ["NRTI"]},
+    {"id": "xiling-u", "name": "Xiling University", "abbreviations": ["XLU"]},
+    {"id": "xiling-tu", "name": "Xiling Technical University", "abbreviations": ["XLU"]},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "Nanhu Space Research Institute (NRTI)",
+    "NSRI (NRTI)",
+    "Nanhu Rocket Technology Institute [NSRI]",
+])
+def test_an_aside_naming_another_entity_is_no_answer(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Nanhu Space Research Institute (NSRI)", "nsri"),
+    ("Nanhu Space Research Institute (NSPRI)", "nsri"),  # an acronym the glossary does not know
+    ("Xiling University (XLU)", "xiling-u"),  # one of the entities the acronym names
+])
+def test_an_aside_that_agrees_or_names_nothing_keeps_the_answer(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
+
+
+def test_explain_names_the_aside(n):
+    assert "(NRTI) names another entity" in n.explain("Nanhu Space Research Institute (NRTI)")
