@@ -106,6 +106,8 @@ class EntityFacts:
     family: frozenset[int] = frozenset()
     #: a title: its words are read as its Chinese name has them (titles are precise posts)
     title: bool = False
+    #: a place: what a query says more (a naming word, an organisation) is something in it
+    place: bool = False
 
 
 _UNKNOWN = EntityFacts()
@@ -235,7 +237,8 @@ class FuzzyStage:
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()),
-                title=self.index.entities[entity].type == "title")
+                title=self.index.entities[entity].type == "title",
+                place=self.index.entities[entity].type == "place")
         return known
 
     def _company(self, entity: int) -> bool:
@@ -493,10 +496,12 @@ class FuzzyStage:
         if specific_q:
             return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
         named_q = [] if person else [q[i].text for i in left_q if q[i].kind == Kind.NAME]
-        if named_q and self._place_name(c):
-            # A place's name is places and generic words: a naming word more is something in the
-            # place ("Wenchang Aerospace City", "Hainan Satellite Park"), not the place.
-            return 0.0, [f"the query has {named_q[0]!r}: something in the place, not the place"]
+        if (named_q or loose_q) and (cs.facts.place or self._place_name(c)):
+            # A place's name is places and generic words: a naming word more, or an organisation
+            # (no place's parent), is something in the place ("Wenchang Aerospace City", "Hainan
+            # Satellite Park", the province's "Department of Science and Technology").
+            what = named_q[0] if named_q else "an organisation"
+            return 0.0, [f"the query has {what!r}: something in the place, not the place"]
         if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
