@@ -24,7 +24,7 @@ from .lexicon.compare import institution_types, rendering
 from .text.asides import without_redundant_asides
 from .text.fold import fold_key, has_han, is_upper_word
 
-__all__ = ["Index", "Rep", "anchor_types", "concept_key", "rendering_key"]
+__all__ = ["Index", "Rep", "anchor_homophones", "anchor_types", "concept_key", "rendering_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +53,24 @@ def rendering_key(tokens: Iterable[Tok]) -> tuple[str, ...]:
     legal = Kind.LEGAL
     out = [rendering(t.text) if institution_types(t) else t.key for t in tokens if t.kind != legal]
     out.sort()
+    return tuple(out)
+
+
+def anchor_homophones(tokens: tuple[Tok, ...], chinese: str, lexicon: TermLexicon) -> tuple[Tok, ...]:
+    """Tokens of an entity's English form with a romanised word read as the one of its
+    homophones its Chinese names have ("Xingyun" of 行云工程 is 行云, not 星云 "nebula", which
+    the lexicon may know too): pinyin says only how a word sounds. English words keep every
+    concept they render."""
+    out = []
+    for t in tokens:
+        if t.key != t.text and t.text.isascii():
+            han = [k for k in lexicon.pinyin_concepts(t.text) if k in t.keys]
+            if len(han) > 1:
+                own = [k for k in han if k in chinese]
+                if own:
+                    keep = frozenset(k for k in t.keys if k not in han or k in own)
+                    t = Tok(t.text, t.key if t.key in own else min(own), keep, t.kind)
+        out.append(t)
     return tuple(out)
 
 
@@ -96,6 +114,7 @@ class Index:
             parent_forms = self._parent_forms(parent) if parent is not None else ()
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()
+            zh_text = "|".join(text for _, text in entity.forms() if has_han(text))
             zh_types = frozenset().union(*(
                 institution_types(t) for _, text in entity.forms() if has_han(text)
                 for t in lexicon.read_zh(text)))
@@ -111,6 +130,8 @@ class Index:
                 if not tokens:
                     continue
                 if not han:
+                    if zh_text:
+                        tokens = anchor_homophones(tokens, zh_text, lexicon)
                     # the type as written keys the entity too ("Polytechnic University")
                     self._add_concept_key(i, len(self.reps), rendering_key(tokens))
                     if zh_types:

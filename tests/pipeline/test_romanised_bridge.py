@@ -34,3 +34,37 @@ def test_a_romanised_word_the_chinese_name_lacks_does_not_match_its_translation(
 ])
 def test_a_romanised_word_of_the_chinese_name_still_matches(n, query, expected):
     assert _id(n, query) == expected
+
+
+# The other way round: a name's romanised word is the one of its homophones its Chinese name has.
+HOMOPHONES = [
+    {"id": "xy", "name": "Xingyun Works", "zh": "行云工程"},  # xingyun: 行云 here, 星云 "nebula" too
+]
+
+
+@pytest.fixture(scope="module")
+def homophones() -> Normalizer:
+    return Normalizer(Glossary.from_records(HOMOPHONES))
+
+
+@pytest.mark.parametrize("query", ["Nebula", "Nebula Works"])
+def test_a_translation_of_a_homophone_does_not_match_a_romanised_word(homophones, query):
+    assert _id(homophones, query) is None
+
+
+@pytest.mark.parametrize("query", ["Xingyun", "Xingyun Works", "行云工程"])
+def test_the_romanised_word_itself_still_does(homophones, query):
+    assert _id(homophones, query) == "xy"
+
+
+def test_the_index_reads_the_romanised_word_as_the_chinese_name_has_it(homophones):
+    from aeronorm.index import anchor_homophones
+
+    lex = homophones.index.lexicon
+    (tok,) = lex.read("Xingyun")
+    assert {"行云", "星云"} <= tok.keys
+    (anchored,) = anchor_homophones((tok,), "行云工程", lex)
+    assert anchored.key == "行云" and "星云" not in anchored.keys
+    assert anchor_homophones((tok,), "天宫", lex) == (tok,)  # no homophone in it: left as read
+    space = lex.read("Space")
+    assert anchor_homophones(space, "航天", lex) == space  # a translation keeps its concepts
