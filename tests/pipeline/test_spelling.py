@@ -83,3 +83,14 @@ def test_an_acronym_is_never_read_as_a_typo(acronyms, query):
 def test_a_long_word_in_a_name_all_in_capitals_is_still_read(acronyms):
     m = acronyms.match("INSTITUTE OF MARINE REMOTE SENSNG")
     assert m is not None and m.entity_id == "imrs" and m.method == "spelling"
+
+
+def test_county_is_a_word_not_a_typo_of_country():
+    # 长沙县 is a county, not the city of 长沙: "County" is known (县), never read as "country"
+    n = Normalizer(Glossary.from_records([
+        {"id": "nanhu", "name": "Nanhu", "type": "place", "zh": "南湖市"},
+        {"id": "nanhu-agency", "name": "Nanhu Country Agency"},
+    ]))
+    assert n.match("Nanhu County") is None
+    assert n.match("Nanhu County Agency") is None
+    assert n.index.lexicon.knows("county")
