@@ -476,12 +476,20 @@ class FuzzyStage:
                                         if specific(c, j, aligned_c, named=named, institution=institution)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
+        if cs.facts.title and not person:
+            # A post is all its words: "Designer" is not the Chief Designer (总设计师), "Director"
+            # not the Deputy Director.
+            rank = next((c[j].text for j in left_c if c[j].kind in (_NAME, Kind.GENERIC)), None)
+            if rank:
+                return 0.0, [f"the title has {rank!r}, which the query lacks: another post"]
         if qs.legal and cs.facts.company and not person and any(map(self._trade, q)):
             # A company's full name (its trade and its company form) says what the company does;
             # a trade word of the name it lacks is another company under the same brand
             # ("Twenty First Technology Co., Ltd." is not "Twenty First Aerospace Technology
             # Co., Ltd."). A brand with a bare form ("Emposat Co.") is a short name, not this.
-            trade = next((c[j].text for j in left_c if self._trade(c[j])), None)
+            # (a descriptor, 科技 "technology", is often left out of a name that keeps its trade)
+            trade = next((c[j].text for j in left_c if self._trade(c[j])
+                          and self._descriptors.isdisjoint(c[j].keys)), None)
             if trade:
                 return 0.0, [f"a company's full name without {trade!r}, which the name has: another company"]
         # (a place before a national body's name is a local body: "Tianjin National Development

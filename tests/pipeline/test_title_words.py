@@ -36,3 +36,27 @@ def test_a_title_word_through_a_chinese_word_the_title_lacks_is_another_post(n):
 ])
 def test_a_title_word_its_chinese_name_has_still_matches(n, query, expected):
     assert _id(n, query) == expected
+
+
+RANKS = [
+    {"id": "chief-surveyor", "name": "Chief Surveyor", "zh": "总测量师", "type": "title"},
+    {"id": "deputy-warden", "name": "Deputy Warden", "zh": "副馆长", "type": "title"},
+]
+
+
+@pytest.fixture(scope="module")
+def ranks() -> Normalizer:
+    return Normalizer(Glossary.from_records(RANKS))
+
+
+@pytest.mark.parametrize("query", ["Surveyor", "Warden"])
+def test_a_post_without_its_rank_word_is_another_post(ranks, query):
+    assert _id(ranks, query) is None
+    assert "another post" in ranks.explain(query)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Chief Surveyor", "chief-surveyor"), ("Deputy Warden", "deputy-warden"),
+    ("deputy warden", "deputy-warden")])
+def test_the_whole_post_still_answers(ranks, query, expected):
+    assert _id(ranks, query) == expected
