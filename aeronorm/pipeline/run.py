@@ -72,6 +72,7 @@ class Pipeline:
             index.by_type.get("title", ())))
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
+        self._by_id = BuildOnce(lambda: {e.id: e for e in index.entities})
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -180,9 +181,20 @@ class Pipeline:
             if said is None:
                 continue
             named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
-            if named and entity.id not in named:
-                return aside
+            if named and entity.id not in named and named.isdisjoint(self._ancestors(entity)):
+                return aside  # (its parent's acronym says whose unit it is: "Second Academy (CASIC)")
         return ""
+
+    def _ancestors(self, entity: Entity) -> set[str]:
+        """The ids of an entity's parents, their parents and so on (glossary ``parent`` links)."""
+        by_id = self._by_id.get()
+        out: set[str] = set()
+        parent = entity.parent
+        while parent and parent not in out:
+            out.add(parent)
+            above = by_id.get(parent)
+            parent = above.parent if above is not None else None
+        return out
 
     def _no_group(self, entity: Entity) -> bool:
         """Whether an entity is no group: no name of it says 集团 or "Group"; without a Chinese

@@ -30,23 +30,31 @@ def is_redundant_aside(aside: str) -> bool:
 
 
 def acronym_asides(text: str) -> tuple[str, ...]:
-    """The acronyms ``text`` gives in brackets (one word of two capitals or more), brackets off.
+    """The acronyms ``text`` gives in brackets after its words (one word of two capitals or
+    more), brackets off: the acronyms of the whole name. One inside the name is a part's
+    ("China Aerospace Science and Industry Corporation (CASIC) Second Academy").
 
     Examples
     --------
-    >>> acronym_asides("China Academy of Space Technology (CAST), Beijing (PRC)")
-    ('CAST', 'PRC')
+    >>> acronym_asides("China Academy of Space Technology (CAST)")
+    ('CAST',)
+    >>> acronym_asides("China Aerospace Science and Industry Corporation (CASIC) Second Academy")
+    ()
     >>> acronym_asides("China Academy of Space Technology (Xi'an)")
     ()
     """
     out = []
-    for m in ASIDE_RE.finditer(text):
+    end = len(text.rstrip())
+    for m in reversed(list(ASIDE_RE.finditer(text))):
+        if m.end() < end:
+            break  # words follow: this aside and those before it are inside the name
+        end = m.start()
         aside = m.group().strip()
         inner = aside.strip(" ()[]（）【】")
         bracketed = aside[:1] in "([（【"
         if bracketed and is_redundant_aside(aside) and not _AKA.match(inner) and len(inner.split()) == 1:
             out.append(inner)
-    return tuple(out)
+    return tuple(reversed(out))
 
 
 def without_redundant_asides(text: str) -> str:

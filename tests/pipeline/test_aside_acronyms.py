@@ -41,3 +41,12 @@ def test_an_aside_that_agrees_or_names_nothing_keeps_the_answer(n, query, expect
 
 def test_explain_names_the_aside(n):
     assert "(NRTI) names another entity" in n.explain("Nanhu Space Research Institute (NRTI)")
+
+
+def test_a_parents_acronym_says_whose_unit_it_is():
+    n = Normalizer(Glossary.from_records([
+        {"id": "nsg", "name": "Nanhu Space Group", "abbreviations": ["NSG"]},
+        {"id": "nsg-2", "name": "Second Academy of Nanhu Space Group", "parent": "nsg"},
+    ]))
+    assert n.match("Second Academy of Nanhu Space Group (NSG)").entity_id == "nsg-2"
+    assert n.match("Nanhu Space Group (NSG) Second Academy").entity_id == "nsg-2"  # inside: a part's
