@@ -476,6 +476,14 @@ class FuzzyStage:
                                         if specific(c, j, aligned_c, named=named, institution=institution)]
         if specific_c:
             return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
+        if cs.facts.company and not person and not qs.legal:
+            # "X Technology" is another company than "X Aerospace Technology": a query that
+            # keeps the name's descriptor (科技 "Technology") but not the word the name puts
+            # before it (its trade, or the rest of its brand: "Gaoke Technology") names another.
+            before = self._word_before_descriptor(c, aligned_c)
+            if before:
+                return 0.0, [f"the query has the name's {c[before + 1].text!r} but not {c[before].text!r} "
+                             "before it: another company"]
         if cs.facts.title and not person:
             # A post is all its words: "Designer" is not the Chief Designer (总设计师), "Director"
             # not the Deputy Director.
@@ -694,6 +702,16 @@ class FuzzyStage:
         """Whether a name is a place's: places, generic words and administrative suffixes (市, 省)."""
         return any(t.kind == Kind.PLACE for t in name) and all(t.kind in _PLACE_LIKE or t.key in self._admin
                                                                for t in name)
+
+    def _word_before_descriptor(self, c: Sequence[Tok], aligned_c: set[int]) -> int | None:
+        """The position of a naming word of the name, left out by the query, just before a
+        descriptor (科技) the query has; ``None`` when there is none."""
+        descriptors = self._descriptors
+        for j in range(1, len(c)):
+            if j in aligned_c and j - 1 not in aligned_c and not descriptors.isdisjoint(c[j].keys) \
+                    and c[j - 1].kind == _NAME:
+                return j - 1
+        return None
 
     def _trade(self, tok: Tok) -> bool:
         """Whether a token says what a company does: a common naming word, not a brand, a unit,

@@ -55,3 +55,20 @@ def test_the_lexicon_tells_a_romanised_common_word_from_a_brand(n):
     (tianxing,) = lex.tokens("Tianxing")
     assert not lex.is_proper(zuzhi)
     assert lex.is_proper(tianxing)
+
+
+@pytest.mark.parametrize("query", [
+    "Tianxing Technology",  # the name is "Tianxing Aerospace Technology"
+    "Nanhu Tianxing Technology",
+])
+def test_a_short_name_with_the_descriptor_but_not_the_word_before_it_is_another_company(n, query):
+    assert n.match(query) is None
+    assert "another company" in n.explain(query)
+
+
+def test_half_a_brand_before_the_descriptor_is_another_company():
+    n = Normalizer(Glossary.from_records([
+        {"id": "dg", "name": "Beijing Donggu Gaoke Technology Co., Ltd.", "zh": "北京东谷高科科技有限公司"}]))
+    assert n.match("Donggu Technology") is None
+    m = n.match("Donggu Gaoke Technology")
+    assert m is not None and m.entity_id == "dg"
