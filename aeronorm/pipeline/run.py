@@ -67,9 +67,9 @@ class Pipeline:
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
         self.mender = BuildOnce(lambda: Mender(index))
-        # what a name with a company form may be: an organisation, or a title (its body)
-        self.companies = BuildOnce(lambda: frozenset(index.by_type.get("org", ())) | frozenset(
-            index.by_type.get("title", ())))
+        # what a name with a company form may be: an organisation that may be a company, or a
+        # title (its body)
+        self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
         self._by_id = BuildOnce(lambda: {e.id: e for e in index.entities})
@@ -100,6 +100,22 @@ class Pipeline:
             if mended is not None:
                 return mended
         return accepted, last
+
+    def _companies(self) -> frozenset[int]:
+        """Organisations that may be companies, and titles: an organisation whose Chinese name
+        says no company (公司, 集团) and whose English names carry no company form is an
+        institution (清华大学, 紫金山天文台): "Tsinghua University Co., Ltd." is a company of
+        its, not it."""
+        index, lex = self.index, self.index.lexicon
+        out = set(index.by_type.get("title", ()))
+        for i in index.by_type.get("org", ()):
+            entity = index.entities[i]
+            zh = [text for label, text in entity.forms() if label in ("zh", "zh_alias")]
+            if not zh or any("公司" in z or "集团" in z for z in zh) or any(
+                    _company_form(t) for label, text in entity.forms() if label not in ("zh", "zh_alias")
+                    for t in lex.read(text)):
+                out.add(i)
+        return frozenset(out)
 
     def _mended(self, query: Query, allowed: Collection[int] | None) -> Resolution | None:
         mended = self.mender.get().mend(query.text)

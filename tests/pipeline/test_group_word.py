@@ -48,3 +48,12 @@ def test_an_entity_that_is_or_may_be_a_group_still_answers(n, query, expected):
 
 def test_explain_says_why(n):
     assert "no group" in n.explain("Xiling University Group")
+
+
+def test_a_company_is_not_an_institution_no_name_of_which_says_company(n):
+    # 西岭大学 says no 公司: "Xiling University Co., Ltd." is a company of the university's
+    assert n.match("Xiling University Co., Ltd.") is None
+    m = n.match("Qingshan Satellite Technology Company Limited")
+    assert m is not None and m.entity_id == "qingshan"
+    m = n.match("Beiyuan Rocket Co., Ltd.")  # no Chinese name: it may be a company
+    assert m is not None and m.entity_id == "beiyuan"
