@@ -25,6 +25,7 @@ __all__ = [
     "data_yaml",
     "load_affiliations",
     "load_chinese_words",
+    "load_english_words",
     "load_name_affixes",
     "load_pinyin_syllables",
     "load_places",
@@ -204,6 +205,13 @@ def load_affiliations() -> tuple[tuple[str, ...], ...]:
 def load_pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (``ü`` written ``v``)."""
     lines = read_data("pinyin_syllables.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def load_english_words() -> frozenset[str]:
+    """Common English words of 4 to 6 letters (``english_words.txt``), lower case."""
+    lines = read_data("english_words.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 

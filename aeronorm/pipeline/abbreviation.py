@@ -16,6 +16,7 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_english_words
 from ..results import Method
 from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
 from ..text.pinyin import split_syllables
@@ -133,7 +134,8 @@ class AbbreviationStage:
         letters = sum(c.isalpha() for c in key)
         if letters <= _SHORT:
             return cal.abbreviation_derived_short, f"; {letters} letters: a candidate only"
-        if self.index.lexicon.knows(key.lower()):
+        word = key.lower()
+        if self.index.lexicon.knows(word) or word in load_english_words():
             return cal.abbreviation_derived_word, "; also an English word"
         return cal.abbreviation_derived, ""
 

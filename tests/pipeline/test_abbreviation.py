@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aeronorm import Glossary, Normalizer
 from aeronorm.pipeline.abbreviation import Acronyms, derive_acronyms
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
 from aeronorm.pipeline.entity_ids import ids_of
@@ -162,3 +163,17 @@ def test_parts_hold_only_the_acronyms_no_whole_name_gives():
     assert table.ids("QLI") == (by_id["inst"],)  # no whole name gives it: the part's (its parent is the rest)
     assert table.ids("DKL") == (by_id["lab"],)
     assert table.ids("QLIMTA") == (by_id["inst"],)
+
+
+@pytest.mark.parametrize("query", ["CASE", "CASH"])
+def test_a_derived_acronym_that_spells_a_common_english_word_is_a_candidate_only(query):
+    # "Coastal Atmospheric Survey Establishment" gives CASE, as does any "case" in a sentence
+    n = Normalizer(Glossary.from_records([
+        {"id": "case", "name": "Coastal Atmospheric Survey Establishment"},
+        {"id": "cash", "name": "Central Academy of Satellite Hydrology"},
+        {"id": "cahs", "name": "Central Academy of Hydrology and Surveying"},
+    ]))
+    assert n.match(query) is None
+    assert "English word" in n.explain(query)  # still the candidate it is
+    # an acronym that is no word still answers
+    assert n.match("CAHS").entity_id == "cahs"
