@@ -37,6 +37,9 @@ __all__ = ["SpanResolver", "overlapping"]
 #: before an organisation ("Beijing X Co.", "CASC Tenth Academy").
 _QUALIFIERS = frozenset({"place", "org"})
 _QUALIFIED = frozenset({"org"})
+#: A capitalised domain term after such a name continues it ("Hainan Commercial Space Launch
+#: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
+_CONTINUING = frozenset({"org", "term"})
 _CACHE_LIMIT = 20_000
 _CAPKNOWN = attrgetter("capknown")
 
@@ -114,7 +117,7 @@ class SpanResolver:
         k = 0
         while k < len(taken):
             j = k
-            while j + 1 < len(taken) and self._side_by_side(doc, taken[j], taken[j + 1]):
+            while j + 1 < len(taken) and self._side_by_side(doc, taken[j], taken[j + 1], chained=j > k):
                 j += 1
             if j > k:  # one longer name: what the matcher answers for the whole, or nothing
                 a, b = taken[k][0], taken[j][1]
@@ -131,9 +134,18 @@ class SpanResolver:
         return out, dropped
 
     @staticmethod
-    def _side_by_side(doc: Doc, left: tuple[int, int, Match], right: tuple[int, int, Match]) -> bool:
-        return (right[0] == left[1] + 1 and doc.brk(right[0]) == JOIN and not doc.infos[left[1]].possessive
-                and left[2].type in _QUALIFIERS and right[2].type in _QUALIFIED)
+    def _side_by_side(doc: Doc, left: tuple[int, int, Match], right: tuple[int, int, Match], *,
+                      chained: bool = False) -> bool:
+        """Whether ``right`` continues the name ``left`` starts (or, ``chained``, continues): an
+        organisation after a place or an organisation, or a capitalised term after either (a
+        term inside such a chain continues it too)."""
+        if right[0] != left[1] + 1 or doc.brk(right[0]) != JOIN or doc.infos[left[1]].possessive:
+            return False
+        if left[2].type in _QUALIFIERS or (chained and left[2].type == "term"):
+            if right[2].type in _QUALIFIED:
+                return True
+            return right[2].type in _CONTINUING and doc.raws[right[0]][:1].isupper()
+        return False
 
     @staticmethod
     def _by_concepts(mention: tuple[int, int, Match]) -> bool:

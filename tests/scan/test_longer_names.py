@@ -51,3 +51,32 @@ def test_a_name_found_by_concepts_is_one_the_matcher_answers(n):
 def test_international_before_a_name_is_a_scope_of_its_own(n):
     text = "The International Zenith Orbital Technology Co., Ltd. is another company."
     assert str(n.normalize_text(text)) == text
+
+
+TERMS = [
+    {"id": "quzhou", "name": "Quzhou City", "aliases": ["Quzhou"], "type": "place", "zh": "衢州市"},
+    {"id": "t-commercial-space", "name": "Commercial Space", "type": "term", "zh": "商业航天"},
+    {"id": "t-launch-site", "name": "Launch Site", "type": "term", "zh": "发射场"},
+]
+
+
+@pytest.fixture(scope="module")
+def terms() -> Normalizer:
+    return Normalizer(Glossary.from_records(TERMS))
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets left the Quzhou Commercial Space Launch Site today.",  # the place qualifies a longer name
+    "Rockets left the Quzhou Launch Site today.",
+])
+def test_a_place_before_capitalised_terms_is_part_of_a_longer_name(terms, text):
+    assert str(terms.normalize_text(text)) == text
+    assert "quzhou" not in [m.entity_id for m in terms.find(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "In Quzhou, Commercial Space is booming.",  # a comma: two things
+    "Quzhou commercial space firms grew.",  # lower-case words describe, they do not name
+])
+def test_a_place_apart_from_the_terms_is_still_a_mention(terms, text):
+    assert "quzhou" in [m.entity_id for m in terms.find(text)]
