@@ -59,6 +59,7 @@ class TemplateStage:
         self.score = calibration.template
         self.body_score = calibration.title_of_body
         self._templates = BuildOnce(self._build)
+        self._places = BuildOnce(lambda: {e.id: e for e in index.entities if e.type == "place"})
 
     def warm(self) -> None:
         """Build the templates' word patterns."""
@@ -156,7 +157,7 @@ class TemplateStage:
         if len(bodies) != 1:
             return None
         (b,) = bodies
-        kind = body_kind(entities[b])
+        kind = self._kind(entities[b])
         if len(titles) > 1:
             fit = [i for i in titles if kind is not None and fits_body(kind, entities[i])]
             if len(fit) != 1:
@@ -169,6 +170,15 @@ class TemplateStage:
         filled: Entity = replace(e, name=f"{e.name} of {body_written.strip()}")
         evidence = (f"title {title.strip()!r}", f"of {entities[b].id} ({kind or 'body'})")
         return Outcome(filled, self.body_score, "template", evidence)
+
+
+    def _kind(self, body: Entity) -> str | None:
+        """:func:`~aeronorm.glossary.entity.body_kind`, and a place inside another place (its
+        glossary parent) is no province: "Governor of Wuhan" (武汉, in Hubei) is no post."""
+        kind = body_kind(body)
+        if kind == "place" and body.parent in self._places.get():
+            return "city"
+        return kind
 
 
 def _words(s: str) -> tuple[str, ...]:

@@ -94,3 +94,15 @@ def test_shipped_templates_and_bodies(normalizer):
     assert m.canonical == "Vice Administrator of CNSA"
     m = normalizer.match("Vice President of CALT")
     assert m is not None and m.entity_id == "title-vice-president-academy"
+
+
+def test_a_place_inside_another_place_has_no_provinces_post():
+    n = Normalizer(Glossary.from_records([
+        {"id": "governor", "name": "Governor", "type": "title", "zh": "省长", "bodies": ["province"]},
+        {"id": "mayor", "name": "Mayor", "type": "title", "zh": "市长", "bodies": ["city"]},
+        {"id": "nanhu", "name": "Nanhu", "type": "place", "zh": "南湖"},
+        {"id": "qiaoshan", "name": "Qiaoshan", "type": "place", "zh": "桥山", "parent": "nanhu"},
+    ]))
+    assert n.match("Governor of Qiaoshan") is None  # a place in Nanhu: no province
+    assert n.match("Mayor of Qiaoshan").entity_id == "mayor"
+    assert n.match("Governor of Nanhu").entity_id == "governor"  # nothing says it is no province
