@@ -52,3 +52,12 @@ def test_a_place_abroad_in_front_is_another_company(n, query):
 def test_where_the_english_name_says_it_is(n):
     assert _id(n, "Xi'an Fengzheng Huojian Keji") == "kite"
     assert _id(n, "Shenzhen Fengzheng Huojian Keji") is None
+
+
+@pytest.mark.parametrize("query", ["Asia Sat", "Asiasat", "Asian Satellite"])
+def test_a_continent_is_a_place_that_names_no_company(query):
+    # "Asia" is where, not who: it names no company whose name has "Broadcast" besides
+    n = Normalizer(Glossary.from_records([{"id": "abs", "name": "Asia Broadcast Satellite Ltd."}]))
+    assert _id(n, query) is None
+    assert _id(n, "Asia Broadcast Satellite") == "abs"
+    assert "亚洲" in load_places_abroad() and "亚太" in load_places_abroad()
