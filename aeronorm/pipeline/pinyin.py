@@ -131,12 +131,13 @@ def _syllables(text: str) -> list[str]:
 _MAX_COMBINATIONS = 64
 
 
-def _piece_options(text: str, kind: Kind) -> list[tuple[int, ...]]:
-    """How one piece of a Chinese name may appear in an abbreviation: the positions it keeps."""
+def _piece_options(text: str, kind: Kind, *, brand: bool = False) -> list[tuple[int, ...]]:
+    """How one piece of a Chinese name may appear in an abbreviation: the positions it keeps
+    (a ``brand`` only whole)."""
     n = len(text)
     if kind == Kind.LEGAL:
         return [()]
-    if n >= 5:
+    if n >= 5 or brand:
         return [tuple(range(n))]
     opts = [tuple(range(n))]
     if n >= 2:
@@ -154,7 +155,8 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     ``pieces`` is the name segmented into lexicon morphemes with their kinds. A syllable
     abbreviation keeps each piece whole, keeps its first character (a four-character piece
     may keep its first and third: 工业大学 -> 工大), or, for places and descriptors, drops
-    it; it must shorten at least one naming piece and keep three characters or more. The
+    it; a brand (a naming piece none of ``lexicon_terms``) is kept whole. It must shorten at
+    least one naming piece and keep three characters or more. The
     brand is the name without its place and without the run of known trade words at its end.
     Readings are those of the full name (polyphones read in context).
 
@@ -178,8 +180,13 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     if len(core) <= _MAX_PIECES:
         # Each piece's options as (characters kept, their letters, whether a naming piece is
         # shortened), made once: a name tries up to 64 combinations of them.
+        # A brand (a naming piece the lexicon does not know: 鑫诺) is kept whole: Chinese
+        # abbreviations shorten places and common words (南京航空 -> 南航), and a brand cut to its
+        # first character spells other names (鑫卫 is not 鑫诺卫星, and "Xinwei" is another company).
         options = [[("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
-                     bool(keep) and len(keep) < len(t) and k == Kind.NAME) for keep in _piece_options(t, k)]
+                     bool(keep) and len(keep) < len(t) and k == Kind.NAME)
+                    for keep in _piece_options(t, k, brand=bool(lexicon_terms) and k == Kind.NAME
+                                               and t not in lexicon_terms)]
                    for (t, k), reading in zip(core, readings, strict=True)]
         for form, letters, shortened in _first_combinations(options, _MAX_COMBINATIONS):
             if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:

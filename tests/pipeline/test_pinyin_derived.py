@@ -29,3 +29,19 @@ def test_common_words_in_pinyin_are_no_abbreviation(n, query):
 @pytest.mark.parametrize("query", ["Weihua Xingchen", "Weihua Xingchen Keji"])
 def test_the_brand_in_pinyin_still_matches(n, query):
     assert _id(n, query) == "weihua"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Jinwei Tongxin", None),  # 金诺 cut to 金: a brand is kept whole (金卫通信 is another name)
+    ("Jinwei Telecom", None),
+    ("Jinnuo Weitong", "jinnuo"),  # the common word shortened, the brand whole
+    ("Nanhang University", "nuaa"),  # a place and a common word shortened: 南航
+])
+def test_a_derived_abbreviation_keeps_the_brand_whole(query, expected):
+    n = Normalizer(Glossary.from_records([
+        {"id": "jinnuo", "name": "Jinnuo Satellite Communications Co.", "zh": "金诺卫星通信公司"},
+        {"id": "nuaa", "name": "Nanjing University of Aeronautics and Astronautics",
+         "zh": "南京航空航天大学"},
+    ]))
+    m = n.match(query)
+    assert (m.entity_id if m else None) == expected
