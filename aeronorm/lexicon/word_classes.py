@@ -34,6 +34,7 @@ class WordClasses:
     compass_words: tuple[str, ...]
     national_scope: frozenset[str]
     international_scope: frozenset[str]
+    state_scope: frozenset[str]
     company_form_families: tuple[tuple[str, frozenset[str]], ...]
     name_glue: frozenset[str]
     institution_types: frozenset[str]
@@ -68,6 +69,7 @@ def load_word_classes() -> WordClasses:
         compass_words=tuple(raw["compass_words"]),
         national_scope=frozenset(raw["national_scope"]),
         international_scope=frozenset(raw["international_scope"]),
+        state_scope=frozenset(raw["state_scope"]),
         company_form_families=tuple(
             (family, frozenset(words)) for family, words in raw["company_form_families"].items()
         ),

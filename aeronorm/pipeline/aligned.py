@@ -28,6 +28,7 @@ from ..caching import BuildOnce
 from ..index import Index
 from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.compare import institution_types, is_line_of_business
+from ..lexicon.word_classes import load_word_classes
 from ..results import Method
 from ..text.fold import has_han, is_han_char
 from ..text.pinyin import is_pinyin_word, split_syllables, to_pinyin
@@ -148,6 +149,7 @@ class _Unit:
 
 
 def _units(tokens: Sequence[Tok]) -> list[_Unit]:
+    state = load_word_classes().state_scope
     out = []
     for tok in tokens:
         types = institution_types(tok)
@@ -158,7 +160,9 @@ def _units(tokens: Sequence[Tok]) -> list[_Unit]:
         unknown = tok.key == tok.text and letters.isalpha()
         # a line of business must be in the name: "X Investment Co." is X's investment arm, as in
         # the fuzzy stage (business_lines of chinese.yaml)
-        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not is_line_of_business(tok)
+        # nor may "National" (国家) be left over: a scope the Chinese name states or not
+        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not is_line_of_business(tok) \
+            and state.isdisjoint(tok.keys)
         out.append(_Unit(tok.text, translations, letters if unknown else None, optional))
     return out
 

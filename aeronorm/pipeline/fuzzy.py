@@ -144,6 +144,7 @@ class FuzzyStage:
         self._names: BoundedCache[int, _Side] = BoundedCache(max_entries=200_000)  # by rep id
         self._scope = load_word_classes().national_scope
         self._international = load_word_classes().international_scope
+        self._state = load_word_classes().state_scope
         self._descriptors = load_word_classes().zh_descriptors
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
@@ -679,6 +680,11 @@ class FuzzyStage:
                     return q[i].text
             elif not scope.isdisjoint(keys):
                 if entity_intl and not entity_national:
+                    return q[i].text
+                if not self._state.isdisjoint(keys) and not entity_national and not entity_intl \
+                        and cs.facts.chinese:
+                    # "National X" (国家, 国立) where no name of the entity states a scope is
+                    # another body ("National Tsinghua University" is Hsinchu's 國立清華大學)
                     return q[i].text
             elif q[i].kind != Kind.PLACE and entity_national and not admin.isdisjoint(keys):
                 return q[i].text

@@ -74,3 +74,15 @@ def test_the_country_s_full_name_is_a_scope_not_a_name(prc, query, expected):
 
 def test_the_country_s_full_name_alone_agreeing_names_no_body(prc):
     assert _id(prc, "Ministry of Lunar Affairs of the People's Republic of China") is None
+
+
+@pytest.mark.parametrize("query", ["National Xiling University", "National Xi Ling University"])
+def test_national_before_a_name_that_states_no_scope_is_another_body(query):
+    # 國立西嶺大學 elsewhere is not 西岭大学: "National" (国家, 国立) is a scope the name does not state
+    n = Normalizer(Glossary.from_records([
+        {"id": "xiling-u", "name": "Xiling University", "zh": "西岭大学"},
+        {"id": "nssc", "name": "National Orbital Science Center", "zh": "国家轨道科学中心"},
+    ]))
+    assert n.match(query) is None
+    assert n.match("Xiling University").entity_id == "xiling-u"
+    assert n.match("National Orbital Science Center").entity_id == "nssc"
