@@ -394,6 +394,10 @@ class FuzzyStage:
         if telling <= 0 or not any(s >= 1.0 and q[i].kind in _DISTINCTIVE for i, _, s in pairs):
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
+        if not same_q and all(self._unit(q[i]) or q[i].kind not in _DISTINCTIVE for i, _, _ in pairs):
+            # only the type of body agrees ("Beijing Institute" with a "Design Department"):
+            # every institute is an institute
+            return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
@@ -739,9 +743,13 @@ class FuzzyStage:
         """``(size, weight, names)`` of each concept of ``tokens`` (company forms left out), the
         rarest first: what blocking reads. A token none of whose concepts has a posting of at
         least ``min_size`` names is read through its near spellings (a misspelt brand)."""
+        return [(size, weight, posting) for size, weight, posting, _ in self._postings(tokens, min_size)]
+
+    def _postings(self, tokens: Sequence[Tok], min_size: int = 1) -> list[tuple[int, float, list[int], int]]:
+        """:meth:`postings`, each with the position of its token."""
         postings_of = self.index.postings.get
         postings = []
-        for tok in tokens:
+        for k, tok in enumerate(tokens):
             if tok.kind == Kind.LEGAL:
                 continue
             weight = self.weight(tok)
@@ -750,47 +758,54 @@ class FuzzyStage:
                 posting = postings_of(key)
                 if posting and len(posting) >= min_size:
                     hit = True
-                    postings.append((len(posting), weight, posting))
+                    postings.append((len(posting), weight, posting, k))
             if not hit and spelling_comparable(tok):
                 for word in self.spellings.get().near(tok.text):
                     posting = postings_of(word)
                     if posting:
-                        postings.append((len(posting), weight, posting))
+                        postings.append((len(posting), weight, posting, k))
         postings.sort(key=itemgetter(0))
         return postings
 
     def _block(self, tokens: Sequence[Tok]) -> list[int]:
         """Names sharing an informative concept with the query, most promising first."""
-        postings = self.postings(tokens)
+        postings = self._postings(tokens)
         if not postings:
             return []
         # The rarest concepts propose candidates, within a budget of names read; common words
         # (China, University) would only add thousands of names the rare ones already rank.
+        # A query word votes once for a name, however many of its concepts ("space": 航天, 太空,
+        # 空间, ...) the name's word shares: else a name with a word of many synonyms outranks
+        # one that shares more of the query's words (东方空间 for "Oriental Space").
         budget = _BLOCK_BUDGET
         # votes: each name's summed weights, names in the order first proposed (ties keep it)
-        size, weight, posting = postings[0]
+        size, weight, posting, tok = postings[0]
         votes = dict.fromkeys(posting[:budget] if size > budget else posting, weight)
+        voted_by: dict[int, set[int]] = {tok: set(votes)}
         get = votes.get
         budget -= size
         last = len(postings) - 1
         for k in range(1, last + 1):
             if budget <= 0:
                 break
-            size, weight, posting = postings[k]
+            size, weight, posting, tok = postings[k]
             names = posting[:budget] if size > budget else posting
             budget -= size
+            seen = voted_by.setdefault(tok, set())
             if budget > 0 and k < last:
                 for rep_id in names:
-                    votes[rep_id] = get(rep_id, 0.0) + weight
+                    if rep_id not in seen:
+                        seen.add(rep_id)
+                        votes[rep_id] = get(rep_id, 0.0) + weight
                 continue
             # The last posting read (the commonest word's, often a thousand names): the names
             # it proposes first all end with this one weight, and of those only the first
             # _MAX_CANDIDATES can rank (the rest tie with them, proposed later), so only they
             # are added; names with votes get the weight as above.
-            voted = votes.keys() & names
+            voted = (votes.keys() & names) - seen
             for rep_id in voted:
                 votes[rep_id] += weight
-            first = islice(filterfalse(voted.__contains__, names), _MAX_CANDIDATES)
+            first = islice(filterfalse(votes.__contains__, names), _MAX_CANDIDATES)
             votes.update(dict.fromkeys(first, weight))
         # the same as heapq.nlargest (a stable sort, first proposed first among equals), in C
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]

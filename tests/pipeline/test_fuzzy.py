@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aeronorm import Glossary, Normalizer
 from aeronorm.lexicon import Kind, Tok
 from aeronorm.lexicon.compare import align
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
@@ -165,3 +166,31 @@ def test_weights_rank_distinctive_over_generic_over_legal(index, lexicon):
     assert weight(legal) == 0.0
     assert DEFAULT_CALIBRATION.kind_weight[Kind.LEGAL] == 0.0
     assert CAL.kind_weight[Kind.NAME] >= CAL.kind_weight[Kind.PLACE] >= CAL.kind_weight[Kind.GENERIC]
+
+
+def test_a_query_word_votes_once_for_a_name_in_blocking():
+    # "Space" renders 航天, 太空, 空间, ...: names with "Space" must not outrank, by the number of
+    # its synonyms, the name that shares more of the query's words (东方空间 for "Oriental Space")
+    records = [
+        {"id": "dongfang-kj", "name": "Dongfang Kongjian Technology", "zh": "东方空间技术有限公司",
+         "zh_aliases": ["东方空间"]},
+        {"id": "dongfang-port", "name": "Oriental Spaceport", "zh": "东方航天港",
+         "aliases": ["Oriental Aerospace Port"]},
+    ] + [{"id": f"award-{k}", "name": f"Space Merit Award {k}"} for k in range(40)]
+    n = Normalizer(Glossary.from_records(records))
+    m = n.match("Oriental Space")
+    assert m is not None and m.entity_id == "dongfang-kj"
+
+
+@pytest.mark.parametrize(("query", "name"), [
+    ("Institute", "Design Department"),  # 'institute' renders 设计部 too
+    ("Beijing Institute", "CAST General Design Department"),  # Beijing: where the entity is
+])
+def test_a_name_whose_only_agreeing_word_is_its_type_is_no_answer(query, name):
+    from aeronorm.pipeline.fuzzy import EntityFacts
+
+    n = Normalizer(Glossary.from_records([{"id": "x", "name": "X"}]))
+    lex, fuzzy = n.index.lexicon, n.pipeline.stages["fuzzy"]
+    facts = EntityFacts(company=False, stated=frozenset({"北京", "beijing"}))
+    score, why = fuzzy.score(lex.read(query), lex.read(name), facts=facts)
+    assert score == 0.0 and why == ["only the type of body agrees"]
