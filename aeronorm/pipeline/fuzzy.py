@@ -17,7 +17,7 @@ over the best other entity.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import filterfalse, islice
@@ -778,10 +778,12 @@ class FuzzyStage:
         # 空间, ...) the name's word shares: else a name with a word of many synonyms outranks
         # one that shares more of the query's words (东方空间 for "Oriental Space").
         budget = _BLOCK_BUDGET
+        # the tokens with several postings: only their names need remembering (most have one)
+        count = Counter(tok for _, _, _, tok in postings)
         # votes: each name's summed weights, names in the order first proposed (ties keep it)
         size, weight, posting, tok = postings[0]
         votes = dict.fromkeys(posting[:budget] if size > budget else posting, weight)
-        voted_by: dict[int, set[int]] = {tok: set(votes)}
+        voted_by: dict[int, set[int]] = {tok: set(votes)} if count[tok] > 1 else {}
         get = votes.get
         budget -= size
         last = len(postings) - 1
@@ -791,18 +793,24 @@ class FuzzyStage:
             size, weight, posting, tok = postings[k]
             names = posting[:budget] if size > budget else posting
             budget -= size
-            seen = voted_by.setdefault(tok, set())
+            seen = voted_by.get(tok) if count[tok] > 1 else None
             if budget > 0 and k < last:
+                if count[tok] > 1:
+                    if seen is None:
+                        voted_by[tok] = set(names)
+                    else:  # the names this word has not voted for yet, in order (in C)
+                        names = list(filterfalse(seen.__contains__, names))
+                        seen.update(names)
                 for rep_id in names:
-                    if rep_id not in seen:
-                        seen.add(rep_id)
-                        votes[rep_id] = get(rep_id, 0.0) + weight
+                    votes[rep_id] = get(rep_id, 0.0) + weight
                 continue
             # The last posting read (the commonest word's, often a thousand names): the names
             # it proposes first all end with this one weight, and of those only the first
             # _MAX_CANDIDATES can rank (the rest tie with them, proposed later), so only they
             # are added; names with votes get the weight as above.
-            voted = (votes.keys() & names) - seen
+            voted = votes.keys() & names
+            if seen:
+                voted -= seen
             for rep_id in voted:
                 votes[rep_id] += weight
             first = islice(filterfalse(votes.__contains__, names), _MAX_CANDIDATES)
