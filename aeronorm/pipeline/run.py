@@ -19,7 +19,9 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
 from ..text.asides import acronym_asides
+from ..text.fold import ASIDE_RE
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
@@ -67,8 +69,10 @@ class Pipeline:
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
         self.mender = BuildOnce(lambda: Mender(index))
-        # what a name with a company form may be: an organisation that may be a company, or a
-        # title (its body)
+        # what a name with a company form may be: an organisation, or a title (its body); one
+        # that ends in it, an organisation that may be a company
+        self.organisations = BuildOnce(lambda: frozenset(index.by_type.get("org", ())) | frozenset(
+            index.by_type.get("title", ())))
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
@@ -79,6 +83,7 @@ class Pipeline:
         for stage in self.stages.values():
             stage.warm()
         self.mender.get()
+        self.organisations.get()
         self.companies.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
@@ -92,7 +97,11 @@ class Pipeline:
         group, 党组, is part of a title.)"""
         lex = self.index.lexicon
         if query.lane == "latin" and any(_company_form(t) for t in query.tokens(lex, query.text)):
-            companies = self.companies.get()
+            # a name that ends in its company form is a company's own ("Tsinghua University Co.,
+            # Ltd."); one inside it may be a parent's ("... Corporation Fifth Academy")
+            own = query.tokens(lex, query.bare) if query.bare else query.tokens(lex, query.text)
+            owners = self.companies if own and _company_form(own[-1]) else self.organisations
+            companies = owners.get()
             allowed = companies if allowed is None else companies.intersection(allowed)
         accepted, last = self._run_lane(query, allowed)
         if accepted is None and query.lane == "latin" and (last is None or last.method == "fuzzy"):
@@ -102,19 +111,25 @@ class Pipeline:
         return accepted, last
 
     def _companies(self) -> frozenset[int]:
-        """Organisations that may be companies, and titles: an organisation whose Chinese name
-        says no company (公司, 集团) and whose English names carry no company form is an
-        institution (清华大学, 紫金山天文台): "Tsinghua University Co., Ltd." is a company of
-        its, not it."""
+        """Organisations that may be companies, and titles: an organisation no name of which ends
+        in a company form (公司, 集团, "Co., Ltd."), with a Chinese name, is an institution
+        (清华大学, 紫金山天文台): "Tsinghua University Co., Ltd." is a company of its, not it. A
+        company form inside a name is a parent's ("CASC Fifth Academy" is no company)."""
         index, lex = self.index, self.index.lexicon
+        forms = tuple(load_chinese_words().company_forms)
         out = set(index.by_type.get("title", ()))
         for i in index.by_type.get("org", ()):
             entity = index.entities[i]
             zh = [text for label, text in entity.forms() if label in ("zh", "zh_alias")]
-            if not zh or any("公司" in z or "集团" in z for z in zh) or any(
-                    _company_form(t) for label, text in entity.forms() if label not in ("zh", "zh_alias")
-                    for t in lex.read(text)):
+            if not zh or any(ASIDE_RE.sub("", z).endswith(forms) for z in zh):
                 out.add(i)
+                continue
+            for label, text in entity.forms():
+                if label not in ("zh", "zh_alias"):
+                    toks = lex.read(ASIDE_RE.sub(" ", text).strip() or text)
+                    if toks and _company_form(toks[-1]):
+                        out.add(i)
+                        break
         return frozenset(out)
 
     def _mended(self, query: Query, allowed: Collection[int] | None) -> Resolution | None:

@@ -57,3 +57,15 @@ def test_a_company_is_not_an_institution_no_name_of_which_says_company(n):
     assert m is not None and m.entity_id == "qingshan"
     m = n.match("Beiyuan Rocket Co., Ltd.")  # no Chinese name: it may be a company
     assert m is not None and m.entity_id == "beiyuan"
+
+
+def test_a_parents_company_form_inside_the_name_is_not_the_names_own():
+    n = Normalizer(Glossary.from_records([
+        {"id": "dongling", "name": "Dongling Aerospace Industry Corporation",
+         "zh": "东岭航天工业集团有限公司"},
+        {"id": "dongling-5", "name": "Fifth Academy of Dongling Aerospace", "zh": "东岭航天第五研究院",
+         "aliases": ["Dongling Aerospace Industry Corporation Fifth Academy"], "parent": "dongling"},
+    ]))
+    m = n.match("Dongling Aerospace Industry Corporation Fifth Academy")
+    assert m is not None and m.entity_id == "dongling-5"
+    assert n.match("Fifth Academy of Dongling Aerospace Co., Ltd.") is None  # its own form: a company
