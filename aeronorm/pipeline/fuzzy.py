@@ -394,9 +394,10 @@ class FuzzyStage:
         if telling <= 0 or not any(s >= 1.0 and q[i].kind in _DISTINCTIVE for i, _, s in pairs):
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
-        if not same_q and all(self._unit(q[i]) or q[i].kind not in _DISTINCTIVE for i, _, _ in pairs):
-            # only the type of body agrees ("Beijing Institute" with a "Design Department"):
-            # every institute is an institute
+        if not same_q and all(self._unit(q[i]) or q[i].kind not in _DISTINCTIVE for i, _, _ in pairs) \
+                and all(q[i].text != c[j].text for i, j, _ in pairs):
+            # only the type of body agrees, and through another word ("Beijing Institute" with a
+            # "Design Department", 设计部): every institute is an institute
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         if cs.facts.stated:

@@ -66,6 +66,7 @@ class Pipeline:
         self.index = index
         self.calibration = calibration
         shared = SharedTables.of(index)
+        self._affiliations = shared.affiliations
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
         self.mender = BuildOnce(lambda: Mender(index))
@@ -85,6 +86,7 @@ class Pipeline:
         self.mender.get()
         self.organisations.get()
         self.companies.get()
+        self._by_id.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
@@ -100,7 +102,7 @@ class Pipeline:
             # a name that ends in its company form is a company's own ("Tsinghua University Co.,
             # Ltd."); one inside it may be a parent's ("... Corporation Fifth Academy")
             own = query.tokens(lex, query.bare) if query.bare else query.tokens(lex, query.text)
-            owners = self.companies if own and _company_form(own[-1]) else self.organisations
+            owners = self.companies if self._own_company_form(own) else self.organisations
             companies = owners.get()
             allowed = companies if allowed is None else companies.intersection(allowed)
         accepted, last = self._run_lane(query, allowed)
@@ -109,6 +111,16 @@ class Pipeline:
             if mended is not None:
                 return mended
         return accepted, last
+
+    def _own_company_form(self, tokens: list[Tok]) -> bool:
+        """Whether a name ends in a company form of its own, not its parent's ("Third Academy of
+        China Aerospace Science and Industry Corporation" ends in CASIC's)."""
+        if not tokens or not _company_form(tokens[-1]):
+            return False
+        core = [t for t in tokens if t.kind != Kind.LEGAL]
+        spans = self._affiliations.get().spans(core) if core else []
+        # a unit before its parent's name: the form is the parent's ("SSF Co., Ltd." is its own)
+        return bool(core) and not any(end == len(core) and start > 0 for start, end, _ in spans)
 
     def _companies(self) -> frozenset[int]:
         """Organisations that may be companies, and titles: an organisation no name of which ends

@@ -62,8 +62,9 @@ class TemplateStage:
         self._places = BuildOnce(lambda: {e.id: e for e in index.entities if e.type == "place"})
 
     def warm(self) -> None:
-        """Build the templates' word patterns."""
+        """Build the templates' word patterns and the table of places."""
         self._templates.get()
+        self._places.get()
 
     def _build(self) -> list[_Template]:
         out = []

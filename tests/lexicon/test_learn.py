@@ -133,7 +133,8 @@ def test_learning_keeps_distinct_morphemes_apart():
     taught = Normalizer(Glossary.from_records(RECORDS))
     assert taught.match("Laurel Missile Company") is None
     assert taught.match("Laurel Aerospace Company").entity_id == "a"
-    assert taught.match("Laurel Rocket Group").entity_id == "c"  # company forms are free
+    assert taught.match("Laurel Rocket Co., Ltd.").entity_id == "c"  # company forms are free
+    assert taught.match("Laurel Rocket Group") is None  # but a company is no group (月桂火箭公司)
 
 
 def test_shipped_glossary_learns_only_unknown_english():

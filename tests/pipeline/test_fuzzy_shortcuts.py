@@ -56,11 +56,12 @@ def stage():
 
 
 def _reference_block(stage, tokens):
-    """The blocking as first written: every name of every posting read, votes added one by one."""
+    """The blocking as first written: every name of every posting read, votes added one by one,
+    each query word's vote once per name."""
     index = stage.index
     votes: dict[int, float] = defaultdict(float)
     postings = []
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
         if tok.kind == Kind.LEGAL:
             continue
         weight = stage.weight(tok)
@@ -69,19 +70,22 @@ def _reference_block(stage, tokens):
             posting = index.postings.get(key)
             if posting:
                 hit = True
-                postings.append((len(posting), weight, posting))
+                postings.append((len(posting), weight, posting, k))
         if not hit and spelling_comparable(tok):
             for word in stage.spellings.get().near(tok.text):
                 posting = index.postings.get(word)
                 if posting:
-                    postings.append((len(posting), weight, posting))
+                    postings.append((len(posting), weight, posting, k))
     postings.sort(key=itemgetter(0))
     budget = fuzzy_module._BLOCK_BUDGET
-    for size, weight, posting in postings:
+    voted: set[tuple[int, int]] = set()
+    for size, weight, posting, k in postings:
         if budget <= 0:
             break
         for rep_id in posting[:budget]:
-            votes[rep_id] += weight
+            if (k, rep_id) not in voted:
+                voted.add((k, rep_id))
+                votes[rep_id] += weight
         budget -= size
     return [r for r, _ in heapq.nlargest(fuzzy_module._MAX_CANDIDATES, votes.items(), key=itemgetter(1))]
 
