@@ -139,7 +139,7 @@ class Pipeline:
             for label, text in entity.forms():
                 if label not in ("zh", "zh_alias"):
                     toks = lex.read(ASIDE_RE.sub(" ", text).strip() or text)
-                    if toks and _company_form(toks[-1]):
+                    if toks and (_company_form(toks[-1]) or _group_form(toks[-1])):
                         out.add(i)
                         break
         return frozenset(out)

@@ -69,3 +69,12 @@ def test_a_parents_company_form_inside_the_name_is_not_the_names_own():
     m = n.match("Dongling Aerospace Industry Corporation Fifth Academy")
     assert m is not None and m.entity_id == "dongling-5"
     assert n.match("Fifth Academy of Dongling Aerospace Co., Ltd.") is None  # its own form: a company
+
+
+def test_an_institution_also_named_as_a_group_is_a_company_too():
+    n = Normalizer(Glossary.from_records([
+        {"id": "nh-10", "name": "Tenth Academy of Nanhu Space", "zh": "南湖航天第十研究院",
+         "aliases": ["Qingjiang Space Industry Group"]},
+    ]))
+    m = n.match("Qingjiang Space Industry Group Co., Ltd.")
+    assert m is not None and m.entity_id == "nh-10"
