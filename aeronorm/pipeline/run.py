@@ -77,7 +77,7 @@ class Pipeline:
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
-        self._by_id = BuildOnce(lambda: {e.id: e for e in index.entities})
+        self._position = BuildOnce(lambda: {e.id: i for i, e in enumerate(index.entities)})
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -86,7 +86,7 @@ class Pipeline:
         self.mender.get()
         self.organisations.get()
         self.companies.get()
-        self._by_id.get()
+        self._position.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
@@ -229,15 +229,15 @@ class Pipeline:
         return ""
 
     def _ancestors(self, entity: Entity) -> set[str]:
-        """The ids of an entity's parents, their parents and so on (glossary ``parent`` links)."""
-        by_id = self._by_id.get()
-        out: set[str] = set()
-        parent = entity.parent
-        while parent and parent not in out:
-            out.add(parent)
-            above = by_id.get(parent)
-            parent = above.parent if above is not None else None
-        return out
+        """The ids of an entity's glossary ancestors (``parent`` links), as the fuzzy stage
+        keeps them."""
+        fuzzy = self.stages["fuzzy"]
+        assert isinstance(fuzzy, FuzzyStage)
+        entities = self.index.entities
+        position = self._position.get().get(entity.id)
+        if position is None:
+            return set()
+        return {entities[up].id for up in fuzzy.ancestors.get().get(position, ())}
 
     def _no_group(self, entity: Entity) -> bool:
         """Whether an entity is no group: no name of it says 集团 or "Group"; without a Chinese
