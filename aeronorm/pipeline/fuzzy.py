@@ -37,6 +37,7 @@ from ..results import Method
 from ..text.fold import has_han
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
+from .companies import is_company
 from .places import keeps_its_place
 from .query import Query
 
@@ -149,8 +150,7 @@ class FuzzyStage:
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._facts: dict[int, EntityFacts] = {}
-        self._company_forms = tuple(load_chinese_words().company_forms)
-        self._company_form_set = frozenset(self._company_forms)
+        self._company_form_set = frozenset(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
     def warm(self) -> None:
@@ -243,14 +243,8 @@ class FuzzyStage:
         return known
 
     def _company(self, entity: int) -> bool:
-        """Whether an entity is a company: one of its names ends in a company form (English or
-        Chinese)."""
-        e = self.index.entities[entity]
-        lex = self.index.lexicon
-        forms = self._company_forms
-        # the name ends in it (a unit of a group names the group inside its own name)
-        return any(zh.endswith(forms) for zh in e.chinese_names()) or any(
-            (toks := lex.tokens(name)) and toks[-1].kind == _LEGAL for name in e.english_names())
+        """Whether an entity is a company (:func:`~aeronorm.pipeline.companies.is_company`)."""
+        return is_company(self.index.entities[entity], self.index.lexicon)
 
     def _ancestors(self) -> dict[int, tuple[int, ...]]:
         """Entity -> its glossary ancestors (``parent`` links, nearest first), for the entities

@@ -19,14 +19,13 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words
 from ..text.asides import acronym_asides
-from ..text.fold import ASIDE_RE
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import ChineseStage
+from .companies import is_company
 from .concept import ConceptStage
 from .exact import ExactStage
 from .fuzzy import FuzzyStage
@@ -123,25 +122,14 @@ class Pipeline:
         return bool(core) and not any(end == len(core) and start > 0 for start, end, _ in spans)
 
     def _companies(self) -> frozenset[int]:
-        """Organisations that may be companies, and titles: an organisation no name of which ends
-        in a company form (公司, 集团, "Co., Ltd."), with a Chinese name, is an institution
-        (清华大学, 紫金山天文台): "Tsinghua University Co., Ltd." is a company of its, not it. A
-        company form inside a name is a parent's ("CASC Fifth Academy" is no company)."""
+        """Organisations that may be companies, and titles: an organisation with a Chinese name
+        none of whose names ends in a company form (:func:`~aeronorm.pipeline.companies.is_company`)
+        is an institution (清华大学, 紫金山天文台): "Tsinghua University Co., Ltd." is a company of
+        its, not it."""
         index, lex = self.index, self.index.lexicon
-        forms = tuple(load_chinese_words().company_forms)
         out = set(index.by_type.get("title", ()))
-        for i in index.by_type.get("org", ()):
-            entity = index.entities[i]
-            zh = [text for label, text in entity.forms() if label in ("zh", "zh_alias")]
-            if not zh or any(ASIDE_RE.sub("", z).endswith(forms) for z in zh):
-                out.add(i)
-                continue
-            for label, text in entity.forms():
-                if label not in ("zh", "zh_alias"):
-                    toks = lex.read(ASIDE_RE.sub(" ", text).strip() or text)
-                    if toks and (_company_form(toks[-1]) or _group_form(toks[-1])):
-                        out.add(i)
-                        break
+        out.update(i for i in index.by_type.get("org", ())
+                   if not index.entities[i].chinese_names() or is_company(index.entities[i], lex))
         return frozenset(out)
 
     def _mended(self, query: Query, allowed: Collection[int] | None) -> Resolution | None:

@@ -1,0 +1,38 @@
+"""Whether a glossary entity is a company: one of its names ends in a company form.
+
+A company form inside a name is a parent's ("CASC Fifth Academy" is no company); a bracketed
+aside after it is left out ("X Co., Ltd. (Beijing)" still ends in its form).
+"""
+
+from __future__ import annotations
+
+from ..glossary.entity import Entity
+from ..lexicon import Kind, TermLexicon
+from ..resources import load_chinese_words
+from ..text.fold import ASIDE_RE
+
+__all__ = ["is_company"]
+
+
+def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
+    """Whether one of ``entity``'s names ends in a company form: a Chinese name in one of
+    ``company_forms`` (``chinese.yaml``: 有限公司, 集团, ...), an English name in a legal form
+    ("Co., Ltd.", "Corporation", "Group").
+
+    Examples
+    --------
+    >>> from aeronorm.glossary.glossary import shipped_terms
+    >>> lex = TermLexicon(shipped_terms())
+    >>> is_company(Entity("a", "Orion Rocket Co., Ltd. (Beijing)"), lex)
+    True
+    >>> is_company(Entity("b", "Fifth Academy", zh="第五研究院", aliases=("CASC Fifth Academy",)), lex)
+    False
+    """
+    forms = tuple(load_chinese_words().company_forms)
+    if any(ASIDE_RE.sub("", zh).endswith(forms) for zh in entity.chinese_names()):
+        return True
+    for name in entity.english_names():
+        tokens = lexicon.read(ASIDE_RE.sub(" ", name).strip() or name)
+        if tokens and tokens[-1].kind == Kind.LEGAL:
+            return True
+    return False
