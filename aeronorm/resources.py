@@ -160,6 +160,7 @@ class ChineseWords:
     business_lines: tuple[str, ...]
     title_modifiers: tuple[str, ...]
     model_suffixes: frozenset[str]
+    enterprise_endings: tuple[str, ...]
 
 
 @cache
@@ -177,7 +178,8 @@ def load_chinese_words() -> ChineseWords:
     return ChineseWords(*(frozenset(raw[k]) for k in keys), unit_endings=tuple(raw["unit_endings"]),
                         business_lines=tuple(raw["business_lines"]),
                         title_modifiers=tuple(raw["title_modifiers"]),
-                        model_suffixes=frozenset(raw["model_suffixes"]))
+                        model_suffixes=frozenset(raw["model_suffixes"]),
+                        enterprise_endings=tuple(raw["enterprise_endings"]))
 
 
 @cache

@@ -16,8 +16,8 @@ __all__ = ["is_company"]
 
 def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
     """Whether one of ``entity``'s names ends in a company form: a Chinese name in one of
-    ``company_forms`` (``chinese.yaml``: 有限公司, 集团, ...), an English name in a legal form
-    ("Co., Ltd.", "Corporation", "Group").
+    ``company_forms`` (``chinese.yaml``: 有限公司, 集团, ...) or of ``enterprise_endings`` (厂, a
+    works), an English name in a legal form ("Co., Ltd.", "Corporation", "Group").
 
     Examples
     --------
@@ -28,7 +28,8 @@ def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
     >>> is_company(Entity("b", "Fifth Academy", zh="第五研究院", aliases=("CASC Fifth Academy",)), lex)
     False
     """
-    forms = tuple(load_chinese_words().company_forms)
+    words = load_chinese_words()
+    forms = (*words.company_forms, *words.enterprise_endings)
     if any(ASIDE_RE.sub("", zh).endswith(forms) for zh in entity.chinese_names()):
         return True
     for name in entity.english_names():

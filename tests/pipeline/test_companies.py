@@ -28,3 +28,7 @@ def lex() -> TermLexicon:
 ])
 def test_a_company_is_named_with_its_company_form_last(lex, entity, expected):
     assert is_company(entity, lex) is expected
+
+
+def test_a_works_is_an_enterprise(lex):
+    assert is_company(Entity("w", "Orion Rocket Works", zh="猎户座火箭厂"), lex)

@@ -78,3 +78,10 @@ def test_an_institution_also_named_as_a_group_is_a_company_too():
     ]))
     m = n.match("Qingjiang Space Industry Group Co., Ltd.")
     assert m is not None and m.entity_id == "nh-10"
+
+
+def test_a_works_named_with_a_company_form_is_the_works():
+    n = Normalizer(Glossary.from_records([
+        {"id": "gw", "name": "Qingshan Rocket Works", "zh": "青山火箭厂"}]))
+    m = n.match("Qingshan Rocket Works Co., Ltd.")  # a works is an enterprise: incorporated, the same
+    assert m is not None and m.entity_id == "gw"
