@@ -481,7 +481,7 @@ class FuzzyStage:
             # keeps the name's descriptor (科技 "Technology") but not the word the name puts
             # before it (its trade, or the rest of its brand: "Gaoke Technology") names another.
             before = self._word_before_descriptor(c, aligned_c)
-            if before:
+            if before is not None:
                 return 0.0, [f"the query has the name's {c[before + 1].text!r} but not {c[before].text!r} "
                              "before it: another company"]
         if cs.facts.title and not person:

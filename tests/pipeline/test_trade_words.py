@@ -72,3 +72,14 @@ def test_half_a_brand_before_the_descriptor_is_another_company():
     assert n.match("Donggu Technology") is None
     m = n.match("Donggu Gaoke Technology")
     assert m is not None and m.entity_id == "dg"
+
+
+def test_the_trade_word_may_be_the_names_first_word():
+    # "Satellite Technology Kestrel": the word before the descriptor is the name's first
+    from aeronorm.pipeline.fuzzy import EntityFacts
+
+    n = Normalizer(Glossary.from_records([{"id": "x", "name": "X"}]))
+    lex, fuzzy = n.index.lexicon, n.pipeline.stages["fuzzy"]
+    score, why = fuzzy.score(lex.read("Kestrel Technology"), lex.read("Satellite Technology Kestrel"),
+                             facts=EntityFacts(company=True))
+    assert score == 0.0 and "another company" in why[0]
