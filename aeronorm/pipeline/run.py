@@ -75,7 +75,7 @@ class Pipeline:
             index.by_type.get("title", ())))
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
-        self._groups: dict[str, bool] = {}  # entity id -> no name of it says group
+        self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
         self._position = BuildOnce(lambda: {e.id: i for i, e in enumerate(index.entities)})
 
     def warm(self) -> None:
@@ -85,6 +85,7 @@ class Pipeline:
         self.mender.get()
         self.organisations.get()
         self.companies.get()
+        self.groupless.get()
         self._position.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
@@ -202,7 +203,6 @@ class Pipeline:
             return None, None
         return self.resolve(query, allowed)
 
-
     def _aside_names_another(self, query: Query, entity: Entity) -> str:
         """An acronym the query gives in brackets that names other entities, exactly, and not
         ``entity``; ``""`` when there is none."""
@@ -228,21 +228,28 @@ class Pipeline:
         return {entities[up].id for up in fuzzy.ancestors.get().get(position, ())}
 
     def _no_group(self, entity: Entity) -> bool:
-        """Whether an entity is no group: no name of it says 集团 or "Group"; without a Chinese
-        name, no English name has a word that may say group either ("Corporation" renders 集团
-        as well as 公司). A title may be a group's (党组, a Party leadership group)."""
-        known = self._groups.get(entity.id)
-        if known is None:
-            lex = self.index.lexicon
-            zh = [text for label, text in entity.forms() if label in ("zh", "zh_alias")]
+        """Whether an entity is no group (:meth:`_groupless`)."""
+        return entity.id in self.groupless.get()
+
+    def _groupless(self) -> frozenset[str]:
+        """The ids of the entities that are no group: no name of it says 集团 or "Group";
+        without a Chinese name, no English name has a word that may say group either
+        ("Corporation" renders 集团 as well as 公司). A title may be a group's (党组, a Party
+        leadership group)."""
+        lex = self.index.lexicon
+        out = set()
+        for entity in self.index.entities:
+            if entity.type == "title":
+                continue
+            zh = entity.chinese_names()
             english = [lex.read(text) for label, text in entity.forms() if label not in ("zh", "zh_alias")]
             group = any("集团" in z for z in zh) or any(_group_form(t) for toks in english for t in toks)
             if not zh:
                 group = group or any(t.kind == Kind.LEGAL and not t.keys.isdisjoint(_group_words())
                                      for toks in english for t in toks)
-            known = self._groups[entity.id] = not group and entity.type != "title"
-        return known
-
+            if not group:
+                out.add(entity.id)
+        return frozenset(out)
 
 def _group_form(tok: Tok) -> bool:
     """Whether a token of a query says group as written (集团, "Group"; not "Corporation")."""
