@@ -128,6 +128,7 @@ class ChineseIndex:
         self.markers: dict[int, set[frozenset[str]]] = defaultdict(set)
         self.titles: set[str] = set()
         words: list[tuple[str, str]] = []
+        same_places: dict[frozenset[str], frozenset[str]] = {}  # one object per set of places
         self.max_len = 1
         for i, entity in enumerate(index.entities):
             for zh in entity.chinese_names():
@@ -143,13 +144,28 @@ class ChineseIndex:
                         (self.weak_core if keys.weak else self.core)[keys.core].add(i)
                     for key in keys.loose:
                         self.loose[key].add(i)
-                    self.places[i] = self.places.get(i, frozenset()) | keys.places
+                    places = self.places.get(i, frozenset()) | keys.places
+                    self.places[i] = same_places.setdefault(places, places)
                     self.markers[i].add(keys.markers)
                     if keys.scoped:
                         self.national.add(i)
                     if all(is_han_char(c) for c in keys.exact):
                         words.append((keys.exact, jieba_tag(entity.type)))
         self.tokenizer = ChineseTokenizer(words)
+        # Read only from here on. Most keys are one entity's: each such key holds that entity's
+        # one frozenset (a set of its own is 216 bytes a key); an entity's company-form markers
+        # are one frozenset of them.
+        one: dict[int, frozenset[int]] = {}
+        for table in (self.exact, self.core, self.weak_core, self.loose):
+            for key, ids in table.items():
+                if len(ids) == 1:
+                    (i,) = ids
+                    table[key] = one.get(i) or one.setdefault(i, frozenset(ids))  # type: ignore[assignment]
+                else:
+                    table[key] = frozenset(ids)  # type: ignore[assignment]
+        same: dict[frozenset[frozenset[str]], frozenset[frozenset[str]]] = {}
+        self.markers = {i: same.setdefault(m, m) for i, held in self.markers.items()
+                        for m in (frozenset(held),)}  # type: ignore[assignment]
         # Every Han character a string that names something can hold once compacted: those of
         # the keys, and those of what the keys leave out (lexicon words, scope words, company
         # forms, administrative suffixes, descriptors). A simplified string with any other Han
@@ -168,7 +184,15 @@ class ChineseIndex:
         # but those of such words, and only those. Any other string's keys need not be computed.
         every = list(dict.fromkeys((*self.exact, *self.core, *self.weak_core, *self.loose)))
         shared: dict[frozenset[str], frozenset[str]] = {}  # one object per set of characters
-        han = {k: shared.setdefault(chars, chars) for k in every for chars in (_han_set(k),)}
+        one_char: dict[str, str] = {}  # one string per Han character, not one per key holding it
+        han = {}
+        for k in every:
+            chars = _han_set(k)
+            held = shared.get(chars)
+            if held is None:
+                held = frozenset(map(one_char.setdefault, chars, chars))
+                shared[held] = held
+            han[k] = held
         self.key_anchors = _anchors([han[k] for k in dict.fromkeys((*self.core, *self.weak_core,
                                                                      *self.loose))])
         # Every key's Han characters (exact ones too): a stretch of text that holds all those of
@@ -203,6 +227,9 @@ class ChineseIndex:
         self._spans: BoundedCache[str, Hit | None] = BoundedCache(max_entries=_STRETCH_MEMO)
         self._unit_memo: BoundedCache[tuple[str, ...], tuple[tuple[int, int, Hit], ...]] = BoundedCache(
             max_entries=_STRETCH_MEMO)
+        # The names' keys are read again only for a name asked as written: not worth keeping
+        # (27 MB at 100,000 entities); queries fill the memo with their own.
+        self._keys_cache.clear()
 
     # -- keys --------------------------------------------------------------------------------
     def keys(self, text: str) -> _Keys:
@@ -293,7 +320,7 @@ class ChineseIndex:
                 ids = frozenset()
             if len(ids) > 1:
                 # A group, its listed company, its holding company: the company form decides.
-                same = frozenset(i for i in ids if keys.markers in self.markers[i])
+                same = frozenset(i for i in ids if keys.markers in self.markers.get(i, ()))
                 ids = same if len(same) == 1 else ids
             if ids:
                 return Hit("core", ids, f"Chinese core {keys.core}")
