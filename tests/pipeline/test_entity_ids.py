@@ -70,3 +70,19 @@ def test_key_table_survives_a_saved_index_round_trip(tmp_path):
     after = m.pipeline.stages["pinyin"].roman.get().derived
     assert isinstance(after, KeyTable) and len(before) > 0
     assert list(after) == list(before) and all(after.get(k) == before.get(k) for k in before)
+
+
+def test_key_table_of_many_blocks():
+    # keys that share long prefixes across blocks of 16, looked up present and absent, before the
+    # first key, between blocks and after the last; Latin and non-Latin keys alike
+    import random
+
+    rng = random.Random(7)
+    syllables = ["xi", "xian", "bei", "gong", "da", "lü", "nü", "航天"]
+    keys = ["".join(rng.choice(syllables) for _ in range(rng.randint(1, 6))) for _ in range(2000)]
+    table = {key: rng.choice([rng.randint(0, 2**31 - 1), (1, 2)]) for key in keys}
+    kt = KeyTable(table)
+    assert list(kt) == sorted(table) and len(kt) == len(table)
+    assert kt.values() == tuple(table[k] for k in sorted(table))
+    for key in [*table, "", "a", "zzzz", *(k + "a" for k in table), *(k[:-1] for k in table)]:
+        assert kt.get(key, "absent") == table.get(key, "absent")
