@@ -155,7 +155,10 @@ class ChineseIndex:
         # Read only from here on. Most keys are one entity's: each such key holds that entity's
         # one frozenset (a set of its own is 216 bytes a key); an entity's company-form markers
         # are one frozenset of them.
-        one: dict[int, frozenset[int]] = {}
+        one: dict[int, frozenset[int]] = {}  # the index's own, where it has one
+        for ids in index.exact.values():
+            if len(ids) == 1 and type(ids) is frozenset:
+                one.setdefault(next(iter(ids)), ids)
         for table in (self.exact, self.core, self.weak_core, self.loose):
             for key, ids in table.items():
                 if len(ids) == 1:
