@@ -65,3 +65,55 @@ def test_more_stretches_than_the_memo_keeps_after_two_words(trie):
         doc = trie.words.doc(text)
         for c in range(len(doc.seq)):
             assert trie.ends(doc, c) == sorted(trie.walk(doc, c)[0], key=lambda e: e[0], reverse=True)
+
+
+# -- the trie made from sorted paths -------------------------------------------------------------------
+def _dict_trie(paths):
+    """The trie as it was built before: every path inserted into dicts, then each node that holds
+    one thing made a ``(label, what)`` pair, children first."""
+    from aeronorm.scan.trie import _END
+
+    root: dict = {}
+    for labels, form in paths:
+        node = root
+        for lab in labels:
+            node = node.setdefault(lab, {})
+        node.setdefault(_END, []).append(form)
+    nodes = [root]
+    for node in nodes:
+        nodes.extend(v for lab, v in node.items() if lab != _END)
+    for node in reversed(nodes):
+        for lab, v in node.items():
+            if lab != _END and len(v) == 1:
+                node[lab] = next(iter(v.items()))
+    return root
+
+
+_LABELS = st.lists(st.sampled_from(["航", "天", "科", "space", "\x00", "group"]), min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LABELS.map(tuple), st.integers(0, 50)), max_size=40))
+def test_trie_of_sorted_paths_is_the_dict_trie(paths):
+    from aeronorm.scan.trie import _trie_of
+
+    assert _trie_of(list(paths)) == _dict_trie(paths)
+
+
+def test_trie_of_paths_of_fifteen_hundred_labels():
+    from aeronorm.scan.trie import _END, _trie_of
+
+    long = tuple(str(k) for k in range(1500))
+    paths = [(long, "a"), (long[:700], "b"), ((*long[:700], "x"), "c"), (long, "d")]
+    root = _trie_of(list(paths))  # built without recursion
+
+    def forms_at(labels):
+        node = root
+        for lab in labels:
+            node = node.get(lab) if type(node) is dict else node[1] if node[0] == lab else None
+        return node.get(_END) if type(node) is dict else node[1] if node[0] == _END else None
+
+    assert forms_at(long) == ["a", "d"]
+    assert forms_at(long[:700]) == ["b"]
+    assert forms_at((*long[:700], "x")) == ["c"]
+    assert forms_at(long[:699]) is None
