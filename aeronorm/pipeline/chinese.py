@@ -49,6 +49,7 @@ from ..text.zh import compact_han, fold_han, fold_keeps, gb2312_han, maybe_tradi
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .concept_keys import match_concepts
+from .entity_ids import add_id
 from .query import Query
 
 __all__ = ["ChineseIndex", "ChineseStage", "Hit"]
@@ -117,10 +118,11 @@ class ChineseIndex:
         self.index = index
         self.lexicon = index.lexicon
         self._keys_cache: dict[str, _Keys] = {}
-        self.exact: dict[str, set[int]] = defaultdict(set)
-        self.core: dict[str, set[int]] = defaultdict(set)
-        self.weak_core: dict[str, set[int]] = defaultdict(set)  # shortened to a common word
-        self.loose: dict[str, set[int]] = defaultdict(set)
+        # Key -> the entities that have it (an int for one, a list for several while built).
+        exact: dict[str, Any] = {}
+        core: dict[str, Any] = {}
+        weak_core: dict[str, Any] = {}  # shortened to a common word
+        loose: dict[str, Any] = {}
         # Where each entity is (places named in any of its Chinese names), and whether it is
         # national (中国..., 国家...): a place before a national name makes another entity.
         self.places: dict[int, frozenset[str]] = {}
@@ -135,15 +137,15 @@ class ChineseIndex:
                 if entity.type == "title":
                     self.titles.add(compact_han(zh))
                 for form in _name_forms(zh):
-                    keys = self.keys(form)
+                    keys = self._compute_keys(compact_han(form))  # (no memo: names are read once)
                     if not keys.exact:
                         continue
                     self.max_len = max(self.max_len, len(keys.exact))
-                    self.exact[keys.exact].add(i)
+                    add_id(exact, keys.exact, i)
                     if keys.core:
-                        (self.weak_core if keys.weak else self.core)[keys.core].add(i)
+                        add_id(weak_core if keys.weak else core, keys.core, i)
                     for key in keys.loose:
-                        self.loose[key].add(i)
+                        add_id(loose, key, i)
                     places = self.places.get(i, frozenset()) | keys.places
                     self.places[i] = same_places.setdefault(places, places)
                     self.markers[i].add(keys.markers)
@@ -159,13 +161,16 @@ class ChineseIndex:
         for ids in index.exact.values():
             if len(ids) == 1 and type(ids) is frozenset:
                 one.setdefault(next(iter(ids)), ids)
-        for table in (self.exact, self.core, self.weak_core, self.loose):
+        for table in (exact, core, weak_core, loose):
             for key, ids in table.items():
-                if len(ids) == 1:
-                    (i,) = ids
-                    table[key] = one.get(i) or one.setdefault(i, frozenset(ids))  # type: ignore[assignment]
+                if type(ids) is int:
+                    table[key] = one.get(ids) or one.setdefault(ids, frozenset((ids,)))
                 else:
-                    table[key] = frozenset(ids)  # type: ignore[assignment]
+                    table[key] = frozenset(set(ids))  # (as the set it was built as before)
+        self.exact: dict[str, frozenset[int]] = exact
+        self.core: dict[str, frozenset[int]] = core
+        self.weak_core: dict[str, frozenset[int]] = weak_core
+        self.loose: dict[str, frozenset[int]] = loose
         same: dict[frozenset[frozenset[str]], frozenset[frozenset[str]]] = {}
         self.markers = {i: same.setdefault(m, m) for i, held in self.markers.items()
                         for m in (frozenset(held),)}  # type: ignore[assignment]

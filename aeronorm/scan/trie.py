@@ -110,6 +110,7 @@ class Trie:
                                    if any(self._labels(k)[0] in self._free_roots for k in tok.keys)}
         self._free_phrase_first |= self._title_first
         self._tok_paths.clear()
+        self._label_cache.clear()  # (every concept key's labels: queries need few of them)
         self.root: dict[str, Any] = _trie_of(self._paths_in)
         del self._paths_in
         words.set_flagger(self.flags)
