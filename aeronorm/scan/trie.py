@@ -47,11 +47,14 @@ _FIRST = itemgetter(0)
 _HAN_WORD = "\x00"  # a remembered stretch's second word when it has Han characters (no word is a NUL)
 _END = ""  # key of a trie node's terminal record (no label is empty)
 SLOT = "\x00"  # label of the slot edge of a template (no concept label is a NUL)
+_SLOT_LABELS = (SLOT,)
 _ENGLISH_LABELS = frozenset({"name", "alias", "abbreviation"})
 _PLACE = Kind.PLACE
-#: A trie node: a dict from labels (and ``_END``) to what they lead to, or, for a node that
-#: holds one thing, that one ``(label, what)`` pair.
-_Node = dict[str, Any] | tuple[str, Any]
+#: A trie node: a dict from labels (and ``_END``) to what they lead to, or, for a run of nodes
+#: that each hold one thing (the rest of one name's path, the forms ending there), the run's
+#: labels and what the last leads to: ``(label, ..., label, what)`` (``_END`` only last). A
+#: place in the walk is a node and the position of its next label in a run (0 in a dict).
+_Node = dict[str, Any] | tuple[Any, ...]
 
 
 #: A remembered stretch: its number of parts, the parts, its ends (relative), a caller's notes.
@@ -124,7 +127,7 @@ class Trie:
         count, stack = 0, [self.root]
         while stack:
             node = stack.pop()
-            items = (node,) if type(node) is tuple else node.items()
+            items = (node[-2:],) if type(node) is tuple else node.items()
             for k, v in items:
                 if k == _END:
                     count += 1
@@ -279,11 +282,11 @@ class Trie:
         join = doc.join
         hi = seq[c0]
         complete = True
-        stack: list[tuple[_Node, int, int]] = [(self.root, c0, -1)]
+        stack: list[tuple[_Node, int, int, int]] = [(self.root, 0, c0, -1)]
         while stack:
-            node, c, last = stack.pop()
+            node, at, c, last = stack.pop()
             if last >= 0:
-                term = node.get(_END) if type(node) is dict else node[1] if node[0] == _END else None
+                term = node.get(_END) if type(node) is dict else node[at + 1] if node[at] == _END else None
                 if term is not None:
                     ends.append((last, term))
                     if probe:
@@ -302,19 +305,19 @@ class Trie:
             tok = info.tok
             if tok is None:
                 if info.cls == AND and last >= 0:  # "and" between two words of a name
-                    stack.append((node, c + 1, last))
+                    stack.append((node, at, c + 1, last))
                 continue
             paths = paths_of(tok.keys)
             if paths is None:
                 paths = self._paths(tok)
             for labels in paths:
-                child = _descend(node, labels)
+                child = _descend(node, at, labels)
                 if child is not None:
-                    stack.append((child, c + 1, c))
+                    stack.append((*child, c + 1, c))
             if tok.kind == _PLACE and info.cap:
-                slot = _child(node, SLOT)
+                slot = _descend(node, at, _SLOT_LABELS)
                 if slot is not None:
-                    stack.append((slot, c + 1, c))  # a place fills a template's slot
+                    stack.append((*slot, c + 1, c))  # a place fills a template's slot
             longest = phrase_len.get(info.word)
             if longest:
                 if c + longest > n:
@@ -338,13 +341,13 @@ class Trie:
                     if paths is None:
                         paths = self._paths(ptok)
                     for labels in paths:
-                        child = _descend(node, labels)
+                        child = _descend(node, at, labels)
                         if child is not None:
-                            stack.append((child, q + 1, q))
+                            stack.append((*child, q + 1, q))
                     if ptok.kind == _PLACE and info.cap:
-                        slot = _child(node, SLOT)
+                        slot = _descend(node, at, _SLOT_LABELS)
                         if slot is not None:
-                            stack.append((slot, q + 1, q))
+                            stack.append((*slot, q + 1, q))
         return ends, hi, complete
 
     def ends(self, doc: Doc, c0: int) -> list[tuple[int, list[Variant]]]:
@@ -395,25 +398,22 @@ class Trie:
         return rel, notes
 
 
-def _descend(node: _Node, labels: Sequence[str]) -> _Node | None:
-    """The trie node reached from ``node`` along ``labels``, or ``None`` where the path ends."""
+def _descend(node: _Node, at: int, labels: Sequence[str]) -> tuple[_Node, int] | None:
+    """The place in the trie (node, position in a run) reached from ``node`` at ``at`` along
+    ``labels``, or ``None`` where the path ends."""
     for lab in labels:
         if type(node) is dict:
             node = node.get(lab)
             if node is None:
                 return None
-        elif node[0] == lab:
-            node = node[1]
+            at = 0
+        elif node[at] == lab:
+            at += 1
+            if at == len(node) - 1:  # the run's last label: on to what it leads to
+                node, at = node[at], 0
         else:
             return None
-    return node
-
-
-def _child(node: _Node, label: str) -> Any:
-    """What ``node`` holds under ``label`` (a child, or the forms ending there), or ``None``."""
-    if type(node) is dict:
-        return node.get(label)
-    return node[1] if node[0] == label else None
+    return node, at
 
 
 def _trie_of(paths: list[tuple[tuple[str, ...], Variant]]) -> dict[str, Any]:
@@ -426,11 +426,8 @@ def _trie_of(paths: list[tuple[tuple[str, ...], Variant]]) -> dict[str, Any]:
     labels = [p[0] for p in paths]
 
     def chain(lo: int, hi: int, d: int) -> Any:
-        """The node of paths ``lo:hi``, all the same, below their first ``d`` labels."""
-        node: Any = (_END, [p[1] for p in paths[lo:hi]])
-        for lab in reversed(labels[lo][d:]):
-            node = (lab, node)
-        return node
+        """The node of paths ``lo:hi``, all the same, below their first ``d`` labels: one run."""
+        return (*labels[lo][d:], _END, [p[1] for p in paths[lo:hi]])
 
     # frames: [end of its paths, depth, next path, what it holds so far, its label in its parent]
     root: list[Any] = [len(paths), 0, 0, [], None]
@@ -452,12 +449,16 @@ def _trie_of(paths: list[tuple[tuple[str, ...], Variant]]) -> dict[str, Any]:
                 end += 1
             frame[2] = end
             if labels[k] == labels[end - 1]:
-                held.append((lab, chain(k, end, d + 1)))
+                held.append((lab, chain(k, end, d + 1)))  # (lab, run): made one run below
             else:
                 stack.append([end, d + 1, k, [], lab])
             continue
         stack.pop()
         if stack:
-            node = held[0] if len(held) == 1 else dict(held)
+            if len(held) > 1:
+                node: Any = dict(held)
+            else:  # one thing: a run, the label before it joined to it
+                lab, what = held[0]
+                node = (lab, *what) if type(what) is tuple else (lab, what)
             stack[-1][3].append((frame[4], node))
     return dict(root[3])

@@ -68,52 +68,55 @@ def test_more_stretches_than_the_memo_keeps_after_two_words(trie):
 
 
 # -- the trie made from sorted paths -------------------------------------------------------------------
-def _dict_trie(paths):
-    """The trie as it was built before: every path inserted into dicts, then each node that holds
-    one thing made a ``(label, what)`` pair, children first."""
-    from aeronorm.scan.trie import _END
+def _forms_at(root, labels):
+    """The forms that end where ``labels`` lead from the root of a trie of :func:`_trie_of`."""
+    from aeronorm.scan.trie import _END, _descend
 
-    root: dict = {}
+    place = _descend(root, 0, labels)
+    if place is None:
+        return None
+    node, at = place
+    return node.get(_END) if type(node) is dict else node[at + 1] if node[at] == _END else None
+
+
+def _dict_forms(paths):
+    """Every path's forms, in the order they came, by its labels."""
+    out: dict = {}
     for labels, form in paths:
-        node = root
-        for lab in labels:
-            node = node.setdefault(lab, {})
-        node.setdefault(_END, []).append(form)
-    nodes = [root]
-    for node in nodes:
-        nodes.extend(v for lab, v in node.items() if lab != _END)
-    for node in reversed(nodes):
-        for lab, v in node.items():
-            if lab != _END and len(v) == 1:
-                node[lab] = next(iter(v.items()))
-    return root
+        out.setdefault(tuple(labels), []).append(form)
+    return out
 
 
 _LABELS = st.lists(st.sampled_from(["航", "天", "科", "space", "\x00", "group"]), min_size=1, max_size=6)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(_LABELS.map(tuple), st.integers(0, 50)), max_size=40))
-def test_trie_of_sorted_paths_is_the_dict_trie(paths):
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_LABELS.map(tuple), st.integers(0, 50)), max_size=40),
+       st.lists(_LABELS.map(tuple), max_size=10))
+def test_trie_of_sorted_paths_finds_every_paths_forms(paths, others):
     from aeronorm.scan.trie import _trie_of
 
-    assert _trie_of(list(paths)) == _dict_trie(paths)
+    root = _trie_of(list(paths))
+    forms = _dict_forms(paths)
+    for labels in [*forms, *others, *(p[:k] for p in forms for k in range(len(p)))]:
+        assert _forms_at(root, labels) == forms.get(labels)
+
+
+def test_trie_of_runs_of_nodes_that_hold_one_thing():
+    from aeronorm.scan.trie import _END, _trie_of
+
+    root = _trie_of([(("a", "b", "c"), 1), (("a", "b", "d", "e"), 2), (("x",), 3), (("x",), 4)])
+    assert root == {"a": ("b", {"c": (_END, [1]), "d": ("e", _END, [2])}), "x": (_END, [3, 4])}
 
 
 def test_trie_of_paths_of_fifteen_hundred_labels():
-    from aeronorm.scan.trie import _END, _trie_of
+    from aeronorm.scan.trie import _trie_of
 
     long = tuple(str(k) for k in range(1500))
     paths = [(long, "a"), (long[:700], "b"), ((*long[:700], "x"), "c"), (long, "d")]
     root = _trie_of(list(paths))  # built without recursion
-
-    def forms_at(labels):
-        node = root
-        for lab in labels:
-            node = node.get(lab) if type(node) is dict else node[1] if node[0] == lab else None
-        return node.get(_END) if type(node) is dict else node[1] if node[0] == _END else None
-
-    assert forms_at(long) == ["a", "d"]
-    assert forms_at(long[:700]) == ["b"]
-    assert forms_at((*long[:700], "x")) == ["c"]
-    assert forms_at(long[:699]) is None
+    assert _forms_at(root, long) == ["a", "d"]
+    assert _forms_at(root, long[:700]) == ["b"]
+    assert _forms_at(root, (*long[:700], "x")) == ["c"]
+    assert _forms_at(root, long[:699]) is None
+    assert _forms_at(root, (*long, "y")) is None
