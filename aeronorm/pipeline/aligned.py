@@ -57,6 +57,8 @@ class Form:
     optional: int  # bit mask of cells a query may leave out (company form, scope, leading place)
     joined: str  # the pinyin of every cell, run together
     cell_at: dict[int, int]  # offset in ``joined`` where a cell starts (and the end) -> cell
+    # a place left out is left out whole: "Hua District" is not 雨花台区 with 雨 and 台 left out
+    wholes: tuple[int, ...] = ()  # bit masks of cells covered all or none
 
 
 class ChineseForms:
@@ -109,9 +111,12 @@ def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | No
     cells: list[str] = []
     pinyin: list[str] = []
     optional = 0
+    wholes: list[int] = []
     placed = not keeps_its_place(tokens, lexicon)  # where a company is registered, not a university
     for k, tok in enumerate(tokens):
-        leave = tok.kind in (Kind.LEGAL, Kind.GENERIC) or (k == 0 and placed and tok.kind == Kind.PLACE)
+        place = k == 0 and placed and tok.kind == Kind.PLACE
+        leave = tok.kind in (Kind.LEGAL, Kind.GENERIC) or place
+        first = len(cells)
         if has_han(tok.text):
             chars = [c for c in tok.text if is_han_char(c)]
             syllables = to_pinyin("".join(chars))
@@ -125,6 +130,8 @@ def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | No
                 optional |= 1 << len(cells)
             cells.append(char)
             pinyin.append(syllable.replace("v", "u"))
+        if place and len(cells) - first > 1:
+            wholes.append(((1 << (len(cells) - first)) - 1) << first)
     if not cells:
         return None
     text = "".join(cells)
@@ -134,7 +141,7 @@ def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | No
         cell_at[offset] = k
         offset += len(syllable)
     cell_at[offset] = len(pinyin)
-    return Form(entity, text, tuple(pinyin), optional, "".join(pinyin), cell_at)
+    return Form(entity, text, tuple(pinyin), optional, "".join(pinyin), cell_at, tuple(wholes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +245,8 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
         if steps[0] > _MAX_STEPS or (best[0] is not None and best[0].typo is None):
             return
         if i == len(units):
-            if runs and covered & required == required and (best[0] is None or typo is None):
+            if runs and covered & required == required and (best[0] is None or typo is None) \
+                    and all(covered & whole in (0, whole) for whole in form.wholes):
                 best[0] = Cover(runs, typo)
             return
         unit = units[i]

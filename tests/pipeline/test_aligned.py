@@ -21,6 +21,9 @@ RECORDS = [
     {"id": "xz", "name": "Xizang Autonomous Region", "zh": "西藏自治区", "type": "place"},
     # a province, and its look-alike's company
     {"id": "hubei-sat", "name": "Hubei Orbit Works", "zh": "湖北轨道工厂"},
+    # a district, and a company registered in a city
+    {"id": "hd", "name": "Haidian District", "zh": "海淀区", "type": "place"},
+    {"id": "lanxing", "name": "Lanxing Orbit Technology Co., Ltd.", "zh": "深圳蓝星轨道科技有限公司"},
 ]
 
 
@@ -88,6 +91,22 @@ def test_a_known_place_is_never_bridged_to_its_look_alike(n):
     # Hebei is a word of its own, not a typo of Hubei
     assert _answer(n, "Hebei Guidao Gongchang")[0] is None
     assert _answer(n, "Hubei Guidao Gongchang")[0] == "hubei-sat"
+
+
+@pytest.mark.parametrize("query", [
+    "Dian District", "Hai District",            # a syllable of the district's name: another place
+    "Zhen Lanxing Guidao Keji",                  # half the city a company is registered in
+])
+def test_a_place_left_out_is_left_out_whole(n, query):
+    assert _answer(n, query)[0] is None
+
+
+@pytest.mark.parametrize(("query", "entity"), [
+    ("Haidian District", "hd"), ("Haidian Qu", "hd"),
+    ("Lanxing Guidao Keji", "lanxing"), ("Shenzhen Lanxing Guidao Keji", "lanxing"),
+])
+def test_a_place_covered_whole_or_left_out_is_read(n, query, entity):
+    assert _answer(n, query)[0] == entity
 
 
 def test_cover_needs_a_pinyin_stretch(n):
