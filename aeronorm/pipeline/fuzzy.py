@@ -518,6 +518,12 @@ class FuzzyStage:
             # Satellite Park", the province's "Department of Science and Technology").
             what = named_q[0] if named_q else "an organisation"
             return 0.0, [f"the query has {what!r}: something in the place, not the place"]
+        if loose_c and cs.facts.company and not person and not named and not loose_q \
+                and not any(q[i].kind == Kind.PLACE for i in aligned_q):
+            # A company named after its parent (中科宇航 "CAS Space Exploration Technology") has
+            # the parent for its brand: the words left without it, no place among them, describe
+            # a trade ("Space Exploration Technology"), which other companies share.
+            return 0.0, ["leaves out the parent the company is named after, and no word of its own names it"]
         if left_names and not named:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
