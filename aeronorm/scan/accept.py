@@ -54,6 +54,19 @@ _STOP: _Step = (-1, -1, [])  # several entities own the name: no mention
 _NO_PLAN: list[_Step] = []  # the stretch's steps are not kept (a title is among its forms)
 
 
+def _crosses_apposition(doc: Doc, first: int, last: int) -> bool:
+    """Whether words ``first`` to ``last`` cross a comma that opens an apposition: an article
+    or a possessive after it ("Xichang, a satellite launch center"; "Hainan, the island
+    province", "Tiangong, China's space station") begins a description of the name before it,
+    never the rest of one name ("X Institute, CAS's team" ends a name with a possessive)."""
+    infos, raws = doc.infos, doc.raws
+    for k in range(first + 1, last + 1):
+        if doc.brk(k) >= SOFT and "," in doc.parts[2 * k] and (
+                raws[k].casefold() in _ARTICLES or (infos[k].possessive and k < last)):
+            return True
+    return False
+
+
 class Acceptor:
     """Turns the trie's paths through a text into mentions (see the module's docstring)."""
 
@@ -156,6 +169,8 @@ class Acceptor:
                 yield _STOP
                 return
             if self._types[chosen] == "term" and not self._term_fits(doc, k0, seq[last], variants, chosen):
+                continue
+            if _crosses_apposition(doc, k0, seq[last]):
                 continue
             yield chosen, self._drop_descriptors(doc, ends, last, chosen, k0, allowed) - c0, variants
 

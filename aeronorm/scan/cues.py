@@ -25,6 +25,9 @@ class TextCues:
     rank_modifiers: frozenset[str]
     appointment: frozenset[str]
     national_suffixes: tuple[tuple[str, ...], ...]
+    naming: tuple[tuple[str, ...], ...] = ()
+    article_heads: frozenset[str] = frozenset()
+    article_of_heads: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -55,4 +58,7 @@ def load_text_cues() -> TextCues:
         rank_modifiers=words("rank_modifiers"),
         appointment=words("appointment_cues"),
         national_suffixes=tuple(sorted({_words(s) for s in raw["national_suffixes"]}, key=len, reverse=True)),
+        naming=tuple(sorted({_words(s) for s in raw["naming_cues"]}, key=len, reverse=True)),
+        article_heads=words("article_heads"),
+        article_of_heads=words("article_of_heads"),
     )

@@ -6,6 +6,8 @@
   rewritten to ``Chang'e``), and no digit run the text did not write (``2024``);
 * every place word of the mention, and no place the text did not name (a province invented);
 * no bracket the mention did not have (a note);
+* no name the text introduces as a name ("formerly known as X", "full name X"): the text
+  speaks of the name itself;
 * no words the text writes right before or after the mention (``"Slogan" Exhibition`` is not
   rewritten to ``"Slogan" 'Slogan' Exhibition``, nor "the Long March rockets" to "the Long March
   rocket family rockets").
@@ -19,13 +21,17 @@ import re
 from collections.abc import Callable
 
 from ..lexicon import stem
+from .cues import load_text_cues
 
-__all__ = ["is_plural", "keeps_meaning", "plural_of"]
+__all__ = ["is_plural", "keeps_meaning", "named_as_such", "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
+_LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019][sS])?\s*$")
+_NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
+_APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
 _MINOR = frozenset({"the", "a", "an", "of", "and", "for", "with", "in", "at", "on", "to", "co", "ltd", "inc",
                     "corp", "company", "limited", "corporation", "group"})
@@ -54,7 +60,28 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if places(written) != places(new):
         return False
+    if named_as_such(text, start):
+        return False
     return not _doubles(text, start, start + len(written), written, new)
+
+
+def named_as_such(text: str, start: int) -> bool:
+    """Whether the words right before ``text[start:]`` introduce it as a name ("formerly known
+    as", "(formerly", "full name": ``naming_cues`` of ``text.yaml``).
+
+    Examples
+    --------
+    >>> named_as_such("Orbix, formerly known as Starbit, grew", 25)
+    True
+    >>> named_as_such("Orbix was known for Starbit", 20)
+    False
+    """
+    before = text[max(0, start - _LOOK_BACK) : start]
+    cut = list(_SENTENCE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    words = tuple(w for w in _WORD.findall(before.casefold()) if w not in ("the", "a", "an"))
+    return any(words[-len(cue) :] == cue for cue in load_text_cues().naming if len(cue) <= len(words))
 
 
 def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
@@ -65,19 +92,30 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     mine = _word_list(written)
     theirs = _word_list(new)
     at = next((j for j in range(len(theirs) - len(mine), -1, -1) if theirs[j : j + len(mine)] == mine), -1)
+    last = _LAST_WORD.search(text, max(0, start - 20), start)
+    if theirs[:1] and theirs[0] in _NATIONAL and last and last.group(1).casefold() in _NATIONAL:
+        return True  # "China's Chang'e program" is not "China's Chinese Lunar Exploration Program"
     if not mine or at < 0:
         return False  # the mention is not written inside the new name: nothing of it is added around
     prefix, suffix = theirs[:at], theirs[at + len(mine) :]
-    if prefix:
-        before = text[max(0, start - _LOOK_BACK) : start]
-        cut = list(_SENTENCE_END.finditer(before))
-        if cut:
-            before = before[cut[-1].end() :]
-        if _word_list(before)[-len(prefix) :] == prefix:
-            return True
+    before = text[max(0, start - _LOOK_BACK) : start]
+    cut = list(_SENTENCE_END.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    before_words = _word_list(before)
+    if prefix and before_words[-len(prefix) :] == prefix:
+        return True
     if suffix:
-        after = _word_list(text[end : end + _LOOK_BACK])
+        # "the province of Hunan" is not "the province of Hunan Province"
+        if before.rstrip().casefold().endswith(" of") and before_words[-len(suffix) :] == suffix:
+            return True
+        after_text = text[end : end + _LOOK_BACK]
+        after = _word_list(after_text)
         if after[:1] == suffix[:1]:
+            return True
+        # nor "Hainan, an island province" "Hainan Province, an island province"
+        apposition = _APPOSITION.match(after_text)
+        if apposition and suffix[0] in _word_list(apposition.group(1)):
             return True
     return False
 

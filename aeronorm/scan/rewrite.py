@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Literal
 
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
+from .article import article_before, described_by
+from .cues import load_text_cues
 from .keep import is_plural, keeps_meaning, plural_of
 
 __all__ = ["STYLES", "Style", "rewrite"]
@@ -19,9 +22,22 @@ STYLES: tuple[str, ...] = ("canonical", "abbreviation", "annotate")
 
 _OPEN_BRACKET = re.compile(r"\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
+_MAX_APPOSED_GAP = 40
+# what stands between a name and its parent: ", ", " under the ", " of the "
+_PARENT_GAP = re.compile(
+    r"\s*(?:,\s*|\s(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"[^\W\d_]+")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
+# two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y"
+_APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+)")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
 # an acronym in the plural ("two CALTs") is left as written.
 _COUNTABLE = frozenset({"title", "term", "award", "event"})
+# Types whose names prose writes in lower case when it means them ("the governor of Hainan"):
+# a lower-case mention of any other type after "a" or a possessive ("its manned space program")
+# describes, and gets no proper name written over it; after "the" it is a name a translation
+# wrote in lower case ("the smart industry summit forum").
+_COMMON_NOUN_TYPES = frozenset({"title", "term"})
 _PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]+s")
 
 
@@ -57,11 +73,22 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     pos = 0
     out_len = 0
     for i, m in enumerate(mentions):
+        written_style = style
         if m.match.type == "term" and not terms:
             new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and \
                 _bracketed(text, mentions[i - 1].end, m.start, m.end):
             new = m.text  # "Full Name (ACR)": the text defines its abbreviation
+        elif i + 1 < len(mentions) and _adds_parent(m) and \
+                _PARENT_GAP.fullmatch(text, m.end, mentions[i + 1].start) and \
+                _is_ancestor(index, mentions[i + 1].entity_id, m.entity_id):
+            # "X Institute under the Chinese Academy of Sciences": the text names the parent the
+            # canonical name would add ("X Institute, CAS under the ...")
+            new = m.text
+        elif _apposed(text, mentions, i - 1, i) or _apposed(text, mentions, i, i + 1):
+            # "Tiangong, China's space station", "X Co., Ltd., or X Net": the text gives two names
+            # of one entity side by side; one canonical name over both would say it twice
+            new = m.text
         else:
             defines = (i + 1 < len(mentions) and mentions[i + 1].entity_id == m.entity_id
                        and _bracketed(text, m.end, mentions[i + 1].start, mentions[i + 1].end))
@@ -69,6 +96,9 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             new = _replacement(m, written_style, abbreviations)
             new = _kept(text, m, new, places, style)
         gap = text[pos : m.start]
+        if new != m.text and written_style != "abbreviation":
+            gap += article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
+                                  if style == "annotate" else new)
         pieces.append(gap)
         out_len += len(gap)
         pieces.append(new)
@@ -89,6 +119,9 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     if new == m.text:
         return new
     name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
+    if m.match.type not in _COMMON_NOUN_TYPES and m.text == m.text.casefold() and name != name.casefold() \
+            and described_by(text, m.start):
+        return m.text  # "a manned space program" describes one; a proper name would name one
     if m.match.type in _COUNTABLE:
         if is_plural(m.text) and not is_plural(name):
             plural = plural_of(name)
@@ -110,6 +143,48 @@ def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...
     if style == "annotate":
         new = f"{new} [{m.match.entity_id}]"
     return new
+
+
+def _adds_parent(m: Mention) -> bool:
+    """Whether the canonical name is the mention with a parent after it ("X, CAS", "X of Y")."""
+    canonical = m.match.canonical
+    if not canonical.casefold().startswith(m.text.casefold()):
+        return False
+    extra = canonical[len(m.text) :]
+    return extra.startswith(",") or " of " in extra
+
+
+def _is_ancestor(index: Index, ancestor: str, entity: str) -> bool:
+    """Whether ``ancestor`` is the parent of ``entity``, or its parent's, and so on."""
+    parents = {e.id: e.parent for e in index.entities if e.parent}  # only for a parent named next to a name
+    seen = {entity}
+    parent = parents.get(entity)
+    while parent and parent not in seen:
+        if parent == ancestor:
+            return True
+        seen.add(parent)
+        parent = parents.get(parent)
+    return False
+
+
+def _apposed(text: str, mentions: Sequence[Mention], a: int, b: int) -> bool:
+    """Whether mentions ``a`` and ``b`` name one entity side by side: only punctuation, "or",
+    and words that introduce a name ("formerly known as", ``naming_cues``) between them."""
+    if a < 0 or b >= len(mentions) or mentions[a].entity_id != mentions[b].entity_id:
+        return False
+    gap = text[mentions[a].end : mentions[b].start]
+    if len(gap) > _MAX_APPOSED_GAP:
+        return False
+    if _APPOSED.fullmatch(gap):
+        return True
+    words = _GAP_WORDS.findall(gap.casefold())
+    return bool(words) and all(w in _naming_words() for w in words) and not _LETTERS_OR_DIGITS.search(
+        _GAP_WORDS.sub("", gap))
+
+
+@cache
+def _naming_words() -> frozenset[str]:
+    return frozenset(w for cue in load_text_cues().naming for w in cue) | {"or", "also", "the", "a", "an"}
 
 
 def _bracketed(text: str, prev_end: int, start: int, end: int) -> bool:

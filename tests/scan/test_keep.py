@@ -26,6 +26,19 @@ def places(s: str) -> set[str]:
     ("CASIC said", "CASIC", "China Aerospace Science and Industry Corporation Limited", True),
     ("Secretary of CPC Fujian Committee", "Secretary of CPC Fujian Committee",
      "Secretary of the CPC Fujian Provincial Committee", True),
+    # a head word the text writes before the name, or in an apposition after it
+    ("the coastal province of Fujian hosts", "Fujian", "Fujian Province", False),
+    ("Fujian, a coastal province, hosts", "Fujian", "Fujian Province", False),
+    ("the governor of Fujian said", "Fujian", "Fujian Province", True),
+    ("Fujian, its home, hosts", "Fujian", "Fujian Province", True),
+    # the country the text has just named
+    ("China's Orbix program flew", "Orbix program", "Chinese Orbix Exploration Program", False),
+    ("the Orbix program flew", "Orbix program", "Chinese Orbix Exploration Program", True),
+    # a name introduced as a name
+    ("Orbix, formerly known as Starbit, grew", "Starbit", "Orbix", False),
+    ("Orbix (formerly Starbit) grew", "Starbit", "Orbix", False),
+    ("Orbix, full name Orbix Space Co., Ltd., grew", "Orbix Space Co., Ltd.", "Orbix", False),
+    ("Orbix was known for Starbit", "Starbit", "Starbit Space", True),
 ])
 def test_keeps_meaning(text, written, new, ok):
     start = text.index(written)

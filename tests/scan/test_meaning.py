@@ -74,11 +74,12 @@ def test_party_group_titles_in_one_canonical_form(normalizer):
     text = ("Zhou Bin, Deputy Secretary of the Leading Party Group of CASC, met the Members of the "
             "Leading Party Group.")
     out = normalizer.normalize_text(text)
-    assert "Deputy Secretary of the Party Leadership Group of China Aerospace Science and Technology" in out
+    assert ("Deputy Secretary of the Party Leadership Group of the China Aerospace Science and Technology"
+            in out)
     assert "the Members of the Party Leadership Group." in out  # the plural stays
     # a Party committee (党委) is not the Party group (党组): no rewrite invents one
     assert normalizer.normalize_text("The Party Committee of CASC met.") == (
-        "The Party Committee of China Aerospace Science and Technology Corporation met.")
+        "The Party Committee of the China Aerospace Science and Technology Corporation met.")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -207,7 +207,7 @@ def test_bracketed_abbreviation_after_its_name_stays(normalizer):
     text = "the China National Space Administration (CNSA) said; later CNSA added"
     assert normalizer.normalize_text(text) == (
         "the China National Space Administration (CNSA) said; "
-        "later China National Space Administration added")
+        "later the China National Space Administration added")
 
 
 def test_periods_and_descriptors(normalizer):

@@ -1,0 +1,97 @@
+"""The article a full name needs where it is written over an acronym: "approved by MIIT" is
+"approved by the Ministry of Industry and Information Technology", not "approved by Ministry of
+...". A name takes "the" when its head noun is one of ``article_heads`` of ``text.yaml`` (a
+university, college or institute only with "of" after it); the article is written only where
+the text has no determiner or possessive before the acronym."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import load_text_cues
+
+__all__ = ["article_before", "described_by", "takes_article"]
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*")  # CNSA, MIIT, PLASSF, 3 letters or more
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][sS])?")
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
+                          "our", "your", "my", "whose", "each", "every", "any", "no", "which", "what"})
+_SENTENCE_END = re.compile(r"(?:^|[.!?]['\"\u2019\u201d)]*|\n)\s*$")
+_COMPANY_END = re.compile(r"(?:co|ltd|limited|inc|llc|plc|corp)\.?$", re.IGNORECASE)
+
+
+def takes_article(name: str) -> bool:
+    """Whether English writes ``name`` with "the" (module docstring).
+
+    Examples
+    --------
+    >>> [takes_article(n) for n in ("Ministry of Industry and Information Technology",
+    ...  "China National Space Administration", "National University of Defense Technology",
+    ...  "Northwestern Polytechnical University", "Orbix Technology Co., Ltd.")]
+    [True, True, True, False, False]
+    """
+    words = name.split()
+    if not words or _COMPANY_END.search(name.rstrip()):
+        return False
+    lowered = [w.strip(",.()").casefold() for w in words]
+    head = next((i - 1 for i, w in enumerate(lowered) if w == "of" and i), len(lowered) - 1)
+    cues = load_text_cues()
+    word = lowered[head]
+    if word in cues.article_of_heads:
+        return head + 1 < len(lowered) and lowered[head + 1] == "of"
+    return word in cues.article_heads
+
+
+def article_before(text: str, start: int, written: str, name: str) -> str:
+    """The article to write before ``name`` where it replaces the acronym ``written`` at
+    ``text[start:]``: "the", "The" at the start of a sentence, or "" (none needed, or the text
+    has a determiner or a possessive there already).
+
+    Examples
+    --------
+    >>> article_before("It was approved by MIIT.", 19, "MIIT", "Ministry of Industry")
+    'the '
+    >>> article_before("Founded in 1993, CNSA grew.", 17, "CNSA", "China National Space Administration")
+    'the '
+    >>> article_before("CNSA grew.", 0, "CNSA", "China National Space Administration")
+    'The '
+    >>> article_before("The CNSA grew.", 4, "CNSA", "China National Space Administration")
+    ''
+    """
+    if not _ACRONYM.fullmatch(written) or not takes_article(name):
+        return ""
+    before = text[max(0, start - 60) : start]
+    if before and not before[-1:].isspace() and before[-1:] not in "\"'\u201c\u2018":
+        return ""  # glued to something: "(CNSA", "-MIIT", a bracket or a compound
+    if _SENTENCE_END.search(before):
+        return "The "
+    last = _WORD.findall(before)
+    if last:
+        word = last[-1].casefold()
+        if word in _DETERMINERS or word.endswith(("'s", "\u2019s")):
+            return ""
+    return "the "
+
+
+def described_by(text: str, start: int) -> str | None:
+    """The word before ``text[start:]`` if it is a determiner other than "the" or a possessive
+    ("a", "its", "the country's"): the words after it then describe a thing rather than name it
+    ("a manned space program", "its manned space program").
+
+    Examples
+    --------
+    >>> described_by("A crewed program flew", 2), described_by("the crewed program flew", 4)
+    ('a', None)
+    >>> described_by("the country's crewed program", 14)
+    "country's"
+    """
+    before = text[max(0, start - 60) : start]
+    if not before[-1:].isspace():
+        return None
+    last = _WORD.findall(before)
+    if not last:
+        return None
+    word = last[-1].casefold()
+    if (word in _DETERMINERS and word != "the") or word.endswith(("'s", "\u2019s")):
+        return word
+    return None

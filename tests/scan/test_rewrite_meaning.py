@@ -1,0 +1,78 @@
+"""normalize_text keeps what the text says around a name: an article an expanded acronym needs,
+a name the text introduces as a name, two names of one entity side by side, a parent the text
+writes next to a name, a description in lower case, an apposition after a comma. Invented
+entities and sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "osa", "name": "Orbital Space Administration", "aliases": ["OSA"], "type": "org"},
+    {"id": "orbix", "name": "Orbix Space", "aliases": ["Starbit Aerospace", "Orbix Space Co., Ltd."],
+     "type": "org"},
+    {"id": "ras", "name": "Republic Academy of Sciences", "aliases": ["RAS"], "type": "org"},
+    {"id": "ras-optics", "name": "Institute of Deep Optics, RAS", "aliases": ["Institute of Deep Optics"],
+     "parent": "ras", "type": "org"},
+    {"id": "crewed", "name": "Orbixian Crewed Space Program", "aliases": ["crewed space program"],
+     "type": "program"},
+    {"id": "skyport", "name": "Lanting Skyport Launch Center", "aliases": ["Lanting"], "type": "org"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def _out(n: Normalizer, text: str) -> str:
+    return str(n.normalize_text(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The plan was approved by OSA last year.",
+     "The plan was approved by the Orbital Space Administration last year."),
+    ("In 2019, OSA approved the plan.", "In 2019, the Orbital Space Administration approved the plan."),
+    ("OSA approved the plan.", "The Orbital Space Administration approved the plan."),
+    ("The OSA approved the plan.", "The Orbital Space Administration approved the plan."),
+])
+def test_an_expanded_acronym_gets_the_article_its_name_needs(n, text, expected):
+    assert _out(n, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Orbix Space, formerly known as Starbit Aerospace, raised funds.",
+    "Orbix Space (formerly Starbit Aerospace) raised funds.",
+    "The launch was run by Orbix Space Co., Ltd., or Orbix Space.",
+])
+def test_a_name_introduced_as_a_name_is_left_as_written(n, text):
+    assert "Starbit" not in text or "Starbit" in _out(n, text)
+    assert _out(n, text).count("Orbix Space") == text.count("Orbix Space")
+
+
+def test_an_old_name_elsewhere_is_still_rewritten(n):
+    assert _out(n, "Starbit Aerospace raised funds.") == "Orbix Space raised funds."
+
+
+@pytest.mark.parametrize("text", [
+    "The Institute of Deep Optics under the Republic Academy of Sciences built it.",
+    "The Institute of Deep Optics of the Republic Academy of Sciences built it.",
+])
+def test_a_parent_the_text_names_next_to_a_name_is_not_written_twice(n, text):
+    assert _out(n, text) == text
+
+
+def test_a_lower_case_description_gets_no_proper_name(n):
+    text = "A crewed space program needs a rocket."
+    assert _out(n, text) == text
+    assert [m.entity_id for m in n.find(text)] == ["crewed"]  # still found
+
+
+@pytest.mark.parametrize("text", [
+    "The rocket lifted off from Lanting, a skyport launch center in the hills.",
+    "The rocket lifted off from Lanting, the skyport launch center.",
+])
+def test_a_name_does_not_run_across_a_comma_into_an_apposition(n, text):
+    assert all("," not in m.text for m in n.find(text))
