@@ -57,9 +57,13 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
     'The '
     >>> article_before("The CNSA grew.", 4, "CNSA", "China National Space Administration")
     ''
+    >>> article_before("CNSA", 0, "CNSA", "China National Space Administration")
+    ''
     """
     if not _ACRONYM.fullmatch(written) or not takes_article(name):
         return ""
+    if not text[:start].strip() and not text[start + len(written) :].strip(" \t\n.,;:!?"):
+        return ""  # the name alone (a cell, a heading): no sentence to fit into
     before = text[max(0, start - 60) : start]
     if before and not before[-1:].isspace() and before[-1:] not in "\"'\u201c\u2018":
         return ""  # glued to something: "(CNSA", "-MIIT", a bracket or a compound

@@ -64,6 +64,8 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     Space Administration (CNSA)") is left as written: it defines the abbreviation; in the
     ``abbreviation`` style the name before it is written in full, so that the abbreviation is
     written once. A lower-case canonical name that replaces a capitalised mention gets a capital.
+    A full name written over an acronym brings the article it needs ("by MIIT" is "by the
+    Ministry of ..."; :func:`~aeronorm.scan.article.article_before`), as part of the replacement.
     """
     check_style(style)
     abbreviations = {e.id: e.abbreviations for e in index.entities} if style == "abbreviation" else {}
@@ -95,10 +97,11 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             written_style = "canonical" if defines and style == "abbreviation" else style
             new = _replacement(m, written_style, abbreviations)
             new = _kept(text, m, new, places, style)
-        gap = text[pos : m.start]
         if new != m.text and written_style != "abbreviation":
-            gap += article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
-                                  if style == "annotate" else new)
+            # the article the full name needs is part of what is written over the acronym
+            new = article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
+                                 if style == "annotate" else new) + new
+        gap = text[pos : m.start]
         pieces.append(gap)
         out_len += len(gap)
         pieces.append(new)
