@@ -25,6 +25,7 @@ __all__ = [
     "data_yaml",
     "load_affiliations",
     "load_chinese_words",
+    "load_common_words",
     "load_english_words",
     "load_name_affixes",
     "load_pinyin_syllables",
@@ -213,6 +214,12 @@ def load_pinyin_syllables() -> frozenset[str]:
 @cache
 def load_english_words() -> frozenset[str]:
     """Common English words of 4 to 6 letters (``english_words.txt``), lower case."""
+    return frozenset(w for w in load_common_words() if len(w) <= 6)
+
+
+@cache
+def load_common_words() -> frozenset[str]:
+    """Common English words of 4 letters or more (``english_words.txt``), lower case."""
     lines = read_data("english_words.txt").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 

@@ -32,9 +32,9 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import Aligner, align, is_line_of_business, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words, load_places_abroad
+from ..resources import load_chinese_words, load_common_words, load_places_abroad
 from ..results import Method
-from ..text.fold import has_han
+from ..text.fold import fold_key, has_han
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .companies import is_company
@@ -139,6 +139,7 @@ class FuzzyStage:
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = shared.affiliations
         self.entity_parents = BuildOnce(self._entity_parents)
+        self.gives_parents = BuildOnce(lambda: any(e.parent for e in index.entities))
         self.ancestors = BuildOnce(self._ancestors)
         self.families = BuildOnce(self._families)
         self._weights: BoundedCache[Tok, float] = BoundedCache(max_entries=200_000)
@@ -147,8 +148,10 @@ class FuzzyStage:
         self._international = load_word_classes().international_scope
         self._state = load_word_classes().state_scope
         self._descriptors = load_word_classes().zh_descriptors
+        self._common_words = load_common_words()  # English words: no brand by themselves
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
+        self._fillers = load_chinese_words().fillers
         self._facts: dict[int, EntityFacts] = {}
         self._company_form_set = frozenset(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
@@ -158,6 +161,7 @@ class FuzzyStage:
         self.spellings.get()
         self.affiliations.get()
         self.entity_parents.get()
+        self.gives_parents.get()
         self.families.get()
 
     def weight(self, tok: Tok) -> float:
@@ -457,12 +461,24 @@ class FuzzyStage:
         # without it the words describe what other countries' bodies are called too; unless the
         # query states a scope itself (inside a parent's name too: "Chinese People's ...") or
         # meets a proper word of the name, however spelt (a brand with a typo still names it).
+        # (a common English word, "Reform", "Atomic", is no name of its own, whatever the
+        # lexicon learned it from)
+        common = self._common_words
+
+        def own(tok: Tok) -> bool:
+            return proper(tok) and tok.text not in common
+
         scope = self._scope
-        branded = any(proper(c[j]) for _, j, _ in pairs)
+        branded = any(own(c[j]) and q[i].text not in common for i, j, _ in pairs)
         scoped = branded or any(not scope.isdisjoint(t.keys) for t in qs.toks)
         national_c = any(t.key in scope for t in c)
-        left_names = [j for j in left_c if c[j].kind == Kind.NAME or (not scoped and c[j].key in scope)]
+        left_names = [j for j in left_c if (c[j].kind == Kind.NAME and c[j].key not in self._fillers)
+                      or (not scoped and c[j].key in scope)]  # (和 "and" of a Chinese name names nothing)
         named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
+        # a national scope left out must be made up for by a name of the entity's own
+        # ("Development and Reform Commission" is every province's too)
+        named_apart = named if any(c[j].key not in scope for j in left_names) else \
+            any(own(q[i]) or _identifying_number(q[i]) for i in unique)
         # One side keeps content the other lacks: a unit (an institute, a factory), a number
         # (a plant's, an edition's year), or a place that is not just where the company is
         # registered. The entry is more specific than the query ("X Group" is not "X Group's
@@ -471,6 +487,11 @@ class FuzzyStage:
         specific = self._specific
         if person and any(q[i].kind == Kind.LEGAL or is_line_of_business(q[i]) for i in left_q):
             return 0.0, ["a company form or a line of business with a person's name: a company named so"]
+        if person and aligned_q and any(i > max(aligned_q) and self._organisation_word(q[i]) for i in left_q):
+            # a word of an organisation's name after a person's ("Ye Peijian Aerospace", "Qian
+            # Xuesen Institute") names something called after the person; a title goes before,
+            # and an organisation's own name after it is the person's ("Ye Peijian, CAST")
+            return 0.0, ["an organisation's word after a person's name: something named after the person"]
         institution = cs.facts.institution
         specific_c = [] if person else [c[j].text for j in left_c
                                         if specific(c, j, aligned_c, named=named, institution=institution)]
@@ -524,7 +545,7 @@ class FuzzyStage:
             # the parent for its brand: the words left without it, no place among them, describe
             # a trade ("Space Exploration Technology"), which other companies share.
             return 0.0, ["leaves out the parent the company is named after, and no word of its own names it"]
-        if left_names and not named:
+        if left_names and not named_apart:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
             # Network Technology"). Common words alone ("China Foundation", "Hainan Aerospace
@@ -705,7 +726,11 @@ class FuzzyStage:
             return False
         stated = self.entity_parents.get().get(entity)
         if not stated:
-            return False
+            # no name of the entity states a parent, nor does a glossary that gives parents give
+            # it one: a parent the query states is another organisation beside it ("Tsinghua
+            # University, CASC"; "X University and CAS"), not what the entity is part of. (A
+            # glossary without parents says nothing either way.)
+            return self.gives_parents.get()
         related = self.affiliations.get().related
         return not any(related(org, o) for _, _, org in spans for o in stated)
 
@@ -729,6 +754,14 @@ class FuzzyStage:
         a scope or a company form (股份 "joint-stock")."""
         return (tok.kind == _NAME and not self.index.lexicon.is_proper(tok) and not self._unit(tok)
                 and tok.key not in self._scope and self._company_form_set.isdisjoint(tok.keys))
+
+    def _organisation_word(self, tok: Tok) -> bool:
+        """Whether a token is a word organisations are named with (a translated naming word,
+        航天, 研究院) rather than an organisation's own name or acronym ("CAST")."""
+        if tok.kind != _NAME or not any(map(has_han, tok.keys)):
+            return False
+        entities = self.index.entities
+        return all(entities[i].type == "term" for i in self.index.owners(fold_key(tok.text)))
 
     def _unit(self, tok: Tok) -> bool:
         return any(k.endswith(self._units) for k in tok.keys if not k.isascii())

@@ -223,3 +223,27 @@ def test_a_title_makes_no_namesake_the_person(n, text):
                                   "LI Hong Trading Co., Ltd.", "Qian Xuesen Holdings Limited"])
 def test_a_company_named_after_a_person_is_not_the_person(n, text):
     assert _id(n, text) is None
+
+
+# Organisation words common in the glossary weigh little: a person's name with one after it
+# scores high unless the rule below says what it is.
+_BRANDS = ("Orbix", "Lumora", "Kestrel", "Tianlan", "Huoxing", "Yunhai", "Qinglan", "Xinghu")
+
+
+@pytest.fixture(scope="module")
+def with_orgs() -> Normalizer:
+    pairs = [(brand, kind) for brand in _BRANDS for kind in ("Institute", "Academy")]
+    orgs = [{"id": f"org-{k}", "name": f"{brand} Aerospace {kind}"} for k, (brand, kind) in enumerate(pairs)]
+    return Normalizer(Glossary.from_records(RECORDS + orgs))
+
+
+@pytest.mark.parametrize("text", ["Qian Xuesen Institute", "Qian Xuesen Aerospace", "Zhang Kejian Academy"])
+def test_an_organisation_word_after_a_person_s_name_names_something_else(with_orgs, text):
+    # a school, a company or a hall named after the person
+    assert with_orgs.match(text) is None
+
+
+@pytest.mark.parametrize("text", ["Academician Qian Xuesen", "Professor Qian Xuesen", "Mr. Zhang Kejian"])
+def test_a_form_of_address_before_the_name_is_the_person(with_orgs, text):
+    m = with_orgs.match(text)
+    assert m is not None and m.type == "person"

@@ -86,3 +86,29 @@ def test_national_before_a_name_that_states_no_scope_is_another_body(query):
     assert n.match(query) is None
     assert n.match("Xiling University").entity_id == "xiling-u"
     assert n.match("National Orbital Science Center").entity_id == "nssc"
+
+
+# A national body whose other words are common English: without its scope, they name every
+# province's body of that kind (and the lexicon's learned morphemes, 改革, are no brand for it).
+COMMON_RECORDS = [
+    {"id": "reform-board", "name": "National Orbital Reform Commission", "zh": "国家轨道和改革委员会"},
+    {"id": "lumora-board", "name": "National Lumora Commission"},
+]
+
+
+@pytest.fixture(scope="module")
+def common() -> Normalizer:
+    return Normalizer(Glossary.from_records(COMMON_RECORDS))
+
+
+@pytest.mark.parametrize("query", ["Orbital Reform Commission", "Orbital and Reform Commission"])
+def test_a_scope_left_out_is_not_made_up_for_by_common_words(common, query):
+    assert _id(common, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("National Orbital Reform Commission", "reform-board"),
+    ("Lumora Commission", "lumora-board"),  # a word of its own names it
+])
+def test_a_scope_left_out_is_made_up_for_by_a_word_of_its_own(common, query, expected):
+    assert _id(common, query) == expected

@@ -1,0 +1,44 @@
+"""A parent organisation stated beside an entity that has none (in a glossary that gives parents)
+is another organisation: "X University, CASC" names two bodies, and the answer X would drop one.
+Invented entities; CAS and CASC are parents of affiliations.yaml."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "orbix-u", "name": "Orbix University", "zh": "奥比斯大学"},
+    {"id": "cas", "name": "Chinese Academy of Sciences", "zh": "中国科学院", "aliases": ["CAS"]},
+    {"id": "lumora", "name": "Lumora Observatory", "zh": "中国科学院鲁墨天文台", "parent": "cas"},
+    {"id": "kestrel-lab", "name": "Kestrel Optics Laboratory", "parent": "cas"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "Orbix University, CASC", "Orbix University and CAS", "Orbix University, CAS",
+])
+def test_a_parent_beside_an_entity_without_one_is_another_organisation(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Lumora Observatory, CAS", "lumora"),  # its Chinese name states CAS
+    ("Kestrel Optics Laboratory, CAS", "kestrel-lab"),  # the glossary gives CAS as its parent
+    ("Orbix University", "orbix-u"),
+])
+def test_the_entity_s_own_parent_agrees(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
+
+
+def test_a_glossary_without_parents_says_nothing_either_way():
+    n = Normalizer(Glossary.from_records([{"id": "orbix-u", "name": "Orbix University", "zh": "奥比斯大学"}]))
+    m = n.match("Orbix University, CAS")
+    assert m is not None and m.entity_id == "orbix-u"
