@@ -22,6 +22,7 @@ from ..index import Index
 from ..lexicon import stem
 from ..lexicon.spelling import Correction, Speller
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_common_words
 from ..text.fold import fold, has_han
 from ..text.pinyin import is_pinyin_word, split_syllables
 
@@ -60,6 +61,10 @@ class Mender:
     def _read(self, word: str) -> Correction | None:
         w = _plain(word)
         reading = self.speller.read(w)
+        if reading is not None and w.casefold() in load_common_words() and \
+                not all(r.casefold() in load_common_words() for r in reading.words):
+            # an English word is no misspelt brand ("Landscape" is not LandSpace); another word it may be
+            return None
         if reading is None or not split_syllables(w) or not all(split_syllables(r) for r in reading.words):
             return reading
         if len(w) < _PINYIN_READ_FROM:

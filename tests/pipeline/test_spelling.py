@@ -16,6 +16,7 @@ RECORDS = [
     {"id": "zhenxing", "name": "Zhenxing Satellite Manufacturing Group Corporation"},
     {"id": "mingyue", "name": "Mingyue"},
     {"id": "grand-council", "name": "Grand Council of the People's Republic of China"},
+    {"id": "marketa", "name": "Marketa Orbital Technology Corporation"},
 ]
 
 
@@ -94,3 +95,14 @@ def test_county_is_a_word_not_a_typo_of_country():
     assert n.match("Nanhu County") is None
     assert n.match("Nanhu County Agency") is None
     assert n.index.lexicon.knows("county")
+
+
+def test_an_english_word_is_no_misspelt_brand(n):
+    # "Market" is a word of its own, one letter from the brand Marketa: another company
+    assert n.match("Market Orbital Technology Corporation") is None
+    assert n.match("Marketta Orbital Technology Corporation").entity_id == "marketa"  # a typo of the brand
+
+
+def test_an_english_word_may_be_a_misspelt_word(n):
+    m = n.match("Qingyun Lunch Data Center")  # "lunch" for "launch": both words, one a typo
+    assert m is not None and m.entity_id == "orbitdata"
