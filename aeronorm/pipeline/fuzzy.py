@@ -109,6 +109,8 @@ class EntityFacts:
     title: bool = False
     #: a place: what a query says more (a naming word, an organisation) is something in it
     place: bool = False
+    #: its position in the index (-1: not an entity's)
+    entity: int = -1
 
 
 _UNKNOWN = EntityFacts()
@@ -243,7 +245,7 @@ class FuzzyStage:
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()),
                 title=self.index.entities[entity].type == "title",
-                place=self.index.entities[entity].type == "place")
+                place=self.index.entities[entity].type == "place", entity=entity)
         return known
 
     def _company(self, entity: int) -> bool:
@@ -413,6 +415,11 @@ class FuzzyStage:
             # "4th Academy" is named by its parent: with no naming word agreeing (a parent both
             # sides state counts), a unit type and a number do not say whose unit it is.
             return 0.0, ["no naming word agrees besides a parent organisation"]
+        agreeing = [i for i, _, s in pairs if s >= 1.0 and q[i].kind == Kind.NAME and not self._unit(q[i])]
+        if agreeing and all(self._names_another(q[i], cs.facts.entity) for i in agreeing) \
+                and any(self._unit(q[i]) for i, _, _ in pairs):
+            # "CAST Institute" names CAST and a type of unit: one of CAST's institutes, not which
+            return 0.0, ["the query names another organisation and a type of unit, not which unit"]
         if not person and not same_q and any(q[i].kind != Kind.LEGAL for i in left_q) \
                 and all(self._unit(q[i]) or q[i].kind in (Kind.GENERIC, Kind.LEGAL) for i, _, _ in pairs):
             # Every council is a council: where a type of body (and generic words) is all that
@@ -454,8 +461,11 @@ class FuzzyStage:
         omitted = sum(wc[j] * omission[c[j].kind] for j in left_c)
         omitted += sum((1 - s) * wc[j] for _, j, s in pairs)
         omitted += parent_omitted
+        # (a word that is another entity's acronym, "CAST" in a unit's "CAST General Design
+        # Department", names that entity: it is this one's own word no more)
         unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE
-                  and (_unique(index, q[i]) or (cs.facts.family and self._only_in(q[i], cs.facts.family)))]
+                  and (_unique(index, q[i]) or (cs.facts.family and self._only_in(q[i], cs.facts.family)))
+                  and not self._names_another(q[i], cs.facts.entity)]
         proper = index.lexicon.is_proper
         # A national scope ("China Space Foundation") names the entity as much as a naming word:
         # without it the words describe what other countries' bodies are called too; unless the
@@ -718,8 +728,8 @@ class FuzzyStage:
 
     def _states_another_parent(self, spans: Sequence[tuple[int, int, int]], entity: int) -> bool:
         """Whether the query states a parent organisation (``spans``, its :attr:`_Side.spans`)
-        and the entity's names state others only: a short name of the entity ("力学所") leaves
-        its parent out, the entity still has one, and "Institute of Mechanics, Chinese Academy
+        that is none of those the entity's names state: a short name of the entity ("力学所")
+        leaves its parent out, the entity still has one, and "Institute of Mechanics, Chinese Academy
         of Engineering" is not CAS's. One inside the other agrees here ("PLA" and its Strategic
         Support Force): the entity's other names say which unit of it."""
         if not spans:
@@ -732,7 +742,8 @@ class FuzzyStage:
             # glossary without parents says nothing either way.)
             return self.gives_parents.get()
         related = self.affiliations.get().related
-        return not any(related(org, o) for _, _, org in spans for o in stated)
+        # every parent the query states must be one of the entity's: "X, CAS, CASC" is not CAS's X
+        return not all(any(related(org, o) for o in stated) for _, _, org in spans)
 
     def _place_name(self, name: Sequence[Tok]) -> bool:
         """Whether a name is a place's: places, generic words and administrative suffixes (市, 省)."""
@@ -754,6 +765,14 @@ class FuzzyStage:
         a scope or a company form (股份 "joint-stock")."""
         return (tok.kind == _NAME and not self.index.lexicon.is_proper(tok) and not self._unit(tok)
                 and tok.key not in self._scope and self._company_form_set.isdisjoint(tok.keys))
+
+    def _names_another(self, tok: Tok, entity: int) -> bool:
+        """Whether a word is the acronym of entities other than ``entity`` ("CAST")."""
+        key = fold_key(tok.text)
+        owners = self.index.owners(key)
+        label = self.index.exact_label
+        return entity >= 0 and entity not in owners and any(
+            label.get((key, i)) == "abbreviation" for i in owners)
 
     def _organisation_word(self, tok: Tok) -> bool:
         """Whether a token is a word organisations are named with (a translated naming word,

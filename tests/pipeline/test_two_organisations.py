@@ -13,6 +13,10 @@ RECORDS = [
     {"id": "cas", "name": "Chinese Academy of Sciences", "zh": "中国科学院", "aliases": ["CAS"]},
     {"id": "lumora", "name": "Lumora Observatory", "zh": "中国科学院鲁墨天文台", "parent": "cas"},
     {"id": "kestrel-lab", "name": "Kestrel Optics Laboratory", "parent": "cas"},
+    # an acronym two entities share, and a unit named with it
+    {"id": "osat", "name": "Orbix Space Academy", "aliases": ["OSAT"]},
+    {"id": "osat-assoc", "name": "Orbix Satellite Association", "aliases": ["OSAT"]},
+    {"id": "osat-dept", "name": "OSAT General Design Department"},
 ]
 
 
@@ -23,6 +27,7 @@ def n() -> Normalizer:
 
 @pytest.mark.parametrize("query", [
     "Orbix University, CASC", "Orbix University and CAS", "Orbix University, CAS",
+    "Lumora Observatory, CAS, CASC",  # its own parent, and another
 ])
 def test_a_parent_beside_an_entity_without_one_is_another_organisation(n, query):
     assert n.match(query) is None
@@ -42,3 +47,14 @@ def test_a_glossary_without_parents_says_nothing_either_way():
     n = Normalizer(Glossary.from_records([{"id": "orbix-u", "name": "Orbix University", "zh": "奥比斯大学"}]))
     m = n.match("Orbix University, CAS")
     assert m is not None and m.entity_id == "orbix-u"
+
+
+@pytest.mark.parametrize("query", ["OSAT Institute", "OSAT Department", "CAS OSAT"])
+def test_another_entity_s_acronym_and_a_type_of_unit_name_no_unit(n, query):
+    # one of OSAT's units, not which; nor is OSAT's unit named by OSAT alone
+    assert n.match(query) is None
+
+
+def test_a_unit_named_in_full_with_another_s_acronym_is_read(n):
+    m = n.match("OSAT General Design Department")
+    assert m is not None and m.entity_id == "osat-dept"
