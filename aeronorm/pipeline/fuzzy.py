@@ -767,12 +767,15 @@ class FuzzyStage:
                 and tok.key not in self._scope and self._company_form_set.isdisjoint(tok.keys))
 
     def _names_another(self, tok: Tok, entity: int) -> bool:
-        """Whether a word is the acronym of entities other than ``entity`` ("CAST")."""
+        """Whether a word is the acronym of entities other than ``entity`` ("CAST"), given as
+        one or as an alias in capitals."""
         key = fold_key(tok.text)
         owners = self.index.owners(key)
-        label = self.index.exact_label
-        return entity >= 0 and entity not in owners and any(
-            label.get((key, i)) == "abbreviation" for i in owners)
+        if entity < 0 or not owners or entity in owners:
+            return False
+        label, entities = self.index.exact_label, self.index.entities
+        return any(label.get((key, i)) == "abbreviation" or any(
+            a.isupper() and fold_key(a) == key for a in entities[i].aliases) for i in owners)
 
     def _organisation_word(self, tok: Tok) -> bool:
         """Whether a token is a word organisations are named with (a translated naming word,
