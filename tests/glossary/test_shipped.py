@@ -76,7 +76,7 @@ def test_one_file_per_type_and_file_type_is_default():
 def test_term_lexicon():
     entities, terms = read_file(importlib.resources.files("aeronorm") / "data" / "terms" / "terms.yaml")
     assert entities == []
-    assert len(terms) == 266
+    assert len(terms) == 270
     by_zh = {t.zh: t for t in terms}
     assert by_zh["航天"].renderings[:3] == ("aerospace", "space", "astronautics")
     assert "研究院 (第N)" in by_zh

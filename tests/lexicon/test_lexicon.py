@@ -142,6 +142,16 @@ def test_ordinals_equal_numbers(lexicon, forms, number):
         assert tok.kind == Kind.NUMBER
 
 
+@pytest.mark.parametrize(("english", "zh"), [
+    ("First Academy", "一院"), ("Sixth Academy", "六院"), ("Seventh Academy", "七院"), ("9th Academy", "九院"),
+    ("Ninth Academy", "九院"), ("Eleventh Academy", "十一院"), ("12th Academy", "十二院"),
+])
+def test_a_group_s_numbered_academy_reads_as_its_chinese_short_form(lexicon, english, zh):
+    # so that an English alias reading as a short form two groups share is shared too (九院 is
+    # CASC's and CASIC's ninth academy)
+    assert concept_key(lexicon.tokens(english)) == concept_key(lexicon.read_zh(zh))
+
+
 def test_sixth_academy_equals_6th_academy(lexicon):
     assert concept_key(lexicon.tokens("Sixth Academy of CASIC")) == concept_key(
         lexicon.tokens("6th Academy of CASIC")
