@@ -111,6 +111,8 @@ class EntityFacts:
     place: bool = False
     #: its position in the index (-1: not an entity's)
     entity: int = -1
+    #: an event or an award: its head noun (Agreement, Forum, Award) says what it is
+    occasion: bool = False
 
 
 _UNKNOWN = EntityFacts()
@@ -245,7 +247,8 @@ class FuzzyStage:
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()),
                 title=self.index.entities[entity].type == "title",
-                place=self.index.entities[entity].type == "place", entity=entity)
+                place=self.index.entities[entity].type == "place", entity=entity,
+                occasion=self.index.entities[entity].type in ("event", "award"))
         return known
 
     def _company(self, entity: int) -> bool:
@@ -515,6 +518,12 @@ class FuzzyStage:
             if before is not None:
                 return 0.0, [f"the query has the name's {c[before + 1].text!r} but not {c[before].text!r} "
                              "before it: another company"]
+        if cs.facts.occasion and not person:
+            # an event or an award is its head noun: "CASIC and CCCG" names the parties to an
+            # agreement, "Major Project" the project, not the agreement or the award
+            head = next((j for j in range(len(c) - 1, -1, -1) if c[j].kind == _NAME), None)
+            if head is not None and head in left_c:
+                return 0.0, [f"leaves out {c[head].text!r}, what the event or award is"]
         if cs.facts.title and not person:
             # A post is all its words: "Designer" is not the Chief Designer (总设计师), "Director"
             # not the Deputy Director.

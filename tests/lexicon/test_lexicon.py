@@ -143,8 +143,9 @@ def test_ordinals_equal_numbers(lexicon, forms, number):
 
 
 @pytest.mark.parametrize(("english", "zh"), [
-    ("First Academy", "一院"), ("Sixth Academy", "六院"), ("Seventh Academy", "七院"), ("9th Academy", "九院"),
-    ("Ninth Academy", "九院"), ("Eleventh Academy", "十一院"), ("12th Academy", "十二院"),
+    ("First Academy", "一院"), ("Sixth Academy", "六院"), ("Seventh Academy", "七院"),
+    ("9th Academy", "九院"), ("Ninth Academy", "九院"),
+    ("Eleventh Academy", "十一院"), ("12th Academy", "十二院"),
 ])
 def test_a_group_s_numbered_academy_reads_as_its_chinese_short_form(lexicon, english, zh):
     # so that an English alias reading as a short form two groups share is shared too (九院 is
