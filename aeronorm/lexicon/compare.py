@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
-from ..resources import load_chinese_words, load_common_words
+from ..resources import load_chinese_words
 from ..text.pinyin import is_pinyin_word
 from .lexicon import Kind, Tok
 from .word_classes import load_word_classes
@@ -83,9 +83,6 @@ def similarity(q: Tok, c: Tok) -> float:
         return 0.0
     if is_pinyin_word(a) and is_pinyin_word(b):
         return 0.0  # two Chinese words, however alike (Huaxing 华兴, Huaxin 华信): not a typo
-    common = load_common_words()
-    if a in common and b not in common:
-        return 0.0  # a query's English word is spelt right: "Market" is no misspelt Marketa
     return 1.0 - distance / max(len(a), len(b))
 
 

@@ -379,6 +379,12 @@ class FuzzyStage:
         if not q or not c:
             return 0.0, ["nothing but a parent organisation and company forms"]
         pairs = aligner.align(c)
+        if cs.facts.entity >= 0 and any(s < 1.0 for _, _, s in pairs):
+            # a query's English word is spelt right: "Market" is no misspelt brand Marketa (an
+            # entity's name; two values of a column, clustered, may be either's typo)
+            common = self._common_words
+            pairs = [(i, j, s) for i, j, s in pairs
+                     if s >= 1.0 or q[i].text not in common or c[j].text in common]
         if cs.facts.chinese:
             bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese, title=cs.facts.title)
             if bridged:

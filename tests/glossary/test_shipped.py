@@ -187,3 +187,16 @@ def test_runs_from_a_zip(tmp_path):
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "Northwestern Polytechnical University"
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # posts that only some kinds of body have (the titles' ``bodies``)
+    ("Academician of Beihang University", None),  # 院士 is an academy's
+    ("Chief Designer of Hainan Province", None),  # 总设计师 of a programme, an academy, a company
+    ("Secretary of the Party Leadership Group of Tsinghua University", None),  # a university has a 党委
+    ("Academician of the Chinese Academy of Sciences", "title-academician"),
+    ("Secretary of the Party Leadership Group of CASC", "title-party-leadership-group-secretary"),
+])
+def test_a_title_of_a_body_that_has_no_such_post_is_no_title(query, expected):
+    m = aeronorm.match(query)
+    assert (m.entity_id if m else None) == expected

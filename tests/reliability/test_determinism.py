@@ -51,7 +51,7 @@ PROBE = textwrap.dedent(
                     queries.append(" ".join(w for i, w in enumerate(words) if i != rng.randrange(len(words))))
         queries += ["Party Secretary", "Orion", "Kepler Orbital Dynamics Institute", "Xibei Gongye Daxue",
                     "Kejian Zhang", "中國航天科工集團", "Zzyzx Orbital Widgets", "CAST", "Tianbing Keji",
-                    "Qian Xuesen Distinguished Contribution"]  # an answer with a runner-up
+                    "Oriental Space"]  # an answer with a runner-up
         texts = [" and ".join(queries[i:i + 5]) + ". 另据报道，" + queries[i + 5] + "签约。"
                  for i in range(0, len(queries) - 6, 6)]
         out[label] = {
