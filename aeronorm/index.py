@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 from .glossary.entity import Entity, check_entity_type
 from .lexicon import Kind, TermLexicon, Tok
@@ -99,9 +100,12 @@ class Index:
     def __init__(self, entities: Iterable[Entity], lexicon: TermLexicon):
         self.entities: list[Entity] = list(entities)
         self.lexicon = lexicon
-        self.exact: dict[str, set[int]] = defaultdict(set)
+        # Key -> its entities: an int for one, a list of several in the order they came, while
+        # built (a set per key for a moment was 216 bytes a key); sets once built (see
+        # _seal_owners).
+        self.exact: dict[str, set[int]] = {}
         self.exact_label: dict[tuple[str, int], str] = {}
-        self.concepts: dict[tuple[str, ...], set[int]] = defaultdict(set)
+        self.concepts: dict[tuple[str, ...], set[int]] = {}
         self.concept_reps: dict[tuple[str, ...], list[int]] = defaultdict(list)  # tuples once built
         self.reps: list[Rep] = []
         self.postings: dict[str, list[int]] = defaultdict(list)  # tuples once built
@@ -121,7 +125,7 @@ class Index:
             for label, text in _with_cores(entity.forms()):
                 key = fold_key(text)
                 if key:
-                    self.exact[key].add(i)
+                    _add_owner(self.exact, key, i)
                     self.exact_label.setdefault((key, i), label)
                 if label == "abbreviation":
                     continue
@@ -148,8 +152,8 @@ class Index:
                     self._add_rep(i, label_, text_, toks, seen_keys, df)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
+        self._seal_owners()
         self._share_chinese_short_forms()
-        self._share_single_owners()
         # Read only from here on: each posting a tuple of its own size (a list keeps room to grow).
         for table in (self.postings, self.concept_reps):
             for key, held in table.items():
@@ -173,22 +177,28 @@ class Index:
             if rep.entity in sharing and not has_han(rep.text):
                 owners = shared.get(concept_key(rep.tokens))
                 if owners and rep.entity in owners:
-                    self.exact[fold_key(rep.text)].update(owners)
+                    key = fold_key(rep.text)
+                    held = self.exact.get(key)
+                    if type(held) is not set:  # one entity's (shared) frozenset, or none
+                        held = self.exact[key] = set(held or ())
+                    held.update(owners)
 
-    def _share_single_owners(self) -> None:
+    def _seal_owners(self) -> None:
         """A key of one entity (nearly every key) holds that entity's one frozenset, shared by
         all its keys, instead of a set of its own (216 bytes a key: most of the memory of these
-        tables in a large glossary). The tables are read only once built (a frozenset is a set
-        to every reader: same members, same order)."""
+        tables in a large glossary); a key of several, a set of them, made in the order they came
+        (the set it was built as before). The tables are read only once built (a frozenset is a
+        set to every reader: same members, same order)."""
         one: dict[int, frozenset[int]] = {}
         for table in (self.exact, self.concepts):
             for key, ids in table.items():
-                if len(ids) == 1:
-                    (i,) = ids
-                    shared = one.get(i)
+                if type(ids) is int:
+                    shared = one.get(ids)
                     if shared is None:
-                        shared = one[i] = frozenset(ids)
+                        shared = one[ids] = frozenset((ids,))
                     table[key] = shared  # type: ignore[assignment]
+                else:
+                    table[key] = set(ids)
 
     def _add_rep(
         self, i: int, label: str, text: str, tokens: tuple[Tok, ...], seen_keys: set[str], df: dict[str, int]
@@ -206,7 +216,7 @@ class Index:
 
     def _add_concept_key(self, i: int, rep_id: int, ckey: tuple[str, ...]) -> None:
         if ckey and rep_id not in self.concept_reps[ckey]:
-            self.concepts[ckey].add(i)
+            _add_owner(self.concepts, ckey, i)
             self.concept_reps[ckey].append(rep_id)
 
     def _parent_forms(self, parent: Entity) -> tuple[tuple[str, ...], ...]:
@@ -263,6 +273,18 @@ class Index:
     def owners(self, key: str) -> set[int]:
         """Entities that write ``key`` (a :func:`~aeronorm.text.fold.fold_key`) as one of their forms."""
         return self.exact.get(key, set())
+
+
+def _add_owner(table: dict[Any, Any], key: Any, i: int) -> None:
+    """Record that entity ``i`` has ``key`` (see :meth:`Index._seal_owners`)."""
+    held = table.get(key)
+    if held is None:
+        table[key] = i
+    elif type(held) is int:
+        if held != i:
+            table[key] = [held, i]
+    elif i not in held:
+        held.append(i)
 
 
 def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
