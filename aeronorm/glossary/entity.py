@@ -11,7 +11,7 @@ from ..resources import data_yaml
 
 __all__ = [
     "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "body_kind", "body_kind_of_words",
-    "check_entity_type", "fill_template", "fits_body", "template_slot",
+    "check_entity_type", "fill_template", "fits_body", "template_slot", "title_bodies",
 ]
 
 #: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
@@ -266,14 +266,42 @@ def body_kind(entity: Entity) -> str | None:
     return kind
 
 
+def title_bodies(title: Entity) -> tuple[str, ...]:
+    """The kinds of body ``title`` is the post of: its glossary ``bodies``, else what its Chinese
+    name says, the head (长) of a body of a kind (省长 of a province, 副局长 of an administration);
+    ``()`` when neither says.
+
+    Examples
+    --------
+    >>> title_bodies(Entity("t", "Mayor", type="title", zh="市长"))
+    ('city',)
+    >>> title_bodies(Entity("t", "Vice Minister", type="title", zh="副部长"))
+    ('ministry',)
+    >>> title_bodies(Entity("t", "Chief Designer", type="title", zh="总设计师"))
+    ()
+    """
+    if title.bodies:
+        return title.bodies
+    zh = title.zh.strip()
+    if len(zh) < 2 or not zh.endswith("长"):
+        return ()
+    head = zh[:-1]
+    for suffix, kind in _bodies()[0]:
+        if head.endswith(suffix):
+            return (kind,)
+    return ()
+
+
 def fits_body(kind: str, title: Entity) -> bool:
-    """Whether a body of ``kind`` has the post ``title`` (a place fits a province's or a city's).
+    """Whether a body of ``kind`` has the post ``title`` (a place fits a province's or a city's;
+    the title's kinds of body: :func:`title_bodies`).
 
     Examples
     --------
     >>> fits_body("academy", Entity("t", "Vice President", type="title", bodies=("academy",)))
     True
     """
+    bodies = title_bodies(title)
     if kind == "place":
-        return any(b in ("province", "city") for b in title.bodies)
-    return kind in title.bodies
+        return any(b in ("province", "city") for b in bodies)
+    return kind in bodies

@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from ..caching import BuildOnce
-from ..glossary.entity import Entity, body_kind, fits_body, template_slot
+from ..glossary.entity import Entity, body_kind, fits_body, template_slot, title_bodies
 from ..index import Index
 from ..lexicon import Kind
 from ..results import Method
@@ -166,7 +166,7 @@ class TemplateStage:
             titles = fit
         (i,) = titles
         e = entities[i]
-        if kind is not None and e.bodies and not fits_body(kind, e):
+        if kind is not None and title_bodies(e) and not fits_body(kind, e):
             return None  # the title of another kind of body
         filled: Entity = replace(e, name=f"{e.name} of {body_written.strip()}")
         evidence = (f"title {title.strip()!r}", f"of {entities[b].id} ({kind or 'body'})")

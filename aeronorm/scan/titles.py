@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from ..glossary.entity import body_kind, body_kind_of_words, fits_body
+from ..glossary.entity import body_kind, body_kind_of_words, fits_body, title_bodies
 from ..index import Index
 from ..lexicon import Kind
 from ..results import Match
@@ -90,7 +90,7 @@ class TitleResolver:
             chosen = fit[0]
         else:
             (chosen,) = candidates
-            if kind is not None and entities[chosen].bodies and not fits_body(kind, entities[chosen]):
+            if kind is not None and title_bodies(entities[chosen]) and not fits_body(kind, entities[chosen]):
                 return None  # the title of another kind of body
         if chosen in strict or has_body:
             return chosen

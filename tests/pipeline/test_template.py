@@ -106,3 +106,18 @@ def test_a_place_inside_another_place_has_no_provinces_post():
     assert n.match("Governor of Qiaoshan") is None  # a place in Nanhu: no province
     assert n.match("Mayor of Qiaoshan").entity_id == "mayor"
     assert n.match("Governor of Nanhu").entity_id == "governor"  # nothing says it is no province
+
+
+def test_a_title_without_bodies_takes_them_from_its_chinese_name():
+    # 市长 is the head of a city (市), 副部长 of a ministry (部): a glossary that gives no bodies
+    n = Normalizer(Glossary.from_records([
+        {"id": "mayor", "name": "Mayor", "type": "title", "zh": "市长"},
+        {"id": "vice-minister", "name": "Vice Minister", "type": "title", "zh": "副部长"},
+        {"id": "vega-prov", "name": "Vega Province", "type": "place", "zh": "织女省"},
+        {"id": "vega-city", "name": "Vega City", "type": "place", "zh": "织女市"},
+        {"id": "orbits", "name": "Ministry of Orbits", "zh": "轨道部"},
+    ]))
+    assert n.match("Mayor of Vega Province") is None
+    assert n.match("Vice Minister of Vega City") is None
+    assert n.match("Mayor of Vega City").entity_id == "mayor"
+    assert n.match("Vice Minister of the Ministry of Orbits").entity_id == "vice-minister"
