@@ -29,6 +29,7 @@ __all__ = [
     "load_english_words",
     "load_name_affixes",
     "load_pinyin_syllables",
+    "load_place_levels",
     "load_places",
     "load_places_abroad",
     "load_prose_words",
@@ -188,6 +189,15 @@ def load_places() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Place names, in China and abroad: ``(zh, (english forms...))`` pairs."""
     raw = data_yaml("places.yaml")
     return tuple((row["zh"], tuple(row["en"])) for row in (*raw["places"], *raw["abroad"]))
+
+
+@cache
+def load_place_levels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The Chinese names of ``places.yaml``'s provinces, of its municipalities, and of every
+    place in China it lists."""
+    raw = data_yaml("places.yaml")
+    return (frozenset(raw["provinces"]), frozenset(raw["municipalities"]),
+            frozenset(row["zh"] for row in raw["places"]))
 
 
 @cache

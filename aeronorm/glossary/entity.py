@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..resources import data_yaml
+from ..resources import data_yaml, load_place_levels
 
 __all__ = [
     "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "body_kind", "body_kind_of_words",
@@ -262,6 +262,12 @@ def body_kind(entity: Entity) -> str | None:
                 return kind
     kind = body_kind_of_words(_WORDS.findall(entity.name.casefold()))
     if entity.type == "place" and kind not in ("province", "city"):
+        # a Chinese place named without its suffix (南京): a province, or a place below one
+        provinces, municipalities, in_china = load_place_levels()
+        if zh in provinces:
+            return "province"
+        if zh in municipalities or zh in in_china:
+            return "city"
         return "place"
     return kind
 

@@ -121,3 +121,20 @@ def test_a_title_without_bodies_takes_them_from_its_chinese_name():
     assert n.match("Vice Minister of Vega City") is None
     assert n.match("Mayor of Vega City").entity_id == "mayor"
     assert n.match("Vice Minister of the Ministry of Orbits").entity_id == "vice-minister"
+
+
+def test_a_chinese_place_without_its_suffix_is_a_province_or_below_one():
+    # 南京 is below a province (places.yaml provinces): a governor's post is a province's
+    n = Normalizer(Glossary.from_records([
+        {"id": "gov", "name": "Governor", "type": "title", "zh": "省长", "bodies": ["province"]},
+        {"id": "mayor", "name": "Mayor", "type": "title", "zh": "市长", "bodies": ["city"]},
+        {"id": "nj", "name": "Nanjing", "zh": "南京", "type": "place"},
+        {"id": "js", "name": "Jiangsu", "zh": "江苏", "type": "place"},
+        {"id": "sh", "name": "Shanghai", "zh": "上海", "type": "place"},  # a municipality: a mayor's
+    ]))
+    assert n.match("Governor of Nanjing") is None
+    assert n.match("Governor of Shanghai") is None
+    assert n.match("Mayor of Jiangsu") is None
+    assert n.match("Governor of Jiangsu").entity_id == "gov"
+    assert n.match("Mayor of Nanjing").entity_id == "mayor"
+    assert n.match("Mayor of Shanghai").entity_id == "mayor"
