@@ -45,6 +45,8 @@ _CACHE_LIMIT = 20_000
 # A designation after a programme's name: "2D", "1", "03", "II" (a four-digit year is no designation).
 _DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
 _LETTERS = re.compile(r"[A-Za-z]+")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
+_UNIT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")  # a unit's number; a year (four digits) is none
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
 _ARTICLES = frozenset({"the", "a", "an"})
@@ -394,7 +396,8 @@ class Acceptor:
     def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str) -> bool:
         """False when a neighbour makes the name another thing: a foreign country before it
         ("U.S. Space Force"), a geographic feature by a place ("Hainan Island", "the island of
-        Hainan"), a designation after a programme ("Long March 2D")."""
+        Hainan"), a designation after a programme ("Long March 2D"), a unit's number after an
+        organisation's acronym ("CETC 38")."""
         infos, raws, n = doc.infos, doc.raws, doc.n
         if self._foreign_before(doc, first):
             return False
@@ -414,7 +417,10 @@ class Acceptor:
             if gap in (" ", "-", "\u2010", "\u2011") and _DESIGNATION.match(raws[nxt]) and \
                     not (gap == " " and raws[nxt].isdigit() and len(raws[nxt]) > 2):
                 return False
-        return True
+        # "CETC 38", "CAST 502": one of its numbered units, not the organisation itself
+        return not (etype == "org" and first == last and nxt < n and not infos[last].possessive
+                    and _ACRONYM_WORD.fullmatch(raws[last]) and doc.parts[2 * nxt] in (" ", "-")
+                    and _UNIT_NUMBER.fullmatch(raws[nxt]))
 
     def _foreign_before(self, doc: Doc, first: int) -> bool:
         """Whether a foreign country or its adjective stands right before word ``first``

@@ -17,6 +17,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][sS])?")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                           "our", "your", "my", "whose", "each", "every", "any", "no", "which", "what"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?]['\"\u2019\u201d)]*|\n)\s*$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _COMPANY_END = re.compile(r"(?:co|ltd|limited|inc|llc|plc|corp)\.?$", re.IGNORECASE)
 
 
@@ -67,6 +68,8 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
     before = text[max(0, start - 60) : start]
     if before and not before[-1:].isspace() and before[-1:] not in "\"'\u201c\u2018":
         return ""  # glued to something: "(CNSA", "-MIIT", a bracket or a compound
+    if not _stands_alone(text[start + len(written) : start + len(written) + 40]):
+        return ""  # "the official CASC press release", "two NUDT professors": a modifier
     if _SENTENCE_END.search(before):
         return "The "
     last = _WORD.findall(before)
@@ -75,6 +78,25 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
         if word in _DETERMINERS or word.endswith(("'s", "\u2019s")):
             return ""
     return "the "
+
+
+def _stands_alone(after: str) -> bool:
+    """Whether what follows an acronym ends its noun phrase: punctuation, the end, a possessive,
+    a word of ``article_followers`` ("of", "and", "has", "said") or a verb in the past; any other
+    word ("press release", "professors", "-built") makes the acronym a modifier of a noun, whose
+    article, if any, the text has already written before the phrase."""
+    if not after.strip() or after[:1] in ".,;:!?)]\u3002\uff0c":
+        return True
+    if after[:2] in ("'s", "\u2019s") or after[:1] in "'\u2019":
+        return True  # a possessive ("CNSA's", "IAF' seven")
+    if after[:1] in "-\u2010\u2011":
+        return False  # "CETC-backed"
+    nxt = _NEXT_WORD.match(after)
+    if not nxt:
+        return False
+    word = nxt.group(1).casefold()
+    # a verb in the past ("CNSA approved"): the acronym is its subject
+    return word in load_text_cues().article_followers or (len(word) > 4 and word.endswith("ed"))
 
 
 def described_by(text: str, start: int) -> str | None:

@@ -12,6 +12,7 @@ from ..text.fold import fold
 __all__ = ["TextCues", "load_text_cues"]
 
 _WORDS = re.compile(r"[^\W_]+")
+_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class TextCues:
     naming: tuple[tuple[str, ...], ...] = ()
     article_heads: frozenset[str] = frozenset()
     article_of_heads: frozenset[str] = frozenset()
+    article_followers: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -58,7 +60,9 @@ def load_text_cues() -> TextCues:
         rank_modifiers=words("rank_modifiers"),
         appointment=words("appointment_cues"),
         national_suffixes=tuple(sorted({_words(s) for s in raw["national_suffixes"]}, key=len, reverse=True)),
-        naming=tuple(sorted({_words(s) for s in raw["naming_cues"]}, key=len, reverse=True)),
+        naming=tuple(sorted({tuple(w for w in _words(s) if w not in _ARTICLES) for s in raw["naming_cues"]},
+                            key=len, reverse=True)),
         article_heads=words("article_heads"),
         article_of_heads=words("article_of_heads"),
+        article_followers=words("article_followers"),
     )

@@ -30,6 +30,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 _LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019][sS])?\s*$")
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "whose"})
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
@@ -105,6 +106,8 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     before_words = _word_list(before)
     if prefix and before_words[-len(prefix) :] == prefix:
         return True
+    if prefix and _LAST_WORD.search(before) and _owner(_LAST_WORD.search(before).group(0)):
+        return True  # "its Strategic Support Force" is not "its PLA Strategic Support Force"
     if suffix:
         # "the province of Hunan" is not "the province of Hunan Province"
         if before.rstrip().casefold().endswith(" of") and before_words[-len(suffix) :] == suffix:
@@ -118,6 +121,12 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         if apposition and suffix[0] in _word_list(apposition.group(1)):
             return True
     return False
+
+
+def _owner(word: str) -> bool:
+    """Whether a word says whose the next name is: a possessive ("its", "China's")."""
+    w = word.strip().casefold()
+    return w in _POSSESSIVES or w.endswith(("'s", "\u2019s"))
 
 
 def _word_list(s: str) -> list[str]:

@@ -78,9 +78,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
         written_style = style
         if m.match.type == "term" and not terms:
             new = m.text
-        elif i and mentions[i - 1].entity_id == m.entity_id and \
-                _bracketed(text, mentions[i - 1].end, m.start, m.end):
-            new = m.text  # "Full Name (ACR)": the text defines its abbreviation
+        elif i and mentions[i - 1].entity_id == m.entity_id and (
+                _bracketed(text, mentions[i - 1].end, m.start, m.end)
+                or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)):
+            new = m.text  # "Full Name (ACR)", "ACR (Full Name, ...)": the text defines its abbreviation
         elif i + 1 < len(mentions) and _adds_parent(m) and \
                 _PARENT_GAP.fullmatch(text, m.end, mentions[i + 1].start) and \
                 _is_ancestor(index, mentions[i + 1].entity_id, m.entity_id):
@@ -97,6 +98,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             written_style = "canonical" if defines and style == "abbreviation" else style
             new = _replacement(m, written_style, abbreviations)
             new = _kept(text, m, new, places, style)
+            if _PLURAL_ACRONYM.fullmatch(m.text + "s") and i + 1 < len(mentions) \
+                    and mentions[i + 1].entity_id == m.entity_id \
+                    and _OPEN_BRACKET.fullmatch(text, m.end, mentions[i + 1].start):
+                new = m.text  # "CGWIC (China Great Wall Industry Corporation, ...)": the text defines it
         if new != m.text and written_style != "abbreviation":
             # the article the full name needs is part of what is written over the acronym
             new = article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
@@ -125,6 +130,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     if m.match.type not in _COMMON_NOUN_TYPES and m.text == m.text.casefold() and name != name.casefold() \
             and described_by(text, m.start):
         return m.text  # "a manned space program" describes one; a proper name would name one
+    if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):
+        return m.text  # "100 academicians" are people who hold the post, not the post's name
     if m.match.type in _COUNTABLE:
         if is_plural(m.text) and not is_plural(name):
             plural = plural_of(name)
@@ -187,7 +194,9 @@ def _apposed(text: str, mentions: Sequence[Mention], a: int, b: int) -> bool:
 
 @cache
 def _naming_words() -> frozenset[str]:
-    return frozenset(w for cue in load_text_cues().naming for w in cue) | {"or", "also", "the", "a", "an"}
+    # (and the verb that says it: "Beihang was formerly known as BUAA")
+    return frozenset(w for cue in load_text_cues().naming for w in cue) | {
+        "or", "also", "the", "a", "an", "is", "was", "were", "are", "been", "be", "has", "had", "have"}
 
 
 def _bracketed(text: str, prev_end: int, start: int, end: int) -> bool:

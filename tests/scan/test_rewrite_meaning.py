@@ -19,6 +19,10 @@ RECORDS = [
     {"id": "crewed", "name": "Orbixian Crewed Space Program", "aliases": ["crewed space program"],
      "type": "program"},
     {"id": "skyport", "name": "Lanting Skyport Launch Center", "aliases": ["Lanting"], "type": "org"},
+    {"id": "orc", "name": "Orion Rocket Corporation", "abbreviations": ["ORC"], "type": "org"},
+    {"id": "ossf", "name": "Orbix Strategic Support Force", "aliases": ["Strategic Support Force"],
+     "type": "org"},
+    {"id": "acad", "name": "Academician", "zh": "院士", "type": "title"},
 ]
 
 
@@ -76,3 +80,45 @@ def test_a_lower_case_description_gets_no_proper_name(n):
 ])
 def test_a_name_does_not_run_across_a_comma_into_an_apposition(n, text):
     assert all("," not in m.text for m in n.find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The official OSA statement was brief.",  # the acronym modifies a noun: its article is there
+    "She met two OSA engineers.",
+    "Several OSA-built satellites failed.",
+])
+def test_an_acronym_that_modifies_a_noun_gets_no_article(n, text):
+    assert " the Orbital" not in _out(n, text) and "The Orbital" not in _out(n, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The agency is known by its acronym OSA.",
+    "The unit was later designated the Strategic Support Force.",
+    "Orbix was formerly known as Starbit Aerospace.",
+])
+def test_a_name_the_text_speaks_of_as_a_name_is_left_as_written(n, text):
+    assert _out(n, text) == text
+
+
+def test_an_acronym_defined_in_brackets_after_it_is_left_as_written(n):
+    text = "ORC (Orion Rocket Corporation, a private firm) signed the deal."
+    assert _out(n, text) == text
+
+
+def test_an_acronym_with_a_unit_number_is_the_unit(n):
+    # "ORC 38" is ORC's 38th institute, not the corporation
+    text = "Engineers from ORC 38 built the radar."
+    assert _out(n, text) == text
+    assert [m.entity_id for m in n.find(text)] == []
+
+
+def test_a_possessive_keeps_the_owner_out_of_the_name(n):
+    text = "Orbix disbanded its Strategic Support Force."
+    assert _out(n, text) == text
+    assert _out(n, "The Strategic Support Force was dissolved.") == (
+        "The Orbix Strategic Support Force was dissolved.")
+
+
+def test_holders_of_a_post_in_lower_case_are_left_as_written(n):
+    text = "The academy has 100 academicians."
+    assert _out(n, text) == text
