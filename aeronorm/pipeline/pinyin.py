@@ -48,6 +48,7 @@ from .query import Query
 
 __all__ = ["PinyinStage", "RomanIndex", "derived_forms", "pinyin_letters"]
 
+_ACRONYM_IN = re.compile(r"\b[A-Z][A-Z&]{2,}\b")  # CALT, CASC in a note (TV is none)
 _TONE_NUMBERS = re.compile(r"^(?:[a-zv]+[1-5])+[a-zv]*$")
 _MAX_COMBOS = 64
 _MAX_PIECES = 7  # longer names are not abbreviated syllable by syllable
@@ -451,7 +452,14 @@ class PinyinStage:
         elsewhere: dict[int, str] = {}
         # A place set aside in brackets ("Huada Qinglan Biotech (Wuxi)") must fit the entity too.
         aside_places = frozenset(p for a in query.asides if (p := _place_zh().get(" ".join(tokenize(a)))))
-        for form in (query.text, query.bare) if query.bare else (query.text,):
+        # Any other aside that describes ("Li Hong (footballer)", "X University (Press)") is not
+        # set aside: a namesake or a part is no answer. (Acronyms and quoted short names are set
+        # aside by the query's core; a note that names an organisation by its acronym, "[CALT
+        # sea launch]", speaks of one, most often the entity's own.)
+        kept = query.core or query.text
+        noted = any(a in kept and not _place_zh().get(" ".join(tokenize(a))) and not _ACRONYM_IN.search(a)
+                    for a in query.asides)
+        for form in (query.text, query.bare) if query.bare and not noted else (query.text,):
             qkeys = _query_keys(index, form)
             if form != query.text and aside_places:
                 qkeys = [_QueryKey(q.letters, q.places | aside_places, q.romanised, q.hybrid, aside_places)
