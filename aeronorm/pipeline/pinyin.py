@@ -38,7 +38,7 @@ from ..lexicon.compare import institution_types
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_places, load_places_abroad
 from ..results import Method
-from ..text.fold import has_han, is_han_char, tokenize
+from ..text.fold import fold_key, has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
@@ -455,10 +455,11 @@ class PinyinStage:
         # Any other aside that describes ("Li Hong (footballer)", "X University (Press)") is not
         # set aside: a namesake or a part is no answer. (Acronyms and quoted short names are set
         # aside by the query's core; a note that names an organisation by its acronym, "[CALT
-        # sea launch]", speaks of one, most often the entity's own.)
+        # sea launch]", speaks of one, most often the entity's own, as does one that names a
+        # glossary entity: "Yang Liwei (Shenzhou-5)", "Guodian Gaoke (Tianqi)".)
         kept = query.core or query.text
         noted = any(a in kept and not _place_zh().get(" ".join(tokenize(a))) and not _ACRONYM_IN.search(a)
-                    for a in query.asides)
+                    and not self._names_an_entity(a) for a in query.asides)
         for form in (query.text, query.bare) if query.bare and not noted else (query.text,):
             qkeys = _query_keys(index, form)
             if form != query.text and aside_places:
@@ -493,6 +494,12 @@ class PinyinStage:
         if elsewhere:
             return ambiguous(index, elsewhere, 0.0, "pinyin", tuple(sorted(set(elsewhere.values()))))
         return None
+
+    def _names_an_entity(self, aside: str) -> bool:
+        """Whether an aside, or one of its words, is a name of a glossary entity (a term aside)."""
+        index, entities = self.index, self.index.entities
+        keys = {fold_key(aside), *(fold_key(w) for w in aside.split())}
+        return any(entities[i].type != "term" for k in keys if k for i in index.owners(k))
 
     def _common_words(self, text: str) -> bool:
         """Whether every word of ``text`` is a common word: an English word of the term lexicon,

@@ -31,6 +31,7 @@ def test_an_aside_that_says_something_is_no_answer(n, query):
     ("Lin Haoran", "lin-hao"), ("Yunlu", "yunlu"), ("Qinglan Daxue", "qinglan-u"),
     ("Qinglan Daxue (QLU)", "qinglan-u"),  # an acronym aside is set aside
     ("Qinglan Daxue [QLU alumni record]", "qinglan-u"),  # a note naming an organisation by acronym
+    ("Lin Haoran (Yunlu)", "lin-hao"),  # a note naming a glossary entity: his programme
 ])
 def test_the_name_alone_or_with_an_acronym_is_read(n, query, expected):
     m = n.match(query)
