@@ -15,7 +15,6 @@ import sys
 from array import array
 from bisect import insort
 from collections.abc import Hashable, Iterator, Mapping
-from itertools import accumulate
 from typing import Any, TypeVar
 
 from rapidfuzz.distance import Prefix
@@ -81,14 +80,18 @@ class KeyTable:
 
     def __init__(self, table: Mapping[str, int | tuple[int, ...]]):
         keys = sorted(table)
-        # What each key shares with the key before it (nothing for a block's first), in C: a
-        # million keys at 100,000 entities.
-        before = ["", *keys[:-1]] if keys else []
-        before[::_BLOCK] = [""] * len(before[::_BLOCK])
-        shared = list(map(Prefix.similarity, before, keys))
-        del before
-        pieces = [f"{chr(n)}{chr(len(key) - n)}{key[n:]}" for n, key in zip(shared, keys, strict=True)]
-        starts = array(_UINT32, list(accumulate(map(len, pieces), initial=0))[:-1:_BLOCK])
+        # Block by block (a million keys at 100,000 entities: their pieces are never all there
+        # at once): what each key shares with the one before it, found in C, then the block.
+        blocks: list[str] = []
+        starts = array(_UINT32)
+        at = 0
+        for b in range(0, len(keys), _BLOCK):
+            block = keys[b : b + _BLOCK]
+            shared = map(Prefix.similarity, ["", *block[:-1]], block)
+            text = "".join([f"{chr(n)}{chr(len(k) - n)}{k[n:]}" for n, k in zip(shared, block, strict=True)])
+            blocks.append(text)
+            starts.append(at)  # (OverflowError past 4 GB of keys)
+            at += len(text)
         values = list(map(table.__getitem__, keys))
         several: dict[tuple[int, ...], int] = {}  # each distinct tuple once (-1 - its place)
         for v in values:
@@ -100,8 +103,8 @@ class KeyTable:
         if sys.byteorder == "big":
             starts.byteswap()
             held.byteswap()
-        self._text = "".join(pieces)
-        self._starts: bytes = starts.tobytes()  # (OverflowError past 4 GB of keys)
+        self._text = "".join(blocks)
+        self._starts: bytes = starts.tobytes()
         self._held: bytes = held.tobytes()
         self._several: tuple[tuple[int, ...], ...] = tuple(several)
         self._size = len(keys)
