@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Literal
 
+from ..caching import BuildOnce
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
 from .article import article_before, described_by
@@ -70,6 +71,8 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     check_style(style)
     abbreviations = {e.id: e.abbreviations for e in index.entities} if style == "abbreviation" else {}
     places = places or _no_places
+    # each entity's parent, read once per text and only when a parent is named next to a name
+    parents = BuildOnce(lambda: {e.id: e.parent for e in index.entities if e.parent})
     pieces: list[str] = []
     reps: list[Replacement] = []
     pos = 0
@@ -84,7 +87,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             new = m.text  # "Full Name (ACR)", "ACR (Full Name, ...)": the text defines its abbreviation
         elif i + 1 < len(mentions) and _adds_parent(m) and \
                 _PARENT_GAP.fullmatch(text, m.end, mentions[i + 1].start) and \
-                _is_ancestor(index, mentions[i + 1].entity_id, m.entity_id):
+                _is_ancestor(parents.get(), mentions[i + 1].entity_id, m.entity_id):
             # "X Institute under the Chinese Academy of Sciences": the text names the parent the
             # canonical name would add ("X Institute, CAS under the ...")
             new = m.text
@@ -164,9 +167,9 @@ def _adds_parent(m: Mention) -> bool:
     return extra.startswith(",") or " of " in extra
 
 
-def _is_ancestor(index: Index, ancestor: str, entity: str) -> bool:
-    """Whether ``ancestor`` is the parent of ``entity``, or its parent's, and so on."""
-    parents = {e.id: e.parent for e in index.entities if e.parent}  # only for a parent named next to a name
+def _is_ancestor(parents: dict[str, str], ancestor: str, entity: str) -> bool:
+    """Whether ``ancestor`` is the parent of ``entity``, or its parent's, and so on (``parents``:
+    each entity's parent id)."""
     seen = {entity}
     parent = parents.get(entity)
     while parent and parent not in seen:
