@@ -414,6 +414,12 @@ class FuzzyStage:
             # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
             # "Rocket Pi Space Technology"): neither extra nor distinctive.
             left_q = [i for i in left_q if q[i].kind != Kind.PLACE or cs.facts.stated.isdisjoint(q[i].keys)]
+            if cs.facts.company and not person:
+                # and a company is in one place: the brand in another city ("Nanjing Galactic
+                # Energy ..." for 北京星河动力) is another company of it, or another company
+                elsewhere = next((q[i].text for i in left_q if q[i].kind == Kind.PLACE), None)
+                if elsewhere:
+                    return 0.0, [f"the query places the company in {elsewhere!r}; its names say elsewhere"]
         if not person and left_q:
             other_scope = self._other_scope(q, left_q, cs)
             if other_scope:
