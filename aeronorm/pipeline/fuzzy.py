@@ -790,9 +790,11 @@ class FuzzyStage:
     def _names_another(self, tok: Tok, entity: int) -> bool:
         """Whether a word is the acronym of entities other than ``entity`` ("CAST"), given as
         one or as an alias in capitals."""
+        if entity < 0:
+            return False  # two values of a column: no entity to name another than
         key = fold_key(tok.text)
         owners = self.index.owners(key)
-        if entity < 0 or not owners or entity in owners:
+        if not owners or entity in owners:
             return False
         label, entities = self.index.exact_label, self.index.entities
         return any(label.get((key, i)) == "abbreviation" or any(

@@ -77,10 +77,7 @@ def named_as_such(text: str, start: int) -> bool:
     >>> named_as_such("Orbix was known for Starbit", 20)
     False
     """
-    before = text[max(0, start - _LOOK_BACK) : start]
-    cut = list(_SENTENCE_END.finditer(before))
-    if cut:
-        before = before[cut[-1].end() :]
+    before = _sentence_before(text, start)
     words = tuple(w for w in _WORD.findall(before.casefold()) if w not in ("the", "a", "an"))
     return any(words[-len(cue) :] == cue for cue in load_text_cues().naming if len(cue) <= len(words))
 
@@ -99,14 +96,12 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     if not mine or at < 0:
         return False  # the mention is not written inside the new name: nothing of it is added around
     prefix, suffix = theirs[:at], theirs[at + len(mine) :]
-    before = text[max(0, start - _LOOK_BACK) : start]
-    cut = list(_SENTENCE_END.finditer(before))
-    if cut:
-        before = before[cut[-1].end() :]
+    before = _sentence_before(text, start)
     before_words = _word_list(before)
     if prefix and before_words[-len(prefix) :] == prefix:
         return True
-    if prefix and _LAST_WORD.search(before) and _owner(_LAST_WORD.search(before).group(0)):
+    owner = _LAST_WORD.search(before)
+    if prefix and owner and _owner(owner.group(0)):
         return True  # "its Strategic Support Force" is not "its PLA Strategic Support Force"
     if suffix:
         # "the province of Hunan" is not "the province of Hunan Province"
@@ -121,6 +116,13 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         if apposition and suffix[0] in _word_list(apposition.group(1)):
             return True
     return False
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of ``text`` before ``start`` in the same sentence (at most ``_LOOK_BACK`` characters)."""
+    before = text[max(0, start - _LOOK_BACK) : start]
+    cut = list(_SENTENCE_END.finditer(before))
+    return before[cut[-1].end() :] if cut else before
 
 
 def _owner(word: str) -> bool:
