@@ -100,6 +100,8 @@ class Index:
     def __init__(self, entities: Iterable[Entity], lexicon: TermLexicon):
         self.entities: list[Entity] = list(entities)
         self.lexicon = lexicon
+        #: Entity id -> its position: the one such table, which the stages and the scan share.
+        self.positions: dict[str, int] = {e.id: i for i, e in enumerate(self.entities)}
         # Key -> its entities: an int for one, a list of several in the order they came, while
         # built (a set per key for a moment was 216 bytes a key); sets once built (see
         # _seal_owners).
@@ -112,9 +114,10 @@ class Index:
         self.by_type: dict[str, set[int]] = defaultdict(set)
         df: dict[str, int] = defaultdict(int)
         expansions = self._abbreviation_expansions()
-        by_id = {e.id: e for e in self.entities}
+        positions = self.positions
         for i, entity in enumerate(self.entities):
-            parent = by_id.get(entity.parent) if entity.parent else None
+            up = positions.get(entity.parent) if entity.parent else None
+            parent = self.entities[up] if up is not None else None
             parent_forms = self._parent_forms(parent) if parent is not None else ()
             self.by_type[entity.type].add(i)
             seen_keys: set[str] = set()

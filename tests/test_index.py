@@ -124,3 +124,9 @@ def test_a_name_with_a_quoted_short_name_is_also_written_without_it():
     assert 0 in index.owners(fold_key("Qinglan Precision Optics Co., Ltd."))
     assert 0 in index.owners(fold_key("青岚精密光学有限公司"))
     assert 0 in index.owners(fold_key('Qinglan Precision Optics Co., Ltd. ("QL Optics")'))
+
+
+def test_positions_give_each_entity_id_its_place(index):
+    # the one table from an id to a position: the stages and the scan read this one
+    assert len(index.positions) == len(index.entities)
+    assert all(index.entities[index.positions[e.id]] is e for e in index.entities)

@@ -76,7 +76,6 @@ class Pipeline:
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
-        self._position = BuildOnce(lambda: {e.id: i for i, e in enumerate(index.entities)})
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -86,7 +85,6 @@ class Pipeline:
         self.organisations.get()
         self.companies.get()
         self.groupless.get()
-        self._position.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
@@ -222,7 +220,7 @@ class Pipeline:
         fuzzy = self.stages["fuzzy"]
         assert isinstance(fuzzy, FuzzyStage)
         entities = self.index.entities
-        position = self._position.get().get(entity.id)
+        position = self.index.positions.get(entity.id)
         if position is None:
             return set()
         return {entities[up].id for up in fuzzy.ancestors.get().get(position, ())}

@@ -130,7 +130,7 @@ class DocumentAcronyms:
     def __init__(self, index: Index, calibration: Calibration):
         self.index = index
         self.score = calibration.abbreviation_given
-        self._ids = {e.id: i for i, e in enumerate(index.entities)}
+        self._ids = index.positions
 
     def apply(self, text: str, mentions: Sequence[Mention], allowed: Collection[int] | None = None
               ) -> list[Mention]:

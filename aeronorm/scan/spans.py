@@ -65,7 +65,7 @@ class SpanResolver:
         self._glue = load_word_classes().name_glue
         self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
             max_entries=_CACHE_LIMIT)
-        self._ids = {e.id: i for i, e in enumerate(index.entities)}
+        self._ids = index.positions
 
     def find(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None
              ) -> tuple[list[Mention], set[int]]:

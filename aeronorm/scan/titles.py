@@ -57,7 +57,7 @@ class TitleResolver:
         self.body_at = body_at
         self.title_end = title_end
         self._kinds: dict[int, str | None] = {}
-        self._ids = {e.id: i for i, e in enumerate(index.entities)}
+        self._ids = index.positions
 
     def kind_of(self, i: int) -> str | None:
         """The kind of body entity ``i`` is (:func:`~aeronorm.glossary.entity.body_kind`), once."""
