@@ -29,17 +29,48 @@ __all__ = ["ExactStage"]
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
 _SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all
-_Owner = tuple[int, Entity, str]  # the one owner of a folded key (its position, itself), its form's label
+# A form's owner and label in one int (a Match made only on a hit: one per written form was most
+# of these tables): the owner's position times _STRIDE plus the label's place in _Labels.
+_STRIDE = 16
+
+
+class _Labels:
+    """The labels of forms (``name``, ``alias``, ...), each numbered once, packed in one int."""
+
+    __slots__ = ("codes", "names")
+
+    def __init__(self) -> None:
+        self.codes: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def pack(self, i: int, label: str) -> int:
+        """Entity ``i`` and a form's label in one int."""
+        code = self.codes.get(label)
+        if code is None:
+            if len(self.names) == _STRIDE:
+                raise ValueError(f"more than {_STRIDE} labels of written forms")
+            code = self.codes[label] = len(self.names)
+            self.names.append(label)
+        return i * _STRIDE + code
+
+
+@dataclass(frozen=True, slots=True)
+class _Folded:
+    """Probe key of every folded key one entity owns -> that entity and its form's label
+    (packed), for every type filter (each view checks that it admits the owner)."""
+
+    owners: dict[bytes | str, int]
+    labels: list[str]
 
 
 @dataclass(frozen=True, slots=True)
 class _View:
     """The tables of one type filter (``None``: every entity but the domain terms)."""
 
-    written: dict[str, Match]  # written form owned by one entity of the filter -> its match
+    written: dict[str, int]  # written form owned by one entity of the filter -> it and the label, packed
+    labels: list[str]  # the labels ``written`` packs
     written_canonical: dict[str, str]  # the same forms -> the canonical name
-    folded_owner: dict[bytes | str, _Owner]  # probe key owned by one entity of the filter -> that entity
-    folded_canonical: dict[bytes | str, str]  # the same keys -> the canonical name
+    folded_canonical: dict[bytes | str, str]  # probe key of one entity of the filter -> its canonical name
     admits: list[bool]  # per entity: whether the filter lets it through
 
 
@@ -67,16 +98,19 @@ class ExactStage:
         glossary (its :class:`Match` built once), else its folded key, owned by one entity.
         Anything else (several owners, asides, other stages) is left to the pipeline.
         :meth:`written_many` gives the same answers for a batch."""
-        hit = self._view(type_).written.get(name)
-        if hit is not None or len(name) > MAX_QUERY_CHARS:
-            return hit
+        view = self._view(type_)
+        hit = view.written.get(name)
+        if hit is not None:
+            return self._match(name, hit, view.labels)
+        if len(name) > MAX_QUERY_CHARS:
+            return None
         key = fold_key(name)
         ids = self.index.exact.get(key)
         if ids is None or len(ids) != 1:
             return None
         (i,) = ids
         entity = self.index.entities[i]
-        if not self._view(type_).admits[i]:
+        if not view.admits[i]:
             return None
         label = self.index.exact_label.get((key, i), "name")
         return Match.of(name, entity, self.score, "exact", (f"{label} {name!r}",))
@@ -84,22 +118,35 @@ class ExactStage:
     def written_many(self, names: Sequence[str], type_: str | None = None) -> list[Match | None]:
         """:meth:`written` of each name: one probe of the written forms, then, for the names not
         written so, one probe of the folded keys (keyed for the whole batch at once)."""
+        if not names:
+            return []
         view = self._view(type_)
-        hits: list[Match | None] = list(map(view.written.get, names))
-        if None not in hits:
-            return hits
+        written = list(map(view.written.get, names))
+        hits: list[Match | None] = [None] * len(names)
         misses: Sequence[int]
-        if hits.count(None) == len(hits):  # no name as written: all folded, no gathering
+        if written.count(None) == len(written):  # no name as written: all folded, no gathering
             misses, asked = range(len(names)), names
         else:
-            misses = [k for k, hit in enumerate(hits) if hit is None]
+            labels = view.labels
+            for k, (name, packed) in enumerate(zip(names, written, strict=True)):
+                if packed is not None:
+                    hits[k] = self._match(name, packed, labels)
+            if None not in written:
+                return hits
+            misses = [k for k, packed in enumerate(written) if packed is None]
             asked = [names[k] for k in misses]
-        score = self.score
-        owners = map(view.folded_owner.get, self._probe_keys(asked))
+        folded = self._folded.get()
+        admits = view.admits
+        owners = map(folded.owners.get, self._probe_keys(asked))
         for k, name, owner in zip(misses, asked, owners, strict=True):
-            if owner is not None:
-                hits[k] = Match.of(name, owner[1], score, "exact", (f"{owner[2]} {name!r}",))
+            if owner is not None and admits[owner // _STRIDE]:
+                hits[k] = self._match(name, owner, folded.labels)
         return hits
+
+    def _match(self, name: str, packed: int, labels: list[str]) -> Match:
+        """The match of a name to the entity and form label ``packed`` holds (see :class:`_Labels`)."""
+        i, code = divmod(packed, _STRIDE)
+        return Match.of(name, self.index.entities[i], self.score, "exact", (f"{labels[code]} {name!r}",))
 
     def canonical_many(self, names: Sequence[str], type_: str | None = None) -> list[str | None]:
         """The canonical name :meth:`written_many` would answer for each name (``None`` where it
@@ -137,28 +184,33 @@ class ExactStage:
             view = self._views.setdefault(type_, BuildOnce(partial(self._build_view, type_)))
         return view.get()
 
-    def _folded_table(self) -> dict[bytes | str, _Owner]:
+    def _folded_table(self) -> _Folded:
         """Probe key of every folded key one entity owns -> that entity, and the label of its form."""
         labels = self.index.exact_label
-        entities = self.index.entities
-        return {probe_key(key): (i, entities[i], labels.get((key, i), "name"))
-                for key, ids in self.index.exact.items() if len(ids) == 1 for i in ids}
+        packed = _Labels()
+        owners = {probe_key(key): packed.pack(i, labels.get((key, i), "name"))
+                  for key, ids in self.index.exact.items() if len(ids) == 1 for i in ids}
+        return _Folded(owners, packed.names)
 
     def _build_view(self, type_: str | None) -> _View:
         index = self.index
-        written: dict[str, Match] = {}
+        written: dict[str, int] = {}
+        written_canonical: dict[str, str] = {}
+        packed = _Labels()
         admits = [_admits(e, type_) for e in index.entities]
-        for e, admitted in zip(index.entities, admits, strict=True):
+        for i, (e, admitted) in enumerate(zip(index.entities, admits, strict=True)):
             if not admitted:
                 continue
+            canonical = e.canonical("")
             for label, text in e.forms():
                 key = fold_key(text)
                 if len(index.exact.get(key, ())) == 1 and text not in written:
-                    written[text] = Match.of(text, e, self.score, "exact", (f"{label} {text!r}",))
-        canonical = [e.canonical("") for e in index.entities]
-        owners = {probe: owner for probe, owner in self._folded.get().items() if admits[owner[0]]}
-        folded = {probe: canonical[i] for probe, (i, _, _) in owners.items()}
-        return _View(written, {text: m.canonical for text, m in written.items()}, owners, folded, admits)
+                    written[text] = packed.pack(i, label)
+                    written_canonical[text] = canonical
+        entities = index.entities
+        folded = {probe: entities[owner // _STRIDE].canonical("")
+                  for probe, owner in self._folded.get().owners.items() if admits[owner // _STRIDE]}
+        return _View(written, packed.names, written_canonical, folded, admits)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index = self.index
