@@ -38,6 +38,7 @@ from ..text.fold import fold_key, has_han
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .companies import is_company
+from .entity_ids import KeyTable, add_id, ids_of, seal
 from .places import keeps_its_place
 from .query import Query
 
@@ -58,30 +59,36 @@ _MIN_SPELLING = 5
 
 class Spellings:
     """Words of the glossary that the lexicon does not know (brands, romanised names), of 5
-    letters or more, by their one-deletion neighbourhoods (symmetric deletion)."""
+    letters or more, by their one-deletion neighbourhoods (symmetric deletion).
+
+    The neighbourhoods (nine keys a word) are a :class:`~aeronorm.pipeline.entity_ids.KeyTable`
+    from each key to the words' positions in :attr:`words`: a dict of their strings and tuples
+    was about 120 bytes a key."""
 
     def __init__(self, index: Index):
-        words = {
+        self.words: tuple[str, ...] = tuple(sorted({
             t.text
             for rep in index.reps
             for t in rep.tokens
             if t.kind == Kind.NAME and t.key == t.text and len(t.keys) == 1
             and len(t.text) >= _MIN_SPELLING and t.text.isalpha()
-        }
-        table: dict[str, list[str]] = defaultdict(list)
-        for w in sorted(words):
+        }))
+        table: dict[str, int | list[int]] = {}
+        for k, w in enumerate(self.words):  # in order: each key's positions ascending
             for key in (w, *_deletions(w)):
-                table[key].append(w)
-        self.table = {k: tuple(v) for k, v in table.items()}
+                if table.setdefault(key, k) != k:
+                    add_id(table, key, k)
+        self.table = KeyTable(seal(table))
 
     def near(self, word: str) -> list[str]:
         """Words of the glossary one edit away from ``word`` (a letter deleted, inserted,
         changed, or two neighbours swapped), same first letter."""
         if len(word) < _MIN_SPELLING or not word.isalpha():
             return []
-        hits: set[str] = set()
+        found: set[int] = set()
         for key in (word, *_deletions(word)):
-            hits.update(self.table.get(key, ()))
+            found.update(ids_of(self.table, key))
+        hits = {self.words[k] for k in found}
         hits.discard(word)
         return sorted(w for w in hits if w[0] == word[0] and OSA.distance(word, w, score_cutoff=1) <= 1)
 

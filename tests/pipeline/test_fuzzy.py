@@ -194,3 +194,41 @@ def test_a_name_whose_only_agreeing_word_is_its_type_is_no_answer(query, name):
     facts = EntityFacts(company=False, stated=frozenset({"北京", "beijing"}))
     score, why = fuzzy.score(lex.read(query), lex.read(name), facts=facts)
     assert score == 0.0 and why == ["only the type of body agrees"]
+
+
+def test_near_spellings_are_every_word_one_edit_away():
+    # The deletion neighbourhoods are a KeyTable of the words' positions: what they find is
+    # every glossary word one edit away with the same first letter, no more, no less.
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from aeronorm.pipeline.fuzzy import Spellings
+
+    rng = random.Random(5)
+    brands = ["Qinglan", "Qinglam", "Quinlan", "Zhuque", "Zhuqeu", "Landspace", "Landscape", "Orienspace",
+              "Galactic", "Galactik", "Deepblue", "Starwise", "Stawise"]
+    records = [{"id": f"b{k}", "name": f"{b} Aerospace"} for k, b in enumerate(brands)]
+    index = Normalizer(Glossary.from_records(records)).index
+    spellings = Spellings(index)
+    words = spellings.words  # the words the lexicon does not know, as the index reads them
+    assert {"qinglan", "qinglam", "quinlan", "starwise", "stawise"} <= set(words)
+    letters = "aeilnqsuz"
+    probes = list(words)
+    for _ in range(300):
+        w = list(rng.choice(words))
+        k = rng.randrange(len(w))
+        op = rng.randrange(4)
+        if op == 0:
+            del w[k]
+        elif op == 1:
+            w.insert(k, rng.choice(letters))
+        elif op == 2:
+            w[k] = rng.choice(letters)
+        elif k + 1 < len(w):
+            w[k], w[k + 1] = w[k + 1], w[k]
+        probes.append("".join(w))
+    for word in probes:
+        expected = [] if len(word) < 5 else sorted(
+            w for w in words if w != word and w[0] == word[0] and OSA.distance(word, w) <= 1)
+        assert spellings.near(word) == expected, word
