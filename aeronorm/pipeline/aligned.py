@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rapidfuzz.distance import Levenshtein
@@ -56,9 +56,16 @@ class Form:
     pinyin: tuple[str, ...]
     optional: int  # bit mask of cells a query may leave out (company form, scope, leading place)
     joined: str  # the pinyin of every cell, run together
-    cell_at: dict[int, int]  # offset in ``joined`` where a cell starts (and the end) -> cell
+    # where each cell starts in ``joined`` (and where the last ends), one character each: a
+    # string of a few bytes (a dict from offset to cell was most of the table's memory)
+    starts: str
     # a place left out is left out whole: "Hua District" is not 雨花台区 with 雨 and 台 left out
     wholes: tuple[int, ...] = ()  # bit masks of cells covered all or none
+
+    def cell_at(self, offset: int) -> int | None:
+        """The cell that starts at ``offset`` in ``joined`` (the number of cells at its end), or ``None``."""
+        k = self.starts.rfind(chr(offset))
+        return k if k >= 0 else None
 
 
 class ChineseForms:
@@ -67,8 +74,8 @@ class ChineseForms:
 
     def __init__(self, index: Index):
         self.forms: list[Form] = []
-        self.by_syllable: dict[str, list[int]] = defaultdict(list)
-        self.by_char: dict[str, list[int]] = defaultdict(list)
+        by_syllable: dict[str, list[int]] = defaultdict(list)
+        by_char: dict[str, list[int]] = defaultdict(list)
         lexicon = index.lexicon
         for i, entity in enumerate(index.entities):
             if entity.type in ("person", "term"):
@@ -77,12 +84,17 @@ class ChineseForms:
                 form = _form(i, lexicon.zh_tokens(zh), lexicon)
                 if form is None:
                     continue
+                if form.text == zh:  # the name's own string, not a copy
+                    form = replace(form, text=zh)
                 f = len(self.forms)
                 self.forms.append(form)
                 for syllable in set(form.pinyin):
-                    self.by_syllable[syllable].append(f)
+                    by_syllable[syllable].append(f)
                 for char in set(form.text) - {_GAP}:
-                    self.by_char[char].append(f)
+                    by_char[char].append(f)
+        # read only from here on: tuples of their own size
+        self.by_syllable: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_syllable.items()}
+        self.by_char: dict[str, tuple[int, ...]] = {k: tuple(v) for k, v in by_char.items()}
 
     def candidates(self, syllables: Collection[str], chars: Collection[str]) -> list[int]:
         """Names sharing the most syllables and characters with a query, most first; the
@@ -135,13 +147,13 @@ def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | No
     if not cells:
         return None
     text = "".join(cells)
-    cell_at: dict[int, int] = {}
+    starts = []
     offset = 0
-    for k, syllable in enumerate(pinyin):
-        cell_at[offset] = k
+    for syllable in pinyin:
+        starts.append(chr(offset))
         offset += len(syllable)
-    cell_at[offset] = len(pinyin)
-    return Form(entity, text, tuple(pinyin), optional, "".join(pinyin), cell_at, tuple(wholes))
+    starts.append(chr(offset))
+    return Form(entity, text, tuple(pinyin), optional, "".join(pinyin), "".join(starts), tuple(wholes))
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,7 +217,7 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
         hits = []
         at = form.joined.find(letters)
         while at >= 0:  # as written: a stretch of whole syllables
-            first, stop = form.cell_at.get(at), form.cell_at.get(at + len(letters))
+            first, stop = form.cell_at(at), form.cell_at(at + len(letters))
             if first is not None and stop is not None:
                 mask = ((1 << (stop - first)) - 1) << first
                 if not covered & mask:

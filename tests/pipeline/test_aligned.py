@@ -188,3 +188,15 @@ def test_a_line_of_business_the_name_holds_is_covered():
     units = _units(n.index.lexicon.tokens("Qixing Investment Zhongxin"))
     form = next(f for f in ChineseForms(n.index).forms if f.entity == 0)
     assert cover(units, form) is not None  # the line of business is covered through 投资
+
+
+def test_each_cell_is_found_where_it_starts_in_the_joined_pinyin(n):
+    # the table keeps where each cell starts as a string of offsets: the cell at an offset of
+    # ``joined`` is the one whose pinyin starts there (the end is the number of cells)
+    for form in ChineseForms(n.index).forms:
+        starts = [0]
+        for syllable in form.pinyin:
+            starts.append(starts[-1] + len(syllable))
+        assert [form.cell_at(at) for at in starts] == list(range(len(form.pinyin) + 1))
+        inside = set(range(len(form.joined) + 2)) - set(starts)
+        assert all(form.cell_at(at) is None for at in inside)
