@@ -24,7 +24,11 @@ have been kept. ``tests/pipeline/test_may_match.py`` holds it to the matcher on 
 
 from __future__ import annotations
 
+import struct
+import sys
+from array import array
 from collections.abc import Sequence
+from operator import attrgetter
 
 from ..caching import BuildOnce
 from ..index import Index
@@ -33,6 +37,7 @@ from ..lexicon.compare import Aligner, spelling_comparable
 from ..text.fold import fold_key, has_han, looks_like_acronym, tokenize
 from ..text.pinyin import split_syllables
 from .base import Stage
+from .entity_ids import EntityIds, ids_of
 from .query import Query
 
 __all__ = ["SURE_METHODS", "FormAgreement", "MayMatch", "naming_tokens"]
@@ -45,6 +50,8 @@ _NAMING = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 _FORM_LABELS = ("name", "alias")
 #: A spelling is compared only from this length on (:func:`~aeronorm.lexicon.compare.similarity`).
 _SPELT_MIN = 5
+_SPAN = struct.Struct("<2I")  # where an entity's forms start, and where the next one's do
+_UINT32 = "I" if array("I").itemsize == 4 else "L"
 
 
 def naming_tokens(lexicon: TermLexicon, text: str) -> list[Tok]:
@@ -68,10 +75,11 @@ class FormAgreement:
 
     def agrees(self, text: str, entity: int) -> bool:
         """Whether ``text`` agrees with a form of entity ``entity`` (its position in the index)."""
-        forms, by_entity = self._forms.get()
+        forms, starts = self._forms.get()
         q = naming_tokens(self.lexicon, text)
         aligner = Aligner(q)
-        return any(_aligned(aligner, q, forms[k]) for k in by_entity.get(entity, ()))
+        first, end = _SPAN.unpack_from(starts, 4 * entity)
+        return any(_aligned(aligner, q, forms[k]) for k in range(first, end))
 
     def agrees_with_any(self, text: str) -> bool:
         """Whether ``text`` agrees with a form of any entity: :meth:`agrees` for some entity."""
@@ -84,9 +92,9 @@ class FormAgreement:
         candidates: set[int] = set()
         for t in q:
             for k in t.keys:
-                candidates.update(by_key.get(f"{n}|{k}", ()))
+                candidates.update(ids_of(by_key, f"{n}|{k}"))
             if _spelt(t):
-                candidates.update(spelt.get(f"{n}|{t.text[0]}", ()))
+                candidates.update(ids_of(spelt, f"{n}|{t.text[0]}"))
         if not candidates:
             return False
         aligner = Aligner(q)
@@ -96,17 +104,26 @@ class FormAgreement:
         """Build the tables now."""
         self._lookup.get()
 
-    def _build_forms(self) -> tuple[list[tuple[Tok, ...]], dict[int, list[int]]]:
-        """The naming words of every form, and each entity's forms (positions), in index order."""
+    def _build_forms(self) -> tuple[list[tuple[Tok, ...]], bytes]:
+        """The naming words of every form, by entity (in index order), and where each entity's
+        forms start in that list (4 bytes an entity, little-endian; then the end): entity ``e``'s
+        forms are those from ``starts[e]`` up to ``starts[e + 1]``."""
+        reps = sorted((rep for rep in self.index.reps if rep.label in _FORM_LABELS),
+                      key=attrgetter("entity"))  # they come in that order: one pass of the sort
         forms: list[tuple[Tok, ...]] = []
-        by_entity: dict[int, list[int]] = {}
-        for rep in self.index.reps:
-            if rep.label in _FORM_LABELS:
-                by_entity.setdefault(rep.entity, []).append(len(forms))
-                forms.append(tuple(t for t in rep.tokens if t.kind in _NAMING))
-        return forms, by_entity
+        starts = array(_UINT32)
+        for rep in reps:
+            while len(starts) <= rep.entity:
+                starts.append(len(forms))
+            naming = tuple(t for t in rep.tokens if t.kind in _NAMING)
+            forms.append(rep.tokens if len(naming) == len(rep.tokens) else naming)  # no copy when all name
+        while len(starts) <= len(self.index.entities):
+            starts.append(len(forms))
+        if sys.byteorder == "big":
+            starts.byteswap()
+        return forms, starts.tobytes()
 
-    def _build_lookup(self) -> tuple[dict[str, list[int]], dict[str, list[int]], bool]:
+    def _build_lookup(self) -> tuple[EntityIds[str], EntityIds[str], bool]:
         """Where to find the forms a name may agree with.
 
         A form agrees with a name only if each of its words pairs with one of the name's, and
@@ -116,7 +133,7 @@ class FormAgreement:
         looks up every concept and first letter of its own words: the form's filed word pairs
         with one of them. Returns the two tables and whether some form has no naming word."""
         forms, _ = self._forms.get()
-        by_key: dict[str, list[int]] = {}
+        by_key: dict[str, list[int]] = {}  # lists while built, then as entity_ids keeps them
         spelt: dict[str, list[int]] = {}
         empty = False
         for k, c in enumerate(forms):
@@ -134,7 +151,13 @@ class FormAgreement:
                 by_key.setdefault(f"{n}|{key}", []).append(k)
             if _spelt(pivot):
                 spelt.setdefault(f"{n}|{pivot.text[0]}", []).append(k)
-        return by_key, spelt, empty
+        return _sealed(by_key), _sealed(spelt), empty
+
+
+def _sealed(table: dict[str, list[int]]) -> EntityIds[str]:
+    """A table of ascending form positions as :mod:`~aeronorm.pipeline.entity_ids` keeps them: an
+    int for one form (most keys), a tuple for several."""
+    return {key: held[0] if len(held) == 1 else tuple(held) for key, held in table.items()}
 
 
 def _spelt(t: Tok) -> bool:
