@@ -25,7 +25,7 @@ from .lexicon.compare import institution_types, rendering
 from .text.asides import without_redundant_asides
 from .text.fold import fold_key, has_han, is_upper_word
 
-__all__ = ["Index", "Rep", "anchor_homophones", "anchor_types", "concept_key", "rendering_key"]
+__all__ = ["FormLabels", "Index", "Rep", "anchor_homophones", "anchor_types", "concept_key", "rendering_key"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class Index:
         # built (a set per key for a moment was 216 bytes a key); sets once built (see
         # _seal_owners).
         self.exact: dict[str, set[int]] = {}
-        self.exact_label: dict[tuple[str, int], str] = {}
+        self.exact_label = FormLabels(self.exact)
         self.concepts: dict[tuple[str, ...], set[int]] = {}
         self.concept_reps: dict[tuple[str, ...], list[int]] = defaultdict(list)  # tuples once built
         self.reps: list[Rep] = []
@@ -127,9 +127,8 @@ class Index:
                 for t in lexicon.read_zh(text)))
             for label, text in _with_cores(entity.forms()):
                 key = fold_key(text)
-                if key:
-                    _add_owner(self.exact, key, i)
-                    self.exact_label.setdefault((key, i), label)
+                if key and _add_owner(self.exact, key, i):  # the entity's first form with this key
+                    self.exact_label.add(key, i, label)
                 if label == "abbreviation":
                     continue
                 han = has_han(text)
@@ -184,6 +183,7 @@ class Index:
                     held = self.exact.get(key)
                     if type(held) is not set:  # one entity's (shared) frozenset, or none
                         held = self.exact[key] = set(held or ())
+                    self.exact_label.unlabelled(key, owners - held)
                     held.update(owners)
 
     def _seal_owners(self) -> None:
@@ -278,16 +278,76 @@ class Index:
         return self.exact.get(key, set())
 
 
-def _add_owner(table: dict[Any, Any], key: Any, i: int) -> None:
-    """Record that entity ``i`` has ``key`` (see :meth:`Index._seal_owners`)."""
+def _add_owner(table: dict[Any, Any], key: Any, i: int) -> bool:
+    """Record that entity ``i`` has ``key`` (see :meth:`Index._seal_owners`); whether it is new."""
     held = table.get(key)
     if held is None:
         table[key] = i
     elif type(held) is int:
-        if held != i:
-            table[key] = [held, i]
+        if held == i:
+            return False
+        table[key] = [held, i]
     elif i not in held:
         held.append(i)
+    else:
+        return False
+    return True
+
+
+class FormLabels:
+    """``(folded key, entity) -> label`` of the entity's first form with that key (``name``,
+    ``alias``, ``abbreviation``, ``zh``, ``zh_alias``), read as the dict it stands for (``get``,
+    ``[]``, ``in``): a key of an entity (:attr:`Index.exact`) has a label. Only the labels other
+    than ``name`` are held (a name is most forms: a tuple and an entry each were 30 MB at
+    100,000 entities), and the owners a Chinese short form shared gave a key, which have none.
+
+    Examples
+    --------
+    >>> exact = {"casc": frozenset({0}), "china aerospace": frozenset({0})}
+    >>> labels = FormLabels(exact)
+    >>> labels.add("casc", 0, "abbreviation"), labels.add("china aerospace", 0, "name")
+    (None, None)
+    >>> labels.get(("casc", 0)), labels[("china aerospace", 0)], labels.get(("casc", 1), "none")
+    ('abbreviation', 'name', 'none')
+    """
+
+    __slots__ = ("_exact", "_other")
+
+    def __init__(self, exact: dict[str, Any]):
+        self._exact = exact  # the index's own table, read when a label is not held
+        self._other: dict[tuple[str, int], str | None] = {}  # None: an owner without a form of the key
+
+    def add(self, key: str, i: int, label: str) -> None:
+        """The label of entity ``i``'s first form with ``key`` (once per key and entity)."""
+        if label != "name":
+            self._other[(key, i)] = label
+
+    def unlabelled(self, key: str, owners: Iterable[int]) -> None:
+        """Owners given ``key`` by no form of theirs: no label."""
+        for i in owners:
+            self._other[(key, i)] = None
+
+    def get(self, key: tuple[str, int], default: Any = None) -> Any:
+        label = self._other.get(key, _NO_LABEL)
+        if label is not _NO_LABEL:
+            return default if label is None else label
+        owners = self._exact.get(key[0])
+        return "name" if owners is not None and key[1] in owners else default
+
+    def __getitem__(self, key: tuple[str, int]) -> str:
+        label = self.get(key)
+        if label is None:
+            raise KeyError(key)
+        return label
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, tuple) and len(key) == 2 and self.get(key) is not None
+
+
+_NO_LABEL = object()
+
+
+_ASIDE_OPENERS = frozenset("([（【\"“")  # every aside of text.fold.ASIDE_RE starts with one
 
 
 def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
@@ -296,6 +356,10 @@ def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
     for label, text in forms:
         yield label, text
         if label != "abbreviation":
+            # no aside opens and the spaces are as the core writes them: no core (the regular
+            # expressions of without_redundant_asides were a tenth of the index's build)
+            if _ASIDE_OPENERS.isdisjoint(text) and " ".join(text.split()) == text:
+                continue
             core = without_redundant_asides(text)
             if core:
                 yield label, core

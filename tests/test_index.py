@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from aeronorm.glossary import Entity, Glossary, Term
 from aeronorm.index import Index, concept_key
 from aeronorm.lexicon import Kind, TermLexicon, Tok
+from aeronorm.text.asides import without_redundant_asides
 from aeronorm.text.fold import fold_key
 
 # ------------------------------------------------------------------ exact and concept tables
@@ -130,3 +134,22 @@ def test_positions_give_each_entity_id_its_place(index):
     # the one table from an id to a position: the stages and the scan read this one
     assert len(index.positions) == len(index.entities)
     assert all(index.entities[index.positions[e.id]] is e for e in index.entities)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab )]）】”’'\t\u3000\u00a0-.,", max_size=20))
+def test_a_form_with_no_aside_opening_and_plain_spaces_has_no_core(text):
+    # The index reads a form's core only when an aside may open in it (a bracket or a quote)
+    # or its spaces are not as a core writes them: otherwise there is none.
+    if not set("([（【\"“") & set(text) and " ".join(text.split()) == text:
+        assert without_redundant_asides(text) == ""
+
+
+def test_form_labels_read_as_the_dict_they_stand_for(index):
+    # labels other than "name" are held; a name's is read from the owners of the key
+    for key, ids in list(index.exact.items())[:2000]:
+        for i in ids:
+            label = index.exact_label.get((key, i))
+            assert label in ("name", "alias", "abbreviation", "zh", "zh_alias", None)
+            assert ((key, i) in index.exact_label) == (label is not None)
+        assert index.exact_label.get((key, len(index.entities)), "none") == "none"
