@@ -103,7 +103,8 @@ def read_index(source: str | os.PathLike[str] | bytes, *, expect: Mapping[str, A
                 raise SavedIndexError(f"{f.name}: the index has {key} {str(header.get(key))[:16]!r}, "
                                       f"not {str(value)[:16]!r}: it was built from something else")
         encoded = Encoded.of(f.sections())
-    root = decode(encoded, allowed=allowed_module, substitute=dict(substitute or {}), into=dict(into or {}))
+    root = decode(encoded, allowed=allowed_module, substitute=dict(substitute or {}), into=dict(into or {}),
+                  consume=True)
     return header, root
 
 

@@ -37,7 +37,7 @@ __all__ = ["FORMAT_VERSION", "MAGIC", "IndexFile", "write_index_file"]
 
 MAGIC = b"AERONORM-INDEX\n\x00"
 #: Version of this layout and of the graph encoding inside it (aeronorm.store.graph).
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: bytes in a section of their own, not hex in the plan
 _PREFIX = struct.Struct("<16sIII4x")
 _ALIGN = 8
 # Sections this small are not worth compressing.

@@ -72,19 +72,24 @@ class Encoded:
     floats: array  # float64
     refs: array  # uint32: the parts of every group, in order
     sizes: array  # uint32: the size of every container of variable size, in order
+    # every bytes object, one after the other, and the size of each (they were hex in the plan:
+    # at 100,000 entities 40 MB of JSON to parse, twice the bytes, at a load's peak)
+    blobs: bytes = b""
+    blob_sizes: array = dataclasses.field(default_factory=lambda: array("Q"))
 
     def sections(self) -> dict[str, bytes]:
         """Named sections, arrays little-endian."""
         return {"plan": self.plan, "strings": self.strings, "string_sizes": _le(self.string_sizes),
                 "ints": _le(self.ints), "floats": _le(self.floats), "refs": _le(self.refs),
-                "sizes": _le(self.sizes)}
+                "sizes": _le(self.sizes), "bytes": self.blobs, "byte_sizes": _le(self.blob_sizes)}
 
     @classmethod
     def of(cls, sections: dict[str, Any]) -> Encoded:
         """What :meth:`sections` wrote."""
         return cls(bytes(sections["plan"]), bytes(sections["strings"]), _array("I", sections["string_sizes"]),
                    _array("q", sections["ints"]), _array("d", sections["floats"]),
-                   _array("I", sections["refs"]), _array("I", sections["sizes"]))
+                   _array("I", sections["refs"]), _array("I", sections["sizes"]),
+                   bytes(sections["bytes"]), _array("Q", sections["byte_sizes"]))
 
 
 def _le(a: array) -> bytes:
@@ -223,7 +228,7 @@ class _Encoder:
         if t is frozenset:
             return _FROZENSET, None, list(obj), True, None
         if t is bytes:
-            return _BYTES, obj.hex(), [], False, None
+            return _BYTES, obj, [], False, None
         if t is defaultdict:
             factory = obj.default_factory
             ref = None if factory is None else self.class_ref(factory)
@@ -449,9 +454,11 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
     for kind in (_CONST, _BIGINT, _BYTES, _CLASS, _FUNC, _MEMO):
         ids = by_kind[kind]
         if ids:
-            values = [class_index(meta[i]) if kind in (_CLASS, _FUNC) else meta[i] for i in ids]
+            values = (None if kind == _BYTES  # in their own section
+                      else [class_index(meta[i]) if kind in (_CLASS, _FUNC) else meta[i] for i in ids])
             groups.append(["leaf", kind, len(ids), values])
             order += ids
+    blobs = [meta[i] for i in by_kind[_BYTES]]
     shell_of: dict[int, tuple[int, int]] = {}  # node -> (shell group, position in it)
     shell_groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for kind in sorted(_SHELLS):
@@ -519,13 +526,15 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
         floats=array("d", [meta[i] for i in floats]),
         refs=refs,
         sizes=sizes,
+        blobs=b"".join(blobs),
+        blob_sizes=array("Q", map(len, blobs)),
     )
 
 
 # -- decoding ---------------------------------------------------------------------------------------
 def decode(data: Encoded, *, allowed: Callable[[str], bool],
            substitute: dict[str, Callable[[Any], Any]] | None = None,
-           into: dict[str, Any] | None = None) -> Any:
+           into: dict[str, Any] | None = None, consume: bool = False) -> Any:
     """The root of the graph :func:`encode` wrote, made again.
 
     Parameters
@@ -539,6 +548,9 @@ def decode(data: Encoded, *, allowed: Callable[[str], bool],
     into : dict, optional
         Named instances to make into existing objects of their class (their attributes are set
         on the object given, and every reference gets it): ``{"root": obj}`` loads into ``obj``.
+    consume : bool
+        Let go of ``data``'s plan, strings, numbers and bytes once they are read (``data`` is
+        then empty): a large index's arrays are hundreds of MB at a load's peak.
 
     Raises
     ------
@@ -548,7 +560,10 @@ def decode(data: Encoded, *, allowed: Callable[[str], bool],
     """
     try:
         with paused_gc():
-            return _decode(json.loads(data.plan), data, allowed, substitute or {}, into or {})
+            plan = json.loads(data.plan)
+            if consume:
+                data.plan = b""
+            return _decode(plan, data, allowed, substitute or {}, into or {}, consume)
     except SavedIndexError:
         raise
     except (ValueError, TypeError, KeyError, IndexError, AttributeError, UnicodeDecodeError, OverflowError,
@@ -557,7 +572,7 @@ def decode(data: Encoded, *, allowed: Callable[[str], bool],
 
 
 def _decode(plan: dict[str, Any], data: Encoded, allowed: Callable[[str], bool],
-            substitute: dict[str, Callable[[Any], Any]], into: dict[str, Any]) -> Any:
+            substitute: dict[str, Callable[[Any], Any]], into: dict[str, Any], consume: bool) -> Any:
     n_str, n_int, n_float = plan["leaves"]
     if len(data.ints) != n_int or len(data.floats) != n_float:
         raise SavedIndexError("the index's leaves do not match its plan")
@@ -578,6 +593,10 @@ def _decode(plan: dict[str, Any], data: Encoded, allowed: Callable[[str], bool],
     del text
     nodes += data.ints
     nodes += data.floats
+    blobs = _blobs(data.blobs, data.blob_sizes)
+    if consume:  # what is read is let go
+        data.strings, data.string_sizes, data.ints, data.floats = b"", array("I"), array("q"), array("d")
+        data.blobs, data.blob_sizes = b"", array("Q")
     classes = [_resolve(ref, allowed) for ref in plan["classes"]]
     refs: Iterator[int] = iter(data.refs)
     sizes: Iterator[int] = iter(data.sizes)
@@ -590,7 +609,7 @@ def _decode(plan: dict[str, Any], data: Encoded, allowed: Callable[[str], bool],
     starts: list[int] = []  # node number of each shell group's first shell
     for op, kind, count, extra in plan["groups"]:
         if op == "leaf":
-            made = _leaves(kind, extra, classes)
+            made = blobs(count) if kind == _BYTES else _leaves(kind, extra, classes)
             if len(made) != count:
                 raise SavedIndexError("a group of the index does not match its size")
             nodes += made
@@ -631,13 +650,29 @@ def _decode(plan: dict[str, Any], data: Encoded, allowed: Callable[[str], bool],
     return nodes[names["root"]]
 
 
+def _blobs(blob: bytes, blob_sizes: array) -> Callable[[int], list[bytes]]:
+    """``take(count)``: the next ``count`` bytes objects of the index."""
+    sizes = iter(blob_sizes)
+    at = 0
+
+    def take(count: int) -> list[bytes]:
+        nonlocal at
+        out = []
+        for size in islice(sizes, count):
+            out.append(blob[at:at + size])
+            at += size
+        if len(out) != count or at > len(blob):
+            raise SavedIndexError("the index's bytes do not match its plan")
+        return out
+
+    return take
+
+
 def _leaves(kind: int, values: list[Any], classes: list[Any]) -> list[Any]:
     if kind == _CONST:
         return [_CONSTANTS[v] for v in values]
     if kind == _BIGINT:
         return [int(v) for v in values]
-    if kind == _BYTES:
-        return [bytes.fromhex(v) for v in values]
     if kind in (_CLASS, _FUNC):
         out = [classes[v] for v in values]
         if not all(isinstance(c, type) == (kind == _CLASS) for c in out):

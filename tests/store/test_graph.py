@@ -209,3 +209,19 @@ def test_arrays_that_do_not_hold_together_are_an_error_never_a_crash(section):
     sections[section] = bytes(data)
     with pytest.raises(SavedIndexError):
         decode(Encoded.of(sections), allowed=here)
+
+
+def test_bytes_travel_in_their_own_section_and_a_consumed_encoding_is_let_go():
+    blobs = [b"", b"\x00\xff" * 3, bytes(range(256)), b"abc"]
+    root = {"blobs": blobs, "again": blobs[1], "text": "\u822a\u5929"}
+    encoded = encode(root, allowed=here)
+    assert b"abc".hex() not in encoded.plan.decode()  # not hex in the plan
+    data = Encoded.of(encoded.sections())
+    back = decode(data, allowed=here, consume=True)
+    assert back == root and back["again"] is back["blobs"][1]
+    assert (data.plan, data.strings, data.blobs) == (b"", b"", b"")
+    assert not data.ints and not data.blob_sizes
+    cut = Encoded.of(encoded.sections())
+    cut.blob_sizes[-1] += 1  # a size past the end of the bytes
+    with pytest.raises(SavedIndexError, match="bytes"):
+        decode(cut, allowed=here)
