@@ -37,6 +37,7 @@ class WordClasses:
     state_scope: frozenset[str]
     company_form_families: tuple[tuple[str, frozenset[str]], ...]
     name_glue: frozenset[str]
+    cut_endings: frozenset[str]
     institution_types: frozenset[str]
     max_phrase: int
 
@@ -74,6 +75,7 @@ def load_word_classes() -> WordClasses:
             (family, frozenset(words)) for family, words in raw["company_form_families"].items()
         ),
         name_glue=frozenset(raw["name_glue"]),
+        cut_endings=frozenset(fold(w) for w in raw["cut_endings"]),
         institution_types=frozenset(raw["institution_types"]),
         max_phrase=max(len(p) for p in legal | generic),
     )

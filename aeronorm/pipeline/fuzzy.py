@@ -30,7 +30,7 @@ from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import Aligner, align, is_line_of_business, similarity, spelling_comparable
+from ..lexicon.compare import Aligner, align, is_line_of_business, rendering, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_common_words, load_places_abroad
 from ..results import Method
@@ -109,6 +109,10 @@ class EntityFacts:
     institution: bool = False
     #: its Chinese names, joined ("" without one): what a romanised word of the query must be in
     chinese: str = ""
+    #: the words of its Chinese names as the lexicon reads them, runs of two or three of them, and
+    #: their heads after two characters or more (指挥学院: 学院, 院; not 科学院's 学院): what a type
+    #: of body of the query must render
+    chinese_words: frozenset[str] = frozenset()
     #: itself and its descendants (glossary ``parent`` links), when it has any: a word only they
     #: have still names it ("BeiDou" with BeiDou-3 in the glossary)
     family: frozenset[int] = frozenset()
@@ -252,6 +256,7 @@ class FuzzyStage:
                 company=company, stated=self._stated(entity),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
+                chinese_words=self._chinese_words(entity),
                 family=self.families.get().get(entity, frozenset()),
                 title=self.index.entities[entity].type == "title",
                 place=self.index.entities[entity].type == "place", entity=entity,
@@ -314,6 +319,34 @@ class FuzzyStage:
                 shared = [k for k in q[i].keys & c[j].keys if has_han(k)]
                 if shared and not any(k in chinese for k in shared):
                     return f"{word!r} is {c[j].text!r} only as {min(shared)}, not in the title's Chinese name"
+        return None
+
+    def _chinese_words(self, entity: int) -> frozenset[str]:
+        """:attr:`EntityFacts.chinese_words` of entity ``entity``."""
+        lex = self.index.lexicon
+        out: set[str] = set()
+        for zh in self.index.entities[entity].chinese_names():
+            words = [t.text for t in lex.zh_tokens(zh)]
+            out.update("".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words) - n + 1))
+            out.update(w[k:] for w in words for k in range(2, len(w)))
+        return frozenset(out)
+
+    def _other_body_type(self, q: Sequence[Tok], c: Sequence[Tok], pairs: Sequence[tuple[int, int, float]],
+                         words: frozenset[str]) -> str | None:
+        """A type of body of the query, aligned with the name's, that renders no word of the
+        entity's Chinese names where the name's does: "College" and "Academy" are both written
+        for 学院, but 研究院 is never a college."""
+        unit = self._unit
+        for i, j, _ in pairs:
+            if rendering(q[i].text) == rendering(c[j].text) or not (unit(q[i]) and unit(c[j])):
+                continue
+            shared = [k for k in q[i].keys & c[j].keys if has_han(k)]
+            # (where the lexicon does not say which word of the Chinese name the name's word
+            # renders, it cannot say the query's renders another)
+            if shared and not any(k in words for k in q[i].keys if has_han(k)) and \
+                    any(k in words for k in c[j].keys if has_han(k)):
+                return (f"{q[i].text!r} is {c[j].text!r} only as {min(shared)}, which its Chinese name "
+                        "lacks: another body")
         return None
 
     def _institution(self, entity: int, company: bool) -> bool:
@@ -393,7 +426,8 @@ class FuzzyStage:
             pairs = [(i, j, s) for i, j, s in pairs
                      if s >= 1.0 or q[i].text not in common or c[j].text in common]
         if cs.facts.chinese:
-            bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese, title=cs.facts.title)
+            bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese, title=cs.facts.title) \
+                or self._other_body_type(q, c, pairs, cs.facts.chinese_words)
             if bridged:
                 return 0.0, [bridged]
         matched = parent_matched
@@ -519,6 +553,11 @@ class FuzzyStage:
         specific = self._specific
         if person and any(q[i].kind == Kind.LEGAL or is_line_of_business(q[i]) for i in left_q):
             return 0.0, ["a company form or a line of business with a person's name: a company named so"]
+        if person and any(q[i].kind == Kind.PLACE for i in left_q):
+            # a place the person's names do not state ("Li Hong Nanjing") tells a namesake of that
+            # place, or something there named after the person: a person's name is all of it
+            place = next(q[i].text for i in left_q if q[i].kind == Kind.PLACE)
+            return 0.0, [f"a place, {place!r}, with a person's name: which person, the names do not say"]
         if person and aligned_q and any(i > max(aligned_q) and self._organisation_word(q[i]) for i in left_q):
             # a word of an organisation's name after a person's ("Ye Peijian Aerospace", "Qian
             # Xuesen Institute") names something called after the person; a title goes before,

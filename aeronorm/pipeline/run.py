@@ -166,11 +166,18 @@ class Pipeline:
                     why = f"the query names a group; {outcome.entity.name!r} is no group"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                cut = _cut_after(query) if outcome.method != "exact" else ""
+                if cut:
+                    why = f"the name is cut after {cut!r}: what it named is in the part cut off"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 other = self._aside_names_another(query, outcome.entity)
-                if other:
+                main = "" if other else self._main_names_another(query, outcome.entity)
+                if other or main:
                     # "China Academy of Space Technology (CALT)": the name and its acronym name
                     # two entities; which one the writer meant, the name cannot say.
-                    why = f"the aside ({other}) names another entity"
+                    why = f"the aside ({other}) names another entity" if other else \
+                        f"the name outside the brackets ({main}) names another entity"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 return outcome, outcome
@@ -214,6 +221,22 @@ class Pipeline:
                 return aside  # (its parent's acronym says whose unit it is: "Second Academy (CASIC)")
         return ""
 
+    def _main_names_another(self, query: Query, entity: Entity) -> str:
+        """The name outside the brackets when it names other entities, exactly, and an aside
+        names ``entity`` ("CASIC (Kuaizhou)": the group and its rocket); ``""`` otherwise. (A
+        place or a number in brackets names no entity so: "X University (Shenzhen)".)"""
+        if not query.asides or not query.bare:
+            return ""
+        exact = self.stages["exact"]
+        if not any((said := exact.match(Query(aside), None)) is not None and said.entity is not None
+                   and said.entity.id == entity.id for aside in query.asides):
+            return ""
+        said = exact.match(Query(query.bare), None)
+        if said is None:
+            return ""
+        named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
+        return query.bare if named and entity.id not in named else ""
+
     def _ancestors(self, entity: Entity) -> set[str]:
         """The ids of an entity's glossary ancestors (``parent`` links), as the fuzzy stage
         keeps them."""
@@ -248,6 +271,15 @@ class Pipeline:
             if not group:
                 out.add(entity.id)
         return frozenset(out)
+
+def _cut_after(query: Query) -> str:
+    """The word a Latin name ends in when no name ends so ("of": ``cut_endings``), else ``""``."""
+    if query.lane != "latin":
+        return ""
+    words = query.text.rstrip(" ,;:-").rsplit(None, 1)
+    last = words[-1].casefold() if words else ""
+    return last if last in load_word_classes().cut_endings else ""
+
 
 def _group_form(tok: Tok) -> bool:
     """Whether a token of a query says group as written (集团, "Group"; not "Corporation")."""

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..index import Index
-from ..lexicon import stem
+from ..lexicon import Kind, stem
 from ..lexicon.spelling import Correction, Speller
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_common_words
@@ -73,7 +73,16 @@ class Mender:
             return None
         if is_pinyin_word(w) and any(is_pinyin_word(r) and not self.lexicon.knows(r) for r in reading.words):
             return None  # nor is a Chinese word read as a brand (Huaxing, Huaxin): another brand
+        read = reading.words[0]
+        if len(reading.words) == 1 and _one_letter_changed(w, read) and self._place(read):
+            # a place's pinyin with one letter changed is another place (Wencheng 文成 and
+            # Wenchang 文昌, Hankou and Haikou): China has too many for a typo to say which; a
+            # letter dropped, doubled or two swapped is the typo (Wenchng, Fuzhuo)
+            return None
         return reading
+
+    def _place(self, word: str) -> bool:
+        return any(t.kind == Kind.PLACE for t in self.lexicon.tokens(word))
 
     def mend(self, text: str) -> Mended | None:
         """``text`` with its unknown words read, or ``None`` when no word needs (or has) a reading."""
@@ -131,6 +140,10 @@ def _acronym(word: str, text: str) -> bool:
     if not word.isupper():
         return False
     return len(word) <= _ACRONYM_MAX or not text.isupper() or word == text.strip()
+
+
+def _one_letter_changed(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def _plain(word: str) -> str:

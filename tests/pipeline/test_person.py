@@ -247,3 +247,25 @@ def test_an_organisation_word_after_a_person_s_name_names_something_else(with_or
 def test_a_form_of_address_before_the_name_is_the_person(with_orgs, text):
     m = with_orgs.match(text)
     assert m is not None and m.type == "person"
+
+
+@pytest.fixture(scope="module")
+def with_places() -> Normalizer:
+    places = [{"id": f"place-{p.lower()}", "name": p, "type": "place", "zh": zh}
+              for p, zh in (("Lanzhou", "兰州"), ("Xiamen", "厦门"), ("Taiyuan", "太原"))]
+    orgs = [{"id": f"org-{p.lower()}", "name": f"{p} Orbital Works"}
+            for p in ("Lanzhou", "Xiamen", "Taiyuan")]
+    return Normalizer(Glossary.from_records(RECORDS + places + orgs))
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang Kejian Lanzhou", "Li Hong Xiamen", "Li Hong, Taiyuan", "Qian Xuesen Xiamen"])
+def test_a_place_with_a_person_s_name_is_no_answer(with_places, text):
+    # a namesake of that city, or something there named after the person: the names do not say
+    assert with_places.match(text) is None
+
+
+@pytest.mark.parametrize(("text", "entity_id"), [
+    ("Zhang Kejian", "zkj"), ("Li Hong", "lh"), ("Hong Li", "lh")])
+def test_the_name_alone_is_still_the_person(with_places, text, entity_id):
+    assert _id(with_places, text) == entity_id

@@ -106,3 +106,30 @@ def test_an_english_word_is_no_misspelt_brand(n):
 def test_an_english_word_may_be_a_misspelt_word(n):
     m = n.match("Qingyun Lunch Data Center")  # "lunch" for "launch": both words, one a typo
     assert m is not None and m.entity_id == "orbitdata"
+
+
+@pytest.fixture(scope="module")
+def places() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "wenchang-site", "name": "Wenchang Space Launch Site", "zh": "文昌航天发射场"},
+        {"id": "changchun-u", "name": "Changchun University of Optics", "zh": "长春光学大学"},
+        {"id": "fuzhou-i", "name": "Fuzhou Institute of Lasers", "zh": "福州激光研究所"},
+    ]))
+
+
+@pytest.mark.parametrize("query", [
+    "Wencheng Space Launch Site",  # 文成, another county
+    "Changshun University of Optics",  # 长顺
+])
+def test_pinyin_one_letter_changed_is_another_chinese_word(places, query):
+    assert places.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Wenchng Space Launch Site", "wenchang-site"),  # a letter dropped
+    ("Changchn University of Optics", "changchun-u"),
+    ("Fuzhuo Institute of Lasers", "fuzhou-i"),  # two letters swapped
+])
+def test_pinyin_with_a_letter_dropped_or_two_swapped_is_read(places, query, expected):
+    m = places.match(query)
+    assert m is not None and m.entity_id == expected

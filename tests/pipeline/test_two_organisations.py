@@ -58,3 +58,22 @@ def test_another_entity_s_acronym_and_a_type_of_unit_name_no_unit(n, query):
 def test_a_unit_named_in_full_with_another_s_acronym_is_read(n):
     m = n.match("OSAT General Design Department")
     assert m is not None and m.entity_id == "osat-dept"
+
+
+
+@pytest.mark.parametrize("query", [
+    "CAS (Lumora Observatory)", "Chinese Academy of Sciences (Kestrel Optics Laboratory)",
+])
+def test_an_entity_in_brackets_after_another_s_name_is_no_answer(n, query):
+    # the academy and its observatory: which one the writer meant, the name cannot say
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Lumora Observatory (CAS)", "lumora"),  # its parent in brackets says whose it is
+    ("Kestrel Optics Laboratory (CAS)", "kestrel-lab"),
+    ("Chinese Academy of Sciences (CAS)", "cas"),
+])
+def test_a_name_with_its_parent_or_acronym_in_brackets_is_read(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected

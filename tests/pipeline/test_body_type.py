@@ -1,0 +1,51 @@
+"""aeronorm.pipeline.fuzzy: a type of body is what the entity's Chinese name says. English writes
+"Academy" for 研究院 and for 学院, "Institute" for 研究所 and 学院; a query's type of body that
+renders no word of the Chinese name ("College" for a 研究院), where the name's does, names another
+body. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+from .stages import answer_id as _id
+
+RECORDS = [
+    {"id": "qaat", "name": "Qinling Academy of Aerospace Technology", "zh": "秦岭航天技术研究院"},
+    {"id": "ifm", "name": "Institute of Fluid Mechanics, Chinese Academy of Sciences",
+     "zh": "中国科学院流体力学研究所", "aliases": ["CAS Institute of Fluid Mechanics"]},
+    {"id": "iaas", "name": "International Academy of Astronautical Sciences", "zh": "国际宇航科学院"},
+    {"id": "nae", "name": "Norinco Atomic Energy Authority", "zh": "北方原子能机构"},
+    {"id": "hscs", "name": "Huashan Society of Control Science", "zh": "华山控制科学学会"},
+    {"id": "lszy", "name": "Lishan College of Engineering", "zh": "骊山工程学院"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "Qinling College of Aerospace Technology",  # 学院 is no word of 研究院
+    "Qinling School of Aerospace Technology",
+    "CAS College of Fluid Mechanics",  # 学院 is inside 科学院, no word of its own
+    "Huashan College of Control Science",  # a college is no 学会
+])
+def test_a_type_of_body_its_chinese_name_lacks_names_another_body(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Qinling Institute of Aerospace Technology", "qaat"),  # Institute is written for 研究院 too
+    ("Qinling Academy of Aerospace Technology", "qaat"),
+    ("CAS Institute of Fluid Mechanics", "ifm"),
+    ("Lishan Institute of Engineering", "lszy"),  # and for 学院
+    ("Lishan School of Engineering", "lszy"),
+    # the lexicon does not say which word of 北方原子能机构 "Authority" renders: nor can it say
+    # "Agency" renders another
+    ("Norinco Atomic Energy Agency", "nae"),
+])
+def test_a_type_of_body_its_chinese_name_has_is_the_same_body(n, query, expected):
+    assert _id(n, query) == expected
