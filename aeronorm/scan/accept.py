@@ -396,8 +396,9 @@ class Acceptor:
     def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str) -> bool:
         """False when a neighbour makes the name another thing: a foreign country before it
         ("U.S. Space Force"), a geographic feature by a place ("Hainan Island", "the island of
-        Hainan"), a designation after a programme ("Long March 2D"), a unit's number after an
-        organisation's acronym ("CETC 38")."""
+        Hainan"), a designation after a programme ("Long March 2D") or hyphened to an
+        organisation's name ("Tianyi-26", its satellite), a unit's number after an organisation's
+        acronym ("CETC 38")."""
         infos, raws, n = doc.infos, doc.raws, doc.n
         if self._foreign_before(doc, first):
             return False
@@ -417,6 +418,9 @@ class Acceptor:
             if gap in (" ", "-", "\u2010", "\u2011") and _DESIGNATION.match(raws[nxt]) and \
                     not (gap == " " and raws[nxt].isdigit() and len(raws[nxt]) > 2):
                 return False
+        if etype == "org" and nxt < n and doc.parts[2 * nxt] in ("-", "\u2010", "\u2011") and \
+                raws[nxt][:1].isdigit() and _DESIGNATION.match(raws[nxt]):
+            return False  # "Tianyi-26": a satellite named after its maker, not the maker
         # "CETC 38", "CAST 502": one of its numbered units, not the organisation itself
         return not (etype == "org" and first == last and nxt < n and not infos[last].possessive
                     and _ACRONYM_WORD.fullmatch(raws[last]) and doc.parts[2 * nxt] in (" ", "-")

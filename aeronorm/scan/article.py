@@ -10,9 +10,9 @@ import re
 
 from .cues import load_text_cues
 
-__all__ = ["article_before", "described_by", "takes_article"]
+__all__ = ["article_before", "described_by", "modifies_next", "takes_article"]
 
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*")  # CNSA, MIIT, PLASSF, 3 letters or more
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*")  # CNSA, MIIT, PLASSF
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][sS])?")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
                           "our", "your", "my", "whose", "each", "every", "any", "no", "which", "what"})
@@ -35,7 +35,7 @@ def takes_article(name: str) -> bool:
     if not words or _COMPANY_END.search(name.rstrip()):
         return False
     lowered = [w.strip(",.()").casefold() for w in words]
-    head = next((i - 1 for i, w in enumerate(lowered) if w == "of" and i), len(lowered) - 1)
+    head = next((i - 1 for i, w in enumerate(lowered) if w in ("of", "for") and i), len(lowered) - 1)
     cues = load_text_cues()
     word = lowered[head]
     if word in cues.article_of_heads:
@@ -44,9 +44,10 @@ def takes_article(name: str) -> bool:
 
 
 def article_before(text: str, start: int, written: str, name: str) -> str:
-    """The article to write before ``name`` where it replaces the acronym ``written`` at
-    ``text[start:]``: "the", "The" at the start of a sentence, or "" (none needed, or the text
-    has a determiner or a possessive there already).
+    """The article to write before ``name`` where it replaces ``written`` (an acronym, or a
+    name written without an article: "according to Sanjiang Group" is "according to the Fourth
+    Academy of ...") at ``text[start:]``: "the", "The" at the start of a sentence, or "" (none
+    needed, or the text has a determiner or a possessive there already).
 
     Examples
     --------
@@ -61,8 +62,10 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
     >>> article_before("CNSA", 0, "CNSA", "China National Space Administration")
     ''
     """
-    if not _ACRONYM.fullmatch(written) or not takes_article(name):
-        return ""
+    if not written[:1].isupper() or written.casefold().startswith("the ") or not takes_article(name):
+        return ""  # (a name in lower case describes: :func:`described_by`)
+    if not _ACRONYM.fullmatch(written) and name.split()[0].casefold() == written.split()[0].casefold():
+        return ""  # the writer's name heads the full one ("Landspace" said): so does the writer's usage
     if not text[:start].strip() and not text[start + len(written) :].strip(" \t\n.,;:!?"):
         return ""  # the name alone (a cell, a heading): no sentence to fit into
     before = text[max(0, start - 60) : start]
@@ -72,12 +75,20 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
         return ""  # "the official CASC press release", "two NUDT professors": a modifier
     if _SENTENCE_END.search(before):
         return "The "
+    if before.split()[-1:] and "-" in before.split()[-1]:
+        return ""  # "Wuhan-based CASIC": the article goes before the modifier, if anywhere
     last = _WORD.findall(before)
     if last:
         word = last[-1].casefold()
         if word in _DETERMINERS or word.endswith(("'s", "\u2019s")):
             return ""
     return "the "
+
+
+def modifies_next(text: str, end: int) -> bool:
+    """Whether the words ending at ``text[end]`` modify the noun after them ("SASTIND Director",
+    "a CASC subsidiary") rather than end their noun phrase (:func:`_stands_alone`)."""
+    return not _stands_alone(text[end : end + 40])
 
 
 def _stands_alone(after: str) -> bool:

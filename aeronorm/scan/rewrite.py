@@ -11,7 +11,8 @@ from typing import Literal
 from ..caching import BuildOnce
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
-from .article import article_before, described_by
+from ..text.fold import fold_key
+from .article import article_before, described_by, modifies_next, takes_article
 from .cues import load_text_cues
 from .keep import is_plural, keeps_meaning, plural_of
 
@@ -25,12 +26,17 @@ _OPEN_BRACKET = re.compile(r"\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _MAX_APPOSED_GAP = 40
 # what stands between a name and its parent: ", ", " under the ", " of the "
+# (an acronym in brackets may come first: "X (NSSC) of the CAS"; a relative clause may say it:
+# "X which comes under the CAS")
 _PARENT_GAP = re.compile(
-    r"\s*(?:,\s*|\s(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
+    r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*|\s(?:(?:which|that)\s+(?:comes?|is|was|are|were|operates?)\s+)?"
+    r"(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
+_OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
+_LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
-# two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y"
-_APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+)")
+# two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
+_APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+|\s*/\s*)")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
 # an acronym in the plural ("two CALTs") is left as written.
 _COUNTABLE = frozenset({"title", "term", "award", "event"})
@@ -73,6 +79,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     places = places or _no_places
     # each entity's parent, read once per text and only when a parent is named next to a name
     parents = BuildOnce(lambda: {e.id: e.parent for e in index.entities if e.parent})
+    names = _TextNames(index, parents)
     pieces: list[str] = []
     reps: list[Replacement] = []
     pos = 0
@@ -83,11 +90,13 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and (
                 _bracketed(text, mentions[i - 1].end, m.start, m.end)
-                or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)):
-            new = m.text  # "Full Name (ACR)", "ACR (Full Name, ...)": the text defines its abbreviation
-        elif i + 1 < len(mentions) and _adds_parent(m) and \
-                _PARENT_GAP.fullmatch(text, m.end, mentions[i + 1].start) and \
-                _is_ancestor(parents.get(), mentions[i + 1].entity_id, m.entity_id):
+                or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)
+                or _listed_in_brackets(text, mentions[i - 1].end, m.start)):
+            # "Full Name (ACR)", "ACR (Full Name, ...)", "X (Y / ACR)": the text defines its
+            # abbreviation, or lists the entity's other names
+            new = m.text
+        elif _adds_parent(m, names.get(m.match.canonical, m.entity_id)) and \
+                _parent_follows(text, mentions, i, parents.get()):
             # "X Institute under the Chinese Academy of Sciences": the text names the parent the
             # canonical name would add ("X Institute, CAS under the ...")
             new = m.text
@@ -99,12 +108,16 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             defines = (i + 1 < len(mentions) and mentions[i + 1].entity_id == m.entity_id
                        and _bracketed(text, m.end, mentions[i + 1].start, mentions[i + 1].end))
             written_style = "canonical" if defines and style == "abbreviation" else style
-            new = _replacement(m, written_style, abbreviations)
+            new = _replacement(m, written_style, abbreviations, names)
             new = _kept(text, m, new, places, style)
             if _PLURAL_ACRONYM.fullmatch(m.text + "s") and i + 1 < len(mentions) \
                     and mentions[i + 1].entity_id == m.entity_id \
                     and _OPEN_BRACKET.fullmatch(text, m.end, mentions[i + 1].start):
                 new = m.text  # "CGWIC (China Great Wall Industry Corporation, ...)": the text defines it
+        if new != m.text and _OF.search(new) and not _OF.search(m.text) and modifies_next(text, m.end):
+            # "a SASTIND official", "was MIIT Vice Minister": a name with "of" before the noun it
+            # modifies no longer parses ("was Ministry of ... Technology Vice Minister")
+            new = m.text
         if new != m.text and written_style != "abbreviation":
             # the article the full name needs is part of what is written over the acronym
             new = article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
@@ -147,10 +160,43 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     return new
 
 
-def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...]]) -> str:
+class _TextNames:
+    """The name written into text for a canonical name: a glossary's "X, CAS" (its parent after a
+    comma, a note) is "X of the Chinese Academy of Sciences" in a sentence, where a comma would
+    split a list or run into the next words ("Director of X, CAS, Deputy Director of ...").
+    Looked up once per canonical name and text."""
+
+    def __init__(self, index: Index, parents: BuildOnce[dict[str, str]]):
+        self.index = index
+        self.parents = parents
+        self.known: dict[str, str] = {}
+
+    def get(self, canonical: str, entity_id: str) -> str:
+        name = self.known.get(canonical)
+        if name is None:
+            name = self.known[canonical] = self._name(canonical, entity_id)
+        return name
+
+    def _name(self, canonical: str, entity_id: str) -> str:
+        head, comma, tail = canonical.rpartition(", ")
+        if not comma or not head or not tail:
+            return canonical
+        entities = self.index.entities
+        for owner in self.index.owners(fold_key(tail)):
+            parent = entities[owner]
+            if _is_ancestor(self.parents.get(), parent.id, entity_id):
+                the = "the " if takes_article(parent.name) else ""
+                return f"{head} of {the}{parent.name}"
+        return canonical
+
+
+def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...]],
+                 names: _TextNames) -> str:
     new = m.match.canonical
     if style == "abbreviation" and abbreviations.get(m.match.entity_id):
         new = abbreviations[m.match.entity_id][0]
+    elif style == "canonical" or (style == "abbreviation" and new == m.match.canonical):
+        new = names.get(new, m.match.entity_id)
     if new[:1].islower() and m.text[:1].isupper():
         new = new[0].upper() + new[1:]  # a lower-case term opening a sentence
     if style == "annotate":
@@ -158,13 +204,29 @@ def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...
     return new
 
 
-def _adds_parent(m: Mention) -> bool:
-    """Whether the canonical name is the mention with a parent after it ("X, CAS", "X of Y")."""
-    canonical = m.match.canonical
-    if not canonical.casefold().startswith(m.text.casefold()):
+def _adds_parent(m: Mention, name: str) -> bool:
+    """Whether the name to write is the mention with a parent after it ("X, CAS", "X of Y")."""
+    if not name.casefold().startswith(m.text.casefold()):
         return False
-    extra = canonical[len(m.text) :]
+    extra = name[len(m.text) :]
     return extra.startswith(",") or " of " in extra
+
+
+def _parent_follows(text: str, mentions: Sequence[Mention], i: int, parents: dict[str, str]) -> bool:
+    """Whether the text names mention ``i``'s parent (or an ancestor) right after it ("X under
+    the CAS", "X (NSSC) of the Chinese Academy of Sciences": its own acronym in brackets may
+    stand between them, found as a mention or not)."""
+    m = mentions[i]
+    end = m.end
+    for k in range(i + 1, min(i + 3, len(mentions))):
+        nxt = mentions[k]
+        if nxt.entity_id == m.entity_id and _bracketed(text, end, nxt.start, nxt.end):
+            close = _CLOSE_BRACKET.match(text, nxt.end)
+            end = close.end() if close else nxt.end
+            continue  # "X (ACR)": its own acronym, then perhaps the parent
+        return bool(_PARENT_GAP.fullmatch(text, end, nxt.start)) and \
+            _is_ancestor(parents, nxt.entity_id, m.entity_id)
+    return False
 
 
 def _is_ancestor(parents: dict[str, str], ancestor: str, entity: str) -> bool:
@@ -200,6 +262,12 @@ def _naming_words() -> frozenset[str]:
     # (and the verb that says it: "Beihang was formerly known as BUAA")
     return frozenset(w for cue in load_text_cues().naming for w in cue) | {
         "or", "also", "the", "a", "an", "is", "was", "were", "are", "been", "be", "has", "had", "have"}
+
+
+def _listed_in_brackets(text: str, prev_end: int, start: int) -> bool:
+    """Whether ``text[start:]`` stands in a list of names in brackets that opens right after
+    ``text[:prev_end]`` ("Lijian-1 (Zhongke-1A / ZK-1A)")."""
+    return bool(_LIST_GAP.fullmatch(text, prev_end, start))
 
 
 def _bracketed(text: str, prev_end: int, start: int, end: int) -> bool:

@@ -1,7 +1,8 @@
 """normalize_text keeps what the text says around a name: an article an expanded acronym needs,
-a name the text introduces as a name, two names of one entity side by side, a parent the text
-writes next to a name, a description in lower case, an apposition after a comma. Invented
-entities and sentences."""
+a name the text introduces as a name, two names of one entity side by side (a slash, a list in
+brackets), a parent the text writes next to a name, a description in lower case, an apposition
+after a comma, a name with "of" used as a modifier, a number hyphened to a maker's name. A
+glossary's "X, PARENT" is written as a clean name. Invented entities and sentences."""
 
 from __future__ import annotations
 
@@ -15,7 +16,12 @@ RECORDS = [
      "type": "org"},
     {"id": "ras", "name": "Republic Academy of Sciences", "aliases": ["RAS"], "type": "org"},
     {"id": "ras-optics", "name": "Institute of Deep Optics, RAS", "aliases": ["Institute of Deep Optics"],
-     "parent": "ras", "type": "org"},
+     "abbreviations": ["IDO"], "parent": "ras", "type": "org"},
+    {"id": "lumo", "name": "Lumo Satellite Corporation", "aliases": ["Lumo Satellite Corp"], "type": "org"},
+    {"id": "mosi", "name": "Ministry of Orbital Science and Industry", "abbreviations": ["MOSI"], "type": "org"},
+    {"id": "coi", "name": "Commission for Orbital Industry", "abbreviations": ["COI"], "type": "org"},
+    {"id": "orc-4", "name": "Fourth Academy of ORC", "aliases": ["Sanhe Space Group"], "parent": "orc",
+     "type": "org"},
     {"id": "crewed", "name": "Orbixian Crewed Space Program", "aliases": ["crewed space program"],
      "type": "program"},
     {"id": "skyport", "name": "Lanting Skyport Launch Center", "aliases": ["Lanting"], "type": "org"},
@@ -122,3 +128,62 @@ def test_a_possessive_keeps_the_owner_out_of_the_name(n):
 def test_holders_of_a_post_in_lower_case_are_left_as_written(n):
     text = "The academy has 100 academicians."
     assert _out(n, text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We thank IDO for its help.",
+     "We thank the Institute of Deep Optics of the Republic Academy of Sciences for its help."),
+    ("The director of IDO, the deputy director of IDO and others came.",
+     "The director of the Institute of Deep Optics of the Republic Academy of Sciences, the deputy director "
+     "of the Institute of Deep Optics of the Republic Academy of Sciences and others came."),
+])
+def test_a_name_with_its_parent_after_a_comma_is_written_with_of(n, text, expected):
+    # "X, RAS" is a glossary's note: in a sentence its comma would split a list
+    assert _out(n, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Institute of Deep Optics (IDO) of the Republic Academy of Sciences (RAS) built it.",
+    "The Institute of Deep Optics which comes under the Republic Academy of Sciences built it.",
+    "The Institute of Deep Optics of the Republic Academy of Sciences, said the director.",
+])
+def test_a_parent_the_text_names_after_an_acronym_or_a_clause_is_not_written_twice(n, text):
+    assert _out(n, text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "He was MOSI Vice Minister until 2010.",
+    "A MOSI spokesperson said so.",
+])
+def test_a_name_with_of_is_not_written_over_an_acronym_that_modifies_a_noun(n, text):
+    # "was Ministry of Orbital Science and Industry Vice Minister" no longer parses
+    assert _out(n, text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The merger of COI with MOSI took a year.",
+     "The merger of the Commission for Orbital Industry with the Ministry of Orbital Science and Industry took "
+     "a year."),
+    ("Its parent, Sanhe Space Group, said so.", "Its parent, the Fourth Academy of ORC, said so."),
+    ("It was built by Wuhan-based Sanhe Space Group.", "It was built by Wuhan-based Fourth Academy of ORC."),
+])
+def test_a_full_name_written_over_a_name_without_an_article_gets_the_one_it_needs(n, text, expected):
+    assert _out(n, text) == expected
+
+
+def test_a_name_that_heads_the_full_name_keeps_the_writer_s_usage(n):
+    # the writer's "Lumo Satellite Corp" took no article: nor does the name it shortens
+    assert _out(n, "He said Lumo Satellite Corp won.") == "He said Lumo Satellite Corporation won."
+
+
+@pytest.mark.parametrize("text", [
+    "The Orbix Space/Starbit Aerospace project began.",
+    "Orbix Space (Lumo / Starbit Aerospace) raised funds.",
+])
+def test_names_of_one_entity_listed_with_a_slash_or_in_brackets_are_left_as_written(n, text):
+    assert _out(n, text) == text
+
+
+@pytest.mark.parametrize("text", ["The Lanting-26 satellite flew.", "Orion Rocket Corporation-3 flew."])
+def test_a_number_hyphened_to_a_maker_s_name_is_its_satellite(n, text):
+    assert [m.entity_id for m in n.find(text)] == []
