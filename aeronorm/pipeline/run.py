@@ -10,9 +10,12 @@ an entity below the threshold is remembered and the next stage tries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 from typing import Any
+
+from rapidfuzz.distance import Levenshtein
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity
@@ -20,7 +23,8 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..text.asides import acronym_asides
-from .abbreviation import AbbreviationStage
+from ..text.pinyin import split_syllables
+from .abbreviation import AbbreviationStage, derive_acronyms
 from .aligned import AlignedStage
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
@@ -37,6 +41,10 @@ from .spelling import Mended, Mender
 from .template import TemplateStage
 
 __all__ = ["LANES", "STAGES", "Pipeline"]
+
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an acronym shortens begin
 
 #: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
@@ -209,17 +217,49 @@ class Pipeline:
         return self.resolve(query, allowed)
 
     def _aside_names_another(self, query: Query, entity: Entity) -> str:
-        """An acronym the query gives in brackets that names other entities, exactly, and not
-        ``entity``; ``""`` when there is none."""
+        """An aside the query gives in brackets that names other entities, exactly, and not
+        ``entity`` (a place in brackets is a qualifier, which the stages weigh); or an acronym in
+        brackets that no glossary name writes and no name of the query or the entity yields
+        ("Zhang San (CCTV)": his employer, or a namesake's); ``""`` when there is none."""
         exact = self.stages["exact"]
-        for aside in acronym_asides(query.text):
+        acronyms = set(acronym_asides(query.text))
+        for aside in (*acronyms, *(a for a in query.asides if a not in acronyms)):
             said = exact.match(Query(aside), None)
             if said is None:
+                if aside in acronyms and aside.isalpha() and not self._yields(query, entity, aside):
+                    return aside
+                continue
+            if said.entity is not None and said.entity.type == "place":
                 continue
             named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
             if named and entity.id not in named and named.isdisjoint(self._ancestors(entity)):
                 return aside  # (its parent's acronym says whose unit it is: "Second Academy (CASIC)")
         return ""
+
+    def _yields(self, query: Query, entity: Entity, acronym: str) -> bool:
+        """Whether an acronym in brackets may be ``entity``'s own: the words before it, the
+        query's name or a name of the entity shortens to it
+        (:func:`~aeronorm.pipeline.abbreviation.derive_acronyms`), or it is nothing like the
+        entity's acronyms or of two letters (a fund's "LOF", a country's "CN": a note). One a letter
+        or two off the entity's ("BJUT" for BIT, "CASS" for CAS) is a sister body's; beside a
+        person's name, any acronym is an employer's or a namesake's."""
+        lex = self.index.lexicon
+        wanted = acronym.upper()
+        before = query.text[: query.text.find(acronym)]
+        segment = _SEGMENT.split(before.rstrip(" ([（【"))[-1]
+        names = (segment, query.bare or query.text, *(text for label, text in entity.forms()
+                                                      if label not in ("zh", "zh_alias")))
+        derived: set[str] = set()
+        for name in names:
+            derived |= derive_acronyms(lex, name)
+        if wanted in derived or any(_initials_spell(name, wanted) for name in names[1:]):
+            return True
+        if entity.type == "person":
+            return False
+        if len(wanted) < 3:
+            return True  # two letters: a country's or a region's code as often as not ("CN")
+        own = derived | {a.upper() for a in entity.abbreviations}
+        return not any(Levenshtein.distance(wanted, a, score_cutoff=2) <= 2 for a in own)
 
     def _main_names_another(self, query: Query, entity: Entity) -> str:
         """The name outside the brackets when it names other entities, exactly, and an aside
@@ -279,6 +319,27 @@ def _cut_after(query: Query) -> str:
     words = query.text.rstrip(" ,;:-").rsplit(None, 1)
     last = words[-1].casefold() if words else ""
     return last if last in load_word_classes().cut_endings else ""
+
+
+def _initials_spell(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` is the initials of words of ``name`` in order, small words and
+    syllables of a romanised or joined word counted ("MOST": Ministry of Science and
+    Technology; "BDS": BeiDou ... System). Words may be left out: this only says the acronym
+    may be the name's."""
+    options = []
+    for word in _NAME_WORD.findall(name):
+        syllables = _CAMEL.findall(word) if any(c.isupper() for c in word[1:]) else \
+            (split_syllables(word.casefold()) or (word,))
+        options.append("".join(s[0] for s in syllables).upper())
+    reachable = {0}
+    for initials in options:
+        step = set(reachable)
+        for k in reachable:
+            for n in range(1, len(initials) + 1):
+                if acronym.startswith(initials[:n], k):
+                    step.add(k + n)
+        reachable = step
+    return len(acronym) in reachable
 
 
 def _group_form(tok: Tok) -> bool:

@@ -77,3 +77,36 @@ def test_an_entity_in_brackets_after_another_s_name_is_no_answer(n, query):
 def test_a_name_with_its_parent_or_acronym_in_brackets_is_read(n, query, expected):
     m = n.match(query)
     assert m is not None and m.entity_id == expected
+
+
+@pytest.mark.parametrize("query", [
+    # an acronym no glossary name writes, a letter or two off the entity's own: a sister body's
+    "Chinese Academy of Sciences (CASX)", "Kestrel Optics Laboratory (KPL)",
+])
+def test_an_unknown_acronym_in_brackets_near_the_name_s_own_is_another_body(n, query):
+    assert n.match(query) is None
+
+
+def test_an_unknown_acronym_in_brackets_after_a_person_s_name_is_no_answer():
+    n = Normalizer(Glossary.from_records([
+        {"id": "zkj", "name": "Zhang Kejian", "type": "person", "zh": "张克俭"}]))
+    assert n.match("Zhang Kejian (QXTV)") is None  # his employer's, or a namesake's
+    assert n.match("Zhang Kejian") is not None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kestrel Optics Laboratory (QXZ)", "kestrel-lab"),  # nothing like its acronym: a note
+    ("Orbix University (CN)", "orbix-u"),
+])
+def test_an_unknown_acronym_in_brackets_unlike_the_name_s_is_a_note(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Kestrel Optics Laboratory (KOL)", "kestrel-lab"),  # the name's own initials
+    ("Chinese Academy of Sciences (CAS)", "cas"),
+])
+def test_an_acronym_in_brackets_the_name_yields_is_its_own(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
