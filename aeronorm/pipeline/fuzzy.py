@@ -558,6 +558,16 @@ class FuzzyStage:
             # place, or something there named after the person: a person's name is all of it
             place = next(q[i].text for i in left_q if q[i].kind == Kind.PLACE)
             return 0.0, [f"a place, {place!r}, with a person's name: which person, the names do not say"]
+        if person and loose_q and cs.facts.entity >= 0 and cs.facts.entity not in self.ancestors.get():
+            # an organisation stated beside a person the glossary gives no parent: an employer it
+            # cannot confirm ("Chen Hong, China Mobile"), so a namesake as likely as the person
+            return 0.0, ["an organisation with a person's name, and the glossary gives the person none"]
+        if person and any(q[i].kind == _NAME for i in left_q):
+            # an organisation beside a person's name that is no parent the glossary gives the
+            # person ("Chen Hong, China Mobile"): an employer the glossary cannot confirm, so a
+            # namesake as likely as the person
+            other = next(q[i].text for i in left_q if q[i].kind == _NAME)
+            return 0.0, [f"{other!r} with a person's name, which no name or parent of the person has"]
         if person and aligned_q and any(i > max(aligned_q) and self._organisation_word(q[i]) for i in left_q):
             # a word of an organisation's name after a person's ("Ye Peijian Aerospace", "Qian
             # Xuesen Institute") names something called after the person; a title goes before,

@@ -496,10 +496,14 @@ class PinyinStage:
         return None
 
     def _names_an_entity(self, aside: str) -> bool:
-        """Whether an aside, or one of its words, is a name of a glossary entity (a term aside)."""
+        """Whether an aside, or one of its words, is a name of a glossary entity (a term aside).
+        A word that is a place's name is not enough: "Wuhan University" is no place."""
         index, entities = self.index, self.index.entities
-        keys = {fold_key(aside), *(fold_key(w) for w in aside.split())}
-        return any(entities[i].type != "term" for k in keys if k for i in index.owners(k))
+        whole = fold_key(aside)
+        if whole and any(entities[i].type != "term" for i in index.owners(whole)):
+            return True
+        return any(entities[i].type not in ("term", "place") for w in aside.split() if (k := fold_key(w))
+                   for i in index.owners(k))
 
     def _common_words(self, text: str) -> bool:
         """Whether every word of ``text`` is a common word: an English word of the term lexicon,

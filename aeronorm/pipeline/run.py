@@ -218,7 +218,8 @@ class Pipeline:
 
     def _aside_names_another(self, query: Query, entity: Entity) -> str:
         """An aside the query gives in brackets that names other entities, exactly, and not
-        ``entity`` (a place in brackets is a qualifier, which the stages weigh); or an acronym in
+        ``entity``: an acronym, or an organisation or a person by name (a place in brackets is a
+        qualifier, which the stages weigh; a programme a note); or an acronym in
         brackets that no glossary name writes and no name of the query or the entity yields
         ("Zhang San (CCTV)": his employer, or a namesake's); ``""`` when there is none."""
         exact = self.stages["exact"]
@@ -229,8 +230,9 @@ class Pipeline:
                 if aside in acronyms and aside.isalpha() and not self._yields(query, entity, aside):
                     return aside
                 continue
-            if said.entity is not None and said.entity.type == "place":
-                continue
+            if said.entity is not None and said.entity.type not in ("org", "person") and \
+                    aside not in acronyms:
+                continue  # a place is a qualifier, a programme a note ("Yang Liwei (Shenzhou-5)")
             named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
             if named and entity.id not in named and named.isdisjoint(self._ancestors(entity)):
                 return aside  # (its parent's acronym says whose unit it is: "Second Academy (CASIC)")
@@ -239,10 +241,11 @@ class Pipeline:
     def _yields(self, query: Query, entity: Entity, acronym: str) -> bool:
         """Whether an acronym in brackets may be ``entity``'s own: the words before it, the
         query's name or a name of the entity shortens to it
-        (:func:`~aeronorm.pipeline.abbreviation.derive_acronyms`), or it is nothing like the
-        entity's acronyms or of two letters (a fund's "LOF", a country's "CN": a note). One a letter
-        or two off the entity's ("BJUT" for BIT, "CASS" for CAS) is a sister body's; beside a
-        person's name, any acronym is an employer's or a namesake's."""
+        (:func:`~aeronorm.pipeline.abbreviation.derive_acronyms`) or its initials spell it; or
+        it is a note: of three letters or fewer (a country's "CN"), or nothing like the entity's
+        acronyms (a fund's "LOF"). One of four letters or more a letter or two off the entity's
+        ("BJUT" for BIT, "CASS" for CAS) is a sister body's; beside a person's name, any acronym
+        is an employer's or a namesake's."""
         lex = self.index.lexicon
         wanted = acronym.upper()
         before = query.text[: query.text.find(acronym)]
@@ -256,8 +259,10 @@ class Pipeline:
             return True
         if entity.type == "person":
             return False
-        if len(wanted) < 3:
-            return True  # two letters: a country's or a region's code as often as not ("CN")
+        if len(wanted) < 4:
+            # three letters or fewer say little: a country's code ("CN"), or a short form of a
+            # romanised name ("QLU" for Qinglan Daxue) a letter off a derived one
+            return True
         own = derived | {a.upper() for a in entity.abbreviations}
         return not any(Levenshtein.distance(wanted, a, score_cutoff=2) <= 2 for a in own)
 

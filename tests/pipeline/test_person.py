@@ -269,3 +269,21 @@ def test_a_place_with_a_person_s_name_is_no_answer(with_places, text):
     ("Zhang Kejian", "zkj"), ("Li Hong", "lh"), ("Hong Li", "lh")])
 def test_the_name_alone_is_still_the_person(with_places, text, entity_id):
     assert _id(with_places, text) == entity_id
+
+
+@pytest.mark.parametrize("text", [
+    "Zhang Kejian, CASC",  # a parent of affiliations.yaml the glossary does not give him
+    "Li Hong, Kestrel Mobile",  # an organisation the glossary knows nothing of
+    "Zhang Kejian (Lanzhou University)",  # a university, not the place its name starts with
+])
+def test_an_organisation_beside_a_person_the_glossary_cannot_confirm_is_no_answer(with_places, text):
+    # an employer the glossary cannot confirm: a namesake as likely as the person
+    assert with_places.match(text) is None
+
+
+def test_a_parent_the_glossary_gives_the_person_is_read():
+    n = Normalizer(Glossary.from_records([
+        {"id": "casc", "name": "China Aerospace Science and Technology Corporation", "aliases": ["CASC"]},
+        {"id": "zkj", "name": "Zhang Kejian", "type": "person", "zh": "张克俭", "parent": "casc"},
+    ]))
+    assert _id(n, "Zhang Kejian, CASC") == "zkj"

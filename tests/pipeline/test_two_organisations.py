@@ -81,7 +81,7 @@ def test_a_name_with_its_parent_or_acronym_in_brackets_is_read(n, query, expecte
 
 @pytest.mark.parametrize("query", [
     # an acronym no glossary name writes, a letter or two off the entity's own: a sister body's
-    "Chinese Academy of Sciences (CASX)", "Kestrel Optics Laboratory (KPL)",
+    "Chinese Academy of Sciences (CASX)", "Kestrel Optics Laboratory (KPLB)",
 ])
 def test_an_unknown_acronym_in_brackets_near_the_name_s_own_is_another_body(n, query):
     assert n.match(query) is None

@@ -17,8 +17,10 @@ RECORDS = [
     {"id": "ras", "name": "Republic Academy of Sciences", "aliases": ["RAS"], "type": "org"},
     {"id": "ras-optics", "name": "Institute of Deep Optics, RAS", "aliases": ["Institute of Deep Optics"],
      "abbreviations": ["IDO"], "parent": "ras", "type": "org"},
-    {"id": "lumo", "name": "Lumo Satellite Corporation", "aliases": ["Lumo Satellite Corp"], "type": "org"},
-    {"id": "mosi", "name": "Ministry of Orbital Science and Industry", "abbreviations": ["MOSI"], "type": "org"},
+    {"id": "lumo", "name": "Lumo Satellite Corporation", "aliases": ["Lumo Satellite Corp"],
+     "type": "org"},
+    {"id": "mosi", "name": "Ministry of Orbital Science and Industry", "abbreviations": ["MOSI"],
+     "type": "org"},
     {"id": "coi", "name": "Commission for Orbital Industry", "abbreviations": ["COI"], "type": "org"},
     {"id": "orc-4", "name": "Fourth Academy of ORC", "aliases": ["Sanhe Space Group"], "parent": "orc",
      "type": "org"},
@@ -162,8 +164,8 @@ def test_a_name_with_of_is_not_written_over_an_acronym_that_modifies_a_noun(n, t
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The merger of COI with MOSI took a year.",
-     "The merger of the Commission for Orbital Industry with the Ministry of Orbital Science and Industry took "
-     "a year."),
+     "The merger of the Commission for Orbital Industry with the Ministry of Orbital Science and Industry "
+     "took a year."),
     ("Its parent, Sanhe Space Group, said so.", "Its parent, the Fourth Academy of ORC, said so."),
     ("It was built by Wuhan-based Sanhe Space Group.", "It was built by Wuhan-based Fourth Academy of ORC."),
 ])
