@@ -140,17 +140,20 @@ class FormAgreement:
             if not c:
                 empty = True
                 continue
-            n = len(c)
-
-            def size(t: Tok, n: int = n) -> int:
-                s = sum(len(by_key.get(f"{n}|{key}", ())) for key in t.keys)
-                return s + (len(spelt.get(f"{n}|{t.text[0]}", ())) if _spelt(t) else 0)
-
-            pivot = min(c, key=size)
-            for key in pivot.keys:
-                by_key.setdefault(f"{n}|{key}", []).append(k)
-            if _spelt(pivot):
-                spelt.setdefault(f"{n}|{pivot.text[0]}", []).append(k)
+            prefix = f"{len(c)}|"
+            # the pivot: the first word filed least often so far (each word's keys made once)
+            least, keys, letter = -1, [], ""
+            for t in c:
+                its_keys = [prefix + key for key in t.keys]
+                its_letter = prefix + t.text[0] if _spelt(t) else ""
+                size = sum(len(by_key.get(x, ())) for x in its_keys)
+                size += len(spelt.get(its_letter, ())) if its_letter else 0
+                if least < 0 or size < least:
+                    least, keys, letter = size, its_keys, its_letter
+            for key in keys:
+                by_key.setdefault(key, []).append(k)
+            if letter:
+                spelt.setdefault(letter, []).append(k)
         return _sealed(by_key), _sealed(spelt), empty
 
 
