@@ -22,7 +22,7 @@ SLOT_KINDS: tuple[str, ...] = ("province", "city", "place")
 #: says how a body's Chinese or English name shows its kind (:func:`body_kind`).
 BODY_KINDS: tuple[str, ...] = (
     "administration", "academy", "university", "institute", "company", "ministry", "society", "office",
-    "organisation", "province", "city", "program",
+    "organisation", "province", "city", "program", "government",
 )
 _SLOT = re.compile(r"\{([a-z]+)\}")
 _SPACES = re.compile(r"\s+")

@@ -27,7 +27,7 @@ from typing import ClassVar
 from rapidfuzz.distance import OSA
 
 from ..caching import BoundedCache, BuildOnce
-from ..glossary.entity import Entity
+from ..glossary.entity import Entity, body_kind
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import Aligner, align, is_line_of_business, rendering, similarity, spelling_comparable
@@ -124,6 +124,9 @@ class EntityFacts:
     entity: int = -1
     #: an event or an award: its head noun (Agreement, Forum, Award) says what it is
     occasion: bool = False
+    #: an office of a body (a department, a committee: ``bodies.yaml``), an event or an award:
+    #: what every body of a kind has, named by its parent
+    office: bool = False
 
 
 _UNKNOWN = EntityFacts()
@@ -260,7 +263,8 @@ class FuzzyStage:
                 family=self.families.get().get(entity, frozenset()),
                 title=self.index.entities[entity].type == "title",
                 place=self.index.entities[entity].type == "place", entity=entity,
-                occasion=self.index.entities[entity].type in ("event", "award"))
+                occasion=self.index.entities[entity].type in ("event", "award"),
+                office=self._office(entity))
         return known
 
     def _company(self, entity: int) -> bool:
@@ -320,6 +324,16 @@ class FuzzyStage:
                 if shared and not any(k in chinese for k in shared):
                     return f"{word!r} is {c[j].text!r} only as {min(shared)}, not in the title's Chinese name"
         return None
+
+    def _office(self, entity: int) -> bool:
+        """:attr:`EntityFacts.office`: an event, an award, or an office of a body by
+        :func:`~aeronorm.glossary.entity.body_kind` that is no centre (a national centre, 国家空间
+        科学中心, is one of a kind, not every body's)."""
+        e = self.index.entities[entity]
+        if e.type in ("event", "award"):
+            return True
+        return body_kind(e) == "office" and not e.zh.endswith("中心") and \
+            not any(w in ("center", "centre") for w in e.name.casefold().replace(",", " ").split())
 
     def _chinese_words(self, entity: int) -> frozenset[str]:
         """:attr:`EntityFacts.chinese_words` of entity ``entity``."""
@@ -562,11 +576,12 @@ class FuzzyStage:
             # an organisation stated beside a person the glossary gives no parent: an employer it
             # cannot confirm ("Chen Hong, China Mobile"), so a namesake as likely as the person
             return 0.0, ["an organisation with a person's name, and the glossary gives the person none"]
-        if person and any(q[i].kind == _NAME for i in left_q):
-            # an organisation beside a person's name that is no parent the glossary gives the
+        after = [i for i in left_q if q[i].kind == _NAME and aligned_q and i > max(aligned_q)]
+        if person and after:
+            # an organisation after a person's name that is no parent the glossary gives the
             # person ("Chen Hong, China Mobile"): an employer the glossary cannot confirm, so a
-            # namesake as likely as the person
-            other = next(q[i].text for i in left_q if q[i].kind == _NAME)
+            # namesake as likely as the person (a title goes before: "Chairman Wu Yansheng")
+            other = q[after[0]].text
             return 0.0, [f"{other!r} with a person's name, which no name or parent of the person has"]
         if person and aligned_q and any(i > max(aligned_q) and self._organisation_word(q[i]) for i in left_q):
             # a word of an organisation's name after a person's ("Ye Peijian Aerospace", "Qian
@@ -632,6 +647,14 @@ class FuzzyStage:
             # the parent for its brand: the words left without it, no place among them, describe
             # a trade ("Space Exploration Technology"), which other companies share.
             return 0.0, ["leaves out the parent the company is named after, and no word of its own names it"]
+        if loose_c and not same_q and not loose_q and cs.facts.office and not any(
+                own(q[i]) or _identifying_number(q[i]) or q[i].kind == Kind.PLACE for i in aligned_q):
+            # A department, an office, an event or an award named with its parent ("Department of
+            # International Cooperation, CNSA", "CAIA 2020 Annual Meeting") is not named by its
+            # common words once the parent is left out: every agency has such a department,
+            # every alliance an annual meeting. (An institute's field is rarer: "Institute of
+            # Computing Technology" is written for the CAS one.)
+            return 0.0, ["leaves out the parent whose it is, and no word of its own names it"]
         if left_names and not named_apart:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu

@@ -166,8 +166,10 @@ class TemplateStage:
             titles = fit
         (i,) = titles
         e = entities[i]
-        if kind is not None and title_bodies(e) and not fits_body(kind, e):
-            return None  # the title of another kind of body
+        if title_bodies(e) and (kind is None or not fits_body(kind, e)):
+            # the title of another kind of body, or of a body whose kind its names do not tell
+            # ("Chief Designer of the X Provincial Office Hall"): the post may be another
+            return None
         filled: Entity = replace(e, name=f"{e.name} of {body_written.strip()}")
         evidence = (f"title {title.strip()!r}", f"of {entities[b].id} ({kind or 'body'})")
         return Outcome(filled, self.body_score, "template", evidence)
