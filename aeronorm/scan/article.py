@@ -10,7 +10,7 @@ import re
 
 from .cues import load_text_cues
 
-__all__ = ["article_before", "described_by", "modifies_next", "takes_article"]
+__all__ = ["article_before", "described_by", "is_company_name", "modifies_next", "takes_article"]
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*")  # CNSA, MIIT, PLASSF
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][sS])?")
@@ -19,6 +19,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _SENTENCE_END = re.compile(r"(?:^|[.!?]['\"\u2019\u201d)]*|\n)\s*$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _COMPANY_END = re.compile(r"(?:co|ltd|limited|inc|llc|plc|corp)\.?$", re.IGNORECASE)
+
+
+def is_company_name(name: str) -> bool:
+    """Whether ``name`` ends in a company form ("... Co., Ltd.", "... Limited")."""
+    return bool(_COMPANY_END.search(name.rstrip()))
 
 
 def takes_article(name: str) -> bool:
@@ -32,7 +37,7 @@ def takes_article(name: str) -> bool:
     [True, True, True, False, False]
     """
     words = name.split()
-    if not words or _COMPANY_END.search(name.rstrip()):
+    if not words or is_company_name(name):
         return False
     lowered = [w.strip(",.()").casefold() for w in words]
     head = next((i - 1 for i, w in enumerate(lowered) if w in ("of", "for") and i), len(lowered) - 1)
@@ -96,8 +101,8 @@ def _stands_alone(after: str) -> bool:
     a word of ``article_followers`` ("of", "and", "has", "said") or a verb in the past; any other
     word ("press release", "professors", "-built") makes the acronym a modifier of a noun, whose
     article, if any, the text has already written before the phrase."""
-    if not after.strip() or after[:1] in ".,;:!?)]\u3002\uff0c":
-        return True
+    if not after.strip() or after[:1] in ".,;:!?)]\u3002\uff0c" or after.lstrip()[:1] in "([\uff08":
+        return True  # (a bracket after it: "Chinese Communist Party (CCP) provincial committees")
     if after[:2] in ("'s", "\u2019s") or after[:1] in "'\u2019":
         return True  # a possessive ("CNSA's", "IAF' seven")
     if after[:1] in "-\u2010\u2011":

@@ -12,7 +12,7 @@ from ..caching import BuildOnce
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key
-from .article import article_before, described_by, modifies_next, takes_article
+from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues
 from .keep import is_plural, keeps_meaning, plural_of
 
@@ -33,6 +33,7 @@ _PARENT_GAP = re.compile(
     r"(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
 # two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
@@ -117,6 +118,12 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
         if new != m.text and _OF.search(new) and not _OF.search(m.text) and modifies_next(text, m.end):
             # "a SASTIND official", "was MIIT Vice Minister": a name with "of" before the noun it
             # modifies no longer parses ("was Ministry of ... Technology Vice Minister")
+            new = m.text
+        if new != m.text and written_style == "canonical" and m.match.type == "org" and \
+                _THE_BEFORE.search(text[max(0, m.start - 8) : m.start]) and is_company_name(m.text) \
+                and not is_company_name(new) and not takes_article(new):
+            # "developed by the Zhongke ... Co., Ltd.": a brand written over a company's legal
+            # name ("CAS Space") takes no article, and the writer's would stay before it
             new = m.text
         if new != m.text and written_style != "abbreviation":
             # the article the full name needs is part of what is written over the acronym

@@ -189,3 +189,10 @@ def test_names_of_one_entity_listed_with_a_slash_or_in_brackets_are_left_as_writ
 @pytest.mark.parametrize("text", ["The Lanting-26 satellite flew.", "Orion Rocket Corporation-3 flew."])
 def test_a_number_hyphened_to_a_maker_s_name_is_its_satellite(n, text):
     assert [m.entity_id for m in n.find(text)] == []
+
+
+def test_a_brand_is_not_written_after_the_writer_s_article(n):
+    # "the Orbix Space" would keep an article the brand does not take
+    text = "It was built by the Orbix Space Co., Ltd. in 2022."
+    assert _out(n, text) == text
+    assert _out(n, "It was built by Orbix Space Co., Ltd. in 2022.") == "It was built by Orbix Space in 2022."
