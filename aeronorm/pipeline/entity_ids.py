@@ -92,7 +92,9 @@ class KeyTable:
             shared = map(Prefix.similarity, ["", *block[:-1]], block)
             text = "".join([f"{chr(n)}{chr(len(k) - n)}{k[n:]}" for n, k in zip(shared, block, strict=True)])
             blocks.append(text)
-            firsts.append(block[0])
+            # a copy (the block's own first key): keeping the table's key strings, one in 16,
+            # would keep most of the memory pages of the million keys dropped after the build
+            firsts.append(text[2 : 2 + len(block[0])])
             starts.append(at)  # (OverflowError past 4 GB of keys)
             at += len(text)
         values = list(map(table.__getitem__, keys))
