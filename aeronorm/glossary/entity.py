@@ -201,6 +201,16 @@ def fill_template(template: str, slot: str) -> str:
 
 
 @cache
+def _posts() -> dict[str, tuple[str, ...]]:
+    """{Chinese name of a post: the kinds of body holding it}: ``posts`` of ``bodies.yaml``."""
+    raw = data_yaml("bodies.yaml").get("posts") or {}
+    unknown = {k for kinds in raw.values() for k in kinds} - set(BODY_KINDS)
+    if unknown:
+        raise ValueError(f"aeronorm/data/bodies.yaml: unknown body kinds in posts {sorted(unknown)}")
+    return {post: tuple(kinds) for post, kinds in raw.items()}
+
+
+@cache
 def _bodies() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     """((Chinese suffix, kind), longest first), {English head noun: kind} of ``bodies.yaml``."""
     raw = data_yaml("bodies.yaml")["bodies"]
@@ -274,8 +284,8 @@ def body_kind(entity: Entity) -> str | None:
 
 def title_bodies(title: Entity) -> tuple[str, ...]:
     """The kinds of body ``title`` is the post of: its glossary ``bodies``, else what its Chinese
-    name says, the head (长) of a body of a kind (省长 of a province, 副局长 of an administration);
-    ``()`` when neither says.
+    name says: a post of ``posts`` in ``bodies.yaml`` (院士 an academy's), or the head (长) of a
+    body of a kind (省长 of a province, 副局长 of an administration); ``()`` when neither says.
 
     Examples
     --------
@@ -283,12 +293,17 @@ def title_bodies(title: Entity) -> tuple[str, ...]:
     ('city',)
     >>> title_bodies(Entity("t", "Vice Minister", type="title", zh="副部长"))
     ('ministry',)
-    >>> title_bodies(Entity("t", "Chief Designer", type="title", zh="总设计师"))
+    >>> title_bodies(Entity("t", "Academician", type="title", zh="院士"))
+    ('academy',)
+    >>> title_bodies(Entity("t", "Spokesperson", type="title", zh="发言人"))
     ()
     """
     if title.bodies:
         return title.bodies
     zh = title.zh.strip()
+    kinds = _posts().get(zh)
+    if kinds:
+        return kinds
     if len(zh) < 2 or not zh.endswith("长"):
         return ()
     head = zh[:-1]

@@ -10,6 +10,7 @@ from aeronorm.pipeline.query import Query
 from aeronorm.pipeline.run import LANES, STAGES
 from aeronorm.pipeline.template import TemplateStage
 
+from .stages import answer_id as _id
 from .stages import run_stage
 
 RECORDS = [
@@ -138,3 +139,18 @@ def test_a_chinese_place_without_its_suffix_is_a_province_or_below_one():
     assert n.match("Governor of Jiangsu").entity_id == "gov"
     assert n.match("Mayor of Nanjing").entity_id == "mayor"
     assert n.match("Mayor of Shanghai").entity_id == "mayor"
+
+
+def test_a_post_s_chinese_name_says_its_bodies_where_the_glossary_does_not():
+    # no ``bodies`` given: 院士 is an academy's member, 总经理 a company's
+    n = Normalizer(Glossary.from_records([
+        {"id": "acad", "name": "Academician", "zh": "院士", "type": "title"},
+        {"id": "gm", "name": "General Manager", "zh": "总经理", "type": "title"},
+        {"id": "ou", "name": "Orbix University", "zh": "奥比斯大学"},
+        {"id": "oas", "name": "Orbix Academy of Sciences", "zh": "奥比斯科学院"},
+        {"id": "oco", "name": "Orbix Rocket Co., Ltd.", "zh": "奥比斯火箭有限公司"},
+    ]))
+    assert n.match("Academician of Orbix University") is None
+    assert n.match("General Manager of Orbix University") is None
+    assert _id(n, "Academician of the Orbix Academy of Sciences") == "acad"
+    assert _id(n, "General Manager of Orbix Rocket Co., Ltd.") == "gm"
