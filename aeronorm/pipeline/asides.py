@@ -1,0 +1,143 @@
+"""What a name's brackets and ending say of the answer a stage found for it: an aside that names
+another entity ("China Academy of Space Technology (CALT)"), a name outside the brackets that names
+another ("CASIC (Kuaizhou)"), an acronym in brackets that is a sister body's or an employer's
+("Zhang San (CCTV)"), a name cut after a joining word ("Nanjing University of"). The pipeline's
+acceptance policy (:meth:`~aeronorm.pipeline.run.Pipeline.resolve`) asks these of every answer;
+each says why it is no answer, or ``""``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rapidfuzz.distance import Levenshtein
+
+from ..glossary.entity import Entity
+from ..index import Index
+from ..lexicon.word_classes import load_word_classes
+from ..text.asides import acronym_asides
+from ..text.pinyin import split_syllables
+from .abbreviation import derive_acronyms
+from .base import Stage
+from .query import Query
+
+__all__ = ["AsideCheck", "cut_after", "initials_spell"]
+
+_NAME_WORD = re.compile(r"[A-Za-z]+")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an acronym shortens begin
+
+
+class AsideCheck:
+    """The asides of a name against the answer found for it.
+
+    Parameters
+    ----------
+    index : Index
+    exact : Stage
+        The exact stage: what an aside, or the name outside the brackets, names as written.
+    ancestors : callable
+        ``ancestors(entity)``: the ids of an entity's glossary ancestors (its parent's acronym
+        in brackets says whose unit it is).
+    """
+
+    def __init__(self, index: Index, exact: Stage, ancestors: Callable[[Entity], set[str]]):
+        self.index = index
+        self.exact = exact
+        self.ancestors = ancestors
+
+    def aside_names_another(self, query: Query, entity: Entity) -> str:
+        """An aside the query gives in brackets that names other entities, exactly, and not
+        ``entity``: an acronym, or an organisation or a person by name (a place in brackets is a
+        qualifier, which the stages weigh; a programme a note); or an acronym in
+        brackets that no glossary name writes and no name of the query or the entity yields
+        ("Zhang San (CCTV)": his employer, or a namesake's); ``""`` when there is none."""
+        exact = self.exact
+        acronyms = set(acronym_asides(query.text))
+        for aside in (*acronyms, *(a for a in query.asides if a not in acronyms)):
+            said = exact.match(Query(aside), None)
+            if said is None:
+                if aside in acronyms and aside.isalpha() and not self._yields(query, entity, aside):
+                    return aside
+                continue
+            if said.entity is not None and said.entity.type not in ("org", "person") and \
+                    aside not in acronyms:
+                continue  # a place is a qualifier, a programme a note ("Yang Liwei (Shenzhou-5)")
+            named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
+            if named and entity.id not in named and named.isdisjoint(self.ancestors(entity)):
+                return aside  # (its parent's acronym says whose unit it is: "Second Academy (CASIC)")
+        return ""
+
+    def _yields(self, query: Query, entity: Entity, acronym: str) -> bool:
+        """Whether an acronym in brackets may be ``entity``'s own: the words before it, the
+        query's name or a name of the entity shortens to it
+        (:func:`~aeronorm.pipeline.abbreviation.derive_acronyms`) or its initials spell it; or
+        it is a note: of three letters or fewer (a country's "CN"), or nothing like the entity's
+        acronyms (a fund's "LOF"). One of four letters or more a letter or two off the entity's
+        ("BJUT" for BIT, "CASS" for CAS) is a sister body's; beside a person's name, any acronym
+        is an employer's or a namesake's."""
+        lex = self.index.lexicon
+        wanted = acronym.upper()
+        before = query.text[: query.text.find(acronym)]
+        segment = _SEGMENT.split(before.rstrip(" ([（【"))[-1]
+        names = (segment, query.bare or query.text, *(text for label, text in entity.forms()
+                                                      if label not in ("zh", "zh_alias")))
+        derived: set[str] = set()
+        for name in names:
+            derived |= derive_acronyms(lex, name)
+        if wanted in derived or any(initials_spell(name, wanted) for name in names[1:]):
+            return True
+        if entity.type == "person":
+            return False
+        if len(wanted) < 4:
+            # three letters or fewer say little: a country's code ("CN"), or a short form of a
+            # romanised name ("QLU" for Qinglan Daxue) a letter off a derived one
+            return True
+        own = derived | {a.upper() for a in entity.abbreviations}
+        return not any(Levenshtein.distance(wanted, a, score_cutoff=2) <= 2 for a in own)
+
+    def main_names_another(self, query: Query, entity: Entity) -> str:
+        """The name outside the brackets when it names other entities, exactly, and an aside
+        names ``entity`` ("CASIC (Kuaizhou)": the group and its rocket); ``""`` otherwise. (A
+        place or a number in brackets names no entity so: "X University (Shenzhen)".)"""
+        if not query.asides or not query.bare:
+            return ""
+        exact = self.exact
+        if not any((said := exact.match(Query(aside), None)) is not None and said.entity is not None
+                   and said.entity.id == entity.id for aside in query.asides):
+            return ""
+        said = exact.match(Query(query.bare), None)
+        if said is None:
+            return ""
+        named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
+        return query.bare if named and entity.id not in named else ""
+
+
+def cut_after(query: Query) -> str:
+    """The word a Latin name ends in when no name ends so ("of": ``cut_endings``), else ``""``."""
+    if query.lane != "latin":
+        return ""
+    words = query.text.rstrip(" ,;:-").rsplit(None, 1)
+    last = words[-1].casefold() if words else ""
+    return last if last in load_word_classes().cut_endings else ""
+
+
+def initials_spell(name: str, acronym: str) -> bool:
+    """Whether ``acronym`` is the initials of words of ``name`` in order, small words and
+    syllables of a romanised or joined word counted ("MOST": Ministry of Science and
+    Technology; "BDS": BeiDou ... System). Words may be left out: this only says the acronym
+    may be the name's."""
+    options = []
+    for word in _NAME_WORD.findall(name):
+        syllables = _CAMEL.findall(word) if any(c.isupper() for c in word[1:]) else \
+            (split_syllables(word.casefold()) or (word,))
+        options.append("".join(s[0] for s in syllables).upper())
+    reachable = {0}
+    for initials in options:
+        step = set(reachable)
+        for k in reachable:
+            for n in range(1, len(initials) + 1):
+                if acronym.startswith(initials[:n], k):
+                    step.add(k + n)
+        reachable = step
+    return len(acronym) in reachable
