@@ -87,6 +87,9 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
         word = last[-1].casefold()
         if word in _DETERMINERS or word.endswith(("'s", "\u2019s")):
             return ""
+        if before.rstrip().endswith(last[-1]) and last[-1].islower() and \
+                word in load_text_cues().apposition_nouns:
+            return ""  # "the space contractor CASC": the description is its article
     return "the "
 
 

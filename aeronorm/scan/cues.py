@@ -30,6 +30,7 @@ class TextCues:
     article_heads: frozenset[str] = frozenset()
     article_of_heads: frozenset[str] = frozenset()
     article_followers: frozenset[str] = frozenset()
+    apposition_nouns: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -65,4 +66,5 @@ def load_text_cues() -> TextCues:
         article_heads=words("article_heads"),
         article_of_heads=words("article_of_heads"),
         article_followers=words("article_followers"),
+        apposition_nouns=words("apposition_nouns"),
     )

@@ -34,6 +34,10 @@ _PARENT_GAP = re.compile(
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
+_ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
+_NAME_THEN_BRACKET = re.compile(r"[A-Z][^\W_]*[.'\u2019]?\s*[(\[（]\s*$")
 _LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
 # two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
@@ -96,10 +100,23 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "Full Name (ACR)", "ACR (Full Name, ...)", "X (Y / ACR)": the text defines its
             # abbreviation, or lists the entity's other names
             new = m.text
-        elif _adds_parent(m, names.get(m.match.canonical, m.entity_id)) and \
-                _parent_follows(text, mentions, i, parents.get()):
-            # "X Institute under the Chinese Academy of Sciences": the text names the parent the
-            # canonical name would add ("X Institute, CAS under the ...")
+        elif _parent_follows(text, mentions, i, parents.get()) and (
+                _adds_parent(m, names.get(m.match.canonical, m.entity_id))
+                or names.head(m.match.canonical, m.entity_id)):
+            # "X Institute under the Chinese Academy of Sciences", "NSSC, CAS": the text names the
+            # parent the canonical name would add ("X Institute, CAS under the ..."); an acronym
+            # is written as the name without it
+            head = names.head(m.match.canonical, m.entity_id)
+            written = _adds_parent(m, names.get(m.match.canonical, m.entity_id)) or style != "canonical"
+            new = m.text if written else _kept(text, m, head, places, style)
+        elif i and _PARENT_GAP.fullmatch(text, mentions[i - 1].end, m.start) and \
+                _is_ancestor(parents.get(), m.entity_id, mentions[i - 1].entity_id):
+            # "NSSC, CAS", "(X, CAS)": the parent named after its unit is the unit's note; a
+            # full name over it would read as another name of the unit
+            new = m.text
+        elif _ACRONYM_IN_BRACKETS.fullmatch(m.text) and _after_a_name_in_brackets(text, m.start, m.end):
+            # "the Ministry of Education (MOST)": the writer's abbreviation of the name before it,
+            # right or wrong; a full name there would say the two are one
             new = m.text
         elif _apposed(text, mentions, i - 1, i) or _apposed(text, mentions, i, i + 1):
             # "Tiangong, China's space station", "X Co., Ltd., or X Net": the text gives two names
@@ -119,6 +136,9 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "a SASTIND official", "was MIIT Vice Minister": a name with "of" before the noun it
             # modifies no longer parses ("was Ministry of ... Technology Vice Minister")
             new = m.text
+        if new != m.text and " " in new and (_HYPHEN_AFTER.match(text, m.end) or _HYPHEN_BEFORE.search(
+                text[max(0, m.start - 2) : m.start])):
+            new = m.text  # "CASC-built", "ex-CASIC": a compound, no place for a name of several words
         if new != m.text and written_style == "canonical" and m.match.type == "org" and \
                 _THE_BEFORE.search(text[max(0, m.start - 8) : m.start]) and is_company_name(m.text) \
                 and not is_company_name(new) and not takes_article(new):
@@ -167,6 +187,12 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     return new
 
 
+def _after_a_name_in_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands alone in brackets right after a capitalised word."""
+    return bool(_NAME_THEN_BRACKET.search(text[max(0, start - 40) : start])) and \
+        bool(_CLOSE_BRACKET.match(text, end))
+
+
 class _TextNames:
     """The name written into text for a canonical name: a glossary's "X, CAS" (its parent after a
     comma, a note) is "X of the Chinese Academy of Sciences" in a sentence, where a comma would
@@ -183,6 +209,11 @@ class _TextNames:
         if name is None:
             name = self.known[canonical] = self._name(canonical, entity_id)
         return name
+
+    def head(self, canonical: str, entity_id: str) -> str:
+        """The canonical name without its parent after a comma ("X" of "X, CAS"), or ``""``
+        when it ends in none."""
+        return canonical.rpartition(", ")[0] if self.get(canonical, entity_id) != canonical else ""
 
     def _name(self, canonical: str, entity_id: str) -> str:
         head, comma, tail = canonical.rpartition(", ")
@@ -202,8 +233,8 @@ def _replacement(m: Mention, style: str, abbreviations: dict[str, tuple[str, ...
     new = m.match.canonical
     if style == "abbreviation" and abbreviations.get(m.match.entity_id):
         new = abbreviations[m.match.entity_id][0]
-    elif style == "canonical" or (style == "abbreviation" and new == m.match.canonical):
-        new = names.get(new, m.match.entity_id)
+    elif (style == "canonical" or (style == "abbreviation" and new == m.match.canonical)) and new != m.text:
+        new = names.get(new, m.match.entity_id)  # (the canonical name as the text writes it stays)
     if new[:1].islower() and m.text[:1].isupper():
         new = new[0].upper() + new[1:]  # a lower-case term opening a sentence
     if style == "annotate":

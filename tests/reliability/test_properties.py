@@ -270,7 +270,9 @@ def test_find_in_name_dense_text(normalizer, names, glue, type_):
          "Officials said Future Travel (Hainan) Aerospace Culture Media Co., Ltd. had agreed."),
         # the place in brackets is kept: a rewrite never drops a place the text names (issue 14)
         ("Spacety Co., Ltd. (Changsha) signed.", "Spacety Co., Ltd. (Changsha) signed."),
-        ("The Spacety Co., Ltd. (Changsha branch) said", "The Spacety (Changsha branch) said"),
+        # (the brand takes no article: after the writer's "The" the legal name stays)
+        ("The Spacety Co., Ltd. (Changsha branch) said", "The Spacety Co., Ltd. (Changsha branch) said"),
+        ("Spacety Co., Ltd. (Changsha branch) said", "Spacety (Changsha branch) said"),
     ],
 )
 def test_a_mention_never_leaves_a_bracket_open(normalizer, text, rewritten):

@@ -196,3 +196,30 @@ def test_a_brand_is_not_written_after_the_writer_s_article(n):
     text = "It was built by the Orbix Space Co., Ltd. in 2022."
     assert _out(n, text) == text
     assert _out(n, "It was built by Orbix Space Co., Ltd. in 2022.") == "It was built by Orbix Space in 2022."
+
+
+def test_a_description_right_before_an_acronym_is_its_article(n):
+    assert _out(n, "The country's space contractor OSA said so.") == (
+        "The country's space contractor Orbital Space Administration said so.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He works at IDO, RAS, in Qinghe.",
+     "He works at the Institute of Deep Optics, RAS, in Qinghe."),  # the writer's note stays hers
+    ("The lab (IDO, RAS) opened.", "The lab (Institute of Deep Optics, RAS) opened."),
+])
+def test_a_parent_the_text_writes_after_a_unit_is_the_unit_s_note(n, text, expected):
+    assert _out(n, text) == expected
+
+
+def test_the_canonical_name_as_the_text_writes_it_stays(n):
+    text = "The Institute of Deep Optics, RAS, built it."
+    assert _out(n, text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "The Lumen Bureau of Rocketry (MOSI) said so.",  # the writer's abbreviation, right or wrong
+    "OSA-built satellites flew.", "Ex-OSA officials met.",  # compounds
+])
+def test_an_acronym_in_brackets_after_a_name_or_in_a_compound_is_left_as_written(n, text):
+    assert _out(n, text) == text
