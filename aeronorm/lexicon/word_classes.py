@@ -38,6 +38,7 @@ class WordClasses:
     company_form_families: tuple[tuple[str, frozenset[str]], ...]
     name_glue: frozenset[str]
     cut_endings: frozenset[str]
+    foreign_legal_forms: tuple[tuple[str, ...], ...]
     institution_types: frozenset[str]
     max_phrase: int
 
@@ -76,6 +77,8 @@ def load_word_classes() -> WordClasses:
         ),
         name_glue=frozenset(raw["name_glue"]),
         cut_endings=frozenset(fold(w) for w in raw["cut_endings"]),
+        foreign_legal_forms=tuple(sorted({tuple(fold(f).split()) for f in raw["foreign_legal_forms"]},
+                                         key=len, reverse=True)),
         institution_types=frozenset(raw["institution_types"]),
         max_phrase=max(len(p) for p in legal | generic),
     )

@@ -51,7 +51,9 @@ class AsideCheck:
         ``entity``: an acronym, or an organisation or a person by name (a place in brackets is a
         qualifier, which the stages weigh; a programme a note); or an acronym in
         brackets that no glossary name writes and no name of the query or the entity yields
-        ("Zhang San (CCTV)": his employer, or a namesake's); ``""`` when there is none."""
+        ("Zhang San (CCTV)": his employer, or a namesake's); ``""`` when there is none. (A stock
+        code in brackets is left to say nothing: most are the company's own, which the glossary
+        seldom gives.)"""
         exact = self.exact
         acronyms = set(acronym_asides(query.text))
         for aside in (*acronyms, *(a for a in query.asides if a not in acronyms)):

@@ -6,12 +6,17 @@ aside after it is left out ("X Co., Ltd. (Beijing)" still ends in its form).
 
 from __future__ import annotations
 
+import re
+
 from ..glossary.entity import Entity
 from ..lexicon import Kind, TermLexicon
+from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
-from ..text.fold import ASIDE_RE
+from ..text.fold import ASIDE_RE, fold
 
-__all__ = ["is_company"]
+__all__ = ["foreign_form", "is_company"]
+
+_FORM_WORD = re.compile(r"[^\W_]+")
 
 
 def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
@@ -37,3 +42,31 @@ def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
         if tokens and tokens[-1].kind == Kind.LEGAL:
             return True
     return False
+
+
+def foreign_form(name: str, entity: Entity) -> str:
+    """The company form of another country (or a partnership) that ``name`` ends in and no
+    English name of ``entity`` does (``foreign_legal_forms`` of ``wordclasses.yaml``), or ``""``:
+    "X GmbH" is a foreign subsidiary or a namesake of X, "X Limited Partnership" a fund.
+
+    Examples
+    --------
+    >>> foreign_form("Orbix Space GmbH", Entity("o", "Orbix Space Co., Ltd."))
+    'gmbh'
+    >>> foreign_form("Orbix Space S.A.", Entity("o", "Orbix Space S.A."))
+    ''
+    >>> foreign_form("Orbix Space Co., Ltd.", Entity("o", "Orbix Space"))
+    ''
+    """
+    form = _ending_form(name)
+    if not form or any(_ending_form(own) == form for own in entity.english_names()):
+        return ""
+    return " ".join(form)
+
+
+def _ending_form(name: str) -> tuple[str, ...]:
+    words = _FORM_WORD.findall(fold(ASIDE_RE.sub(" ", name)).casefold().replace(".", "").replace("/", ""))
+    for form in load_word_classes().foreign_legal_forms:
+        if len(words) > len(form) and tuple(words[-len(form):]) == form:
+            return form
+    return ()

@@ -25,7 +25,7 @@ from .asides import AsideCheck, cut_after
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import ChineseStage
-from .companies import is_company
+from .companies import foreign_form, is_company
 from .concept import ConceptStage
 from .exact import ExactStage
 from .fuzzy import FuzzyStage
@@ -37,6 +37,8 @@ from .spelling import Mended, Mender
 from .template import TemplateStage
 
 __all__ = ["LANES", "STAGES", "Pipeline"]
+
+_GROUP_WORDS = frozenset({"group", "jituan"})
 
 #: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
@@ -86,6 +88,7 @@ class Pipeline:
         self.organisations.get()
         self.companies.get()
         self.groupless.get()
+        self.asides.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         """Run the query's lane: ``(accepted outcome or None, last outcome seen)``; when nothing
@@ -154,7 +157,8 @@ class Pipeline:
     def _run_lane(self, query: Query, allowed: Collection[int] | None) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
-        group = query.lane == "latin" and any(map(_group_form, query.tokens(self.index.lexicon, query.text)))
+        group = "集团" in query.text if query.lane == "han" else \
+            any(map(_group_form, query.tokens(self.index.lexicon, query.text)))
         for stage in self._lanes[query.lane]:
             outcome = stage.match(query, allowed)
             if outcome is None:
@@ -168,8 +172,10 @@ class Pipeline:
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 cut = cut_after(query) if outcome.method != "exact" else ""
-                if cut:
-                    why = f"the name is cut after {cut!r}: what it named is in the part cut off"
+                foreign = foreign_form(query.text, outcome.entity) if query.lane == "latin" else ""
+                if cut or foreign:
+                    why = f"the name is cut after {cut!r}: what it named is in the part cut off" if cut else \
+                        f"a company form of another country or a partnership ({foreign}) its names lack"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 asides = self.asides.get()
@@ -246,8 +252,9 @@ class Pipeline:
         return frozenset(out)
 
 def _group_form(tok: Tok) -> bool:
-    """Whether a token of a query says group as written (集团, "Group"; not "Corporation")."""
-    return tok.kind == Kind.LEGAL and ("集团" in tok.text or "group" in tok.text.split())
+    """Whether a token of a query says group as written (集团, "Group", its pinyin "Jituan"; not
+    "Corporation")."""
+    return tok.kind == Kind.LEGAL and ("集团" in tok.text or not _GROUP_WORDS.isdisjoint(tok.text.split()))
 
 
 def _company_form(tok: Tok) -> bool:

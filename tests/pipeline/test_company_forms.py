@@ -1,0 +1,48 @@
+"""What a company form says of the company: one of another country ("X GmbH", "X Pte. Ltd.") or a
+partnership is a foreign subsidiary, a namesake or a fund, not the Chinese company; a group
+(集团, "Jituan") is another body than a company no name of which says group. Invented examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+from .stages import answer_id as _id
+
+RECORDS = [
+    {"id": "orbix", "name": "Orbix Space Co., Ltd.", "zh": "奥比斯航天有限公司", "aliases": ["Orbix Space"]},
+    {"id": "lumo-de", "name": "Lumo Optics GmbH"},  # a glossary's own foreign company
+    {"id": "qinling-grp", "name": "Qinling Aerospace Group", "zh": "秦岭航天集团有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "Orbix Space GmbH", "Orbix Space S.A.", "Orbix Space AG", "Orbix Space Pte. Ltd.", "Orbix Space A/S",
+    "Orbix Space Limited Partnership",
+])
+def test_a_company_form_of_another_country_is_another_company(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Orbix Space Co., Ltd.", "orbix"), ("Orbix Space Inc.", "orbix"), ("Orbix Space Ltd", "orbix"),
+    ("Lumo Optics GmbH", "lumo-de"),  # its own form
+])
+def test_a_company_s_own_or_an_english_form_is_read(n, query, expected):
+    assert _id(n, query) == expected
+
+
+@pytest.mark.parametrize("query", ["奥比斯航天集团", "Aobisi Hangtian Jituan", "Orbix Space Group"])
+def test_a_group_is_no_company_no_name_of_which_says_group(n, query):
+    assert n.match(query) is None
+
+
+def test_a_group_s_own_names_still_read(n):
+    assert _id(n, "秦岭航天集团") == "qinling-grp"
+
