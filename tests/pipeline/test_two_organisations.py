@@ -8,6 +8,8 @@ import pytest
 
 from aeronorm import Glossary, Normalizer
 
+from .stages import answer_id as _id
+
 RECORDS = [
     {"id": "orbix-u", "name": "Orbix University", "zh": "奥比斯大学"},
     {"id": "cas", "name": "Chinese Academy of Sciences", "zh": "中国科学院", "aliases": ["CAS"]},
@@ -110,3 +112,15 @@ def test_an_unknown_acronym_in_brackets_unlike_the_name_s_is_a_note(n, query, ex
 def test_an_acronym_in_brackets_the_name_yields_is_its_own(n, query, expected):
     m = n.match(query)
     assert m is not None and m.entity_id == expected
+
+
+def test_an_organisation_named_in_brackets_is_its_parent_only_where_the_glossary_says_so():
+    casc = "China Aerospace Science and Technology Corporation"
+    records = [{"id": "qa", "name": "Qinling Orbital Academy"},
+               {"id": "casc", "name": casc, "aliases": ["CASC"]}]
+    # a glossary without parents cannot tell the academy's parent from another body: no answer
+    assert Normalizer(Glossary.from_records(records)).match(f"Qinling Orbital Academy ({casc})") is None
+    lab = {"id": "ol", "name": "Orbix Optics Lab", "parent": "casc"}
+    n = Normalizer(Glossary.from_records([*records, lab]))
+    assert n.match(f"Qinling Orbital Academy ({casc})") is None  # not its parent: two bodies
+    assert _id(n, f"Orbix Optics Lab ({casc})") == "ol"  # its own parent
