@@ -1,7 +1,8 @@
 """The article a full name needs where it is written over an acronym: "approved by MIIT" is
 "approved by the Ministry of Industry and Information Technology", not "approved by Ministry of
 ...". A name takes "the" when its head noun is one of ``article_heads`` of ``text.yaml`` (a
-university, college or institute only with "of" after it); the article is written only where
+university, college or institute only with "of" after it; a company only when its name opens
+with "China", "National", ...: ``article_company_openers``); the article is written only where
 the text has no determiner or possessive before the acronym."""
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ def takes_article(name: str) -> bool:
     --------
     >>> [takes_article(n) for n in ("Ministry of Industry and Information Technology",
     ...  "China National Space Administration", "National University of Defense Technology",
-    ...  "Northwestern Polytechnical University", "Orbix Technology Co., Ltd.")]
-    [True, True, True, False, False]
+    ...  "Northwestern Polytechnical University", "Orbix Technology Co., Ltd.",
+    ...  "China Orbital Industry Corporation", "Orbix Technology Corporation")]
+    [True, True, True, False, False, True, False]
     """
     words = name.split()
     if not words or is_company_name(name):
@@ -45,6 +47,8 @@ def takes_article(name: str) -> bool:
     word = lowered[head]
     if word in cues.article_of_heads:
         return head + 1 < len(lowered) and lowered[head + 1] == "of"
+    if word in cues.article_company_heads:
+        return lowered[0] in cues.article_company_openers
     return word in cues.article_heads
 
 

@@ -31,6 +31,8 @@ class TextCues:
     article_of_heads: frozenset[str] = frozenset()
     article_followers: frozenset[str] = frozenset()
     apposition_nouns: frozenset[str] = frozenset()
+    article_company_heads: frozenset[str] = frozenset()
+    article_company_openers: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -67,4 +69,6 @@ def load_text_cues() -> TextCues:
         article_of_heads=words("article_of_heads"),
         article_followers=words("article_followers"),
         apposition_nouns=words("apposition_nouns"),
+        article_company_heads=words("article_company_heads"),
+        article_company_openers=words("article_company_openers"),
     )
