@@ -35,7 +35,8 @@ _STRIDE = 16
 
 
 class _Labels:
-    """The labels of forms (``name``, ``alias``, ...), each numbered once, packed in one int."""
+    """The labels of forms (``name``, ``alias``, ...), numbered as they come, each packed with an
+    entity's position in one int (:meth:`pack`)."""
 
     __slots__ = ("codes", "names")
 
@@ -95,7 +96,7 @@ class ExactStage:
 
     def written(self, name: str, type_: str | None = None) -> Match | None:
         """The one-name path, before a query is prepared: a name written exactly as in the
-        glossary (its :class:`Match` built once), else its folded key, owned by one entity.
+        glossary (its :class:`Match` made on the hit), else its folded key, owned by one entity.
         Anything else (several owners, asides, other stages) is left to the pipeline.
         :meth:`written_many` gives the same answers for a batch."""
         view = self._view(type_)
