@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Literal
 
-from ..caching import BuildOnce
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key
@@ -82,9 +81,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     check_style(style)
     abbreviations = {e.id: e.abbreviations for e in index.entities} if style == "abbreviation" else {}
     places = places or _no_places
-    # each entity's parent, read once per text and only when a parent is named next to a name
-    parents = BuildOnce(lambda: {e.id: e.parent for e in index.entities if e.parent})
-    names = _TextNames(index, parents)
+    names = _TextNames(index)
     pieces: list[str] = []
     reps: list[Replacement] = []
     pos = 0
@@ -100,7 +97,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "Full Name (ACR)", "ACR (Full Name, ...)", "X (Y / ACR)": the text defines its
             # abbreviation, or lists the entity's other names
             new = m.text
-        elif _parent_follows(text, mentions, i, parents.get()) and (
+        elif _parent_follows(text, mentions, i, index) and (
                 _adds_parent(m, names.get(m.match.canonical, m.entity_id))
                 or names.head(m.match.canonical, m.entity_id)):
             # "X Institute under the Chinese Academy of Sciences", "NSSC, CAS": the text names the
@@ -110,7 +107,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             written = _adds_parent(m, names.get(m.match.canonical, m.entity_id)) or style != "canonical"
             new = m.text if written else _kept(text, m, head, places, style)
         elif i and _PARENT_GAP.fullmatch(text, mentions[i - 1].end, m.start) and \
-                _is_ancestor(parents.get(), m.entity_id, mentions[i - 1].entity_id):
+                _is_ancestor(index, m.entity_id, mentions[i - 1].entity_id):
             # "NSSC, CAS", "(X, CAS)": the parent named after its unit is the unit's note; a
             # full name over it would read as another name of the unit
             new = m.text
@@ -199,9 +196,8 @@ class _TextNames:
     split a list or run into the next words ("Director of X, CAS, Deputy Director of ...").
     Looked up once per canonical name and text."""
 
-    def __init__(self, index: Index, parents: BuildOnce[dict[str, str]]):
+    def __init__(self, index: Index):
         self.index = index
-        self.parents = parents
         self.known: dict[str, str] = {}
 
     def get(self, canonical: str, entity_id: str) -> str:
@@ -222,7 +218,7 @@ class _TextNames:
         entities = self.index.entities
         for owner in self.index.owners(fold_key(tail)):
             parent = entities[owner]
-            if _is_ancestor(self.parents.get(), parent.id, entity_id):
+            if _is_ancestor(self.index, parent.id, entity_id):
                 the = "the " if takes_article(parent.name) else ""
                 return f"{head} of {the}{parent.name}"
         return canonical
@@ -250,7 +246,7 @@ def _adds_parent(m: Mention, name: str) -> bool:
     return extra.startswith(",") or " of " in extra
 
 
-def _parent_follows(text: str, mentions: Sequence[Mention], i: int, parents: dict[str, str]) -> bool:
+def _parent_follows(text: str, mentions: Sequence[Mention], i: int, index: Index) -> bool:
     """Whether the text names mention ``i``'s parent (or an ancestor) right after it ("X under
     the CAS", "X (NSSC) of the Chinese Academy of Sciences": its own acronym in brackets may
     stand between them, found as a mention or not)."""
@@ -263,20 +259,23 @@ def _parent_follows(text: str, mentions: Sequence[Mention], i: int, parents: dic
             end = close.end() if close else nxt.end
             continue  # "X (ACR)": its own acronym, then perhaps the parent
         return bool(_PARENT_GAP.fullmatch(text, end, nxt.start)) and \
-            _is_ancestor(parents, nxt.entity_id, m.entity_id)
+            _is_ancestor(index, nxt.entity_id, m.entity_id)
     return False
 
 
-def _is_ancestor(parents: dict[str, str], ancestor: str, entity: str) -> bool:
-    """Whether ``ancestor`` is the parent of ``entity``, or its parent's, and so on (``parents``:
-    each entity's parent id)."""
+def _is_ancestor(index: Index, ancestor: str, entity: str) -> bool:
+    """Whether ``ancestor`` is the parent of ``entity``, or its parent's, and so on (the
+    glossary's ``parent`` links, read through the index's id -> position table)."""
+    positions, entities = index.positions, index.entities
     seen = {entity}
-    parent = parents.get(entity)
+    at = positions.get(entity)
+    parent = entities[at].parent if at is not None else ""
     while parent and parent not in seen:
         if parent == ancestor:
             return True
         seen.add(parent)
-        parent = parents.get(parent)
+        at = positions.get(parent)
+        parent = entities[at].parent if at is not None else ""
     return False
 
 
