@@ -7,6 +7,7 @@ aside after it is left out ("X Co., Ltd. (Beijing)" still ends in its form).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..glossary.entity import Entity
 from ..lexicon import Kind, TermLexicon
@@ -66,7 +67,13 @@ def foreign_form(name: str, entity: Entity) -> str:
 
 def _ending_form(name: str) -> tuple[str, ...]:
     words = _FORM_WORD.findall(fold(ASIDE_RE.sub(" ", name)).casefold().replace(".", "").replace("/", ""))
-    for form in load_word_classes().foreign_legal_forms:
-        if len(words) > len(form) and tuple(words[-len(form):]) == form:
-            return form
+    forms = _foreign_forms()
+    for n in range(min(3, len(words) - 1), 0, -1):  # the longest form first ("pte ltd" before "ltd")
+        if (tail := tuple(words[-n:])) in forms:
+            return tail
     return ()
+
+
+@cache
+def _foreign_forms() -> frozenset[tuple[str, ...]]:
+    return frozenset(load_word_classes().foreign_legal_forms)

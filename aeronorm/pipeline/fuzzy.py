@@ -109,10 +109,6 @@ class EntityFacts:
     institution: bool = False
     #: its Chinese names, joined ("" without one): what a romanised word of the query must be in
     chinese: str = ""
-    #: the words of its Chinese names as the lexicon reads them, runs of two or three of them, and
-    #: their heads after two characters or more (指挥学院: 学院, 院; not 科学院's 学院): what a type
-    #: of body of the query must render
-    chinese_words: frozenset[str] = frozenset()
     #: itself and its descendants (glossary ``parent`` links), when it has any: a word only they
     #: have still names it ("BeiDou" with BeiDou-3 in the glossary)
     family: frozenset[int] = frozenset()
@@ -171,6 +167,7 @@ class FuzzyStage:
         self._admin = load_chinese_words().admin_suffixes
         self._fillers = load_chinese_words().fillers
         self._facts: dict[int, EntityFacts] = {}
+        self._zh_words: dict[int, frozenset[str]] = {}  # only for entities a body type is read against
         self._company_form_set = frozenset(load_chinese_words().company_forms)
         self._abroad = load_places_abroad()
 
@@ -259,7 +256,6 @@ class FuzzyStage:
                 company=company, stated=self._stated(entity),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
-                chinese_words=self._chinese_words(entity),
                 family=self.families.get().get(entity, frozenset()),
                 title=self.index.entities[entity].type == "title",
                 place=self.index.entities[entity].type == "place", entity=entity,
@@ -336,17 +332,23 @@ class FuzzyStage:
             not any(w in ("center", "centre") for w in e.name.casefold().replace(",", " ").split())
 
     def _chinese_words(self, entity: int) -> frozenset[str]:
-        """:attr:`EntityFacts.chinese_words` of entity ``entity``."""
+        """The words of entity ``entity``'s Chinese names as the lexicon reads them, runs of two
+        or three of them, and their heads after two characters or more (指挥学院: 学院, 院; not
+        科学院's 学院): what a type of body of the query must render. Remembered."""
+        known = self._zh_words.get(entity)
+        if known is not None:
+            return known
         lex = self.index.lexicon
         out: set[str] = set()
         for zh in self.index.entities[entity].chinese_names():
             words = [t.text for t in lex.zh_tokens(zh)]
             out.update("".join(words[k:k + n]) for n in (1, 2, 3) for k in range(len(words) - n + 1))
             out.update(w[k:] for w in words for k in range(2, len(w)))
-        return frozenset(out)
+        known = self._zh_words[entity] = frozenset(out)
+        return known
 
     def _other_body_type(self, q: Sequence[Tok], c: Sequence[Tok], pairs: Sequence[tuple[int, int, float]],
-                         words: frozenset[str]) -> str | None:
+                         entity: int) -> str | None:
         """A type of body of the query, aligned with the name's, that renders no word of the
         entity's Chinese names where the name's does: "College" and "Academy" are both written
         for 学院, but 研究院 is never a college."""
@@ -355,9 +357,12 @@ class FuzzyStage:
             if rendering(q[i].text) == rendering(c[j].text) or not (unit(q[i]) and unit(c[j])):
                 continue
             shared = [k for k in q[i].keys & c[j].keys if has_han(k)]
+            if not shared or entity < 0:
+                continue
+            words = self._chinese_words(entity)
             # (where the lexicon does not say which word of the Chinese name the name's word
             # renders, it cannot say the query's renders another)
-            if shared and not any(k in words for k in q[i].keys if has_han(k)) and \
+            if not any(k in words for k in q[i].keys if has_han(k)) and \
                     any(k in words for k in c[j].keys if has_han(k)):
                 return (f"{q[i].text!r} is {c[j].text!r} only as {min(shared)}, which its Chinese name "
                         "lacks: another body")
@@ -441,7 +446,7 @@ class FuzzyStage:
                      if s >= 1.0 or q[i].text not in common or c[j].text in common]
         if cs.facts.chinese:
             bridged = self._bridged_romanisation(q, c, pairs, cs.facts.chinese, title=cs.facts.title) \
-                or self._other_body_type(q, c, pairs, cs.facts.chinese_words)
+                or self._other_body_type(q, c, pairs, cs.facts.entity)
             if bridged:
                 return 0.0, [bridged]
         matched = parent_matched
