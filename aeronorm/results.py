@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -104,9 +105,54 @@ class Match:
         slot: str = "",
     ) -> Match:
         """The match of ``query`` to ``entity`` (its id, canonical name and type, its description);
-        with ``slot``, the canonical name is the entity's template with that slot filled."""
-        return cls(query, entity.id, entity.canonical(slot), entity.type, score, method, evidence, candidates,
-                   slot, entity.description)
+        with ``slot``, the canonical name is the entity's template with that slot filled.
+
+        The same :class:`Match` as the constructor's, made about four times as fast (see
+        :class:`_MatchDraft`): every stage makes its matches here.
+        """
+        if cls is not Match:  # a subclass may add fields: its own constructor
+            return cls(query, entity.id, entity.canonical(slot), entity.type, score, method, evidence,
+                       candidates, slot, entity.description)
+        m = _new(_MatchDraft)
+        m.query = query
+        m.entity_id = entity.id
+        m.canonical = entity.canonical(slot) if slot else entity.name  # canonical("") is the name
+        m.type = entity.type
+        m.score = score
+        m.method = method
+        m.evidence = evidence
+        m.candidates = candidates
+        m.slot = slot
+        m.description = entity.description
+        m.__class__ = Match
+        return m  # type: ignore[return-value]
+
+    @classmethod
+    def of_many(
+        cls, queries: Sequence[str], entities: Sequence[Entity], score: float, method: Method,
+        evidence: Sequence[tuple[str, ...]],
+    ) -> list[Match]:
+        """:meth:`of` of each query, its entity and its evidence, alike in score and method
+        (no runners-up, no slot): one loop for a batch of hits."""
+        if cls is not Match:
+            return [cls.of(q, e, score, method, ev)
+                    for q, e, ev in zip(queries, entities, evidence, strict=True)]
+        out = []
+        for query, entity, ev in zip(queries, entities, evidence, strict=True):
+            m = _new(_MatchDraft)
+            m.query = query
+            m.entity_id = entity.id
+            m.canonical = entity.name  # canonical(""): no slot
+            m.type = entity.type
+            m.score = score
+            m.method = method
+            m.evidence = ev
+            m.candidates = ()
+            m.slot = ""
+            m.description = entity.description
+            m.__class__ = Match
+            out.append(m)
+        return out  # type: ignore[return-value]
 
     def explain(self) -> str:
         """A few lines telling a person why this entity was chosen.
@@ -144,6 +190,33 @@ class Match:
             f"<b>{html.escape(self.canonical)}</b> <small>[{html.escape(self.entity_id)}, "
             f"{html.escape(self.method)}, {self.score:.2f}]</small>"
         )
+
+
+class _MatchDraft:
+    """A :class:`Match` being filled in: the same slots, in the same order, but not frozen.
+
+    A frozen dataclass's ``__init__`` stores each field through ``object.__setattr__`` (about
+    1.2 µs for ten fields); a draft's fields are plain slot stores, then the object becomes a
+    :class:`Match` by assigning its class, which Python allows between classes of the same
+    layout and checks (a ``TypeError`` if they ever differ, never a wrong object). The result is
+    an ordinary :class:`Match`: equality, hash, repr, pickling, ``dataclasses.replace`` alike.
+    """
+
+    __slots__ = Match.__slots__  # type: ignore[attr-defined]
+
+    query: str
+    entity_id: str
+    canonical: str
+    type: str
+    score: float
+    method: Method
+    evidence: tuple[str, ...]
+    candidates: tuple[Candidate, ...]
+    slot: str
+    description: str
+
+
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,22 +36,32 @@ _STRIDE = 16
 
 class _Labels:
     """The labels of forms (``name``, ``alias``, ...), numbered as they come, each packed with an
-    entity's position in one int (:meth:`pack`)."""
+    entity's position in one int (:meth:`pack`).
 
-    __slots__ = ("codes", "names")
+    A written form whose ``repr`` is itself in single quotes (no quote, backslash or unprintable
+    character: nearly all) gets its label's *plain* code: the evidence of a hit on it is then
+    written without ``repr`` (:func:`_evidence`), the same string for less. Codes, not a table:
+    nothing is added per form.
+    """
+
+    __slots__ = ("codes", "names", "plain")
 
     def __init__(self) -> None:
-        self.codes: dict[str, int] = {}
-        self.names: list[str] = []
+        self.codes: dict[tuple[str, bool], int] = {}
+        self.names: list[str] = []  # per code: the label
+        self.plain: list[str | None] = []  # per code: the evidence's start for a plain form, else None
 
-    def pack(self, i: int, label: str) -> int:
-        """Entity ``i`` and a form's label in one int."""
-        code = self.codes.get(label)
+    def pack(self, i: int, label: str, text: str | None = None) -> int:
+        """Entity ``i`` and a form's label in one int; with ``text``, the form as written (a
+        plain one gets its own code)."""
+        plain = text is not None and repr(text) == f"'{text}'"
+        code = self.codes.get((label, plain))
         if code is None:
             if len(self.names) == _STRIDE:
                 raise ValueError(f"more than {_STRIDE} labels of written forms")
-            code = self.codes[label] = len(self.names)
+            code = self.codes[label, plain] = len(self.names)
             self.names.append(label)
+            self.plain.append(f"{label} '" if plain else None)
         return i * _STRIDE + code
 
 
@@ -61,7 +71,7 @@ class _Folded:
     (packed), for every type filter (each view checks that it admits the owner)."""
 
     owners: dict[bytes | str, int]
-    labels: list[str]
+    labels: _Labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +79,7 @@ class _View:
     """The tables of one type filter (``None``: every entity but the domain terms)."""
 
     written: dict[str, int]  # written form owned by one entity of the filter -> it and the label, packed
-    labels: list[str]  # the labels ``written`` packs
+    labels: _Labels  # the labels ``written`` packs
     written_canonical: dict[str, str]  # the same forms -> the canonical name
     folded_canonical: dict[bytes | str, str]  # probe key of one entity of the filter -> its canonical name
     admits: list[bool]  # per entity: whether the filter lets it through
@@ -102,7 +112,7 @@ class ExactStage:
         view = self._view(type_)
         hit = view.written.get(name)
         if hit is not None:
-            return self._match(name, hit, view.labels)
+            return self._matches([name], [hit], view.labels)[0]
         if len(name) > MAX_QUERY_CHARS:
             return None
         key = fold_key(name)
@@ -123,31 +133,39 @@ class ExactStage:
             return []
         view = self._view(type_)
         written = list(map(view.written.get, names))
+        if None not in written:  # every name as written: the matches in one loop, no gathering
+            return self._matches(names, written, view.labels)  # type: ignore[arg-type]
         hits: list[Match | None] = [None] * len(names)
         misses: Sequence[int]
-        if written.count(None) == len(written):  # no name as written: all folded, no gathering
+        if written.count(None) == len(written):  # no name as written: all folded
             misses, asked = range(len(names)), names
         else:
-            labels = view.labels
-            for k, (name, packed) in enumerate(zip(names, written, strict=True)):
-                if packed is not None:
-                    hits[k] = self._match(name, packed, labels)
-            if None not in written:
-                return hits
+            found = [k for k, packed in enumerate(written) if packed is not None]
+            made = self._matches([names[k] for k in found], [written[k] for k in found], view.labels)
+            for k, m in zip(found, made, strict=True):
+                hits[k] = m
             misses = [k for k, packed in enumerate(written) if packed is None]
             asked = [names[k] for k in misses]
         folded = self._folded.get()
         admits = view.admits
         owners = map(folded.owners.get, self._probe_keys(asked))
-        for k, name, owner in zip(misses, asked, owners, strict=True):
+        found = []
+        packs = []
+        for k, owner in zip(misses, owners, strict=True):
             if owner is not None and admits[owner // _STRIDE]:
-                hits[k] = self._match(name, owner, folded.labels)
+                found.append(k)
+                packs.append(owner)
+        for k, m in zip(found, self._matches([names[k] for k in found], packs, folded.labels), strict=True):
+            hits[k] = m
         return hits
 
-    def _match(self, name: str, packed: int, labels: list[str]) -> Match:
-        """The match of a name to the entity and form label ``packed`` holds (see :class:`_Labels`)."""
-        i, code = divmod(packed, _STRIDE)
-        return Match.of(name, self.index.entities[i], self.score, "exact", (f"{labels[code]} {name!r}",))
+    def _matches(self, names: Sequence[str], packed: Sequence[int], labels: _Labels) -> list[Match]:
+        """The match of each name to the entity and form label its ``packed`` holds (see
+        :class:`_Labels`), made in one batch."""
+        entities = self.index.entities
+        owners = [entities[p // _STRIDE] for p in packed]
+        return Match.of_many(names, owners, self.score, "exact",
+                             _evidence(names, [p % _STRIDE for p in packed], labels))
 
     def canonical_many(self, names: Sequence[str], type_: str | None = None) -> list[str | None]:
         """The canonical name :meth:`written_many` would answer for each name (``None`` where it
@@ -191,7 +209,7 @@ class ExactStage:
         packed = _Labels()
         owners = {probe_key(key): packed.pack(i, labels.get((key, i), "name"))
                   for key, ids in self.index.exact.items() if len(ids) == 1 for i in ids}
-        return _Folded(owners, packed.names)
+        return _Folded(owners, packed)
 
     def _build_view(self, type_: str | None) -> _View:
         index = self.index
@@ -206,12 +224,12 @@ class ExactStage:
             for label, text in e.forms():
                 key = fold_key(text)
                 if len(index.exact.get(key, ())) == 1 and text not in written:
-                    written[text] = packed.pack(i, label)
+                    written[text] = packed.pack(i, label, text)
                     written_canonical[text] = canonical
         entities = index.entities
         folded = {probe: entities[owner // _STRIDE].canonical("")
                   for probe, owner in self._folded.get().owners.items() if admits[owner // _STRIDE]}
-        return _View(written, packed.names, written_canonical, folded, admits)
+        return _View(written, packed, written_canonical, folded, admits)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index = self.index
@@ -229,6 +247,14 @@ class ExactStage:
                 return found(index, i, self.score, "exact", (f"{label} {form!r}",))
             return ambiguous(index, ids, 1.0, "exact", (f"{form!r} names {len(ids)} entities",))
         return None
+
+
+def _evidence(names: Sequence[str], codes: Sequence[int], labels: _Labels) -> list[tuple[str, ...]]:
+    """The evidence of a hit on each name, ``f"{label} {name!r}"``: a name written as a plain form
+    (its code says so) is quoted without ``repr``, the same string (``repr`` is most of the cost)."""
+    plain, names_of = labels.plain, labels.names
+    return [(f"{start}{name}'",) if (start := plain[code]) is not None else (f"{names_of[code]} {name!r}",)
+            for name, code in zip(names, codes, strict=True)]
 
 
 def _admits(entity: Entity, type_: str | None) -> bool:

@@ -243,3 +243,34 @@ def test_blank_strings_are_known_to_no_one(small):
     out = small.normalize_many(values, on_unknown="none")
     assert out == ["China Space Foundation", " ", "China Space Foundation", " ", "\u3000", None]
     assert all(o is v for o, v in zip(out[1:], values[1:], strict=True) if o is not None and not o.strip())
+
+
+# The evidence of a hit on a written form is ``f"{label} {name!r}"``; a plain form (its repr in
+# single quotes) is quoted without repr. Forms whose repr is not plain: quotes, a backslash.
+_QUOTED = [
+    {"id": "xa", "name": "Xi'an Orbital Works", "aliases": ['The "Long" Road Institute', "Li's \"Star\" Lab"],
+     "abbreviations": ["X\\A"]},
+    {"id": "pl", "name": "Plain Orbital Works", "aliases": ["Plainer Orbital"], "zh": "平原轨道"},
+    {"id": "t2", "name": "Deputy Chief Orbiter", "type": "title", "aliases": ["Chief's Orbiter"]},
+]
+
+
+@pytest.mark.parametrize("type_", [None, "org", "title"])
+def test_evidence_of_written_forms_is_their_repr(type_):
+    from aeronorm import Glossary, Normalizer
+
+    n = Normalizer(Glossary.from_records(_QUOTED))
+    exact = n.pipeline.stages["exact"]
+    labelled = [(label, text) for e in n.glossary for label, text in e.forms()
+                if type_ is None or e.type == type_]
+    names = [text for _, text in labelled]
+    assert any(repr(t) != f"'{t}'" for t in names) and any(repr(t) == f"'{t}'" for t in names)
+    expected = [(f"{label} {text!r}",) for label, text in labelled]
+    assert [m.evidence for m in exact.written_many(names, type_)] == expected
+    assert [exact.written(t, type_).evidence for t in names] == expected
+    # a variant of each (folded key), the same batch mixed with names as written
+    variants = [t.upper() for t in names]
+    assert [m.evidence for m in exact.written_many(variants, type_)] == \
+        [(f"{label} {v!r}",) for (label, _), v in zip(labelled, variants, strict=True)]
+    mixed = exact.written_many([*names, *variants, "Nobody Orbital"], type_)
+    assert [m.evidence for m in mixed[: len(names)]] == expected and mixed[-1] is None
