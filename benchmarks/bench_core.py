@@ -539,6 +539,51 @@ def exact_cost_split(n: Normalizer, queries: list[str], best: Callable[[Callable
             "rest": max(0.0, total - canonical - distinct), "normalize_many": total}
 
 
+def _minor_faults() -> int:
+    """Minor page faults of this process so far (0 where ``resource`` is missing)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
+def page_fault_us(*, pages: int = 4096) -> float:
+    """What a page of fresh memory costs on this machine, in µs: ``pages`` pages of an anonymous
+    map touched once each (0 where faults are not counted). Fresh memory is what a batch of new
+    objects takes: on a sandboxed machine a fault can cost as much as a few Python objects."""
+    import mmap
+
+    size = pages * mmap.PAGESIZE
+    with mmap.mmap(-1, size) as m:
+        faults, start = _minor_faults(), time.perf_counter()
+        for at in range(0, size, mmap.PAGESIZE):
+            m[at] = 1
+        elapsed, faults = time.perf_counter() - start, _minor_faults() - faults
+    return 1e6 * elapsed / faults if faults else 0.0
+
+
+def match_cost_split(
+    n: Normalizer, queries: list[str], best: Callable[[Callable[[], Any]], tuple[float, Any]], *, repeat: int,
+) -> dict[str, float]:
+    """Where ``match_many``'s time goes on names as written, in ns per distinct name, each step
+    timed alone as the whole is (best of ``repeat`` runs, caches cleared): the exact stage's batch
+    (``written_many``: the probes and a :class:`Match` per hit), the pipeline for the names it
+    leaves (several owners, ...), and the rest (the distinct values, gathering); with the minor
+    page faults of a ``match_many`` run (the fresh memory its matches take)."""
+    exact = n.pipeline.stages["exact"]
+    per = 1e9 / len(queries)
+    left = [q for q, m in zip(queries, exact.written_many(queries), strict=True) if m is None]
+    faults = _minor_faults()
+    total = best(lambda: n.match_many(queries))[0] * per
+    faults = _minor_faults() - faults
+    written = best(lambda: exact.written_many(queries))[0] * per
+    pipeline = best(lambda: n.match_many(left))[0] * per if left else 0.0
+    return {"written_many": written, "left to the pipeline": pipeline,
+            "rest": max(0.0, total - written - pipeline), "match_many": total,
+            "names left to the pipeline": len(left), "page faults per run": faults / repeat}
+
+
 def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Say = print) -> Section:
     """Distinct names through the exact path, four workloads (as written, upper case, other
     punctuation, other widths and quotes), each next to a plain dict in the same run.
@@ -563,7 +608,8 @@ def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Sa
     say(f"[2] exact path: distinct names of the {len(setup.corpus.records):,}-entity glossary, best of "
         f"{repeat}, caches cleared; baseline: a dict of every query, probed once per query")
     rows: list[Row] = []
-    details: dict[str, Any] = {"queries": len(written), "workloads": {}}
+    fault_us = page_fault_us()
+    details: dict[str, Any] = {"queries": len(written), "workloads": {}, "page_fault_us": fault_us}
     for label, sources in workloads.items():
         queries = list(sources)
         table = dict.fromkeys(queries, "x")
@@ -587,6 +633,14 @@ def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Sa
             split = exact_cost_split(n, queries, best)
             details["workloads"][label]["ns_per_name"] = split
             say("      per name: " + ", ".join(f"{k} {v:,.0f} ns" for k, v in split.items()))
+        else:  # a Match per hit: made on the hit since Build 3's eighth round
+            made = match_cost_split(n, queries, best, repeat=repeat)
+            details["workloads"][label]["match_many_ns_per_name"] = made
+            say("      match_many per name: " + ", ".join(
+                f"{k} {v:,.0f} ns" for k, v in made.items() if k not in ("names left to the pipeline",
+                                                                         "page faults per run"))
+                + f" ({made['names left to the pipeline']:,} names left to the pipeline); "
+                f"{made['page faults per run']:,.0f} page faults per run, {fault_us:.1f} µs each")
         if profile and label == "upper case":
             clear_input_caches()
             details["profile"] = profile_top(lambda: n.normalize_many(queries))  # noqa: B023
