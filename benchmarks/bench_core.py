@@ -571,17 +571,29 @@ def match_cost_split(
     (``written_many``: the probes and a :class:`Match` per hit), the pipeline for the names it
     leaves (several owners, ...), and the rest (the distinct values, gathering); with the minor
     page faults of a ``match_many`` run (the fresh memory its matches take)."""
+    from aeronorm.results import Match
+
     exact = n.pipeline.stages["exact"]
     per = 1e9 / len(queries)
-    left = [q for q, m in zip(queries, exact.written_many(queries), strict=True) if m is None]
+    made = exact.written_many(queries)
+    left = [q for q, m in zip(queries, made, strict=True) if m is None]
     faults = _minor_faults()
     total = best(lambda: n.match_many(queries))[0] * per
     faults = _minor_faults() - faults
     written = best(lambda: exact.written_many(queries))[0] * per
     pipeline = best(lambda: n.match_many(left))[0] * per if left else 0.0
+    # the Matches of the hits alone, from their entities and evidence: the dataclass's own
+    # constructor, and Match.of (what every stage calls)
+    entity_of = {e.id: e for e in exact.index.entities}
+    hits = [(m.query, entity_of[m.entity_id], m.score, m.evidence) for m in made if m is not None]
+    hit_per = 1e9 / len(hits)
+    public = best(lambda: [Match(q, e.id, e.name, e.type, s, "exact", ev, (), "", e.description)
+                           for q, e, s, ev in hits])[0] * hit_per
+    fast = best(lambda: [Match.of(q, e, s, "exact", ev) for q, e, s, ev in hits])[0] * hit_per
     return {"written_many": written, "left to the pipeline": pipeline,
             "rest": max(0.0, total - written - pipeline), "match_many": total,
-            "names left to the pipeline": len(left), "page faults per run": faults / repeat}
+            "names left to the pipeline": len(left), "page faults per run": faults / repeat,
+            "Match(...) of a hit": public, "Match.of of a hit": fast}
 
 
 def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Say = print) -> Section:
@@ -636,11 +648,12 @@ def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Sa
         else:  # a Match per hit: made on the hit since Build 3's eighth round
             made = match_cost_split(n, queries, best, repeat=repeat)
             details["workloads"][label]["match_many_ns_per_name"] = made
-            say("      match_many per name: " + ", ".join(
-                f"{k} {v:,.0f} ns" for k, v in made.items() if k not in ("names left to the pipeline",
-                                                                         "page faults per run"))
+            steps = ("written_many", "left to the pipeline", "rest", "match_many")
+            say("      match_many per name: " + ", ".join(f"{k} {made[k]:,.0f} ns" for k in steps)
                 + f" ({made['names left to the pipeline']:,} names left to the pipeline); "
-                f"{made['page faults per run']:,.0f} page faults per run, {fault_us:.1f} µs each")
+                f"{made['page faults per run']:,.0f} page faults per run, {fault_us:.1f} µs each; a Match "
+                f"alone: the constructor {made['Match(...) of a hit']:,.0f} ns, Match.of "
+                f"{made['Match.of of a hit']:,.0f} ns")
         if profile and label == "upper case":
             clear_input_caches()
             details["profile"] = profile_top(lambda: n.normalize_many(queries))  # noqa: B023
