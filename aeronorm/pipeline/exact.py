@@ -58,7 +58,7 @@ class _Labels:
         code = self.codes.get((label, plain))
         if code is None:
             if len(self.names) == _STRIDE:
-                raise ValueError(f"more than {_STRIDE} labels of written forms")
+                raise ValueError(f"more than {_STRIDE} codes of written forms' labels (each plain or not)")
             code = self.codes[label, plain] = len(self.names)
             self.names.append(label)
             self.plain.append(f"{label} '" if plain else None)
