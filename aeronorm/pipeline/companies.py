@@ -58,15 +58,21 @@ def foreign_form(name: str, entity: Entity) -> str:
     ''
     >>> foreign_form("Orbix Space Co., Ltd.", Entity("o", "Orbix Space"))
     ''
+    >>> foreign_form("Orbix Space (Limited Partnership)", Entity("o", "Orbix Space Co., Ltd."))
+    'limited partnership'
     """
-    form = _ending_form(name)
-    if not form or any(_ending_form(own) == form for own in entity.english_names()):
+    # a partnership's form is written in brackets (有限合伙, "X (Limited Partnership)"): a
+    # bracketed form counts, and so does the name's last word before its asides
+    form = _ending_form(name, asides=True) or _ending_form(name)
+    if not form or any(form in (_ending_form(own, asides=True), _ending_form(own))
+                       for own in entity.english_names()):
         return ""
     return " ".join(form)
 
 
-def _ending_form(name: str) -> tuple[str, ...]:
-    words = _FORM_WORD.findall(fold(ASIDE_RE.sub(" ", name)).casefold().replace(".", "").replace("/", ""))
+def _ending_form(name: str, *, asides: bool = False) -> tuple[str, ...]:
+    text = name if asides else ASIDE_RE.sub(" ", name)
+    words = _FORM_WORD.findall(fold(text).casefold().replace(".", "").replace("/", ""))
     forms = _foreign_forms()
     for n in range(min(3, len(words) - 1), 0, -1):  # the longest form first ("pte ltd" before "ltd")
         if (tail := tuple(words[-n:])) in forms:

@@ -822,10 +822,12 @@ class FuzzyStage:
             elif not scope.isdisjoint(keys):
                 if entity_intl and not entity_national:
                     return q[i].text
-                if not self._state.isdisjoint(keys) and not entity_national and not entity_intl \
-                        and cs.facts.chinese:
-                    # "National X" (国家, 国立) where no name of the entity states a scope is
-                    # another body ("National Tsinghua University" is Hsinchu's 國立清華大學)
+                if not self._state.isdisjoint(keys) and self._state.isdisjoint(named) \
+                        and not entity_intl and (entity_national or cs.facts.chinese):
+                    # "National X" (国家, 国立) where no name of the entity states the state's
+                    # scope is another body: "National Tsinghua University" is Hsinchu's
+                    # 國立清華大學, and where the names say "China" (中国), "National" is any
+                    # nation's ("National Academy of Sciences", "National Space Museum")
                     return q[i].text
             elif q[i].kind != Kind.PLACE and entity_national and not admin.isdisjoint(keys):
                 return q[i].text

@@ -42,6 +42,7 @@ from ..text.fold import fold_key, has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
+from .concept_keys import company_form_family
 from .entity_ids import EntityIds, KeyTable, add_id, ids_of, seal
 from .pinyin_keys import PinyinKeys
 from .query import Query
@@ -380,6 +381,21 @@ def _token_options(tok: Tok) -> tuple[list[str], bool]:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9]+")
+_SPLIT_SYLLABLE = re.compile(r"\b([^\W\d_]+)[ \-]+([^\W\d_]{1,2})\b")
+
+
+def _join_syllable(m: re.Match[str]) -> str:
+    before, word = tokenize(m.group(1)), tokenize(m.group(2))
+    if (len(before) == 1 and len(word) == 1 and word[0] in _syllable_stop_words()
+            and split_syllables(before[0])):
+        return m.group(1) + m.group(2)
+    return m.group()
+
+
+@cache
+def _syllable_stop_words() -> frozenset[str]:
+    """English function words that are pinyin syllables too (an 安, a 阿)."""
+    return frozenset(w for w in load_word_classes().stop_words if w.isalpha() and split_syllables(w))
 _TONE_DIGIT = re.compile(r"[1-5]")  # _plain changes no word without one
 
 
@@ -392,7 +408,11 @@ def _query_keys(index: Index, text: str) -> list[_QueryKey]:
         return []  # no pinyin word at all: nothing to compare (and no lexicon pass to pay for)
     # Without tone numbers the text differs from the name as written by letter case only, which
     # the lexicon folds: its tokens are the written name's, which the earlier stages had read.
-    toks = [t for t in lex.tokens(text if _TONE_DIGIT.search(written) else written) if t.kind != Kind.LEGAL]
+    read = text if _TONE_DIGIT.search(written) else written
+    # A syllable that is an English function word ("Xi An", "Xī Ān": 西安) is joined to the
+    # pinyin before it, or the lexicon drops it as a stop word and the letters lose a syllable.
+    read = _SPLIT_SYLLABLE.sub(_join_syllable, read)
+    toks = [t for t in lex.tokens(read) if t.kind != Kind.LEGAL]
     while toks and toks[-1].text in legal:
         toks.pop()
     if not toks:
@@ -474,7 +494,7 @@ class PinyinStage:
                 if hit is not None:
                     if len(hit[1]) > 1:
                         whole = hit[1].intersection(ids_of(self.pinyin_keys.get().full, hit[0]))
-                        hit = (hit[0], whole) if len(whole) == 1 else hit
+                        hit = (hit[0], whole) if len(whole) == 1 else self._by_company_form(form, hit)
                     return self._outcome(hit, cal.pinyin)
             # 2. derived keys: abbreviations and brands; not for a name of common words only
             # ("Weixing Keji" is 卫星科技, satellite technology, whatever abbreviation spells it)
@@ -482,7 +502,7 @@ class PinyinStage:
             hit = None if self._common_words(form) else _lookup(
                 self.roman.get().derived, strong, allowed, self.roman, elsewhere)
             if hit is not None:
-                return self._outcome(hit, cal.pinyin_derived, "derived ")
+                return self._outcome(self._by_company_form(form, hit), cal.pinyin_derived, "derived ")
         # 3. one misspelt word, in a name that is otherwise romanised (two pinyin words or more;
         # English names never pay for the romanisation tables)
         for form in query.forms:
@@ -494,6 +514,22 @@ class PinyinStage:
         if elsewhere:
             return ambiguous(index, elsewhere, 0.0, "pinyin", tuple(sorted(set(elsewhere.values()))))
         return None
+
+    def _by_company_form(self, form: str, hit: tuple[str, frozenset[int]]) -> tuple[str, frozenset[int]]:
+        """A group and its listed company share their names but for the company form
+        (中国交通建设集团 / 中国交通建设股份): the form the query writes ("Gufen Youxian Gongsi",
+        "Jituan") picks the one of its family, if exactly one; the hit as it is otherwise."""
+        key, ids = hit
+        if len(ids) < 2:
+            return hit
+        lex, entities = self.index.lexicon, self.index.entities
+        asked = {company_form_family(t) for t in lex.tokens(form) if t.kind == Kind.LEGAL}
+        if not asked:
+            return hit
+        fits = frozenset(i for i in ids if asked & {
+            company_form_family(t) for zh in entities[i].chinese_names() for t in lex.zh_tokens(zh)
+            if t.kind == Kind.LEGAL})
+        return (key, fits) if len(fits) == 1 else hit
 
     def _names_an_entity(self, aside: str) -> bool:
         """Whether an aside, or one of its words, is a name of a glossary entity (a term aside).
@@ -583,6 +619,11 @@ def _lookup(
                     elsewhere[i] = (f"pinyin {q.letters!r}: ({'/'.join(sorted(q.aside))}) in brackets is in "
                                     "none of the entity's names (a company of that place is another one)")
             ids = {i for i in ids if ri.placed(i, q.places) and ri.states(i, q.aside)}
+            # the place the query writes in front is the one some of them state: those
+            # ("Hainan Changguang Weixing" is the Hainan company, not the brand's other one)
+            stating = {i for i in ids if ri.states(i, q.places)}
+            if stating:
+                ids = stating
         if ids:
             return q.letters, frozenset(ids)
     return None

@@ -25,6 +25,8 @@ def n() -> Normalizer:
 @pytest.mark.parametrize("query", [
     "Orbix Space GmbH", "Orbix Space S.A.", "Orbix Space AG", "Orbix Space Pte. Ltd.", "Orbix Space A/S",
     "Orbix Space Limited Partnership",
+    "Orbix Space (Limited Partnership)",  # 有限合伙 is written in brackets: a fund, not the company
+    "Orbix Space Co., Ltd. (Limited Partnership)",
 ])
 def test_a_company_form_of_another_country_is_another_company(n, query):
     assert n.match(query) is None

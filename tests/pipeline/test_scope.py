@@ -112,3 +112,36 @@ def test_a_scope_left_out_is_not_made_up_for_by_common_words(common, query):
 ])
 def test_a_scope_left_out_is_made_up_for_by_a_word_of_its_own(common, query, expected):
     assert _id(common, query) == expected
+
+
+# "National" (国家) is the state's scope: where an entity's names say "China" (中国) and never
+# "National", a "National X" is any nation's X (the National Academy of Sciences is not the
+# Chinese Academy of Sciences).
+CHINA_RECORDS = [
+    {"id": "cn-orbit-fund", "name": "China Orbital Foundation", "zh": "中国轨道基金会"},
+    {"id": "cn-rocketry-museum", "name": "China Rocketry Museum", "zh": "中国火箭博物馆"},
+    {"id": "cn-national-orbit", "name": "China National Orbital Administration", "zh": "国家轨道局"},
+]
+
+
+@pytest.fixture(scope="module")
+def china() -> Normalizer:
+    return Normalizer(Glossary.from_records(CHINA_RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "National Orbital Foundation", "National Rocketry Museum", "NATIONAL ROCKETRY MUSEUM",
+    "National Orbital Foundation Society",
+])
+def test_national_is_no_rendering_of_china(china, query):
+    assert _id(china, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("China Orbital Foundation", "cn-orbit-fund"),
+    ("Chinese Rocketry Museum", "cn-rocketry-museum"),
+    ("National Orbital Administration", "cn-national-orbit"),  # its names say National (国家)
+    ("China National Orbital Administration", "cn-national-orbit"),
+])
+def test_the_scope_the_names_state_still_matches(china, query, expected):
+    assert _id(china, query) == expected
