@@ -33,6 +33,8 @@ class TextCues:
     apposition_nouns: frozenset[str] = frozenset()
     article_company_heads: frozenset[str] = frozenset()
     article_company_openers: frozenset[str] = frozenset()
+    script_labels: frozenset[str] = frozenset()
+    generic_posts: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -71,4 +73,6 @@ def load_text_cues() -> TextCues:
         apposition_nouns=words("apposition_nouns"),
         article_company_heads=words("article_company_heads"),
         article_company_openers=words("article_company_openers"),
+        script_labels=words("script_labels"),
+        generic_posts=words("generic_posts"),
     )

@@ -6,8 +6,12 @@
   rewritten to ``Chang'e``), and no digit run the text did not write (``2024``);
 * every place word of the mention, and no place the text did not name (a province invented);
 * no bracket the mention did not have (a note);
-* no name the text introduces as a name ("formerly known as X", "full name X"): the text
+* no name the text introduces as a name ("formerly known as X", "full name X"), nor one in the
+  slot of its original script or romanisation ("Chinese: 西北工业大学", "pinyin: ..."): the text
   speaks of the name itself;
+* no name written as notation: glued by a slash to another word ("CAS/CSU"), or part of a web
+  address ("casc.cn"); in English text, no Chinese name in brackets (a gloss of the name before
+  it) or inside a longer run of Chinese characters (嫦娥 of 嫦娥工程);
 * no words the text writes right before or after the mention (``"Slogan" Exhibition`` is not
   rewritten to ``"Slogan" 'Slogan' Exhibition``, nor "the Long March rockets" to "the Long March
   rocket family rockets").
@@ -21,9 +25,10 @@ import re
 from collections.abc import Callable
 
 from ..lexicon import stem
+from ..text.fold import has_han, is_han_char
 from .cues import load_text_cues
 
-__all__ = ["is_plural", "keeps_meaning", "named_as_such", "plural_of"]
+__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "named_as_such", "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -32,6 +37,11 @@ _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 _LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019][sS])?\s*$")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "whose"})
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
+_LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese: ", "pinyin："
+_LABEL_REACH = 30
+# The rest of a list of capitalised names after a mention: ", Gansu and Shandong"
+_LIST_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w'\u2019-]*)+")
+_DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}\b")  # "casc.cn", "CASICloud.com"
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
 _MINOR = frozenset({"the", "a", "an", "of", "and", "for", "with", "in", "at", "on", "to", "co", "ltd", "inc",
@@ -61,9 +71,57 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if places(written) != places(new):
         return False
-    if named_as_such(text, start):
+    end = start + len(written)
+    if named_as_such(text, start) or in_script_slot(text, start) or _notation(text, start, end):
         return False
-    return not _doubles(text, start, start + len(written), written, new)
+    if has_han(written) and _chinese_gloss(text, start, end):
+        return False
+    return not _doubles(text, start, end, written, new)
+
+
+def in_script_slot(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` follows a label of a script or a romanisation and a colon
+    ("Chinese: ", "pinyin: ": ``script_labels`` of ``text.yaml``).
+
+    Examples
+    --------
+    >>> in_script_slot("Xiling University (Chinese: 西岭大学)", 28)
+    True
+    >>> in_script_slot("Reported by: Xiling University", 13)
+    False
+    """
+    label = _LABEL.search(text, max(0, start - _LABEL_REACH), start)
+    if label is None:
+        return False
+    words = _WORD.findall(label.group(1).casefold())
+    labels = load_text_cues().script_labels
+    return " ".join(words) in labels or (bool(words) and words[-1] in labels)
+
+
+def _notation(text: str, start: int, end: int) -> bool:
+    """A mention glued by a slash to another word ("CAS/CSU": written as a pair), or part of a web
+    address ("casc.cn", "www.casc.cn")."""
+    if (start > 1 and text[start - 1] == "/" and not text[start - 2].isspace()) or \
+            (end + 1 < len(text) and text[end] == "/" and not text[end + 1].isspace()):
+        return True
+    if _DOMAIN_AFTER.match(text, end) or (text[end - 1 : end] == "." and text[end : end + 1].isalnum()):
+        return True  # "casc.cn"; a found name that took the dot ("CASICloud." of "CASICloud.com")
+    before = text[max(0, start - 8) : start].casefold()
+    return before.endswith(("www.", "://", "@", "."))
+
+
+def _chinese_gloss(text: str, start: int, end: int) -> bool:
+    """In English text, a Chinese name that glosses the name before it in brackets ("CNSA;
+    国家航天局"), or that is part of a longer run of Chinese characters: written as the original."""
+    around = text[max(0, start - _LOOK_BACK) : start] + text[end : end + _LOOK_BACK]
+    latin = sum(1 for ch in around if ch.isascii() and ch.isalpha())
+    if latin <= sum(1 for ch in around if is_han_char(ch)):
+        return False  # Chinese text: its names are the text's words
+    if (start > 0 and is_han_char(text[start - 1])) or (end < len(text) and is_han_char(text[end])):
+        return True
+    before = text[max(0, start - _LOOK_BACK) : start]  # ("CNSA; 国家航天局": not cut at the ";")
+    opened = max(before.rfind("("), before.rfind("\uff08"))
+    return opened >= 0 and max(before.rfind(")"), before.rfind("\uff09")) < opened
 
 
 def named_as_such(text: str, start: int) -> bool:
@@ -110,6 +168,10 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         after_text = text[end : end + _LOOK_BACK]
         after = _word_list(after_text)
         if after[:1] == suffix[:1]:
+            return True
+        # nor "Hainan, Gansu and Shandong provinces" "Hainan Province, Gansu and ... provinces"
+        listed = _LIST_AFTER.match(after_text)
+        if listed and _word_list(after_text[listed.end() :])[:1] == suffix[:1]:
             return True
         # nor "Hainan, an island province" "Hainan Province, an island province"
         apposition = _APPOSITION.match(after_text)

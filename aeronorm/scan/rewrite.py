@@ -39,6 +39,8 @@ _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
 _NAME_THEN_BRACKET = re.compile(r"[A-Z][^\W_]*[.'\u2019]?\s*[(\[（]\s*$")
 _LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_NATIONAL_WORDS = frozenset({"china", "chinese"})  # an adjective of the country, not of a name
 # two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
 _APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+|\s*/\s*)")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
@@ -167,9 +169,14 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     if new == m.text:
         return new
     name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
-    if m.match.type not in _COMMON_NOUN_TYPES and m.text == m.text.casefold() and name != name.casefold() \
-            and described_by(text, m.start):
-        return m.text  # "a manned space program" describes one; a proper name would name one
+    # in lower case but for "Chinese", "China's" in front (in the mention or right before it)
+    national = m.text != m.text.casefold() or _after_the(text, m.start, _NATIONAL_WORDS)
+    if m.match.type not in _COMMON_NOUN_TYPES and _in_lower_case(m.text) and name != name.casefold() \
+            and (described_by(text, m.start) or (national and not _after_the(text, m.start))):
+        # "a manned space program" describes one; a proper name would name one. So do common
+        # nouns after the country's adjective with no article ("of Chinese manned space
+        # engineering"); in lower case after "the" (or "and"), a name a translation wrote so.
+        return m.text
     if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):
         return m.text  # "100 academicians" are people who hold the post, not the post's name
     if m.match.type in _COUNTABLE:
@@ -179,9 +186,52 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
             name = plural
     elif _PLURAL_ACRONYM.fullmatch(m.text):
         return m.text  # "two CALTs": no plural of a full name is written for it
+    elif _plural_of_a_word(m.text, name):
+        return m.text  # "the Hubei and Hainan provincial governments": several bodies, not one
     if not keeps_meaning(text, m.start, m.text, name, places=places):
         return m.text
     return new
+
+
+def _in_lower_case(written: str) -> bool:
+    """Whether a mention is written in lower case, but for a national adjective in front
+    ("manned space program", "Chinese manned space engineering")."""
+    words = written.split()
+    if words and words[0].casefold().rstrip("'\u2019s") in _NATIONAL_WORDS:
+        words = words[1:]
+    return any(c.islower() for w in words for c in w) and all(w == w.casefold() for w in words)
+
+
+def _after_the(text: str, start: int, words_: frozenset[str] = frozenset({"the"})) -> bool:
+    """Whether the word right before ``text[start:]`` is one of ``words_`` ("the"), possessive
+    ending aside ("China's"), with no "the" before it (in "the Chinese ..." the article is the
+    mention's)."""
+    before = text[max(0, start - 30) : start]
+    if not before[-1:].isspace():
+        return False
+    words = [w.casefold() for w in _NAME_WORD.findall(before.replace("\u2019", "'").replace("'s ", " "))]
+    if not words or words[-1] not in words_:
+        return False
+    return words_ == frozenset({"the"}) or words[-2:-1] != ["the"]
+
+
+def _plural_of_a_word(written: str, name: str) -> bool:
+    """Whether the last word of ``written`` is the plural of a word of ``name`` that ``name``
+    writes in the singular ("governments" of "People's Government of ..."): a mention of several
+    bodies of one kind, the name of one."""
+    words = written.split()
+    last = words[-1].casefold() if words else ""
+    if len(last) < 4 or not last.endswith("s") or not last.isalpha():
+        return False
+    own = {w.casefold() for w in _NAME_WORD.findall(name)}
+    if last in own:
+        return False
+    singular = {last[:-1]}
+    if last.endswith("es"):
+        singular.add(last[:-2])
+    if last.endswith("ies"):
+        singular.add(last[:-3] + "y")
+    return bool(own & singular)
 
 
 def _after_a_name_in_brackets(text: str, start: int, end: int) -> bool:

@@ -76,13 +76,18 @@ class TitleResolver:
         """
         if self._modified(doc, first, prev):
             return None
-        kind, has_body = self._body_after(doc, last)
+        kind, has_body, known = self._body_after(doc, last)
         if not has_body:
-            kind, has_body = self._body_before(doc, first, prev)
+            kind, has_body, known = self._body_before(doc, first, prev)
         entities = self.index.entities
         candidates = set(strict) | set(loose)
         if len(candidates) > 1:
             if kind is None:
+                return None
+            if not known and self._generic(doc, first, last):
+                # a word for any body's top post ("head", "party secretary") of a body the
+                # glossary does not hold: the kind its English name suggests does not say which
+                # post it is (the head of an audit office is its auditor-general)
                 return None
             fit = [c for c in candidates if fits_body(kind, entities[c])]
             if len(fit) != 1:
@@ -97,6 +102,12 @@ class TitleResolver:
         if self._cued(doc, first) and not is_plural(doc.text[doc.start(first) : doc.end(last)]):
             return chosen  # "appointed chairman"; "became board members" describes, it names no post
         return None
+
+    def _generic(self, doc: Doc, first: int, last: int) -> bool:
+        """Whether the title words are a generic word for a post (``generic_posts`` of
+        ``text.yaml``: "head", "party secretary")."""
+        words = " ".join(doc.raws[k].casefold() for k in range(first, last + 1) if doc.infos[k].cls == WORD)
+        return words in self.cues.generic_posts
 
     # -- the words around a title -------------------------------------------------------------
     def _modified(self, doc: Doc, first: int, prev: tuple[int, int, Any] | None) -> bool:
@@ -115,8 +126,9 @@ class TitleResolver:
         return doc.raws[k][0].isupper() and not doc.sent(k) and not info.possessive and \
             info.tok is not None and info.tok.kind != Kind.PLACE
 
-    def _body_after(self, doc: Doc, last: int) -> tuple[str | None, bool]:
-        """(kind, whether a named body follows): "... of [the] BODY", past coordinated titles."""
+    def _body_after(self, doc: Doc, last: int) -> tuple[str | None, bool, bool]:
+        """(kind, whether a named body follows, whether the glossary holds it): "... of [the]
+        BODY", past coordinated titles."""
         n = doc.n
         k = last + 1
         for _ in range(_MAX_COORDINATED):
@@ -125,7 +137,7 @@ class TitleResolver:
                 break
             k = nxt
         if k >= n or doc.brk(k) != JOIN or doc.raws[k].casefold() not in _LINKS:
-            return None, False
+            return None, False, False
         k += 1
         article = False
         while k < n and doc.brk(k) == JOIN and doc.raws[k].casefold() in _ARTICLES:
@@ -140,21 +152,21 @@ class TitleResolver:
             if j > k and j < n and doc.brk(j) == JOIN and doc.infos[j].cls == WORD and doc.infos[j].cap:
                 k = j
         if k >= n or doc.brk(k) != JOIN:
-            return None, False
+            return None, False, False
         info = doc.infos[k]
         if info.cls != WORD:
-            return None, False
+            return None, False, False
         if not info.cap:
             if not article or k != start:
-                return None, False
+                return None, False, False
             kind = body_kind_of_words([doc.raws[k].casefold()])
-            return kind, kind is not None  # "of the administration"
+            return kind, kind is not None, False  # "of the administration"
         c = _content_index(doc, k)
         if c is not None:
             hit = self.body_at(doc, c, k - 1)
             if hit is not None:
-                return self.kind_of(self._ids[hit[2].entity_id]), True
-        return body_kind_of_words(self._run_words(doc, k)), True
+                return self.kind_of(self._ids[hit[2].entity_id]), True, True
+        return body_kind_of_words(self._run_words(doc, k)), True, False
 
     def _run_words(self, doc: Doc, k: int) -> list[str]:
         """The folded words of the capitalised run at word ``k`` ("UN Office for Outer Space Affairs")."""
@@ -197,21 +209,21 @@ class TitleResolver:
         return end + 1 if end >= 0 else -1
 
     def _body_before(self, doc: Doc, first: int, prev: tuple[int, int, Any] | None
-                     ) -> tuple[str | None, bool]:
+                     ) -> tuple[str | None, bool, bool]:
         """A body written just before the title: a mention ("CNSA Deputy Director", "CASC's
         president") or a place word ("Zhejiang governor")."""
         k = first - 1
         if k < 0 or doc.brk(first) != JOIN:
-            return None, False
+            return None, False, False
         if prev is not None and prev[1] == k:
             match = prev[2]
             if match.type in ("org", "place", "program"):
-                return self.kind_of(self._ids[match.entity_id]), True
-            return None, False
+                return self.kind_of(self._ids[match.entity_id]), True, True
+            return None, False, False
         info = doc.infos[k]
         if info.cls == WORD and info.cap and info.tok is not None and info.tok.kind == Kind.PLACE:
-            return "place", True
-        return None, False
+            return "place", True, True
+        return None, False, False
 
     def _cued(self, doc: Doc, first: int) -> bool:
         """A word of appointment shortly before the title, in the same sentence."""

@@ -154,3 +154,29 @@ def test_a_post_s_chinese_name_says_its_bodies_where_the_glossary_does_not():
     assert n.match("General Manager of Orbix University") is None
     assert _id(n, "Academician of the Orbix Academy of Sciences") == "acad"
     assert _id(n, "General Manager of Orbix Rocket Co., Ltd.") == "gm"
+
+
+# The shipped titles of the two Party secretaries: a Party leadership group (党组) is a state body's or
+# a state company's, a Party committee (党委) a university's, a company's or an academy's. "Party
+# Secretary" is a name of both, so a company's is either and the body's kind decides nothing.
+PARTY_BODIES = [
+    {"id": "p-ministry", "name": "Ministry of Orbital Affairs", "zh": "轨道事务部"},
+    {"id": "p-university", "name": "Qiming University", "zh": "启明大学"},
+    {"id": "p-company", "name": "Orion Launch Corporation", "zh": "猎户座发射有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def party() -> Normalizer:
+    titles = [r for r in Glossary.default().to_records() if r["id"].startswith("title-party-")]
+    return Normalizer(Glossary.from_records(titles + PARTY_BODIES))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Party Secretary of the Ministry of Orbital Affairs", "title-party-leadership-group-secretary"),
+    ("Party Secretary of Qiming University", "title-party-committee-secretary"),
+    ("Party Secretary of Orion Launch Corporation", None),  # 党组 or 党委: the company's is not known
+    ("Party chief of Orion Launch Corporation", None),
+])
+def test_a_party_secretary_is_the_post_the_kind_of_body_allows(party, query, expected):
+    assert _id(party, query) == expected
