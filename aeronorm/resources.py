@@ -163,6 +163,7 @@ class ChineseWords:
     title_modifiers: tuple[str, ...]
     model_suffixes: frozenset[str]
     enterprise_endings: tuple[str, ...]
+    body_markers: frozenset[str] = frozenset()
 
 
 @cache
@@ -181,7 +182,8 @@ def load_chinese_words() -> ChineseWords:
                         business_lines=tuple(raw["business_lines"]),
                         title_modifiers=tuple(raw["title_modifiers"]),
                         model_suffixes=frozenset(raw["model_suffixes"]),
-                        enterprise_endings=tuple(raw["enterprise_endings"]))
+                        enterprise_endings=tuple(raw["enterprise_endings"]),
+                        body_markers=frozenset(raw["body_markers"]))
 
 
 @cache

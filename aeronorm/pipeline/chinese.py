@@ -98,6 +98,7 @@ class _Keys:
     markers: frozenset[str] = frozenset()
     weak: bool = False  # core shortened to a common word: usable only with a company form
     formed: bool = False  # a company form was there
+    inner: frozenset[str] = frozenset()  # places after the name's first word (X广东有限公司, X(天津))
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +292,8 @@ class ChineseIndex:
         weak = dropped_scope and len(core) < _MIN_SHORTENED
         core_key = core or None
         places = frozenset(t for t, k in kept if k == Kind.PLACE)
+        first_word = next((j for j, (_, k) in enumerate(kept) if k != Kind.PLACE), len(kept))
+        inner = frozenset(t for t, k in kept[first_word:] if k == Kind.PLACE)
         no_place = [(t, k) for t, k in kept if k != Kind.PLACE]
         short = list(no_place)
         descriptors = load_word_classes().zh_descriptors
@@ -302,7 +305,7 @@ class ChineseIndex:
             if len(key) >= _MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
                 loose.append(key)
         markers = frozenset(m for m in data.form_markers if m in compact)
-        return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed)
+        return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed, inner)
 
     # -- resolution ----------------------------------------------------------------------------
     def lookup(self, text: str, allowed: Collection[int] | None, *, loose: bool = True) -> Hit | None:
@@ -330,6 +333,7 @@ class ChineseIndex:
                 # A group, its listed company, its holding company: the company form decides.
                 same = frozenset(i for i in ids if keys.markers in self.markers.get(i, ()))
                 ids = same if len(same) == 1 else ids
+            ids = frozenset(i for i in ids if self._has_markers(i, keys.markers))
             if ids:
                 return Hit("core", ids, f"Chinese core {keys.core}")
         if not loose:
@@ -341,6 +345,10 @@ class ChineseIndex:
                 if allowed is not None and i not in allowed:
                     continue
                 if keys.places and not self.placed(i, keys.places):
+                    continue
+                if not keys.inner <= self.places.get(i, frozenset()) or not self._has_markers(i, keys.markers):
+                    # a place after the name is a company of that place (航天信息广东有限公司,
+                    # X(天津)有限公司), and a form none of its names has another body (X控股)
                     continue
                 found.add(i)
                 via = via or key
@@ -357,6 +365,12 @@ class ChineseIndex:
         chars = set(han)
         kept = chars.difference(self.droppable)
         return any(key <= chars and kept <= key for c in chars for key in anchors.get(c, ()))
+
+    def _has_markers(self, i: int, markers: frozenset[str]) -> bool:
+        """Whether one of entity ``i``'s Chinese names has every marker of another body that the
+        query has (``body_markers``: 集团, 控股): 航天科技控股 is a holding company, not 航天科技集团."""
+        markers = markers & load_chinese_words().body_markers
+        return not markers or any(markers <= held for held in self.markers.get(i, ()))
 
     def placed(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i`` may be named with these places in front: it is there, or it

@@ -65,6 +65,8 @@ class Mender:
                 not all(r.casefold() in load_common_words() for r in reading.words):
             # an English word is no misspelt brand ("Landscape" is not LandSpace); another word it may be
             return None
+        if reading is not None and len(reading.words) == 1 and _compound(w.casefold()):
+            return None  # two English words joined are no misspelt brand ("Openspace", "Orienspace")
         if reading is None or not split_syllables(w) or not all(split_syllables(r) for r in reading.words):
             return reading
         if len(w) < _PINYIN_READ_FROM:
@@ -131,6 +133,12 @@ class Mender:
                 if near:
                     out.append((word, near))
         return out
+
+
+def _compound(word: str) -> bool:
+    """Whether ``word`` is two common English words joined ("headspace", "openspace")."""
+    common = load_common_words()
+    return any(word[:i] in common and word[i:] in common for i in range(4, len(word) - 3))
 
 
 def _acronym(word: str, text: str) -> bool:
