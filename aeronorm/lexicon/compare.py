@@ -14,9 +14,10 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import OSA
 
-from ..resources import load_chinese_words
+from ..resources import load_chinese_words, load_common_words
 from ..text.pinyin import is_pinyin_word
 from .lexicon import Kind, Tok
+from .spelling import joins_two_words
 from .word_classes import load_word_classes
 
 __all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "rendering", "similarity",
@@ -75,6 +76,11 @@ def similarity(q: Tok, c: Tok) -> float:
         return 0.0  # two known morphemes that differ are different words, however spelt
     a, b = q.text, c.text
     if len(a) < 5 or len(b) < 5 or a[0] != b[0] or not a.isalpha() or not b.isalpha():
+        return 0.0
+    common = load_common_words()
+    if joins_two_words(a, common) and not joins_two_words(b, common):
+        # two English words joined ("openspace") are no misspelt coined brand (Orienspace); a
+        # brand of two words (Linkspace) may be misspelt into two others ("Linkpace")
         return 0.0
     # One edit (a letter dropped, added, changed, or two swapped); two in long words.
     allowed = 1 if max(len(a), len(b)) < 10 else 2

@@ -30,7 +30,7 @@ from rapidfuzz.distance import OSA
 
 from ..caching import BoundedCache
 
-__all__ = ["Correction", "Speller"]
+__all__ = ["Correction", "Speller", "joins_two_words"]
 
 _MISS = object()
 
@@ -307,3 +307,15 @@ class Speller:
             return None  # two readings: ambiguous
         reading = " ".join(parts)
         return Correction(word, reading, 1, 1 / len(reading))
+
+
+def joins_two_words(word: str, words: frozenset[str] | set[str], *, shortest: int = 4) -> bool:
+    """Whether ``word`` is two of ``words`` joined, each of ``shortest`` letters or more: a
+    compound ("headspace", "openspace"), no misspelt brand.
+
+    Examples
+    --------
+    >>> joins_two_words("openspace", {"open", "space"}), joins_two_words("orienspace", {"open", "space"})
+    (True, False)
+    """
+    return any(word[:i] in words and word[i:] in words for i in range(shortest, len(word) - shortest + 1))

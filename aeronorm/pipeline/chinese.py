@@ -346,7 +346,8 @@ class ChineseIndex:
                     continue
                 if keys.places and not self.placed(i, keys.places):
                     continue
-                if not keys.inner <= self.places.get(i, frozenset()) or not self._has_markers(i, keys.markers):
+                own = self.places.get(i, frozenset())
+                if not keys.inner <= own or not self._has_markers(i, keys.markers):
                     # a place after the name is a company of that place (航天信息广东有限公司,
                     # X(天津)有限公司), and a form none of its names has another body (X控股)
                     continue

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..index import Index
 from ..lexicon import Kind, stem
-from ..lexicon.spelling import Correction, Speller
+from ..lexicon.spelling import Correction, Speller, joins_two_words
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_common_words
 from ..text.fold import fold, has_han
@@ -65,8 +65,11 @@ class Mender:
                 not all(r.casefold() in load_common_words() for r in reading.words):
             # an English word is no misspelt brand ("Landscape" is not LandSpace); another word it may be
             return None
-        if reading is not None and len(reading.words) == 1 and _compound(w.casefold()):
-            return None  # two English words joined are no misspelt brand ("Openspace", "Orienspace")
+        brand = reading.words[0].casefold() if reading is not None and len(reading.words) == 1 else ""
+        common = load_common_words()
+        if brand and brand not in common and not self.lexicon.knows(brand) \
+                and joins_two_words(w.casefold(), common) and not joins_two_words(brand, common):
+            return None  # two English words joined ("Openspace") are no misspelt brand (Orienspace)
         if reading is None or not split_syllables(w) or not all(split_syllables(r) for r in reading.words):
             return reading
         if len(w) < _PINYIN_READ_FROM:
@@ -133,12 +136,6 @@ class Mender:
                 if near:
                     out.append((word, near))
         return out
-
-
-def _compound(word: str) -> bool:
-    """Whether ``word`` is two common English words joined ("headspace", "openspace")."""
-    common = load_common_words()
-    return any(word[:i] in common and word[i:] in common for i in range(4, len(word) - 3))
 
 
 def _acronym(word: str, text: str) -> bool:

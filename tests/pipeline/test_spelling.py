@@ -133,3 +133,14 @@ def test_pinyin_one_letter_changed_is_another_chinese_word(places, query):
 def test_pinyin_with_a_letter_dropped_or_two_swapped_is_read(places, query, expected):
     m = places.match(query)
     assert m is not None and m.entity_id == expected
+
+
+@pytest.mark.parametrize("query", ["Openspace Technology", "Headroom Technology"])
+def test_two_common_words_joined_are_no_misspelt_brand(query):
+    # "Openspace" is open + space, not a misspelt Orienspace
+    n = Normalizer(Glossary.from_records([
+        {"id": "orien", "name": "Orienspace Technology Co., Ltd."},
+        {"id": "hedroom", "name": "Hedroom Technology Co., Ltd."},
+    ]))
+    assert n.match(query) is None
+    assert n.match("Orinspace Technology").entity_id == "orien"  # a typo of the brand still is
