@@ -144,10 +144,18 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "developed by the Zhongke ... Co., Ltd.": a brand written over a company's legal
             # name ("CAS Space") takes no article, and the writer's would stay before it
             new = m.text
+        name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
+        if new != m.text and written_style == "canonical" and m.match.type == "org" and not m.text.isupper() \
+                and _THE_BEFORE.search(text[max(0, m.start - 8) : m.start]) and is_company_name(name) \
+                and not is_company_name(m.text) and not takes_article(name) \
+                and name.split()[0].casefold() not in load_text_cues().article_company_openers:
+            # the writer's "the" before a description ("the Aerospace Information") would stay
+            # before a brand's company name, which takes none ("the Aisino Corporation"): left as
+            # written
+            new = m.text
         if new != m.text and written_style != "abbreviation":
             # the article the full name needs is part of what is written over the acronym
-            new = article_before(text, m.start, m.text, new[: -len(f" [{m.entity_id}]")]
-                                 if style == "annotate" else new) + new
+            new = article_before(text, m.start, m.text, name) + new
         gap = text[pos : m.start]
         pieces.append(gap)
         out_len += len(gap)

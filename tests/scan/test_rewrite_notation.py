@@ -115,3 +115,10 @@ def test_common_nouns_after_the_are_a_name_a_translation_wrote_so(n):
 ])
 def test_a_generic_word_for_a_post_is_a_post_of_a_glossary_body_only(n, text, expected):
     assert n.normalize_text(text) == expected
+
+
+def test_a_brand_s_name_is_not_written_after_the_writer_s_article(n):
+    # "the Starcloud Technology Co., Ltd." would keep an article a brand's name does not take
+    assert n.normalize_text("He joined the Starcloud in 2019.") == "He joined the Starcloud in 2019."
+    expected = "He joined Starcloud Technology Co., Ltd. in 2019."
+    assert n.normalize_text("He joined Starcloud in 2019.") == expected
