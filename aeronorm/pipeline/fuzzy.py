@@ -31,7 +31,6 @@ from ..glossary.entity import Entity, body_kind
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import Aligner, align, is_line_of_business, rendering, similarity, spelling_comparable
-from ..lexicon.spelling import joins_two_words
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_common_words, load_places_abroad
 from ..results import Method
@@ -84,8 +83,8 @@ class Spellings:
     def near(self, word: str) -> list[str]:
         """Words of the glossary one edit away from ``word`` (a letter deleted, inserted,
         changed, or two neighbours swapped), same first letter."""
-        if len(word) < _MIN_SPELLING or not word.isalpha() or joins_two_words(word, load_common_words()):
-            return []  # (two English words joined, "openspace", are no misspelt brand)
+        if len(word) < _MIN_SPELLING or not word.isalpha():
+            return []
         found: set[int] = set()
         for key in (word, *_deletions(word)):
             found.update(ids_of(self.table, key))
