@@ -473,6 +473,8 @@ def corpus_name(corpus: Corpus, eid: str) -> str:
 #: a plain dict's time.
 EXACT_TARGET_RATE = 3_000_000
 EXACT_TARGET_RATIO = 5.0
+#: ``match_many`` of names as written (Build 4 of issue 16): distinct names per second.
+MATCH_WRITTEN_TARGET_RATE = 1_500_000
 
 
 def _punctuation_variant(name: str, k: int) -> str:
@@ -662,9 +664,13 @@ def bench_exact(setup: Setup, *, repeat: int = 3, profile: bool = False, say: Sa
         rows.append(Row(f"exact look-ups/s, {label}, normalize_many", rate["normalize_many"], "/s",
                         rate["dict"], "dict of the queries",
                         f">= 3,000,000/s, <= {EXACT_TARGET_RATIO:g}x a dict", met))
-        rows.append(Row(f"  match_many ({label})", rate["match_many"], "/s", rate["dict"],
-                        "dict of the queries", "", None,
-                        "" if label == "as written" else "builds a Match for each name"))
+        if label == "as written":
+            rows.append(Row(f"  match_many ({label})", rate["match_many"], "/s", rate["dict"],
+                            "dict of the queries", f">= {MATCH_WRITTEN_TARGET_RATE:,}/s",
+                            rate["match_many"] >= MATCH_WRITTEN_TARGET_RATE, "builds a Match for each name"))
+        else:
+            rows.append(Row(f"  match_many ({label})", rate["match_many"], "/s", rate["dict"],
+                            "dict of the queries", "", None, "builds a Match for each name"))
     details["exact_share"] = details["workloads"]["as written"]["exact_share"]
     details["rates"] = details["workloads"]["as written"]["rates"]
     return Section("exact", rows, details)
