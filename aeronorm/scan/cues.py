@@ -35,6 +35,7 @@ class TextCues:
     article_company_openers: frozenset[str] = frozenset()
     script_labels: frozenset[str] = frozenset()
     generic_posts: frozenset[str] = frozenset()
+    naming_list_words: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -75,4 +76,5 @@ def load_text_cues() -> TextCues:
         article_company_openers=words("article_company_openers"),
         script_labels=words("script_labels"),
         generic_posts=words("generic_posts"),
+        naming_list_words=words("naming_list_words"),
     )

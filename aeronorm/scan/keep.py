@@ -39,8 +39,20 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "wh
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
 _LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese: ", "pinyin："
 _LABEL_REACH = 30
+_LIST_REACH = 240  # characters searched back for the cue that opens a list of names
+# a list of names runs across ";" and ":", not across sentences or out of brackets
+_LIST_END = re.compile(r"[.!?]\s|\n|[)\]\uff09]")
+_BRACKETED = re.compile(r"[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]")
+_LIST_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 # The rest of a list of capitalised names after a mention: ", Gansu and Shandong"
 _LIST_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w'\u2019-]*)+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_BRACKET_AFTER = re.compile(r"\s*[(\[\uff08]([^()\[\]\uff08\uff09]{3,100})[)\]\uff09]")
+# "Conference on ...", "Center for ...": a name after them is the topic of another name
+_TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
+# capitalised words that go on to a company form: the mention begins a company's name
+_FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
+_COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}\b")  # "casc.cn", "CASICloud.com"
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
@@ -73,6 +85,9 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     end = start + len(written)
     if named_as_such(text, start) or in_script_slot(text, start) or _notation(text, start, end):
+        return False
+    if _quoted(text, start, end) or _explained_after(text, written, end) or \
+            _in_a_longer_name(text, written, start, end):
         return False
     if has_han(written) and _chinese_gloss(text, start, end):
         return False
@@ -110,6 +125,48 @@ def _notation(text: str, start: int, end: int) -> bool:
     return before.endswith(("www.", "://", "@", "."))
 
 
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the mention is part of a longer quotation: a title, a slogan or words cited as
+    written ("A History of China's Lunar Exploration Project"). A name that fills the quotation
+    marks is a name in quotes ("the \"X Award\""), and is read as one."""
+    before = text[max(0, start - _LOOK_BACK) : start]
+    before = before[before.rfind("\n") + 1 :]
+    after = text[end : end + _LOOK_BACK].split("\n", 1)[0]
+    for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
+        if opening == closing:
+            inside = before.count(opening) % 2 == 1
+        else:
+            inside = before.rfind(opening) > before.rfind(closing)
+        if inside and closing in after:
+            cited = before[before.rfind(opening) + 1 :] + after[: after.index(closing)]
+            return any(ch.isalnum() for ch in cited)
+    return False
+
+
+def _explained_after(text: str, written: str, end: int) -> bool:
+    """Whether an acronym is followed by the writer's own expansion of it in brackets ("CASC
+    (China aerospace science and technology corporation)"): the name once, as written."""
+    if not _ACRONYM.fullmatch(written):
+        return False
+    m = _BRACKET_AFTER.match(text, end)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in _WORD.findall(m.group(1).casefold()))
+    letters = iter(initials)
+    return len(initials) >= 2 and all(c in letters for c in written.casefold())
+
+
+def _in_a_longer_name(text: str, written: str, start: int, end: int) -> bool:
+    """Whether a name (not an acronym) is part of a longer name the text writes: the topic
+    of one ("Conference on Space Science and Technology"), or the words a company's name begins
+    with ("China Aerospace Science and Industry Rocket Technology Co., Ltd.")."""
+    if _ACRONYM.fullmatch(written):
+        return False
+    if _TOPIC_BEFORE.search(text[max(0, start - 40) : start]):
+        return True
+    return bool(_COMPANY_AFTER.match(text, end))
+
+
 def _chinese_gloss(text: str, start: int, end: int) -> bool:
     """In English text, a Chinese name that glosses the name before it in brackets ("CNSA;
     国家航天局"), or that is part of a longer run of Chinese characters: written as the original."""
@@ -120,8 +177,8 @@ def _chinese_gloss(text: str, start: int, end: int) -> bool:
     if (start > 0 and is_han_char(text[start - 1])) or (end < len(text) and is_han_char(text[end])):
         return True
     before = text[max(0, start - _LOOK_BACK) : start]  # ("CNSA; 国家航天局": not cut at the ";")
-    opened = max(before.rfind("("), before.rfind("\uff08"))
-    return opened >= 0 and max(before.rfind(")"), before.rfind("\uff09")) < opened
+    opened = max(before.rfind(o) for o in "([\uff08\u3010")
+    return opened >= 0 and max(before.rfind(c) for c in ")]\uff09\u3011") < opened
 
 
 def named_as_such(text: str, start: int) -> bool:
@@ -137,7 +194,31 @@ def named_as_such(text: str, start: int) -> bool:
     """
     before = _sentence_before(text, start)
     words = tuple(w for w in _WORD.findall(before.casefold()) if w not in ("the", "a", "an"))
-    return any(words[-len(cue) :] == cue for cue in load_text_cues().naming if len(cue) <= len(words))
+    cues = load_text_cues()
+    if any(words[-len(cue) :] == cue for cue in cues.naming if len(cue) <= len(words)):
+        return True
+    return _listed_after_a_cue(text, start, cues.naming, cues.naming_list_words)
+
+
+def _listed_after_a_cue(text: str, start: int, naming: tuple[tuple[str, ...], ...],
+                        list_words: frozenset[str]) -> bool:
+    """Whether ``text[start:]`` is a later item of a list of names that a naming cue opens ("also
+    known as A, B and C", "Other Name: X; Y; Z"): between the cue and it, only names (capitalised
+    words, acronyms, Chinese, numbers, brackets) and the words of ``naming_list_words``."""
+    # a bracket opened and closed inside the list is one of its items ("CASTR" in "X (CASTR); Y")
+    window = _BRACKETED.sub(" X ", text[max(0, start - _LIST_REACH) : start])
+    cut = list(_LIST_END.finditer(window))
+    window = window[cut[-1].end() :] if cut else window
+    tokens = _LIST_TOKEN.findall(window)
+    folded = [t.casefold() for t in tokens]
+    for k in range(len(tokens) - 1, -1, -1):
+        t = tokens[k]
+        if any(tuple(folded[k - len(cue) + 1 : k + 1]) == cue for cue in naming if len(cue) <= k + 1):
+            return True
+        prose = t[:1].isalpha() and t == t.casefold() and t.isascii() and folded[k] not in list_words
+        if prose or t.isdigit():
+            return False  # a word of prose, or a number ("in 1999"): the list (if any) has ended
+    return False
 
 
 def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:

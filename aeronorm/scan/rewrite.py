@@ -36,11 +36,14 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
-_NAME_THEN_BRACKET = re.compile(r"[A-Z][^\W_]*[.'\u2019]?\s*[(\[（]\s*$")
+# a name, or a bracket after it ("Name (gloss) (ACR)"), then an opening bracket
+_NAME_THEN_BRACKET = re.compile(r"(?:[A-Z][^\W_]*[.'\u2019]?|[)\]）])\s*[(\[（]\s*$")
 _LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
 _LETTERS_OR_DIGITS = re.compile(r"[^\W_]")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
-_NATIONAL_WORDS = frozenset({"china", "chinese"})  # an adjective of the country, not of a name
+_NATIONAL_WORDS = frozenset({"china", "chinese"})
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")  # an adjective of the country, not of a name
 # two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
 _APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+|\s*/\s*)")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
@@ -180,7 +183,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     # in lower case but for "Chinese", "China's" in front (in the mention or right before it)
     national = m.text != m.text.casefold() or _after_the(text, m.start, _NATIONAL_WORDS)
     if m.match.type not in _COMMON_NOUN_TYPES and _in_lower_case(m.text) and name != name.casefold() \
-            and (described_by(text, m.start) or (national and not _after_the(text, m.start))):
+            and (described_by(text, m.start) or (national and not _after_the(text, m.start))
+                 or _after_a_name(text, m.start)):
         # "a manned space program" describes one; a proper name would name one. So do common
         # nouns after the country's adjective with no article ("of Chinese manned space
         # engineering"); in lower case after "the" (or "and"), a name a translation wrote so.
@@ -208,6 +212,15 @@ def _in_lower_case(written: str) -> bool:
     if words and words[0].casefold().rstrip("'\u2019s") in _NATIONAL_WORDS:
         words = words[1:]
     return any(c.islower() for w in words for c in w) and all(w == w.casefold() for w in words)
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether the word right before ``text[start:]`` is a capitalised name word inside a sentence
+    ("the Shenzhou manned space projects": projects of Shenzhou, not the programme's name)."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or not m.group(1)[:1].isupper() or m.group(1).casefold() in ("the", "a", "an"):
+        return False
+    return not _SENTENCE_START.search(text[max(0, m.start(1) - 3) : m.start(1)]) and m.start(1) > 0
 
 
 def _after_the(text: str, start: int, words_: frozenset[str] = frozenset({"the"})) -> bool:

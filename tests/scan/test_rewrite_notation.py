@@ -10,12 +10,13 @@ from __future__ import annotations
 import pytest
 
 from aeronorm import Glossary, Normalizer
+from aeronorm.scan.keep import keeps_meaning
 
 RECORDS = [
     {"id": "xlu", "name": "Qiming Polytechnical University", "zh": "启明工业大学", "abbreviations": ["QMPU"],
      "type": "org"},
     {"id": "osa", "name": "Orbital Space Administration", "zh": "轨道航天局", "abbreviations": ["OSA"],
-     "type": "org"},
+     "aliases": ["Orbital Space Agency"], "type": "org"},
     {"id": "roa", "name": "Republic Orbital Academy", "abbreviations": ["ROA"], "type": "org"},
     {"id": "roa-csu", "name": "Center for Space Utilisation, ROA", "abbreviations": ["CSU"], "parent": "roa",
      "type": "org"},
@@ -122,3 +123,58 @@ def test_a_brand_s_name_is_not_written_after_the_writer_s_article(n):
     assert n.normalize_text("He joined the Starcloud in 2019.") == "He joined the Starcloud in 2019."
     expected = "He joined Starcloud Technology Co., Ltd. in 2019."
     assert n.normalize_text("He joined Starcloud in 2019.") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The academy, also known as QMPU, Qiming Polytechnical University and Starcloud, grew.",
+    "Other Name: 启明工业大学; Starcloud (SC); Qiming Polytechnical University",
+])
+def test_every_name_of_a_list_a_naming_cue_opens_is_left_as_written(n, text):
+    assert n.normalize_text(text) == text
+
+
+def test_a_list_of_names_ends_with_prose(n):
+    out = n.normalize_text("It was renamed QMPU in 1999, and OSA then grew.")
+    assert "QMPU" in out and "Orbital Space Administration" in out
+
+
+@pytest.mark.parametrize("text", [
+    'The lecture "A History of the Orbital Space Agency" was given.',
+    "The lecture \u201cA History of OSA\u201d was given.",
+    "OSA (orbital space administration) is big.",  # the writer's own expansion: the name once
+    "He spoke at the Conference on Orbital Space Agency in May.",  # the topic of another name
+])
+def test_a_name_the_text_cites_explains_or_builds_on_is_left_as_written(n, text):
+    assert n.normalize_text(text) == text
+
+
+def test_a_company_s_own_form_after_its_name_is_no_longer_name(n):
+    assert n.normalize_text("It is Starcloud Co., Ltd. that won.") == \
+        "It is Starcloud Technology Co., Ltd. that won."
+
+
+def test_the_start_of_another_company_s_name_is_left_as_written():
+    text = "It is Lanhe Orbital Science and Industry Rocket Technology Co., Ltd. that won."
+    start = text.index("Lanhe")
+    written = "Lanhe Orbital Science and Industry"
+    assert not keeps_meaning(text, start, written, written + " Corporation", places=lambda _: set())
+    text = "It is Lanhe Orbital Science and Industry Co., Ltd. that won."  # its own company form
+    assert keeps_meaning(text, start, written, written + " Corporation", places=lambda _: set())
+
+
+def test_common_nouns_after_a_name_describe(n):
+    out = n.normalize_text("The Qinhe crewed orbital engineering flew.")
+    assert "crewed orbital engineering" in out and "Orbixian" not in out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Qiming Polytechnical University (启明工业大学)(QMPU) grew.", "(QMPU)"),
+    ("QMPU (Qiming Poly) [启明工业大学] grew.", "[启明工业大学]"),
+])
+def test_a_second_bracket_after_a_name_is_left_as_written(n, text, kept):
+    assert kept in n.normalize_text(text)
+
+
+def test_a_name_that_fills_its_quotation_marks_is_read_as_a_name(n):
+    assert n.normalize_text('He joined the "Orbital Space Agency" in 2019.') == \
+        'He joined the "Orbital Space Administration" in 2019.'
