@@ -164,6 +164,8 @@ class ChineseWords:
     model_suffixes: frozenset[str]
     enterprise_endings: tuple[str, ...]
     body_markers: frozenset[str] = frozenset()
+    province_suffixes: frozenset[str] = frozenset()
+    city_suffixes: frozenset[str] = frozenset()
 
 
 @cache
@@ -183,7 +185,9 @@ def load_chinese_words() -> ChineseWords:
                         title_modifiers=tuple(raw["title_modifiers"]),
                         model_suffixes=frozenset(raw["model_suffixes"]),
                         enterprise_endings=tuple(raw["enterprise_endings"]),
-                        body_markers=frozenset(raw["body_markers"]))
+                        body_markers=frozenset(raw["body_markers"]),
+                        province_suffixes=frozenset(raw["province_suffixes"]),
+                        city_suffixes=frozenset(raw["city_suffixes"]))
 
 
 @cache

@@ -38,16 +38,18 @@ from itertools import accumulate, compress
 from typing import Any, ClassVar
 
 from ..caching import BoundedCache, BuildOnce
+from ..glossary.entity import title_bodies
 from ..index import Index
 from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words
+from ..resources import load_chinese_words, load_place_levels
 from ..results import Method
 from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, is_han_char
 from ..text.segment import ChineseTokenizer, jieba_tag
 from ..text.zh import compact_han, fold_han, fold_keeps, gb2312_han, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
+from .companies import is_company
 from .concept_keys import match_concepts
 from .entity_ids import add_id
 from .query import Query
@@ -99,6 +101,7 @@ class _Keys:
     weak: bool = False  # core shortened to a common word: usable only with a company form
     formed: bool = False  # a company form was there
     inner: frozenset[str] = frozenset()  # places after the name's first word (X广东有限公司, X(天津))
+    suffixes: frozenset[str] = frozenset()  # administrative suffixes after its places (省, 县, 新区)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +132,10 @@ class ChineseIndex:
         self.places: dict[int, frozenset[str]] = {}
         self.national: set[int] = set()
         self.markers: dict[int, set[frozenset[str]]] = defaultdict(set)
+        # The administrative suffixes its Chinese names write after a place (海南省: 省), for the
+        # entities whose names have one: 海南区 and 长沙县 are other places than 海南省 and 长沙市.
+        self.suffixes: dict[int, frozenset[str]] = {}
+        self._companies: dict[int, bool] = {}  # memo of is_company, asked of few entities
         self.titles: set[str] = set()
         words: list[tuple[str, str]] = []
         same_places: dict[frozenset[str], frozenset[str]] = {}  # one object per set of places
@@ -150,6 +157,9 @@ class ChineseIndex:
                     places = self.places.get(i, frozenset()) | keys.places
                     self.places[i] = same_places.setdefault(places, places)
                     self.markers[i].add(keys.markers)
+                    if keys.suffixes:
+                        held = self.suffixes.get(i, frozenset()) | keys.suffixes
+                        self.suffixes[i] = same_places.setdefault(held, held)
                     if keys.scoped:
                         self.national.add(i)
                     if all(is_han_char(c) for c in keys.exact):
@@ -270,6 +280,7 @@ class ChineseIndex:
             form = max((f for f in data.company_forms if last.endswith(f)), key=len)
             pieces.append((last[: -len(form)], Kind.NAME))
         kept: list[tuple[str, Kind]] = []
+        suffixes: set[str] = set()
         k = 0
         while k < len(pieces):
             text, kind = pieces[k]
@@ -281,7 +292,9 @@ class ChineseIndex:
             if kind == Kind.PLACE:
                 # An administrative suffix after a place (上海市, 内蒙古自治区: 自治 + 区).
                 for m in (3, 2, 1):
-                    if "".join(t for t, _ in pieces[k : k + m]) in data.admin_suffixes:
+                    suffix = "".join(t for t, _ in pieces[k : k + m])
+                    if suffix in data.admin_suffixes:
+                        suffixes.add(suffix)
                         k += m
                         break
         core = "".join(t for t, _ in kept)
@@ -305,7 +318,8 @@ class ChineseIndex:
             if len(key) >= _MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
                 loose.append(key)
         markers = frozenset(m for m in data.form_markers if m in compact)
-        return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed, inner)
+        return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed, inner,
+                     frozenset(suffixes))
 
     # -- resolution ----------------------------------------------------------------------------
     def lookup(self, text: str, allowed: Collection[int] | None, *, loose: bool = True) -> Hit | None:
@@ -333,7 +347,7 @@ class ChineseIndex:
                 # A group, its listed company, its holding company: the company form decides.
                 same = frozenset(i for i in ids if keys.markers in self.markers.get(i, ()))
                 ids = same if len(same) == 1 else ids
-            ids = frozenset(i for i in ids if self._has_markers(i, keys.markers))
+            ids = frozenset(i for i in ids if self._fits(i, keys))
             if ids:
                 return Hit("core", ids, f"Chinese core {keys.core}")
         if not loose:
@@ -347,7 +361,7 @@ class ChineseIndex:
                 if keys.places and not self.placed(i, keys.places):
                     continue
                 own = self.places.get(i, frozenset())
-                if not keys.inner <= own or not self._has_markers(i, keys.markers):
+                if not keys.inner <= own or not self._fits(i, keys):
                     # a place after the name is a company of that place (航天信息广东有限公司,
                     # X(天津)有限公司), and a form none of its names has another body (X控股)
                     continue
@@ -367,6 +381,26 @@ class ChineseIndex:
         kept = chars.difference(self.droppable)
         return any(key <= chars and kept <= key for c in chars for key in anchors.get(c, ()))
 
+    def _fits(self, i: int, keys: _Keys) -> bool:
+        return self._has_markers(i, keys.markers) and self._same_level(i, keys)
+
+    def _same_level(self, i: int, keys: _Keys) -> bool:
+        """Whether the administrative suffixes the query writes after its places are among those
+        of entity ``i``'s names (either may leave them out: 长沙 is 长沙市, 长沙县 is not)."""
+        if not keys.suffixes:
+            return True
+        own = self.suffixes.get(i)
+        if own:
+            return keys.suffixes <= own
+        entity = self.index.entities[i]
+        if entity.type != "place":
+            return True
+        words = load_chinese_words()
+        provinces = load_place_levels()[0]
+        province = any(compact_han(zh) in provinces for zh in entity.chinese_names())
+        level = words.province_suffixes if province else words.city_suffixes
+        return keys.suffixes <= level
+
     def _has_markers(self, i: int, markers: frozenset[str]) -> bool:
         """Whether one of entity ``i``'s Chinese names has every marker of another body that the
         query has (``body_markers``: 集团, 控股): 航天科技控股 is a holding company, not 航天科技集团."""
@@ -379,7 +413,24 @@ class ChineseIndex:
         own = self.places.get(i, frozenset())
         if own:
             return places <= own
-        return i not in self.national
+        if i in self.national:
+            return False
+        entity = self.index.entities[i]
+        if entity.type == "title":
+            # the place a post is of (湖北省委书记), of the level the post is held at
+            levels = {"province", "city"}.intersection(title_bodies(entity))
+            if not levels:
+                return True
+            province = bool(places & load_place_levels()[0])
+            return ("province" if province else "city") in levels
+        # where a company is registered; before a person, a place or an institution another one
+        return self._company(i)
+
+    def _company(self, i: int) -> bool:
+        found = self._companies.get(i)
+        if found is None:
+            found = self._companies[i] = is_company(self.index.entities[i], self.lexicon)
+        return found
 
     def substitutions(self, text: str) -> list[tuple[str, str]]:
         """``text`` with each English name or abbreviation replaced by the Chinese names of

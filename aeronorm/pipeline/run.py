@@ -19,6 +19,8 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
+from ..text.fold import ASIDE_RE
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after
@@ -100,7 +102,11 @@ class Pipeline:
         programme its other words name. ("Group" alone is no such form: a party leadership
         group, 党组, is part of a title.)"""
         lex = self.index.lexicon
-        if query.lane == "latin" and any(_company_form(t) for t in query.tokens(lex, query.text)):
+        if query.lane == "han" and _zh_company_form(query.text):
+            # 北斗有限公司, 钱学森有限公司: a company of the name, not the programme or the person
+            companies = self.companies.get()
+            allowed = companies if allowed is None else companies.intersection(allowed)
+        elif query.lane == "latin" and any(_company_form(t) for t in query.tokens(lex, query.text)):
             # a name that ends in its company form is a company's own ("Tsinghua University Co.,
             # Ltd."); one inside it may be a parent's ("... Corporation Fifth Academy")
             own = query.tokens(lex, query.bare) if query.bare else query.tokens(lex, query.text)
@@ -278,3 +284,9 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
     return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
+
+
+def _zh_company_form(text: str) -> bool:
+    """Whether a Chinese name ends in a company form (``company_forms`` of ``chinese.yaml``: 有限公司,
+    集团), its asides left out."""
+    return ASIDE_RE.sub("", text).strip().endswith(tuple(load_chinese_words().company_forms))

@@ -23,8 +23,9 @@ from ..caching import BuildOnce
 from ..glossary.entity import Entity, body_kind, fits_body, template_slot, title_bodies
 from ..index import Index
 from ..lexicon import Kind
+from ..resources import load_place_levels
 from ..results import Method
-from ..text.fold import fold_key
+from ..text.fold import fold_key, has_han
 from .base import Outcome, SharedTables
 from .calibration import Calibration
 from .query import Query
@@ -108,7 +109,7 @@ class TemplateStage:
                 continue
             first, last = content[b], content[b + size - 1]
             slot = text[spans[first][0] : spans[last][1]]
-            if self._is_place(slot):
+            if self._is_place(slot) and self._fits_slot(slot, t.template):
                 hits.setdefault(t.entity, (slot, t.template))
         if len(hits) != 1:
             return None
@@ -117,6 +118,20 @@ class TemplateStage:
         filled = replace(e, name=e.canonical(slot))
         evidence = (f"template {template!r}", f"slot {slot!r}")
         return Outcome(filled, self.score, "template", evidence)
+
+    def _fits_slot(self, slot: str, template: str) -> bool:
+        """Whether the place is of the level the template's slot asks: a province for a
+        ``{province}`` (Wuhan's is no Provincial Committee), a city or a municipality for a
+        ``{city}`` (Hubei has no Municipal Party Secretary)."""
+        kind = template_slot(template)
+        if kind not in ("province", "city"):
+            return True
+        provinces = load_place_levels()[0]
+        names = {k for t in self.index.lexicon.tokens(slot) for k in t.keys if has_han(k)}
+        if not names:
+            return True  # a place the lexicon gives no Chinese name: its level is not known
+        in_province_list = bool(names & provinces)
+        return in_province_list if kind == "province" else not in_province_list
 
     def _is_place(self, slot: str) -> bool:
         toks = self.index.lexicon.tokens(slot)

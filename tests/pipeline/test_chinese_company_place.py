@@ -55,3 +55,59 @@ def test_a_group_or_holding_marker_its_names_lack_is_another_body(n, query):
 ])
 def test_a_marker_its_names_have_or_a_share_form_still_match(n, query, expected):
     assert _id(n, query) == expected
+
+
+# Levels of places, a company form after a name of no company, a place before a person.
+LEVEL_RECORDS = [
+    {"id": "changsha", "name": "Changsha", "zh": "长沙", "type": "place"},
+    {"id": "hainan", "name": "Hainan Province", "zh": "海南省", "type": "place"},
+    {"id": "hainan-gov", "name": "People's Government of Hainan Province", "zh": "海南省人民政府"},
+    {"id": "qiming-prog", "name": "Qiming Programme", "zh": "启明工程", "type": "program"},
+    {"id": "zhang", "name": "Zhang Qiming", "zh": "张启明", "type": "person"},
+    {"id": "tianbing", "name": "Tianlang Technology Co., Ltd.", "zh": "天朗科技有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def levels() -> Normalizer:
+    return Normalizer(Glossary.from_records(LEVEL_RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "长沙县",  # a county, not the city
+    "海南区", "海南市人民政府",  # another level than the province's
+    "启明工程有限公司",  # a company of the name, not the programme
+    "南京张启明",  # a place before a person's name
+])
+def test_another_level_a_company_form_or_a_place_before_a_person_is_another_entity(levels, query):
+    assert _id(levels, query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("长沙", "changsha"), ("长沙市", "changsha"), ("海南", "hainan"), ("海南省", "hainan"),
+    ("海南省人民政府", "hainan-gov"), ("启明工程", "qiming-prog"), ("张启明", "zhang"),
+    ("北京天朗科技有限公司", "tianbing"),  # where a company is registered
+])
+def test_the_entity_s_own_level_and_names_still_match(levels, query, expected):
+    assert _id(levels, query) == expected
+
+
+@pytest.fixture(scope="module")
+def posts() -> Normalizer:
+    titles = [r for r in Glossary.default().to_records()
+              if r["id"] in ("title-provincial-party-secretary", "title-municipal-party-secretary")]
+    return Normalizer(Glossary.from_records(titles))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("湖北省委书记", "title-provincial-party-secretary"),
+    ("福州市委书记", "title-municipal-party-secretary"),
+    ("湖北市委书记", None),  # a province has no municipal committee
+    ("福州省委书记", None),  # nor a city a provincial one
+    ("Secretary of the CPC Hubei Provincial Committee", "title-provincial-party-secretary"),
+    ("Secretary of the CPC Wuhan Provincial Committee", None),
+    ("Hubei Municipal Party Secretary", None),
+    ("Wuhan Municipal Party Secretary", "title-municipal-party-secretary"),
+])
+def test_a_post_of_a_province_or_a_city_is_held_at_that_level(posts, query, expected):
+    assert _id(posts, query) == expected
