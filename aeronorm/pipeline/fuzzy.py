@@ -32,7 +32,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.compare import Aligner, align, is_line_of_business, rendering, similarity, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words, load_common_words, load_places_abroad
+from ..resources import load_chinese_words, load_common_words, load_place_levels, load_places_abroad
 from ..results import Method
 from ..text.fold import fold_key, has_han
 from .base import Outcome, SharedTables, found
@@ -484,6 +484,15 @@ class FuzzyStage:
             other_scope = self._other_scope(q, left_q, cs)
             if other_scope:
                 return 0.0, [f"the query has {other_scope!r}: a body of another scope"]
+            level = self._other_level(q, left_q, cs) if cs.facts.place else None
+            if level:
+                return 0.0, [f"the query has {level!r}: a place of another level"]
+            if cs.facts.title:
+                # A post is all its words, on the query's side too: "General Minister",
+                # "Governor-General" are other posts than the Minister, the Governor
+                extra = next((q[i].text for i in left_q if q[i].kind in (_NAME, Kind.GENERIC)), None)
+                if extra:
+                    return 0.0, [f"the query has {extra!r}, which the title lacks: another post"]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
         if (loose_q or loose_c) and not same_q and not any(
                 s >= 1.0 and q[i].kind == Kind.NAME and not self._unit(q[i]) for i, _, s in pairs):
@@ -803,6 +812,22 @@ class FuzzyStage:
                 elif not scope.isdisjoint(t.keys):
                     stated.update(scope.intersection(t.keys))
         return frozenset(stated)
+
+    def _other_level(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
+        """An administrative word left over on the query's side that a place of the entity's
+        level does not take: "Sanya Province" is no province; a place its names write without
+        a suffix is a province's (places.yaml ``provinces``) or else a city's."""
+        words = load_chinese_words()
+        zh = cs.facts.chinese
+        held = {a for a in self._admin if a in zh}
+        if not held:
+            province = any(p in zh for p in load_place_levels()[0])
+            held = set(words.province_suffixes if province else words.city_suffixes)
+        for i in left_q:
+            asked = self._admin.intersection(q[i].keys)
+            if asked and asked.isdisjoint(held):
+                return q[i].text
+        return None
 
     def _other_scope(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
         """A word left over on the query's side that gives it another scope than the entity's

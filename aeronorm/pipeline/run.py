@@ -120,6 +120,9 @@ class Pipeline:
                 return mended
         return accepted, last
 
+    def _has_company_form(self, query: Query) -> bool:
+        return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
+
     def _own_company_form(self, tokens: list[Tok]) -> bool:
         """Whether a name ends in a company form of its own, not its parent's ("Third Academy of
         China Aerospace Science and Industry Corporation" ends in CASIC's)."""
@@ -175,6 +178,13 @@ class Pipeline:
                     # an entity no name of which says group (a company, a university, a place,
                     # a programme) is not "X Group".
                     why = f"the query names a group; {outcome.entity.name!r} is no group"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
+                        and query.lane == "latin" and self._has_company_form(query):
+                    # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean
+                    # (or a company's name) is not the Dean
+                    why = f"the query has a word {outcome.entity.name!r} lacks: another post"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 cut = cut_after(query) if outcome.method != "exact" else ""
