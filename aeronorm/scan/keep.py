@@ -139,8 +139,14 @@ def _quoted(text: str, start: int, end: int) -> bool:
             inside = before.rfind(opening) > before.rfind(closing)
         if inside and closing in after:
             cited = before[before.rfind(opening) + 1 :] + after[: after.index(closing)]
-            return any(ch.isalnum() for ch in cited)
+            # (a name in quotes inside brackets glosses the name before them: "(千帆, "Thousand Sails")")
+            return any(ch.isalnum() for ch in cited) or _in_brackets(before)
     return False
+
+
+def _in_brackets(before: str) -> bool:
+    opened = max(before.rfind(o) for o in "([\uff08\u3010")
+    return opened >= 0 and max(before.rfind(c) for c in ")]\uff09\u3011") < opened
 
 
 def _explained_after(text: str, written: str, end: int) -> bool:
@@ -176,9 +182,7 @@ def _chinese_gloss(text: str, start: int, end: int) -> bool:
         return False  # Chinese text: its names are the text's words
     if (start > 0 and is_han_char(text[start - 1])) or (end < len(text) and is_han_char(text[end])):
         return True
-    before = text[max(0, start - _LOOK_BACK) : start]  # ("CNSA; 国家航天局": not cut at the ";")
-    opened = max(before.rfind(o) for o in "([\uff08\u3010")
-    return opened >= 0 and max(before.rfind(c) for c in ")]\uff09\u3011") < opened
+    return _in_brackets(text[max(0, start - _LOOK_BACK) : start])  # ("CNSA; 国家航天局": not cut at ";")
 
 
 def named_as_such(text: str, start: int) -> bool:

@@ -97,11 +97,21 @@ class TitleResolver:
             (chosen,) = candidates
             if kind is not None and title_bodies(entities[chosen]) and not fits_body(kind, entities[chosen]):
                 return None  # the title of another kind of body
+            if kind is None and has_body and not known and title_bodies(entities[chosen]) \
+                    and _words(doc.text[doc.start(first) : doc.end(last)]) != _words(entities[chosen].name):
+                # another name of the post, of a body the glossary does not hold and whose name
+                # does not tell its kind: "Dean of the School of ..." (a school's 院长) is no
+                # academy's President; written as it is, in capitals, it names nothing new
+                return None
         if chosen in strict or has_body:
             return chosen
         if self._cued(doc, first) and not is_plural(doc.text[doc.start(first) : doc.end(last)]):
             return chosen  # "appointed chairman"; "became board members" describes, it names no post
         return None
+
+    def _places_only(self, words: list[str]) -> bool:
+        toks = self.index.lexicon.tokens(" ".join(words))
+        return bool(toks) and all(t.kind == Kind.PLACE for t in toks)
 
     def _generic(self, doc: Doc, first: int, last: int) -> bool:
         """Whether the title words are a generic word for a post (``generic_posts`` of
@@ -166,7 +176,9 @@ class TitleResolver:
             hit = self.body_at(doc, c, k - 1)
             if hit is not None:
                 return self.kind_of(self._ids[hit[2].entity_id]), True, True
-        return body_kind_of_words(self._run_words(doc, k)), True, False
+        words = self._run_words(doc, k)
+        # a place the glossary does not hold ("of Hebei") is as good as one it does
+        return body_kind_of_words(words), True, self._places_only(words)
 
     def _run_words(self, doc: Doc, k: int) -> list[str]:
         """The folded words of the capitalised run at word ``k`` ("UN Office for Outer Space Affairs")."""
@@ -248,3 +260,9 @@ def _content_index(doc: Doc, k: int) -> int | None:
         else:
             hi = mid
     return lo if lo < len(seq) and seq[lo] == k else None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The folded words of a title, articles and hyphens aside ("Secretary General" is
+    "Secretary-General")."""
+    return tuple(w for w in text.casefold().replace("-", " ").split() if w not in _ARTICLES)

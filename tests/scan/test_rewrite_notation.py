@@ -178,3 +178,17 @@ def test_a_second_bracket_after_a_name_is_left_as_written(n, text, kept):
 def test_a_name_that_fills_its_quotation_marks_is_read_as_a_name(n):
     assert n.normalize_text('He joined the "Orbital Space Agency" in 2019.') == \
         'He joined the "Orbital Space Administration" in 2019.'
+
+
+def test_a_name_in_quotes_inside_brackets_glosses_the_name_before(n):
+    text = 'Qiming Polytechnical University (启明工业大学, "Orbital Space Agency") grew.'
+    assert '"Orbital Space Agency"' in n.normalize_text(text)
+
+
+def test_another_name_of_a_post_of_a_body_of_unknown_kind_is_left_as_written():
+    # a school's 院长 is its Dean; the glossary's 院长 is an academy's President
+    g = Glossary.from_records([{"id": "t-pres", "name": "President", "zh": "院长", "aliases": ["Dean"],
+                                "bodies": ["academy"], "type": "title"}])
+    n = Normalizer(g)
+    text = "He became Dean of the Lanjiang School of Rocketry."
+    assert n.normalize_text(text) == text
