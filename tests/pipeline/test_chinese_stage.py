@@ -70,7 +70,7 @@ RECORDS = [
     {"id": "lh", "name": "Li Hong", "type": "person", "zh": "李洪"},
     {"id": "cccg", "name": "China Communications Construction Group", "zh": "中国交通建设集团有限公司"},
     {"id": "cccc", "name": "China Communications Construction Company", "zh": "中国交通建设股份有限公司"},
-    {"id": "boc", "name": "Bank of China", "zh": "中国银行"},
+    {"id": "boc", "name": "Bank of China", "zh": "中国银行股份有限公司"},
     {"id": "pla-ssf", "name": "PLA Strategic Support Force", "zh": "中国人民解放军战略支援部队"},
     {"id": "director", "name": "Director", "type": "title", "zh": "局长"},
     {"id": "chairman", "name": "Chairman", "type": "title", "zh": "董事长"},
@@ -178,6 +178,7 @@ def test_scope_prefix_whatever_the_segmentation(n):
 
 
 def test_a_name_shortened_to_a_common_word_needs_a_company_form(n):
+    # (the bank's name is a company's: a company form asks for one, 北斗有限公司 is no programme)
     assert _id(n, "银行") is None
     assert _id(n, "银行股份有限公司") == "boc"
     assert _id(n, "中國銀行") == "boc"
