@@ -490,7 +490,8 @@ class FuzzyStage:
             if cs.facts.title:
                 # A post is all its words, on the query's side too: "General Minister",
                 # "Governor-General" are other posts than the Minister, the Governor
-                extra = next((q[i].text for i in left_q if q[i].kind in (_NAME, Kind.GENERIC)), None)
+                extra = next((q[i].text for i in left_q if q[i].kind in (_NAME, Kind.GENERIC)
+                              and len(q[i].text) > 2), None)  # ("he" for "the" is a typo)
                 if extra:
                     return 0.0, [f"the query has {extra!r}, which the title lacks: another post"]
         left_c = [j for j in range(len(c)) if j not in aligned_c]
