@@ -53,6 +53,9 @@ _TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
 # capitalised words that go on to a company form: the mention begins a company's name
 _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
+_OF = re.compile(r"\bof\b", re.IGNORECASE)
+_POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
+_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}\b")  # "casc.cn", "CASICloud.com"
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
@@ -91,7 +94,23 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if has_han(written) and _chinese_gloss(text, start, end):
         return False
+    if _owner_stated(text, start, end, written, new):
+        return False
+    if _OF.search(written) and _POSSESSIVE_AFTER.match(text, end):
+        return False  # "head of the academy's design department": the 's is the academy's
     return not _doubles(text, start, end, written, new)
+
+
+def _owner_stated(text: str, start: int, end: int, written: str, new: str) -> bool:
+    """Whether ``new`` adds an owner ("... of the Chinese Academy of Sciences") where the text
+    states one itself: a possessive before the mention ("its National Space Science Center") or
+    "of" and a name after it ("X Center of the State Administration ...", which may differ)."""
+    if len(_OF.findall(new)) <= len(_OF.findall(written)):
+        return False
+    if _OWNER_AFTER.match(text, end):
+        return True
+    last = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(last) and _owner(last.group(0))
 
 
 def in_script_slot(text: str, start: int) -> bool:

@@ -167,7 +167,8 @@ class TitleResolver:
         if info.cls != WORD:
             return None, False, False
         if not info.cap:
-            if not article or k != start:
+            if not article or k != start or info.possessive:
+                # ("head of the academy's design department": the post is the department's)
                 return None, False, False
             kind = body_kind_of_words([doc.raws[k].casefold()])
             return kind, kind is not None, False  # "of the administration"

@@ -212,6 +212,10 @@ class Trie:
             return  # "rocket": an ordinary word, not a name
         if etype == "title":
             case_free = False  # a title in lower case is a title only by its context
+        if acronym and core[0].key != core[0].text:
+            # an acronym is its letters, not the word they spell: HEAD is no "director" (局长)
+            word = core[0].text
+            core = [Tok(word, word, frozenset((word,)), Kind.NAME)]
         self._insert(core, Variant(entity, label, form, acronym, case_free, single and not acronym))
         if case_free:
             self._free_roots.add(self._labels(core[0].key)[0])

@@ -192,3 +192,41 @@ def test_another_name_of_a_post_of_a_body_of_unknown_kind_is_left_as_written():
     n = Normalizer(g)
     text = "He became Dean of the Lanjiang School of Rocketry."
     assert n.normalize_text(text) == text
+
+
+def test_an_acronym_is_its_letters_not_the_word_they_spell():
+    # HEAD is a company's acronym, not "head" (局长, the word a director is called)
+    g = Glossary.from_records([
+        {"id": "hd", "name": "Hede Aerospace Co., Ltd.", "abbreviations": ["HEAD"], "type": "org"},
+        {"id": "adm", "name": "Administrator", "zh": "局长", "aliases": ["Head", "Director"],
+         "type": "title"},
+    ])
+    n = Normalizer(g)
+    assert n.normalize_text("REPORT OF THE BOARD OF DIRECTORS") == "REPORT OF THE BOARD OF DIRECTORS"
+    assert n.normalize_text("HEAD signed a deal.") == "Hede Aerospace Co., Ltd. signed a deal."
+
+
+@pytest.mark.parametrize("text", [
+    "He was director of its Orbital Space Agency.",  # the writer says whose it is
+    "Records of the Qinhe Lab of the Lanjiang Bureau grew.",
+])
+def test_no_owner_is_written_where_the_text_states_one(text):
+    g = Glossary.from_records([
+        {"id": "osa", "name": "Orbital Space Agency of the Republic Orbital Academy",
+         "aliases": ["Orbital Space Agency"], "type": "org"},
+        {"id": "lab", "name": "Qinhe Lab of the Republic Orbital Academy", "aliases": ["Qinhe Lab"],
+         "type": "org"},
+    ])
+    assert Normalizer(g).normalize_text(text) == text
+
+
+def test_a_title_with_of_before_a_possessive_is_left_as_written():
+    g = Glossary.from_records([{"id": "pres", "name": "President", "aliases": ["Head of Academy"],
+                                "type": "title"}])
+    text = "He was appointed head of the academy's design department."
+    assert Normalizer(g).normalize_text(text) == text
+
+
+def test_a_name_the_text_says_is_a_name_is_left_as_written(n):
+    text = "The company's registered name is Orbital Space Agency."
+    assert n.normalize_text(text) == text
