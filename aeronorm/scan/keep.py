@@ -28,7 +28,7 @@ from ..lexicon import stem
 from ..text.fold import has_han, is_han_char
 from .cues import load_text_cues
 
-__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "named_as_such", "plural_of"]
+__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "named_as_such", "owner_stated", "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -94,14 +94,12 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if has_han(written) and _chinese_gloss(text, start, end):
         return False
-    if _owner_stated(text, start, end, written, new):
-        return False
     if _OF.search(written) and _POSSESSIVE_AFTER.match(text, end):
         return False  # "head of the academy's design department": the 's is the academy's
     return not _doubles(text, start, end, written, new)
 
 
-def _owner_stated(text: str, start: int, end: int, written: str, new: str) -> bool:
+def owner_stated(text: str, start: int, end: int, written: str, new: str) -> bool:
     """Whether ``new`` adds an owner ("... of the Chinese Academy of Sciences") where the text
     states one itself: a possessive before the mention ("its National Space Science Center") or
     "of" and a name after it ("X Center of the State Administration ...", which may differ)."""

@@ -13,7 +13,7 @@ from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues
-from .keep import is_plural, keeps_meaning, plural_of
+from .keep import is_plural, keeps_meaning, owner_stated, plural_of
 
 __all__ = ["STYLES", "Style", "rewrite"]
 
@@ -202,6 +202,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
         return m.text  # "the Hubei and Hainan provincial governments": several bodies, not one
     if not keeps_meaning(text, m.start, m.text, name, places=places):
         return m.text
+    if m.match.type not in _COUNTABLE and owner_stated(text, m.start, m.end, m.text, name):
+        return m.text  # "its National Space Science Center" gets no "of the Chinese Academy ..."
     return new
 
 
