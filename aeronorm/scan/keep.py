@@ -43,7 +43,7 @@ _LIST_REACH = 240  # characters searched back for the cue that opens a list of n
 # a list of names runs across ";" and ":", not across sentences or out of brackets
 _LIST_END = re.compile(r"[.!?]\s|\n|[)\]\uff09]")
 _BRACKETED = re.compile(r"[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]")
-_LIST_TOKEN = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_LIST_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")  # ("Surface-to-Air": one word of a name)
 # The rest of a list of capitalised names after a mention: ", Gansu and Shandong"
 _LIST_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w'\u2019-]*)+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
@@ -55,7 +55,8 @@ _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
-_OWNER_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_OWNER_AFTER = re.compile(r"(?:\s*[(\uff08][^()\uff08\uff09]{0,40}[)\uff09])?\s+of\s+(?:the\s+)?[A-Z]")
+_QUOTE_REACH = 200  # a quoted title may be long
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}\b")  # "casc.cn", "CASICloud.com"
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"
 # Words a list repeats without doubling a name: function words and company forms.
@@ -143,21 +144,25 @@ def _notation(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Whether the mention is part of a longer quotation: a title, a slogan or words cited as
-    written ("A History of China's Lunar Exploration Project"). A name that fills the quotation
-    marks is a name in quotes ("the \"X Award\""), and is read as one."""
-    before = text[max(0, start - _LOOK_BACK) : start]
+    """Whether the mention is part of a quoted title: words cited as written, in title case
+    ("A History of China's Lunar Exploration Project"). A name that fills the quotation marks is
+    a name in quotes ("the \"X Award\""), and a quoted sentence is speech: both are read."""
+    before = text[max(0, start - _QUOTE_REACH) : start]
     before = before[before.rfind("\n") + 1 :]
-    after = text[end : end + _LOOK_BACK].split("\n", 1)[0]
+    after = text[end : end + _QUOTE_REACH].split("\n", 1)[0]
     for opening, closing in (('"', '"'), ("\u201c", "\u201d")):
         if opening == closing:
             inside = before.count(opening) % 2 == 1
         else:
             inside = before.rfind(opening) > before.rfind(closing)
         if inside and closing in after:
-            cited = before[before.rfind(opening) + 1 :] + after[: after.index(closing)]
+            opened = before[before.rfind(opening) + 1 :]
+            cited = opened + after[: after.index(closing)]
             # (a name in quotes inside brackets glosses the name before them: "(千帆, "Thousand Sails")")
-            return any(ch.isalnum() for ch in cited) or _in_brackets(before)
+            if not any(ch.isalnum() for ch in cited):
+                return _in_brackets(before)
+            words = [w for w in _WORD.findall(opened + " " + after[: after.index(closing)]) if len(w) > 3]
+            return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
     return False
 
 

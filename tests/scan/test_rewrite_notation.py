@@ -230,3 +230,18 @@ def test_a_title_with_of_before_a_possessive_is_left_as_written():
 def test_a_name_the_text_says_is_a_name_is_left_as_written(n):
     text = "The company's registered name is Orbital Space Agency."
     assert n.normalize_text(text) == text
+
+
+def test_a_hyphened_name_is_one_item_of_a_list_of_names(n):
+    text = "It is also known as the Surface-to-Orbit Academy; Starcloud (SC); QMPU."
+    assert n.normalize_text(text) == text
+
+
+def test_an_owner_after_a_bracket_is_the_writer_s(n):
+    text = "He joined the Center for Space Utilisation (a lab) of the Lanjiang Ministry in 1958."
+    assert n.normalize_text(text) == text
+
+
+def test_a_quoted_sentence_is_speech_and_its_names_are_read(n):
+    out = n.normalize_text('He said: "the launch by OSA next month will be a great step for us."')
+    assert "Orbital Space Administration" in out
