@@ -168,7 +168,8 @@ class _Unit:
 
 
 def _units(tokens: Sequence[Tok]) -> list[_Unit]:
-    state = load_word_classes().state_scope
+    classes = load_word_classes()
+    state = classes.state_scope | classes.international_scope
     out = []
     for tok in tokens:
         types = institution_types(tok)
@@ -179,7 +180,8 @@ def _units(tokens: Sequence[Tok]) -> list[_Unit]:
         unknown = tok.key == tok.text and letters.isalpha()
         # a line of business must be in the name: "X Investment Co." is X's investment arm, as in
         # the fuzzy stage (business_lines of chinese.yaml)
-        # nor may "National" (国家) be left over: a scope the Chinese name states or not
+        # nor may "National" (国家) or "International" (国际, "Guoji") be left over: a scope the
+        # Chinese name states or not ("Guoji Yuanzineng Jigou" is the IAEA, not 国家原子能机构)
         optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not is_line_of_business(tok) \
             and state.isdisjoint(tok.keys)
         out.append(_Unit(tok.text, translations, letters if unknown else None, optional))
@@ -202,6 +204,10 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
     """
     # Every word must find its stretch: its translation or its letters are in the name, but
     # for one long romanised word that may hold the typo.
+    intl = load_word_classes().international_scope
+    if any(i in form.text for i in intl) and any(
+            _national(u) and not any(zh in form.text for zh in u.translations) for u in units):
+        return None  # a national scope ("Zhongguo") against an international body's name (国际...)
     misses = [u for u in units if not u.optional and not any(zh in form.text for zh in u.translations)
               and not (u.letters and u.letters in form.joined)]
     if len(misses) > 1 or (misses and not (misses[0].letters and len(misses[0].letters) >= 3)):
@@ -225,7 +231,7 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
             at = form.joined.find(letters, at + 1)
         if hits or not typo_ok or len(letters) < _MIN_TYPO_LETTERS:
             return hits
-        if not _may_hold_typo(letters, form.joined, words):
+        if not _may_hold_typo(letters, form, words):
             return hits
         for start in range(n):
             joined = ""
@@ -284,6 +290,12 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
     return best[0]
 
 
+def _national(unit: _Unit) -> bool:
+    classes = load_word_classes()
+    national = classes.national_scope - classes.international_scope
+    return not national.isdisjoint(unit.translations)
+
+
 def _may_align(units: Sequence[_Unit]) -> bool:
     """Whether a cover is possible at all: a word that is pinyin, or a long one that may be its
     typo, and at most one unknown word that is not pinyin (one typo per name)."""
@@ -293,10 +305,20 @@ def _may_align(units: Sequence[_Unit]) -> bool:
     return odd <= 1 and (bool(pinyin) or any(len(w) >= _MIN_TYPO_LETTERS for w in unknown))
 
 
-def _may_hold_typo(letters: str, joined: str, words: Sequence[str]) -> bool:
+def _may_hold_typo(letters: str, form: Form, words: Sequence[str]) -> bool:
     """Whether the run's words may hold a typo: a word that is a Chinese word itself is not a
-    typo of another (Keyi is not Keji), so each must be found in the name as written."""
-    return all(not is_pinyin_word(w) or w in joined for w in words)
+    typo of another (Keyi is not Keji, Guoji 国际 not Guojia 国家), so each must be found in the
+    name as written, as whole syllables."""
+    return all(not is_pinyin_word(w) or _as_syllables(w, form) for w in words)
+
+
+def _as_syllables(word: str, form: Form) -> bool:
+    at = form.joined.find(word)
+    while at >= 0:
+        if form.cell_at(at) is not None and form.cell_at(at + len(word)) is not None:
+            return True
+        at = form.joined.find(word, at + 1)
+    return False
 
 
 class AlignedStage:

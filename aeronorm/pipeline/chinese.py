@@ -152,8 +152,11 @@ class ChineseIndex:
                     add_id(exact, keys.exact, i)
                     if keys.core:
                         add_id(weak_core if keys.weak else core, keys.core, i)
-                    for key in keys.loose:
-                        add_id(loose, key, i)
+                    if not keys.places or self._company(i):
+                        # (an institution's place is part of its name: 西安电子科技大学 is not
+                        # 电子科技大学; a company's may be where it is registered)
+                        for key in keys.loose:
+                            add_id(loose, key, i)
                     places = self.places.get(i, frozenset()) | keys.places
                     self.places[i] = same_places.setdefault(places, places)
                     self.markers[i].add(keys.markers)

@@ -42,6 +42,7 @@ from ..text.fold import fold_key, has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
+from .companies import is_company
 from .concept_keys import company_form_family
 from .entity_ids import EntityIds, KeyTable, add_id, ids_of, seal
 from .pinyin_keys import PinyinKeys
@@ -279,6 +280,7 @@ class RomanIndex:
         lex = index.lexicon
         scope = load_chinese_words().roman_scope
         self.index = index
+        self._companies: dict[int, bool] = {}  # memo of is_company, asked of few entities
         # Dozens of keys per name, nearly all of one entity: an int each, not a set.
         derived: dict[str, Any] = {}
         self.places: dict[int, frozenset[str]] = {}
@@ -326,7 +328,16 @@ class RomanIndex:
         own = self.places.get(i, frozenset())
         if own:
             return places <= own
-        return i not in self.national and places.isdisjoint(load_places_abroad())
+        # where a company is registered; before an institution, an event or an award another
+        # one ("Shenzhen Qinghua Daxue" is no 清华大学)
+        return i not in self.national and places.isdisjoint(load_places_abroad()) and self._company(i)
+
+    def _company(self, i: int) -> bool:
+        found = self._companies.get(i)
+        if found is None:
+            entity = self.index.entities[i]
+            found = self._companies[i] = entity.type == "title" or is_company(entity, self.index.lexicon)
+        return found
 
     def states(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i``'s names state these places: a place in brackets is part of a

@@ -111,3 +111,26 @@ def posts() -> Normalizer:
 ])
 def test_a_post_of_a_province_or_a_city_is_held_at_that_level(posts, query, expected):
     assert _id(posts, query) == expected
+
+
+# An institution's place is part of its name; a company's may be where it is registered.
+INSTITUTION_RECORDS = [
+    {"id": "xiling-u", "name": "Lanzhou Orbital Engineering University", "zh": "兰州轨道工程大学"},
+    {"id": "orbit-co", "name": "Lanzhou Qiming Technology Co., Ltd.", "zh": "兰州启明科技有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def institutions() -> Normalizer:
+    return Normalizer(Glossary.from_records(INSTITUTION_RECORDS))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("轨道工程大学", None),  # another city's university of the kind
+    ("兰州轨道工程大学", "xiling-u"),
+    ("启明科技有限公司", "orbit-co"),  # the company's short name
+    ("Shenzhen Guidao Gongcheng Daxue", None),  # a place before an institution's pinyin name
+    ("Lanzhou Guidao Gongcheng Daxue", "xiling-u"),
+])
+def test_an_institution_s_place_is_part_of_its_name(institutions, query, expected):
+    assert _id(institutions, query) == expected

@@ -58,3 +58,9 @@ def test_a_place_in_front_picks_the_company_that_states_it(n):
 def test_a_syllable_that_is_an_english_word_is_kept(n, query):
     # "An" (安) is no article here: dropping it read 西北 for 西安
     assert _id(n, query) == "xian-lab"
+
+
+@pytest.mark.parametrize("query", ["Guoji Guidao Dongli Yanjiusuo", "International Guidao Dongli Yanjiusuo"])
+def test_an_international_scope_is_no_word_to_leave_out(n, query):
+    # 国际 ("Guoji") is not 西安, nor a typo of 国家 (guojia): another body
+    assert _id(n, query) is None
