@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import ClassVar
 
 from rapidfuzz.distance import Levenshtein
@@ -231,7 +232,7 @@ def cover(units: Sequence[_Unit], form: Form) -> Cover | None:
             at = form.joined.find(letters, at + 1)
         if hits or not typo_ok or len(letters) < _MIN_TYPO_LETTERS:
             return hits
-        if not _may_hold_typo(letters, form, words):
+        if not _may_hold_typo(letters, form.joined, words):
             return hits
         for start in range(n):
             joined = ""
@@ -305,20 +306,17 @@ def _may_align(units: Sequence[_Unit]) -> bool:
     return odd <= 1 and (bool(pinyin) or any(len(w) >= _MIN_TYPO_LETTERS for w in unknown))
 
 
-def _may_hold_typo(letters: str, form: Form, words: Sequence[str]) -> bool:
+def _may_hold_typo(letters: str, joined: str, words: Sequence[str]) -> bool:
     """Whether the run's words may hold a typo: a word that is a Chinese word itself is not a
-    typo of another (Keyi is not Keji, Guoji 国际 not Guojia 国家), so each must be found in the
-    name as written, as whole syllables."""
-    return all(not is_pinyin_word(w) or _as_syllables(w, form) for w in words)
+    typo of another (Keyi is not Keji), so each must be found in the name as written; and a
+    scope word is never one (Guoji 国际 is no Guojia 国家)."""
+    return all((not is_pinyin_word(w) or w in joined) and w not in _scope_letters() for w in words)
 
 
-def _as_syllables(word: str, form: Form) -> bool:
-    at = form.joined.find(word)
-    while at >= 0:
-        if form.cell_at(at) is not None and form.cell_at(at + len(word)) is not None:
-            return True
-        at = form.joined.find(word, at + 1)
-    return False
+@cache
+def _scope_letters() -> frozenset[str]:
+    """The pinyin of the national and international scope words (zhongguo, guojia, guoji)."""
+    return frozenset("".join(to_pinyin(w)) for w in load_word_classes().national_scope)
 
 
 class AlignedStage:
