@@ -153,7 +153,7 @@ def test_normalizers_are_freed(glossary):
     """The Chinese and pinyin tables of an index (and their jieba tokenizer) once lived in a
     WeakKeyDictionary whose values held their key: every normalizer ever built stayed in memory."""
     g = Glossary.from_records([{"id": "a", "name": "Alpha Orbital Works", "zh": "甲乙轨道工程有限公司"},
-                               {"id": "b", "name": "Beta Rocket", "zh": "北京乙火箭"}])
+                               {"id": "b", "name": "Beta Rocket Co., Ltd.", "zh": "北京乙火箭有限公司"}])
     n = Normalizer(g)
     assert [m.entity_id for m in n.find("北京甲乙轨道工程有限公司与乙火箭签约。")] == ["a", "b"]
     n.match("Jiayi Guidao Gongcheng")  # the pinyin tables
