@@ -49,7 +49,7 @@ from ..text.segment import ChineseTokenizer, jieba_tag
 from ..text.zh import compact_han, fold_han, fold_keeps, gb2312_han, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .companies import is_company
+from .companies import Companies
 from .concept_keys import match_concepts
 from .entity_ids import add_id
 from .query import Query
@@ -135,7 +135,7 @@ class ChineseIndex:
         # The administrative suffixes its Chinese names write after a place (海南省: 省), for the
         # entities whose names have one: 海南区 and 长沙县 are other places than 海南省 and 长沙市.
         self.suffixes: dict[int, frozenset[str]] = {}
-        self._companies: dict[int, bool] = {}  # memo of is_company, asked of few entities
+        self._companies = Companies(index.entities, index.lexicon)
         self.titles: set[str] = set()
         words: list[tuple[str, str]] = []
         same_places: dict[frozenset[str], frozenset[str]] = {}  # one object per set of places
@@ -152,7 +152,7 @@ class ChineseIndex:
                     add_id(exact, keys.exact, i)
                     if keys.core:
                         add_id(weak_core if keys.weak else core, keys.core, i)
-                    if not keys.places or self._company(i):
+                    if not keys.places or i in self._companies:
                         # (an institution's place is part of its name: 西安电子科技大学 is not
                         # 电子科技大学; a company's may be where it is registered)
                         for key in keys.loose:
@@ -427,13 +427,7 @@ class ChineseIndex:
             province = bool(places & load_place_levels()[0])
             return ("province" if province else "city") in levels
         # where a company is registered; before a person, a place or an institution another one
-        return self._company(i)
-
-    def _company(self, i: int) -> bool:
-        found = self._companies.get(i)
-        if found is None:
-            found = self._companies[i] = is_company(self.index.entities[i], self.lexicon)
-        return found
+        return i in self._companies
 
     def substitutions(self, text: str) -> list[tuple[str, str]]:
         """``text`` with each English name or abbreviation replaced by the Chinese names of

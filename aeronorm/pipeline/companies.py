@@ -7,6 +7,7 @@ aside after it is left out ("X Co., Ltd. (Beijing)" still ends in its form).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from ..glossary.entity import Entity
@@ -15,7 +16,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, fold
 
-__all__ = ["foreign_form", "is_company"]
+__all__ = ["Companies", "foreign_form", "is_company"]
 
 _FORM_WORD = re.compile(r"[^\W_]+")
 
@@ -83,3 +84,21 @@ def _ending_form(name: str, *, asides: bool = False) -> tuple[str, ...]:
 @cache
 def _foreign_forms() -> frozenset[tuple[str, ...]]:
     return frozenset(load_word_classes().foreign_legal_forms)
+
+
+class Companies:
+    """:func:`is_company` of an index's entities, asked of few and remembered: a place before a
+    name is where a company is registered, before another entity's it names another one."""
+
+    def __init__(self, entities: Sequence[Entity], lexicon: TermLexicon):
+        self._entities = entities
+        self._lexicon = lexicon
+        self._known: dict[int, bool] = {}
+
+    def __contains__(self, i: object) -> bool:
+        if not isinstance(i, int):
+            return False
+        found = self._known.get(i)
+        if found is None:
+            found = self._known[i] = is_company(self._entities[i], self._lexicon)
+        return found

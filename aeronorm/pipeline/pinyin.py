@@ -42,7 +42,7 @@ from ..text.fold import fold_key, has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .companies import is_company
+from .companies import Companies
 from .concept_keys import company_form_family
 from .entity_ids import EntityIds, KeyTable, add_id, ids_of, seal
 from .pinyin_keys import PinyinKeys
@@ -280,7 +280,7 @@ class RomanIndex:
         lex = index.lexicon
         scope = load_chinese_words().roman_scope
         self.index = index
-        self._companies: dict[int, bool] = {}  # memo of is_company, asked of few entities
+        self._companies = Companies(index.entities, index.lexicon)
         # Dozens of keys per name, nearly all of one entity: an int each, not a set.
         derived: dict[str, Any] = {}
         self.places: dict[int, frozenset[str]] = {}
@@ -330,14 +330,8 @@ class RomanIndex:
             return places <= own
         # where a company is registered; before an institution, an event or an award another
         # one ("Shenzhen Qinghua Daxue" is no 清华大学)
-        return i not in self.national and places.isdisjoint(load_places_abroad()) and self._company(i)
-
-    def _company(self, i: int) -> bool:
-        found = self._companies.get(i)
-        if found is None:
-            entity = self.index.entities[i]
-            found = self._companies[i] = entity.type == "title" or is_company(entity, self.index.lexicon)
-        return found
+        return i not in self.national and places.isdisjoint(load_places_abroad()) and (
+            i in self._companies or self.index.entities[i].type == "title")
 
     def states(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i``'s names state these places: a place in brackets is part of a
@@ -392,6 +386,7 @@ def _token_options(tok: Tok) -> tuple[list[str], bool]:
 
 
 _WORDISH = re.compile(r"[A-Za-z0-9]+")
+_TONE_DIGIT = re.compile(r"[1-5]")  # _plain changes no word without one
 _SPLIT_SYLLABLE = re.compile(r"\b([^\W\d_]+)[ \-]+([^\W\d_]{1,2})\b")
 
 
@@ -407,7 +402,6 @@ def _join_syllable(m: re.Match[str]) -> str:
 def _syllable_stop_words() -> frozenset[str]:
     """English function words that are pinyin syllables too (an 安, a 阿)."""
     return frozenset(w for w in load_word_classes().stop_words if w.isalpha() and split_syllables(w))
-_TONE_DIGIT = re.compile(r"[1-5]")  # _plain changes no word without one
 
 
 def _query_keys(index: Index, text: str) -> list[_QueryKey]:
