@@ -65,6 +65,9 @@ def similarity(q: Tok, c: Tok) -> float:
     1.0
     """
     if q.keys & c.keys:
+        if q.text != c.text and any(q.text in g and c.text in g
+                                    for g in load_word_classes().distinct_renderings):
+            return 0.0  # a ministry is no department, though both are 部
         types_q, types_c = institution_types(q), institution_types(c)
         if (types_q or types_c) and rendering(q.text) != rendering(c.text) and not (
                 len(types_q) == 1 and types_q == types_c):

@@ -41,6 +41,7 @@ class WordClasses:
     foreign_legal_forms: tuple[tuple[str, ...], ...]
     institution_types: frozenset[str]
     max_phrase: int
+    distinct_renderings: tuple[frozenset[str], ...] = ()
 
 
 @cache
@@ -80,5 +81,6 @@ def load_word_classes() -> WordClasses:
         foreign_legal_forms=tuple(sorted({tuple(fold(f).split()) for f in raw["foreign_legal_forms"]},
                                          key=len, reverse=True)),
         institution_types=frozenset(raw["institution_types"]),
+        distinct_renderings=tuple(frozenset(fold(w) for w in group) for group in raw["distinct_renderings"]),
         max_phrase=max(len(p) for p in legal | generic),
     )

@@ -480,6 +480,10 @@ class FuzzyStage:
                 elsewhere = next((q[i].text for i in left_q if q[i].kind == Kind.PLACE), None)
                 if elsewhere:
                     return 0.0, [f"the query places the company in {elsewhere!r}; its names say elsewhere"]
+        if not person:
+            rendered = self._other_rendering(q, cs)
+            if rendered:
+                return 0.0, [f"the query has {rendered!r}: the entity's names render that word otherwise"]
         if not person and left_q:
             other_scope = self._other_scope(q, left_q, cs)
             if other_scope:
@@ -813,6 +817,22 @@ class FuzzyStage:
                 elif not scope.isdisjoint(t.keys):
                     stated.update(scope.intersection(t.keys))
         return frozenset(stated)
+
+    def _other_rendering(self, q: Sequence[Tok], cs: _Side) -> str | None:
+        """A word of the query from a group of ``distinct_renderings`` (ministry, department) where
+        the entity's English names use another word of the group and never it: "Department of
+        Science and Technology" is no Ministry of Science and Technology, even through 科技部."""
+        groups = load_word_classes().distinct_renderings
+        asked = {t.text for t in q if any(t.text in g for g in groups)}
+        if not asked or cs.facts.entity < 0:
+            return None
+        own = {w for name in self.index.entities[cs.facts.entity].english_names()
+               for w in name.casefold().split()}
+        for word in asked:
+            group = next(g for g in groups if word in g)
+            if word not in own and not own.isdisjoint(group):
+                return word
+        return None
 
     def _other_level(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
         """An administrative word left over on the query's side that a place of the entity's

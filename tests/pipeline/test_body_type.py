@@ -49,3 +49,17 @@ def test_a_type_of_body_its_chinese_name_lacks_names_another_body(n, query):
 ])
 def test_a_type_of_body_its_chinese_name_has_is_the_same_body(n, query, expected):
     assert _id(n, query) == expected
+
+
+# "Ministry" and "Department" both render 部, but name different kinds of body: a national ministry,
+# and a department of a Party committee, a company, a ministry (司) or a province (厅).
+def test_a_department_is_no_ministry_though_both_are_bu():
+    n = Normalizer(Glossary.from_records([
+        {"id": "moa", "name": "Ministry of Orbital Affairs", "zh": "轨道事务部"},
+        {"id": "dept", "name": "Publicity Department of the Qinling Committee", "zh": "秦岭委员会宣传部"},
+    ]))
+    assert _id(n, "Department of Orbital Affairs") is None
+    assert _id(n, "Orbital Affairs Department") is None
+    assert _id(n, "Orbital Affairs Ministry") == "moa"
+    assert _id(n, "Ministry of Orbital Affairs") == "moa"
+    assert _id(n, "Publicity Department of the Qinling Committee") == "dept"
