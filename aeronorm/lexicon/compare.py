@@ -10,7 +10,7 @@ in pinyin (Huaxing/Huaxin).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
@@ -20,8 +20,8 @@ from .lexicon import Kind, Tok
 from .spelling import joins_two_words
 from .word_classes import load_word_classes
 
-__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "rendering", "similarity",
-           "spelling_comparable"]
+__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "other_rendering", "rendering",
+           "similarity", "spelling_comparable"]
 
 _ICAL = re.compile(r"ical\b")
 
@@ -54,6 +54,27 @@ def spelling_comparable(tok: Tok) -> bool:
     return tok.kind == Kind.NAME and tok.key == tok.text and len(tok.keys) == 1 and len(tok.text) >= 3
 
 
+def other_rendering(words: Iterable[str], names: Iterable[str]) -> str | None:
+    """A word of ``words`` from a group of ``distinct_renderings`` (ministry, department) where
+    the English ``names`` use another word of the group and never it, or ``None``: "Department"
+    renders 部 as "Ministry" does, but names another kind of body.
+
+    Examples
+    --------
+    >>> other_rendering(["department", "science"], ["Ministry of Science and Technology"])
+    'department'
+    >>> other_rendering(["ministry"], ["Ministry of Finance"]) is None
+    True
+    """
+    groups = load_word_classes().distinct_renderings
+    asked = [w for w in words if any(w in g for g in groups)]
+    if not asked:
+        return None
+    own = {w for name in names for w in name.casefold().split()}
+    return next((w for w in asked if w not in own and any(w in g and not own.isdisjoint(g) for g in groups)),
+                None)
+
+
 def similarity(q: Tok, c: Tok) -> float:
     """1.0 for tokens sharing a concept; less for near spellings of unknown words; else 0.0.
 
@@ -65,8 +86,7 @@ def similarity(q: Tok, c: Tok) -> float:
     1.0
     """
     if q.keys & c.keys:
-        if q.text != c.text and any(q.text in g and c.text in g
-                                    for g in load_word_classes().distinct_renderings):
+        if q.text != c.text and other_rendering((q.text,), (c.text,)):
             return 0.0  # a ministry is no department, though both are 部
         types_q, types_c = institution_types(q), institution_types(c)
         if (types_q or types_c) and rendering(q.text) != rendering(c.text) and not (

@@ -7,8 +7,8 @@ from collections.abc import Collection
 
 from ..index import Index, concept_key
 from ..lexicon import Kind, Tok
+from ..lexicon.compare import other_rendering
 from ..lexicon.word_classes import load_word_classes
-from ..text.fold import has_han
 from .base import Outcome, ambiguous, found
 from .calibration import Calibration
 from .query import Query
@@ -36,7 +36,7 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
             ids = {i for i in ids if i in allowed}
         if len(ids) == 1:
             (i,) = ids
-            if not _renders_alike(index, key, tokens, i):
+            if other_rendering((t.text for t in tokens), index.entities[i].english_names()):
                 continue  # "Department of X" for the Ministry of X: another kind of body
             return found(index, i, calibration.concept, "concept", ("concepts " + " ".join(key),))
         if len(ids) > 1:
@@ -46,23 +46,6 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
             why = ("concepts " + " ".join(key) + " shared",)
             return ambiguous(index, ids, calibration.concept, "concept", why)
     return None
-
-
-def _renders_alike(index: Index, key: tuple[str, ...], tokens: list[Tok], i: int) -> bool:
-    """Whether a name of entity ``i`` with these concepts writes the query's words of a group of
-    ``distinct_renderings`` (ministry, department) as the query does."""
-    groups = load_word_classes().distinct_renderings
-    asked = {t.text for t in tokens if any(t.text in g for g in groups)}
-    if not asked:
-        return True
-    for rep_id in index.concept_reps.get(key, ()):
-        rep = index.reps[rep_id]
-        if rep.entity != i or has_han(rep.text):
-            continue  # (a Chinese name says nothing of how English renders it)
-        own = {t.text for t in rep.tokens}
-        if all(w in own or not any(w in g and not own.isdisjoint(g) for g in groups) for w in asked):
-            return True
-    return False
 
 
 def company_form_family(tok: Tok) -> str:

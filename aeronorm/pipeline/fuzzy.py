@@ -30,7 +30,15 @@ from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Entity, body_kind
 from ..index import Index
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import Aligner, align, is_line_of_business, rendering, similarity, spelling_comparable
+from ..lexicon.compare import (
+    Aligner,
+    align,
+    is_line_of_business,
+    other_rendering,
+    rendering,
+    similarity,
+    spelling_comparable,
+)
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_common_words, load_place_levels, load_places_abroad
 from ..results import Method
@@ -819,20 +827,12 @@ class FuzzyStage:
         return frozenset(stated)
 
     def _other_rendering(self, q: Sequence[Tok], cs: _Side) -> str | None:
-        """A word of the query from a group of ``distinct_renderings`` (ministry, department) where
-        the entity's English names use another word of the group and never it: "Department of
-        Science and Technology" is no Ministry of Science and Technology, even through 科技部."""
-        groups = load_word_classes().distinct_renderings
-        asked = {t.text for t in q if any(t.text in g for g in groups)}
-        if not asked or cs.facts.entity < 0:
+        """A word of the query the entity's English names render otherwise
+        (:func:`~aeronorm.lexicon.compare.other_rendering`): "Department of Science and
+        Technology" is no Ministry of Science and Technology, even through 科技部."""
+        if cs.facts.entity < 0:
             return None
-        own = {w for name in self.index.entities[cs.facts.entity].english_names()
-               for w in name.casefold().split()}
-        for word in asked:
-            group = next(g for g in groups if word in g)
-            if word not in own and not own.isdisjoint(group):
-                return word
-        return None
+        return other_rendering((t.text for t in q), self.index.entities[cs.facts.entity].english_names())
 
     def _other_level(self, q: Sequence[Tok], left_q: Sequence[int], cs: _Side) -> str | None:
         """An administrative word left over on the query's side that a place of the entity's

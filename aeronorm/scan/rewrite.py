@@ -181,10 +181,12 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
         return new
     name = new[: -len(f" [{m.entity_id}]")] if style == "annotate" else new
     # in lower case but for "Chinese", "China's" in front (in the mention or right before it)
-    national = m.text != m.text.casefold() or _after_the(text, m.start, _NATIONAL_WORDS)
+    before = _words_before(text, m.start)
+    after_the = before[-1:] == ["the"]
+    national = m.text != m.text.casefold() or (before[-1:] and before[-1] in _NATIONAL_WORDS
+                                               and before[-2:-1] != ["the"])
     if m.match.type not in _COMMON_NOUN_TYPES and _in_lower_case(m.text) and name != name.casefold() \
-            and (described_by(text, m.start) or (national and not _after_the(text, m.start))
-                 or _after_a_name(text, m.start)):
+            and (described_by(text, m.start) or (national and not after_the) or _after_a_name(text, m.start)):
         # "a manned space program" describes one; a proper name would name one. So do common
         # nouns after the country's adjective with no article ("of Chinese manned space
         # engineering"); in lower case after "the" (or "and"), a name a translation wrote so.
@@ -225,17 +227,13 @@ def _after_a_name(text: str, start: int) -> bool:
     return not _SENTENCE_START.search(text[max(0, m.start(1) - 3) : m.start(1)]) and m.start(1) > 0
 
 
-def _after_the(text: str, start: int, words_: frozenset[str] = frozenset({"the"})) -> bool:
-    """Whether the word right before ``text[start:]`` is one of ``words_`` ("the"), possessive
-    ending aside ("China's"), with no "the" before it (in "the Chinese ..." the article is the
-    mention's)."""
+def _words_before(text: str, start: int) -> list[str]:
+    """The folded words right before ``text[start:]`` (a possessive's "'s" left out: "China's"
+    is "china"), or ``[]`` when the mention is glued to what precedes it."""
     before = text[max(0, start - 30) : start]
     if not before[-1:].isspace():
-        return False
-    words = [w.casefold() for w in _NAME_WORD.findall(before.replace("\u2019", "'").replace("'s ", " "))]
-    if not words or words[-1] not in words_:
-        return False
-    return words_ == frozenset({"the"}) or words[-2:-1] != ["the"]
+        return []
+    return [w.casefold() for w in _NAME_WORD.findall(before.replace("\u2019", "'").replace("'s ", " "))]
 
 
 def _plural_of_a_word(written: str, name: str) -> bool:
