@@ -23,11 +23,12 @@ from ..text.pinyin import split_syllables
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .entity_ids import KeyTable, add_id, ids_of, seal
+from .entity_ids import KeyTable, add_ids, ids_of, seal
 from .query import Query
 
 __all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
 
+_ASIDE_OPENS = re.compile(r"[(\[（【\"“]")  # what each of ASIDE_RE's asides opens with
 _ACRONYM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _LIMIT = 64
 _SHORT = 3  # derived acronyms of this many letters or fewer are candidates, not answers
@@ -61,10 +62,9 @@ class Acronyms:
             if entity.type == "person":
                 continue
             for text in entity.english_names():
-                core = ASIDE_RE.sub(" ", text)
-                for acro in _acronyms_of(lexicon, core, _LIMIT, words):
-                    if whole.setdefault(acro, i) != i:  # a new key (most are) costs no call
-                        add_id(whole, acro, i)
+                # (most names have no aside: the pattern, tried at every space, is not run)
+                core = ASIDE_RE.sub(" ", text) if _ASIDE_OPENS.search(text) else text
+                add_ids(whole, _acronyms_of(lexicon, core, _LIMIT, words), i)
                 if "," in core:
                     pieces = core.split(",")
                     parent = by_id.get(entity.parent) if entity.parent else None
@@ -72,9 +72,7 @@ class Acronyms:
                         if len(part.split()) >= 2 and all(
                                 _is_parent(lexicon, affiliations, other, parent)
                                 for j, other in enumerate(pieces) if j != k and other.strip()):
-                            for acro in _acronyms_of(lexicon, part, _LIMIT, words):
-                                if parts.setdefault(acro, i) != i:
-                                    add_id(parts, acro, i)
+                            add_ids(parts, _acronyms_of(lexicon, part, _LIMIT, words), i)
         # 700,000 acronyms at 100,000 entities: one string of them each, not a dict (KeyTable).
         # A key whole names give is never looked up in parts (nearly every part's key is one: a
         # part is mostly another entity's whole name).
@@ -196,7 +194,18 @@ def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
     if not options or len(options) > 10:
         return set()
     tails = [""] + ([legal_tail[0]] if legal_tail else [])
-    out: set[str] = set()
+    combinations = 1
+    for opts in options:
+        combinations *= len(opts)
+    if combinations * len(tails) <= limit:
+        # The loop below would take every combination (no stop at the limit): they are joined
+        # in C. Each option is a letter or more, so three options or more make 3 letters.
+        stems = list(map("".join, product(*options)))
+        out = set(stems) if len(options) >= 3 else {s for s in stems if len(s) >= 3}
+        if legal_tail:
+            out.update(acro for acro in (s + tails[1] for s in stems) if len(acro) >= 3)
+        return out
+    out = set()
     for combo in product(*options):
         stem_ = "".join(combo)
         for tail in tails:

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from rapidfuzz.distance import Prefix
 
-__all__ = ["EntityIds", "KeyTable", "add_id", "ids_of", "seal"]
+__all__ = ["EntityIds", "KeyTable", "add_id", "add_ids", "ids_of", "seal"]
 
 K = TypeVar("K", bound=Hashable)
 
@@ -42,6 +42,16 @@ def add_id(table: dict[K, int | list[int] | tuple[int, ...]], key: K, i: int) ->
             insort(held, i)
     else:
         raise TypeError("add_id on a sealed table")
+
+
+def add_ids(table: dict[K, int | list[int] | tuple[int, ...]], keys: set[K] | frozenset[K], i: int) -> None:
+    """:func:`add_id` of each of ``keys``: the keys new to the table (most are) put in at once,
+    in C, not one call each."""
+    new = keys.difference(table)  # (a set minus a dict's keys: one pass over the set, in C)
+    if len(new) != len(keys):
+        for key in keys.difference(new):
+            add_id(table, key, i)
+    table.update(dict.fromkeys(new, i))
 
 
 def seal(table: dict[K, int | list[int] | tuple[int, ...]]) -> EntityIds[K]:

@@ -44,7 +44,7 @@ from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .companies import Companies
 from .concept_keys import company_form_family
-from .entity_ids import EntityIds, KeyTable, add_id, ids_of, seal
+from .entity_ids import EntityIds, KeyTable, add_ids, ids_of, seal
 from .pinyin_keys import PinyinKeys
 from .query import Query
 
@@ -310,9 +310,7 @@ class RomanIndex:
                     self.national.add(i)
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
-                for letters in derived_forms(pieces, lexicon_terms=lex.zh_terms).values():
-                    if derived.setdefault(letters, i) != i:  # a new key (most are) costs no call
-                        add_id(derived, letters, i)
+                add_ids(derived, set(derived_forms(pieces, lexicon_terms=lex.zh_terms).values()), i)
         # 1.3 million keys of 27 letters at 100,000 entities: one string of them, not a dict
         self.derived: KeyTable = KeyTable(seal(derived))
         self.by_length: dict[int, list[str]] = defaultdict(list)

@@ -12,7 +12,7 @@ from ..resources import load_chinese_words
 from ..text.fold import has_han
 from ..text.person_names import chinese_name_keys
 from ..text.pinyin import split_syllables, to_pinyin
-from .entity_ids import EntityIds, add_id, ids_of, seal
+from .entity_ids import EntityIds, add_id, add_ids, ids_of, seal
 from .places import keeps_its_place
 
 __all__ = ["PinyinKeys", "pinyin_variants"]
@@ -45,9 +45,7 @@ class PinyinKeys:
                     keys = pinyin_variants(index.lexicon, zh)
                     if keys and entity.type != "person":
                         add_id(full, max(keys, key=len), i)
-                for key in keys:
-                    if table.setdefault(key, i) != i:  # a new key (most are) costs no call
-                        add_id(table, key, i)
+                add_ids(table, keys, i)
         self.keys: EntityIds[str] = seal(table)
         self.full: EntityIds[str] = seal(full)
 

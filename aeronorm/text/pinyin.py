@@ -47,19 +47,40 @@ def split_syllables(word: str) -> tuple[str, ...] | None:
 
 
 def _split_one(word: str) -> tuple[str, ...] | None:
-    syllables = _syllables()
+    prefixes = _syllable_prefixes()
     n = len(word)
-    # best[i]: fewest syllables covering word[i:]; ties prefer a longer first syllable.
-    best: list[tuple[str, ...] | None] = [None] * (n + 1)
-    best[n] = ()
+    # count[i]: fewest syllables covering word[i:] (n + 1: none does), the first of them
+    # word[i:after[i]]; ties prefer a longer first syllable. From each i only the prefixes of
+    # syllables are read, and ints are kept, not a tuple per candidate (half the time).
+    none = n + 1
+    count = [none] * (n + 1)
+    count[n] = 0
+    after = [0] * (n + 1)
+    get = prefixes.get
     for i in range(n - 1, -1, -1):
-        for j in range(min(n, i + _MAX_SYLLABLE), i, -1):
-            rest = best[j]
-            if rest is not None and (syllable := syllables.get(word[i:j])) is not None:
-                cand = (syllable, *rest)
-                if best[i] is None or len(cand) < len(best[i]):  # type: ignore[arg-type]
-                    best[i] = cand
-    return best[0]
+        best = none
+        stop = i + _MAX_SYLLABLE if i + _MAX_SYLLABLE < n else n
+        j = i + 1
+        while j <= stop:
+            whole = get(word[i:j])
+            if whole is None:
+                break  # no syllable begins so
+            if whole and count[j] <= best:  # (<=: the longer of two equal ones)
+                best = count[j]
+                after[i] = j
+            j += 1
+        if best < none:
+            count[i] = best + 1
+    if count[0] == none:
+        return None
+    syllables = _syllables()
+    out = []
+    i = 0
+    while i < n:
+        j = after[i]
+        out.append(syllables[word[i:j]])
+        i = j
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
@@ -83,6 +104,13 @@ def _syllables() -> dict[str, str]:
     """Each pinyin syllable, as one string object: the splits and readings remembered above
     (65,536 each) hold that one instead of a copy per word."""
     return {s: s for s in load_pinyin_syllables()}
+
+
+@cache
+def _syllable_prefixes() -> dict[str, bool]:
+    """Each beginning of a pinyin syllable -> whether it is a syllable itself."""
+    syllables = _syllables()
+    return {s[:k]: s[:k] in syllables for s in syllables for k in range(1, len(s) + 1)}
 
 
 def is_pinyin_word(word: str) -> bool:

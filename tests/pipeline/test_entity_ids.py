@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from aeronorm.pipeline.entity_ids import KeyTable, add_id, ids_of, seal
+from aeronorm.pipeline.entity_ids import KeyTable, add_id, add_ids, ids_of, seal
 
 
 def test_one_entity_is_an_int_several_a_sorted_tuple():
@@ -31,6 +31,19 @@ def test_a_sealed_table_is_not_added_to():
     seal(table)
     with pytest.raises(TypeError):
         add_id(table, "k", 3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sets(st.sampled_from("abcdefgh"), max_size=5), st.integers(0, 6)), max_size=12))
+def test_add_ids_is_add_id_of_each_key(steps):
+    one_by_one: dict = {}
+    at_once: dict = {}
+    for keys, i in steps:
+        for key in keys:
+            add_id(one_by_one, key, i)
+        add_ids(at_once, keys, i)
+    assert seal(at_once) == seal(one_by_one)
+    assert all(type(v) is type(one_by_one[k]) for k, v in at_once.items())
 
 
 # -- KeyTable: the same table in one string ---------------------------------------------------------
