@@ -13,7 +13,7 @@ Tables that serve one stage only belong to that stage (see :mod:`aeronorm.pipeli
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
@@ -112,7 +112,7 @@ class Index:
         self.reps: list[Rep] = []
         self.postings: dict[str, list[int]] = defaultdict(list)  # tuples once built
         self.by_type: dict[str, set[int]] = defaultdict(set)
-        df: dict[str, int] = defaultdict(int)
+        df: Counter[str] = Counter()  # concept -> how many entities have it
         expansions = self._abbreviation_expansions()
         positions = self.positions
         for i, entity in enumerate(self.entities):
@@ -120,18 +120,18 @@ class Index:
             parent = self.entities[up] if up is not None else None
             parent_forms = self._parent_forms(parent) if parent is not None else ()
             self.by_type[entity.type].add(i)
-            seen_keys: set[str] = set()
-            zh_text = "|".join(text for _, text in entity.forms() if has_han(text))
-            zh_types = frozenset().union(*(
-                institution_types(t) for _, text in entity.forms() if has_han(text)
-                for t in lexicon.read_zh(text)))
+            seen_keys: dict[str, None] = {}  # the entity's concepts, in the order first met
+            zh_forms = [text for _, text in entity.forms() if not text.isascii() and has_han(text)]
+            zh_text = "|".join(zh_forms)
+            zh_types = frozenset().union(*(institution_types(t) for text in zh_forms
+                                           for t in lexicon.read_zh(text)))
             for label, text in _with_cores(entity.forms()):
                 key = fold_key(text)
                 if key and _add_owner(self.exact, key, i):  # the entity's first form with this key
                     self.exact_label.add(key, i, label)
                 if label == "abbreviation":
                     continue
-                han = has_han(text)
+                han = not text.isascii() and has_han(text)
                 tokens = lexicon.read_zh(text) if han else lexicon.read(text)  # shared, not copied
                 if not tokens:
                     continue
@@ -151,7 +151,8 @@ class Index:
                 for label_, text_, toks in forms:
                     if parent_forms:
                         toks = _qualify(toks, parent_forms)
-                    self._add_rep(i, label_, text_, toks, seen_keys, df)
+                    self._add_rep(i, label_, text_, toks, seen_keys)
+            df.update(seen_keys.keys())  # (counted in C: a key view is no mapping to Counter)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
         self._seal_owners()
@@ -168,7 +169,7 @@ class Index:
         shared: dict[tuple[str, ...], set[int]] = {}
         sharing: set[int] = set()  # every entity of a shared form: only their forms can take one
         for rep in self.reps:
-            if has_han(rep.text):
+            if not rep.text.isascii() and has_han(rep.text):
                 owners = self.exact.get(fold_key(rep.text), set())
                 if len(owners) > 1:
                     shared.setdefault(concept_key(rep.tokens), set()).update(owners)
@@ -176,7 +177,7 @@ class Index:
         if not shared:
             return
         for rep in self.reps:
-            if rep.entity in sharing and not has_han(rep.text):
+            if rep.entity in sharing and (rep.text.isascii() or not has_han(rep.text)):
                 owners = shared.get(concept_key(rep.tokens))
                 if owners and rep.entity in owners:
                     key = fold_key(rep.text)
@@ -203,19 +204,17 @@ class Index:
                 else:
                     table[key] = set(ids)
 
-    def _add_rep(
-        self, i: int, label: str, text: str, tokens: tuple[Tok, ...], seen_keys: set[str], df: dict[str, int]
-    ) -> None:
+    def _add_rep(self, i: int, label: str, text: str, tokens: tuple[Tok, ...],
+                 seen_keys: dict[str, None]) -> None:
         rep_id = len(self.reps)
         self.reps.append(Rep(i, label, text, tokens))
         self._add_concept_key(i, rep_id, concept_key(tokens))
         postings, legal = self.postings, Kind.LEGAL
         # the form's concepts, each once, in the order its tokens carry them
-        for k in dict.fromkeys(chain.from_iterable([t.keys for t in tokens if t.kind != legal])):
+        concepts = dict.fromkeys(chain.from_iterable([t.keys for t in tokens if t.kind != legal]))
+        for k in concepts:
             postings[k].append(rep_id)
-            if k not in seen_keys:
-                seen_keys.add(k)
-                df[k] += 1
+        seen_keys.update(concepts)
 
     def _add_concept_key(self, i: int, rep_id: int, ckey: tuple[str, ...]) -> None:
         if ckey and rep_id not in self.concept_reps[ckey]:

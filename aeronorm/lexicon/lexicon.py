@@ -346,9 +346,27 @@ class TermLexicon:
             if _PLAIN.fullmatch(text):
                 # one raw word (the acronym table asks 100,000 of them): read from the words'
                 # memos, not remembered whole, where it would push the names out
-                return tuple(self._tokens(text))
+                return self._read_plain(text)
             known = self._memo.put(text, tuple(self._tokens(text)))
         return known
+
+    def _read_plain(self, text: str) -> tuple[Tok, ...]:
+        """:meth:`_tokens` of one raw word: one word (most raw words read as one) is its own
+        reading, without the programme over phrases (one word makes no phrase of several)."""
+        read = self._memo_raw.get(text)
+        if read is None:
+            read = self._memo_raw.put(text, self._read_raw(text))
+        if len(read) != 1:
+            return tuple(self._tokens(text))
+        w = read[0]
+        if w != "and" and w in self._wc.stop_words:
+            return ()
+        known = self._memo_word.get(w)
+        if known is None:
+            known = self._memo_word.put(w, self._read_word(w))
+        word_tok, _, single, _ = known
+        tok = single if single is not None else word_tok
+        return () if tok is None else (tok,)
 
     def _tokens(self, text: str) -> list[Tok]:
         stop = self._wc.stop_words

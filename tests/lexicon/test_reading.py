@@ -108,3 +108,22 @@ def test_segment_zh_is_the_plain_dynamic_programme(parts):
     zh = "".join(parts)
     assert lex.segment_zh(zh) == _segment_reference(lex.zh_terms, zh)
     assert lex.segment_zh(zh) == _segment_reference(lex.zh_terms, zh)  # and from the memo
+
+
+def test_every_kind_of_plain_word_reads_as_the_same_word_written_otherwise(fresh):
+    # A lower-case raw word is read by a shortcut for one word (TermLexicon.read): the same
+    # tokens as the programme over phrases gives the word in capitals, for every kind of word
+    # (stop words, "and", expansions of several words, company forms, phrases of one word,
+    # unknown words, plurals).
+    from aeronorm.lexicon.word_classes import load_word_classes
+
+    lex, other = fresh(), fresh()
+    wc = load_word_classes()
+    words = {w for phrase in (*wc.legal_phrases, *wc.generic_phrases) for w in phrase}
+    words |= set(wc.stop_words) | set(wc.abbreviations) | set(_WORDS) | {"univs", "cos", "zorbexes"}
+    words |= lex.vocabulary()
+    words = {w for w in words
+             if w.isascii() and w == w.lower() and w.replace("'", "").replace("-", "").isalnum()}
+    assert len(words) > 500
+    for w in sorted(words):
+        assert _reading(lex, w) == _reading(other, f" {w.upper()}"), w
