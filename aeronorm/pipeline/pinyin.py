@@ -152,7 +152,8 @@ def _piece_options(text: str, kind: Kind, *, brand: bool = False) -> list[tuple[
     return opts
 
 
-def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = ()) -> dict[str, str]:
+def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = (),
+                  memo: dict[Any, Any] | None = None) -> dict[str, str]:
     """Shortened Chinese forms a name supports, with their pinyin letters.
 
     ``pieces`` is the name segmented into lexicon morphemes with their kinds. A syllable
@@ -161,7 +162,9 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     it; a brand (a naming piece none of ``lexicon_terms``) is kept whole. It must shorten at
     least one naming piece and keep three characters or more. The
     brand is the name without its place and without the run of known trade words at its end.
-    Readings are those of the full name (polyphones read in context).
+    Readings are those of the full name (polyphones read in context). ``memo``, a dict kept
+    across the names of one table (one set of ``lexicon_terms``), remembers each piece's
+    readings and options.
 
     Examples
     --------
@@ -176,7 +179,15 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     core = [(t, k) for t, k in pieces if k != Kind.LEGAL]
     if not core:
         return out
-    readings = [_syllables(t) for t, _ in core]
+    # A piece's readings and options, worked out once per table (``memo``, one per set of
+    # lexicon_terms): names share their pieces (大学, 科技, places).
+    memo = {} if memo is None else memo
+    readings = []
+    for t, _ in core:
+        reading = memo.get(t)
+        if reading is None:
+            reading = memo[t] = _syllables(t)
+        readings.append(reading)
     if any(len(r) != len(t) for r, (t, _) in zip(readings, core, strict=True)):
         return out  # characters pypinyin cannot read: no reliable letters
     full = "".join(t for t, _ in core)
@@ -186,11 +197,16 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         # A brand (a naming piece the lexicon does not know: 鑫诺) is kept whole: Chinese
         # abbreviations shorten places and common words (南京航空 -> 南航), and a brand cut to its
         # first character spells other names (鑫卫 is not 鑫诺卫星, and "Xinwei" is another company).
-        options = [[("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
+        options = []
+        for (t, k), reading in zip(core, readings, strict=True):
+            brand = bool(lexicon_terms) and k == Kind.NAME and t not in lexicon_terms
+            opts = memo.get((t, k, brand))
+            if opts is None:
+                opts = memo[t, k, brand] = [
+                    ("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
                      bool(keep) and len(keep) < len(t) and k == Kind.NAME)
-                    for keep in _piece_options(t, k, brand=bool(lexicon_terms) and k == Kind.NAME
-                                               and t not in lexicon_terms)]
-                   for (t, k), reading in zip(core, readings, strict=True)]
+                    for keep in _piece_options(t, k, brand=brand)]
+            options.append(opts)
         for form, letters, shortened in _first_combinations(options, _MAX_COMBINATIONS):
             if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
                 out[form] = letters
@@ -283,6 +299,8 @@ class RomanIndex:
         self._companies = Companies(index.entities, index.lexicon)
         # Dozens of keys per name, nearly all of one entity: an int each, not a set.
         derived: dict[str, Any] = {}
+        pieces_read: dict[Any, Any] = {}  # derived_forms' memo of the pieces of names
+        sub_pieces: dict[str, list[str]] = {}  # a morpheme's shorter morphemes, each worked out once
         self.places: dict[int, frozenset[str]] = {}
         same_places: dict[frozenset[str], frozenset[str]] = {}  # few distinct sets: one object each
         self.national: set[int] = set()
@@ -297,12 +315,13 @@ class RomanIndex:
                 self.places[i] = same_places.setdefault(written, written)
             for zh in entity.chinese_names():
                 toks = lex.zh_tokens(zh)
-                pieces = [
-                    (sub, t.kind)
-                    for t in toks
-                    if has_han(t.text)
-                    for sub in _sub_pieces(t.text, lex.zh_terms)
-                ]
+                pieces: list[tuple[str, Kind]] = []
+                for t in toks:
+                    if has_han(t.text):
+                        subs = sub_pieces.get(t.text)
+                        if subs is None:
+                            subs = sub_pieces[t.text] = _sub_pieces(t.text, lex.zh_terms)
+                        pieces += [(sub, t.kind) for sub in subs]
                 places = frozenset(t for t, k in pieces if k == Kind.PLACE)
                 places = self.places.get(i, frozenset()) | places
                 self.places[i] = same_places.setdefault(places, places)
@@ -310,7 +329,8 @@ class RomanIndex:
                     self.national.add(i)
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
-                add_ids(derived, set(derived_forms(pieces, lexicon_terms=lex.zh_terms).values()), i)
+                forms = derived_forms(pieces, lexicon_terms=lex.zh_terms, memo=pieces_read)
+                add_ids(derived, set(forms.values()), i)
         # 1.3 million keys of 27 letters at 100,000 entities: one string of them, not a dict
         self.derived: KeyTable = KeyTable(seal(derived))
         self.by_length: dict[int, list[str]] = defaultdict(list)
