@@ -136,6 +136,7 @@ class ChineseIndex:
         # entities whose names have one: 海南区 and 长沙县 are other places than 海南省 and 长沙市.
         self.suffixes: dict[int, frozenset[str]] = {}
         self._companies = Companies(index.entities, index.lexicon)
+        self._written: dict[int, frozenset[str]] = {}  # entity -> places its English names state
         self.titles: set[str] = set()
         words: list[tuple[str, str]] = []
         same_places: dict[frozenset[str], frozenset[str]] = {}  # one object per set of places
@@ -426,8 +427,24 @@ class ChineseIndex:
                 return True
             province = bool(places & load_place_levels()[0])
             return ("province" if province else "city") in levels
-        # where a company is registered; before a person, a place or an institution another one
-        return i in self._companies
+        # where a company is registered: where its English names say it is ("Beijing X Co."),
+        # or anywhere unless its full name states no place (海南航天信息 is not 航天信息股份有限公司:
+        # another company); before a person, a place or an institution another one
+        if i not in self._companies:
+            return False
+        written = self._english_places(i)
+        return places <= written if written else self._companies.registered_locally(i)
+
+    def _english_places(self, i: int) -> frozenset[str]:
+        """The places entity ``i``'s English names state (as Chinese place words), remembered:
+        asked only of the few entities a query's short form reaches."""
+        found = self._written.get(i)
+        if found is None:
+            lex = self.lexicon
+            found = self._written[i] = frozenset(
+                t.key for name in self.index.entities[i].english_names()
+                for t in lex.tokens(name) if t.kind == Kind.PLACE)
+        return found
 
     def substitutions(self, text: str) -> list[tuple[str, str]]:
         """``text`` with each English name or abbreviation replaced by the Chinese names of

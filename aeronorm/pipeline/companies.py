@@ -16,7 +16,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, fold
 
-__all__ = ["Companies", "foreign_form", "is_company"]
+__all__ = ["Companies", "foreign_form", "is_company", "named_without_place"]
 
 _FORM_WORD = re.compile(r"[^\W_]+")
 
@@ -44,6 +44,28 @@ def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
         if tokens and tokens[-1].kind == Kind.LEGAL:
             return True
     return False
+
+
+def named_without_place(entity: Entity, lexicon: TermLexicon) -> bool:
+    """Whether a Chinese name of ``entity`` is a company's full name (it ends in a company form of
+    ``company_forms``) with no place in it: a company registered so has no place in its name (a
+    name approved nationally), and the same name with a place in front is another company, its
+    branch or subsidiary there (海南航天信息有限公司 is not 航天信息股份有限公司). A short name
+    (天兵科技) may leave out the place the company's full name has.
+
+    Examples
+    --------
+    >>> from aeronorm.glossary.glossary import shipped_terms
+    >>> lex = TermLexicon(shipped_terms())
+    >>> named_without_place(Entity("a", "Orbix Space Co., Ltd.", zh="奥比斯空间科技股份有限公司"), lex)
+    True
+    >>> [named_without_place(Entity("b", "Orbix", zh=zh), lex) for zh in ("北京奥比斯科技有限公司", "奥比斯科技")]
+    [False, False]
+    """
+    forms = tuple(load_chinese_words().company_forms)
+    return any(ASIDE_RE.sub("", zh).endswith(forms)
+               and not any(t.kind == Kind.PLACE for t in lexicon.zh_tokens(zh))
+               for zh in entity.chinese_names())
 
 
 def foreign_form(name: str, entity: Entity) -> str:
@@ -88,12 +110,24 @@ def _foreign_forms() -> frozenset[tuple[str, ...]]:
 
 class Companies:
     """:func:`is_company` of an index's entities, asked of few and remembered: a place before a
-    name is where a company is registered, before another entity's it names another one."""
+    name is where a company is registered, before another entity's it names another one; unless
+    the company's full name states no place (:func:`named_without_place`, :meth:`registered_locally`)."""
 
     def __init__(self, entities: Sequence[Entity], lexicon: TermLexicon):
         self._entities = entities
         self._lexicon = lexicon
         self._known: dict[int, bool] = {}
+        self._unplaced: dict[int, bool] = {}
+
+    def registered_locally(self, i: int) -> bool:
+        """Whether entity ``i`` is a company whose full name may leave out where it is
+        registered: a place before one of its names may be that place."""
+        if i not in self:
+            return False
+        found = self._unplaced.get(i)
+        if found is None:
+            found = self._unplaced[i] = named_without_place(self._entities[i], self._lexicon)
+        return not found
 
     def __contains__(self, i: object) -> bool:
         if not isinstance(i, int):

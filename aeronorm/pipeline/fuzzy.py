@@ -45,7 +45,7 @@ from ..results import Method
 from ..text.fold import fold_key, has_han
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
-from .companies import is_company
+from .companies import is_company, named_without_place
 from .entity_ids import KeyTable, add_id, ids_of, seal
 from .places import keeps_its_place
 from .query import Query
@@ -109,6 +109,10 @@ class EntityFacts:
     #: a company (its names carry a company form): a place before its name may be where it is
     #: registered, which its name often leaves out
     company: bool = True
+    #: a company whose full Chinese name states no place
+    #: (:func:`~aeronorm.pipeline.companies.named_without_place`): a place before its name is
+    #: another company's, not where this one is registered
+    placeless: bool = False
     #: the places and scopes (China, International) any of its names states (火箭派（湖州）for
     #: "Rocket Pi ..."): a query's place among them is where the entity is
     stated: frozenset[str] = frozenset()
@@ -262,6 +266,7 @@ class FuzzyStage:
             company = self._company(entity)
             known = self._facts[entity] = EntityFacts(
                 company=company, stated=self._stated(entity),
+                placeless=company and named_without_place(self.index.entities[entity], self.index.lexicon),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
                 family=self.families.get().get(entity, frozenset()),
@@ -654,9 +659,10 @@ class FuzzyStage:
         # and Reform Commission" is not the national one, whatever names it; before an
         # institution's, it is another one: "Dalian X Observatory" is not X Observatory; and a
         # company is registered in one place: where the name states its own and the query
-        # agrees, another place of the query is another company, "Sichuan Beijing X Co.")
+        # agrees, another place of the query is another company, "Sichuan Beijing X Co."; and
+        # one whose full Chinese name states no place has none: "Hainan Aisino" is another one)
         registered = any(c[j].kind == Kind.PLACE for j in aligned_c)
-        local = named and not national_c and cs.facts.company and not registered
+        local = named and not national_c and cs.facts.company and not cs.facts.placeless and not registered
         specific_q = [] if person else [q[i].text for i in left_q
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:

@@ -349,7 +349,7 @@ class RomanIndex:
         # where a company is registered; before an institution, an event or an award another
         # one ("Shenzhen Qinghua Daxue" is no 清华大学)
         return i not in self.national and places.isdisjoint(load_places_abroad()) and (
-            i in self._companies or self.index.entities[i].type == "title")
+            self._companies.registered_locally(i) or self.index.entities[i].type == "title")
 
     def states(self, i: int, places: frozenset[str]) -> bool:
         """Whether entity ``i``'s names state these places: a place in brackets is part of a

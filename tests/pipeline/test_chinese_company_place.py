@@ -13,7 +13,7 @@ from .stages import answer_id as _id
 
 RECORDS = [
     {"id": "qiming-info", "name": "Qiming Information Co., Ltd.", "zh": "启明信息有限公司"},
-    {"id": "qiming-rocket", "name": "Qiming Rocket Technology Co., Ltd.", "zh": "启明火箭技术有限公司"},
+    {"id": "qiming-rocket", "name": "Qiming Rocket Technology Co., Ltd.", "zh": "启明火箭"},
     {"id": "qiming-grp", "name": "Qiming Orbital Group", "zh": "启明轨道集团有限公司"},
     {"id": "lanhe", "name": "Lanhe Space Technology (Hainan) Co., Ltd.", "zh": "蓝河空间科技(海南)有限公司"},
 ]
@@ -64,7 +64,7 @@ LEVEL_RECORDS = [
     {"id": "hainan-gov", "name": "People's Government of Hainan Province", "zh": "海南省人民政府"},
     {"id": "qiming-prog", "name": "Qiming Programme", "zh": "启明工程", "type": "program"},
     {"id": "zhang", "name": "Zhang Qiming", "zh": "张启明", "type": "person"},
-    {"id": "tianbing", "name": "Tianlang Technology Co., Ltd.", "zh": "天朗科技有限公司"},
+    {"id": "tianbing", "name": "Tianlang Technology Co., Ltd.", "zh": "天朗科技"},
 ]
 
 

@@ -14,7 +14,7 @@ RECORDS = [
     {"id": "huaxin", "name": "Huaxin Optical Instruments Co., Ltd."},
     {"id": "lianxin", "name": "Shenzhen Lianxin Electronics Co., Ltd.", "zh": "深圳联信电子有限公司"},
     {"id": "tianyu", "name": "Tianyu Aerospace Materials Co., Ltd.", "zh": "天宇航天材料有限公司"},
-    {"id": "hengtai", "name": "Hengtai Precision Machinery Co., Ltd.", "zh": "恒泰精密机械有限公司"},
+    {"id": "hengtai", "name": "Hengtai Precision Machinery Co., Ltd.", "zh": "恒泰精密机械"},
 ]
 
 

@@ -13,7 +13,7 @@ from aeronorm.resources import load_places, load_places_abroad
 from .stages import answer_id as _id
 
 RECORDS = [
-    {"id": "lumen", "name": "Lumen Orbital Technology Co., Ltd.", "zh": "流明轨道科技有限公司"},
+    {"id": "lumen", "name": "Lumen Orbital Technology Co., Ltd.", "zh": "流明轨道科技"},
     {"id": "kite", "name": "Kite Rocket Technology", "zh": "风筝火箭科技",
      "aliases": ["Kite Rocket (Xi'an) Aerospace Technology"]},
 ]

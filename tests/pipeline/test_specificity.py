@@ -30,7 +30,7 @@ RECORDS = [
     {"id": "qsrf", "name": "Quillon Space Research Foundation"},
     {"id": "tvu", "name": "Tarvel Valley University"},
     # a company, and a holding company named for its line of business
-    {"id": "quasar", "name": "Quasar Rocket Technology Co., Ltd.", "zh": "夸萨火箭科技有限公司"},
+    {"id": "quasar", "name": "Quasar Rocket Technology Co., Ltd.", "zh": "夸萨火箭科技"},
     {"id": "nimbus-holdings", "name": "Nimbus Orbital Investment Holdings Co., Ltd."},
     # a long name, where one word more weighs little
     {"id": "kite", "name": "Kite Rocket Space Technology Development Co., Ltd."},
