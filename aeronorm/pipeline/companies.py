@@ -59,7 +59,7 @@ def named_without_place(entity: Entity, lexicon: TermLexicon) -> bool:
     >>> lex = TermLexicon(shipped_terms())
     >>> named_without_place(Entity("a", "Orbix Space Co., Ltd.", zh="奥比斯空间科技股份有限公司"), lex)
     True
-    >>> [named_without_place(Entity("b", "Orbix", zh=zh), lex) for zh in ("北京奥比斯科技有限公司", "奥比斯科技")]
+    >>> [named_without_place(Entity("b", "Orbix", zh=zh), lex) for zh in ("北京奥比斯有限公司", "奥比斯科技")]
     [False, False]
     """
     forms = tuple(load_chinese_words().company_forms)
