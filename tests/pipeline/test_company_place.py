@@ -55,7 +55,9 @@ def test_a_place_before_a_company_whose_full_name_states_none_is_another_company
     assert n.match(query) is None
 
 
-@pytest.mark.parametrize("query", ["金禾信息股份有限公司", "金禾信息", "Jinhe Information Co., Ltd.", "云启空间技术有限公司"])
+@pytest.mark.parametrize("query", [
+    "金禾信息股份有限公司", "金禾信息", "Jinhe Information Co., Ltd.", "云启空间技术有限公司",
+])
 def test_the_name_without_a_place_is_still_read(n, query):
     m = n.match(query)
     assert m is not None and m.entity_id in ("national", "stated")
