@@ -32,7 +32,7 @@ _PARENT_GAP = re.compile(
     r"(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a quotation may open after it)
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
@@ -155,6 +155,12 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # the writer's "the" before a description ("the Aerospace Information") would stay
             # before a brand's company name, which takes none ("the Aisino Corporation"): left as
             # written
+            new = m.text
+        if new != m.text and written_style == "canonical" and takes_article(m.text) \
+                and not takes_article(name) and m.text.split()[-1].casefold() not in name.casefold().split() \
+                and _THE_BEFORE.search(text[max(0, m.start - 8) : m.start]):
+            # the writer's "the" stays before what is written: a name without the head noun that
+            # took it ("the Qianfan Constellation" is not "the Qianfan") is left as written
             new = m.text
         if new != m.text and written_style != "abbreviation":
             # the article the full name needs is part of what is written over the acronym

@@ -31,6 +31,9 @@ RECORDS = [
     {"id": "ossf", "name": "Orbix Strategic Support Force", "aliases": ["Strategic Support Force"],
      "type": "org"},
     {"id": "acad", "name": "Academician", "zh": "院士", "type": "title"},
+    {"id": "zhiyuan", "name": "Zhiyuan", "aliases": ["Zhiyuan Constellation"], "type": "program"},
+    {"id": "mirou", "name": "Mirou Commercial Launch Site", "aliases": ["Mirou Commercial Launch Centre"],
+     "type": "org"},
 ]
 
 
@@ -223,3 +226,14 @@ def test_the_canonical_name_as_the_text_writes_it_stays(n):
 ])
 def test_an_acronym_in_brackets_after_a_name_or_in_a_compound_is_left_as_written(n, text):
     assert _out(n, text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Zhiyuan Constellation grew.", "The Zhiyuan Constellation grew."),
+    ('They joined the "Zhiyuan Constellation" in May.', 'They joined the "Zhiyuan Constellation" in May.'),
+    ("Zhiyuan Constellation grew.", "Zhiyuan grew."),  # no article to keep
+    ("We flew from the Mirou Commercial Launch Centre.", "We flew from the Mirou Commercial Launch Site."),
+])
+def test_the_writer_s_article_stays_only_before_a_name_that_takes_one(n, text, expected):
+    # "the Zhiyuan" keeps an article the name without its head noun does not take
+    assert _out(n, text) == expected

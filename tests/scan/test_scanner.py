@@ -301,3 +301,10 @@ def test_a_long_text_is_scanned_without_collections(normalizer):
         gc.callbacks.remove(seen)
     assert len(mentions) == 4_000 and len(during) <= 1  # one, at most, once the scan is over
     assert all(s == short[0] for s in short) and collections
+
+
+def test_a_brand_that_names_a_company_or_its_constellation_is_left_as_written():
+    # "Spacesail" alone is written for the operator and for its Qianfan constellation: neither
+    for text in ("Spacesail raised 6.7 billion yuan.", "The CTO of Spacesail spoke."):
+        assert aeronorm.normalize_text(text) == text
+        assert [m.entity_id for m in aeronorm.find(text)] == []
