@@ -24,6 +24,7 @@ __all__ = [
     "data_files",
     "data_yaml",
     "load_affiliations",
+    "load_autonomous_regions",
     "load_chinese_words",
     "load_common_words",
     "load_english_words",
@@ -204,6 +205,13 @@ def load_place_levels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     raw = data_yaml("places.yaml")
     return (frozenset(raw["provinces"]), frozenset(raw["municipalities"]),
             frozenset(row["zh"] for row in raw["places"]))
+
+
+@cache
+def load_autonomous_regions() -> frozenset[str]:
+    """The Chinese names of ``places.yaml``'s autonomous regions (广西, 西藏, ...): provinces by
+    level, whose posts are their own."""
+    return frozenset(data_yaml("places.yaml")["autonomous_regions"])
 
 
 @cache

@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..resources import data_yaml, load_place_levels
+from ..resources import data_yaml, load_autonomous_regions, load_place_levels
 
 __all__ = [
     "BODY_KINDS", "ENTITY_TYPES", "SLOT_KINDS", "Entity", "Term", "body_kind", "body_kind_of_words",
-    "check_entity_type", "fill_template", "fits_body", "template_slot", "title_bodies",
+    "check_entity_type", "fill_template", "fits_body", "place_kind", "template_slot", "title_bodies",
 ]
 
 #: The entity types aeronorm knows. ``Normalizer.match(..., type=...)`` filters on them.
@@ -22,7 +22,7 @@ SLOT_KINDS: tuple[str, ...] = ("province", "city", "place")
 #: says how a body's Chinese or English name shows its kind (:func:`body_kind`).
 BODY_KINDS: tuple[str, ...] = (
     "administration", "academy", "university", "institute", "company", "ministry", "society", "office",
-    "organisation", "province", "city", "program", "government",
+    "organisation", "province", "region", "city", "program", "government",
 )
 _SLOT = re.compile(r"\{([a-z]+)\}")
 _SPACES = re.compile(r"\s+")
@@ -267,19 +267,33 @@ def body_kind(entity: Entity) -> str | None:
     if zh:
         for suffix, kind in _bodies()[0]:
             if zh.endswith(suffix):
-                if entity.type == "place" and kind not in ("province", "city"):
+                if entity.type == "place" and kind not in ("province", "region", "city"):
                     break
                 return kind
     kind = body_kind_of_words(_WORDS.findall(entity.name.casefold()))
-    if entity.type == "place" and kind not in ("province", "city"):
-        # a Chinese place named without its suffix (南京): a province, or a place below one
-        provinces, municipalities, in_china = load_place_levels()
-        if zh in provinces:
-            return "province"
-        if zh in municipalities or zh in in_china:
-            return "city"
-        return "place"
+    if entity.type == "place" and kind not in ("province", "region", "city"):
+        return place_kind(zh)  # a Chinese place named without its suffix (南京)
     return kind
+
+
+def place_kind(zh: str) -> str:
+    """The kind of body a Chinese place named without its suffix is: an autonomous region, a
+    province, a city (a municipality, or a place below a province), or ``"place"`` when
+    ``places.yaml`` does not say.
+
+    Examples
+    --------
+    >>> [place_kind(zh) for zh in ("广西", "湖北", "北京", "南京", "火星")]
+    ['region', 'province', 'city', 'city', 'place']
+    """
+    if zh in load_autonomous_regions():
+        return "region"
+    provinces, municipalities, in_china = load_place_levels()
+    if zh in provinces:
+        return "province"
+    if zh in municipalities or zh in in_china:
+        return "city"
+    return "place"
 
 
 def title_bodies(title: Entity) -> tuple[str, ...]:

@@ -69,6 +69,21 @@ def _crosses_apposition(doc: Doc, first: int, last: int) -> bool:
     return False
 
 
+def _leaves_a_bracket(doc: Doc, first: int, last: int) -> bool:
+    """Whether words ``first`` to ``last`` close a bracket they did not open: the first word is
+    inside an aside ("Communist Party of China (CPC) Central Committee"), and a name that ran out
+    of it would leave the bracket that opens it unclosed."""
+    depth = 0
+    for k in range(first + 1, last + 1):
+        gap = doc.parts[2 * k]
+        if "(" in gap or ")" in gap:
+            for c in gap:
+                depth += (c == "(") - (c == ")")
+                if depth < 0:
+                    return True
+    return False
+
+
 class Acceptor:
     """Turns the trie's paths through a text into mentions (see the module's docstring)."""
 
@@ -172,7 +187,7 @@ class Acceptor:
                 return
             if self._types[chosen] == "term" and not self._term_fits(doc, k0, seq[last], variants, chosen):
                 continue
-            if _crosses_apposition(doc, k0, seq[last]):
+            if _crosses_apposition(doc, k0, seq[last]) or _leaves_a_bracket(doc, k0, seq[last]):
                 continue
             yield chosen, self._drop_descriptors(doc, ends, last, chosen, k0, allowed) - c0, variants
 

@@ -36,6 +36,7 @@ class TextCues:
     script_labels: frozenset[str] = frozenset()
     generic_posts: frozenset[str] = frozenset()
     naming_list_words: frozenset[str] = frozenset()
+    level_adjectives: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -77,4 +78,5 @@ def load_text_cues() -> TextCues:
         script_labels=words("script_labels"),
         generic_posts=words("generic_posts"),
         naming_list_words=words("naming_list_words"),
+        level_adjectives=frozenset(w.casefold() for w in raw["level_adjectives"]),
     )

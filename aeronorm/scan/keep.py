@@ -45,6 +45,9 @@ _LIST_END = re.compile(r"[.!?]\s|\n|[)\]\uff09]")
 _BRACKETED = re.compile(r"[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]")
 _LIST_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")  # ("Surface-to-Air": one word of a name)
 # The rest of a list of capitalised names after a mention: ", Gansu and Shandong"
+# a plural head with "of" and a list of names after it: "the provinces of Shaanxi, Yunnan and"
+_HEAD_OF_LIST = re.compile(r"\b([a-z]+)s of(?:(?:\s*(?:,|\band\b|\bor\b|&))*\s*[A-Z][\w'\u2019-]*)*"
+                           r"(?:\s*(?:,|\band\b|\bor\b|&))*\s*$")
 _LIST_AFTER = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?:[A-Z][\w'\u2019-]*\s+)*?[A-Z][\w'\u2019-]*)+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _BRACKET_AFTER = re.compile(r"\s*[(\[\uff08]([^()\[\]\uff08\uff09]{3,100})[)\]\uff09]")
@@ -279,6 +282,10 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         # nor "Hainan, Gansu and Shandong provinces" "Hainan Province, Gansu and ... provinces"
         listed = _LIST_AFTER.match(after_text)
         if listed and _word_list(after_text[listed.end() :])[:1] == suffix[:1]:
+            return True
+        # nor "the provinces of Shaanxi, Yunnan and Hubei" "... and Hubei Province"
+        head = _HEAD_OF_LIST.search(before)
+        if head and stem(head.group(1).casefold()) == suffix[0]:
             return True
         # nor "Hainan, an island province" "Hainan Province, an island province"
         apposition = _APPOSITION.match(after_text)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
-from ..text.fold import fold_key
+from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues
 from .keep import is_plural, keeps_meaning, owner_stated, plural_of
@@ -21,7 +21,7 @@ Style = Literal["canonical", "abbreviation", "annotate"]
 #: How :func:`rewrite` may rewrite a mention.
 STYLES: tuple[str, ...] = ("canonical", "abbreviation", "annotate")
 
-_OPEN_BRACKET = re.compile(r"\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)" too
+_OPEN_BRACKET = re.compile(r"(?:['\u2019]s?)?\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)", "X's (ACR)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _MAX_APPOSED_GAP = 40
 # what stands between a name and its parent: ", ", " under the ", " of the "
@@ -95,6 +95,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
         written_style = style
         if m.match.type == "term" and not terms:
             new = m.text
+        elif has_han(m.text) and _in_chinese_prose(text, m.start, m.end):
+            # "“千帆星座”是继央企...": a name in a Chinese sentence is the writer's Chinese; an English
+            # name written into it would make the sentence half English
+            new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and (
                 _bracketed(text, mentions[i - 1].end, m.start, m.end)
                 or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)
@@ -111,6 +115,11 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             head = names.head(m.match.canonical, m.entity_id)
             written = _adds_parent(m, names.get(m.match.canonical, m.entity_id)) or style != "canonical"
             new = m.text if written else _kept(text, m, head, places, style)
+        elif _parent_precedes(text, mentions, i, index) and \
+                _adds_parent(m, names.get(m.match.canonical, m.entity_id)):
+            # "Communist Party of China (CPC) Central Committee": the text names the parent right
+            # before the unit; the canonical name would add it again after
+            new = m.text
         elif i and _PARENT_GAP.fullmatch(text, mentions[i - 1].end, m.start) and \
                 _is_ancestor(index, m.entity_id, mentions[i - 1].entity_id):
             # "NSSC, CAS", "(X, CAS)": the parent named after its unit is the unit's note; a
@@ -197,6 +206,9 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
         # nouns after the country's adjective with no article ("of Chinese manned space
         # engineering"); in lower case after "the" (or "and"), a name a translation wrote so.
         return m.text
+    last = m.text.rsplit(None, 1)[-1].casefold()
+    if m.match.type == "place" and last in load_text_cues().level_adjectives and last not in name.casefold():
+        return m.text  # "the Beijing Municipal CPC Committee": the adjective opens a body's name
     if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):
         return m.text  # "100 academicians" are people who hold the post, not the post's name
     if m.match.type in _COUNTABLE:
@@ -338,6 +350,29 @@ def _parent_follows(text: str, mentions: Sequence[Mention], i: int, index: Index
         return bool(_PARENT_GAP.fullmatch(text, end, nxt.start)) and \
             _is_ancestor(index, nxt.entity_id, m.entity_id)
     return False
+
+
+def _in_chinese_prose(text: str, start: int, end: int) -> bool:
+    """Whether the nearest character of a word before ``text[start:end]`` or after it (past
+    spaces, punctuation and quotation marks) is a Han character: the name stands in Chinese prose."""
+    before = next((c for c in reversed(text[max(0, start - 8) : start]) if c.isalnum()), "")
+    after = next((c for c in text[end : end + 8] if c.isalnum()), "")
+    return is_han_char(before) or is_han_char(after)
+
+
+def _parent_precedes(text: str, mentions: Sequence[Mention], i: int, index: Index) -> bool:
+    """Whether the text names mention ``i``'s parent (or an ancestor) right before it, with only
+    a space or the parent's acronym in brackets between ("Chinese Academy of Sciences (CAS)
+    Institute of X")."""
+    if not i:
+        return False
+    j, end = i - 1, mentions[i - 1].end
+    if j and mentions[j - 1].entity_id == mentions[j].entity_id and \
+            _bracketed(text, mentions[j - 1].end, mentions[j].start, mentions[j].end):
+        close = _CLOSE_BRACKET.match(text, end)
+        j, end = j - 1, close.end() if close else end
+    return not text[end : mentions[i].start].strip() and \
+        _is_ancestor(index, mentions[j].entity_id, mentions[i].entity_id)
 
 
 def _is_ancestor(index: Index, ancestor: str, entity: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
-from ..glossary.entity import body_kind, body_kind_of_words, fits_body, title_bodies
+from ..glossary.entity import body_kind, body_kind_of_words, fits_body, place_kind, title_bodies
 from ..index import Index
 from ..lexicon import Kind
 from ..results import Match
@@ -235,7 +235,8 @@ class TitleResolver:
             return None, False, False
         info = doc.infos[k]
         if info.cls == WORD and info.cap and info.tok is not None and info.tok.kind == Kind.PLACE:
-            return "place", True, True
+            # of the place's level: a province's post is no autonomous region's ("Guangxi's Party chief")
+            return place_kind(info.tok.key), True, True
         return None, False, False
 
     def _cued(self, doc: Doc, first: int) -> bool:

@@ -1,0 +1,95 @@
+"""normalize_text leaves a name as written where its context already says what a rewrite would
+add or would break: a parent named right before a unit (its acronym in brackets between), an
+acronym a possessive name defines in brackets, the adjective of a place's level that opens a
+body's name, a place in a list under a plural head ("the provinces of"), a Chinese name in a
+Chinese sentence; and a mention never runs out of the brackets it starts in. Invented entities and
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import aeronorm
+from aeronorm import Glossary, Normalizer
+
+RECORDS = [
+    {"id": "ras", "name": "Republic Academy of Sciences", "abbreviations": ["RAS"], "type": "org"},
+    {"id": "ras-optics", "name": "Institute of Deep Optics of the Republic Academy of Sciences",
+     "aliases": ["Institute of Deep Optics", "RAS Institute of Deep Optics"], "parent": "ras", "type": "org"},
+    {"id": "osa", "name": "Orbital Space Administration", "abbreviations": ["OSA"], "type": "org"},
+    {"id": "qinghe", "name": "Qinghe", "zh": "清河", "aliases": ["Qinghe Municipality"],
+     "type": "place"},
+    {"id": "mirou", "name": "Mirou Province", "zh": "米柔省", "aliases": ["Mirou"], "type": "place"},
+    {"id": "lanyu", "name": "Lanyu Orbital Technology Co., Ltd.", "zh": "蓝宇轨道科技有限公司",
+     "type": "org"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+def test_a_parent_written_right_before_a_unit_is_not_added_again(n):
+    text = "The Republic Academy of Sciences (RAS) Institute of Deep Optics said so."
+    assert n.normalize_text(text) == text
+    assert all(")" not in m.text for m in n.find(text))  # no mention runs out of a bracket
+
+
+@pytest.mark.parametrize("text", [
+    "The Institute of Deep Optics said so.",
+    "The Republic Academy of Sciences Institute of Deep Optics said so.",  # one name of the unit
+])
+def test_a_unit_without_its_parent_beside_it_gets_its_canonical_name(n, text):
+    expected = "The Institute of Deep Optics of the Republic Academy of Sciences said so."
+    assert n.normalize_text(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Orbital Space Administration's (OSA) new centre opened.",
+    "The Orbital Space Administration (OSA) opened a centre.",
+])
+def test_an_acronym_a_name_defines_in_brackets_is_left_as_written(n, text):
+    assert n.normalize_text(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We met the Qinghe Municipal Science Committee.", "We met the Qinghe Municipal Science Committee."),
+    ("Qinghe Municipality said so.", "Qinghe said so."),
+])
+def test_the_adjective_of_a_place_s_level_opens_a_body_s_name(n, text, expected):
+    assert n.normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We saw the provinces of Lanxi, and Mirou.", "We saw the provinces of Lanxi, and Mirou."),
+    ("We saw the provinces of Qinghe, Lanxi and Mirou.", "We saw the provinces of Qinghe, Lanxi and Mirou."),
+    ("They invested in Mirou.", "They invested in Mirou Province."),
+])
+def test_a_place_listed_under_a_plural_head_gets_no_head_of_its_own(n, text, expected):
+    assert n.normalize_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“蓝宇轨道科技有限公司”是一家公司。", "“蓝宇轨道科技有限公司”是一家公司。"),
+    ("该公司即蓝宇轨道科技有限公司。", "该公司即蓝宇轨道科技有限公司。"),
+    ("The company 蓝宇轨道科技有限公司 said so.", "The company Lanyu Orbital Technology Co., Ltd. said so."),
+])
+def test_a_chinese_name_in_a_chinese_sentence_is_left_in_chinese(n, text, expected):
+    assert n.normalize_text(text) == expected
+    assert [m.entity_id for m in n.find(text)] == ["lanyu"]
+
+
+@pytest.mark.parametrize("text", [
+    "He sits on the Beijing Municipal CPC Committee.",  # the shipped glossary's Beijing
+    "He sits on the Hubei Provincial CPC Committee.",
+    "He became Guangxi's Party chief.",  # an autonomous region's post is no province's
+    "He became Tibet's Party chief.",
+])
+def test_shipped_places_keep_their_level(text):
+    assert aeronorm.normalize_text(text) == text
+
+
+def test_a_province_s_party_chief_is_its_provincial_party_secretary():
+    found = [m.entity_id for m in aeronorm.find("He became Hubei's Party chief.")]
+    assert found == ["hubei", "title-provincial-party-secretary"]
