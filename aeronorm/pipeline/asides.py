@@ -26,6 +26,12 @@ __all__ = ["AsideCheck", "cut_after", "initials_spell"]
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an acronym shortens begin
+# marks that list names ("A; B", "A、B"), and words that may join them or be part of one name
+# ("A and B", "A & B", "A with B", "A与B"; "Science and Technology")
+_LIST_MARK = re.compile(r"\s*[;；、]\s*")
+_LIST_WORD = re.compile(r"\s+(?:and|&|with|\+)\s+|(?<=[\u4e00-\u9fff])[与和及](?=[\u4e00-\u9fff])",
+                        re.IGNORECASE)
+_BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 
 
 class AsideCheck:
@@ -41,10 +47,12 @@ class AsideCheck:
         in brackets says whose unit it is).
     """
 
-    def __init__(self, index: Index, exact: Stage, ancestors: Callable[[Entity], set[str]]):
+    def __init__(self, index: Index, exact: Stage, ancestors: Callable[[Entity], set[str]],
+                 resolve: Callable[[str], Entity | None] | None = None):
         self.index = index
         self.exact = exact
         self.ancestors = ancestors
+        self.resolve = resolve or self._exactly
 
     def aside_names_another(self, query: Query, entity: Entity) -> str:
         """An aside the query gives in brackets that names other entities, exactly, and not
@@ -97,6 +105,47 @@ class AsideCheck:
             return True
         own = derived | {a.upper() for a in entity.abbreviations}
         return not any(Levenshtein.distance(wanted, a, score_cutoff=2) <= 2 for a in own)
+
+    def lists_another(self, query: Query, entity: Entity) -> str:
+        """A name the query lists beside another ("China Academy of Space Technology and CASC",
+        "Geespace; Geely", "A与B") when two or more of its parts each name an entity and one of
+        them is not ``entity``: a cell of co-assignees, joint affiliations or the parties to an
+        agreement names two bodies, whichever of them is the other's parent (a comma, "of" or
+        brackets state a parent instead); ``""`` otherwise. A part is what the list marks
+        (";", "、") leave; one that names nothing may be two names joined by a word ("and",
+        "with", 与) or one name with it inside ("Science and Technology"): it counts as two only
+        where both sides name an entity. (A part that names a term, a common word, names no body.)"""
+        text = _BRACKETED.sub(" ", query.text)
+        if not (_LIST_MARK.search(text) or _LIST_WORD.search(text)):
+            return ""
+        named: list[tuple[str, str]] = []
+        parts = _LIST_MARK.split(text)
+        for part in parts:
+            part = part.strip(" ,.")
+            said = self._body(part) if len(parts) > 1 else ""
+            if said:
+                named.append((part, said))
+                continue
+            for joint in _LIST_WORD.finditer(part):
+                left, right = part[: joint.start()].strip(" ,."), part[joint.end() :].strip(" ,.")
+                a, b = self._body(left), self._body(right)
+                if a and b:
+                    named += [(left, a), (right, b)]
+                    break
+        if len(named) < 2:
+            return ""
+        return next((part for part, said in named if said != entity.id), "")
+
+    def _body(self, text: str) -> str:
+        """The id of the entity ``text`` names (not a term), or ``""``."""
+        if not text:
+            return ""
+        said = self.resolve(text)
+        return said.id if said is not None and said.type != "term" else ""
+
+    def _exactly(self, text: str) -> Entity | None:
+        said = self.exact.match(Query(text), None)
+        return said.entity if said is not None else None
 
     def main_names_another(self, query: Query, entity: Entity) -> str:
         """The name outside the brackets when it names other entities, exactly, and an aside

@@ -80,7 +80,8 @@ class Pipeline:
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
-        self.asides = BuildOnce(lambda: AsideCheck(index, self.stages["exact"], self._ancestors))
+        self.asides = BuildOnce(lambda: AsideCheck(index, self.stages["exact"], self._ancestors,
+                                                   resolve=self._entity_of))
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -163,7 +164,7 @@ class Pipeline:
         return None, Outcome(None, 0.0, "spelling", (*evidence, "below the threshold once discounted"),
                              ((inner.entity, score), *inner.candidates))
 
-    def _run_lane(self, query: Query, allowed: Collection[int] | None) -> Resolution:
+    def _run_lane(self, query: Query, allowed: Collection[int] | None, *, lists: bool = True) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
         group = "集团" in query.text if query.lane == "han" else \
@@ -195,6 +196,14 @@ class Pipeline:
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 asides = self.asides.get()
+                listed = asides.lists_another(query, outcome.entity) \
+                    if lists and outcome.method != "exact" else ""
+                if listed:
+                    # "China Academy of Space Technology and CASC", "Geespace; Geely": the name
+                    # lists two bodies (co-assignees, joint affiliations); the answer drops one
+                    why = f"the name lists another entity beside it ({listed})"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 other = asides.aside_names_another(query, outcome.entity)
                 main = "" if other else asides.main_names_another(query, outcome.entity)
                 if other or main:
@@ -231,6 +240,16 @@ class Pipeline:
         if not query.text:
             return None, None
         return self.resolve(query, allowed)
+
+    def _entity_of(self, text: str) -> Entity | None:
+        """The entity a name alone resolves to (a part of a list of names), or ``None``."""
+        if not text.strip() or len(text) > MAX_QUERY_CHARS:
+            return None
+        query = Query(text)
+        if not query.text:
+            return None
+        accepted, _ = self._run_lane(query, None, lists=False)  # (a part is no list of its own)
+        return accepted.entity if accepted is not None else None
 
     def _ancestors(self, entity: Entity) -> set[str]:
         """The ids of an entity's glossary ancestors (``parent`` links), as the fuzzy stage

@@ -19,6 +19,7 @@ RECORDS = [
     {"id": "osat", "name": "Orbix Space Academy", "aliases": ["OSAT"]},
     {"id": "osat-assoc", "name": "Orbix Satellite Association", "aliases": ["OSAT"]},
     {"id": "osat-dept", "name": "OSAT General Design Department"},
+    {"id": "ostc", "name": "Orbix Science and Technology Corporation", "zh": "奥比斯科学与技术集团有限公司"},
 ]
 
 
@@ -124,3 +125,27 @@ def test_an_organisation_named_in_brackets_is_its_parent_only_where_the_glossary
     n = Normalizer(Glossary.from_records([*records, lab]))
     assert n.match(f"Qinling Orbital Academy ({casc})") is None  # not its parent: two bodies
     assert _id(n, f"Orbix Optics Lab ({casc})") == "ol"  # its own parent
+
+
+@pytest.mark.parametrize("query", [
+    "Lumora Observatory and CAS", "Lumora Observatory & Chinese Academy of Sciences",
+    "CAS; Lumora Observatory", "Kestrel Optics Laboratory with CAS",
+    "Orbix University and Orbix Science and Technology Corporation",
+    "Orbix Science and Technology Corporation; Orbix University; Lumora Observatory",
+    "奥比斯大学与奥比斯科学与技术集团有限公司", "中国科学院、中国科学院鲁墨天文台",
+])
+def test_names_listed_together_name_two_bodies(n, query):
+    # co-assignees, joint affiliations, the parties to an agreement: whichever is the other's
+    # parent, the answer would drop one of them
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Orbix Science and Technology Corp", "ostc"),  # "and" inside one name
+    ("Orbix Science & Technology Corporation", "ostc"),
+    ("奥比斯科学与技术集团", "ostc"),
+    ("Lumora Observatory, CAS", "lumora"),  # a comma states the parent
+])
+def test_a_joining_word_inside_one_name_is_no_list(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected
