@@ -21,16 +21,17 @@ from .abbreviation import derive_acronyms
 from .base import Stage
 from .query import Query
 
-__all__ = ["AsideCheck", "cut_after", "initials_spell"]
+__all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks"]
 
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an acronym shortens begin
 # marks that list names ("A; B", "A、B"), and words that may join them or be part of one name
-# ("A and B", "A & B", "A with B", "A与B"; "Science and Technology")
+# ("A and B", "A & B", "A with B", "A与B"; "Science and Technology"; 和 is a brand's too, 和德)
 _LIST_MARK = re.compile(r"\s*[;；、]\s*")
-_LIST_WORD = re.compile(r"\s+(?:and|&|with|\+)\s+|(?<=[\u4e00-\u9fff])[与和及](?=[\u4e00-\u9fff])",
+_LIST_WORD = re.compile(r"\s+(?:and|&|with|\+)\s+|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])",
                         re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
 _BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 
 
@@ -114,34 +115,52 @@ class AsideCheck:
         brackets state a parent instead); ``""`` otherwise. A part is what the list marks
         (";", "、") leave; one that names nothing may be two names joined by a word ("and",
         "with", 与) or one name with it inside ("Science and Technology"): it counts as two only
-        where both sides name an entity. (A part that names a term, a common word, names no body.)"""
+        where both sides name an entity. (A part that names a term, a common word, names no body;
+        an acronym alone names one, if only one the glossary does not give.)"""
         text = _BRACKETED.sub(" ", query.text)
         if not (_LIST_MARK.search(text) or _LIST_WORD.search(text)):
             return ""
+        shouted = text.isupper()  # (in a column in upper case every word looks like an acronym)
         named: list[tuple[str, str]] = []
         parts = _LIST_MARK.split(text)
+        ancestors = self.ancestors(entity)
         for part in parts:
             part = part.strip(" ,.")
-            said = self._body(part) if len(parts) > 1 else ""
+            said = self._body(part, shouted) if len(parts) > 1 else ""
             if said:
                 named.append((part, said))
                 continue
             for joint in _LIST_WORD.finditer(part):
                 left, right = part[: joint.start()].strip(" ,."), part[joint.end() :].strip(" ,.")
-                a, b = self._body(left), self._body(right)
+                a, b = self._body(left, shouted), self._body(right, shouted)
                 if a and b:
                     named += [(left, a), (right, b)]
                     break
-        if len(named) < 2:
+                other = a or b
+                if left and right and other and other != entity.id and self._organisation(other):
+                    # "Department of International Cooperation and CNSA": another organisation
+                    # (here the answer's parent) beside what names the answer only with it (every
+                    # agency has such a department)
+                    return left if a else right
+        if len(named) < 2 and not (named and named[0][1] in ancestors):
             return ""
         return next((part for part, said in named if said != entity.id), "")
 
-    def _body(self, text: str) -> str:
-        """The id of the entity ``text`` names (not a term), or ``""``."""
+    def _body(self, text: str, shouted: bool) -> str:
+        """The id of the entity ``text`` names (not a term); an acronym that names none still
+        names a body, one the glossary does not give (``"?"`` and the acronym; not in a name
+        written all in capitals, ``shouted``); else ``""``."""
         if not text:
             return ""
         said = self.resolve(text)
-        return said.id if said is not None and said.type != "term" else ""
+        if said is not None:
+            return said.id if said.type != "term" else ""
+        return "?" + text if not shouted and _ACRONYM.fullmatch(text) else ""
+
+    def _organisation(self, said: str) -> bool:
+        """Whether what :meth:`_body` said is an organisation (one the glossary does not give too)."""
+        at = self.index.positions.get(said)
+        return said.startswith("?") or (at is not None and self.index.entities[at].type == "org")
 
     def _exactly(self, text: str) -> Entity | None:
         said = self.exact.match(Query(text), None)
@@ -162,6 +181,12 @@ class AsideCheck:
             return ""
         named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
         return query.bare if named and entity.id not in named else ""
+
+
+def listed_with_marks(text: str) -> bool:
+    """Whether ``text`` lists parts with a list mark (";", "、") outside brackets: an exact name
+    folded so ("X; CAS" is read as "X, CAS") may still list two bodies."""
+    return bool(_LIST_MARK.search(_BRACKETED.sub(" ", text)))
 
 
 def cut_after(query: Query) -> str:

@@ -9,6 +9,8 @@ one-name path they must agree with.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +28,8 @@ from .query import Query
 from .retranslation import MAX_QUERY_CHARS
 
 __all__ = ["ExactStage"]
+
+_LIST_MARKS = re.compile("[;；、]")  # marks that list names, not part of one
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
 _SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all
@@ -190,12 +194,17 @@ class ExactStage:
 
     @staticmethod
     def _probe_keys(names: Sequence[str]) -> list[bytes | str]:
-        """Probe keys of the names; an overlong name (left to the pipeline) gets one no table holds."""
+        """Probe keys of the names; an overlong name, or one with a list mark (";", "、": it folds
+        away, and "X; CAS" lists two bodies, which the pipeline weighs), gets one no table holds."""
         if max(map(len, names), default=0) <= MAX_QUERY_CHARS:
-            return probe_keys(names)
-        short = [len(n) <= MAX_QUERY_CHARS for n in names]
-        keys = iter(probe_keys(compress(names, short)))
-        return [next(keys) if s else _NOBODY for s in short]
+            keys = probe_keys(names)
+        else:
+            short = [len(n) <= MAX_QUERY_CHARS for n in names]
+            made = iter(probe_keys(compress(names, short)))
+            keys = [next(made) if s else _NOBODY for s in short]
+        if _LIST_MARKS.search("\n".join(names)):  # (one search of the batch: marks are rare)
+            keys = [_NOBODY if _LIST_MARKS.search(n) else k for n, k in zip(names, keys, strict=True)]
+        return keys
 
     def _view(self, type_: str | None) -> _View:
         view = self._views.get(type_)

@@ -23,7 +23,7 @@ from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
-from .asides import AsideCheck, cut_after
+from .asides import AsideCheck, cut_after, listed_with_marks
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import ChineseStage
@@ -196,8 +196,8 @@ class Pipeline:
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 asides = self.asides.get()
-                listed = asides.lists_another(query, outcome.entity) \
-                    if lists and outcome.method != "exact" else ""
+                listed = asides.lists_another(query, outcome.entity) if lists and (
+                    outcome.method != "exact" or listed_with_marks(query.text)) else ""
                 if listed:
                     # "China Academy of Space Technology and CASC", "Geespace; Geely": the name
                     # lists two bodies (co-assignees, joint affiliations); the answer drops one

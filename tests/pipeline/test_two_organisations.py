@@ -20,6 +20,8 @@ RECORDS = [
     {"id": "osat-assoc", "name": "Orbix Satellite Association", "aliases": ["OSAT"]},
     {"id": "osat-dept", "name": "OSAT General Design Department"},
     {"id": "ostc", "name": "Orbix Science and Technology Corporation", "zh": "奥比斯科学与技术集团有限公司"},
+    {"id": "osa-intl", "name": "Department of International Cooperation, Orbix Space Academy", "parent": "osat"},
+    {"id": "hede", "name": "Hede Orbital Co., Ltd.", "zh": "北京和德轨道股份有限公司"},
 ]
 
 
@@ -133,6 +135,8 @@ def test_an_organisation_named_in_brackets_is_its_parent_only_where_the_glossary
     "Orbix University and Orbix Science and Technology Corporation",
     "Orbix Science and Technology Corporation; Orbix University; Lumora Observatory",
     "奥比斯大学与奥比斯科学与技术集团有限公司", "中国科学院、中国科学院鲁墨天文台",
+    "Lumora Observatory and QXSA",  # an acronym names a body, if one the glossary does not give
+    "Department of International Cooperation and Orbix Space Academy",  # what names it only with it
 ])
 def test_names_listed_together_name_two_bodies(n, query):
     # co-assignees, joint affiliations, the parties to an agreement: whichever is the other's
@@ -145,6 +149,8 @@ def test_names_listed_together_name_two_bodies(n, query):
     ("Orbix Science & Technology Corporation", "ostc"),
     ("奥比斯科学与技术集团", "ostc"),
     ("Lumora Observatory, CAS", "lumora"),  # a comma states the parent
+    ("ORBIX SCIENCE AND TECHNOLOGY", "ostc"),  # in capitals, "TECHNOLOGY" is no acronym
+    ("北京和德轨道股份有限公司", "hede"),  # 和 of a brand
 ])
 def test_a_joining_word_inside_one_name_is_no_list(n, query, expected):
     m = n.match(query)
