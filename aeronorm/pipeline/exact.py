@@ -10,7 +10,6 @@ one-name path they must agree with.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial

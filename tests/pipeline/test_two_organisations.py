@@ -20,7 +20,8 @@ RECORDS = [
     {"id": "osat-assoc", "name": "Orbix Satellite Association", "aliases": ["OSAT"]},
     {"id": "osat-dept", "name": "OSAT General Design Department"},
     {"id": "ostc", "name": "Orbix Science and Technology Corporation", "zh": "奥比斯科学与技术集团有限公司"},
-    {"id": "osa-intl", "name": "Department of International Cooperation, Orbix Space Academy", "parent": "osat"},
+    {"id": "osa-intl", "name": "Department of International Cooperation, Orbix Space Academy",
+     "parent": "osat"},
     {"id": "hede", "name": "Hede Orbital Co., Ltd.", "zh": "北京和德轨道股份有限公司"},
 ]
 
