@@ -18,7 +18,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..text.asides import acronym_asides
 from ..text.pinyin import split_syllables
 from .abbreviation import derive_acronyms
-from .base import Stage
+from .base import Outcome, Stage
 from .query import Query
 
 __all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks"]
@@ -32,6 +32,7 @@ _LIST_MARK = re.compile(r"\s*[;；、]\s*")
 _LIST_WORD = re.compile(r"\s+(?:and|&|with|\+)\s+|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])",
                         re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
+_AS_WRITTEN = frozenset({"exact", "abbreviation"})  # methods that read a name as it is written
 _BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
 
 
@@ -49,7 +50,7 @@ class AsideCheck:
     """
 
     def __init__(self, index: Index, exact: Stage, ancestors: Callable[[Entity], set[str]],
-                 resolve: Callable[[str], Entity | None] | None = None):
+                 resolve: Callable[[str], Outcome | None] | None = None):
         self.index = index
         self.exact = exact
         self.ancestors = ancestors
@@ -115,56 +116,57 @@ class AsideCheck:
         brackets state a parent instead); ``""`` otherwise. A part is what the list marks
         (";", "、") leave; one that names nothing may be two names joined by a word ("and",
         "with", 与) or one name with it inside ("Science and Technology"): it counts as two only
-        where both sides name an entity. (A part that names a term, a common word, names no body;
-        an acronym alone names one, if only one the glossary does not give.)"""
+        where both sides name an entity, or one side names another organisation as written (its
+        name or acronym exactly) and the other is what names the answer only with it
+        ("Department of International Cooperation and CNSA"). (A part that names a term, a
+        common word, names no body; an acronym alone names one, if only one the glossary does
+        not give.)"""
         text = _BRACKETED.sub(" ", query.text)
         if not (_LIST_MARK.search(text) or _LIST_WORD.search(text)):
             return ""
         shouted = text.isupper()  # (in a column in upper case every word looks like an acronym)
         named: list[tuple[str, str]] = []
         parts = _LIST_MARK.split(text)
-        ancestors = self.ancestors(entity)
         for part in parts:
             part = part.strip(" ,.")
-            said = self._body(part, shouted) if len(parts) > 1 else ""
+            said = self._body(part, shouted)[0] if len(parts) > 1 else ""
             if said:
                 named.append((part, said))
                 continue
             for joint in _LIST_WORD.finditer(part):
                 left, right = part[: joint.start()].strip(" ,."), part[joint.end() :].strip(" ,.")
-                a, b = self._body(left, shouted), self._body(right, shouted)
+                (a, a_exact), (b, b_exact) = self._body(left, shouted), self._body(right, shouted)
                 if a and b:
                     named += [(left, a), (right, b)]
                     break
-                other = a or b
+                other = a if a_exact else b if b_exact else ""
                 if left and right and other and other != entity.id and self._organisation(other):
                     # "Department of International Cooperation and CNSA": another organisation
-                    # (here the answer's parent) beside what names the answer only with it (every
-                    # agency has such a department)
-                    return left if a else right
-        if len(named) < 2 and not (named and named[0][1] in ancestors):
+                    # (here the answer's parent) beside what names the answer only with it
+                    return left if other == a else right
+        if len(named) < 2:
             return ""
         return next((part for part, said in named if said != entity.id), "")
 
-    def _body(self, text: str, shouted: bool) -> str:
-        """The id of the entity ``text`` names (not a term); an acronym that names none still
-        names a body, one the glossary does not give (``"?"`` and the acronym; not in a name
-        written all in capitals, ``shouted``); else ``""``."""
+    def _body(self, text: str, shouted: bool) -> tuple[str, bool]:
+        """The id of the entity ``text`` names (not a term), and whether it names it as written
+        (exactly, or as an acronym); an acronym that names none still names a body, one the
+        glossary does not give (``"?"`` and the acronym; not in a name written all in capitals,
+        ``shouted``); else ``""``."""
         if not text:
-            return ""
+            return "", False
         said = self.resolve(text)
-        if said is not None:
-            return said.id if said.type != "term" else ""
-        return "?" + text if not shouted and _ACRONYM.fullmatch(text) else ""
+        if said is not None and said.entity is not None:
+            return (said.entity.id, said.method in _AS_WRITTEN) if said.entity.type != "term" else ("", False)
+        return ("?" + text, True) if not shouted and _ACRONYM.fullmatch(text) else ("", False)
 
     def _organisation(self, said: str) -> bool:
         """Whether what :meth:`_body` said is an organisation (one the glossary does not give too)."""
         at = self.index.positions.get(said)
         return said.startswith("?") or (at is not None and self.index.entities[at].type == "org")
 
-    def _exactly(self, text: str) -> Entity | None:
-        said = self.exact.match(Query(text), None)
-        return said.entity if said is not None else None
+    def _exactly(self, text: str) -> Outcome | None:
+        return self.exact.match(Query(text), None)
 
     def main_names_another(self, query: Query, entity: Entity) -> str:
         """The name outside the brackets when it names other entities, exactly, and an aside

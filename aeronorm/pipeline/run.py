@@ -241,15 +241,15 @@ class Pipeline:
             return None, None
         return self.resolve(query, allowed)
 
-    def _entity_of(self, text: str) -> Entity | None:
-        """The entity a name alone resolves to (a part of a list of names), or ``None``."""
+    def _entity_of(self, text: str) -> Outcome | None:
+        """What a name alone resolves to (a part of a list of names), or ``None``."""
         if not text.strip() or len(text) > MAX_QUERY_CHARS:
             return None
         query = Query(text)
         if not query.text:
             return None
         accepted, _ = self._run_lane(query, None, lists=False)  # (a part is no list of its own)
-        return accepted.entity if accepted is not None else None
+        return accepted if accepted is not None and accepted.entity is not None else None
 
     def _ancestors(self, entity: Entity) -> set[str]:
         """The ids of an entity's glossary ancestors (``parent`` links), as the fuzzy stage

@@ -15,7 +15,7 @@ the reading changed (:class:`~aeronorm.pipeline.calibration.Calibration` ``typo_
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ..index import Index
@@ -113,7 +113,7 @@ class Mender:
                     pos = nxt.end()
                     k += 2
                     continue
-            if not self.known(word) and not _acronym(word, text):
+            if not self.known(word) and not _acronym(word, text, known=self.known):
                 reading = self._read(word)
                 if reading is not None:
                     pieces += [text[pos:m.start()], reading.reading]
@@ -138,13 +138,16 @@ class Mender:
         return out
 
 
-def _acronym(word: str, text: str) -> bool:
+def _acronym(word: str, text: str, *, known: Callable[[str], bool]) -> bool:
     """Whether ``word`` is written as an acronym: in capitals where the text has lower case too,
-    or alone or short in a text all in capitals. Acronyms are dense: one letter off is another
-    body's (IECAS is not IMCAS), so an acronym is never read as a typo."""
+    or alone, or short, or among other codes in a text all in capitals (one with no word of the
+    lexicon spelt out: "CASICS-IT"). Acronyms are dense: one letter off is another body's (IECAS
+    is not IMCAS), so an acronym is never read as a typo."""
     if not word.isupper():
         return False
-    return len(word) <= _ACRONYM_MAX or not text.isupper() or word == text.strip()
+    if len(word) <= _ACRONYM_MAX or not text.isupper() or word == text.strip():
+        return True
+    return not any(w != word and len(w) >= 4 and known(w) for w in _WORD.findall(text))
 
 
 def _one_letter_changed(a: str, b: str) -> bool:
