@@ -688,6 +688,14 @@ class FuzzyStage:
             # every alliance an annual meeting. (An institute's field is rarer: "Institute of
             # Computing Technology" is written for the CAS one.)
             return 0.0, ["leaves out the parent whose it is, and no word of its own names it"]
+        if loose_c and not same_q and not loose_q and not national_c \
+                and any(q[i].key in scope for i in left_q) \
+                and not any(own(q[i]) or _identifying_number(q[i]) for i in aligned_q) \
+                and sum(q[i].kind == Kind.NAME and not self._unit(q[i]) for i in aligned_q) <= 1:
+            # The country in place of the parent, before one field and a type of body ("China
+            # Academy of Information Technology" for "CASIC Academy of ..."): a national body of
+            # the field, not the group's unit
+            return 0.0, ["states the country where the name has the parent whose it is: a national body"]
         if left_names and not named_apart:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu

@@ -13,6 +13,7 @@ RECORDS = [
     {"id": "caas-explore", "name": "CAAS Space Exploration Technology Co., Ltd."},
     {"id": "caas-xian", "name": "CAAS Xi'an Machine Tool Co., Ltd."},
     {"id": "caas-lumo", "name": "CAAS Lumora Optics Co., Ltd."},
+    {"id": "caas-it", "name": "CAAS Academy of Information Technology"},
 ]
 
 
@@ -38,3 +39,10 @@ def test_the_trade_without_the_parent_names_no_company(n, query):
 def test_a_parent_left_out_with_a_place_or_brand_left_is_read(n, query, expected):
     m = n.match(query)
     assert m is not None and m.entity_id == expected
+
+
+def test_the_country_in_place_of_the_parent_names_a_national_body(n):
+    # "China Academy of X" is the country's academy of the field, not the group's unit
+    assert n.match("China Academy of Information Technology") is None
+    m = n.match("CAAS Academy of Information Technology")
+    assert m is not None and m.entity_id == "caas-it"
