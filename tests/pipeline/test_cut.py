@@ -14,6 +14,8 @@ RECORDS = [
     {"id": "qlu-ast", "name": "Qinling University of Aeronautics and Astronautics", "zh": "秦岭航空航天大学"},
     {"id": "lsc", "name": "Lishan Committee for Orbital Affairs"},
     {"id": "hsf", "name": "Huashan Rocket Foundry Corporation"},
+    {"id": "qinghe", "name": "Qinghe Province", "zh": "清河省", "type": "place"},
+    {"id": "qinghe-gov", "name": "Qinghe Provincial Government"},
 ]
 
 
@@ -25,6 +27,7 @@ def n() -> Normalizer:
 @pytest.mark.parametrize("query", [
     "Qinling University of", "Qinling University of Aeronautics and", "Lishan Committee for",
     "Huashan Rocket Foundry and", "Qinling University of the", "Lishan Committee for Orbital Affairs of",
+    "Qinghe Provincial", "QINGHE PROVINCIAL",  # the adjective of a level opens a body's name
 ])
 def test_a_name_cut_after_a_joining_word_is_no_answer(n, query):
     assert n.match(query) is None
@@ -38,6 +41,7 @@ def test_explain_says_the_name_is_cut(n, query):
 
 @pytest.mark.parametrize(("query", "expected"), [
     ("Qinling University", "qlu"), ("Qinling University of Aeronautics and Astronautics", "qlu-ast"),
+    ("Qinghe Province", "qinghe"), ("Qinghe Provincial Government", "qinghe-gov"),
     ("Lishan Committee for Orbital Affairs", "lsc"), ("Huashan Rocket Foundry", "hsf"),
 ])
 def test_the_whole_name_is_still_answered(n, query, expected):
