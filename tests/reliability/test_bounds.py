@@ -155,7 +155,7 @@ def test_normalizers_are_freed(glossary):
     g = Glossary.from_records([{"id": "a", "name": "Alpha Orbital Works", "zh": "甲乙轨道工程有限公司"},
                                {"id": "b", "name": "Beta Rocket Co., Ltd.", "zh": "北京乙火箭有限公司"}])
     n = Normalizer(g)
-    assert [m.entity_id for m in n.find("北京甲乙轨道工程有限公司与乙火箭签约。")] == ["a", "b"]
+    assert [m.entity_id for m in n.find("甲乙轨道工程有限公司与乙火箭签约。")] == ["a", "b"]
     n.match("Jiayi Guidao Gongcheng")  # the pinyin tables
     n.match("Zhang Sanfeng")  # the person tables
     refs = [weakref.ref(n), weakref.ref(n.index), weakref.ref(n.pipeline.stages["chinese"].table.get()),
