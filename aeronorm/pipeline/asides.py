@@ -26,11 +26,12 @@ __all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks"]
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an acronym shortens begin
-# marks that list names ("A; B", "A、B"), and words that may join them or be part of one name
-# ("A and B", "A & B", "A with B", "A与B"; "Science and Technology"; 和 is a brand's too, 和德)
-_LIST_MARK = re.compile(r"\s*[;；、]\s*")
-_LIST_WORD = re.compile(r"\s+(?:and|&|with|\+)\s+|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])",
-                        re.IGNORECASE)
+# marks that list names ("A; B", "A、B", "A | B", "A // B"), and words that may join them or be
+# part of one name ("A and B", "A & B", "A with B", "A与B"; "Science and Technology"; 和 is a
+# brand's character too: 和德)
+_LIST_MARK = re.compile(r"\s*(?:[;；、|｜\\]+|//+|(?<=[^\W\d_])·(?=[^\W\d_]))\s*")
+_LIST_WORD = re.compile(r"\s+(?:and|&|with|or|\+)\s+|(?<=[A-Za-z.)])[&+](?=[A-Z])"
+                        r"|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
 _AS_WRITTEN = frozenset({"exact", "abbreviation"})  # methods that read a name as it is written
 _BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
@@ -114,25 +115,32 @@ class AsideCheck:
         them is not ``entity``: a cell of co-assignees, joint affiliations or the parties to an
         agreement names two bodies, whichever of them is the other's parent (a comma, "of" or
         brackets state a parent instead); ``""`` otherwise. A part is what the list marks
-        (";", "、") leave; one that names nothing may be two names joined by a word ("and",
+        (";", "、", "|", "//") leave, read as written; one part that names another organisation
+        as written beside one that names nothing alone ("中国科学院、紫金山天文台") lists two
+        as well. A part that names nothing may be two names joined by a word ("and",
         "with", 与) or one name with it inside ("Science and Technology"): it counts as two only
         where both sides name an entity, or one side names another organisation as written (its
         name or acronym exactly) and the other is what names the answer only with it
         ("Department of International Cooperation and CNSA"). (A part that names a term, a
         common word, names no body; an acronym alone names one, if only one the glossary does
         not give.)"""
-        text = _BRACKETED.sub(" ", query.text)
+        text = _BRACKETED.sub(" ", query.raw)  # (as written: folding makes "、" a comma)
         if not (_LIST_MARK.search(text) or _LIST_WORD.search(text)):
             return ""
         shouted = text.isupper()  # (in a column in upper case every word looks like an acronym)
         named: list[tuple[str, str]] = []
         parts = _LIST_MARK.split(text)
+        unnamed = 0  # parts a list mark leaves that name nothing alone
+        written_other = ""  # a part that names another organisation as written
         for part in parts:
             part = part.strip(" ,.")
-            said = self._body(part, shouted)[0] if len(parts) > 1 else ""
+            said, as_written = self._body(part, shouted) if len(parts) > 1 else ("", False)
             if said:
                 named.append((part, said))
+                if as_written and said != entity.id and self._organisation(said):
+                    written_other = part
                 continue
+            unnamed += bool(part)
             for joint in _LIST_WORD.finditer(part):
                 left, right = part[: joint.start()].strip(" ,."), part[joint.end() :].strip(" ,.")
                 (a, a_exact), (b, b_exact) = self._body(left, shouted), self._body(right, shouted)
@@ -144,6 +152,8 @@ class AsideCheck:
                     # "Department of International Cooperation and CNSA": another organisation
                     # (here the answer's parent) beside what names the answer only with it
                     return left if other == a else right
+        if len(named) == 1 and unnamed and named[0][0] == written_other:
+            return named[0][0]  # "中国科学院、紫金山天文台": another organisation beside what needs it
         if len(named) < 2:
             return ""
         return next((part for part, said in named if said != entity.id), "")

@@ -28,7 +28,7 @@ from .retranslation import MAX_QUERY_CHARS
 
 __all__ = ["ExactStage"]
 
-_LIST_MARKS = re.compile("[;；、]")  # marks that list names, not part of one
+_LIST_MARKS = re.compile(r"[;；、|｜\\]|//")  # marks that list names, not part of one
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
 _SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all

@@ -754,7 +754,7 @@ class FuzzyStage:
           of Space Technology" before "502 Research Institute"), or it is the entity's type word
           alone and the query names it by a proper word ("Beihang" for "Beihang University");
           on the query's side (``query``), a unit word the name lacks is always the query's own
-          unit ("X Museum" is X's museum);
+          unit ("X Museum" is X's museum, and so is "Museum of X": the head before the name);
         * on the query's side, a line of business the name lacks (``business_lines`` of
           ``chinese.yaml``): "X Investment Co." is X's investment arm.
         """
@@ -770,6 +770,8 @@ class FuzzyStage:
             return not (leading and named and not institution)
         if tok.kind != Kind.NAME or not self._unit(tok):
             return False
+        if query and aligned and j < min(aligned):
+            return True  # the query's head, before the name it is of: "Office of the X" is X's office
         units = [k for k, t in enumerate(name) if t.kind == Kind.NAME and self._unit(t)]
         if units[-1] in aligned:
             return False

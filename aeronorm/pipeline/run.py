@@ -197,7 +197,7 @@ class Pipeline:
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 asides = self.asides.get()
                 listed = asides.lists_another(query, outcome.entity) if lists and (
-                    outcome.method != "exact" or listed_with_marks(query.text)) else ""
+                    outcome.method != "exact" or listed_with_marks(query.raw)) else ""
                 if listed:
                     # "China Academy of Space Technology and CASC", "Geespace; Geely": the name
                     # lists two bodies (co-assignees, joint affiliations); the answer drops one

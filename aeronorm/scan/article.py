@@ -78,8 +78,8 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
     if not text[:start].strip() and not text[start + len(written) :].strip(" \t\n.,;:!?"):
         return ""  # the name alone (a cell, a heading): no sentence to fit into
     before = text[max(0, start - 60) : start]
-    if before and not before[-1:].isspace() and before[-1:] not in "\"'\u201c\u2018":
-        return ""  # glued to something: "(CNSA", "-MIIT", a bracket or a compound
+    if before and not before[-1:].isspace():
+        return ""  # glued to something: "(CNSA", "-MIIT", a bracket, a compound, a quotation mark
     if not _stands_alone(text[start + len(written) : start + len(written) + 40]):
         return ""  # "the official CASC press release", "two NUDT professors": a modifier
     if _SENTENCE_END.search(before):

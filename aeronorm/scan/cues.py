@@ -9,9 +9,10 @@ from functools import cache
 from ..resources import data_yaml
 from ..text.fold import fold
 
-__all__ = ["TextCues", "load_text_cues"]
+__all__ = ["TextCues", "load_text_cues", "read_aka"]
 
 _WORDS = re.compile(r"[^\W_]+")
+_AKA = re.compile(r"\ba\.k\.a\.", re.IGNORECASE)
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -80,3 +81,13 @@ def load_text_cues() -> TextCues:
         naming_list_words=words("naming_list_words"),
         level_adjectives=frozenset(w.casefold() for w in raw["level_adjectives"]),
     )
+
+
+def read_aka(text: str) -> str:
+    """``text`` with "a.k.a." written as the word "aka" (padded to its length: offsets hold), so
+    that its periods end no sentence and it reads as the naming cue it is.
+
+    >>> read_aka("X, a.k.a. Y")
+    'X, aka    Y'
+    """
+    return _AKA.sub("aka   ", text) if "." in text else text

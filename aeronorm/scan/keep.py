@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from ..lexicon import stem
 from ..text.fold import has_han, is_han_char
-from .cues import load_text_cues
+from .cues import load_text_cues, read_aka
 
 __all__ = ["in_script_slot", "is_plural", "keeps_meaning", "named_as_such", "owner_stated", "plural_of"]
 
@@ -34,6 +34,10 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
+_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s\b")
+# words in lower case before a name, no function word among them: a description ("own subsidiary")
+_DESCRIBED = re.compile(
+    r"(?:\s+(?!(?:and|or|the|a|an|of|to|with|for|in|on|at|by|from|as)\b)[a-z][a-z-]*){1,3}\s+$")
 _LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019][sS])?\s*$")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "whose"})
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
@@ -41,7 +45,8 @@ _LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese
 _LABEL_REACH = 30
 _LIST_REACH = 240  # characters searched back for the cue that opens a list of names
 # a list of names runs across ";" and ":", not across sentences or out of brackets
-_LIST_END = re.compile(r"[.!?]\s|\n|[)\]\uff09]")
+# where a list of names ends (not before a dash-led item of an a.k.a. list)
+_LIST_END = re.compile(r"[.!?]\s(?![\u2014\u2013\u2022-])|\n(?![\u2014\u2013\u2022-])|[)\]\uff09]")
 _BRACKETED = re.compile(r"[(\[\uff08][^()\[\]\uff08\uff09]*[)\]\uff09]")
 _LIST_TOKEN = re.compile(r"[^\W_]+(?:[-'\u2019][^\W_]+)*")  # ("Surface-to-Air": one word of a name)
 # The rest of a list of capitalised names after a mention: ", Gansu and Shandong"
@@ -105,13 +110,18 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
 
 def owner_stated(text: str, start: int, end: int, written: str, new: str) -> bool:
     """Whether ``new`` adds an owner ("... of the Chinese Academy of Sciences") where the text
-    states one itself: a possessive before the mention ("its National Space Science Center") or
-    "of" and a name after it ("X Center of the State Administration ...", which may differ)."""
+    states one itself: a possessive before the mention, perhaps with a description between ("its
+    National Space Science Center", "CASIC's own subsidiary Sanjiang Group"), or "of" and a name
+    after it ("X Center of the State Administration ...", which may differ)."""
     if len(_OF.findall(new)) <= len(_OF.findall(written)):
         return False
     if _OWNER_AFTER.match(text, end):
         return True
     last = _LAST_WORD.search(text, max(0, start - 20), start)
+    if last and _owner(last.group(0)):
+        return True
+    described = _DESCRIBED.search(text, max(0, start - 60), start)
+    last = _LAST_WORD.search(text, max(0, described.start() - 20), described.start()) if described else None
     return bool(last) and _owner(last.group(0))
 
 
@@ -235,7 +245,7 @@ def _listed_after_a_cue(text: str, start: int, naming: tuple[tuple[str, ...], ..
     known as A, B and C", "Other Name: X; Y; Z"): between the cue and it, only names (capitalised
     words, acronyms, Chinese, numbers, brackets) and the words of ``naming_list_words``."""
     # a bracket opened and closed inside the list is one of its items ("CASTR" in "X (CASTR); Y")
-    window = _BRACKETED.sub(" X ", text[max(0, start - _LIST_REACH) : start])
+    window = _BRACKETED.sub(" X ", read_aka(text[max(0, start - _LIST_REACH) : start]))
     cut = list(_LIST_END.finditer(window))
     window = window[cut[-1].end() :] if cut else window
     tokens = _LIST_TOKEN.findall(window)
@@ -262,7 +272,10 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     if theirs[:1] and theirs[0] in _NATIONAL and last and last.group(1).casefold() in _NATIONAL:
         return True  # "China's Chang'e program" is not "China's Chinese Lunar Exploration Program"
     if not mine or at < 0:
-        return False  # the mention is not written inside the new name: nothing of it is added around
+        # the mention is not written inside the new name; its first words may still be the text's
+        # last ones ("the Long March CZ-2F": "Long March Long March 2F")
+        before_words = _word_list(_sentence_before(text, start))
+        return any(theirs[:k] == before_words[-k:] for k in range(min(len(theirs), 3), 0, -1))
     prefix, suffix = theirs[:at], theirs[at + len(mine) :]
     before = _sentence_before(text, start)
     before_words = _word_list(before)
@@ -276,9 +289,9 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         if before.rstrip().casefold().endswith(" of") and before_words[-len(suffix) :] == suffix:
             return True
         after_text = text[end : end + _LOOK_BACK]
-        after = _word_list(after_text)
+        after = _word_list(_POSSESSIVE_AFTER.sub("", after_text, count=1))
         if after[:1] == suffix[:1]:
-            return True
+            return True  # (a possessive between: "capital of Hubei's province")
         # nor "Hainan, Gansu and Shandong provinces" "Hainan Province, Gansu and ... provinces"
         listed = _LIST_AFTER.match(after_text)
         if listed and _word_list(after_text[listed.end() :])[:1] == suffix[:1]:
@@ -296,7 +309,7 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
 
 def _sentence_before(text: str, start: int) -> str:
     """The words of ``text`` before ``start`` in the same sentence (at most ``_LOOK_BACK`` characters)."""
-    before = text[max(0, start - _LOOK_BACK) : start]
+    before = read_aka(text[max(0, start - _LOOK_BACK) : start])
     cut = list(_SENTENCE_END.finditer(before))
     return before[cut[-1].end() :] if cut else before
 

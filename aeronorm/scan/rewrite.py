@@ -12,7 +12,7 @@ from ..index import Index
 from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
-from .cues import load_text_cues
+from .cues import load_text_cues, read_aka
 from .keep import is_plural, keeps_meaning, owner_stated, plural_of
 
 __all__ = ["STYLES", "Style", "rewrite"]
@@ -32,6 +32,7 @@ _PARENT_GAP = re.compile(
     r"(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # a capitalised word right after a mention, in one run
 _THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a quotation may open after it)
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
@@ -209,6 +210,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     last = m.text.rsplit(None, 1)[-1].casefold()
     if m.match.type == "place" and last in load_text_cues().level_adjectives and last not in name.casefold():
         return m.text  # "the Beijing Municipal CPC Committee": the adjective opens a body's name
+    if m.match.type == "place" and _NAME_GOES_ON.match(text, m.end):
+        return m.text  # "Hubei Sanjiang Aerospace Group": the place opens a longer name
     if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):
         return m.text  # "100 academicians" are people who hold the post, not the post's name
     if m.match.type in _COUNTABLE:
@@ -396,7 +399,7 @@ def _apposed(text: str, mentions: Sequence[Mention], a: int, b: int) -> bool:
     and words that introduce a name ("formerly known as", ``naming_cues``) between them."""
     if a < 0 or b >= len(mentions) or mentions[a].entity_id != mentions[b].entity_id:
         return False
-    gap = text[mentions[a].end : mentions[b].start]
+    gap = read_aka(text[mentions[a].end : mentions[b].start])
     if len(gap) > _MAX_APPOSED_GAP:
         return False
     if _APPOSED.fullmatch(gap):

@@ -21,6 +21,7 @@ RECORDS = [
     {"id": "council", "name": "State Council", "zh": "国务院"},
     {"id": "lumen", "name": "Lumen Space Academy", "zh": "鲁门航天研究院"},
     {"id": "title-acad", "name": "Academician", "zh": "院士", "type": "title", "bodies": ["academy"]},
+    {"id": "qinling-ctr", "name": "Qinling Astronaut Research and Orbital Training Center"},
 ]
 
 
@@ -53,3 +54,14 @@ def test_a_post_of_a_body_whose_kind_its_names_do_not_tell_is_no_answer():
         {"id": "title-acad", "name": "Academician", "zh": "院士", "type": "title", "bodies": ["academy"]},
     ]))
     assert n.match("Academician of the Lumen Exhibition Hall") is None
+
+
+@pytest.mark.parametrize("query", [
+    "Office of the Lumen Space Academy", "Museum of the Lumen Space Academy",
+    "Hospital of the Qinling Astronaut Research and Orbital Training Center",
+    "Office of Qinling Astronaut Research and Orbital Training Center",
+])
+def test_a_unit_named_before_the_body_it_is_of_is_that_body_s_unit(n, query):
+    # "Museum of X" is X's museum as much as "X Museum" is
+    assert n.match(query) is None
+    assert _id(n, "Qinling Astronaut Research and Orbital Training Center") == "qinling-ctr"

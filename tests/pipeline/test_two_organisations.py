@@ -137,6 +137,9 @@ def test_an_organisation_named_in_brackets_is_its_parent_only_where_the_glossary
     "Orbix Science and Technology Corporation; Orbix University; Lumora Observatory",
     "奥比斯大学与奥比斯科学与技术集团有限公司", "中国科学院、中国科学院鲁墨天文台",
     "Lumora Observatory and QXSA",  # an acronym names a body, if one the glossary does not give
+    "Chinese Academy of Sciences | Lumora Observatory", "Lumora Observatory // CAS",
+    "Chinese Academy of Sciences\u3001Lumora Observatory", "CAS or Lumora Observatory",
+    "Lumora Observatory&Chinese Academy of Sciences", "中国科学院、鲁墨天文台",
     "Department of International Cooperation and Orbix Space Academy",  # what names it only with it
 ])
 def test_names_listed_together_name_two_bodies(n, query):

@@ -93,3 +93,41 @@ def test_shipped_places_keep_their_level(text):
 def test_a_province_s_party_chief_is_its_provincial_party_secretary():
     found = [m.entity_id for m in aeronorm.find("He became Hubei's Party chief.")]
     assert found == ["hubei", "title-provincial-party-secretary"]
+
+
+@pytest.fixture(scope="module")
+def listed() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        *RECORDS,
+        {"id": "orbix", "name": "Orbix Space Co., Ltd.",
+         "aliases": ["Starbit Aerospace", "Orbix Space Corp."]},
+        {"id": "zhiyuan-2f", "name": "Zhiyuan 2F", "aliases": ["ZY-2F"], "type": "program"},
+        {"id": "ras-unit", "name": "Fourth Institute of RAS", "aliases": ["Lanxi Optics Group"],
+         "parent": "ras"},
+    ]))
+
+
+@pytest.mark.parametrize("text", [
+    "Orbix Space Corp., a.k.a. Starbit Aerospace, was listed.",  # the names an a.k.a. gives stay
+    "Entity: Orbix Space Co., Ltd., a.k.a.:\n\u2014Orbix Space Corp.;\n\u2014Starbit Aerospace.",
+    "It flew on the Zhiyuan ZY-2F rocket.",  # the family's name is written before the code
+    "Qinghe Starbit Works signed.",  # a place that opens a longer name
+])
+def test_what_the_text_already_says_is_not_written_again(listed, text):
+    assert listed.normalize_text(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ZY-2F rocket flew.", "The Zhiyuan 2F rocket flew."),
+    ("Lanxi Optics Group said so.", "The Fourth Institute of RAS said so."),
+    ("We went to Qinghe.", "We went to Qinghe."),  # (its canonical name)
+    ("Wuxi, capital of Mirou's province, hosted it.", "Wuxi, capital of Mirou's province, hosted it."),
+    ('"OSA will launch it," he said.', '"Orbital Space Administration will launch it," he said.'),
+])
+def test_a_name_with_nothing_said_around_it_is_rewritten_cleanly(listed, text, expected):
+    assert listed.normalize_text(text) == expected
+
+
+def test_an_owner_written_with_a_description_between_is_not_added_again(listed):
+    out = listed.normalize_text("Its parent is RAS, via RAS's own subsidiary Lanxi Optics Group.")
+    assert out.endswith("'s own subsidiary Lanxi Optics Group.")
