@@ -29,7 +29,9 @@ _SEGMENT = re.compile(r"\s[\u2013\u2014-]\s|[,;)）】]")  # where the words an 
 # marks that list names ("A; B", "A、B", "A | B", "A // B"), and words that may join them or be
 # part of one name ("A and B", "A & B", "A with B", "A与B"; "Science and Technology"; 和 is a
 # brand's character too: 和德)
-_LIST_MARK = re.compile(r"\s*(?:[;；、|｜\\]+|//+|(?<=[^\W\d_])·(?=[^\W\d_]))\s*")
+# (a full-width comma or space lists names between Latin ones; a Chinese comma is a comma)
+_LIST_MARK = re.compile(r"\s*(?:[;；、|｜\\]+|//+|(?<=[^\W\d_])·(?=[^\W\d_])|\s[·~]\s)\s*"
+                        r"|(?<=[A-Za-z.)])\s*[，\u3000]\s*(?=[A-Z])")
 _LIST_WORD = re.compile(r"\s+(?:and|&|with|or|\+)\s+|(?<=[A-Za-z.)])[&+](?=[A-Z])"
                         r"|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body

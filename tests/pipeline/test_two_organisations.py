@@ -140,6 +140,7 @@ def test_an_organisation_named_in_brackets_is_its_parent_only_where_the_glossary
     "Chinese Academy of Sciences | Lumora Observatory", "Lumora Observatory // CAS",
     "Chinese Academy of Sciences\u3001Lumora Observatory", "CAS or Lumora Observatory",
     "Lumora Observatory&Chinese Academy of Sciences", "中国科学院、鲁墨天文台",
+    "Lumora Observatory · CAS", "Chinese Academy of Sciences\uff0cLumora Observatory",
     "Department of International Cooperation and Orbix Space Academy",  # what names it only with it
 ])
 def test_names_listed_together_name_two_bodies(n, query):
