@@ -163,8 +163,8 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     least one naming piece and keep three characters or more. The
     brand is the name without its place and without the run of known trade words at its end.
     Readings are those of the full name (polyphones read in context). ``memo``, a dict kept
-    across the names of one table (one set of ``lexicon_terms``), remembers each piece's
-    readings and options.
+    across the names of one table (one set of ``lexicon_terms``), remembers the readings and
+    options of the pieces that are lexicon terms.
 
     Examples
     --------
@@ -179,14 +179,17 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     core = [(t, k) for t, k in pieces if k != Kind.LEGAL]
     if not core:
         return out
-    # A piece's readings and options, worked out once per table (``memo``, one per set of
-    # lexicon_terms): names share their pieces (大学, 科技, places).
+    # A morpheme's readings and options, worked out once per table (``memo``, one per set of
+    # lexicon_terms): names share them (大学, 科技, places). Other pieces (brands) are rarely
+    # shared: remembered, they would hold tens of MB while the table is built.
     memo = {} if memo is None else memo
     readings = []
     for t, _ in core:
         reading = memo.get(t)
         if reading is None:
-            reading = memo[t] = _syllables(t)
+            reading = _syllables(t)
+            if t in lexicon_terms:
+                memo[t] = reading
         readings.append(reading)
     if any(len(r) != len(t) for r, (t, _) in zip(readings, core, strict=True)):
         return out  # characters pypinyin cannot read: no reliable letters
@@ -202,10 +205,11 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
             brand = bool(lexicon_terms) and k == Kind.NAME and t not in lexicon_terms
             opts = memo.get((t, k, brand))
             if opts is None:
-                opts = memo[t, k, brand] = [
-                    ("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
-                     bool(keep) and len(keep) < len(t) and k == Kind.NAME)
-                    for keep in _piece_options(t, k, brand=brand)]
+                opts = [("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
+                         bool(keep) and len(keep) < len(t) and k == Kind.NAME)
+                        for keep in _piece_options(t, k, brand=brand)]
+                if t in lexicon_terms:
+                    memo[t, k, brand] = opts
             options.append(opts)
         for form, letters, shortened in _first_combinations(options, _MAX_COMBINATIONS):
             if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
@@ -300,7 +304,7 @@ class RomanIndex:
         # Dozens of keys per name, nearly all of one entity: an int each, not a set.
         derived: dict[str, Any] = {}
         pieces_read: dict[Any, Any] = {}  # derived_forms' memo of the pieces of names
-        sub_pieces: dict[str, list[str]] = {}  # a morpheme's shorter morphemes, each worked out once
+        sub_pieces: dict[str, list[str]] = {}  # a morpheme's shorter morphemes, worked out once
         self.places: dict[int, frozenset[str]] = {}
         same_places: dict[frozenset[str], frozenset[str]] = {}  # few distinct sets: one object each
         self.national: set[int] = set()
@@ -320,7 +324,9 @@ class RomanIndex:
                     if has_han(t.text):
                         subs = sub_pieces.get(t.text)
                         if subs is None:
-                            subs = sub_pieces[t.text] = _sub_pieces(t.text, lex.zh_terms)
+                            subs = _sub_pieces(t.text, lex.zh_terms)
+                            if t.text in lex.zh_terms:  # (a brand is rarely met twice)
+                                sub_pieces[t.text] = subs
                         pieces += [(sub, t.kind) for sub in subs]
                 places = frozenset(t for t, k in pieces if k == Kind.PLACE)
                 places = self.places.get(i, frozenset()) | places
