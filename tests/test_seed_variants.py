@@ -84,10 +84,10 @@ SEED_GROUPS: dict[str, list[str]] = {
         "中国航天科工集团有限公司",
     ],
     "casc": ["CASC", "China Aerospace Science and Technology Corporation", "中国航天科技集团有限公司"],
-    "casic-2nd-academy": ["Second Academy of CASIC", "CASIC Second Academy", "Second Academy"],
-    "casic-3rd-academy": ["Third Academy of CASIC", "CASIC Third Academy", "Third Academy"],
+    "casic-2nd-academy": ["Second Academy of CASIC", "CASIC Second Academy"],
+    "casic-3rd-academy": ["Third Academy of CASIC", "CASIC Third Academy"],
     "casic-6th-academy": ["Sixth Academy of CASIC", "CASIC Sixth Academy", "中国航天科工集团第六研究院"],
-    "casic-10th-academy": ["Tenth Academy of CASIC", "CASIC Tenth Academy", "Tenth Academy"],
+    "casic-10th-academy": ["Tenth Academy of CASIC", "CASIC Tenth Academy"],
     "china-space-conference-2020": ["2020 China Space Conference", "2020 China Aerospace Conference"],
     "china-space-conference": ["China Space Conference", "China Aerospace Conference"],
     "qx-outstanding-contribution-award": [
@@ -150,6 +150,16 @@ def test_seed_variant(normalizer, name, entity_id):
     m = normalizer.match(name)
     assert m is not None, normalizer.explain(name)
     assert m.entity_id == entity_id, m.explain()
+
+
+# The seed articles also write a bare ordinal ("Second Academy") where the text has named CASIC: alone,
+# it is any group's academy of that number (CASC's, CASIC's, a ministry's), so it names none.
+BARE_ORDINALS = ["Second Academy", "Third Academy", "Tenth Academy", "Ninth Academy", "五院"]
+
+
+@pytest.mark.parametrize("name", BARE_ORDINALS)
+def test_a_bare_ordinal_names_no_academy_alone(normalizer, name):
+    assert normalizer.match(name) is None
 
 
 @pytest.mark.parametrize("entity_id", sorted(SEED_GROUPS))
