@@ -34,6 +34,7 @@ _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)")  # the word after a mention, in lower case
 _POSSESSIVE_AFTER = re.compile(r"^['\u2019]s\b")
 # words in lower case before a name, no function word among them: a description ("own subsidiary")
 _DESCRIBED = re.compile(
@@ -271,6 +272,11 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     last = _LAST_WORD.search(text, max(0, start - 20), start)
     if theirs[:1] and theirs[0] in _NATIONAL and last and last.group(1).casefold() in _NATIONAL:
         return True  # "China's Chang'e program" is not "China's Chinese Lunar Exploration Program"
+    # a word the new name adds that the text writes right after the mention, in lower case: the
+    # mention modifies it ("Beidou satellite navigation system", "BeiDou system navigation")
+    nxt = _NEXT_LOWER.match(text, end)
+    if nxt and stem(nxt.group(1)) in set(theirs) - set(mine):
+        return True
     if not mine or at < 0:
         # the mention is not written inside the new name; its first words may still be the text's
         # last ones ("the Long March CZ-2F": "Long March Long March 2F")

@@ -131,3 +131,14 @@ def test_a_name_with_nothing_said_around_it_is_rewritten_cleanly(listed, text, e
 def test_an_owner_written_with_a_description_between_is_not_added_again(listed):
     out = listed.normalize_text("Its parent is RAS, via RAS's own subsidiary Lanxi Optics Group.")
     assert out.endswith("'s own subsidiary Lanxi Optics Group.")
+
+
+def test_a_name_that_modifies_a_word_its_canonical_name_has_is_left_as_written():
+    n = Normalizer(Glossary.from_records([
+        {"id": "lanxing", "name": "Lanxing Navigation Satellite System",
+         "aliases": ["Lanxing", "Lanxing system"], "type": "program"},
+    ]))
+    for text in ("The Lanxing satellite navigation system grew.", "Lanxing system navigation service grew."):
+        assert n.normalize_text(text) == text  # not "Lanxing Navigation Satellite System satellite ..."
+    expected = "It serves Lanxing Navigation Satellite System users."
+    assert n.normalize_text("It serves Lanxing users.") == expected
