@@ -30,6 +30,7 @@ __all__ = [
     "load_english_words",
     "load_name_affixes",
     "load_pinyin_syllables",
+    "load_place_codes",
     "load_place_levels",
     "load_places",
     "load_places_abroad",
@@ -205,6 +206,14 @@ def load_place_levels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     raw = data_yaml("places.yaml")
     return (frozenset(raw["provinces"]), frozenset(raw["municipalities"]),
             frozenset(row["zh"] for row in raw["places"]))
+
+
+@cache
+def load_place_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """``place_codes`` of ``places.yaml``: the country's own codes (a note in brackets) and the
+    codes of other places (a branch or a subsidiary there), upper case, without periods."""
+    raw = data_yaml("places.yaml")["place_codes"]
+    return frozenset(raw["own"]), frozenset(raw["other"]) - frozenset(raw["own"])
 
 
 @cache

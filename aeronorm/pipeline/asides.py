@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_place_codes
 from ..text.asides import acronym_asides
 from ..text.pinyin import split_syllables
 from .abbreviation import derive_acronyms
@@ -34,6 +35,8 @@ _LIST_MARK = re.compile(r"\s*(?:[;；、|｜\\]+|//+|(?<=[^\W\d_])·(?=[^\W\d_])
                         r"|(?<=[A-Za-z.)])\s*[，\u3000]\s*(?=[A-Z])")
 _LIST_WORD = re.compile(r"\s+(?:and|&|with|or|\+)\s+|(?<=[A-Za-z.)])[&+](?=[A-Z])"
                         r"|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])", re.IGNORECASE)
+_BRACKET_CODE = re.compile(r"[(（]\s*((?:[A-Za-z]\.?){2,5})\s*[)）]")  # "(HK)", "(U.S.)", "（WH）"
+_ROMAN = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")  # (not "I", a pronoun, nor "X", a brand's letter)
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
 _AS_WRITTEN = frozenset({"exact", "abbreviation"})  # methods that read a name as it is written
 _BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
@@ -69,6 +72,10 @@ class AsideCheck:
         seldom gives.)"""
         exact = self.exact
         acronyms = set(acronym_asides(query.text))
+        qualified = _qualifier(query.raw)
+        if qualified and not any(qualified.replace(".", "").casefold() in _NAME_WORD.findall(name.casefold())
+                                 for name in entity.english_names()):
+            return qualified  # "X (HK)", "X (II)": a branch, a subsidiary, a second one (unless named so)
         for aside in (*acronyms, *(a for a in query.asides if a not in acronyms)):
             said = exact.match(Query(aside), None)
             if said is None:
@@ -195,6 +202,16 @@ class AsideCheck:
             return ""
         named = {said.entity.id} if said.entity is not None else {e.id for e, _ in said.candidates}
         return query.bare if named and entity.id not in named else ""
+
+
+def _qualifier(text: str) -> str:
+    """A bracketed code of a place other than the country ("HK", "U.S.", "WH": ``place_codes`` of
+    ``places.yaml``) or a Roman numeral ("II") in ``text``, or ``""``."""
+    for m in _BRACKET_CODE.finditer(text):
+        code = m.group(1).replace(".", "").upper()
+        if code in load_place_codes()[1] or _ROMAN.fullmatch(code):
+            return m.group(1)
+    return ""
 
 
 def listed_with_marks(text: str) -> bool:

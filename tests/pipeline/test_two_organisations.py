@@ -160,3 +160,22 @@ def test_names_listed_together_name_two_bodies(n, query):
 def test_a_joining_word_inside_one_name_is_no_list(n, query, expected):
     m = n.match(query)
     assert m is not None and m.entity_id == expected
+
+
+@pytest.mark.parametrize("query", [
+    "Orbix University (HK)", "Orbix University (U.S.)", "Orbix University (WH)", "奥比斯大学（HK）",
+    "Orbix University (II)", "Chinese Academy of Sciences (UK)",
+])
+def test_a_place_code_or_a_numeral_in_brackets_is_another_body(n, query):
+    # a branch, a campus or a subsidiary there, or a second one: not the body itself
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Orbix University (CN)", "orbix-u"),  # the country's own code is a note
+    ("Hong Kong Orbital (HK) Limited", "hk-orbital"),  # a place its own name states
+])
+def test_the_country_s_own_code_or_the_entity_s_own_place_is_a_note(query, expected):
+    g = Glossary.from_records([*RECORDS, {"id": "hk-orbital", "name": "Hong Kong Orbital HK Limited"}])
+    m = Normalizer(g).match(query)
+    assert m is not None and m.entity_id == expected
