@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rapidfuzz.distance import Levenshtein
-
 from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon.word_classes import load_word_classes
@@ -94,10 +92,11 @@ class AsideCheck:
         """Whether an acronym in brackets may be ``entity``'s own: the words before it, the
         query's name or a name of the entity shortens to it
         (:func:`~aeronorm.pipeline.abbreviation.derive_acronyms`) or its initials spell it; or
-        it is a note: of three letters or fewer (a country's "CN"), or nothing like the entity's
-        acronyms (a fund's "LOF"). One of four letters or more a letter or two off the entity's
-        ("BJUT" for BIT, "CASS" for CAS) is a sister body's; beside a person's name, any acronym
-        is an employer's or a namesake's."""
+        it is a note: of three letters or fewer (a country's "CN", a fund's "LOF"). One of four
+        letters or more that no name of the entity yields is another body's: a sister's a letter
+        or two off ("BJUT" for BIT, "CASS" for CAS), a unit's ("CAS (IMECH)") or a parent's the
+        glossary does not give; beside a person's name, any acronym is an employer's or a
+        namesake's."""
         lex = self.index.lexicon
         wanted = acronym.upper()
         before = query.text[: query.text.find(acronym)]
@@ -111,12 +110,9 @@ class AsideCheck:
             return True
         if entity.type == "person":
             return False
-        if len(wanted) < 4:
-            # three letters or fewer say little: a country's code ("CN"), or a short form of a
-            # romanised name ("QLU" for Qinglan Daxue) a letter off a derived one
-            return True
-        own = derived | {a.upper() for a in entity.abbreviations}
-        return not any(Levenshtein.distance(wanted, a, score_cutoff=2) <= 2 for a in own)
+        # three letters or fewer say little: a country's code ("CN"), or a short form of a
+        # romanised name ("QLU" for Qinglan Daxue) a letter off a derived one
+        return len(wanted) < 4
 
     def lists_another(self, query: Query, entity: Entity) -> str:
         """A name the query lists beside another ("China Academy of Space Technology and CASC",
