@@ -15,6 +15,7 @@ import sys
 from array import array
 from bisect import bisect_right, insort
 from collections.abc import Hashable, Iterator, Mapping
+from itertools import repeat
 from typing import Any, TypeVar
 
 from rapidfuzz.distance import Prefix
@@ -51,7 +52,9 @@ def add_ids(table: dict[K, int | list[int] | tuple[int, ...]], keys: set[K] | fr
     if len(new) != len(keys):
         for key in keys.difference(new):
             add_id(table, key, i)
-    table.update(dict.fromkeys(new, i))
+    # (pairs, not a dict.fromkeys: an empty table would take that dict's keys layout, the
+    # general one, 8 bytes a key more than a table of str keys, and keep it as it grows)
+    table.update(zip(new, repeat(i)))
 
 
 def seal(table: dict[K, int | list[int] | tuple[int, ...]]) -> EntityIds[K]:
