@@ -29,6 +29,7 @@ from .retranslation import MAX_QUERY_CHARS
 __all__ = ["ExactStage"]
 
 _LIST_MARKS = re.compile(r"[;；、|｜\\]|//")  # marks that list names, not part of one
+_LIST_MARK_SUBSTRINGS = (";", "；", "、", "|", "｜", "\\", "//")  # (a search each: fast on a batch)
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
 _SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all
@@ -201,7 +202,8 @@ class ExactStage:
             short = [len(n) <= MAX_QUERY_CHARS for n in names]
             made = iter(probe_keys(compress(names, short)))
             keys = [next(made) if s else _NOBODY for s in short]
-        if _LIST_MARKS.search("\n".join(names)):  # (one search of the batch: marks are rare)
+        batch = "\n".join(names)
+        if any(mark in batch for mark in _LIST_MARK_SUBSTRINGS):  # (marks are rare: one test of the batch)
             keys = [_NOBODY if _LIST_MARKS.search(n) else k for n, k in zip(names, keys, strict=True)]
         return keys
 
