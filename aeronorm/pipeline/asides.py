@@ -1,9 +1,10 @@
-"""What a name's brackets and ending say of the answer a stage found for it: an aside that names
-another entity ("China Academy of Space Technology (CALT)"), a name outside the brackets that names
-another ("CASIC (Kuaizhou)"), an acronym in brackets that is a sister body's or an employer's
-("Zhang San (CCTV)"), a name cut after a joining word ("Nanjing University of"). The pipeline's
-acceptance policy (:meth:`~aeronorm.pipeline.run.Pipeline.resolve`) asks these of every answer;
-each says why it is no answer, or ``""``."""
+"""What a name's brackets, lists and ending say of the answer a stage found for it: an aside that
+names another entity ("China Academy of Space Technology (CALT)"), a name outside the brackets that
+names another ("CASIC (Kuaizhou)"), an acronym in brackets that is a sister body's or an employer's
+("Zhang San (CCTV)"), a place code or a numeral in brackets ("X (HK)", "X (II)"), names listed
+together ("X and CASC", "X; Y"), a name cut after a joining word ("Nanjing University of"). The
+pipeline's acceptance policy (:meth:`~aeronorm.pipeline.run.Pipeline.resolve`) asks these of every
+answer; each says why it is no answer, or ``""``."""
 
 from __future__ import annotations
 
