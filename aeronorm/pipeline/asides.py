@@ -21,7 +21,7 @@ from .abbreviation import derive_acronyms
 from .base import Outcome, Stage
 from .query import Query
 
-__all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks"]
+__all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks", "may_list"]
 
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -36,6 +36,7 @@ _LIST_WORD = re.compile(r"\s+(?:and|&|with|or|\+)\s+|(?<=[A-Za-z.)])[&+](?=[A-Z]
                         r"|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])", re.IGNORECASE)
 _BRACKET_CODE = re.compile(r"[(（]\s*((?:[A-Za-z]\.?){2,5})\s*[)）]")  # "(HK)", "(U.S.)", "（WH）"
 _ROMAN = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")  # (not "I", a pronoun, nor "X", a brand's letter)
+_LIST_MARK_CHARS = (";", "；", "、", "|", "｜", "\\", "//", "·", "~", "，", "\u3000")  # what _LIST_MARK needs
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
 _AS_WRITTEN = frozenset({"exact", "abbreviation"})  # methods that read a name as it is written
 _BRACKETED = re.compile(r"[(（\[][^()（）\[\]]*[)）\]]")
@@ -212,9 +213,15 @@ def _qualifier(text: str) -> str:
 
 
 def listed_with_marks(text: str) -> bool:
-    """Whether ``text`` lists parts with a list mark (";", "、") outside brackets: an exact name
-    folded so ("X; CAS" is read as "X, CAS") may still list two bodies."""
+    """Whether ``text`` lists parts with a list mark (";", "、", "|", " · ", ...) outside brackets:
+    an exact name folded so ("X; CAS" is read as "X, CAS") may still list two bodies."""
     return bool(_LIST_MARK.search(_BRACKETED.sub(" ", text)))
+
+
+def may_list(batch: str) -> bool:
+    """Whether ``batch`` (names joined) may hold a list mark at all: substring searches, fast on
+    a whole batch, before :func:`listed_with_marks` is asked of each name."""
+    return any(mark in batch for mark in _LIST_MARK_CHARS)
 
 
 def cut_after(query: Query) -> str:

@@ -52,6 +52,7 @@ from .calibration import Calibration
 from .companies import Companies
 from .concept_keys import match_concepts
 from .entity_ids import add_id
+from .places import english_places
 from .query import Query
 
 __all__ = ["ChineseIndex", "ChineseStage", "Hit"]
@@ -440,10 +441,7 @@ class ChineseIndex:
         asked only of the few entities a query's short form reaches."""
         found = self._written.get(i)
         if found is None:
-            lex = self.lexicon
-            found = self._written[i] = frozenset(
-                t.key for name in self.index.entities[i].english_names()
-                for t in lex.tokens(name) if t.kind == Kind.PLACE)
+            found = self._written[i] = english_places(self.index.entities[i], self.lexicon.tokens)
         return found
 
     def substitutions(self, text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ one-name path they must agree with.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -21,6 +20,7 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..results import Match, Method
 from ..text.fold import fold_key, probe_key, probe_keys
+from .asides import listed_with_marks, may_list
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .query import Query
@@ -28,8 +28,6 @@ from .retranslation import MAX_QUERY_CHARS
 
 __all__ = ["ExactStage"]
 
-_LIST_MARKS = re.compile(r"[;；、|｜\\]|//")  # marks that list names, not part of one
-_LIST_MARK_SUBSTRINGS = (";", "；", "、", "|", "｜", "\\", "//")  # (a search each: fast on a batch)
 
 _NOBODY = "\n"  # a probe key no table holds (a folded key has no newline)
 _SAMPLE = 32  # canonical_many: when none of a batch's first names is written as in the glossary, fold all
@@ -202,9 +200,8 @@ class ExactStage:
             short = [len(n) <= MAX_QUERY_CHARS for n in names]
             made = iter(probe_keys(compress(names, short)))
             keys = [next(made) if s else _NOBODY for s in short]
-        batch = "\n".join(names)
-        if any(mark in batch for mark in _LIST_MARK_SUBSTRINGS):  # (marks are rare: one test of the batch)
-            keys = [_NOBODY if _LIST_MARKS.search(n) else k for n, k in zip(names, keys, strict=True)]
+        if may_list("\n".join(names)):  # (marks are rare: one test of the batch first)
+            keys = [_NOBODY if listed_with_marks(n) else k for n, k in zip(names, keys, strict=True)]
         return keys
 
     def _view(self, type_: str | None) -> _View:

@@ -46,6 +46,7 @@ from .companies import Companies
 from .concept_keys import company_form_family
 from .entity_ids import EntityIds, KeyTable, add_ids, ids_of, seal
 from .pinyin_keys import PinyinKeys
+from .places import english_places
 from .query import Query
 
 __all__ = ["PinyinStage", "RomanIndex", "derived_forms", "pinyin_letters"]
@@ -313,8 +314,7 @@ class RomanIndex:
             if entity.type == "person" or not entity.chinese_names():
                 continue  # (only a Chinese name has pinyin keys: no other entity is looked up here)
             # where its English names say it is ("X (Beijing) Space Technology") counts too
-            written = frozenset(t.key for name in entity.english_names()
-                                for t in english.get((i, name)) or lex.tokens(name) if t.kind == Kind.PLACE)
+            written = english_places(entity, lambda name, i=i: english.get((i, name)) or lex.tokens(name))
             if written:
                 self.places[i] = same_places.setdefault(written, written)
             for zh in entity.chinese_names():

@@ -8,12 +8,19 @@ universities are named 交通大学), 哈尔滨工业大学 is not "Gongye Daxue
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
+from ..glossary.entity import Entity
 from ..lexicon import Kind, TermLexicon, Tok
 from ..resources import load_chinese_words
 
-__all__ = ["keeps_its_place"]
+__all__ = ["english_places", "keeps_its_place"]
+
+
+def english_places(entity: Entity, read: Callable[[str], Sequence[Tok]]) -> frozenset[str]:
+    """The places ``entity``'s English names state ("X (Beijing) Space Technology"), as the
+    lexicon reads them (``read``: a name's tokens): Chinese place words (北京)."""
+    return frozenset(t.key for name in entity.english_names() for t in read(name) if t.kind == Kind.PLACE)
 
 
 def keeps_its_place(tokens: Sequence[Tok], lexicon: TermLexicon) -> bool:
