@@ -17,6 +17,7 @@ over the best other entity.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ __all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 #: What a place's name is made of, besides its administrative suffixes (市, 省).
 _PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
@@ -152,6 +154,7 @@ class _Side:
     spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
     facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
     legal: bool = False  # the name carried a company form: a company's full name
+    joined: frozenset[str] = frozenset()  # words joined to another by a hyphen ("Hangtian-Tsinghua")
 
 
 class FuzzyStage:
@@ -221,7 +224,8 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    name = names.put(rep_id, self._side(rep.tokens, facts=self.facts(rep.entity)))
+                    name = names.put(rep_id, self._side(rep.tokens, facts=self.facts(rep.entity),
+                                                        text=rep.text))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 if side.toks and all(not name.keys.isdisjoint(t.keys) for t in side.toks):
@@ -393,7 +397,7 @@ class FuzzyStage:
         toks = [t for t in lex.tokens(e.name) if t.kind == _NAME]
         return not company and any(map(self._unit, toks)) and not any(map(lex.is_proper, toks))
 
-    def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN) -> _Side:
+    def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN, text: str = "") -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
@@ -407,8 +411,13 @@ class FuzzyStage:
         # _spellable, inlined
         spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
                       and len(t.text) >= 5 and t.text.isalpha())
+        joined = frozenset()
+        if "-" in text:
+            read = self.index.lexicon.read
+            joined = frozenset(t.text for m in _HYPHENATED.finditer(text) for part in m.group().split("-")
+                               for t in read(part))
         return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts,
-                     len(toks) < len(tokens))
+                     len(toks) < len(tokens), joined)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -477,9 +486,11 @@ class FuzzyStage:
             # nothing distinctive agrees as written: a near spelling alone is a guess
             return 0.0, ["no distinctive word in common"]
         if not same_q and all(self._unit(q[i]) or q[i].kind not in _DISTINCTIVE for i, _, _ in pairs) \
-                and all(q[i].text != c[j].text for i, j, _ in pairs):
+                and all(q[i].text != c[j].text for i, j, _ in pairs if self._unit(q[i])):
             # only the type of body agrees, and through another word ("Beijing Institute" with a
-            # "Design Department", 设计部): every institute is an institute
+            # "Design Department", 设计部): every institute is an institute. Scope words agreeing
+            # as written name nothing more: "Central Commission" is not the Central Committee
+            # (委员会 both), though "Central Committee" is.
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         if cs.facts.stated:
@@ -703,9 +714,12 @@ class FuzzyStage:
             # Culture Media") describe a trade, and another company of that trade fits them too.
             return 0.0, [f"leaves out {c[left_names[0]].text!r} and names the entity by no word of its own"]
         score = min(2 * matched / (2 * matched + extra + omitted), cal.full)
-        if not person and not left_q and score < cal.contained and any(proper(q[i]) for i in unique):
+        if not person and not left_q and score < cal.contained and any(
+                proper(q[i]) and q[i].text not in cs.joined for i in unique):
             # Every query word is in this name, and one of them is a proper name no other
-            # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd.").
+            # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd."). Half of a
+            # brand of two names ("Tsinghua" of a joint venture's "Hangtian-Tsinghua") is the
+            # other party's name as much as this one's.
             score = cal.contained
             evidence.append("unique proper-name word")
         return score, evidence

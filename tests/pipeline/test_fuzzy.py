@@ -196,6 +196,34 @@ def test_a_name_whose_only_agreeing_word_is_its_type_is_no_answer(query, name):
     assert score == 0.0 and why == ["only the type of body agrees"]
 
 
+def test_scope_words_and_a_type_written_otherwise_name_no_body():
+    # 委员会 is written "Committee" and "Commission": with nothing but a scope word beside it,
+    # the type as the name writes it is all that names the body (invented names)
+    records = [
+        {"id": "cc", "name": "Central Committee of the Workers' League", "zh": "工人联盟中央委员会",
+         "parent": "league"},
+        {"id": "league", "name": "Workers' League", "zh": "工人联盟"},
+        {"id": "nb", "name": "National Bureau of Kite Flying", "zh": "国家风筝局"},
+    ]
+    n = Normalizer(Glossary.from_records(records))
+    assert n.match("Central Commission") is None
+    assert n.match("Central Committee").entity_id == "cc"
+    assert n.match("Central Commission of the Workers' League").entity_id == "cc"
+
+
+def test_half_of_a_brand_of_two_names_is_no_answer():
+    # A joint venture is named after its parties ("Hangtian-Tsinghua"): one party's name alone
+    # is that party, whatever the glossary lacks; a one-name brand is the company's own (invented)
+    records = [
+        {"id": "jv", "name": "Weixing-Zorvana Satellite Technology Co., Ltd."},
+        {"id": "solo", "name": "Shanghai Lumira Network Technology Co., Ltd."},
+    ]
+    n = Normalizer(Glossary.from_records(records))
+    assert n.match("Zorvana") is None
+    assert n.match("Lumira").entity_id == "solo"
+    assert n.match("Weixing-Zorvana Satellite").entity_id == "jv"
+
+
 def test_near_spellings_are_every_word_one_edit_away():
     # The deletion neighbourhoods are a KeyTable of the words' positions: what they find is
     # every glossary word one edit away with the same first letter, no more, no less.
