@@ -80,6 +80,7 @@ class Pipeline:
         self.companies = BuildOnce(self._companies)
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
+        self.groups_only = BuildOnce(self._groups_only)  # ids of the groups always named so
         self.asides = BuildOnce(lambda: AsideCheck(index, self.stages["exact"], self._ancestors,
                                                    resolve=self._entity_of))
 
@@ -91,6 +92,7 @@ class Pipeline:
         self.organisations.get()
         self.companies.get()
         self.groupless.get()
+        self.groups_only.get()
         self.asides.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
@@ -167,8 +169,15 @@ class Pipeline:
     def _run_lane(self, query: Query, allowed: Collection[int] | None, *, lists: bool = True) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
-        group = "集团" in query.text if query.lane == "han" else \
-            any(map(_group_form, query.tokens(self.index.lexicon, query.text)))
+        if query.lane == "han":
+            group = "集团" in query.text
+            company = not group and _zh_company_form(query.text)
+        else:
+            tokens = query.tokens(self.index.lexicon, query.text)
+            group = any(map(_group_form, tokens))
+            # (a form that may render 集团 too, "Corporation", may be the group's own)
+            company = not group and any(t.kind == Kind.LEGAL and not any(
+                w in k for k in t.keys for w in _group_words()) for t in tokens)
         for stage in self._lanes[query.lane]:
             outcome = stage.match(query, allowed)
             if outcome is None:
@@ -179,6 +188,13 @@ class Pipeline:
                     # an entity no name of which says group (a company, a university, a place,
                     # a programme) is not "X Group".
                     why = f"the query names a group; {outcome.entity.name!r} is no group"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                if company and outcome.method != "exact" and outcome.entity.id in self.groups_only.get():
+                    # and the other way: a company's form ("Co., Ltd.", 有限公司) where every name of
+                    # the entity that states a form says group is the group's namesake company
+                    # (中国北方工业有限公司, the trading company of the China North Industries Group)
+                    why = f"the query names a company; {outcome.entity.name!r} is a group, and always named so"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
@@ -285,6 +301,24 @@ class Pipeline:
             if not group:
                 out.add(entity.id)
         return frozenset(out)
+
+    def _groups_only(self) -> frozenset[str]:
+        """The ids of the groups always named so: every name of the entity that states a company
+        form says group (集团, "Group", "Jituan"), and one does. A group one of whose names is a
+        plain "Corporation" (which renders 集团 too) or "Co., Ltd." is not told from its company."""
+        lex = self.index.lexicon
+        out = set()
+        for entity in self.index.entities:
+            if entity.type == "title":
+                continue
+            zh = [z for z in entity.chinese_names() if _zh_company_form(z)]
+            read = [lex.read(text) for label, text in entity.forms() if label not in ("zh", "zh_alias")]
+            english = [toks for toks in read if any(t.kind == Kind.LEGAL for t in toks)]
+            if (zh or english) and all("集团" in z for z in zh) and \
+                    all(any(map(_group_form, toks)) for toks in english):
+                out.add(entity.id)
+        return frozenset(out)
+
 
 def _group_form(tok: Tok) -> bool:
     """Whether a token of a query says group as written (集团, "Group", its pinyin "Jituan"; not

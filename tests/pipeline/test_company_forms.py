@@ -48,3 +48,32 @@ def test_a_group_is_no_company_no_name_of_which_says_group(n, query):
 def test_a_group_s_own_names_still_read(n):
     assert _id(n, "秦岭航天集团") == "qinling-grp"
 
+
+
+@pytest.fixture(scope="module")
+def groups() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "qinling-grp", "name": "China Qinling Industries Group Corporation Limited", "zh": "中国秦岭工业集团有限公司",
+         "aliases": ["China Qinling Industries Group"]},
+        {"id": "huashan", "name": "Huashan Optics Corporation", "zh": "华山光学集团有限公司",
+         "aliases": ["Huashan Optics Group"]},
+    ]))
+
+
+@pytest.mark.parametrize("query", [
+    "China Qinling Industries Co., Ltd.", "China Qinling Industries Company Limited", "中国秦岭工业有限公司",
+])
+def test_a_company_s_form_is_the_namesake_company_of_a_group_always_so_named(groups, query):
+    # every name of the group says "Group": the same words with a company's form are its trading
+    # company (a listed company shares its group's naming words too)
+    assert groups.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("China Qinling Industries", "qinling-grp"),  # no form stated
+    ("China Qinling Industries Corporation", "qinling-grp"),  # "Corporation" renders 集团 too
+    ("China Qinling Industries Group Corp.", "qinling-grp"),
+    ("Huashan Optics Co., Ltd.", "huashan"),  # one of its names is a plain "Corporation"
+])
+def test_a_group_named_without_its_form_or_also_as_a_corporation_is_read(groups, query, expected):
+    assert _id(groups, query) == expected
