@@ -194,7 +194,7 @@ class Pipeline:
                     # and the other way: a company's form ("Co., Ltd.", 有限公司) where every name of
                     # the entity that states a form says group is the group's namesake company
                     # (中国北方工业有限公司, the trading company of the China North Industries Group)
-                    why = f"the query names a company; {outcome.entity.name!r} is a group, and always named so"
+                    why = f"the query names a company; {outcome.entity.name!r} is a group, always named so"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \

@@ -53,8 +53,8 @@ def test_a_group_s_own_names_still_read(n):
 @pytest.fixture(scope="module")
 def groups() -> Normalizer:
     return Normalizer(Glossary.from_records([
-        {"id": "qinling-grp", "name": "China Qinling Industries Group Corporation Limited", "zh": "中国秦岭工业集团有限公司",
-         "aliases": ["China Qinling Industries Group"]},
+        {"id": "qinling-grp", "name": "China Qinling Industries Group Corporation Limited",
+         "zh": "中国秦岭工业集团有限公司", "aliases": ["China Qinling Industries Group"]},
         {"id": "huashan", "name": "Huashan Optics Corporation", "zh": "华山光学集团有限公司",
          "aliases": ["Huashan Optics Group"]},
     ]))
