@@ -715,9 +715,10 @@ class FuzzyStage:
             return 0.0, [f"leaves out {c[left_names[0]].text!r} and names the entity by no word of its own"]
         score = min(2 * matched / (2 * matched + extra + omitted), cal.full)
         if not person and not left_q and score < cal.contained and any(
-                proper(q[i]) and q[i].text not in cs.joined for i in unique):
+                own(q[i]) and q[i].text not in cs.joined for i in unique):
             # Every query word is in this name, and one of them is a proper name no other
-            # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd."). Half of a
+            # entity has ("Yitu" for "Shanghai Yitu Network Technology Co., Ltd."), and no common
+            # English word ("Galaxy" for the 星河 of another brand, "Observation"). Half of a
             # brand of two names ("Tsinghua" of a joint venture's "Hangtian-Tsinghua") is the
             # other party's name as much as this one's.
             score = cal.contained

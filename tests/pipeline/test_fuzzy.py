@@ -224,6 +224,17 @@ def test_half_of_a_brand_of_two_names_is_no_answer():
     assert n.match("Weixing-Zorvana Satellite").entity_id == "jv"
 
 
+def test_a_common_english_word_alone_is_no_brand_of_a_longer_name():
+    # "Yitu" names "Shanghai Yitu Network Technology" by itself; a common English word does not,
+    # however rare in the glossary (invented names)
+    n = Normalizer(Glossary.from_records([
+        {"id": "orchard", "name": "Shanghai Orchard Network Technology Co., Ltd."},
+        {"id": "lumira", "name": "Shanghai Lumira Network Technology Co., Ltd."},
+    ]))
+    assert n.match("Orchard") is None
+    assert n.match("Lumira").entity_id == "lumira"
+
+
 def test_near_spellings_are_every_word_one_edit_away():
     # The deletion neighbourhoods are a KeyTable of the words' positions: what they find is
     # every glossary word one edit away with the same first letter, no more, no less.
