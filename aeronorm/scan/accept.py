@@ -29,6 +29,7 @@ from ..pipeline.calibration import Calibration
 from ..resources import load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
+from ..text.pinyin import is_pinyin_word
 from .cues import load_text_cues
 from .titles import TitleResolver
 from .trie import Trie, Variant
@@ -54,6 +55,15 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _Step = tuple[int, int, list[Variant]] | None
 _STOP: _Step = (-1, -1, [])  # several entities own the name: no mention
 _NO_PLAN: list[_Step] = []  # the stretch's steps are not kept (a title is among its forms)
+
+
+def _romanised_run(doc: Doc, first: int, nxt: int) -> bool:
+    """Whether words ``first`` to ``nxt`` are all pinyin, two of them before ``nxt`` at least:
+    one romanised Chinese name, of which the words before ``nxt`` are only the beginning."""
+    if nxt - first < 2:
+        return False
+    infos, raws = doc.infos, doc.raws
+    return all(infos[k].cls == WORD and is_pinyin_word(fold_key(raws[k])) for k in range(first, nxt + 1))
 
 
 def _crosses_apposition(doc: Doc, first: int, last: int) -> bool:
@@ -395,7 +405,10 @@ class Acceptor:
                 return False  # "Nanjing University of Aeronautics ...": a longer name goes on
             if etype != "title" and info.cls == WORD and raws[nxt][0].isupper() and not info.legal \
                     and raws[nxt].casefold() not in self.cues.honorifics \
-                    and not self.longest(doc, bisect_left(doc.seq, nxt), None, -1, probe=True):
+                    and (_romanised_run(doc, first, nxt)
+                         or not self.longest(doc, bisect_left(doc.seq, nxt), None, -1, probe=True)):
+                # (a romanised name runs on in pinyin: "Hangtian Kegong Huojian Jishu ..." is one
+                # name, 航天科工火箭技术, whatever known word its rest begins with)
                 return False
         prv = first - 1
         if prv >= 0 and prv > covered_until and etype not in _PRECEDED_OK and doc.brk(first) == JOIN:

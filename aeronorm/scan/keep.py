@@ -44,6 +44,8 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "wh
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
 _LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese: ", "pinyin："
 _LABEL_REACH = 30
+# a label without its colon, opening a bracket or a clause: "(Chinese 西岭大学, pinyin Xiling Daxue)"
+_BARE_LABEL = re.compile(r"(?:[(\[\uff08,\uff0c;\uff1b])\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+$")
 _LIST_REACH = 240  # characters searched back for the cue that opens a list of names
 # a list of names runs across ";" and ":", not across sentences or out of brackets
 # where a list of names ends (not before a dash-led item of an a.k.a. list)
@@ -134,14 +136,20 @@ def in_script_slot(text: str, start: int) -> bool:
     --------
     >>> in_script_slot("Xiling University (Chinese: 西岭大学)", 28)
     True
+    >>> in_script_slot("Xiling University (Chinese 西岭大学, pinyin Xiling Daxue)", 40)
+    True
     >>> in_script_slot("Reported by: Xiling University", 13)
     False
+    >>> in_script_slot("(the Chinese Xiling University)", 13)
+    False
     """
+    labels = load_text_cues().script_labels
     label = _LABEL.search(text, max(0, start - _LABEL_REACH), start)
     if label is None:
-        return False
+        # without a colon, only a whole label ("(the Chinese X)" is no label of X)
+        label = _BARE_LABEL.search(text, max(0, start - _LABEL_REACH), start)
+        return label is not None and " ".join(_WORD.findall(label.group(1).casefold())) in labels
     words = _WORD.findall(label.group(1).casefold())
-    labels = load_text_cues().script_labels
     return " ".join(words) in labels or (bool(words) and words[-1] in labels)
 
 

@@ -80,3 +80,29 @@ def test_a_place_before_capitalised_terms_is_part_of_a_longer_name(terms, text):
 ])
 def test_a_place_apart_from_the_terms_is_still_a_mention(terms, text):
     assert "quzhou" in [m.entity_id for m in terms.find(text)]
+
+
+ROMANISED = [
+    {"id": "qx", "name": "Qixing Aerospace Group", "zh": "启星航天集团有限公司", "zh_aliases": ["启星航天"]},
+    {"id": "t-rocket-tech", "name": "Rocket Technology", "type": "term", "zh": "火箭技术"},
+]
+
+
+@pytest.fixture(scope="module")
+def romanised() -> Normalizer:
+    return Normalizer(Glossary.from_records(ROMANISED))
+
+
+@pytest.mark.parametrize("text", [
+    # 启星航天火箭技术有限公司: the group's short name begins a longer romanised name, whatever
+    # known word (a term, 火箭技术) the rest begins with
+    "The firm, Qixing Hangtian Huojian Jishu Youxian Gongsi, builds rockets.",
+    "The firm, Qíxīng Hángtiān Huǒjiàn Jìshù Yǒuxiàn Gōngsī, builds rockets.",
+])
+def test_a_romanised_name_that_runs_on_in_pinyin_is_one_longer_name(romanised, text):
+    assert "qx" not in [m.entity_id for m in romanised.find(text)]
+    assert "Qixing Aerospace Group" not in romanised.normalize_text(text)
+
+
+def test_a_romanised_name_alone_is_still_a_mention(romanised):
+    assert [m.entity_id for m in romanised.find("Qixing Hangtian announced a launch.")] == ["qx"]

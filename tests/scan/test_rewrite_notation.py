@@ -49,6 +49,15 @@ def test_the_slot_of_a_name_s_script_or_romanisation_is_left_as_written(n, text)
     assert out.count("Qiming Polytechnical University") <= 1
 
 
+@pytest.mark.parametrize("text", [
+    "QMPU (Chinese 启明工业大学, pinyin Qiming Gongye Daxue) opened a lab.",
+    "The school (pinyin Qiming Gongye Daxue) opened a lab.",
+])
+def test_a_script_label_without_its_colon_still_opens_the_slot(n, text):
+    # a label opening a bracket or a clause, its colon left out
+    assert str(n.normalize_text(text)) == text
+
+
 @pytest.mark.parametrize(("text", "kept"), [
     ("The Orbital Space Administration (OSA; 轨道航天局) released images.", "轨道航天局"),
     ("The 轨道航天局工程 began in May.", "轨道航天局工程"),  # part of a longer Chinese word
