@@ -66,7 +66,8 @@ _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
-_OWNER_AFTER = re.compile(r"(?:\s*[(\uff08][^()\uff08\uff09]{0,40}[)\uff09])?\s+of\s+(?:the\s+)?[A-Z]")
+# (an aside may stand between, and a comma: "X (XI; Chinese: ...), of the Academy of ...")
+_OWNER_AFTER = re.compile(r"(?:\s*[(\uff08][^()\uff08\uff09]{0,60}[)\uff09])?\s*,?\s+of\s+(?:the\s+)?[A-Z]")
 _QUOTE_REACH = 200  # a quoted title may be long
 _DOMAIN_AFTER = re.compile(r"\.[a-z]{2,6}\b")  # "casc.cn", "CASICloud.com"
 _APPOSITION = re.compile(r"\s*,\s*((?:the|a|an)\s[^,.;:!?()]*)", re.IGNORECASE)  # ", an island province"

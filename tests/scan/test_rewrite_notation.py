@@ -218,6 +218,8 @@ def test_an_acronym_is_its_letters_not_the_word_they_spell():
 @pytest.mark.parametrize("text", [
     "He was director of its Orbital Space Agency.",  # the writer says whose it is
     "Records of the Qinhe Lab of the Lanjiang Bureau grew.",
+    # an aside and a comma between: the writer's own owner would follow the added one
+    "The Qinhe Lab (QL; Chinese: 秦河实验室), of the Republic Orbital Academy (ROA), grew.",
 ])
 def test_no_owner_is_written_where_the_text_states_one(text):
     g = Glossary.from_records([
