@@ -7,8 +7,11 @@ from collections.abc import Collection
 
 from ..index import Index, concept_key
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import other_rendering
+from ..lexicon.compare import other_rendering, rendering
 from ..lexicon.word_classes import load_word_classes
+from ..resources import load_chinese_words
+from ..text.fold import has_han
+from ..text.zh import body_ending
 from .base import Outcome, ambiguous, found
 from .calibration import Calibration
 from .query import Query
@@ -38,6 +41,8 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
             (i,) = ids
             if other_rendering((t.text for t in tokens), index.entities[i].english_names()):
                 continue  # "Department of X" for the Ministry of X: another kind of body
+            if _never_its_type(index, i, tokens):
+                continue
             return found(index, i, calibration.concept, "concept", ("concepts " + " ".join(key),))
         if len(ids) > 1:
             settled = _by_company_form(index, key, tokens, ids, calibration)
@@ -46,6 +51,28 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
             why = ("concepts " + " ".join(key) + " shared",)
             return ambiguous(index, ids, calibration.concept, "concept", why)
     return None
+
+
+def _never_its_type(index: Index, entity: int, tokens: list[Tok]) -> bool:
+    """Whether a type of body of the query that no English name of the entity writes can never
+    be what its full Chinese name ends in: "Research Institute" (研究院, 研究所) for a school
+    (学校) the glossary also calls an "Academy"."""
+    ending = body_ending(index.entities[entity].zh)
+    if not ending:
+        return False
+    units = load_chinese_words().unit_endings
+    written: set[str] | None = None
+    for t in tokens:
+        han = [k for k in t.keys if has_han(k)]
+        if not any(k.endswith(units) for k in han) or any(k.endswith(ending) for k in han):
+            continue
+        if written is None:
+            read = index.lexicon.read
+            names = index.entities[entity].english_names()
+            written = {rendering(w.text) for name in names for w in read(name)}
+        if rendering(t.text) not in written:
+            return True
+    return False
 
 
 def company_form_family(tok: Tok) -> str:

@@ -44,6 +44,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_common_words, load_place_levels, load_places_abroad
 from ..results import Method
 from ..text.fold import fold_key, has_han
+from ..text.zh import body_ending
 from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .companies import is_company, named_without_place
@@ -383,6 +384,11 @@ class FuzzyStage:
                     any(k in words for k in c[j].keys if has_han(k)):
                 return (f"{q[i].text!r} is {c[j].text!r} only as {min(shared)}, which its Chinese name "
                         "lacks: another body")
+            # nor a type that can end no way its full Chinese name ends: a school (学校) named
+            # "Academy" in English is no "Research Institute" (研究院, 研究所)
+            ending = body_ending(self.index.entities[entity].zh)
+            if ending and not any(k.endswith(ending) for k in q[i].keys if has_han(k)):
+                return f"{q[i].text!r} is never a {ending}, which its Chinese name is: another body"
         return None
 
     def _institution(self, entity: int, company: bool) -> bool:

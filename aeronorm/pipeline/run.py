@@ -21,6 +21,7 @@ from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE
+from ..text.zh import body_ending
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after, listed_with_marks
@@ -197,6 +198,14 @@ class Pipeline:
                     why = f"the query names a company; {outcome.entity.name!r} is a group, always named so"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                if query.lane == "han" and outcome.method != "exact":
+                    # Chinese says what a body is in its last word: a 研究院 is no 学校, whatever
+                    # English name (an "Academy") the stage read the two through
+                    asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
+                    if asked and own and not (asked.endswith(own) or own.endswith(asked)):
+                        why = f"the query is a {asked}; {outcome.entity.name!r} is a {own}"
+                        candidates = ((outcome.entity, outcome.score),)
+                        return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
                         and query.lane == "latin" and self._has_company_form(query):
                     # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean

@@ -19,11 +19,11 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-from ..resources import data_yaml
+from ..resources import data_yaml, load_chinese_words
 from .fold import HAN_CLASS, HAN_RE, HAN_RUN_RE, clean_text, is_han_char
 
-__all__ = ["chinese_numeral", "compact_han", "fold_han", "fold_keeps", "gb2312_han", "maybe_traditional",
-           "to_simplified"]
+__all__ = ["body_ending", "chinese_numeral", "compact_han", "fold_han", "fold_keeps", "gb2312_han",
+           "maybe_traditional", "to_simplified"]
 
 
 _converter: Any = None
@@ -261,3 +261,13 @@ def gb2312_han() -> tuple[str, ...]:
             if is_han_char(c):
                 out.append(c)
     return tuple(out)
+
+
+def body_ending(zh: str) -> str:
+    """The type of body a Chinese name ends in (``unit_endings`` of ``aeronorm/data/chinese.yaml``,
+    the longest: 学校, not 校), or ``""``.
+
+    >>> body_ending("秦岭火箭军士官学校"), body_ending("秦岭航天研究院"), body_ending("秦岭航天")
+    ('学校', '院', '')
+    """
+    return max((u for u in load_chinese_words().unit_endings if zh.endswith(u)), key=len, default="")

@@ -63,3 +63,28 @@ def test_a_department_is_no_ministry_though_both_are_bu():
     assert _id(n, "Orbital Affairs Ministry") == "moa"
     assert _id(n, "Ministry of Orbital Affairs") == "moa"
     assert _id(n, "Publicity Department of the Qinling Committee") == "dept"
+
+
+@pytest.fixture(scope="module")
+def school() -> Normalizer:
+    # a school (学校) the glossary also calls an "Academy" in English
+    return Normalizer(Glossary.from_records([
+        {"id": "qss", "name": "Qinling Signal Sergeant School", "zh": "秦岭信号兵士官学校",
+         "aliases": ["Qinling Signal Academy"]},
+    ]))
+
+
+@pytest.mark.parametrize("query", [
+    "Qinling Signal Research Institute",  # 研究院 or 研究所: never a 学校, however "Academy" reads
+    "秦岭信号兵研究院",  # in Chinese the last word says what the body is
+    "秦岭信号兵研究所",
+])
+def test_a_type_its_full_chinese_name_never_ends_in_names_another_body(school, query):
+    assert school.match(query) is None
+
+
+@pytest.mark.parametrize("query", [
+    "Qinling Signal Academy", "Qinling Signal Sergeant School", "秦岭信号兵士官学校",
+])
+def test_the_school_s_own_names_still_read(school, query):
+    assert _id(school, query) == "qss"
