@@ -16,9 +16,14 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, fold
 
-__all__ = ["Companies", "foreign_form", "is_company", "named_without_place"]
+__all__ = ["Companies", "country_before_form", "foreign_form", "is_company", "named_without_place"]
 
 _FORM_WORD = re.compile(r"[^\W_]+")
+# the country between a company's brand and its form: "CNOOC China Limited", "X PRC Co., Ltd."
+# ("Bank of China Limited" states the scope of its own name)
+_COUNTRY_BEFORE_FORM = re.compile(
+    r"\b(?!(?:of|the|in|for)\b)[^\W\d_][\w'&-]*\s+(China|PRC)\s+"
+    r"(?:Co\b|Company\b|Corp\b|Corporation\b|Limited\b|Ltd\b|Inc\b|Holdings?\b)", re.IGNORECASE)
 
 
 def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
@@ -91,6 +96,28 @@ def foreign_form(name: str, entity: Entity) -> str:
                        for own in entity.english_names()):
         return ""
     return " ".join(form)
+
+
+def country_before_form(name: str, entity: Entity) -> str:
+    """The country that ``name`` writes between a brand and its company form where no English
+    name of ``entity`` writes it, or ``""``: "CNOOC China Limited" is the company's subsidiary
+    in China, not "CNOOC Limited" (as "X (Shenzhen) Co." is its company there).
+
+    Examples
+    --------
+    >>> country_before_form("Orbix China Limited", Entity("o", "Orbix Limited"))
+    'China'
+    >>> country_before_form("Bank of China Limited", Entity("b", "Bank Limited"))
+    ''
+    >>> country_before_form("Orbix China Co., Ltd.", Entity("o", "Orbix China Co., Ltd."))
+    ''
+    """
+    found = _COUNTRY_BEFORE_FORM.search(name)
+    if found is None:
+        return ""
+    country = found.group(1)
+    said = re.compile(rf"\b{re.escape(country)}\b", re.IGNORECASE)
+    return "" if any(said.search(own) for own in entity.english_names()) else country
 
 
 def _ending_form(name: str, *, asides: bool = False) -> tuple[str, ...]:

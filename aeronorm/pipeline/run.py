@@ -28,7 +28,7 @@ from .asides import AsideCheck, cut_after, listed_with_marks
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import ChineseStage
-from .companies import foreign_form, is_company
+from .companies import country_before_form, foreign_form, is_company
 from .concept import ConceptStage
 from .exact import ExactStage
 from .fuzzy import FuzzyStage
@@ -215,9 +215,12 @@ class Pipeline:
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 cut = cut_after(query) if outcome.method != "exact" else ""
                 foreign = foreign_form(query.text, outcome.entity) if query.lane == "latin" else ""
-                if cut or foreign:
+                country = country_before_form(query.text, outcome.entity) \
+                    if query.lane == "latin" and outcome.method != "exact" else ""
+                if cut or foreign or country:
                     why = f"the name is cut after {cut!r}: what it named is in the part cut off" if cut else \
-                        f"a company form of another country or a partnership ({foreign}) its names lack"
+                        f"a company form of another country or a partnership ({foreign}) its names lack" \
+                        if foreign else f"{country!r} before the company form: its subsidiary there"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 asides = self.asides.get()
