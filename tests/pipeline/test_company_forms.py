@@ -82,7 +82,9 @@ def test_a_group_named_without_its_form_or_also_as_a_corporation_is_read(groups,
 @pytest.mark.parametrize("query", ["Orbix China Limited", "Orbix China Co., Ltd.", "ORBIX PRC Ltd."])
 def test_the_country_before_a_company_form_is_the_company_s_subsidiary_there(query):
     # "X China Limited" is X's company in China, as "X (Shenzhen) Co." is its company there
-    n = Normalizer(Glossary.from_records([{"id": "orbix-ltd", "name": "Orbix Limited", "zh": "奥比斯有限公司"}]))
+    n = Normalizer(Glossary.from_records([
+        {"id": "orbix-ltd", "name": "Orbix Limited", "zh": "奥比斯有限公司"},
+    ]))
     assert n.match(query) is None
     assert n.match("Orbix Ltd.").entity_id == "orbix-ltd"
 
