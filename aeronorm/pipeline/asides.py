@@ -15,7 +15,7 @@ from ..glossary.entity import Entity
 from ..index import Index
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_place_codes
-from ..text.asides import acronym_asides
+from ..text.asides import acronym_asides, aside_items
 from ..text.pinyin import split_syllables
 from .abbreviation import derive_acronyms
 from .base import Outcome, Stage
@@ -76,7 +76,9 @@ class AsideCheck:
         if qualified and not any(qualified.replace(".", "").casefold() in _NAME_WORD.findall(name.casefold())
                                  for name in entity.english_names()):
             return qualified  # "X (HK)", "X (II)": a branch, a subsidiary, a second one (unless named so)
-        for aside in (*acronyms, *(a for a in query.asides if a not in acronyms)):
+        items = [item for a in query.asides if a not in acronyms for item in aside_items(a)]
+        for aside in (*acronyms, *(item for item in items if item not in acronyms)):
+            # (each name an aside gives, "a.k.a." notes too: "X (a.k.a. Y)" says X is Y)
             said = exact.match(Query(aside), None)
             if said is None:
                 if aside in acronyms and aside.isalpha() and not self._yields(query, entity, aside):

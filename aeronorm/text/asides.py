@@ -7,10 +7,14 @@ import re
 
 from .fold import ASIDE_RE
 
-__all__ = ["acronym_asides", "is_redundant_aside", "without_redundant_asides"]
+__all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
 
 _SPACES = re.compile(r"\s+")
 _AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
+# the note's words before the name it gives: "also known as", "formerly called", "a.k.a."
+_AKA_WORDS = re.compile(r"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as"
+                        r"|the|previously|originally)\b\W*)+", re.IGNORECASE)
+_ITEMS = re.compile(r"\s*[,;\uff0c\uff1b]\s*")
 
 
 def is_redundant_aside(aside: str) -> bool:
@@ -21,12 +25,35 @@ def is_redundant_aside(aside: str) -> bool:
     --------
     >>> is_redundant_aside("(BUPT)"), is_redundant_aside('("Huada Coffee")'), is_redundant_aside("(Xi'an)")
     (True, True, False)
+    >>> is_redundant_aside("(CASTC, also known as CASC)"), is_redundant_aside("(JSLC, Base 20)")
+    (True, False)
     """
     inner = aside.strip(" ()[]（）【】")
     if inner[:1] in "\"“":
         return True
-    words = inner.split()
-    return bool(_AKA.match(inner)) or (len(words) == 1 and sum(c.isupper() for c in inner) >= 2)
+    return _redundant_item(inner) or all(map(_redundant_item, _ITEMS.split(inner)))
+
+
+def _redundant_item(item: str) -> bool:
+    """One item of an aside that repeats the name: an acronym or an "a.k.a." note ("CASTC, also
+    known as CASC" is two)."""
+    words = item.split()
+    return bool(_AKA.match(item)) or (len(words) == 1 and sum(c.isupper() for c in item) >= 2)
+
+
+def aside_items(aside: str) -> tuple[str, ...]:
+    """The names an aside gives, an "a.k.a." note's words taken off each: what each says the
+    name is.
+
+    Examples
+    --------
+    >>> aside_items("CASTC, also known as CASC")
+    ('CASTC', 'CASC')
+    >>> aside_items("a.k.a. Xiling Orbital"), aside_items("a.k.a., Xiling Orbital")
+    (('Xiling Orbital',), ('Xiling Orbital',))
+    """
+    items = (_AKA_WORDS.sub("", item).strip() for item in _ITEMS.split(aside.strip(" ()[]（）【】")))
+    return tuple(item for item in items if item)
 
 
 def acronym_asides(text: str) -> tuple[str, ...]:

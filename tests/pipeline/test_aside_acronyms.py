@@ -52,3 +52,21 @@ def test_a_parents_acronym_says_whose_unit_it_is():
     ]))
     assert n.match("Second Academy of Nanhu Space Group (NSG)").entity_id == "nsg-2"
     assert n.match("Nanhu Space Group (NSG) Second Academy").entity_id == "nsg-2"  # inside: a part's
+
+
+@pytest.mark.parametrize("query", [
+    "Nanhu Space Research Institute (a.k.a. Nanhu Rocket Technology Institute)",  # the writer says X is Y
+    "Nanhu Space Research Institute (also known as NRTI)",
+    "Nanhu Space Research Institute (NSRI; NRTI)",  # each item of a list
+    "Nanhu Space Research Institute (NSRI, formerly Nanhu Rocket Technology Institute)",
+])
+def test_a_name_an_aside_gives_for_another_entity_is_no_answer(n, query):
+    assert n.match(query) is None
+
+
+@pytest.mark.parametrize("query", [
+    "Nanhu Space Research Institute (NSRI, also known as Nanhu Space Institute)",  # items that repeat it
+    "Nanhu Space Research Institute (a.k.a. NSRI)",
+])
+def test_an_aside_of_several_names_that_all_repeat_it_keeps_the_answer(n, query):
+    assert n.match(query).entity_id == "nsri"
