@@ -18,8 +18,8 @@ from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_english_words
 from ..results import Method
-from ..text.fold import ASIDE_RE, fold, fold_key, looks_like_acronym
-from ..text.pinyin import split_syllables
+from ..text.fold import ASIDE_RE, fold, fold_key, has_han, looks_like_acronym
+from ..text.pinyin import split_syllables, to_pinyin
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
@@ -242,11 +242,25 @@ def _word_options(lexicon: TermLexicon, word: str) -> _WordOptions:
             if len(pieces) > 1 and all(split_syllables(p) for p in pieces):
                 opts.add("".join(p[0] for p in pieces))
             else:
-                syl = split_syllables(w)
+                syl = _syllables_of(lexicon, w)
                 if syl and len(syl) >= 2 and _romanised(lexicon, w):
                     opts.add("".join(s[0] for s in syl))
         options.append(tuple(o.upper() for o in sorted(opts)))
     return tuple(options)
+
+
+def _syllables_of(lexicon: TermLexicon, word: str) -> tuple[str, ...] | None:
+    """The syllables of a romanised word: those of the Chinese the lexicon reads it as (湖南 is
+    hu-nan), else its one split; ``None`` where a syllable after the first begins with a vowel
+    and no apostrophe says so ("hunan" may be hun-an: its initials would be a guess)."""
+    for tok in lexicon.tokens(word)[:1]:
+        for key in sorted(tok.keys):
+            if has_han(key) and "".join(syl := to_pinyin(key)) == word:
+                return syl
+    syl = split_syllables(word)
+    if syl and any(s[0] in "aeo" for s in syl[1:]):
+        return None
+    return syl
 
 
 def _romanised(lexicon: TermLexicon, word: str) -> bool:

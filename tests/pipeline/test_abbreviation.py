@@ -96,6 +96,19 @@ def test_derive_acronyms_xian_gives_two_initials(index, apostrophe):
     assert "XATU" in derive_acronyms(index.lexicon, f"Xi{apostrophe}an Technological University")
 
 
+def test_a_romanised_place_gives_the_initials_of_its_chinese_syllables(index):
+    # 湖南 is hu-nan, though "hunan" also splits hun-an: HN, never HA (HAUST is another
+    # university's, 河南's, written "HenAn")
+    acros = derive_acronyms(index.lexicon, "Hunan University of Science and Technology")
+    assert "HNUST" in acros and "HAUST" not in acros
+
+
+def test_a_romanised_word_whose_split_is_a_guess_gives_one_initial(index):
+    # "lunan" is lu-nan or lun-an: without its Chinese or an apostrophe, no syllable initials
+    acros = derive_acronyms(index.lexicon, "Lunan Orbital Institute")
+    assert "LOI" in acros and not {"LAOI", "LNOI"} & acros
+
+
 def test_derived_acronyms_skip_function_words(index):
     acros = derive_acronyms(index.lexicon, "Beijing Institute of Strength and Environment")
     assert "BISE" in acros
