@@ -105,7 +105,7 @@ class AbbreviationStage:
             return None
         index, cal = self.index, self.calibration
         given = index.owners(fold_key(text))
-        key = text.upper().replace("-", "").replace("&", "").rstrip(".")
+        key = _acronym_key(text)
         ids = set(given) if given else set(self.acronyms.get().ids(key))
         if allowed is not None:
             ids = {i for i in ids if i in allowed}
@@ -125,6 +125,14 @@ class AbbreviationStage:
         return None
 
 
+    def spelt_by(self, text: str) -> tuple[int, ...]:
+        """The entities whose names spell an acronym ``text`` long enough to prove something
+        (a derived one of three letters or fewer is a candidate only: no entity is said to)."""
+        key = _acronym_key(text)
+        if sum(c.isalpha() for c in key) <= _SHORT:
+            return ()
+        return self.acronyms.get().ids(key)
+
     def _derived_score(self, key: str) -> tuple[float, str]:
         """What a derived acronym proves: a short one, or one that spells an English word, fits
         entities the glossary does not hold as well as the one it does."""
@@ -136,6 +144,10 @@ class AbbreviationStage:
         if self.index.lexicon.knows(word) or word in load_english_words():
             return cal.abbreviation_derived_word, "; also an English word"
         return cal.abbreviation_derived, ""
+
+
+def _acronym_key(text: str) -> str:
+    return text.upper().replace("-", "").replace("&", "").rstrip(".")
 
 
 def _is_parent(lexicon: TermLexicon, affiliations: Affiliations, text: str, parent: Entity | None) -> bool:

@@ -20,7 +20,7 @@ from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
-from ..text.fold import ASIDE_RE
+from ..text.fold import ASIDE_RE, looks_like_acronym
 from ..text.zh import body_ending
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
@@ -198,6 +198,21 @@ class Pipeline:
                     why = f"the query names a company; {outcome.entity.name!r} is a group, always named so"
                     candidates = ((outcome.entity, outcome.score),)
                     return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                if outcome.method not in ("exact", "abbreviation") and query.lane == "latin" \
+                        and looks_like_acronym(query.text):
+                    # an acronym another entity's name spells is that one's as much as the
+                    # company's named after it ("CNOOC": China National Offshore Oil Corporation,
+                    # and its "CNOOC Limited")
+                    abbreviation = self.stages["abbreviation"]
+                    assert isinstance(abbreviation, AbbreviationStage)
+                    entities = self.index.entities
+                    others = [entities[i] for i in abbreviation.spelt_by(query.text)
+                              if entities[i].id != outcome.entity.id]
+                    if others:
+                        why = f"the acronym is also {others[0].name!r}'s, whose name spells it"
+                        candidates = ((outcome.entity, outcome.score),
+                                      *((e, outcome.score) for e in others[:3]))
+                        return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 if query.lane == "han" and outcome.method != "exact":
                     # Chinese says what a body is in its last word: a 研究院 is no 学校, whatever
                     # English name (an "Academy") the stage read the two through

@@ -70,3 +70,18 @@ def test_a_name_an_aside_gives_for_another_entity_is_no_answer(n, query):
 ])
 def test_an_aside_of_several_names_that_all_repeat_it_keeps_the_answer(n, query):
     assert n.match(query).entity_id == "nsri"
+
+
+def test_an_acronym_one_entity_spells_and_another_is_named_after_is_either_s():
+    # "CNOOC": China National Offshore Oil Corporation's acronym, and its company "CNOOC Limited"
+    n = Normalizer(Glossary.from_records([
+        {"id": "parent", "name": "Qinling National Offshore Orbital Corporation"},
+        {"id": "listed", "name": "QNOOC Limited", "parent": "parent"},
+    ]))
+    assert n.match("QNOOC") is None
+    assert n.match("QNOOC Limited").entity_id == "listed"
+    # an acronym of three letters a name spells proves nothing: the company named so keeps it
+    short = Normalizer(Glossary.from_records([
+        {"id": "u", "name": "Qinling Yuhang Daxue"}, {"id": "c", "name": "QYD Company Limited"},
+    ]))
+    assert short.match("QYD").entity_id == "c"
