@@ -101,7 +101,7 @@ class SpanResolver:
             for s, e in tries:
                 m = self._resolve_span(doc, s, e, type_)
                 if m is None and inner:
-                    m = self._part_of(doc, a, b, [taken[i][2] for i in inner], type_)
+                    m = self._part_of(doc, a, b, taken[inner[0]][0], [taken[i][2] for i in inner], type_)
                 if m is not None:
                     out.append(m)
                     replaced.update(inner)
@@ -162,37 +162,65 @@ class SpanResolver:
             return self._span_cache[key]
         return self._span_cache.put(key, self.resolve(span, type=type_))
 
-    def _part_of(self, doc: Doc, a: int, b: int, parents: list[Match], type_: str | None) -> Mention | None:
-        """"X of the Y" as one mention when X alone names an entity whose parent is Y (the
-        glossary writes "National Astronomical Observatories, CAS"); a part the glossary lacks
-        ("Foreign Affairs Department of the ...") is no mention, and Y stays Y."""
+    def _part_of(self, doc: Doc, a: int, b: int, j: int, parents: list[Match], type_: str | None
+                 ) -> Mention | None:
+        """"X of the Y" (or "X of Y") as one mention when X alone names an entity whose parent is
+        Y (the glossary writes "National Astronomical Observatories, CAS"), or X with another
+        form of Y does ("Sixth Academy of CASC" for "Sixth Academy of China Aerospace Science and
+        Technology Corporation"); a part the glossary lacks ("Foreign Affairs Department of the
+        ...") is no mention, and Y stays Y."""
         if len(parents) != 1:
             return None
-        j = b
-        while j > a and not (doc.raws[j].casefold() == "the" and doc.raws[j - 1].casefold() == "of"):
-            j -= 1
-        if j - 2 < a:
+        # (``j``: the first word of Y's name, after "of" or "of the")
+        of = j - 2 if doc.raws[j - 1].casefold() == "the" and doc.raws[j - 2].casefold() == "of" else j - 1
+        if of - 1 < a or doc.raws[of].casefold() != "of":
             return None
-        head = self._resolve_span(doc, a, j - 2, type_)
+        head = self._resolve_span(doc, a, of - 1, type_)
         if head is None:
+            # the capitalised words right before "of" ("Engineers of the Sixth Academy of ..."
+            # opens a sentence: "Sixth Academy"), with another form of the parent
+            while a < of - 1 and not all(doc.raws[k][0].isupper() for k in range(a, of)):
+                a += 1
+        m = head.match if head is not None else self._of_another_form(doc, a, of - 1, parents[0], type_)
+        if m is None:
             return None
-        entity = self.index.entities[self._ids[head.entity_id]]
+        entity = self.index.entities[self._ids[m.entity_id]]
         if entity.parent != parents[0].entity_id:
             return None
         start, end = doc.start(a), doc.end(b)
         span = doc.text[start:end]
-        m = head.match
         evidence = (*m.evidence, f"of its parent {parents[0].canonical!r}")
         match = Match.of(span, entity, m.score, m.method, evidence)
         return Mention(start, close_aside(doc.text, start, end), span, match)
 
+    def _of_another_form(self, doc: Doc, a: int, b: int, parent: Match, type_: str | None) -> Match | None:
+        """Words ``a`` to ``b`` ("Sixth Academy", which names no one alone) with "of" and another
+        written form of the parent the text names after them ("Sixth Academy of CASC"), as a
+        sure stage answers it."""
+        head = doc.text[doc.start(a) : doc.end(b)]
+        entity = self.index.entities[self._ids[parent.entity_id]]
+        for form in (*entity.abbreviations, entity.name, *entity.aliases):
+            m = self._answer_text(f"{head} of {form}", type_)
+            if m is not None and m.method in SURE_METHODS:
+                return m
+        return None
+
+    def _answer_text(self, text: str, type_: str | None) -> Match | None:
+        key = ("=" + text, type_)
+        if key in self._span_cache:
+            return self._span_cache[key]
+        return self._span_cache.put(key, self.resolve(text, type=type_))
+
     def _of_the_tail(self, doc: Doc, taken: list[tuple[int, int, Match]], covered: bytearray, a: int, b: int,
                      firsts: list[int], lasts: list[int]) -> list[int]:
-        """When the trie's mentions in run ``a..b`` all follow its first "of the" ("X of the Y"),
+        """When the trie's mentions in run ``a..b`` all follow its first "of the" or "of" ("X of the Y"),
         their positions in ``taken``; else ``[]``. ``taken`` is in text order and its mentions do
         not overlap (``firsts`` and ``lasts`` their first and last words, both increasing)."""
         j = next(k for k in range(a, b + 1) if covered[k])
-        if j - a < 3 or doc.raws[j - 1].casefold() != "the" or doc.raws[j - 2].casefold() != "of":
+        raws = doc.raws
+        if raws[j - 1].casefold() == "the" and j - a >= 3 and raws[j - 2].casefold() == "of":
+            pass  # "X of the Y"
+        elif not (j - a >= 2 and raws[j - 1].casefold() == "of"):  # "Sixth Academy of CASC ..."
             return []
         inside = overlapping(firsts, lasts, a, b)
         if any(taken[i][0] < j or taken[i][1] > b for i in inside):

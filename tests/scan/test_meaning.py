@@ -204,6 +204,21 @@ def test_an_acronym_before_an_honorific_is_still_a_mention(normalizer):
     assert ("CNSA", "cnsa") in got and ("APSCO", "apsco") in got
 
 
+def test_a_unit_named_with_another_form_of_its_parent_is_one_mention():
+    # "Sixth Academy" names no one alone; the glossary writes it with the parent's acronym
+    g = Glossary.from_records([
+        {"id": "vasa", "name": "Vega Academy of Space Arts", "abbreviations": ["VASA"]},
+        {"id": "vasa-6", "name": "Vega Propulsion Academy", "aliases": ["Sixth Academy of VASA"],
+         "context_aliases": ["Sixth Academy"], "parent": "vasa"},
+    ])
+    n = Normalizer(g)
+    text = "Engineers of the Sixth Academy of Vega Academy of Space Arts tested an engine."
+    assert found(n, text) == [("Sixth Academy of Vega Academy of Space Arts", "vasa-6")]
+    # a unit the glossary lacks stays out, and the parent is the parent
+    assert found(n, "The Ninth Academy of Vega Academy of Space Arts said.") == [
+        ("Vega Academy of Space Arts", "vasa")]
+
+
 def test_x_of_the_y_official_name_is_one_mention_and_a_missing_sub_unit_no_parent():
     g = Glossary.from_records([
         {"id": "vasa", "name": "Vega Academy of Space Arts", "abbreviations": ["VASA"]},
