@@ -369,11 +369,17 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     """Whether a mended name has two naming words or more, one of them as written, or one naming
     word, as written (the readings mended generic words: "State Council of the People's Republc of
     China"): a name whose identity rests on the guessed words alone ("Inner Monoglia") may be any
-    entity named so."""
-    read = {w for _, reading in mended.readings for w in reading.split()}
+    entity named so. A reading that only moves a space ("Land Space" as LandSpace) guesses no
+    letter: its words are as written."""
+    read = {w for written, reading in mended.readings if _letters(written) != _letters(reading)
+            for w in reading.split()}
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
     return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalpha())
 
 
 def _zh_company_form(text: str) -> bool:

@@ -57,6 +57,15 @@ def test_a_name_that_is_only_its_guessed_word_is_not_read(n):
     assert n.match("Minggyue") is None
 
 
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Ming Yue", "mingyue"),  # a brand of one word written as two: no letter guessed
+    ("Zhen xing Satellite Manufacturing Group Corporation", "zhenxing"),
+])
+def test_a_name_only_its_spacing_read_is_read(n, query, expected):
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected and m.method == "spelling" and m.score < 1.0
+
+
 def test_a_typo_in_the_generic_words_around_one_naming_word_as_written_is_read(n):
     # its one naming word ("Grand Council") as written: the reading mends a generic word
     m = n.match("Grand Council of the People's Republc of China")
