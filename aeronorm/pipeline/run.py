@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from ..caching import BuildOnce
-from ..glossary.entity import Entity
+from ..glossary.entity import Entity, body_kind_of_words
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
@@ -124,6 +124,24 @@ class Pipeline:
                 return mended
         return accepted, last
 
+    def _names_a_field(self, query: Query) -> bool:
+        """Whether a name is words of a field only: two words or more the lexicon translates,
+        none of them a type of body, a company form, a place, a scope ("China", "National"), a
+        number or a proper name."""
+        lex = self.index.lexicon
+        tokens = query.tokens(lex, query.text)
+        if len(tokens) < 2:
+            return False
+        if body_kind_of_words([w.casefold() for w in query.text.split()]) is not None:
+            return False  # "... Industry Technology Alliance"
+        units = load_chinese_words().unit_endings
+        for t in tokens:
+            if t.kind != Kind.NAME or t.key == t.text or lex.is_proper(t):
+                return False
+            if any(k.endswith(units) for k in t.keys if not k.isascii()):
+                return False
+        return True
+
     def _has_company_form(self, query: Query) -> bool:
         return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
 
@@ -213,6 +231,14 @@ class Pipeline:
                         candidates = ((outcome.entity, outcome.score),
                                       *((e, outcome.score) for e in others[:3]))
                         return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
+                if query.lane == "latin" and outcome.method != "exact" and outcome.entity.type == "org" \
+                        and self._names_a_field(query):
+                    # "Aerospace Science and Technology", "Space Law": words of a field, which no
+                    # type of body, company form, place or proper name makes a body's name (a
+                    # journal, a degree, a conference is named so as often)
+                    why = "words of a field, and nothing that names a body"
+                    candidates = ((outcome.entity, outcome.score),)
+                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
                 if query.lane == "han" and outcome.method != "exact":
                     # Chinese says what a body is in its last word: a 研究院 is no 学校, whatever
                     # English name (an "Academy") the stage read the two through

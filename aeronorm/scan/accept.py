@@ -50,6 +50,9 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")  # a unit's number; a year (four digits) is none
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
+# a Chinese gloss in brackets right after a name, and a capitalised word glued to it: the name
+# goes on ("Tianyi (天仪)Space Science ..."); after a space, the gloss may end it
+_GLOSS_AFTER = re.compile(r"\s*[(\uff08][^()\uff08\uff09a-zA-Z]{1,20}[)\uff09](?=[A-Z])")
 _ARTICLES = frozenset({"the", "a", "an"})
 #: A step of :meth:`Acceptor._steps`: (entity, last content word relative to the first, forms).
 _Step = tuple[int, int, list[Variant]] | None
@@ -410,6 +413,20 @@ class Acceptor:
                 # (a romanised name runs on in pinyin: "Hangtian Kegong Huojian Jishu ..." is one
                 # name, 航天科工火箭技术, whatever known word its rest begins with)
                 return False
+        if etype != "title" and not infos[last].possessive:
+            gloss = _GLOSS_AFTER.match(doc.text, doc.end(last))
+            if gloss is not None:
+                # "Tianyi (天仪)Space Science and Technology Research Institute": a Chinese gloss
+                # inside a longer name, which goes on right after it
+                k = last + 1
+                while k < n and doc.start(k) < gloss.end():
+                    k += 1
+                if k < n and infos[k].cls == WORD and not infos[k].legal and not raws[k].isupper() \
+                        and raws[k].casefold() not in self.cues.honorifics:
+                    # (but for a post or a person's name after the gloss: "CAST (...) Director")
+                    after = self.longest(doc, bisect_left(doc.seq, k), None, -1)
+                    if after is None or after[2].type not in _PRECEDED_OK:
+                        return False
         prv = first - 1
         if prv >= 0 and prv > covered_until and etype not in _PRECEDED_OK and doc.brk(first) == JOIN:
             info = infos[prv]

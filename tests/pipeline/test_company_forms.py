@@ -92,3 +92,27 @@ def test_the_country_before_a_company_form_is_the_company_s_subsidiary_there(que
 def test_a_national_scope_of_the_name_s_own_is_read():
     n = Normalizer(Glossary.from_records([{"id": "boq", "name": "Bank of Qinling China Limited"}]))
     assert n.match("Bank of Qinling China Ltd.").entity_id == "boq"
+
+
+@pytest.fixture(scope="module")
+def fields() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "csst", "name": "China Satellite Science and Technology Corporation",
+         "zh": "中国卫星科技集团有限公司", "aliases": ["Satellite Science and Technology Group"]},
+        {"id": "alliance", "name": "Satellite Industry Technology Alliance", "zh": "卫星产业技术联盟"},
+    ]))
+
+
+@pytest.mark.parametrize("query", ["Satellite Science and Technology", "Satellite Science & Technology"])
+def test_words_of_a_field_name_no_body(fields, query):
+    # a journal, a degree, a conference is named so as often as the group that drops its form
+    assert fields.match(query) is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("China Satellite Science and Technology", "csst"),  # a scope makes it a name
+    ("Satellite Science and Technology Group", "csst"),  # a company form
+    ("Satellite Industry Technology Alliance", "alliance"),  # a type of body
+])
+def test_a_scope_a_form_or_a_type_of_body_makes_field_words_a_name(fields, query, expected):
+    assert _id(fields, query) == expected

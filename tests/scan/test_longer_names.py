@@ -106,3 +106,12 @@ def test_a_romanised_name_that_runs_on_in_pinyin_is_one_longer_name(romanised, t
 
 def test_a_romanised_name_alone_is_still_a_mention(romanised):
     assert [m.entity_id for m in romanised.find("Qixing Hangtian announced a launch.")] == ["qx"]
+
+
+def test_a_name_glued_to_its_gloss_and_going_on_is_one_longer_name():
+    n = Normalizer(Glossary.from_records([{"id": "xy", "name": "Xiyun", "zh": "西云"}]))
+    # 西云空间科学研究院: the English goes on right after the gloss
+    text = "It sanctioned Xiyun (西云)Space Science Research Institute, a firm."
+    assert "xy" not in [m.entity_id for m in n.find(text) if m.text == "Xiyun"]
+    assert "Xiyun" in str(n.normalize_text(text))
+    assert [m.text for m in n.find("Xiyun (西云) launched it.")][:1] == ["Xiyun"]
