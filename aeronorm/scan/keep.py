@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rapidfuzz.distance import OSA
+
 from ..lexicon import stem
 from ..text.fold import has_han, is_han_char
 from .cues import load_text_cues, read_aka
@@ -284,7 +286,7 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     # a word the new name adds that the text writes right after the mention, in lower case: the
     # mention modifies it ("Beidou satellite navigation system", "BeiDou system navigation")
     nxt = _NEXT_LOWER.match(text, end)
-    if nxt and stem(nxt.group(1)) in set(theirs) - set(mine):
+    if nxt and any(_same_word(stem(nxt.group(1)), w) for w in set(theirs) - set(mine)):
         return True
     if not mine or at < 0:
         # the mention is not written inside the new name; its first words may still be the text's
@@ -320,6 +322,16 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         if apposition and suffix[0] in _word_list(apposition.group(1)):
             return True
     return False
+
+
+def _same_word(written: str, word: str) -> bool:
+    """Whether a word of the text is ``word``, or it cut short or mistyped by a letter ("provinc"
+    for "province": the text's own word after the name, which the name would repeat)."""
+    if written == word:
+        return True
+    if len(written) < 4:
+        return False
+    return word.startswith(written) or OSA.distance(written, word, score_cutoff=1) <= 1
 
 
 def _sentence_before(text: str, start: int) -> str:

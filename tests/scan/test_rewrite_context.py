@@ -138,7 +138,8 @@ def test_a_name_that_modifies_a_word_its_canonical_name_has_is_left_as_written()
         {"id": "lanxing", "name": "Lanxing Navigation Satellite System",
          "aliases": ["Lanxing", "Lanxing system"], "type": "program"},
     ]))
-    for text in ("The Lanxing satellite navigation system grew.", "Lanxing system navigation service grew."):
+    for text in ("The Lanxing satellite navigation system grew.", "Lanxing system navigation service grew.",
+                 "The Lanxing satelite navigation grew.", "The Lanxing navigat service grew."):  # typos
         assert n.normalize_text(text) == text  # not "Lanxing Navigation Satellite System satellite ..."
     expected = "It serves Lanxing Navigation Satellite System users."
     assert n.normalize_text("It serves Lanxing users.") == expected
