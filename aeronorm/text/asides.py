@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..resources import load_place_codes
 from .fold import ASIDE_RE
 
 __all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
@@ -36,8 +37,11 @@ def is_redundant_aside(aside: str) -> bool:
 
 def _redundant_item(item: str) -> bool:
     """One item of an aside that repeats the name: an acronym or an "a.k.a." note ("CASTC, also
-    known as CASC" is two)."""
+    known as CASC" is two); a place's code is no acronym of the name ("X Co. (HK)" is its Hong
+    Kong company: ``place_codes`` of ``places.yaml``)."""
     words = item.split()
+    if len(words) == 1 and item.replace(".", "").upper() in load_place_codes()[1]:
+        return False
     return bool(_AKA.match(item)) or (len(words) == 1 and sum(c.isupper() for c in item) >= 2)
 
 

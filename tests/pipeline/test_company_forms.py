@@ -116,3 +116,11 @@ def test_words_of_a_field_name_no_body(fields, query):
 ])
 def test_a_scope_a_form_or_a_type_of_body_makes_field_words_a_name(fields, query, expected):
     assert _id(fields, query) == expected
+
+
+def test_a_place_code_in_brackets_is_no_acronym_of_the_name():
+    # "(HK)" says where the company is: its Hong Kong company, not one of the same name elsewhere
+    n = Normalizer(Glossary.from_records([{"id": "ace-hk", "name": "Qinace Electronics (HK) Co., Limited"}]))
+    assert n.match("Qinace Electronics Co., Ltd.") is None
+    assert n.match("Qinace Electronics Enterprise") is None
+    assert n.match("Qinace Electronics (HK) Co., Ltd.").entity_id == "ace-hk"
