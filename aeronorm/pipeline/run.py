@@ -21,6 +21,7 @@ from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, looks_like_acronym
+from ..text.pinyin import split_syllables
 from ..text.zh import body_ending
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
@@ -396,8 +397,10 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     word, as written (the readings mended generic words: "State Council of the People's Republc of
     China"): a name whose identity rests on the guessed words alone ("Inner Monoglia") may be any
     entity named so. A reading that only moves a space ("Land Space" as LandSpace) guesses no
-    letter: its words are as written."""
-    read = {w for written, reading in mended.readings if _letters(written) != _letters(reading)
+    letter: its words are as written; unless it reads pinyin, where the spaces are the only
+    sign of which syllables make a word ("Dan Zhongde" is no "Danzhongde", 单忠德)."""
+    read = {w for written, reading in mended.readings
+            if _letters(written) != _letters(reading) or all(map(split_syllables, reading.split()))
             for w in reading.split()}
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
