@@ -59,7 +59,8 @@ _MISSING: Any = object()
 #: One raw word as fold and _WORD leave it (lower-case ASCII): read without folding.
 _PLAIN = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _END = ""  # the trie's mark of a phrase's end: no word is empty
-_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}")  # "H.K." -> "hk", "U.S." -> "us"
+# "H.K." -> "hk", "U.S." -> "us", "P.R.C" (its last dot left out) -> "prc"
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}(?:[^\W\d_](?![^\W\d_]))?")
 
 
 def stem(word: str) -> str:

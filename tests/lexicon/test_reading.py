@@ -127,3 +127,9 @@ def test_every_kind_of_plain_word_reads_as_the_same_word_written_otherwise(fresh
     assert len(words) > 500
     for w in sorted(words):
         assert _reading(lex, w) == _reading(other, f" {w.upper()}"), w
+
+
+@pytest.mark.parametrize("written", ["P.R.C.", "P.R.C", "PRC", "P.R. China", "PR China"])
+def test_a_dotted_initialism_reads_as_its_letters_with_or_without_its_last_dot(fresh, written):
+    toks = fresh().read(f"Ministry of Orbits of {written}")
+    assert toks[-1].key == "中华人民共和国" and toks[-1].kind == Kind.GENERIC
