@@ -133,7 +133,7 @@ class Pipeline:
         tokens = query.tokens(lex, query.text)
         if len(tokens) < 2:
             return False
-        if body_kind_of_words([w.casefold() for w in query.text.split()]) is not None:
+        if body_kind_of_words([w for t in tokens for w in t.text.split()]) is not None:
             return False  # "... Industry Technology Alliance"
         units = load_chinese_words().unit_endings
         for t in tokens:
