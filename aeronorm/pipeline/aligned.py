@@ -82,7 +82,7 @@ class ChineseForms:
             if entity.type in ("person", "term"):
                 continue
             for zh in entity.chinese_names():
-                form = _form(i, lexicon.zh_tokens(zh), lexicon)
+                form = _form(i, lexicon.zh_tokens(zh), lexicon, place=entity.type == "place")
                 if form is None:
                     continue
                 if form.text == zh:  # the name's own string, not a copy
@@ -120,12 +120,14 @@ class ChineseForms:
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
-def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon) -> Form | None:
+def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon, *, place: bool = False) -> Form | None:
     cells: list[str] = []
     pinyin: list[str] = []
     optional = 0
     wholes: list[int] = []
-    placed = not keeps_its_place(tokens, lexicon)  # where a company is registered, not a university
+    # a leading place may be where a company is registered, not a university's; a place's name
+    # is its places ("Hangtian Cheng" is any 航天城, not 文昌国际航天城)
+    placed = not place and not keeps_its_place(tokens, lexicon)
     for k, tok in enumerate(tokens):
         place = k == 0 and placed and tok.kind == Kind.PLACE
         leave = tok.kind in (Kind.LEGAL, Kind.GENERIC) or place

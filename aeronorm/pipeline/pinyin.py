@@ -335,6 +335,8 @@ class RomanIndex:
                     self.national.add(i)
                 if not all(has_han(t.text) for t in toks):
                     continue  # Latin or digits inside: not abbreviated
+                if entity.type != "org":
+                    continue  # organisations are shortened so (北航, 西工大); an exhibition is not
                 forms = derived_forms(pieces, lexicon_terms=lex.zh_terms, memo=pieces_read)
                 add_ids(derived, set(forms.values()), i)
         # 1.3 million keys of 27 letters at 100,000 entities: one string of them, not a dict

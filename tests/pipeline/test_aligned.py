@@ -200,3 +200,13 @@ def test_each_cell_is_found_where_it_starts_in_the_joined_pinyin(n):
         assert [form.cell_at(at) for at in starts] == list(range(len(form.pinyin) + 1))
         inside = set(range(len(form.joined) + 2)) - set(starts)
         assert all(form.cell_at(at) is None for at in inside)
+
+
+def test_a_place_s_name_keeps_its_places():
+    # a company may leave out where it is registered; a place's name is its places
+    n = Normalizer(Glossary.from_records([
+        {"id": "city", "name": "Qinling International Aerospace City", "zh": "秦岭国际航天城",
+         "type": "place"},
+    ]))
+    assert n.match("Hangtian Cheng") is None
+    assert n.match("Qinling Hangtian Cheng").entity_id == "city"

@@ -45,3 +45,15 @@ def test_a_derived_abbreviation_keeps_the_brand_whole(query, expected):
     ]))
     m = n.match(query)
     assert (m.entity_id if m else None) == expected
+
+
+def test_only_an_organisation_is_shortened_by_syllables():
+    # 西工大 for a university; an exhibition (中华卫星成就展) is not 中华卫星成 ("Weixing Cheng" is
+    # 卫星城, a satellite town)
+    n = Normalizer(Glossary.from_records([
+        {"id": "expo", "name": "Zhonghua Satellite Achievements Exhibition", "zh": "中华卫星成就展",
+         "type": "event"},
+        {"id": "qlgd", "name": "Qinling Polytechnical University", "zh": "秦岭工业大学"},
+    ]))
+    assert n.match("Zhonghua Weixing Cheng") is None
+    assert n.match("Qinling Gongda").entity_id == "qlgd"
