@@ -468,6 +468,15 @@ LOOKALIKES = [
     "China Communications Construction Bank",
     "Secretary of the Youth League Group",
     "National Space Science Center of Japan",
+    # red teams' look-alikes of the shipped glossary's names (the phenomena have invented tests
+    # in tests/pipeline/): an airline, fields, a commission, a space city, a university
+    "China Eastern",
+    "Earth Observation",
+    "Space Information",
+    "Aerospace Science and Technology",
+    "Central Commission",
+    "Hangtian Cheng",
+    "International Aerospace Science and Technology Journal",
 ]
 LOOKALIKE_GAPS = [
     pytest.param("Northeastern Polytechnical University", None, id="Northeastern Polytechnical University"),

@@ -603,7 +603,11 @@ class FuzzyStage:
         national_c = any(t.key in scope for t in c)
         left_names = [j for j in left_c if (c[j].kind == Kind.NAME and c[j].key not in self._fillers)
                       or (not scoped and c[j].key in scope)]  # (和 "and" of a Chinese name names nothing)
-        named = any(proper(q[i]) or _identifying_number(q[i]) for i in unique)
+        # (a common English word names the entity only as its name writes it: "Torch" for the
+        # brand written "Torch", not "Eastern" for the 东方 of a brand written "Dongfang")
+        written_as = {i: rendering(q[i].text) == rendering(c[j].text) for i, j, _ in pairs}
+        named = any((proper(q[i]) and (q[i].text not in common or written_as.get(i, False)))
+                    or _identifying_number(q[i]) for i in unique)
         # a national scope left out must be made up for by a name of the entity's own
         # ("Development and Reform Commission" is every province's too)
         named_apart = named if any(c[j].key not in scope for j in left_names) else \
