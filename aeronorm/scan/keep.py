@@ -67,6 +67,7 @@ _TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
 _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*[(\uff08]([A-Z][A-Z0-9&-]{1,9})[)\uff09]")  # "(CASIC)" right after
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 # (an aside may stand between, and a comma: "X (XI; Chinese: ...), of the Academy of ...")
 _OWNER_AFTER = re.compile(r"(?:\s*[(\uff08][^()\uff08\uff09]{0,60}[)\uff09])?\s*,?\s+of\s+(?:the\s+)?[A-Z]")
@@ -279,6 +280,11 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     rocket family rockets")."""
     mine = _word_list(written)
     theirs = _word_list(new)
+    defined = _ACRONYM_AFTER.match(text, end)
+    if defined and defined.group(1).casefold() in theirs and defined.group(1).casefold() not in mine:
+        # "Second Academy of China Aerospace Science and Industry Corporation (CASIC)": the
+        # acronym the text defines would follow the name that now writes it
+        return True
     at = next((j for j in range(len(theirs) - len(mine), -1, -1) if theirs[j : j + len(mine)] == mine), -1)
     last = _LAST_WORD.search(text, max(0, start - 20), start)
     if theirs[:1] and theirs[0] in _NATIONAL and last and last.group(1).casefold() in _NATIONAL:

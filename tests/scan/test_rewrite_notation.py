@@ -256,3 +256,13 @@ def test_an_owner_after_a_bracket_is_the_writer_s(n):
 def test_a_quoted_sentence_is_speech_and_its_names_are_read(n):
     out = n.normalize_text('He said: "the launch by OSA next month will be a great step for us."')
     assert "Orbital Space Administration" in out
+
+
+def test_a_name_is_not_written_over_where_it_would_repeat_the_acronym_the_text_defines():
+    g = Glossary.from_records([
+        {"id": "vasa", "name": "Vega Academy of Space Arts", "abbreviations": ["VASA"]},
+        {"id": "vasa-2", "name": "Second Academy of VASA", "parent": "vasa",
+         "aliases": ["Second Academy of Vega Academy of Space Arts"]},
+    ])
+    text = "It was built by the Second Academy of Vega Academy of Space Arts (VASA) in 2010."
+    assert Normalizer(g).normalize_text(text) == text  # not "... Second Academy of VASA (VASA)"
