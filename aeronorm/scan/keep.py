@@ -46,6 +46,9 @@ _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "wh
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
 _LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese: ", "pinyin："
 _LABEL_REACH = 30
+_ASIDE_REACH = 120  # how far back an open bracket is looked for
+# a label that opens an aside, then a colon or Chinese characters: "(Chinese 中国...", "(pinyin: "
+_GLOSS_LABEL = re.compile(r"\s*([^\W\d_]+)\s*(?=[:\uff1a]|[\u3400-\u9fff])")
 # a label without its colon, opening a bracket or a clause: "(Chinese 西岭大学, pinyin Xiling Daxue)"
 _BARE_LABEL = re.compile(r"(?:[(\[\uff08,\uff0c;\uff1b])\s*([^\W\d_]+(?:\s+[^\W\d_]+)?)\s+$")
 _LIST_REACH = 240  # characters searched back for the cue that opens a list of names
@@ -67,6 +70,8 @@ _TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
 _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
+_ABBREVIATED_END = re.compile(r"\b(?:Corp|Co|Ltd|Inc|Intl|Univ|Inst|Dept|Acad|Assn)$")
+_PERIOD_THEN_CAPITAL = re.compile(r"\.[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\uff08]([A-Z][A-Z0-9&-]{1,9})[)\uff09]")  # "(CASIC)" right after
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
 # (an aside may stand between, and a comma: "X (XI; Chinese: ...), of the Academy of ...")
@@ -104,6 +109,10 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     end = start + len(written)
     if named_as_such(text, start) or in_script_slot(text, start) or _notation(text, start, end):
+        return False
+    if _ABBREVIATED_END.search(written) and not new.endswith(".") and _PERIOD_THEN_CAPITAL.match(text, end):
+        # "X Corp. President Y": the period may end the abbreviation or the sentence; written
+        # out, the name would leave it to end the sentence ("X Corporation. President Y")
         return False
     if _quoted(text, start, end) or _explained_after(text, written, end) or \
             _in_a_longer_name(text, written, start, end):
@@ -146,8 +155,18 @@ def in_script_slot(text: str, start: int) -> bool:
     False
     >>> in_script_slot("(the Chinese Xiling University)", 13)
     False
+    >>> in_script_slot("Xiling Co. (Chinese 西岭公司, short XLC)", 32)
+    True
     """
     labels = load_text_cues().script_labels
+    # an aside that opens with a script's label is notation to its end ("(Chinese 中国长城工业
+    # 集团有限公司, short 长城公司 or CGWIC)": the names after the label are the glossed ones)
+    before = text[max(0, start - _ASIDE_REACH) : start]
+    opened = max(before.rfind(o) for o in "(\uff08")
+    if opened >= 0 and max(before.rfind(c) for c in ")\uff09") < opened:
+        glossed = _GLOSS_LABEL.match(before, opened + 1)
+        if glossed and glossed.group(1).casefold() in labels:
+            return True
     label = _LABEL.search(text, max(0, start - _LABEL_REACH), start)
     if label is None:
         # without a colon, only a whole label ("(the Chinese X)" is no label of X)

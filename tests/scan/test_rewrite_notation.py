@@ -266,3 +266,20 @@ def test_a_name_is_not_written_over_where_it_would_repeat_the_acronym_the_text_d
     ])
     text = "It was built by the Second Academy of Vega Academy of Space Arts (VASA) in 2010."
     assert Normalizer(g).normalize_text(text) == text  # not "... Second Academy of VASA (VASA)"
+
+
+def test_an_aside_that_opens_with_a_script_s_label_is_notation_to_its_end():
+    g = Glossary.from_records([{"id": "xlc", "name": "Xiling Launch Corporation", "zh": "西岭发射公司",
+                                "abbreviations": ["XLC"]}])
+    text = "The firm (Chinese 西岭发射公司, short 西岭公司 or XLC) sells launches."
+    assert Normalizer(g).normalize_text(text) == text
+
+
+@pytest.mark.parametrize("text", [
+    "They were signed by Xiling Launch Corp. President Wang at the show.",  # a title after it
+    "It was made by Xiling Launch Corp. The deal was big.",  # or a new sentence: which, unknown
+])
+def test_an_abbreviation_s_period_before_a_capital_is_not_left_to_end_a_sentence(text):
+    g = Glossary.from_records([{"id": "xlc", "name": "Xiling Launch Corporation",
+                                "aliases": ["Xiling Launch Corp."]}])
+    assert Normalizer(g).normalize_text(text) == text  # not "... Corporation. President Wang"
