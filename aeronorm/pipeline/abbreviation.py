@@ -205,7 +205,7 @@ def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
         options.extend(got)
     if not options or len(options) > 10:
         return set()
-    tails = [""] + ([legal_tail[0]] if legal_tail else [])
+    tails = ["", *sorted({legal_tail[0], legal_tail[-1]})] if legal_tail else [""]
     combinations = 1
     for opts in options:
         combinations *= len(opts)
@@ -214,8 +214,8 @@ def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
         # in C. Each option is a letter or more, so three options or more make 3 letters.
         stems = list(map("".join, product(*options)))
         out = set(stems) if len(options) >= 3 else {s for s in stems if len(s) >= 3}
-        if legal_tail:
-            out.update(acro for acro in (s + tails[1] for s in stems) if len(acro) >= 3)
+        for tail in tails[1:]:
+            out.update(acro for acro in (s + tail for s in stems) if len(acro) >= 3)
         return out
     out = set()
     for combo in product(*options):

@@ -109,6 +109,12 @@ def test_a_romanised_word_whose_split_is_a_guess_gives_one_initial(index):
     assert "LOI" in acros and not {"LAOI", "LNOI"} & acros
 
 
+def test_a_company_form_of_two_words_gives_its_first_or_its_last_initial(index):
+    # "China Electronics Technology Group Corporation" is CETC as often as CETG
+    acros = derive_acronyms(index.lexicon, "Qinling Orbital Technology Group Corporation")
+    assert {"QOTG", "QOTC", "QOT"} <= acros and "QOTGC" not in acros
+
+
 def test_derived_acronyms_skip_function_words(index):
     acros = derive_acronyms(index.lexicon, "Beijing Institute of Strength and Environment")
     assert "BISE" in acros

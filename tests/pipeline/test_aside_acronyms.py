@@ -86,3 +86,11 @@ def test_an_acronym_one_entity_spells_and_another_is_named_after_is_either_s():
     ]))
     assert short.match("QYD").entity_id == "c"
 
+
+def test_an_acronym_two_names_spell_is_neither_s():
+    # a group's "... Group Corporation" spells it without its G, another company's name with
+    n = Normalizer(Glossary.from_records([
+        {"id": "grp", "name": "Qinling Electronics Technology Group Corporation"},
+        {"id": "textile", "name": "Qujiang Esquel Textile Co. Ltd"},
+    ]))
+    assert n.match("QETC") is None
