@@ -21,9 +21,8 @@ __all__ = ["Companies", "country_before_form", "foreign_form", "is_company", "na
 _FORM_WORD = re.compile(r"[^\W_]+")
 # the country between a company's brand and its form: "CNOOC China Limited", "X PRC Co., Ltd."
 # ("Bank of China Limited" states the scope of its own name)
-_COUNTRY_BEFORE_FORM = re.compile(
-    r"\b(?!(?:of|the|in|for)\b)[^\W\d_][\w'&-]*\s+(China|PRC)\s+"
-    r"(?:Co\b|Company\b|Corp\b|Corporation\b|Limited\b|Ltd\b|Inc\b|Holdings?\b)", re.IGNORECASE)
+_COUNTRY_BEFORE = re.compile(r"\b(?!(?:of|the|in|for)\b)[^\W\d_][\w'&-]*\s+(China|PRC)\s+(?=\S)",
+                             re.IGNORECASE)
 
 
 def is_company(entity: Entity, lexicon: TermLexicon) -> bool:
@@ -112,8 +111,11 @@ def country_before_form(name: str, entity: Entity) -> str:
     >>> country_before_form("Orbix China Co., Ltd.", Entity("o", "Orbix China Co., Ltd."))
     ''
     """
-    found = _COUNTRY_BEFORE_FORM.search(name)
-    if found is None:
+    for found in _COUNTRY_BEFORE.finditer(name):
+        rest = _FORM_WORD.findall(fold(name[found.end() :]).casefold().replace(".", ""))
+        if any(tuple(rest[:n]) in _legal_phrases() for n in range(1, 4)):
+            break
+    else:
         return ""
     country = found.group(1)
     said = re.compile(rf"\b{re.escape(country)}\b", re.IGNORECASE)
@@ -128,6 +130,11 @@ def _ending_form(name: str, *, asides: bool = False) -> tuple[str, ...]:
         if (tail := tuple(words[-n:])) in forms:
             return tail
     return ()
+
+
+@cache
+def _legal_phrases() -> frozenset[tuple[str, ...]]:
+    return frozenset(load_word_classes().legal_phrases)
 
 
 @cache

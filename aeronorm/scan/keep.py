@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from rapidfuzz.distance import OSA
 
 from ..lexicon import stem
+from ..lexicon.word_classes import load_word_classes
 from ..text.fold import has_han, is_han_char
 from .cues import load_text_cues, read_aka
 
@@ -70,7 +72,6 @@ _TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
 _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
-_ABBREVIATED_END = re.compile(r"\b(?:Corp|Co|Ltd|Inc|Intl|Univ|Inst|Dept|Acad|Assn)$")
 _PERIOD_THEN_CAPITAL = re.compile(r"\.[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\uff08]([A-Z][A-Z0-9&-]{1,9})[)\uff09]")  # "(CASIC)" right after
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
@@ -110,7 +111,7 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
     end = start + len(written)
     if named_as_such(text, start) or in_script_slot(text, start) or _notation(text, start, end):
         return False
-    if _ABBREVIATED_END.search(written) and not new.endswith(".") and _PERIOD_THEN_CAPITAL.match(text, end):
+    if _abbreviated(written) and not new.endswith(".") and _PERIOD_THEN_CAPITAL.match(text, end):
         # "X Corp. President Y": the period may end the abbreviation or the sentence; written
         # out, the name would leave it to end the sentence ("X Corporation. President Y")
         return False
@@ -347,6 +348,19 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         if apposition and suffix[0] in _word_list(apposition.group(1)):
             return True
     return False
+
+
+def _abbreviated(written: str) -> bool:
+    """Whether a name ends in an abbreviation that takes a period ("Corp", "Ltd", "Univ": the
+    scanner's, ``abbreviations`` and one-word ``legal_phrases`` of ``wordclasses.yaml``)."""
+    words = written.split()
+    return bool(words) and words[-1].casefold() in _abbreviations()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    wc = load_word_classes()
+    return frozenset(wc.abbreviations) | {p[0] for p in wc.legal_phrases if len(p) == 1}
 
 
 def _same_word(written: str, word: str) -> bool:
