@@ -203,91 +203,86 @@ class Pipeline:
             if outcome is None:
                 continue
             if outcome.entity is not None and outcome.score >= threshold:
-                if group and self._no_group(outcome.entity):
-                    # A group and its company are two bodies (中国交通建设集团, 中国交通建设股份);
-                    # an entity no name of which says group (a company, a university, a place,
-                    # a programme) is not "X Group".
-                    why = f"the query names a group; {outcome.entity.name!r} is no group"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                if company and outcome.method != "exact" and outcome.entity.id in self.groups_only.get():
-                    # and the other way: a company's form ("Co., Ltd.", 有限公司) where every name of
-                    # the entity that states a form says group is the group's namesake company
-                    # (中国北方工业有限公司, the trading company of the China North Industries Group)
-                    why = f"the query names a company; {outcome.entity.name!r} is a group, always named so"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                if outcome.method not in ("exact", "abbreviation") and query.lane == "latin" \
-                        and looks_like_acronym(query.text):
-                    # an acronym another entity's name spells is that one's as much as the
-                    # company's named after it ("CNOOC": China National Offshore Oil Corporation,
-                    # and its "CNOOC Limited")
-                    abbreviation = self.stages["abbreviation"]
-                    assert isinstance(abbreviation, AbbreviationStage)
-                    entities = self.index.entities
-                    others = [entities[i] for i in abbreviation.spelt_by(query.text)
-                              if entities[i].id != outcome.entity.id]
-                    if others:
-                        why = f"the acronym is also {others[0].name!r}'s, whose name spells it"
-                        candidates = ((outcome.entity, outcome.score),
-                                      *((e, outcome.score) for e in others[:3]))
-                        return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                if query.lane == "latin" and outcome.method != "exact" and outcome.entity.type == "org" \
-                        and self._names_a_field(query):
-                    # "Aerospace Science and Technology", "Space Law": words of a field, which no
-                    # type of body, company form, place or proper name makes a body's name (a
-                    # journal, a degree, a conference is named so as often)
-                    why = "words of a field, and nothing that names a body"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                if query.lane == "han" and outcome.method != "exact":
-                    # Chinese says what a body is in its last word: a 研究院 is no 学校, whatever
-                    # English name (an "Academy") the stage read the two through
-                    asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
-                    if asked and own and not (asked.endswith(own) or own.endswith(asked)):
-                        why = f"the query is a {asked}; {outcome.entity.name!r} is a {own}"
-                        candidates = ((outcome.entity, outcome.score),)
-                        return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
-                        and query.lane == "latin" and self._has_company_form(query):
-                    # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean
-                    # (or a company's name) is not the Dean
-                    why = f"the query has a word {outcome.entity.name!r} lacks: another post"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                cut = cut_after(query) if outcome.method != "exact" else ""
-                foreign = foreign_form(query.text, outcome.entity) if query.lane == "latin" else ""
-                country = country_before_form(query.text, outcome.entity) \
-                    if query.lane == "latin" and outcome.method != "exact" else ""
-                if cut or foreign or country:
-                    why = f"the name is cut after {cut!r}: what it named is in the part cut off" if cut else \
-                        f"a company form of another country or a partnership ({foreign}) its names lack" \
-                        if foreign else f"{country!r} before the company form: its subsidiary there"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                asides = self.asides.get()
-                listed = asides.lists_another(query, outcome.entity) if lists and (
-                    outcome.method != "exact" or listed_with_marks(query.raw)) else ""
-                if listed:
-                    # "China Academy of Space Technology and CASC", "Geespace; Geely": the name
-                    # lists two bodies (co-assignees, joint affiliations); the answer drops one
-                    why = f"the name lists another entity beside it ({listed})"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                other = asides.aside_names_another(query, outcome.entity)
-                main = "" if other else asides.main_names_another(query, outcome.entity)
-                if other or main:
-                    # "China Academy of Space Technology (CALT)": the name and its acronym name
-                    # two entities; which one the writer meant, the name cannot say.
-                    why = f"the aside ({other}) names another entity" if other else \
-                        f"the name outside the brackets ({main}) names another entity"
-                    candidates = ((outcome.entity, outcome.score),)
-                    return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
-                return outcome, outcome
+                objection = self._objection(query, outcome, group=group, company=company, lists=lists)
+                if objection is None:
+                    return outcome, outcome
+                why, others = objection
+                candidates = ((outcome.entity, outcome.score), *((e, outcome.score) for e in others))
+                return None, Outcome(None, 0.0, outcome.method, (why,), candidates)
             last = outcome
             if outcome.entity is None:
                 return None, outcome  # the stage knows better than to let a weaker one guess
         return None, last
+
+    def _objection(self, query: Query, outcome: Outcome, *, group: bool, company: bool, lists: bool
+                   ) -> tuple[str, tuple[Entity, ...]] | None:
+        """Why an answer a stage gives at the threshold is not the name's (and the other entities
+        it may be), or ``None``: the acceptance policy, apart from the stages' matching."""
+        assert outcome.entity is not None
+        if group and self._no_group(outcome.entity):
+            # A group and its company are two bodies (中国交通建设集团, 中国交通建设股份);
+            # an entity no name of which says group (a company, a university, a place,
+            # a programme) is not "X Group".
+            return f"the query names a group; {outcome.entity.name!r} is no group", ()
+        if company and outcome.method != "exact" and outcome.entity.id in self.groups_only.get():
+            # and the other way: a company's form ("Co., Ltd.", 有限公司) where every name of
+            # the entity that states a form says group is the group's namesake company
+            # (中国北方工业有限公司, the trading company of the China North Industries Group)
+            return f"the query names a company; {outcome.entity.name!r} is a group, always named so", ()
+        if outcome.method not in ("exact", "abbreviation") and query.lane == "latin" \
+                and looks_like_acronym(query.text):
+            # an acronym another entity's name spells is that one's as much as the
+            # company's named after it ("CNOOC": China National Offshore Oil Corporation,
+            # and its "CNOOC Limited")
+            abbreviation = self.stages["abbreviation"]
+            assert isinstance(abbreviation, AbbreviationStage)
+            entities = self.index.entities
+            others = [entities[i] for i in abbreviation.spelt_by(query.text)
+                      if entities[i].id != outcome.entity.id]
+            if others:
+                return f"the acronym is also {others[0].name!r}'s, whose name spells it", tuple(others[:3])
+        if query.lane == "latin" and outcome.method != "exact" and outcome.entity.type == "org" \
+                and self._names_a_field(query):
+            # "Aerospace Science and Technology", "Space Law": words of a field, which no
+            # type of body, company form, place or proper name makes a body's name (a
+            # journal, a degree, a conference is named so as often)
+            return "words of a field, and nothing that names a body", ()
+        if query.lane == "han" and outcome.method != "exact":
+            # Chinese says what a body is in its last word: a 研究院 is no 学校, whatever
+            # English name (an "Academy") the stage read the two through
+            asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
+            if asked and own and not (asked.endswith(own) or own.endswith(asked)):
+                return f"the query is a {asked}; {outcome.entity.name!r} is a {own}", ()
+        if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
+                and query.lane == "latin" and self._has_company_form(query):
+            # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean
+            # (or a company's name) is not the Dean
+            return f"the query has a word {outcome.entity.name!r} lacks: another post", ()
+        cut = cut_after(query) if outcome.method != "exact" else ""
+        foreign = foreign_form(query.text, outcome.entity) if query.lane == "latin" else ""
+        country = country_before_form(query.text, outcome.entity) \
+            if query.lane == "latin" and outcome.method != "exact" else ""
+        if cut or foreign or country:
+            why = f"the name is cut after {cut!r}: what it named is in the part cut off" if cut else \
+                f"a company form of another country or a partnership ({foreign}) its names lack" \
+                if foreign else f"{country!r} before the company form: its subsidiary there"
+            return why, ()
+        asides = self.asides.get()
+        listed = asides.lists_another(query, outcome.entity) if lists and (
+            outcome.method != "exact" or listed_with_marks(query.raw)) else ""
+        if listed:
+            # "China Academy of Space Technology and CASC", "Geespace; Geely": the name
+            # lists two bodies (co-assignees, joint affiliations); the answer drops one
+            return f"the name lists another entity beside it ({listed})", ()
+        other = asides.aside_names_another(query, outcome.entity)
+        main = "" if other else asides.main_names_another(query, outcome.entity)
+        if other or main:
+            # "China Academy of Space Technology (CALT)": the name and its acronym name
+            # two entities; which one the writer meant, the name cannot say.
+            why = f"the aside ({other}) names another entity" if other else \
+                f"the name outside the brackets ({main}) names another entity"
+            return why, ()
+        return None
 
     def nearest(self, text: str, allowed: Collection[int] | None, *, limit: int = 5
                 ) -> list[tuple[Entity, float, str]]:
