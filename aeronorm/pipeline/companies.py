@@ -55,7 +55,9 @@ def named_without_place(entity: Entity, lexicon: TermLexicon) -> bool:
     ``company_forms``) with no place in it: a company registered so has no place in its name (a
     name approved nationally), and the same name with a place in front is another company, its
     branch or subsidiary there (海南航天信息有限公司 is not 航天信息股份有限公司). A short name
-    (天兵科技) may leave out the place the company's full name has.
+    (天兵科技) may leave out the place the company's full name has. An entity with no Chinese
+    name is read by its English full name as registered ("X Electronics Co., Limited", a Hong
+    Kong company, is not "Shenzhen X Electronic Co., Ltd.").
 
     Examples
     --------
@@ -67,6 +69,11 @@ def named_without_place(entity: Entity, lexicon: TermLexicon) -> bool:
     [False, False]
     """
     forms = tuple(load_chinese_words().company_forms)
+    if not entity.chinese_names():
+        # without one, its English full name as registered (a sanctions list's, a register's):
+        # one ending in a company form and stating no place
+        return any((toks := lexicon.read(ASIDE_RE.sub(" ", name))) and toks[-1].kind == Kind.LEGAL
+                   and not any(t.kind == Kind.PLACE for t in toks) for name in entity.english_names())
     return any(ASIDE_RE.sub("", zh).endswith(forms)
                and not any(t.kind == Kind.PLACE for t in lexicon.zh_tokens(zh))
                for zh in entity.chinese_names())

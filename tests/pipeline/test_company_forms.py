@@ -124,3 +124,15 @@ def test_a_place_code_in_brackets_is_no_acronym_of_the_name():
     assert n.match("Qinace Electronics Co., Ltd.") is None
     assert n.match("Qinace Electronics Enterprise") is None
     assert n.match("Qinace Electronics (HK) Co., Ltd.").entity_id == "ace-hk"
+
+
+def test_a_place_before_a_full_name_registered_without_one_is_another_company():
+    # with no Chinese name, the English full name as registered ("X Electronics Co., Limited",
+    # a Hong Kong company) states no place: "Shenzhen X Electronic Co., Ltd." is another company
+    n = Normalizer(Glossary.from_records([
+        {"id": "hk", "name": "Small Panda Electronics Co., Limited"},
+        {"id": "placed", "name": "Shanghai Lumira Network Technology Co., Ltd."},
+    ]))
+    assert n.match("Shenzhen Small Panda Electronic Co., Ltd.") is None
+    assert n.match("Small Panda Electronics Co., Ltd.").entity_id == "hk"
+    assert n.match("Lumira Network Technology Co., Ltd.").entity_id == "placed"  # a place left out
