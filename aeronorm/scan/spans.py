@@ -156,11 +156,7 @@ class SpanResolver:
 
     def _answer(self, doc: Doc, a: int, b: int, type_: str | None) -> Match | None:
         """The matcher's own answer for words ``a`` to ``b`` (remembered per span)."""
-        span = doc.text[doc.start(a) : doc.end(b)]
-        key = ("=" + span, type_)  # its own answer, not _span_match's checked one
-        if key in self._span_cache:
-            return self._span_cache[key]
-        return self._span_cache.put(key, self.resolve(span, type=type_))
+        return self._answer_text(doc.text[doc.start(a) : doc.end(b)], type_)
 
     def _part_of(self, doc: Doc, a: int, b: int, j: int, parents: list[Match], type_: str | None
                  ) -> Mention | None:
@@ -206,6 +202,7 @@ class SpanResolver:
         return None
 
     def _answer_text(self, text: str, type_: str | None) -> Match | None:
+        """The matcher's own answer for ``text``, not :meth:`_span_match`'s checked one (remembered)."""
         key = ("=" + text, type_)
         if key in self._span_cache:
             return self._span_cache[key]
@@ -218,9 +215,8 @@ class SpanResolver:
         not overlap (``firsts`` and ``lasts`` their first and last words, both increasing)."""
         j = next(k for k in range(a, b + 1) if covered[k])
         raws = doc.raws
-        if raws[j - 1].casefold() == "the" and j - a >= 3 and raws[j - 2].casefold() == "of":
-            pass  # "X of the Y"
-        elif not (j - a >= 2 and raws[j - 1].casefold() == "of"):  # "Sixth Academy of CASC ..."
+        of_the = j - a >= 3 and raws[j - 1].casefold() == "the" and raws[j - 2].casefold() == "of"
+        if not of_the and not (j - a >= 2 and raws[j - 1].casefold() == "of"):  # "X of the Y", "X of Y"
             return []
         inside = overlapping(firsts, lasts, a, b)
         if any(taken[i][0] < j or taken[i][1] > b for i in inside):
