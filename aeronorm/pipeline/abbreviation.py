@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import cache
 from itertools import product
 from typing import Any, ClassVar
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity
+from ..glossary.glossary import Glossary
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
@@ -113,7 +115,7 @@ class AbbreviationStage:
             (i,) = ids
             if given:
                 return found(index, i, cal.abbreviation_given, "abbreviation", (f"acronym {text!r} (given)",))
-            score, how = self._derived_score(key)
+            score, how = self._derived_score(key, i)
             why = (f"acronym {text!r} (derived from the name{how})",)
             if score < cal.threshold:
                 # Evidence, not an answer; and no weaker stage may guess on an acronym either.
@@ -133,9 +135,10 @@ class AbbreviationStage:
             return ()
         return self.acronyms.get().ids(key)
 
-    def _derived_score(self, key: str) -> tuple[float, str]:
-        """What a derived acronym proves: a short one, or one that spells an English word, fits
-        entities the glossary does not hold as well as the one it does."""
+    def _derived_score(self, key: str, entity: int) -> tuple[float, str]:
+        """What a derived acronym proves: a short one, one that spells an English word, or one
+        that a body the shipped glossaries know goes by fits entities the glossary does not hold
+        as well as the one it does."""
         cal = self.calibration
         letters = sum(c.isalpha() for c in key)
         if letters <= _SHORT:
@@ -143,7 +146,41 @@ class AbbreviationStage:
         word = key.lower()
         if self.index.lexicon.knows(word) or word in load_english_words():
             return cal.abbreviation_derived_word, "; also an English word"
+        other = self._known_as(key, entity)
+        if other is not None:
+            # "CASC" derived from "China Avionics Systems Company" is, to any reader of the
+            # field, China Aerospace Science and Technology Corporation's
+            return cal.abbreviation_derived_word, f"; also the acronym of {other.name!r}"
         return cal.abbreviation_derived, ""
+
+    def _known_as(self, key: str, entity: int) -> Entity | None:
+        """A body of the shipped glossaries that goes by the acronym ``key`` and that no name of
+        the glossary's ``entity`` is, if any: neither its Chinese name or an English one as
+        written, nor an English one but for the company form ("... Group Limited", "... Group
+        Co., Ltd.")."""
+        index = self.index
+        for owner in _shipped_acronyms().get(key, ()):
+            names = (*owner.chinese_names(), *owner.english_names())
+            if any(entity in index.owners(fold_key(name)) for name in names):
+                continue
+            own = {self._formless(name) for name in index.entities[entity].english_names()}
+            if own.isdisjoint(self._formless(name) for name in owner.english_names()):
+                return owner
+        return None
+
+    def _formless(self, name: str) -> tuple[str, ...]:
+        return tuple(t.key for t in self.index.lexicon.read(name) if t.kind != Kind.LEGAL)
+
+
+@cache
+def _shipped_acronyms() -> dict[str, tuple[Entity, ...]]:
+    """Acronym key -> the bodies of the shipped glossaries given it."""
+    out: dict[str, list[Entity]] = {}
+    for entity in Glossary.default():
+        for abbreviation in entity.abbreviations:
+            if not has_han(abbreviation):
+                out.setdefault(_acronym_key(abbreviation), []).append(entity)
+    return {key: tuple(owners) for key, owners in out.items()}
 
 
 def _acronym_key(text: str) -> str:

@@ -196,3 +196,29 @@ def test_a_derived_acronym_that_spells_a_common_english_word_is_a_candidate_only
     assert "English word" in n.explain(query)  # still the candidate it is
     # an acronym that is no word still answers
     assert n.match("CAHS").entity_id == "cahs"
+
+
+def test_a_derived_acronym_a_known_body_goes_by_is_a_candidate_only():
+    # "CASC" spelt by a survey company's name is, to any reader of the field, the aerospace
+    # group's (a body of the shipped glossaries), even in a glossary without it
+    n = Normalizer(Glossary.from_records([
+        {"id": "survey", "name": "Chengdu Aerial Survey Company"},
+        {"id": "mapping", "name": "Chengdu Aerial Mapping Company"},
+    ]))
+    assert n.match("CASC") is None
+    assert "China Aerospace Science and Technology Corporation" in n.explain("CASC")
+    assert n.match("CAMC").entity_id == "mapping"  # an acronym no known body goes by
+
+
+
+@pytest.mark.parametrize(("record", "answers"), [
+    ({"name": "China Astronautic Satellite Technology Corp"}, False),  # another body's acronym
+    # its Chinese name
+    ({"name": "China Astronautic Satellite Technology Corp", "zh": "中国航天科技集团有限公司"}, True),
+    ({"name": "China Aerospace Science and Technology Corp Ltd"}, True),  # its name but for the form
+])
+def test_a_derived_acronym_of_the_known_body_itself_answers(record, answers):
+    n = Normalizer(Glossary.from_records([{"id": "g", **record},
+                                          {"id": "other", "name": "Chengdu Aerial Mapping Company"}]))
+    m = n.match("CASTC")
+    assert (m.entity_id if m else None) == ("g" if answers else None)
