@@ -36,6 +36,7 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _MAX_ADJECTIVES = 3  # "of the newly established China ...": lower-case words before the body
 _MAX_COORDINATED = 3  # "Vice President and President of CALT"
 _CUE_REACH = 5  # words back from a title to a word of appointment
+_MAX_PHRASE = 6  # words of a body's unit after its possessive ("CASC's science and technology committee")
 
 
 class TitleResolver:
@@ -176,10 +177,35 @@ class TitleResolver:
         if c is not None:
             hit = self.body_at(doc, c, k - 1)
             if hit is not None:
+                if doc.infos[hit[1]].possessive and hit[1] + 1 < n and doc.brk(hit[1] + 1) == JOIN \
+                        and doc.infos[hit[1] + 1].cls == WORD:
+                    # "chairman of GalaxySpace's technical committee": the post is the
+                    # committee's, a body the glossary does not hold
+                    return body_kind_of_words(self._phrase_words(doc, hit[1] + 1)), True, False
                 return self.kind_of(self._ids[hit[2].entity_id]), True, True
         words = self._run_words(doc, k)
         # a place the glossary does not hold ("of Hebei") is as good as one it does
         return body_kind_of_words(words), True, self._places_only(words)
+
+    def _phrase_words(self, doc: Doc, k: int) -> list[str]:
+        """The folded words of the noun phrase at word ``k``, any case ("science and technology
+        committee"), up to a break or a link word."""
+        out = []
+        n = doc.n
+        while k < n and len(out) < _MAX_PHRASE:
+            info, raw = doc.infos[k], doc.raws[k]
+            if info.cls == WORD:
+                out.append(raw.casefold())
+                if info.possessive:
+                    break
+            elif not (info.cls == AND and k + 1 < n and doc.brk(k + 1) == JOIN):
+                break
+            else:
+                out.append(raw.casefold())
+            k += 1
+            if k < n and doc.brk(k) != JOIN:
+                break
+        return out
 
     def _run_words(self, doc: Doc, k: int) -> list[str]:
         """The folded words of the capitalised run at word ``k`` ("UN Office for Outer Space Affairs")."""

@@ -238,6 +238,27 @@ def test_a_title_with_of_before_a_possessive_is_left_as_written():
     assert Normalizer(g).normalize_text(text) == text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the post of a unit a named company has ("X's technical committee") is the unit's, not
+    # the company's board chairman
+    ("Zhang San is the chairman of Qinhe Orbital's technical committee.",
+     "Zhang San is the chairman of Qinhe Orbital Technology Co., Ltd.'s technical committee."),
+    ("Li Si, chairman of Qinhe Orbital's science and technology committee, spoke.",
+     "Li Si, chairman of Qinhe Orbital Technology Co., Ltd.'s science and technology committee, spoke."),
+    # the company's own post still is
+    ("Zhang San is the chairman of Qinhe Orbital.",
+     "Zhang San is the Chairman of the Board of Qinhe Orbital Technology Co., Ltd."),
+])
+def test_a_title_of_a_unit_after_a_companys_possessive_is_the_units(text, expected):
+    g = Glossary.from_records([
+        {"id": "chair", "name": "Chairman of the Board", "zh": "董事长", "aliases": ["Chairman"],
+         "type": "title", "bodies": ["company"]},
+        {"id": "qinhe", "name": "Qinhe Orbital Technology Co., Ltd.", "zh": "秦河轨道科技有限公司",
+         "aliases": ["Qinhe Orbital"], "type": "org"},
+    ])
+    assert Normalizer(g).normalize_text(text) == expected
+
+
 def test_a_name_the_text_says_is_a_name_is_left_as_written(n):
     text = "The company's registered name is Orbital Space Agency."
     assert n.normalize_text(text) == text
