@@ -32,7 +32,8 @@ from ..lexicon.word_classes import load_word_classes
 from ..text.fold import has_han, is_han_char
 from .cues import load_text_cues, read_aka
 
-__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "named_as_such", "owner_stated", "plural_of"]
+__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "keeps_rank", "named_as_such", "owner_stated",
+           "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -123,6 +124,32 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
     if _OF.search(written) and _POSSESSIVE_AFTER.match(text, end):
         return False  # "head of the academy's design department": the 's is the academy's
     return not _doubles(text, start, end, written, new)
+
+
+def keeps_rank(written: str, new: str) -> bool:
+    """Whether the title ``new`` keeps every rank word of the title ``written`` (``rank_modifiers``
+    of ``text.yaml``; "deputy" and "vice" both render 副, "general" and "chief" 总; "chief" last
+    or before "of" is the post itself: "Party chief").
+
+    Examples
+    --------
+    >>> keeps_rank("Director General", "Director"), keeps_rank("Deputy Minister", "Vice Minister")
+    (False, True)
+    >>> keeps_rank("General Designer", "Chief Designer"), keeps_rank("Party chief", "Party Secretary")
+    (True, True)
+    """
+    return _ranks(written) <= _ranks(new)
+
+
+_SAME_RANK = {"deputy": "vice", "general": "chief"}
+
+
+def _ranks(title: str) -> set[str]:
+    ranks = load_text_cues().rank_modifiers
+    words = _WORD.findall(title.casefold())
+    # ("chief" last or before "of" is the post: "Party chief of the city")
+    return {_SAME_RANK.get(w, w) for i, w in enumerate(words) if w in ranks and not (
+        w == "chief" and words[i + 1 : i + 2] in ([], ["of"]))}
 
 
 def owner_stated(text: str, start: int, end: int, written: str, new: str) -> bool:

@@ -13,7 +13,7 @@ from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues, read_aka
-from .keep import is_plural, keeps_meaning, owner_stated, plural_of
+from .keep import is_plural, keeps_meaning, keeps_rank, owner_stated, plural_of
 
 __all__ = ["STYLES", "Style", "rewrite"]
 
@@ -214,6 +214,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
         return m.text  # "Hubei Sanjiang Aerospace Group": the place opens a longer name
     if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):
         return m.text  # "100 academicians" are people who hold the post, not the post's name
+    if m.match.type == "title" and not keeps_rank(m.text, name):
+        return m.text  # "Director General" is not the director: a rank the title would lose
     if m.match.type in _COUNTABLE:
         if is_plural(m.text) and not is_plural(name):
             plural = plural_of(name)

@@ -237,3 +237,21 @@ def test_an_acronym_in_brackets_after_a_name_or_in_a_compound_is_left_as_written
 def test_the_writer_s_article_stays_only_before_a_name_that_takes_one(n, text, expected):
     # "the Zhiyuan" keeps an article the name without its head noun does not take
     assert _out(n, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rank the title is written with and its canonical name lacks: another post
+    ("Li Si, Director General of the Qinhe Orbital Bureau, said.",
+     "Li Si, Director General of the Qinhe Orbital Bureau, said."),
+    # 副 rendered "deputy" or "vice": one rank
+    ("Li Si, Deputy Director of the Qinhe Orbital Bureau, said.",
+     "Li Si, Vice Director of the Qinhe Orbital Bureau, said."),
+])
+def test_a_title_keeps_its_rank(text, expected):
+    g = Glossary.from_records([
+        {"id": "dir", "name": "Director", "zh": "主任", "aliases": ["Director-General"], "type": "title"},
+        {"id": "vdir", "name": "Vice Director", "zh": "副主任", "aliases": ["Deputy Director"],
+         "type": "title"},
+        {"id": "bureau", "name": "Qinhe Orbital Bureau", "zh": "秦河轨道局", "type": "org"},
+    ])
+    assert Normalizer(g).normalize_text(text) == expected
