@@ -146,12 +146,31 @@ class AbbreviationStage:
         word = key.lower()
         if self.index.lexicon.knows(word) or word in load_english_words():
             return cal.abbreviation_derived_word, "; also an English word"
+        given = self._given_form_reading(key, entity)
+        if given:
+            # an entity the glossary calls CASIC is not CASIL (China Aerospace International
+            # Holdings) or CASI: its acronym reads its company form one way, the others are
+            # other bodies'
+            return cal.abbreviation_derived_word, f"; the entity's own is {given!r}"
         other = self._known_as(key, entity)
         if other is not None:
             # "CASC" derived from "China Avionics Systems Company" is, to any reader of the
             # field, China Aerospace Science and Technology Corporation's
             return cal.abbreviation_derived_word, f"; also the acronym of {other.name!r}"
         return cal.abbreviation_derived, ""
+
+    def _given_form_reading(self, key: str, entity: int) -> str:
+        """A given acronym of ``entity`` that ``key`` is but for its last letter, changed or
+        dropped (the initial of the company form, "Corporation" or "Limited"), if any."""
+        named = self.index.entities[entity]
+        for given in (*named.abbreviations, *named.aliases):
+            if not looks_like_acronym(given):
+                continue
+            own = _acronym_key(given)
+            if own != key and len(own) > _SHORT and (
+                    own[:-1] == key or (len(own) == len(key) and own[:-1] == key[:-1])):
+                return given
+        return ""
 
     def _known_as(self, key: str, entity: int) -> Entity | None:
         """A body of the shipped glossaries that goes by the acronym ``key`` and that no name of

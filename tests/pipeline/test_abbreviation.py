@@ -222,3 +222,21 @@ def test_a_derived_acronym_of_the_known_body_itself_answers(record, answers):
                                           {"id": "other", "name": "Chengdu Aerial Mapping Company"}]))
     m = n.match("CASTC")
     assert (m.entity_id if m else None) == ("g" if answers else None)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("XSPIC", "given"),
+    ("XSPIL", None),  # its form read another way: another body's (CASIC is not CASIL)
+    ("XSPI", None),  # its form left out
+    ("QOTNC", "plain"),  # no acronym given: every reading of the form is the entity's
+    ("QOTNL", "plain"),
+    ("QOTN", "plain"),
+])
+def test_a_given_acronym_says_how_the_entity_reads_its_company_form(query, expected):
+    n = Normalizer(Glossary.from_records([
+        {"id": "given", "name": "Xunlong Space Propulsion Industry Corporation Limited",
+         "aliases": ["XSPIC"]},
+        {"id": "plain", "name": "Qinmao Orbital Tracking Network Corporation Limited"},
+    ]))
+    m = n.match(query)
+    assert (m.entity_id if m else None) == expected
