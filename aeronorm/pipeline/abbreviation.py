@@ -37,7 +37,8 @@ _SHORT = 3  # derived acronyms of this many letters or fewer are candidates, not
 
 
 class Acronyms:
-    """Acronyms derived from every English name of the glossary (persons excepted).
+    """Acronyms derived from every English name of the glossary's organisations (an award, an
+    event, a programme or a post is called by its initials where the glossary gives them).
 
     Attributes
     ----------
@@ -61,7 +62,7 @@ class Acronyms:
         affiliations = affiliations or Affiliations(lexicon)  # the stages' shared one, usually
         by_id = {e.id: e for e in index.entities}
         for i, entity in enumerate(index.entities):
-            if entity.type == "person":
+            if entity.type != "org":
                 continue
             for text in entity.english_names():
                 # (most names have no aside: the pattern, tried at every space, is not run)

@@ -144,13 +144,25 @@ def test_derive_acronyms_limits(index):
     assert len(derive_acronyms(index.lexicon, places, limit=5)) <= 5
 
 
-def test_acronym_table_excludes_people(index, glossary):
+def test_acronym_table_holds_organisations_only(index, glossary):
     table = Acronyms(index)
     nwpu = [i for i, e in enumerate(index.entities) if e.id == "nwpu"]
     assert set(nwpu) <= set(table.ids("NWPU"))
-    people = {i for i, e in enumerate(index.entities) if e.type == "person"}
-    assert not any(set(ids_of(table.whole, key)) & people for key in table.whole)
-    assert not any(set(ids_of(table.parts, key)) & people for key in table.parts)
+    others = {i for i, e in enumerate(index.entities) if e.type != "org"}
+    assert not any(set(ids_of(table.whole, key)) & others for key in table.whole)
+    assert not any(set(ids_of(table.parts, key)) & others for key in table.parts)
+
+
+@pytest.mark.parametrize(("type", "answers"), [("org", True), ("award", False), ("event", False),
+                                               ("program", False)])
+def test_only_an_organisation_answers_to_the_initials_of_its_name(type, answers):
+    # an award, an event or a programme called by its initials has them given
+    n = Normalizer(Glossary.from_records([
+        {"id": "x", "name": "International Orbital Cooperation Award", "type": type},
+        {"id": "y", "name": "Qinmao Orbital Tracking Network"},
+    ]))
+    m = n.match("IOCA")
+    assert (m.entity_id if m else None) == ("x" if answers else None)
 
 
 def test_acronym_table_holds_one_int_per_acronym_of_one_entity(index):
