@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..resources import load_place_codes
+from ..resources import load_english_words, load_place_codes
 from .fold import ASIDE_RE
+from .pinyin import split_syllables
 
 __all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
 
@@ -16,11 +17,14 @@ _AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re
 _AKA_WORDS = re.compile(r"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as"
                         r"|the|previously|originally)\b\W*)+", re.IGNORECASE)
 _ITEMS = re.compile(r"\s*[,;\uff0c\uff1b]\s*")
+_MAX_ACRONYM = 8
 
 
-def is_redundant_aside(aside: str) -> bool:
+def is_redundant_aside(aside: str, *, caseless: bool = False) -> bool:
     """Whether an aside (brackets or quotes included) only repeats the name: a quoted short
-    name, an "a.k.a." note, or one word of two capitals or more (an acronym).
+    name, an "a.k.a." note, or one word of two capitals or more (an acronym). In a name written
+    all in lower case (``caseless``), where no capital tells an acronym, one word that is
+    neither English nor pinyin is one too.
 
     Examples
     --------
@@ -28,21 +32,39 @@ def is_redundant_aside(aside: str) -> bool:
     (True, True, False)
     >>> is_redundant_aside("(CASTC, also known as CASC)"), is_redundant_aside("(JSLC, Base 20)")
     (True, False)
+    >>> [is_redundant_aside(a, caseless=True) for a in ("(bupt)", "(xi'an)", "(hubei)", "(group)")]
+    [True, False, False, False]
     """
     inner = aside.strip(" ()[]（）【】")
     if inner[:1] in "\"“":
         return True
-    return _redundant_item(inner) or all(map(_redundant_item, _ITEMS.split(inner)))
+    return _redundant_item(inner, caseless) or all(_redundant_item(i, caseless) for i in _ITEMS.split(inner))
 
 
-def _redundant_item(item: str) -> bool:
+def _redundant_item(item: str, caseless: bool = False) -> bool:
     """One item of an aside that repeats the name: an acronym or an "a.k.a." note ("CASTC, also
     known as CASC" is two); a place's code is no acronym of the name ("X Co. (HK)" is its Hong
     Kong company: ``place_codes`` of ``places.yaml``)."""
     words = item.split()
     if len(words) == 1 and item.replace(".", "").upper() in load_place_codes()[1]:
         return False
-    return bool(_AKA.match(item)) or (len(words) == 1 and sum(c.isupper() for c in item) >= 2)
+    if _AKA.match(item):
+        return True
+    if len(words) != 1:
+        return False
+    if caseless:
+        return _caseless_acronym(item)
+    return sum(c.isupper() for c in item) >= 2
+
+
+def _caseless_acronym(word: str) -> bool:
+    """Whether a word in lower case may be an acronym: 2 to 8 letters, no English word, no pinyin."""
+    return 2 <= len(word) <= _MAX_ACRONYM and word.isascii() and word.isalpha() and \
+        word not in load_english_words() and split_syllables(word) is None
+
+
+def _caseless(text: str) -> bool:
+    return not any(c.isupper() for c in text)
 
 
 def aside_items(aside: str) -> tuple[str, ...]:
@@ -76,6 +98,7 @@ def acronym_asides(text: str) -> tuple[str, ...]:
     """
     out = []
     end = len(text.rstrip())
+    caseless = _caseless(text)
     for m in reversed(list(ASIDE_RE.finditer(text))):
         if m.end() < end:
             break  # words follow: this aside and those before it are inside the name
@@ -83,7 +106,8 @@ def acronym_asides(text: str) -> tuple[str, ...]:
         aside = m.group().strip()
         inner = aside.strip(" ()[]（）【】")
         bracketed = aside[:1] in "([（【"
-        if bracketed and is_redundant_aside(aside) and not _AKA.match(inner) and len(inner.split()) == 1:
+        if bracketed and is_redundant_aside(aside, caseless=caseless) and not _AKA.match(inner) \
+                and len(inner.split()) == 1:
             out.append(inner)
     return tuple(reversed(out))
 
@@ -98,6 +122,8 @@ def without_redundant_asides(text: str) -> str:
     >>> without_redundant_asides("China Academy of Space Technology (Xi'an)")
     ''
     """
-    kept = ASIDE_RE.sub(lambda m: " " if is_redundant_aside(m.group()) else m.group(), text)
+    caseless = _caseless(text)
+    kept = ASIDE_RE.sub(lambda m: " " if is_redundant_aside(m.group(), caseless=caseless) else m.group(),
+                        text)
     core = _SPACES.sub(" ", kept).strip()
     return core if core and core != text else ""

@@ -27,3 +27,30 @@ def test_without_redundant_asides():
     assert without_redundant_asides("Qinglan (Hangzhou) Co.") == ""
     assert without_redundant_asides("Qinglan") == ""
     assert without_redundant_asides("(QL)") == ""  # nothing else: the text itself
+
+
+@pytest.mark.parametrize(("aside", "redundant"), [
+    ("(qotn)", True),  # no word, no pinyin: in a name without capitals, an acronym
+    ("(hubei)", False),  # pinyin: a place, as likely
+    ("(xi'an)", False),
+    ("(group)", False),  # an English word
+    ("(hk)", False),  # a place's code
+    ("(qotnetworks)", False),  # too long for an acronym
+])
+def test_an_aside_in_a_name_without_capitals(aside, redundant):
+    assert is_redundant_aside(aside, caseless=True) is redundant
+    assert without_redundant_asides("qinmao orbital tracking network " + aside) == (
+        "qinmao orbital tracking network" if redundant else "")
+    # with capitals elsewhere, a lower-case word is no acronym
+    assert without_redundant_asides("Qinmao Orbital Tracking Network " + aside) == ""
+
+
+def test_a_lower_case_name_with_its_acronym_in_brackets_matches():
+    from aeronorm import Glossary, Normalizer
+
+    n = Normalizer(Glossary.from_records([
+        {"id": "qotn", "name": "Qinmao Orbital Tracking Network", "aliases": ["QOTN"]},
+        {"id": "xsa", "name": "Xunlong Space Academy", "aliases": ["XSA"]},
+    ]))
+    assert n.match("qinmao orbital tracking network (qotn)").entity_id == "qotn"
+    assert n.match("qinmao orbital tracking network (xsa)") is None  # the aside names another
