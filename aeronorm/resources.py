@@ -238,6 +238,14 @@ def load_affiliations() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
+def load_known_acronyms() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Acronyms of widely known bodies outside the shipped glossaries (``known_acronyms.yaml``):
+    ``(acronym, English names, Chinese names)`` each."""
+    rows = data_yaml("known_acronyms.yaml")["known_acronyms"]
+    return tuple((row["acronym"], tuple(row["en"]), tuple(row["zh"])) for row in rows)
+
+
+@cache
 def load_pinyin_syllables() -> frozenset[str]:
     """Every toneless pinyin syllable (``ü`` written ``v``)."""
     lines = read_data("pinyin_syllables.txt").splitlines()

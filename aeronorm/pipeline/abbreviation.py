@@ -18,7 +18,7 @@ from ..glossary.glossary import Glossary
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_english_words
+from ..resources import load_english_words, load_known_acronyms
 from ..results import Method
 from ..text.fold import ASIDE_RE, fold, fold_key, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables, to_pinyin
@@ -147,31 +147,12 @@ class AbbreviationStage:
         word = key.lower()
         if self.index.lexicon.knows(word) or word in load_english_words():
             return cal.abbreviation_derived_word, "; also an English word"
-        given = self._given_form_reading(key, entity)
-        if given:
-            # an entity the glossary calls CASIC is not CASIL (China Aerospace International
-            # Holdings) or CASI: its acronym reads its company form one way, the others are
-            # other bodies'
-            return cal.abbreviation_derived_word, f"; the entity's own is {given!r}"
         other = self._known_as(key, entity)
         if other is not None:
             # "CASC" derived from "China Avionics Systems Company" is, to any reader of the
             # field, China Aerospace Science and Technology Corporation's
             return cal.abbreviation_derived_word, f"; also the acronym of {other.name!r}"
         return cal.abbreviation_derived, ""
-
-    def _given_form_reading(self, key: str, entity: int) -> str:
-        """A given acronym of ``entity`` that ``key`` is but for its last letter, changed or
-        dropped (the initial of the company form, "Corporation" or "Limited"), if any."""
-        named = self.index.entities[entity]
-        for given in (*named.abbreviations, *named.aliases):
-            if not looks_like_acronym(given):
-                continue
-            own = _acronym_key(given)
-            if own != key and len(own) > _SHORT and (
-                    own[:-1] == key or (len(own) == len(key) and own[:-1] == key[:-1])):
-                return given
-        return ""
 
     def _known_as(self, key: str, entity: int) -> Entity | None:
         """A body of the shipped glossaries that goes by the acronym ``key`` and that no name of
@@ -194,12 +175,17 @@ class AbbreviationStage:
 
 @cache
 def _shipped_acronyms() -> dict[str, tuple[Entity, ...]]:
-    """Acronym key -> the bodies of the shipped glossaries given it."""
+    """Acronym key -> the known bodies that go by it: those of the shipped glossaries given it,
+    and those of ``known_acronyms.yaml``."""
     out: dict[str, list[Entity]] = {}
     for entity in Glossary.default():
         for abbreviation in entity.abbreviations:
             if not has_han(abbreviation):
                 out.setdefault(_acronym_key(abbreviation), []).append(entity)
+    for acronym, english, chinese in load_known_acronyms():
+        body = Entity(f"known-acronym:{acronym}", english[0], zh=chinese[0] if chinese else "",
+                      aliases=english[1:], zh_aliases=chinese[1:], abbreviations=(acronym,))
+        out.setdefault(_acronym_key(acronym), []).append(body)
     return {key: tuple(owners) for key, owners in out.items()}
 
 

@@ -236,19 +236,15 @@ def test_a_derived_acronym_of_the_known_body_itself_answers(record, answers):
     assert (m.entity_id if m else None) == ("g" if answers else None)
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("XSPIC", "given"),
-    ("XSPIL", None),  # its form read another way: another body's (CASIC is not CASIL)
-    ("XSPI", None),  # its form left out
-    ("QOTNC", "plain"),  # no acronym given: every reading of the form is the entity's
-    ("QOTNL", "plain"),
-    ("QOTN", "plain"),
+@pytest.mark.parametrize(("record", "answers"), [
+    # a widely known body outside the glossaries goes by it (known_acronyms.yaml)
+    ({"name": "Chengdu Satellite Systems Company"}, False),
+    ({"name": "China State Shipbuilding Corp"}, True),  # the body itself, but for its form
 ])
-def test_a_given_acronym_says_how_the_entity_reads_its_company_form(query, expected):
-    n = Normalizer(Glossary.from_records([
-        {"id": "given", "name": "Xunlong Space Propulsion Industry Corporation Limited",
-         "aliases": ["XSPIC"]},
-        {"id": "plain", "name": "Qinmao Orbital Tracking Network Corporation Limited"},
-    ]))
-    m = n.match(query)
-    assert (m.entity_id if m else None) == expected
+def test_a_derived_acronym_a_widely_known_body_goes_by(record, answers):
+    n = Normalizer(Glossary.from_records([{"id": "x", **record},
+                                          {"id": "other", "name": "Chengdu Aerial Mapping Company"}]))
+    m = n.match("CSSC")
+    assert (m.entity_id if m else None) == ("x" if answers else None)
+    if not answers:
+        assert "China State Shipbuilding Corporation" in n.explain("CSSC")
