@@ -208,7 +208,7 @@ def resolve_distinct(
 def canonical_values(
     values: Iterable[Any],
     *,
-    known: Callable[[list[str]], list[str | None]],
+    known: Callable[[list[str]], list[str | Literal[False] | None]],
     resolve: Callable[[list[str]], Sequence[Match | None]],
     on_unknown: OnUnknown = "keep",
     progress: bool = False,
@@ -218,16 +218,24 @@ def canonical_values(
     ``on_unknown``; a missing value unchanged. Each distinct string is resolved once.
 
     ``known`` gives the canonical names it knows without a :class:`Match` (the exact path;
-    ``None`` for the others, and for a blank string), ``resolve`` the matches of the rest.
-    Raises as :func:`distinct_values`, and :class:`~aeronorm.errors.NoMatchError` with
-    ``"raise"``.
+    ``None`` for the others, and for a blank string; ``False`` for a name it knows no entity
+    answers), ``resolve`` the matches of the rest. Raises as :func:`distinct_values`, and
+    :class:`~aeronorm.errors.NoMatchError` with ``"raise"``.
     """
     values = values if isinstance(values, (list, tuple, str, bytes)) else list(values)
     # Blank strings are looked for only among the names known leaves (most names are known:
     # one pass over every string saved), and passed through as they are.
     distinct, codes, missing = _distinct(values, blanks=False)
     canonical: list[Any] = known(distinct)
-    rest = [k for k, c in enumerate(canonical) if c is None]
+    if all(canonical):  # every name known (a canonical name is never empty)
+        rest = []
+    else:
+        rest = [k for k, c in enumerate(canonical) if c is None or c is False]
+        settled = [k for k in rest if canonical[k] is False]
+        if settled:
+            rest = [k for k in rest if canonical[k] is None]
+            for k in settled:
+                canonical[k] = unknown_value(distinct[k], on_unknown)
     if rest:
         blank = [k for k in rest if not distinct[k].strip()]
         if blank:

@@ -356,7 +356,8 @@ class Normalizer:
         check_on_unknown(on_unknown)
         self._allowed("", type)
         exact = self.pipeline.stages["exact"]
-        return canonical_values(names, known=lambda some: exact.canonical_many(some, type),  # type: ignore[attr-defined]
+        settle = not self.pipeline.retranslator.active  # (what nothing matches may be retranslated)
+        return canonical_values(names, known=lambda some: exact.canonical_many(some, type, settle=settle),  # type: ignore[attr-defined]
                                 resolve=lambda some: self._match_distinct(some, type, exact=False),
                                 on_unknown=on_unknown, progress=progress)
 
@@ -410,11 +411,14 @@ class Normalizer:
             for name in names:
                 self._allowed(name, type_)  # a TypeError for the first name that is not a str
         allowed = self._allowed("", type_)
-        out: list[Match | None] = (self.pipeline.stages["exact"].written_many(names, type_)  # type: ignore[attr-defined]
-                                   if exact else [None] * len(names))
-        unresolved: list[str] = []
         retranslator = self.pipeline.retranslator
-        for k in [k for k, hit in enumerate(out) if hit is None]:
+        out: list[Match | None] = (self.pipeline.stages["exact"].written_many(  # type: ignore[attr-defined]
+            names, type_, settle=not retranslator.active) if exact else [None] * len(names))
+        unresolved: list[str] = []
+        for k in [k for k, hit in enumerate(out) if hit is None or hit is False]:
+            if out[k] is False:  # a name the exact path settled as unknown
+                out[k] = None
+                continue
             name = names[k]
             accepted, _ = self.pipeline.resolve_text(name, allowed)
             out[k] = None if accepted is None else self._to_match(name, accepted)

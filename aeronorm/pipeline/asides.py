@@ -9,7 +9,7 @@ answer; each says why it is no answer, or ``""``."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..glossary.entity import Entity
 from ..index import Index
@@ -21,7 +21,7 @@ from .abbreviation import derive_acronyms
 from .base import Outcome, Stage
 from .query import Query
 
-__all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_with_marks", "may_list"]
+__all__ = ["AsideCheck", "cut_after", "initials_spell", "listed_lines", "listed_with_marks", "may_list"]
 
 _NAME_WORD = re.compile(r"[A-Za-z]+")
 _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
@@ -224,6 +224,32 @@ def may_list(batch: str) -> bool:
     """Whether ``batch`` (names joined) may hold a list mark at all: substring searches, fast on
     a whole batch, before :func:`listed_with_marks` is asked of each name."""
     return any(mark in batch for mark in _LIST_MARK_CHARS)
+
+
+def listed_lines(names: Sequence[str], joined: str) -> list[int]:
+    """The positions of the ``names`` that list parts with a list mark (:func:`listed_with_marks`),
+    given the names ``joined`` by newlines (none holds one). Only a name holding a mark character
+    is asked: the marks are found in the whole batch (substring searches), each occurrence's name
+    by counting the newlines before it."""
+    present = [mark for mark in _LIST_MARK_CHARS if mark in joined]
+    if not present:
+        return []
+    if joined.count("\n") != len(names) - 1:  # a newline inside a name: each name asked
+        return [k for k, name in enumerate(names) if listed_with_marks(name)]
+    at: list[int] = []
+    for mark in present:
+        k = joined.find(mark)
+        while k >= 0:
+            at.append(k)
+            k = joined.find(mark, k + 1)
+    lines: list[int] = []
+    line = start = 0
+    for k in sorted(at):
+        line += joined.count("\n", start, k)
+        start = k
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return [line for line in lines if listed_with_marks(names[line])]
 
 
 def cut_after(query: Query) -> str:

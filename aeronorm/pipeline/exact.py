@@ -13,14 +13,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import compress, islice
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..results import Match, Method
 from ..text.fold import fold_key, probe_key, probe_keys
-from .asides import listed_with_marks, may_list
+from .asides import listed_lines
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
 from .query import Query
@@ -85,6 +85,7 @@ class _View:
     written_canonical: dict[str, str]  # the same forms -> the canonical name
     folded_canonical: dict[bytes | str, str]  # probe key of one entity of the filter -> its canonical name
     admits: list[bool]  # per entity: whether the filter lets it through
+    abstains: frozenset[bytes | str]  # probe keys the pipeline abstains on whatever the name (_abstaining)
 
 
 class ExactStage:
@@ -128,16 +129,21 @@ class ExactStage:
         label = self.index.exact_label.get((key, i), "name")
         return Match.of(name, entity, self.score, "exact", (f"{label} {name!r}",))
 
-    def written_many(self, names: Sequence[str], type_: str | None = None) -> list[Match | None]:
+    def written_many(self, names: Sequence[str], type_: str | None = None, *, settle: bool = False
+                     ) -> list[Match | Literal[False] | None]:
         """:meth:`written` of each name: one probe of the written forms, then, for the names not
-        written so, one probe of the folded keys (keyed for the whole batch at once)."""
+        written so, one probe of the folded keys (keyed for the whole batch at once).
+
+        ``settle=True``: a name whose folded key two titles or more share (the pipeline abstains
+        on it, whatever else the name says: see :meth:`_view`) is ``False``, not ``None``; the
+        caller need not ask the pipeline (unless it retranslates what nothing matched)."""
         if not names:
             return []
         view = self._view(type_)
         written = list(map(view.written.get, names))
         if None not in written:  # every name as written: the matches in one loop, no gathering
             return self._matches(names, written, view.labels)  # type: ignore[arg-type]
-        hits: list[Match | None] = [None] * len(names)
+        hits: list[Match | Literal[False] | None] = [None] * len(names)
         misses: Sequence[int]
         if written.count(None) == len(written):  # no name as written: all folded
             misses, asked = range(len(names)), names
@@ -150,13 +156,17 @@ class ExactStage:
             asked = [names[k] for k in misses]
         folded = self._folded.get()
         admits = view.admits
-        owners = map(folded.owners.get, self._probe_keys(asked))
+        keys = self._probe_keys(asked)
+        owners = map(folded.owners.get, keys)
         found = []
         packs = []
-        for k, owner in zip(misses, owners, strict=True):
+        abstains = view.abstains if settle else frozenset()
+        for k, key, owner in zip(misses, keys, owners, strict=True):
             if owner is not None and admits[owner // _STRIDE]:
                 found.append(k)
                 packs.append(owner)
+            elif key in abstains:
+                hits[k] = False
         for k, m in zip(found, self._matches([names[k] for k in found], packs, folded.labels), strict=True):
             hits[k] = m
         return hits
@@ -169,39 +179,51 @@ class ExactStage:
         return Match.of_many(names, owners, self.score, "exact",
                              _evidence(names, [p % _STRIDE for p in packed], labels))
 
-    def canonical_many(self, names: Sequence[str], type_: str | None = None) -> list[str | None]:
+    def canonical_many(self, names: Sequence[str], type_: str | None = None, *, settle: bool = False
+                       ) -> list[str | Literal[False] | None]:
         """The canonical name :meth:`written_many` would answer for each name (``None`` where it
-        answers nothing), without building a :class:`Match`."""
+        answers nothing, ``False`` where, with ``settle``, it settles the name as unknown),
+        without building a :class:`Match`."""
         view = self._view(type_)
         written = view.written_canonical
+        out: list[str | Literal[False] | None]
         if not any(map(written.get, islice(names, _SAMPLE))):
             # Variants (a column in upper case, say): every name folded, no probe of the written
             # forms first. The folded table answers a written form as the written one does (the
             # same sole owner), and no written form is longer than the names it keys.
             self._folded.get()  # built with the view's tables, before the keys are computed
-            return list(map(view.folded_canonical.get, self._probe_keys(names)))
+            keys = self._probe_keys(names)
+            out = list(map(view.folded_canonical.get, keys))
+            if settle and view.abstains and not all(out):  # (a canonical name is never empty)
+                for k in _none_positions(out):
+                    if keys[k] in view.abstains:
+                        out[k] = False
+            return out
         out = list(map(written.get, names))
-        if None not in out:
+        if all(out):
             return out
         self._folded.get()
-        misses = [k for k, c in enumerate(out) if c is None]
+        misses = _none_positions(out)
         asked = [names[k] for k in misses]
-        for k, c in zip(misses, map(view.folded_canonical.get, self._probe_keys(asked)), strict=True):
-            out[k] = c
+        abstains = view.abstains if settle else frozenset()
+        keys = self._probe_keys(asked)
+        for k, key, c in zip(misses, keys, map(view.folded_canonical.get, keys), strict=True):
+            out[k] = False if c is None and key in abstains else c
         return out
 
     @staticmethod
     def _probe_keys(names: Sequence[str]) -> list[bytes | str]:
         """Probe keys of the names; an overlong name, or one with a list mark (";", "、": it folds
         away, and "X; CAS" lists two bodies, which the pipeline weighs), gets one no table holds."""
-        if max(map(len, names), default=0) <= MAX_QUERY_CHARS:
-            keys = probe_keys(names)
+        joined = "\n".join(names)
+        if len(joined) <= MAX_QUERY_CHARS or max(map(len, names)) <= MAX_QUERY_CHARS:
+            keys = probe_keys(names, joined=joined)
         else:
             short = [len(n) <= MAX_QUERY_CHARS for n in names]
             made = iter(probe_keys(compress(names, short)))
             keys = [next(made) if s else _NOBODY for s in short]
-        if may_list("\n".join(names)):  # (marks are rare: one test of the batch first)
-            keys = [_NOBODY if listed_with_marks(n) else k for n, k in zip(names, keys, strict=True)]
+        for k in listed_lines(names, joined):  # (only the names holding a mark are asked)
+            keys[k] = _NOBODY
         return keys
 
     def _view(self, type_: str | None) -> _View:
@@ -236,7 +258,20 @@ class ExactStage:
         entities = index.entities
         folded = {probe: entities[owner // _STRIDE].canonical("")
                   for probe, owner in self._folded.get().owners.items() if admits[owner // _STRIDE]}
-        return _View(written, packed, written_canonical, folded, admits)
+        return _View(written, packed, written_canonical, folded, admits, self._abstaining(admits))
+
+    def _abstaining(self, admits: list[bool]) -> frozenset[bytes | str]:
+        """Probe keys of the folded keys that two titles or more admitted by a filter share.
+
+        The pipeline abstains on any name whose folded key is one of these, whatever else it
+        says: the exact stage comes first in every lane and tries the name's own key first
+        (:attr:`Query.keys`, whose first is the name's folded key); a shared key with two owners
+        allowed or more is an abstention no later stage may overturn; and the allowed entities
+        narrow only to organisations or companies (a company form in the name), both of which
+        hold every title, so two titles stay allowed."""
+        entities = self.index.entities
+        return frozenset(probe_key(key) for key, ids in self.index.exact.items() if len(ids) > 1
+                         and sum(admits[i] and entities[i].type == "title" for i in ids) > 1)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         index = self.index
@@ -254,6 +289,18 @@ class ExactStage:
                 return found(index, i, self.score, "exact", (f"{label} {form!r}",))
             return ambiguous(index, ids, 1.0, "exact", (f"{form!r} names {len(ids)} entities",))
         return None
+
+
+def _none_positions(values: list[object]) -> list[int]:
+    """The positions of ``None`` in ``values`` (found by ``list.index``, a C loop: misses are few)."""
+    out = []
+    k = -1
+    try:
+        while True:
+            k = values.index(None, k + 1)
+            out.append(k)
+    except ValueError:
+        return out
 
 
 def _evidence(names: Sequence[str], codes: Sequence[int], labels: _Labels) -> list[tuple[str, ...]]:

@@ -323,7 +323,7 @@ def probe_key(key: str) -> bytes | str:
     return key.encode("ascii") if key.isascii() else key
 
 
-def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
+def probe_keys(texts: Iterable[str], *, joined: str | None = None) -> list[bytes | str]:
     """``[probe_key(fold_key(t)) for t in texts]``, computed for the whole batch at once.
 
     The texts are joined by newlines and keyed together. A batch in ASCII is its own bytes; a
@@ -336,6 +336,8 @@ def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
     map take :func:`fold`'s Unicode steps, together; only what is left then (a character left
     outside ASCII: Han, other scripts) is keyed one by one. A batch of distinct names costs a few
     C passes over its bytes, not a regular expression per name.
+
+    ``joined``, when given, is ``"\\n".join(texts)`` (a caller that joined them already).
 
     Examples
     --------
@@ -350,7 +352,8 @@ def probe_keys(texts: Iterable[str]) -> list[bytes | str]:
         for start in range(0, len(texts), _BATCH):
             out += probe_keys(texts[start : start + _BATCH])
         return out
-    joined = "\n".join(texts)
+    if joined is None:
+        joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # a newline inside a text
         return [probe_key(fold_key(t)) for t in texts]
     encode = _ascii_bytes if joined.isascii() else _wide_bytes

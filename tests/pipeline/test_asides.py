@@ -5,8 +5,10 @@ test_aside_acronyms.py and test_cut.py; these are the plain functions. Invented 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from aeronorm.pipeline.asides import cut_after, initials_spell
+from aeronorm.pipeline.asides import cut_after, initials_spell, listed_lines, listed_with_marks
 from aeronorm.pipeline.query import Query
 
 
@@ -36,3 +38,14 @@ def test_initials_that_do_not(name, acronym):
 ])
 def test_cut_after(text, word):
     assert cut_after(Query(text)) == word
+
+
+# listed_lines: the names of a batch that list parts with a mark, found from the joined batch
+_MARKED = st.text(alphabet="Ab ,.()[]（）;；、|｜\\/·~，\u3000\n", max_size=16)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MARKED, max_size=10))
+def test_listed_lines_are_the_names_listed_with_marks(names):
+    expected = [k for k, name in enumerate(names) if listed_with_marks(name)]
+    assert listed_lines(names, "\n".join(names)) == expected

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from aeronorm.errors import NoMatchError
 from aeronorm.pipeline.query import Query
 
 from .stages import run_stage
@@ -274,3 +275,91 @@ def test_evidence_of_written_forms_is_their_repr(type_):
         [(f"{label} {v!r}",) for (label, _), v in zip(labelled, variants, strict=True)]
     mixed = exact.written_many([*names, *variants, "Nobody Orbital"], type_)
     assert [m.evidence for m in mixed[: len(names)]] == expected and mixed[-1] is None
+
+
+# Keys several entities share: two titles or more (the batch path settles names so keyed as
+# unknown, sparing the pipeline), a title with an organisation or a person, two organisations, a
+# term among titles; in English and in Chinese; one with a company form (which narrows the
+# entities a name may be to organisations and companies: titles stay).
+_SHARED = [
+    {"id": "t1", "name": "Party Secretary of the Academy", "type": "title", "zh": "党委书记",
+     "aliases": ["Party Secretary", "Chief", "Board Chairman Co., Ltd."]},
+    {"id": "t2", "name": "Party Secretary of the Group", "type": "title", "zh_aliases": ["党委书记"],
+     "aliases": ["Party Secretary", "Chief", "Director", "Board Chairman Co Ltd"]},
+    {"id": "t3", "name": "General Manager", "type": "title", "aliases": ["Chief", "Head", "Vice Chief"]},
+    {"id": "o1", "name": "Head", "aliases": ["Director", "Orbital Works"]},
+    {"id": "o2", "name": "Orbital Works Co., Ltd.", "aliases": ["Orbital Works"]},
+    {"id": "p1", "name": "Vice Chief", "type": "person"},
+    {"id": "w1", "name": "Space Term", "type": "term", "aliases": ["General Manager", "Party Secretary"]},
+    {"id": "c1", "name": "China Space Foundation", "abbreviations": ["CSF"]},
+]
+_SHARED_NAMES = [text for e in _SHARED for text in (e["name"], *e.get("aliases", ()))] + [
+    "党委书记", "黨委書記", "Party Secretary (CAS)", "Party Secretary; Chief", "Chief, Co., Ltd.", ""]
+
+
+@pytest.fixture(scope="module")
+def shared():
+    from aeronorm import Glossary, Normalizer
+
+    return Normalizer(Glossary.from_records(_SHARED))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), type_=st.sampled_from([None, "title", "org", "person"]))
+def test_names_settled_as_unknown_are_those_the_pipeline_abstains_on(shared, data, type_):
+    names = []
+    for _ in range(data.draw(st.integers(0, 12))):
+        base = data.draw(st.sampled_from(_SHARED_NAMES))
+        for f in data.draw(st.lists(st.sampled_from(_VARIANTS), max_size=3)):
+            base = f(base)
+        names.append(base)
+    exact = shared.pipeline.stages["exact"]
+    plain = exact.written_many(names, type_)
+    settled = exact.written_many(names, type_, settle=True)
+    allowed = shared.index.names() if type_ is None else shared.index.allowed(type_)
+    for name, p, s in zip(names, plain, settled, strict=True):
+        if s is False:  # the pipeline (the reference, one name at a time) abstains
+            assert p is None
+            assert shared.pipeline.resolve_text(name, allowed)[0] is None, name
+        else:
+            assert s == p
+    canonical = exact.canonical_many(names, type_, settle=True)
+    assert canonical == [s if s is False else s and s.canonical for s in settled]
+    # and the public paths: one name, a batch
+    assert shared.match_many(names, type=type_) == [shared.match(n, type=type_) for n in names]
+    assert shared.normalize_many(names, type=type_, on_unknown="none") == [
+        shared.normalize(n, type=type_, on_unknown="none") if n.strip() else n for n in names]
+
+
+def test_keys_two_titles_share_are_settled_and_others_left_to_the_pipeline(shared):
+    exact = shared.pipeline.stages["exact"]
+    names = ["PARTY SECRETARY", "chief.", "党委书记", "Board Chairman Co., Ltd", "Head", "Director",
+             "Orbital Works", "Vice Chief", "General Manager", "Party Secretary; Chief"]
+    got = exact.written_many(names, settle=True)
+    assert got[:4] == [False] * 4
+    assert got[4:] == [None] * 6  # a title and an organisation, two organisations, a mark
+    assert exact.written_many(["Vice Chief"], "title", settle=True) == [None]  # one title admitted
+    assert exact.written_many(["General Manager"], settle=True) == [None]  # the term is not asked
+    assert exact.canonical_many(names, settle=True) == [False] * 4 + [None] * 6
+    assert exact.canonical_many(names) == [None] * 10  # settling is asked for
+    assert shared.normalize_many(names[:4], on_unknown="none") == [None] * 4
+    with pytest.raises(NoMatchError):
+        shared.normalize_many(names[:1], on_unknown="raise")
+
+
+def test_a_retranslating_normalizer_settles_nothing():
+    # what nothing matches goes to the retranslation stage: no name may skip it
+    from aeronorm import Glossary, Normalizer
+    from aeronorm.mt import FunctionTranslator
+
+    asked: list[str] = []
+
+    def translate(texts: list[str]) -> list[str]:
+        asked.extend(texts)
+        return ["" for _ in texts]
+
+    n = Normalizer(Glossary.from_records(_SHARED),
+                   en_zh=FunctionTranslator(translate, source="en", target="zh"))
+    assert n.match_many(["PARTY SECRETARY"]) == [None]
+    assert n.normalize_many(["Chief"], on_unknown="none") == [None]
+    assert asked == ["PARTY SECRETARY", "Chief"]
