@@ -36,6 +36,10 @@ _LIST_WORD = re.compile(r"\s+(?:and|&|with|or|\+)\s+|(?<=[A-Za-z.)])[&+](?=[A-Z]
                         r"|(?<=[\u4e00-\u9fff])[与及](?=[\u4e00-\u9fff])", re.IGNORECASE)
 _BRACKET_CODE = re.compile(r"[(（]\s*((?:[A-Za-z]\.?){2,5})\s*[)）]")  # "(HK)", "(U.S.)", "（WH）"
 _ROMAN = re.compile(r"I{2,3}|IV|VI{0,3}|IX|XI{0,3}")  # (not "I", a pronoun, nor "X", a brand's letter)
+# A Chinese comma or ideographic space is a list mark only before a capital (_LIST_MARK): where a
+# batch has one, only those so followed are looked at (a full-width name is full of both).
+_MARKS_BEFORE_CAPITALS = ("，", "\u3000")
+_MARK_BEFORE_CAPITAL = re.compile(r"[，\u3000]\s*[A-Z]")
 _LIST_MARK_CHARS = (";", "；", "、", "|", "｜", "\\", "//", "·", "~", "，", "\u3000")  # what _LIST_MARK needs
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")  # a list part of one acronym names a body
 _AS_WRITTEN = frozenset({"exact", "abbreviation"})  # methods that read a name as it is written
@@ -228,28 +232,35 @@ def may_list(batch: str) -> bool:
 
 def listed_lines(names: Sequence[str], joined: str) -> list[int]:
     """The positions of the ``names`` that list parts with a list mark (:func:`listed_with_marks`),
-    given the names ``joined`` by newlines (none holds one). Only a name holding a mark character
-    is asked: the marks are found in the whole batch (substring searches), each occurrence's name
-    by counting the newlines before it."""
-    present = [mark for mark in _LIST_MARK_CHARS if mark in joined]
-    if not present:
+    given the names ``joined`` by newlines (none holds one).
+
+    Only the names a mark may be found in are asked: the marks are found in the whole batch with
+    substring searches (a comma or space of a Chinese text counted only where a capital follows
+    it, as the mark wants), and each occurrence's name is known by counting the newlines before
+    it. An occurrence that runs over into the next name makes both asked."""
+    spans: list[tuple[int, int]] = []
+    for mark in _LIST_MARK_CHARS:
+        if mark[0] not in joined or mark not in joined:  # (one character is the faster search)
+            continue
+        before_capital = mark in _MARKS_BEFORE_CAPITALS
+        k = joined.find(mark)
+        while k >= 0:
+            if not before_capital:
+                spans.append((k, k + len(mark)))
+            elif m := _MARK_BEFORE_CAPITAL.match(joined, k):
+                spans.append(m.span())
+            k = joined.find(mark, k + 1)
+    if not spans:
         return []
     if joined.count("\n") != len(names) - 1:  # a newline inside a name: each name asked
         return [k for k, name in enumerate(names) if listed_with_marks(name)]
-    at: list[int] = []
-    for mark in present:
-        k = joined.find(mark)
-        while k >= 0:
-            at.append(k)
-            k = joined.find(mark, k + 1)
-    lines: list[int] = []
-    line = start = 0
-    for k in sorted(at):
-        line += joined.count("\n", start, k)
-        start = k
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return [line for line in lines if listed_with_marks(names[line])]
+    lines: set[int] = set()
+    line = at = 0
+    for start, end in sorted(spans):
+        line += joined.count("\n", at, start)
+        at = start
+        lines.update(range(line, line + joined.count("\n", start, end) + 1))
+    return [line for line in sorted(lines) if listed_with_marks(names[line])]
 
 
 def cut_after(query: Query) -> str:
