@@ -354,10 +354,10 @@ def probe_keys(texts: Iterable[str], *, joined: str | None = None) -> list[bytes
         return out
     if joined is None:
         joined = "\n".join(texts)
-    if joined.count("\n") != len(texts) - 1:  # a newline inside a text
-        return [probe_key(fold_key(t)) for t in texts]
     encode = _ascii_bytes if joined.isascii() else _wide_bytes
     keys, redo = _letter_keys(encode(joined))  # redo: a digit, a backtick, a control, a NUL
+    if len(keys) != len(texts):  # a newline inside a text (no folding step makes or takes one)
+        return [probe_key(fold_key(t)) for t in texts]
     if redo:
         redo = _digit_keys([texts[k] for k in redo], redo, keys, encode, _LOWER)
     if redo:  # characters outside the map: fold's Unicode steps
@@ -440,7 +440,10 @@ def _letter_keys(raw: bytes) -> tuple[list[bytes], list[int]]:
     """Probe keys of texts joined by newlines, and which of the texts they do not fit (a byte
     other than a letter or punctuation: a digit, a backtick, a control)."""
     if b"'" in raw:
-        raw = _inner_apostrophes(raw)
+        # An apostrophe between two letters is dropped, any other is a separator: dropped too, as
+        # a separator is next to it already (title case marks the word after it), unless that
+        # is another apostrophe.
+        raw = raw.replace(b"'", b"") if b"''" not in raw else _inner_apostrophes(raw)
     if b"&" in raw:
         raw = raw.replace(b"&", b" and ")
     # Title case reads every non-letter as a word boundary, as fold_key does; then separators go,
