@@ -49,3 +49,13 @@ _MARKED = st.text(alphabet="Ab ,.()[]（）;；、|｜\\/·~，\u3000\n", max_si
 def test_listed_lines_are_the_names_listed_with_marks(names):
     expected = [k for k, name in enumerate(names) if listed_with_marks(name)]
     assert listed_lines(names, "\n".join(names)) == expected
+
+
+@pytest.mark.parametrize("names", [
+    ["Orbital/Space Works"] * 40 + ["Orbital Works // CAS", "A/B"],  # a slash many times first
+    ["CASC, Beijing", "\uff23\uff21\uff33\uff23\uff0c\uff22", "CASC\uff0cBeijing", "CASC\u3000 CAS"],
+    ["Hainan\uff0c", "Beijing", "X\u3000", "\nY"],  # a mark before a capital of the next name only
+])
+def test_listed_lines_of_batches(names):
+    expected = [k for k, name in enumerate(names) if listed_with_marks(name)]
+    assert listed_lines(names, "\n".join(names)) == expected
