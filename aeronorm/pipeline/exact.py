@@ -83,7 +83,8 @@ class _View:
     written: dict[str, int]  # written form owned by one entity of the filter -> it and the label, packed
     labels: _Labels  # the labels ``written`` packs
     written_canonical: dict[str, str]  # the same forms -> the canonical name
-    folded_canonical: dict[bytes | str, str]  # probe key of one entity of the filter -> its canonical name
+    # probe key of one entity of the filter -> its canonical name; of an abstention (abstains) -> False
+    folded_canonical: dict[bytes | str, str | Literal[False]]
     admits: list[bool]  # per entity: whether the filter lets it through
     abstains: frozenset[bytes | str]  # probe keys the pipeline abstains on whatever the name (_abstaining)
 
@@ -194,10 +195,8 @@ class ExactStage:
             self._folded.get()  # built with the view's tables, before the keys are computed
             keys = self._probe_keys(names)
             out = list(map(view.folded_canonical.get, keys))
-            if settle and view.abstains and not all(out):  # (a canonical name is never empty)
-                for k in _none_positions(out):
-                    if keys[k] in view.abstains:
-                        out[k] = False
+            if not settle and view.abstains and not all(out):  # (a canonical name is never empty)
+                out = [c or None for c in out]
             return out
         out = list(map(written.get, names))
         if all(out):
@@ -205,10 +204,8 @@ class ExactStage:
         self._folded.get()
         misses = _none_positions(out)
         asked = [names[k] for k in misses]
-        abstains = view.abstains if settle else frozenset()
-        keys = self._probe_keys(asked)
-        for k, key, c in zip(misses, keys, map(view.folded_canonical.get, keys), strict=True):
-            out[k] = False if c is None and key in abstains else c
+        for k, c in zip(misses, map(view.folded_canonical.get, self._probe_keys(asked)), strict=True):
+            out[k] = c if settle else c or None
         return out
 
     @staticmethod
@@ -256,9 +253,12 @@ class ExactStage:
                     written[text] = packed.pack(i, label, text)
                     written_canonical[text] = canonical
         entities = index.entities
-        folded = {probe: entities[owner // _STRIDE].canonical("")
-                  for probe, owner in self._folded.get().owners.items() if admits[owner // _STRIDE]}
-        return _View(written, packed, written_canonical, folded, admits, self._abstaining(admits))
+        folded: dict[bytes | str, str | Literal[False]] = {
+            probe: entities[owner // _STRIDE].canonical("")
+            for probe, owner in self._folded.get().owners.items() if admits[owner // _STRIDE]}
+        abstains = self._abstaining(admits)
+        folded.update(dict.fromkeys(abstains, False))  # (no key of one owner is one of these)
+        return _View(written, packed, written_canonical, folded, admits, abstains)
 
     def _abstaining(self, admits: list[bool]) -> frozenset[bytes | str]:
         """Probe keys of the folded keys that two titles or more admitted by a filter share.
