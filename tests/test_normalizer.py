@@ -227,9 +227,9 @@ def test_many_deduplicate(monkeypatch, glossary):
     written_many, canonical_many = exact.written_many, exact.canonical_many
 
     def counting(look_up):
-        def counted(names, type_=None):
+        def counted(names, type_=None, **options):
             calls.extend(names)
-            return look_up(names, type_)
+            return look_up(names, type_, **options)
         return counted
 
     monkeypatch.setattr(exact, "written_many", counting(written_many))

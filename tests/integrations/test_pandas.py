@@ -35,9 +35,9 @@ class CountingNormalizer(Normalizer):
         exact = self.pipeline.stages["exact"]  # every distinct name's first look-up: the exact path
 
         def counting(look_up):
-            def counted(names, type_=None):
+            def counted(names, type_=None, **options):
                 self.calls.extend(names)
-                return look_up(names, type_)
+                return look_up(names, type_, **options)
             return counted
 
         exact.written_many = counting(exact.written_many)
