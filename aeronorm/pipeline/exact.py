@@ -268,9 +268,10 @@ class ExactStage:
         (:attr:`Query.keys`, whose first is the name's folded key); a shared key with two owners
         allowed or more is an abstention no later stage may overturn; and the allowed entities
         narrow only to organisations or companies (a company form in the name), both of which
-        hold every title, so two titles stay allowed."""
+        hold every title, so two titles stay allowed. (Never the empty key: a blank name is passed
+        through, not settled.)"""
         entities = self.index.entities
-        return frozenset(probe_key(key) for key, ids in self.index.exact.items() if len(ids) > 1
+        return frozenset(probe_key(key) for key, ids in self.index.exact.items() if len(ids) > 1 and key
                          and sum(admits[i] and entities[i].type == "title" for i in ids) > 1)
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
