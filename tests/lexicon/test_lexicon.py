@@ -28,6 +28,7 @@ def keys(lexicon: TermLexicon, text: str) -> list[str]:
         ("Institute", "Inst."),
         ("Defense", "Defence"),
         ("Centre", "Center"),
+        ("Research and Development", "R&D", "Research & Development"),  # 研发
     ],
 )
 def test_synonyms_share_one_concept_key(lexicon, group):
@@ -319,3 +320,8 @@ def test_a_chinese_model_number_or_ordinal_is_a_number(lexicon, zh, number):
 @pytest.mark.parametrize("zh", ["六院", "九天微星", "一院"])
 def test_a_name_with_a_numeral_in_it_is_no_number(lexicon, zh):
     assert all(t.kind != Kind.NUMBER for t in lexicon.zh_tokens(zh))
+
+
+def test_research_and_development_is_neither_word_alone(lexicon):
+    rd = keys(lexicon, "R&D")
+    assert keys(lexicon, "Research") != rd and keys(lexicon, "Development") != rd
