@@ -51,3 +51,17 @@ def test_common_words_without_the_place_name_no_one_institution(n, query):
 ])
 def test_the_place_written_or_left_out_where_it_may_be(n, query, expected):
     assert _id(n, query) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Hotan Prefecture Water Bureau", "hetian"),  # 和田: the usual English and the pinyin
+    ("Kashi Prefecture Water Bureau", "kashgar"),  # 喀什
+    ("Aksu Prefecture Water Bureau", None),  # 阿克苏: another place
+])
+def test_a_place_whose_usual_english_is_no_pinyin_is_one_place_either_way(query, expected):
+    n = Normalizer(Glossary.from_records([
+        {"id": "hetian", "name": "Hetian Prefecture Water Bureau"},
+        {"id": "kashgar", "name": "Kashgar Prefecture Water Bureau"},
+    ]))
+    m = n.match(query)
+    assert (m.entity_id if m else None) == expected
