@@ -162,14 +162,21 @@ def _vocabulary(index: Index) -> Iterator[str]:
     """Every word the stages can compare: the glossary's written words (folded, as written and
     stemmed), the pinyin of its Chinese names, and the lexicon's words."""
     lexicon = index.lexicon
+    # A written word met again gives again what it gave (its words are in already, in the order
+    # they came): only the first of each is read (two million words at 100,000 entities, a
+    # tenth of them distinct).
+    seen: set[str] = set()
     for entity in index.entities:
         for label, text in entity.forms():
             if label in ("zh", "zh_alias"):
                 for tok in lexicon.zh_tokens(text):
                     yield from (k for k in tok.keys if k.isascii() and k.isalpha())
                 continue
-            for m in _WORD.finditer(text):
-                w = _plain(m.group())
+            for raw in _WORD.findall(text):
+                if raw in seen:
+                    continue
+                seen.add(raw)
+                w = _plain(raw)
                 if w.isascii():
                     yield w
                     yield stem(w)
