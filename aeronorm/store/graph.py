@@ -56,6 +56,8 @@ _CONSTANTS: tuple[Any, ...] = (None, True, False, Ellipsis)
 _BUILTIN_CLASSES = {c.__name__: c for c in (set, list, dict, int, float, str, tuple, frozenset, bool, bytes)}
 _BUILTIN_VALUES = (str, int, float, tuple, list, dict, set, frozenset, bytes)
 _MISSING = object()
+#: Types of the leaves :meth:`_Encoder.leaf` makes besides strings and ints (any other object is none).
+_OTHER_LEAVES = frozenset((float, bool, type(None), type(Ellipsis)))
 _KEYS = object()  # a dict's parts: its keys (hashed) and values, one after the other
 _OPEN = 0xFFFFFFFF
 _TAG = struct.Struct("<BI")  # an immutable value's kind and shape, after its parts (see _Encoder.walk)
@@ -183,6 +185,9 @@ class _Encoder:
         self.slots: dict[type, tuple[str, ...]] = {}
         self.shapes: dict[tuple[str, tuple[str, ...]], tuple[str, tuple[str, ...]]] = {}
         self.plain: dict[type, bool] = {}  # per class: whether its instances may be saved as objects
+        # per class of instances saved as objects: its reference and its slots (worked out once,
+        # not for each of a million instances)
+        self.instance_types: dict[type, tuple[str, tuple[str, ...]]] = {}
 
     def _new(self, kind: int, meta: Any) -> int:
         nid = len(self.kinds)
@@ -220,6 +225,9 @@ class _Encoder:
         """(kind, meta, parts, whether the parts are hashed (``_KEYS``: every other one), attribute
         names) of an object."""
         t = type(obj)
+        known = self.instance_types.get(t)
+        if known is not None:  # an instance of a class met before (most objects)
+            return self._instance(obj, *known)
         if t is tuple:
             return _TUPLE, None, list(obj), False, None
         if t is list:
@@ -264,8 +272,14 @@ class _Encoder:
                                      and self.allowed(t.__module__))
         if not plain:
             raise SavedIndexError(f"cannot save an object of {t.__module__}.{t.__qualname__}")
+        known = self.instance_types[t] = (ref, self.slot_names(t))
+        return self._instance(obj, *known)
+
+    def _instance(self, obj: Any, ref: str, slots: tuple[str, ...]
+                  ) -> tuple[int, Any, list[Any], Any, tuple[str, ...] | None]:
+        """:meth:`parts` of an instance saved as an object: its attributes, slots first."""
         values = {}
-        for name in self.slot_names(t):
+        for name in slots:
             value = getattr(obj, name, _MISSING)
             if value is not _MISSING:
                 values[name] = value
@@ -305,7 +319,7 @@ class _Encoder:
         top = self.enter(root, stack)
         count, level, kinds = self.count, self.level, self.kinds
         strings, object_ids, omit, leaf = self.strings, self.object_ids, self.omit, self.leaf
-        leaf_ids = self.leaf_ids
+        leaf_ids, other_leaves, frozen = self.leaf_ids, _OTHER_LEAVES, self.frozen
         while stack:
             frame = stack[-1]
             nid, items, done = frame[0], frame[1], frame[2]
@@ -330,7 +344,7 @@ class _Encoder:
                     continue
                 if omit and id(child) in omit:
                     child = None
-                cid = leaf(child)
+                cid = leaf(child) if type(child) in other_leaves else None
                 if cid is None:
                     cid = object_ids.get(id(child))
                     if cid is None:
@@ -348,7 +362,8 @@ class _Encoder:
                 continue
             stack.pop()
             kind = kinds[nid]
-            if kind in (_TUPLE, _FROZENSET) or (kind == _OBJECT and self.is_value(frame[8])):
+            if kind in (_TUPLE, _FROZENSET) or (kind == _OBJECT and (
+                    frozen[frame[8]] if frame[8] in frozen else self.is_value(frame[8]))):
                 # An immutable value equal to one already written (a token, a tuple of words) is
                 # that one: tables hold many equal tokens, and sharing them changes no answer.
                 # (the parts as packed bytes: a tuple of node numbers takes four times the memory)
