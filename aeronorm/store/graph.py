@@ -32,7 +32,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..caching import BoundedCache, BuildOnce, paused_gc
@@ -176,7 +176,8 @@ class _Encoder:
         self.parts_ = array("I")
         self.level = array("I")
         self.strings: dict[str, int] = {}
-        self.leaf_ids: dict[tuple[type, Any], int] = {}
+        self.leaf_ids: dict[tuple[type, Any], int] = {}  # floats and constants
+        self.int_ids: dict[int, int] = {}  # ints (exactly: a bool is a constant)
         self.object_ids: dict[int, int] = {}
         self.values: dict[bytes, int] = {}  # immutable values, by what they hold (see walk)
         self.shape_ids: dict[Any, int] = {}  # an immutable value's meta (None, a class and shape) -> a number
@@ -206,14 +207,17 @@ class _Encoder:
             if nid is None:
                 nid = self.strings[obj] = self._new(_STR, obj)
             return nid
-        if t is int or t is float or obj is None or obj is True or obj is False or obj is Ellipsis:
+        if t is int:
+            nid = self.int_ids.get(obj)
+            if nid is None:
+                big = not -(1 << 63) <= obj < (1 << 63)
+                nid = self.int_ids[obj] = self._new(_BIGINT if big else _INT, str(obj) if big else obj)
+            return nid
+        if t is float or obj is None or obj is True or obj is False or obj is Ellipsis:
             key = (t, obj.hex() if t is float and not math.isnan(obj) else obj if t is not float else "nan")
             nid = self.leaf_ids.get(key)
             if nid is None:
-                if t is int:
-                    big = not -(1 << 63) <= obj < (1 << 63)
-                    nid = self._new(_BIGINT if big else _INT, str(obj) if big else obj)
-                elif t is float:
+                if t is float:
                     nid = self._new(_FLOAT, obj)
                 else:
                     nid = self._new(_CONST, next(k for k, c in enumerate(_CONSTANTS) if c is obj))
@@ -229,11 +233,11 @@ class _Encoder:
         if known is not None:  # an instance of a class met before (most objects)
             return self._instance(obj, *known)
         if t is tuple:
-            return _TUPLE, None, list(obj), False, None
+            return _TUPLE, None, obj, False, None  # (read, never changed: no copy)
         if t is list:
             return _LIST, None, list(obj), False, None
         if t is dict:
-            return _DICT, None, [x for kv in obj.items() for x in kv], _KEYS, None
+            return _DICT, None, list(chain.from_iterable(obj.items())), _KEYS, None
         if t is set:
             return _SET, None, list(obj), True, None
         if t is frozenset:
@@ -243,7 +247,7 @@ class _Encoder:
         if t is defaultdict:
             factory = obj.default_factory
             ref = None if factory is None else self.class_ref(factory)
-            return _DEFAULTDICT, ref, [x for kv in obj.items() for x in kv], _KEYS, None
+            return _DEFAULTDICT, ref, list(chain.from_iterable(obj.items())), _KEYS, None
         if t is BuildOnce:
             return _BUILT, None, [obj.get()], False, None  # every table is saved built
         if t is BoundedCache:  # a memo travels empty
@@ -319,7 +323,7 @@ class _Encoder:
         top = self.enter(root, stack)
         count, level, kinds = self.count, self.level, self.kinds
         strings, object_ids, omit, leaf = self.strings, self.object_ids, self.omit, self.leaf
-        leaf_ids, other_leaves, frozen = self.leaf_ids, _OTHER_LEAVES, self.frozen
+        int_ids, other_leaves, frozen = self.int_ids, _OTHER_LEAVES, self.frozen
         while stack:
             frame = stack[-1]
             nid, items, done = frame[0], frame[1], frame[2]
@@ -337,7 +341,7 @@ class _Encoder:
                     done.append(cid)
                     continue
                 if type(child) is int:  # the next most common: a known int is one probe
-                    cid = leaf_ids.get((int, child))
+                    cid = int_ids.get(child)
                     if cid is None:
                         cid = leaf(child)
                     done.append(cid)
@@ -356,6 +360,8 @@ class _Encoder:
                         if kinds[cid] not in _SHELLS or hashed:
                             raise SavedIndexError(f"cannot save a cycle through {type(child).__name__} at "
                                                   + _path(stack))
+                        if frame[5] is None:
+                            frame[5] = set()
                         frame[5].add(len(done))
                 done.append(cid)
             if entered:
@@ -397,7 +403,8 @@ class _Encoder:
         if kind in (_BUILT, _ADAPTED):  # what they hold was made for the walk: kept alive while ids are keys
             self.alive.append(items)
         self.count[nid] = _OPEN
-        stack.append([nid, items, [], hashed, shape, set(), type(obj).__name__, id(obj), type(obj)])
+        # (the set of cycle-closing parts is made when one is met: most objects close none)
+        stack.append([nid, items, [], hashed, shape, None, None, id(obj), type(obj)])
         return nid
 
     def is_value(self, cls: type) -> bool:
@@ -416,7 +423,7 @@ def _path(stack: list[list[Any]]) -> str:
     steps = []
     for frame in stack:
         shape, done = frame[4], frame[2]
-        steps.append(frame[6] + (f".{shape[len(done)]}" if shape and len(done) < len(shape) else ""))
+        steps.append(frame[8].__name__ + (f".{shape[len(done)]}" if shape and len(done) < len(shape) else ""))
     return "/".join(steps) or "the root"
 
 
@@ -451,7 +458,7 @@ def encode(root: Any, *, allowed: Callable[[str], bool], names: dict[str, Any] |
             named[name] = nid
     # the maps of the walk are not needed to lay the arrays out: freed first, they do not add
     # to the plan's own memory at the peak
-    enc.object_ids, enc.values, enc.strings, enc.leaf_ids = {}, {}, {}, {}
+    enc.object_ids, enc.values, enc.strings, enc.leaf_ids, enc.int_ids = {}, {}, {}, {}, {}
     enc.alive.clear()
     return _plan(enc, named)
 
