@@ -318,7 +318,7 @@ class _Encoder:
         if top is not None:
             return top
         # a frame: [node, parts, their nodes so far, hashed, attribute names, cycle-closing
-        # parts, type name, id, type] (see enter)
+        # parts (None while there is none), id, type] (see enter)
         stack: list[list[Any]] = []
         top = self.enter(root, stack)
         count, level, kinds = self.count, self.level, self.kinds
@@ -369,7 +369,7 @@ class _Encoder:
             stack.pop()
             kind = kinds[nid]
             if kind in (_TUPLE, _FROZENSET) or (kind == _OBJECT and (
-                    frozen[frame[8]] if frame[8] in frozen else self.is_value(frame[8]))):
+                    frozen[frame[7]] if frame[7] in frozen else self.is_value(frame[7]))):
                 # An immutable value equal to one already written (a token, a tuple of words) is
                 # that one: tables hold many equal tokens, and sharing them changes no answer.
                 # (the parts as packed bytes: a tuple of node numbers takes four times the memory)
@@ -380,7 +380,7 @@ class _Encoder:
                 key = parts + _TAG.pack(kind, shape)
                 same = self.values.setdefault(key, nid)
                 if same != nid:
-                    object_ids[frame[7]] = same
+                    object_ids[frame[6]] = same
                     kinds[nid] = _DEAD
                     continue
             self.first[nid] = len(self.parts_)
@@ -404,7 +404,7 @@ class _Encoder:
             self.alive.append(items)
         self.count[nid] = _OPEN
         # (the set of cycle-closing parts is made when one is met: most objects close none)
-        stack.append([nid, items, [], hashed, shape, None, None, id(obj), type(obj)])
+        stack.append([nid, items, [], hashed, shape, None, id(obj), type(obj)])
         return nid
 
     def is_value(self, cls: type) -> bool:
@@ -423,7 +423,7 @@ def _path(stack: list[list[Any]]) -> str:
     steps = []
     for frame in stack:
         shape, done = frame[4], frame[2]
-        steps.append(frame[8].__name__ + (f".{shape[len(done)]}" if shape and len(done) < len(shape) else ""))
+        steps.append(frame[7].__name__ + (f".{shape[len(done)]}" if shape and len(done) < len(shape) else ""))
     return "/".join(steps) or "the root"
 
 
