@@ -11,7 +11,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import has_han
 from ..text.person_names import chinese_name_keys
-from ..text.pinyin import split_syllables, to_pinyin
+from ..text.pinyin import has_syllables, to_pinyin
 from .entity_ids import EntityIds, add_id, add_ids, ids_of, seal
 from .places import keeps_its_place
 
@@ -62,7 +62,11 @@ def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
     (上海市 -> ``shanghai``).
     """
     tokens = lexicon.zh_tokens(zh)
-    pieces = [(t.kind, "".join(to_pinyin(t.text)) if has_han(t.text) else t.text) for t in tokens]
+    readings = [to_pinyin(t.text) if has_han(t.text) else None for t in tokens]
+    pieces = [(t.kind, "".join(r) if r is not None else t.text)
+              for t, r in zip(tokens, readings, strict=True)]
+    # the syllables each piece of Chinese reads as (a key made of them all need not be split)
+    syllables_of = {p: r for (_, p), r in zip(pieces, readings, strict=True) if r is not None}
     variants = set()
     texts = [t.text for t in tokens]
     variants.add("".join(p for _, p in pieces))
@@ -94,7 +98,11 @@ def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
             continue  # left out below, or there already: no syllables to count
         kept = [names[p] for p in seq if p in names]
         telling = k == 0 or len(kept) >= 2 or any(t not in lexicon.zh_terms for t in kept)
-        if telling and len(split_syllables(key) or ()) >= 3:
+        if not telling:
+            continue
+        read = [syllables_of.get(p) for _, p in seq]
+        reading = None if None in read else tuple(s for r in read for s in r)  # type: ignore[union-attr]
+        if has_syllables(key, 3, reading):
             variants.add(key)
     return {v.replace("v", "u") for v in variants if len(v) >= 6}
 

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ..resources import load_pinyin_syllables
 
-__all__ = ["is_pinyin_word", "pinyin_initials", "split_syllables", "to_pinyin"]
+__all__ = ["has_syllables", "is_pinyin_word", "pinyin_initials", "split_syllables", "to_pinyin"]
 
 _MAX_SYLLABLE = 6
 # A Chinese word (a brand, a place, a person's given name) is one or two syllables: pinyin that
@@ -81,6 +81,26 @@ def _split_one(word: str) -> tuple[str, ...] | None:
         out.append(syllables[word[i:j]])
         i = j
     return tuple(out)
+
+
+def has_syllables(word: str, least: int, reading: tuple[str, ...] | None = None) -> bool:
+    """``len(split_syllables(word) or ()) >= least``. ``reading``, syllables ``word`` is known to
+    be made of (the pinyin of its Chinese), spares the split where they settle it: a word of
+    syllables splits, and one longer than ``least - 1`` of the longest syllables cannot split
+    into fewer than ``least``.
+
+    Examples
+    --------
+    >>> has_syllables("xibeigongyedaxue", 3, ("xi", "bei", "gong", "ye", "da", "xue"))
+    True
+    >>> has_syllables("xian", 2), has_syllables("kepler", 1)
+    (False, False)
+    """
+    if reading is not None and len(word) > (least - 1) * _MAX_SYLLABLE and "".join(reading) == word:
+        known = _syllables()
+        if all(s in known and len(s) <= _MAX_SYLLABLE for s in reading):
+            return True
+    return len(split_syllables(word) or ()) >= least
 
 
 @lru_cache(maxsize=65536)
