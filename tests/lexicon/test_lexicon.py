@@ -29,6 +29,10 @@ def keys(lexicon: TermLexicon, text: str) -> list[str]:
         ("Defense", "Defence"),
         ("Centre", "Center"),
         ("Research and Development", "R&D", "Research & Development"),  # 研发
+        ("Communication", "Comm.", "Comm"),  # abbreviations of company names' trade words
+        ("Equipment", "Equip.", "Eqpt"),
+        ("Holdings", "Hldgs", "Hldg."),
+        ("Semiconductor", "Semicond."),
     ],
 )
 def test_synonyms_share_one_concept_key(lexicon, group):
