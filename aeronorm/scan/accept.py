@@ -22,6 +22,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
 
 from ..caching import BoundedCache
+from ..glossary.entity import body_kind_of_words
 from ..index import Index
 from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
@@ -47,6 +48,8 @@ _CACHE_LIMIT = 20_000
 _DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
+_LINKS = frozenset({"of", "for"})  # what a name is "of": its owner, or its field
+_NATIONAL = frozenset({"china", "chinese"})
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")  # a unit's number; a year (four digits) is none
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
@@ -399,6 +402,8 @@ class Acceptor:
     def _fits_context(self, doc: Doc, first: int, last: int, etype: str, covered_until: int) -> bool:
         """False when the mention sits inside a longer capitalised name."""
         infos, raws, n = doc.infos, doc.raws, doc.n
+        if etype == "org" and self._topic_of_a_name(doc, first, last):
+            return False
         nxt = last + 1
         if nxt < n and doc.brk(nxt) == JOIN and not infos[last].possessive:
             info = infos[nxt]
@@ -437,6 +442,33 @@ class Acceptor:
                     and not generic:
                 return False
         return True
+
+    def _topic_of_a_name(self, doc: Doc, first: int, last: int) -> bool:
+        """Whether an organisation's mention is what a longer name is of: "(University) of
+        Electronic Science and Technology of China", "the Museum of Aerospace Science and
+        Industry of China": words naming no type of body after "X of" are X's field, not its
+        owner (the owner is a body: "Institute of CASC", "Fifth Academy of the China Aerospace
+        Science and Technology Corporation")."""
+        infos, raws = doc.infos, doc.raws
+        k = first - 1
+        if k < 1 or doc.brk(first) != JOIN or infos[k].cls != STOP or raws[k].casefold() not in _LINKS:
+            return False
+        head = k - 1  # a type of body, capitalised: "University", "Museum" (not "Officials")
+        if doc.brk(k) != JOIN or infos[head].cls != WORD or not raws[head][:1].isupper() \
+                or body_kind_of_words([raws[head].casefold()]) is None:
+            return False
+        lexicon = self.index.lexicon
+        words = []
+        for j in range(first, last + 1):
+            info = infos[j]
+            if info.cls != WORD:
+                continue
+            tok = info.tok
+            if tok is None or (tok.kind == Kind.PLACE and raws[j].casefold() not in _NATIONAL) or (
+                    tok.kind == Kind.NAME and (tok.key == tok.text or lexicon.is_proper(tok))):
+                return False  # a proper name ("Party Committee of Beihang"): a body's own
+            words.append(info.word)
+        return body_kind_of_words(words) is None
 
     def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str) -> bool:
         """False when a neighbour makes the name another thing: a foreign country before it

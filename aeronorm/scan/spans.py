@@ -24,6 +24,7 @@ from itertools import compress
 from operator import attrgetter
 
 from ..caching import BoundedCache
+from ..glossary.entity import body_kind_of_words
 from ..index import Index
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
@@ -97,7 +98,14 @@ class SpanResolver:
                     continue
             tries = [(a, b)]
             if doc.sent(a) and content > 2 and not inner:
-                tries.append((a + 1, b))  # "Yesterday Xibei Gongye Daxue ..."
+                # "Yesterday Xibei Gongye Daxue ...", "Officials of Beijing ...": the word that
+                # opens the sentence (and an "of" after it) left out; but not a type of body
+                # before "of" ("University of ..."), the head of the name
+                s = a + 1
+                while s < b and not self._capword(doc, s):
+                    s += 1
+                if s == a + 1 or body_kind_of_words([doc.raws[a].casefold()]) is None:
+                    tries.append((s, b))
             for s, e in tries:
                 m = self._resolve_span(doc, s, e, type_)
                 if m is None and inner:

@@ -115,3 +115,26 @@ def test_a_name_glued_to_its_gloss_and_going_on_is_one_longer_name():
     assert "xy" not in [m.entity_id for m in n.find(text) if m.text == "Xiyun"]
     assert "Xiyun" in str(n.normalize_text(text))
     assert [m.text for m in n.find("Xiyun (西云) launched it.")][:1] == ["Xiyun"]
+
+
+@pytest.mark.parametrize("text", [
+    # the field a longer name is of, in the "X of China" order an organisation is written in too
+    "Sichuan University; University of Electronic Science and Technology of China.",
+    "University of Electronic Science and Technology of China is in Chengdu.",
+    "He taught at the College of Electronic Science and Technology of China.",
+])
+def test_the_field_a_longer_name_is_of_is_left_as_written(text):
+    g = Glossary.from_records([{"id": "cest", "name": "China Electronic Science and Technology Corporation",
+                                "zh": "中国电子科技集团有限公司",
+                                "aliases": ["Electronic Science and Technology of China"]}])
+    assert Normalizer(g).normalize_text(text) == text
+
+
+def test_the_body_a_post_is_of_is_still_rewritten():
+    # a body's own name after "Committee of" is its owner, not a field
+    g = Glossary.from_records([
+        {"id": "qinhe", "name": "Qinhe University", "zh": "秦河大学", "aliases": ["Qinhe"]},
+    ])
+    text = "Li, Secretary of the Party Committee of Qinhe, spoke."
+    expected = "Li, Secretary of the Party Committee of Qinhe University, spoke."
+    assert Normalizer(g).normalize_text(text) == expected
