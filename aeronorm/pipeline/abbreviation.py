@@ -138,8 +138,8 @@ class AbbreviationStage:
 
     def _derived_score(self, key: str, entity: int) -> tuple[float, str]:
         """What a derived acronym proves: a short one, one that spells an English word, or one
-        that a body the shipped glossaries know goes by fits entities the glossary does not hold
-        as well as the one it does."""
+        that a known body goes by (:func:`_known_acronyms`) fits entities the glossary does not
+        hold as well as the one it does."""
         cal = self.calibration
         letters = sum(c.isalpha() for c in key)
         if letters <= _SHORT:
@@ -155,16 +155,17 @@ class AbbreviationStage:
         return cal.abbreviation_derived, ""
 
     def _known_as(self, key: str, entity: int) -> Entity | None:
-        """A body of the shipped glossaries that goes by the acronym ``key`` and that no name of
-        the glossary's ``entity`` is, if any: neither its Chinese name or an English one as
-        written, nor an English one but for the company form ("... Group Limited", "... Group
-        Co., Ltd.")."""
+        """A known body that goes by the acronym ``key`` and that no name of the glossary's
+        ``entity`` is, if any: neither its Chinese name or an English one as written, nor an
+        English one but for the company form ("... Group Limited", "... Group Co., Ltd.")."""
         index = self.index
-        for owner in _shipped_acronyms().get(key, ()):
+        own: set[tuple[str, ...]] | None = None
+        for owner in _known_acronyms().get(key, ()):
             names = (*owner.chinese_names(), *owner.english_names())
             if any(entity in index.owners(fold_key(name)) for name in names):
                 continue
-            own = {self._formless(name) for name in index.entities[entity].english_names()}
+            if own is None:
+                own = {self._formless(name) for name in index.entities[entity].english_names()}
             if own.isdisjoint(self._formless(name) for name in owner.english_names()):
                 return owner
         return None
@@ -174,7 +175,7 @@ class AbbreviationStage:
 
 
 @cache
-def _shipped_acronyms() -> dict[str, tuple[Entity, ...]]:
+def _known_acronyms() -> dict[str, tuple[Entity, ...]]:
     """Acronym key -> the known bodies that go by it: those of the shipped glossaries given it,
     and those of ``known_acronyms.yaml``."""
     out: dict[str, list[Entity]] = {}

@@ -49,7 +49,6 @@ _DESIGNATION = re.compile(r"(?:\d{1,3}[A-Za-z]{0,2}|[IVX]{1,4}|[A-Z]\d{0,2})$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
 _LINKS = frozenset({"of", "for"})  # what a name is "of": its owner, or its field
-_NATIONAL = frozenset({"china", "chinese"})
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?:st|nd|rd|th)?")  # a unit's number; a year (four digits) is none
 _SLOT_RE = re.compile(r"\{[a-z]+\}")
 _QUALIFIER_GAP = frozenset(" .\u00a0-")  # what may stand between a country and a name
@@ -445,10 +444,10 @@ class Acceptor:
 
     def _topic_of_a_name(self, doc: Doc, first: int, last: int) -> bool:
         """Whether an organisation's mention is what a longer name is of: "(University) of
-        Electronic Science and Technology of China", "the Museum of Aerospace Science and
-        Industry of China": words naming no type of body after "X of" are X's field, not its
-        owner (the owner is a body: "Institute of CASC", "Fifth Academy of the China Aerospace
-        Science and Technology Corporation")."""
+        Electronic Science and Technology of China", "the College of Space Technology of
+        China": words of the lexicon naming no type of body and no proper name after "X of", X a
+        type of body, are X's field, not its owner (the owner is a body or a proper name:
+        "Institute of CASC", "Party Committee of Beihang")."""
         infos, raws = doc.infos, doc.raws
         k = first - 1
         if k < 1 or doc.brk(first) != JOIN or infos[k].cls != STOP or raws[k].casefold() not in _LINKS:
@@ -464,7 +463,7 @@ class Acceptor:
             if info.cls != WORD:
                 continue
             tok = info.tok
-            if tok is None or (tok.kind == Kind.PLACE and raws[j].casefold() not in _NATIONAL) or (
+            if tok is None or (tok.kind == Kind.PLACE and (raws[j].casefold(),) not in self._suffixes) or (
                     tok.kind == Kind.NAME and (tok.key == tok.text or lexicon.is_proper(tok))):
                 return False  # a proper name ("Party Committee of Beihang"): a body's own
             words.append(info.word)
