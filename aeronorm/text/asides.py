@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..resources import load_english_words, load_place_codes
+from ..resources import load_common_words, load_place_codes
 from .fold import ASIDE_RE
 from .pinyin import split_syllables
 
@@ -60,7 +60,7 @@ def _redundant_item(item: str, caseless: bool = False) -> bool:
 def _caseless_acronym(word: str) -> bool:
     """Whether a word in lower case may be an acronym: 2 to 8 letters, no English word, no pinyin."""
     return 2 <= len(word) <= _MAX_ACRONYM and word.isascii() and word.isalpha() and \
-        word not in load_english_words() and split_syllables(word) is None
+        word not in load_common_words() and split_syllables(word) is None
 
 
 def _caseless(text: str) -> bool:

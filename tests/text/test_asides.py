@@ -34,6 +34,7 @@ def test_without_redundant_asides():
     ("(hubei)", False),  # pinyin: a place, as likely
     ("(xi'an)", False),
     ("(group)", False),  # an English word
+    ("(holdings)", False),  # one of more than six letters too
     ("(hk)", False),  # a place's code
     ("(qotnetworks)", False),  # too long for an acronym
 ])
