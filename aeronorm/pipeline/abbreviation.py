@@ -110,12 +110,18 @@ class AbbreviationStage:
         given = index.owners(fold_key(text))
         key = _acronym_key(text)
         ids = set(given) if given else set(self.acronyms.get().ids(key))
+        body = None if given else self._body_known_as(key)
+        if body is not None:
+            ids.add(body[0])
         if allowed is not None:
             ids = {i for i in ids if i in allowed}
         if len(ids) == 1:
             (i,) = ids
             if given:
                 return found(index, i, cal.abbreviation_given, "abbreviation", (f"acronym {text!r} (given)",))
+            if body is not None:
+                return found(index, i, cal.abbreviation_known, "abbreviation",
+                             (f"acronym {text!r} (what {body[1].name!r} goes by)",))
             score, how = self._derived_score(key, i)
             why = (f"acronym {text!r} (derived from the name{how})",)
             if score < cal.threshold:
@@ -153,6 +159,22 @@ class AbbreviationStage:
             # field, China Aerospace Science and Technology Corporation's
             return cal.abbreviation_derived_word, f"; also the acronym of {other.name!r}"
         return cal.abbreviation_derived, ""
+
+    def _body_known_as(self, key: str) -> tuple[int, Entity] | None:
+        """The glossary's one entity that is a known body going by the acronym ``key``
+        (:func:`_known_acronyms`), with that body: its Chinese name or an English one as
+        written is the entity's. A glossary that holds "Chinese Academy of Sciences" is read as
+        meaning it by "CAS", as any reader of the field would. None when no entity, or more
+        than one, is such a body."""
+        index = self.index
+        hits: dict[int, Entity] = {}
+        for owner in _known_acronyms().get(key, ()):
+            for name in (*owner.chinese_names(), *owner.english_names()):
+                for i in index.owners(fold_key(name)):
+                    hits.setdefault(i, owner)
+        if len(hits) != 1:
+            return None
+        return next(iter(hits.items()))
 
     def _known_as(self, key: str, entity: int) -> Entity | None:
         """A known body that goes by the acronym ``key`` and that no name of the glossary's

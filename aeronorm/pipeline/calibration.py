@@ -38,6 +38,9 @@ class Calibration:
     abbreviation_given, abbreviation_derived : float
         An acronym the glossary gives; one derived from a name's initials (four letters or more,
         one entity's only).
+    abbreviation_known : float
+        An acronym that a known body goes by (a shipped glossary's, or ``known_acronyms.yaml``'s),
+        for the glossary's entity that is that body.
     abbreviation_derived_word, abbreviation_derived_short : float
         A derived acronym that is also an English word (``CAST``), or of three letters or fewer:
         evidence, not an answer (the world has far more entities than the glossary).
@@ -90,6 +93,7 @@ class Calibration:
     company_form: float = 0.93
     abbreviation_given: float = 1.0
     abbreviation_derived: float = 0.9
+    abbreviation_known: float = 0.95
     abbreviation_derived_word: float = 0.75
     abbreviation_derived_short: float = 0.6
     chinese: dict[str, float] = field(

@@ -248,3 +248,43 @@ def test_a_derived_acronym_a_widely_known_body_goes_by(record, answers):
     assert (m.entity_id if m else None) == ("x" if answers else None)
     if not answers:
         assert "China State Shipbuilding Corporation" in n.explain("CSSC")
+
+
+@pytest.mark.parametrize(("record", "query"), [
+    # a short acronym a known body goes by: given knowledge, not a guess from initials
+    ({"name": "Chinese Academy of Social Sciences"}, "CASS"),
+    ({"name": "Some Other Rendering", "zh": "中国科学院"}, "CAS"),  # the body by its Chinese name
+    # one the name does not spell at all (the shipped glossary gives it)
+    ({"name": "Beihang University"}, "BUAA"),
+])
+def test_the_acronym_a_known_body_goes_by_answers_for_that_body(record, query):
+    n = Normalizer(Glossary.from_records([{"id": "body", **record},
+                                          {"id": "other", "name": "Chengdu Aerial Mapping Company"}]))
+    m = n.match(query)
+    assert m is not None and m.entity_id == "body"
+    assert m.score == CAL.abbreviation_known
+    assert "goes by" in n.explain(query)
+
+
+def test_the_acronym_of_a_known_body_needs_the_body_itself():
+    # a unit of the body, or a look-alike, is not the body: its initials stay a candidate only
+    n = Normalizer(Glossary.from_records([
+        {"id": "unit", "name": "Chinese Academy of Social Sciences Institute of Law"},
+        {"id": "lookalike", "name": "Chinese Academy of Space Sciences"},
+    ]))
+    assert n.match("CASS") is None
+
+
+def test_the_acronym_of_a_known_body_another_entity_also_spells_abstains():
+    # the glossary's own evidence disagrees: two entities fit, no answer
+    n = Normalizer(Glossary.from_records([
+        {"id": "body", "name": "Chinese Academy of Social Sciences"},
+        {"id": "spells", "name": "Coastal Aerial Survey Systems"},
+    ]))
+    assert n.match("CASS") is None
+    # a given acronym is the glossary's word and wins
+    n = Normalizer(Glossary.from_records([
+        {"id": "body", "name": "Chinese Academy of Social Sciences"},
+        {"id": "given", "name": "Coastal Aerial Survey Station", "abbreviations": ["CASS"]},
+    ]))
+    assert n.match("CASS").entity_id == "given"
