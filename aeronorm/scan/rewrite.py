@@ -23,6 +23,11 @@ STYLES: tuple[str, ...] = ("canonical", "abbreviation", "annotate")
 
 _OPEN_BRACKET = re.compile(r"(?:['\u2019]s?)?\s*,?\s*[(\[（]\s*")  # "Co. Ltd., (CGST)", "X's (ACR)" too
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
+# the same with a common noun or two outside or inside the brackets: "Long March rocket (Changzheng
+# rocket)"; lower-case words only, so a bracket that goes on to name something else is no gloss
+_COMMON_TAIL = r"(?:\s+[a-z][a-z-]*){0,2}"
+_OPEN_GLOSS = re.compile(_COMMON_TAIL + _OPEN_BRACKET.pattern)
+_CLOSE_GLOSS = re.compile(_COMMON_TAIL + _CLOSE_BRACKET.pattern)
 _MAX_APPOSED_GAP = 40
 # what stands between a name and its parent: ", ", " under the ", " of the "
 # (an acronym in brackets may come first: "X (NSSC) of the CAS"; a relative clause may say it:
@@ -101,7 +106,7 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # name written into it would make the sentence half English
             new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and (
-                _bracketed(text, mentions[i - 1].end, m.start, m.end)
+                _glossed(text, mentions[i - 1].end, m.start, m.end)
                 or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)
                 or _listed_in_brackets(text, mentions[i - 1].end, m.start)):
             # "Full Name (ACR)", "ACR (Full Name, ...)", "X (Y / ACR)": the text defines its
@@ -136,10 +141,14 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             new = m.text
         else:
             defines = (i + 1 < len(mentions) and mentions[i + 1].entity_id == m.entity_id
-                       and _bracketed(text, m.end, mentions[i + 1].start, mentions[i + 1].end))
+                       and _glossed(text, m.end, mentions[i + 1].start, mentions[i + 1].end))
             written_style = "canonical" if defines and style == "abbreviation" else style
             new = _replacement(m, written_style, abbreviations, names)
             new = _kept(text, m, new, places, style)
+            if defines and fold_key(new) == fold_key(mentions[i + 1].text):
+                # "Smart Dragon 3 (Jielong-3)": the name the text glosses with; written over the
+                # first, the text would give one name twice
+                new = m.text
             if _PLURAL_ACRONYM.fullmatch(m.text + "s") and i + 1 < len(mentions) \
                     and mentions[i + 1].entity_id == m.entity_id \
                     and _OPEN_BRACKET.fullmatch(text, m.end, mentions[i + 1].start):
@@ -422,6 +431,13 @@ def _listed_in_brackets(text: str, prev_end: int, start: int) -> bool:
     """Whether ``text[start:]`` stands in a list of names in brackets that opens right after
     ``text[:prev_end]`` ("Lijian-1 (Zhongke-1A / ZK-1A)")."""
     return bool(_LIST_GAP.fullmatch(text, prev_end, start))
+
+
+def _glossed(text: str, prev_end: int, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in brackets after ``text[:prev_end]``, as another name of
+    what it names: right after it, or with a common noun or two ("Long March rocket (Changzheng
+    rocket)")."""
+    return bool(_OPEN_GLOSS.fullmatch(text, prev_end, start)) and bool(_CLOSE_GLOSS.match(text, end))
 
 
 def _bracketed(text: str, prev_end: int, start: int, end: int) -> bool:

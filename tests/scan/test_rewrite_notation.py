@@ -304,3 +304,38 @@ def test_an_abbreviation_s_period_before_a_capital_is_not_left_to_end_a_sentence
     g = Glossary.from_records([{"id": "xlc", "name": "Xiling Launch Corporation",
                                 "aliases": ["Xiling Launch Corp."]}])
     assert Normalizer(g).normalize_text(text) == text  # not "... Corporation. President Wang"
+
+
+GLOSSES = [
+    {"id": "zephyr", "name": "Zephyr Arrow", "aliases": ["Qingfeng Jian", "Clearwind Arrow"],
+     "type": "program"},
+    {"id": "qmpu", "name": "Qiming Polytechnical University", "aliases": ["Qiming Gongye Daxue"],
+     "type": "org"},
+]
+
+
+@pytest.mark.parametrize("text", [
+    "It was the tenth flight of Zephyr Arrow rocket (Qingfeng Jian rocket) this year.",
+    "the Zephyr Arrow rocket (Qingfeng Jian) family",
+    "the Zephyr Arrow rockets (Qingfeng Jian rockets) flew",
+])
+def test_a_gloss_in_brackets_with_a_common_noun_is_left_as_written(text):
+    # the writer gives the romanisation of the name before it; written over, the bracket would
+    # only repeat the name
+    n = Normalizer(Glossary.from_records(GLOSSES))
+    assert str(n.normalize_text(text)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Clearwind Arrow (Zephyr Arrow) lifted off.",
+    "Clearwind Arrow rocket (Zephyr Arrow rocket) lifted off.",
+])
+def test_a_name_glossed_by_its_canonical_name_is_not_written_twice(text):
+    n = Normalizer(Glossary.from_records(GLOSSES))
+    assert str(n.normalize_text(text)) == text
+
+
+def test_a_glossed_name_is_still_written_when_the_gloss_is_another_name():
+    n = Normalizer(Glossary.from_records(GLOSSES))
+    assert str(n.normalize_text("Qiming Polytechnic University (Qiming Gongye Daxue) said")) == \
+        "Qiming Polytechnical University (Qiming Gongye Daxue) said"
