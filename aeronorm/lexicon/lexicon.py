@@ -93,6 +93,27 @@ def _numbered(piece: str) -> int | None:
     return chinese_numeral(m.group(1) or m.group(2)) if m else None
 
 
+def _number_signs(words: list[str]) -> list[str]:
+    """``words`` with "No. 5" read as "5th": the sign says the number counts ("No. 5 Academy" is
+    the Fifth Academy, "No. 802 Institute" the 802 Institute), and is no word of the name."""
+    if "no" not in words:
+        return words
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if w == "no" and i + 1 < len(words) and words[i + 1].isdigit():
+            continue
+        if w.isdigit() and i and words[i - 1] == "no":
+            w = _ordinal(w)
+        out.append(w)
+    return out
+
+
+def _ordinal(digits: str) -> str:
+    n = int(digits[-2:])
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return digits + suffix
+
+
 def _split_words(text: str) -> list[str]:
     """Folded words of a name; possessives dropped, pinyin hyphenation joined (Ke-jian)."""
     words: list[str] = []
@@ -275,7 +296,7 @@ class TermLexicon:
         for w in _split_words(text):
             expanded = self._wc.abbreviations.get(w)
             out.extend(expanded.split() if expanded else [w])
-        return [stem(w) for w in out if w not in self._wc.stop_words or w == "and"]
+        return [stem(w) for w in _number_signs(out) if w not in self._wc.stop_words or w == "and"]
 
     def _phrase_class(self, words: tuple[str, ...]) -> Kind | None:
         if words in self._wc.legal_phrases or (
@@ -320,7 +341,7 @@ class TermLexicon:
             if read is None:
                 read = memo.put(raw, self._read_raw(raw))
             out.extend(read)
-        return out
+        return _number_signs(out)
 
     def _read_raw(self, raw: str) -> tuple[str, ...]:
         out = []

@@ -167,6 +167,23 @@ def test_sixth_academy_equals_6th_academy(lexicon):
     )
 
 
+@pytest.mark.parametrize(("numbered", "ordinal"), [
+    ("No. 6 Academy of Tarsen Group", "Sixth Academy of Tarsen Group"),
+    ("Tarsen Group No.9 Academy", "Tarsen Group 9th Academy"),
+    ("no 12 academy", "Twelfth Academy"),
+    ("No. 802 Institute", "802 Institute"),
+    ("Factory No. 11", "Factory 11"),
+])
+def test_a_number_sign_counts_its_number(lexicon, numbered, ordinal):
+    # "No." says the number counts: the numbered academy, institute or factory, and no word
+    assert concept_key(lexicon.tokens(numbered)) == concept_key(lexicon.tokens(ordinal))
+
+
+@pytest.mark.parametrize("name", ["No Limit Orbital Company", "Yes or No Aerospace"])
+def test_no_without_a_number_is_a_word(lexicon, name):
+    assert "no" in {t.text for t in lexicon.tokens(name)}
+
+
 # ------------------------------------------------------------------ words, stop words, possessives
 
 
