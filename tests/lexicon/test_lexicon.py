@@ -151,6 +151,8 @@ def test_ordinals_equal_numbers(lexicon, forms, number):
     ("First Academy", "一院"), ("Sixth Academy", "六院"), ("Seventh Academy", "七院"),
     ("9th Academy", "九院"), ("Ninth Academy", "九院"),
     ("Eleventh Academy", "十一院"), ("12th Academy", "十二院"),
+    # 研究院 in full: "research academy" (八院 is 第八研究院)
+    ("8th Research Academy", "八院"), ("Second Research Academy", "二院"),
 ])
 def test_a_group_s_numbered_academy_reads_as_its_chinese_short_form(lexicon, english, zh):
     # so that an English alias reading as a short form two groups share is shared too (九院 is
