@@ -32,6 +32,7 @@ __all__ = ["AbbreviationStage", "Acronyms", "derive_acronyms"]
 
 _ASIDE_OPENS = re.compile(r"[(\[（【\"“]")  # what each of ASIDE_RE's asides opens with
 _ACRONYM_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 _LIMIT = 64
 _SHORT = 3  # derived acronyms of this many letters or fewer are candidates, not answers
 
@@ -104,6 +105,9 @@ class AbbreviationStage:
 
     def match(self, query: Query, allowed: Collection[int] | None = None) -> Outcome | None:
         text = query.text
+        article = _ARTICLE.match(text)
+        if article and looks_like_acronym(text[article.end():]):
+            text = text[article.end():]  # "the SASTIND", as a name cut from a sentence is written
         if not looks_like_acronym(text):
             return None
         index, cal = self.index, self.calibration

@@ -288,3 +288,11 @@ def test_the_acronym_of_a_known_body_another_entity_also_spells_abstains():
         {"id": "given", "name": "Coastal Aerial Survey Station", "abbreviations": ["CASS"]},
     ]))
     assert n.match("CASS").entity_id == "given"
+
+
+@pytest.mark.parametrize("query", ["the TQSA", "The TQSA", "THE TQSA"])
+def test_an_acronym_cut_from_a_sentence_with_its_article_is_the_acronym(query):
+    n = Normalizer(Glossary.from_records([
+        {"id": "tqsa", "name": "Tianqiao Space Agency", "abbreviations": ["TQSA"]}]))
+    assert n.match(query).entity_id == "tqsa"
+    assert n.match("the Tqsa Way") is None  # not an acronym after the article
