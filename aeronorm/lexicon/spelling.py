@@ -95,6 +95,19 @@ def _gather(found: set[str], index: dict[str, str | tuple[str, ...]], keys: list
             found.update(words)
 
 
+def _one_word_each(near: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """Neighbours (nearest first) without those that are a nearer one's singular or plural: a
+    word and its plural are one word, no ambiguity (``astronautlcs`` is ``astronautics``, not
+    also ``astronautic``)."""
+    if len(near) < 2:
+        return near
+    kept: list[tuple[str, int]] = []
+    for word, distance in near:
+        if not any(word in (k + "s", k + "es") or k in (word + "s", word + "es") for k, _ in kept):
+            kept.append((word, distance))
+    return tuple(kept)
+
+
 def _check_words(words: Iterable[str], what: str) -> Iterator[str]:
     if isinstance(words, str):
         raise TypeError(f"{what} must be an iterable of words, not one string ({words[:40]!r})")
@@ -251,7 +264,7 @@ class Speller:
     def _correct(self, w: str) -> Correction | None:
         if len(w) < self.min_length or not _readable(w) or w in self.known_words:
             return None
-        near = self.neighbours(w)
+        near = _one_word_each(self.neighbours(w))
         if len(near) != 1:
             return None  # no neighbour, or several: ambiguous
         reading, distance = near[0]

@@ -29,7 +29,13 @@ from ..text.pinyin import is_pinyin_word, split_syllables
 __all__ = ["Mended", "Mender"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-_JOINABLE = re.compile(r" ")  # only words one plain space apart may be joined
+# only words one plain space apart may be joined, or a word a line break cut ("Sout- heast")
+_JOINABLE = re.compile(r" |-[ \t]*\r?\n[ \t]*|-[ \t]+")
+# Optical character recognition mistakes a letter for a digit inside a word ("Techno1ogy") and
+# letter pairs for one another ("Northwestem" for Northwestern): read only into a known word
+_DIGIT_WORD = re.compile(r"[A-Za-z]+(?:[015][A-Za-z]+)+")
+_DIGIT_LETTERS = {"0": ("o",), "1": ("l", "i"), "5": ("s",)}
+_LOOKALIKE_LETTERS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("vv", "w"))
 _PINYIN_READ_FROM = 6  # pinyin shorter than this is never read as other pinyin
 _ACRONYM_MAX = 5  # a word in capitals this short is an acronym even where the whole name is in capitals
 
@@ -89,14 +95,39 @@ class Mender:
     def _place(self, word: str) -> bool:
         return any(t.kind == Kind.PLACE for t in self.lexicon.tokens(word))
 
+    def _scanned(self, word: str) -> str | None:
+        """The one known word an unknown ``word`` is when scanning mistook its letters: a digit
+        for a letter (``Techno1ogy``), ``m`` for ``rn`` and back, ``d`` for ``cl``, ``w`` for
+        ``vv``, one confusion per word. None when no reading, or more than one, is known."""
+        w = word.casefold()
+        if _DIGIT_WORD.fullmatch(w):
+            options = [""]
+            for ch in w:
+                options = [o + r for o in options for r in _DIGIT_LETTERS.get(ch, (ch,))]
+        elif w.isalpha() and w.isascii() and len(w) >= self.speller.min_length and not self.known(w):
+            options = [w[:i] + new + w[i + len(old):] for old, new in _LOOKALIKE_LETTERS
+                       for i in range(len(w)) if w.startswith(old, i)]
+        else:
+            return None
+        found = {o for o in options if self.speller.known(o) and o in self.speller.vocabulary}
+        return found.pop() if len(found) == 1 else None
+
     def mend(self, text: str) -> Mended | None:
         """``text`` with its unknown words read, or ``None`` when no word needs (or has) a reading."""
         if has_han(text):
             return None
-        spans = list(_WORD.finditer(text))
         pieces: list[str] = []
         readings: list[tuple[str, str]] = []
         cost = 0.0
+        if any(c in text for c in _DIGIT_LETTERS):
+            for m in reversed(list(_DIGIT_WORD.finditer(text))):
+                read = self._scanned(m.group())
+                if read is not None:
+                    readings.append((m.group(), read))
+                    cost += sum(c in _DIGIT_LETTERS for c in m.group()) / len(read)
+                    text = text[: m.start()] + read + text[m.end():]
+            readings.reverse()
+        spans = list(_WORD.finditer(text))
         pos = 0
         k = 0
         while k < len(spans):
@@ -115,10 +146,16 @@ class Mender:
                     continue
             if not self.known(word) and not _acronym(word, text, known=self.known):
                 reading = self._read(word)
+                scanned = self._scanned(word) if reading is None else None
                 if reading is not None:
                     pieces += [text[pos:m.start()], reading.reading]
                     readings.append((word, reading.reading))
                     cost += reading.cost
+                    pos = m.end()
+                elif scanned is not None:
+                    pieces += [text[pos:m.start()], scanned]
+                    readings.append((word, scanned))
+                    cost += 1 / len(scanned)
                     pos = m.end()
             k += 1
         if not readings:

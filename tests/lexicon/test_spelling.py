@@ -259,3 +259,11 @@ def test_the_index_finds_what_brute_force_finds(seed, alphabet, edits, long_from
         assert speller.neighbours(query) == near, query
         corrected = speller.correct(query)
         assert (corrected and (corrected.reading, corrected.distance)) == (reading or None), query
+
+
+def test_a_word_and_its_plural_are_one_reading():
+    # "orbitallcs" is a typo of "orbitalics"; "orbitalic", two edits away, is the same word
+    s = Speller(["orbitalics", "orbitalic", "tarnwell"])
+    assert s.correct("orbitallcs").reading == "orbitalics"
+    # two different words within reach stay ambiguous
+    assert Speller(["orbitalics", "orbitamics"]).correct("orbitalmcs") is None

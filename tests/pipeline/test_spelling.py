@@ -165,3 +165,35 @@ def test_two_common_words_joined_are_no_misspelt_brand(query):
     ]))
     assert n.match(query) is None
     assert n.match("Orinspace Technology").entity_id == "orien"  # a typo of the brand still is
+
+
+SCANNED = [
+    {"id": "tarnwell", "name": "Tarnwell Orbital Technology Corporation"},
+    {"id": "qiming", "name": "Qiming Polytechnical University"},
+    {"id": "southcrest", "name": "Southcrest Aerospace University"},
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Tamwell Orbital Technology Corporation", "tarnwell"),  # 'rn' scanned as 'm'
+    ("Qirning Polytechnical University", "qiming"),  # 'm' scanned as 'rn'
+    ("Qiming Po1ytechnical University", "qiming"),  # a digit for a letter
+    ("Tarnwell Orbital Techno1ogy Corporation", "tarnwell"),
+    ("Southcrest Aerospace Un1versity", "southcrest"),  # '1' for 'i'
+    ("South- crest Aerospace University", "southcrest"),  # a word a line break cut
+    ("Qiming Poly- technical University", "qiming"),
+])
+def test_letters_a_scan_mistook_are_read(query, expected):
+    n = Normalizer(Glossary.from_records(SCANNED))
+    m = n.match(query)
+    assert m is not None and m.entity_id == expected and m.method == "spelling"
+
+
+def test_a_scan_reading_never_bridges_two_known_words():
+    # "Modem" and "Modern" are both known: neither is the other's scan; a digit code stays a code
+    n = Normalizer(Glossary.from_records([
+        {"id": "modern", "name": "Modern Orbital Works"}, {"id": "modem", "name": "Modem Orbital Works"},
+        {"id": "unit", "name": "Unit 701 Orbital Works"}]))
+    assert n.match("Modem Orbital Works").entity_id == "modem"
+    assert n.match("Unit 70l Orbital Works") is None
+    assert n.match("Unit 702 Orbital Works") is None
