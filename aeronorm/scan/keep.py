@@ -47,7 +47,8 @@ _DESCRIBED = re.compile(
 _LAST_WORD = re.compile(r"([^\W\d_]+)(?:['\u2019][sS])?\s*$")
 _POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "your", "my", "whose"})
 _NATIONAL = frozenset({"china", "chinese", "prc"})  # one country, however written ("China's" folded)
-_LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a]\s*$")  # "Chinese: ", "pinyin："
+# "Chinese: ", "pinyin：", and a table's cell after its label ("Simplified Chinese | ", a tab)
+_LABEL = re.compile(r"([^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[:\uff1a|\t]\s*$")
 _LABEL_REACH = 30
 _ASIDE_REACH = 120  # how far back an open bracket is looked for
 # a label that opens an aside, then a colon or Chinese characters: "(Chinese 中国...", "(pinyin: "
@@ -184,6 +185,8 @@ def in_script_slot(text: str, start: int) -> bool:
     >>> in_script_slot("(the Chinese Xiling University)", 13)
     False
     >>> in_script_slot("Xiling Co. (Chinese 西岭公司, short XLC)", 32)
+    True
+    >>> in_script_slot("Simplified Chinese | 西岭大学 |", 21)
     True
     """
     labels = load_text_cues().script_labels

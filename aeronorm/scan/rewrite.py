@@ -42,6 +42,7 @@ _THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a qu
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
+_ACRONYM_AFTER = re.compile(r"\s*[(\[（]\s*([A-Z][A-Z&]{1,9})\s*[)\]）]")
 # a name, or a bracket after it ("Name (gloss) (ACR)"), then an opening bracket
 _NAME_THEN_BRACKET = re.compile(r"(?:[A-Z][^\W_]*[.'\u2019]?|[)\]）])\s*[(\[（]\s*$")
 _LIST_GAP = re.compile(r"\s*[(\[（][^()\[\]（）]{0,40}?[/,;]\s*")  # "(Zhongke-1A / ": earlier names listed
@@ -148,6 +149,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             if defines and fold_key(new) == fold_key(mentions[i + 1].text):
                 # "Smart Dragon 3 (Jielong-3)": the name the text glosses with; written over the
                 # first, the text would give one name twice
+                new = m.text
+            elif new != m.text and _defines_its_own_acronym(text, m, new, mentions, i):
+                # "Shanghai Bureau of Astronautics (SHBOA)": the text defines the acronym of the
+                # name as written, which the canonical name does not spell
                 new = m.text
             if _PLURAL_ACRONYM.fullmatch(m.text + "s") and i + 1 < len(mentions) \
                     and mentions[i + 1].entity_id == m.entity_id \
@@ -431,6 +436,21 @@ def _listed_in_brackets(text: str, prev_end: int, start: int) -> bool:
     """Whether ``text[start:]`` stands in a list of names in brackets that opens right after
     ``text[:prev_end]`` ("Lijian-1 (Zhongke-1A / ZK-1A)")."""
     return bool(_LIST_GAP.fullmatch(text, prev_end, start))
+
+
+def _defines_its_own_acronym(text: str, m: Mention, new: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether a bracketed acronym that names nothing found follows mention ``m`` and spells the
+    name as written but not ``new``: the letters in order, the first one the name's initial."""
+    after = _ACRONYM_AFTER.match(text, m.end)
+    if after is None or (i + 1 < len(mentions) and mentions[i + 1].start < after.end()):
+        return False
+    acronym = after.group(1).casefold()
+    return _spells(acronym, m.text) and not _spells(acronym, new)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    letters = iter(name.casefold())
+    return name[:1].casefold() == acronym[:1] and all(c in letters for c in acronym)
 
 
 def _glossed(text: str, prev_end: int, start: int, end: int) -> bool:

@@ -339,3 +339,24 @@ def test_a_glossed_name_is_still_written_when_the_gloss_is_another_name():
     n = Normalizer(Glossary.from_records(GLOSSES))
     assert str(n.normalize_text("Qiming Polytechnic University (Qiming Gongye Daxue) said")) == \
         "Qiming Polytechnical University (Qiming Gongye Daxue) said"
+
+
+def test_a_name_whose_own_acronym_the_text_defines_is_left_as_written():
+    # the bracket defines the acronym of the name as written (a former name): over it, the
+    # canonical name would carry an acronym it does not spell
+    n = Normalizer(Glossary.from_records([
+        {"id": "qsa", "name": "Qiming Spaceflight Academy", "abbreviations": ["QSA"],
+         "aliases": ["Qiming Bureau of Astronautics"], "type": "org"}]))
+    text = "Qiming Spaceflight Academy (QSA) and Qiming Bureau of Astronautics (QIBOA) were listed."
+    assert str(n.normalize_text(text)) == text
+    # an acronym both names spell, or none at all: the name is written as usual
+    assert str(n.normalize_text("The Qiming Bureau of Astronautics said.")) == \
+        "The Qiming Spaceflight Academy said."
+
+
+@pytest.mark.parametrize("text", [
+    "Simplified Chinese | 启明工业大学 |",
+    "Chinese name\t启明工业大学",
+])
+def test_a_chinese_name_in_a_table_cell_after_its_script_label_is_left_as_written(n, text):
+    assert str(n.normalize_text(text)) == text
