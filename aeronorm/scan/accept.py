@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
+from functools import cache
+from itertools import pairwise
 
 from ..caching import BoundedCache
 from ..glossary.entity import body_kind_of_words
@@ -34,7 +36,7 @@ from ..text.pinyin import is_pinyin_word
 from .cues import load_text_cues
 from .titles import TitleResolver
 from .trie import Trie, Variant
-from .words import JOIN, SOFT, STOP, WORD, Doc, close_aside, with_period
+from .words import JOIN, SOFT, STOP, WORD, Doc, WordInfo, close_aside, with_period
 
 __all__ = ["Acceptor"]
 
@@ -168,6 +170,8 @@ class Acceptor:
                     info = infos[seq[c]]
                     if not info.legal or not info.cap:
                         break
+                    if "\n" in doc.parts[2 * seq[c]] and not _form_goes_on(infos[seq[c - 1]], info):
+                        break  # "... Corporation⏎Company type": the next line's label
                     last = c
                     c += 1
             last_k = seq[last]
@@ -602,3 +606,18 @@ class Acceptor:
         start = doc.start(first)
         end = close_aside(text, start, with_period(doc, last, match.canonical))
         return Mention(start, end, text[start:end], match)
+
+
+@cache
+def _form_pairs() -> frozenset[tuple[str, str]]:
+    """Pairs of words one company form writes one after the other ("co" "ltd", "corporation"
+    "limited"), with "limited" and "ltd" after any form word."""
+    pairs = {(a, b) for phrase in load_word_classes().legal_phrases for a, b in pairwise(phrase)}
+    forms = {w for phrase in load_word_classes().legal_phrases for w in phrase}
+    return frozenset(pairs | {(a, b) for a in forms for b in ("limited", "ltd")})
+
+
+def _form_goes_on(prev: WordInfo, info: WordInfo) -> bool:
+    """Whether ``info``, on a new line, goes on with the company form ``prev`` ends the line with
+    (a form wrapped onto the next line) rather than starting a line of its own."""
+    return prev.legal and (prev.word.split(" ")[-1], info.word.split(" ")[0]) in _form_pairs()

@@ -360,3 +360,15 @@ def test_a_name_whose_own_acronym_the_text_defines_is_left_as_written():
 ])
 def test_a_chinese_name_in_a_table_cell_after_its_script_label_is_left_as_written(n, text):
     assert str(n.normalize_text(text)) == text
+
+
+def test_a_company_form_on_the_next_line_goes_on_only_as_a_form_does():
+    g = Glossary.from_records([{"id": "tq", "name": "Tianqiao Orbital Technology Corporation",
+                                "type": "org"}])
+    n = Normalizer(g)
+    # a table's next row ("Company type") is no company form of the name before it
+    text = "Tianqiao Orbital Technology Corporation\nCompany type: state-owned"
+    assert str(n.normalize_text(text)) == text
+    # a form wrapped onto the next line is still the name's ("Corporation / Limited")
+    m = n.find("Tianqiao Orbital Technology Corporation\nLimited said")[0]
+    assert m.text.endswith("Limited")
