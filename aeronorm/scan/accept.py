@@ -415,7 +415,7 @@ class Acceptor:
                     and raws[nxt + 1][0].isupper()):
                 return False  # "Nanjing University of Aeronautics ...": a longer name goes on
             if etype != "title" and info.cls == WORD and raws[nxt][0].isupper() and not info.legal \
-                    and raws[nxt].casefold() not in self.cues.honorifics \
+                    and raws[nxt].casefold() not in self.cues.honorifics and not doc.apart(nxt) \
                     and (_romanised_run(doc, first, nxt)
                          or not self.longest(doc, bisect_left(doc.seq, nxt), None, -1, probe=True)):
                 # (a romanised name runs on in pinyin: "Hangtian Kegong Huojian Jishu ..." is one
@@ -436,7 +436,8 @@ class Acceptor:
                     if after is None or after[2].type not in _PRECEDED_OK:
                         return False
         prv = first - 1
-        if prv >= 0 and prv > covered_until and etype not in _PRECEDED_OK and doc.brk(first) == JOIN:
+        if prv >= 0 and prv > covered_until and etype not in _PRECEDED_OK and doc.brk(first) == JOIN \
+                and not doc.apart(first):
             info = infos[prv]
             # a generic word before a name is no other name, but for a scope of its own
             # ("International Aerospace Science and Technology Corporation")
@@ -621,3 +622,4 @@ def _form_goes_on(prev: WordInfo, info: WordInfo) -> bool:
     """Whether ``info``, on a new line, goes on with the company form ``prev`` ends the line with
     (a form wrapped onto the next line) rather than starting a line of its own."""
     return prev.legal and (prev.word.split(" ")[-1], info.word.split(" ")[0]) in _form_pairs()
+

@@ -132,6 +132,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "NSSC, CAS", "(X, CAS)": the parent named after its unit is the unit's note; a
             # full name over it would read as another name of the unit
             new = m.text
+        elif _ACRONYM_IN_BRACKETS.fullmatch(m.text) and _alone_on_its_line(text, m.start, m.end):
+            # an acronym that is all its line says heads or labels what follows (a table's
+            # section, a list's key): written in full it would no longer be the acronym it names
+            new = m.text
         elif _ACRONYM_IN_BRACKETS.fullmatch(m.text) and _after_a_name_in_brackets(text, m.start, m.end):
             # "the Ministry of Education (MOST)": the writer's abbreviation of the name before it,
             # right or wrong; a full name there would say the two are one
@@ -451,6 +455,16 @@ def _defines_its_own_acronym(text: str, m: Mention, new: str, mentions: Sequence
 def _spells(acronym: str, name: str) -> bool:
     letters = iter(name.casefold())
     return name[:1].casefold() == acronym[:1] and all(c in letters for c in acronym)
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is all its line holds, and the text has other lines."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    return (line_start > 0 or line_end < len(text)) and not text[line_start:start].strip() \
+        and not text[end:line_end].strip()
 
 
 def _glossed(text: str, prev_end: int, start: int, end: int) -> bool:

@@ -239,7 +239,7 @@ class SpanResolver:
         """The run of capitalised words around word ``k``: (first, last, number of words)."""
         infos, raws, n = doc.infos, doc.raws, doc.n
         a = k
-        while a > 0 and doc.brk(a) == JOIN and not infos[a - 1].possessive:
+        while a > 0 and doc.brk(a) == JOIN and not infos[a - 1].possessive and not doc.apart(a):
             if self._capword(doc, a - 1) or (infos[a - 1].cls == WORD and raws[a - 1][0].isdigit()):
                 a -= 1
             elif (a > 1 and raws[a - 1].casefold() in self._glue and doc.brk(a - 1) == JOIN
@@ -256,7 +256,7 @@ class SpanResolver:
                 b += 1  # the rest of a hyphenated word: "Ke-jian"
             elif nb == SOFT and infos[b + 1].legal and infos[b + 1].cap:
                 b += 1  # ", Ltd."
-            elif nb != JOIN:
+            elif nb != JOIN or doc.apart(b + 1, lines=False):
                 break
             elif self._capword(doc, b + 1) or (infos[b + 1].cls == WORD and raws[b + 1][0].isdigit()):
                 b += 1

@@ -128,6 +128,14 @@ class Doc:
             self.join[c] = v
         return v == 1
 
+    def apart(self, k: int, *, lines: bool = True) -> bool:
+        """Whether a table's column edge (a tab, a run of spaces) or, with ``lines``, a line
+        break comes before word ``k``: where a capitalised word beside a name is no sign of a
+        longer name ("Guo Lei      Beihang University⏎Huang ..."), though a name wrapped onto
+        the next line still reads on through it."""
+        gap = self.parts[2 * k]
+        return "\t" in gap or "  " in gap or (lines and "\n" in gap)
+
     def parting(self, c: int) -> int:
         """For content word ``c`` that does not continue ``c - 1`` (:meth:`joins` is false): the
         last word that says so, the words up to it being what they are. The first hard break

@@ -372,3 +372,35 @@ def test_a_company_form_on_the_next_line_goes_on_only_as_a_form_does():
     # a form wrapped onto the next line is still the name's ("Corporation / Limited")
     m = n.find("Tianqiao Orbital Technology Corporation\nLimited said")[0]
     assert m.text.endswith("Limited")
+
+
+TABLE = [
+    {"id": "qmpu", "name": "Qiming Polytechnical University", "abbreviations": ["QMPU"], "type": "org"},
+    {"id": "osa", "name": "Orbital Space Administration", "abbreviations": ["OSA"], "type": "org"},
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Lei         Qiming Polytechnical University\nZhao Min        Orbital Space Administration\n",
+    "Wang Lei\tQiming Polytechnical University\nZhao Min\tOrbital Space Administration\n",
+])
+def test_names_in_the_columns_and_lines_of_a_table_are_found(text):
+    # a person's name in the column before, another row's capitalised words on the next line:
+    # no sign of a longer name
+    n = Normalizer(Glossary.from_records(TABLE))
+    assert [m.entity_id for m in n.find(text)] == ["qmpu", "osa"]
+
+
+def test_a_capitalised_word_in_the_same_run_still_makes_a_longer_name():
+    n = Normalizer(Glossary.from_records(TABLE))
+    assert n.find("Wang Lei Qiming Polytechnical University Press") == []
+
+
+def test_an_acronym_alone_on_its_line_is_left_as_written():
+    # it heads or labels what follows (a table's section): written in full it would not be the
+    # acronym any more
+    n = Normalizer(Glossary.from_records(TABLE))
+    text = "Native name 启明\nQMPU\nShort name 启工"
+    assert str(n.normalize_text(text)) == text
+    assert str(n.normalize_text("Staff of QMPU met.\nThey agreed.")) == \
+        "Staff of Qiming Polytechnical University met.\nThey agreed."
