@@ -143,16 +143,18 @@ def render_normalized(doc: NormalizedText) -> str:
     return f'<div class="aeronorm-doc aeronorm-normalized" style="{_DOC_STYLE}">{"".join(out)}</div>'
 
 
-def summarize(docs: Sequence[NormalizedText]) -> list[tuple[str, str, str, int, Counter[str], str]]:
-    """Per entity, most mentioned first: (id, canonical, type, mentions, rewritten spellings,
-    description).
+def summarize(docs: Sequence[NormalizedText]
+              ) -> list[tuple[str, str, str, int, Counter[tuple[str, str]], str]]:
+    """Per entity, most mentioned first: (id, canonical, type, mentions, rewrites, description).
 
-    The spellings counter holds each way the entity was written that the normalisation
-    changed (``"CASIC"`` -> 3).
+    The rewrites counter holds each way the entity was written that the normalisation changed,
+    with what was written over it (``("CASIC", "the China Aerospace ... Limited")`` -> 3): the
+    text as it now reads, which the style, an article or a kept qualifier may make differ from
+    the canonical name.
     """
     count: Counter[str] = Counter()
     info: dict[str, tuple[str, str, str]] = {}
-    changed: dict[str, Counter[str]] = {}
+    changed: dict[str, Counter[tuple[str, str]]] = {}
     for doc in docs:
         for r in doc.replacements:
             m = r.mention.match
@@ -161,7 +163,7 @@ def summarize(docs: Sequence[NormalizedText]) -> list[tuple[str, str, str, int, 
                 info[m.entity_id] = (m.canonical, m.type, getattr(m, "description", ""))
             spellings = changed.setdefault(m.entity_id, Counter())
             if r.changed:
-                spellings[r.mention.text] += 1
+                spellings[r.mention.text, r.new] += 1
     ranked = sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(eid, info[eid][0], info[eid][1], n, changed[eid], info[eid][2]) for eid, n in ranked]
 
@@ -176,7 +178,8 @@ def render_report(documents: Sequence[tuple[str, NormalizedText]], *, title: str
     """
     rows = []
     for eid, canonical, etype, n, spellings, description in summarize([d for _, d in documents]):
-        variants = ", ".join(f"“{html.escape(s)}” ×{c}" for s, c in spellings.most_common()) or "—"
+        variants = ", ".join(f"“{html.escape(s)}” → “{html.escape(w)}” ×{c}"
+                             for (s, w), c in spellings.most_common()) or "—"
         color = TYPE_COLORS.get(etype, _DEFAULT_COLOR)
         about = f"<br><small>{html.escape(description)}</small>" if description else ""
         rows.append(

@@ -225,6 +225,18 @@ def test_text_prints_normalised_documents_and_summary(tmp_path, capsys):
     assert "\"CASIC's 6th Academy\" ->" not in err
 
 
+def test_text_summary_shows_what_was_written(tmp_path, capsys):
+    # the summary reports the text as it now reads (the style's form, the article), not the
+    # canonical name
+    a = tmp_path / "a.txt"
+    a.write_text("The China Aerospace Science and Technology Corporation and MIIT met.", encoding="utf-8")
+    code, out, err = run(["text", str(a), "--style", "abbreviation"], capsys)
+    assert code == 0 and out.startswith("The CASC and MIIT met.")
+    assert "'China Aerospace Science and Technology Corporation' -> 'CASC'" in err
+    code, out, err = run(["text", str(a), "--annotate"], capsys)
+    assert "'MIIT' -> 'the Ministry of Industry and Information Technology [miit]'" in err
+
+
 def test_text_annotate_html_and_single_file(tmp_path, capsys):
     a = tmp_path / "a.txt"
     a.write_text("NWPU and Peking", encoding="utf-8")

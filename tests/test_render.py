@@ -101,7 +101,9 @@ def test_report_and_summary(normalizer):
     docs = [("a.txt", normalizer.normalize_text(TEXT)), ("b.txt", normalizer.normalize_text("NWPU again"))]
     rows = summarize([d for _, d in docs])
     nwpu = next(r for r in rows if r[0] == "nwpu")
-    assert nwpu[3] == 3 and nwpu[4] == {"Northwestern Polytechnic University": 1, "NWPU": 2}
+    assert nwpu[3] == 3 and nwpu[4] == {
+        ("Northwestern Polytechnic University", "Northwestern Polytechnical University"): 1,
+        ("NWPU", "Northwestern Polytechnical University"): 2}
     page = render_report(docs)
     assert page.startswith("<!doctype html>") and page.rstrip().endswith("</html>")
     assert "a.txt" in page and "b.txt" in page

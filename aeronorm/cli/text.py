@@ -93,9 +93,11 @@ def _summary(docs: Sequence[Any], *, html: str | None) -> str:
         lines.append(f"  {canonical} [{eid}, {etype}]: {n} mention(s)")
         if description:
             lines.append(f"      ({description})")
-        for spelling, count in spellings.most_common():
-            lines.append(f"      {spelling!r} x{count} -> {canonical!r}" if count > 1
-                         else f"      {spelling!r} -> {canonical!r}")
+        for (spelling, written), count in spellings.most_common():
+            # what the text now says, not the canonical name: the style, an article, a kept
+            # qualifier may make them differ
+            lines.append(f"      {spelling!r} x{count} -> {written!r}" if count > 1
+                         else f"      {spelling!r} -> {written!r}")
     if html:
         lines.append(f"  highlighted report: {html}")
     return "\n".join(lines) + "\n"

@@ -115,7 +115,8 @@ class Scanner:
             A list of :class:`~aeronorm.Mention`; ``m.text == text[m.start:m.end]``.
         """
         if not isinstance(text, str):
-            raise TypeError(f"text must be a str, not {type(text).__name__}")  # type: ignore[misc]
+            # (``type`` is the parameter here, not the builtin)
+            raise TypeError(f"text must be a str, not {text.__class__.__name__}")
         allowed = self.index.allowed(type)
         found: list[Mention] = []
         if text:

@@ -308,3 +308,11 @@ def test_a_brand_that_names_a_company_or_its_constellation_is_left_as_written():
     for text in ("Spacesail raised 6.7 billion yuan.", "The CTO of Spacesail spoke."):
         assert aeronorm.normalize_text(text) == text
         assert [m.entity_id for m in aeronorm.find(text)] == []
+
+
+@pytest.mark.parametrize("bad", [None, 5, b"NWPU"])
+def test_find_and_normalize_text_name_what_is_not_text(bad):
+    for call in (lambda: aeronorm.find(bad), lambda: aeronorm.find(bad, type="org"),
+                 lambda: aeronorm.normalize_text(bad)):
+        with pytest.raises(TypeError, match="text must be a str, not"):
+            call()
