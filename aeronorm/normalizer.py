@@ -185,6 +185,11 @@ class Normalizer:
         The file holds the glossary and the tables exactly as built, in a versioned format
         (:mod:`aeronorm.store`); translators are not saved (give them to :meth:`load`).
         """
+        if not hasattr(target, "write"):
+            if not isinstance(target, (str, os.PathLike)):
+                raise TypeError(f"target must be a path or a binary file, not {target.__class__.__name__}")
+            if Path(target).is_dir():
+                raise IsADirectoryError(f"{os.fspath(target)!r} is a directory: give the path of a file")
         self.warm()
         translators = [t for t in (self.en_zh, self.zh_en) if t is not None]
         header = {"glossary": records_digest(self.glossary.entities, self.glossary.terms),
@@ -229,6 +234,7 @@ class Normalizer:
         >>> Normalizer.load(buffer.getvalue()).normalize("China Aerospace Foundation")
         'China Space Foundation'
         """
+        DEFAULT_CALIBRATION.with_options(threshold=threshold, margin=margin)  # the caller's, checked first
         expect = None if glossary is None else {"glossary": records_digest(glossary.entities, glossary.terms)}
         out = cls.__new__(cls)
 

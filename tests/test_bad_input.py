@@ -237,3 +237,37 @@ def test_records_without_name_or_id():
 
 def test_glossary_error_is_a_value_error():
     assert issubclass(GlossaryError, ValueError)
+
+
+# -- options and paths: the caller's mistake, named before anything is read or built --------------
+@pytest.mark.parametrize(("options", "error"), [
+    ({"threshold": "0.9"}, TypeError),
+    ({"threshold": True}, TypeError),
+    ({"threshold": 3}, ValueError),
+])
+def test_a_threshold_that_is_no_number_in_0_1_is_named(options, error):
+    g = Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}])
+    with pytest.raises(error, match="threshold"):
+        aeronorm.Normalizer(g, **options)
+
+
+def test_load_names_a_bad_threshold_not_the_file(tmp_path):
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    path = tmp_path / "x.idx"
+    n.save(path)
+    with pytest.raises(ValueError, match="threshold must be within"):
+        aeronorm.Normalizer.load(path, threshold=3)
+
+
+def test_save_names_a_directory_or_a_target_that_is_no_path(tmp_path):
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    with pytest.raises(IsADirectoryError, match="is a directory"):
+        n.save(tmp_path)
+    with pytest.raises(TypeError, match="path or a binary file"):
+        n.save(None)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_glossary_load_names_what_is_no_path():
+    with pytest.raises(TypeError, match="from_records"):
+        Glossary.load(5)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import functools
 import importlib.resources
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -239,6 +240,9 @@ class Glossary:
             raise TypeError("Glossary.load() needs at least one path")
         result = cls()
         for path in paths:
+            if not isinstance(path, (str, os.PathLike)):
+                raise TypeError(f"Glossary.load() takes paths (str or Path), not {path.__class__.__name__}: "
+                                f"{path!r}; records in memory go to Glossary.from_records()")
             files = iter_glossary_files(path)
             if not files:
                 raise GlossaryError("directory holds no glossary files (.yaml, .yml, .json, .csv, .tsv)",

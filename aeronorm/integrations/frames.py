@@ -186,6 +186,9 @@ def normalize_frame(
     ------
     KeyError
         If ``column`` is not in ``df``.
+    ValueError
+        If a new column would be ``column`` itself (its names would be lost), or if ``df``
+        has two columns named ``column``.
 
     Examples
     --------
@@ -200,6 +203,9 @@ def normalize_frame(
     n = _normalizer(normalizer)
     prefix = str(column) if prefix is None else prefix
     names = {f: f"{prefix}_{f}" for f in MATCH_FIELDS}
+    if column in names.values():
+        raise ValueError(f"the new column {column!r} would replace the column of names itself: "
+                         f"choose another prefix than {prefix!r}")
     if _is_polars(df, "LazyFrame"):
         raise TypeError("normalize_frame needs a polars DataFrame, not a LazyFrame: collect() first, or "
                         "use pl.col(column).map_batches(match_series) and unnest the struct")
@@ -211,6 +217,9 @@ def normalize_frame(
     if _is_pandas(df, "DataFrame"):
         if column not in df.columns:
             raise KeyError(f"no column {column!r}; columns: {list(df.columns)}")
+        if list(df.columns).count(column) > 1:
+            raise ValueError(f"the frame has {list(df.columns).count(column)} columns named {column!r}: "
+                             f"rename them first")
         result = match_pandas(df[column], n, type=type, on_unknown=on_unknown)
         out = df.copy()
         for f in MATCH_FIELDS:

@@ -390,6 +390,8 @@ def normalize_column(
         ``column`` is not in ``df``.
     TypeError
         ``column`` is not a string column.
+    ValueError
+        A new column would be ``column`` itself (its names would be lost).
     MissingDependencyError
         pyspark (or pandas, pyarrow) is not installed.
 
@@ -403,25 +405,28 @@ def normalize_column(
     _check_string_column(df, column)
     if dedupe not in ("batch", "global"):
         raise ValueError(f"dedupe must be 'batch' or 'global', got {dedupe!r}")
+    if column in {f"{column if prefix is None else prefix}_{f}" for f in MATCH_FIELDS}:
+        raise ValueError(f"the new column {column!r} would replace the column of names itself: "
+                         f"choose another prefix than {prefix!r}")
     u = match_udf(glossary=glossary, threshold=threshold, type=type, on_unknown=on_unknown,
                   session=df.sparkSession, index=index)
     prefix = column if prefix is None else prefix
     if dedupe == "global":
         key = f"__aeronorm_key_{prefix}"
-        names = df.select(df[column].alias(key)).distinct()
+        names = df.select(_col(df, column).alias(key)).distinct()
         resolved = _with_match_columns(names, key, u, prefix)
         new = [f"{prefix}_{f}" for f in MATCH_FIELDS]
         left = df.drop(*(c for c in new if c in df.columns))
         # null-safe: the null name joins its own (all-null) resolution, rows are never lost
-        joined = left.join(resolved, left[column].eqNullSafe(resolved[key]), "left")
-        return joined.select(*(left[c] for c in left.columns), *(resolved[c] for c in new))
+        joined = left.join(resolved, _col(left, column).eqNullSafe(resolved[key]), "left")
+        return joined.select(*(_col(left, c) for c in left.columns), *(resolved[c] for c in new))
     return _with_match_columns(df, column, u, prefix)
 
 
 def _with_match_columns(df: Any, column: str, u: Any, prefix: str) -> Any:
     """``df`` plus the four fields of ``u(column)`` as columns (the UDF runs once per row)."""
     tmp = f"__aeronorm_{prefix}"
-    out = df.withColumn(tmp, u(df[column]))
+    out = df.withColumn(tmp, u(_col(df, column)))
     out = out.withColumns({f"{prefix}_{f}": out[tmp].getField(f) for f in MATCH_FIELDS})
     return out.drop(tmp)
 
@@ -465,7 +470,7 @@ def find_column(
     _check_string_column(df, column)
     u = find_udf(glossary=glossary, threshold=threshold, type=type, session=df.sparkSession, index=index)
     prefix = column if prefix is None else prefix
-    return df.withColumn(f"{prefix}_mentions", u(df[column]))
+    return df.withColumn(f"{prefix}_mentions", u(_col(df, column)))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -489,6 +494,11 @@ def _spark(session: Any) -> tuple[Any, Any, Any, Any]:
         if session is None:
             raise RuntimeError("no active SparkSession: create one, or pass session=")
     return pd, SparkSession, pandas_udf, session
+
+
+def _col(df: Any, name: str) -> Any:
+    """Column ``name`` of ``df`` as written: a dot in it is part of the name, not a struct's field."""
+    return df[f"`{name.replace('`', '``')}`"]
 
 
 def _check_string_column(df: Any, column: str) -> None:

@@ -120,6 +120,10 @@ class Calibration:
     title_of_body: float = 0.95
 
     def __post_init__(self) -> None:
+        for name in ("threshold", "margin"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number, not {value.__class__.__name__}: {value!r}")
         if not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be within 0..1, got {self.threshold!r}")
         if not 0.0 <= self.margin < 1.0:

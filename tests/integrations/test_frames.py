@@ -204,3 +204,19 @@ def test_polars_dtypes_and_errors(optional):
         normalize_frame(pl.DataFrame({"a": ["x"]}), "b")
     with pytest.raises(NoMatchError):
         normalize_series(pl.Series(["Moon Bakery"]), on_unknown="raise")
+
+
+@pytest.mark.parametrize("lib", ["pandas", "polars"])
+def test_a_new_column_never_replaces_the_column_of_names(optional, normalizer, lib):
+    mod = optional(lib)
+    df = mod.DataFrame({"x_id": ["NWPU", "CASC"]})
+    with pytest.raises(ValueError, match="would replace the column of names"):
+        normalize_frame(df, "x_id", normalizer=normalizer, prefix="x")
+    assert list(df["x_id"]) == ["NWPU", "CASC"]
+
+
+def test_a_pandas_frame_with_two_columns_of_that_name_is_refused(optional, normalizer):
+    pd = optional("pandas")
+    df = pd.DataFrame([["NWPU", "CASC"]], columns=["org", "org"])
+    with pytest.raises(ValueError, match="2 columns named 'org'"):
+        normalize_frame(df, "org", normalizer=normalizer)

@@ -365,3 +365,14 @@ def test_find_batch_dedups_and_keeps_nulls(optional):
         {"start": 0, "end": 4, "text": "NWPU", "id": "nwpu", "canonical": nwpu},
         {"start": 9, "end": 13, "text": "NWPU", "id": "nwpu", "canonical": nwpu},
     ]
+
+
+@pytest.mark.spark
+def test_a_dotted_column_name_and_a_prefix_that_would_replace_it(spark, normalizer):
+    df = spark.createDataFrame([(0, "NWPU"), (1, None)], "i long, `org.name` string")
+    for dedupe in ("batch", "global"):
+        out = backend.normalize_column(df, "org.name", prefix="org", dedupe=dedupe).orderBy("i")
+        assert [r["org_id"] for r in out.collect()] == ["nwpu", None]
+    df = spark.createDataFrame([("NWPU",)], "x_id string")
+    with pytest.raises(ValueError, match="would replace the column of names"):
+        backend.normalize_column(df, "x_id", prefix="x")
