@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aeronorm.text.fold import (
+    _doubled,
     clean_text,
     fold,
     fold_key,
@@ -224,6 +225,17 @@ def test_probe_keys_of_apostrophes_ampersands_and_digits(text):
     expected = probe_key(fold_key(text))
     assert probe_keys([text]) == [expected]
     assert probe_keys(["Abc Def", text, "x"]) == [b"AbcDef", expected, b"X"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["'", "a", "B", "\n", " ", "b" * 200]), max_size=300))
+def test_doubled_apostrophes_are_found_however_many_apostrophes(parts):
+    # The letters pass deletes apostrophes in one pass unless two are side by side ("a''b" is two
+    # words): found by walking the apostrophes, then, when they are dense, by a search of the rest.
+    raw = "".join(parts)
+    assert _doubled(raw.encode(), b"'") == ("''" in raw)
+    texts = raw.split("\n")
+    assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
 
 
 # Characters of the batch map (full-width forms, typographic quotes and dashes, no-break spaces,
