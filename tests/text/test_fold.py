@@ -274,6 +274,19 @@ def test_probe_keys_of_any_mix_are_those_of_fold_key(texts):
     assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=string.ascii_letters + " -.,'&5", max_size=20), min_size=1, max_size=40),
+       st.lists(st.tuples(st.integers(0, 40), st.text(alphabet=_PROBE_ALPHABET + "ǖİ²航", min_size=1,
+                                                      max_size=12)), max_size=10))
+def test_probe_keys_of_a_few_texts_outside_ascii_among_ascii_ones(plain, others):
+    # A few texts outside ASCII, anywhere in a batch in ASCII (keyed apart from the others, which
+    # take the ASCII path when they are three quarters or more): each keyed as fold_key keys it.
+    texts = list(plain)
+    for at, text in others:
+        texts.insert(at, text)
+    assert probe_keys(texts) == [probe_key(fold_key(t)) for t in texts]
+
+
 def test_probe_keys_of_nothing():
     assert probe_keys([]) == []
     assert probe_keys(iter(["A", "b"])) == [b"A", b"B"]
