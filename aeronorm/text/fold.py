@@ -192,8 +192,13 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("People's Government of Fujian Province")
     ['peoples', 'government', 'of', 'fujian', 'province']
     """
-    folded = fold(text).replace("&", " and ")
-    return [m.group().replace("'", "") for m in _TOKEN.finditer(folded)]
+    return _tokens(fold(text))
+
+
+def _tokens(folded: str) -> list[str]:
+    """:func:`tokenize` of a text :func:`fold` (or :func:`_prefold`) made: its whitespace, squashed
+    or not, only separates tokens."""
+    return [m.group().replace("'", "") for m in _TOKEN.finditer(folded.replace("&", " and "))]
 
 
 _PRINTABLE_ASCII = re.compile(r"[ -_a-~]*")  # printable ASCII except the backtick
@@ -226,7 +231,8 @@ def _lower_table(backtick: bytes) -> bytes:
 
 _LOWER = _lower_table(b"'")  # raw ASCII: a backtick folds to an apostrophe
 _LOWER_PREFOLDED = _lower_table(b" ")  # after fold's steps, a backtick is what NFKC made of a full-width one
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+# Characters a combining mark may be among: outside ASCII and not Han (no ideograph is a mark).
+_MAY_COMBINE = re.compile(r"[^\x00-\x7f" + HAN_CLASS[1:])
 _NOT_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, sorted(_INVISIBLE))) + "]")
 _PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, sorted(_PUNCT_FOLD)))) + "]")
@@ -336,8 +342,8 @@ def probe_keys(texts: Iterable[str], *, joined: str | None = None) -> list[bytes
     word and one ``bytes.translate`` drops every character but the letters. The texts it cannot key take the
     digits pass (lower case, separators squashed), together; those with a character outside the
     map take :func:`fold`'s Unicode steps, together; only what is left then (a character left
-    outside ASCII: Han, other scripts) is keyed one by one. A batch of distinct names costs a few
-    C passes over its bytes, not a regular expression per name.
+    outside ASCII: Han, other scripts) is tokenized one by one, from its folded line. A batch of
+    distinct names costs a few C passes over its bytes, not a regular expression per name.
 
     ``joined``, when given, is ``"\\n".join(texts)`` (a caller that joined them already).
 
@@ -438,12 +444,14 @@ def _digit_keys(texts: list[str], which: list[int], keys: list[bytes], encode: C
 
 def _unicode_keys(texts: list[str], which: list[int], keys: list[bytes]) -> list[int]:
     """Keys of ``texts[k]`` for ``k`` in ``which`` through :func:`fold`'s Unicode steps (all
-    of them at once), written into ``keys``; returns the texts left to key one by one."""
-    folded = _prefold("\n".join([texts[k] for k in which]))
-    if folded.count("\n") != len(which) - 1:  # no folding step makes a newline; if one did
+    of them at once), written into ``keys``; returns the texts left to key one by one (all of
+    them if a step made a newline, else none)."""
+    prefolded = _prefold("\n".join([texts[k] for k in which]))
+    if prefolded.count("\n") != len(which) - 1:  # no folding step makes a newline; if one did
         return which
-    if not folded.isascii():  # a character left outside ASCII: a NUL, that text keyed on its own
-        folded = _NOT_ASCII_RUN.sub("\x00", folded)
+    # A character left outside ASCII (Han, other scripts) becomes a NUL: the bytes passes leave
+    # that text, whose key is then made from its folded line as fold_key makes it from fold's.
+    folded = prefolded if prefolded.isascii() else _NOT_ASCII_RUN.sub("\x00", prefolded)
     some, redo = _letter_keys(folded.encode("ascii"))
     for k, key in zip(which, some, strict=True):
         keys[k] = key
@@ -452,7 +460,11 @@ def _unicode_keys(texts: list[str], which: list[int], keys: list[bytes]) -> list
         redo = _digit_keys([lines[j] for j in redo], redo, some, _ascii_bytes, _LOWER_PREFOLDED)
         for j, key in enumerate(some):
             keys[which[j]] = key
-    return [which[j] for j in redo]
+    if redo:
+        lines = prefolded.split("\n")
+        for j in redo:
+            keys[which[j]] = probe_key(" ".join(_tokens(lines[j])))
+    return []
 
 
 def _prefold(text: str) -> str:
@@ -468,7 +480,7 @@ def _prefold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFD", text)
-        for mark in {c for c in _NOT_ASCII.findall(decomposed) if unicodedata.combining(c)}:
+        for mark in {c for c in _MAY_COMBINE.findall(decomposed) if unicodedata.combining(c)}:
             decomposed = decomposed.replace(mark, "")
         text = unicodedata.normalize("NFC", decomposed)
     return text.casefold()
