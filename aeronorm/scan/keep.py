@@ -297,9 +297,20 @@ def named_as_such(text: str, start: int) -> bool:
     before = _sentence_before(text, start)
     words = tuple(w for w in _WORD.findall(before.casefold()) if w not in ("the", "a", "an"))
     cues = load_text_cues()
-    if any(words[-len(cue) :] == cue for cue in cues.naming if len(cue) <= len(words)):
+    if words and any(words[-len(cue) :] == cue for cue in _cues_ending(cues.naming).get(words[-1], ())
+                     if len(cue) <= len(words)):
         return True
     return _listed_after_a_cue(text, start, cues.naming, cues.naming_list_words)
+
+
+@cache
+def _cues_ending(naming: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The naming cues by their last word: a mention's words are held to those ending as they do."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for cue in naming:
+        if cue:
+            out.setdefault(cue[-1], []).append(cue)
+    return {last: tuple(cues) for last, cues in out.items()}
 
 
 def _listed_after_a_cue(text: str, start: int, naming: tuple[tuple[str, ...], ...],
@@ -313,9 +324,11 @@ def _listed_after_a_cue(text: str, start: int, naming: tuple[tuple[str, ...], ..
     window = window[cut[-1].end() :] if cut else window
     tokens = _LIST_TOKEN.findall(window)
     folded = [t.casefold() for t in tokens]
+    ending = _cues_ending(naming)
     for k in range(len(tokens) - 1, -1, -1):
         t = tokens[k]
-        if any(tuple(folded[k - len(cue) + 1 : k + 1]) == cue for cue in naming if len(cue) <= k + 1):
+        if any(tuple(folded[k - len(cue) + 1 : k + 1]) == cue for cue in ending.get(folded[k], ())
+               if len(cue) <= k + 1):
             return True
         prose = t[:1].isalpha() and t == t.casefold() and t.isascii() and folded[k] not in list_words
         if prose or t.isdigit():
