@@ -320,3 +320,24 @@ def test_explain_and_text_show_the_description(tmp_path, capsys):
     code, out, err = run(["text", str(doc)], capsys)
     assert code == 0 and out.startswith("Liu, Board Director of China Aerospace Science")
     assert "(a member of a company's board of directors" in err
+
+
+def test_explain_takes_a_name_unquoted(capsys):
+    code, out, _ = run(["explain", "China", "Aerospace", "Foundation"], capsys)
+    assert code == 0 and out.startswith("'China Aerospace Foundation' -> ")
+    code, out, _ = run(["explain", "Moon", "Bakery", "Xyzzy"], capsys)
+    assert code == 1
+
+
+def test_help_of_text_and_explain_says_what_options_do(capsys):
+    for command, expected in (("text", "abbreviation"), ("explain", "Exit status 0")):
+        with pytest.raises(SystemExit):
+            cli.main([command, "--help"])
+        assert expected in capsys.readouterr().out
+
+
+def test_a_utf16_table_is_named_as_such(tmp_path, capsys):
+    f = tmp_path / "orgs.csv"
+    f.write_bytes("org\nNWPU\n".encode("utf-16"))
+    code, _, err = run(["normalize", str(f), "-c", "org"], capsys)
+    assert code != 0 and "UTF-16" in err

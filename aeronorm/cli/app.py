@@ -96,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="text files (UTF-8), or - for stdin")
     style = p.add_mutually_exclusive_group()
     style.add_argument("--annotate", action="store_true", help="write 'canonical [id]' for each mention")
-    style.add_argument("--style", choices=("canonical", "abbreviation", "annotate"), default=None)
+    style.add_argument("--style", choices=("canonical", "abbreviation", "annotate"), default=None,
+                       help="what is written for a mention: its canonical name (default), the entity's "
+                            "abbreviation, or 'canonical [id]' (as --annotate)")
     p.add_argument("--html", metavar="REPORT", default=None,
                    help="also write an HTML report with highlights (never over a FILE)")
     p.add_argument("--no-summary", action="store_true", help="do not print the summary")
@@ -105,8 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_cluster_parser(sub)
 
-    p = sub.add_parser("explain", help="why a name matches what it matches (or nothing)")
-    p.add_argument("name", metavar="NAME")
+    p = sub.add_parser("explain", help="why a name matches what it matches (or nothing)",
+                       description="Print how NAME is read, what it matches and why, or the nearest "
+                                   "names and why each falls short. Exit status 0 when it matches, "
+                                   "1 when it does not.")
+    p.add_argument("name", nargs="+", metavar="NAME",
+                   help="the name; its words may be given unquoted (they are joined by single spaces)")
     _glossary_options(p)
     p.set_defaults(func=cmd_explain)
 

@@ -13,5 +13,6 @@ __all__ = ["cmd_explain"]
 def cmd_explain(args: argparse.Namespace) -> int:
     check_glossary_paths(args.glossary)
     normalizer = normalizer_from(args)
-    print(normalizer.explain(args.name, type=args.type))
-    return 0 if normalizer.match(args.name, type=args.type) is not None else 1
+    name = " ".join(args.name)
+    print(normalizer.explain(name, type=args.type))
+    return 0 if normalizer.match(name, type=args.type) is not None else 1

@@ -184,6 +184,9 @@ class Lines:
                     bad = _UNDECODABLE.search(line)
                     if bad is not None:
                         byte = ord(bad.group()) - 0xDC00
+                        if self.number == 1 and line.startswith(("\udcff\udcfe", "\udcfe\udcff")):
+                            raise CLIError(f"{name}: the file is UTF-16 (it starts with a UTF-16 byte "
+                                           "order mark); re-save it as UTF-8")
                         raise CLIError(f"{name} line {self.number}: not UTF-8: byte 0x{byte:02x} at column "
                                        f"{bad.start() + 1} cannot be decoded (a legacy encoding such as GBK "
                                        "or Latin-1?); re-save the file as UTF-8")
