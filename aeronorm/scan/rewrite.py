@@ -14,6 +14,7 @@ from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues, read_aka
 from .keep import is_plural, keeps_meaning, keeps_rank, owner_stated, plural_of
+from .words import APOSTROPHES
 
 __all__ = ["STYLES", "Style", "rewrite"]
 
@@ -394,7 +395,10 @@ def _parent_precedes(text: str, mentions: Sequence[Mention], i: int, index: Inde
             _bracketed(text, mentions[j - 1].end, mentions[j].start, mentions[j].end):
         close = _CLOSE_BRACKET.match(text, end)
         j, end = j - 1, close.end() if close else end
-    return not text[end : mentions[i].start].strip() and \
+    # only a space between, or a possessive's apostrophe ("Chinese Academy of Sciences’ X"; the
+    # "'s" of a possessive is left out of the mention before)
+    between = text[end : mentions[i].start].strip()
+    return (not between or (len(between) == 1 and between in APOSTROPHES)) and \
         _is_ancestor(index, mentions[j].entity_id, mentions[i].entity_id)
 
 

@@ -260,7 +260,8 @@ class Words:
             if (not all(c in _GAP_OK or c in "()" for c in gap) or newlines > 1 or gap.count(",") > 1
                     or gap.count(".") > 1 or brackets > 1):
                 level = HARD
-            elif "," in gap or brackets:
+            elif "," in gap or brackets or (gap[:1] in APOSTROPHES and gap[1:2].isspace()):
+                # (a possessive after a plural ends a name: "... Sciences’ Aerospace Information ...")
                 level = SOFT  # a name may go on: "Science, Technology and", "Future Travel (Hainan)"
             else:
                 level = JOIN

@@ -404,3 +404,12 @@ def test_an_acronym_alone_on_its_line_is_left_as_written():
     assert str(n.normalize_text(text)) == text
     assert str(n.normalize_text("Staff of QMPU met.\nThey agreed.")) == \
         "Staff of Qiming Polytechnical University met.\nThey agreed."
+
+
+def test_a_unit_after_its_parent_s_plural_possessive_is_found_and_not_given_the_parent_again():
+    n = Normalizer(Glossary.from_records([
+        {"id": "oas", "name": "Orbital Academy of Sciences", "abbreviations": ["OAS"], "type": "org"},
+        {"id": "oas-pi", "name": "Plasma Institute, OAS", "parent": "oas", "type": "org"}]))
+    text = "Researchers at the Orbital Academy of Sciences’ Plasma Institute said."
+    assert [m.entity_id for m in n.find(text)] == ["oas", "oas-pi"]
+    assert str(n.normalize_text(text)) == text
