@@ -9,7 +9,8 @@ they are spelt (Hubei/Hebei), and a typo within reach of two words is left unrea
 
 Edits are Damerau (OSA) edits: a letter dropped, added, changed, or two neighbours swapped. A
 word within ``max_edits_short`` edits of a vocabulary word may be its typo, ``max_edits_long``
-when both are at least ``long_from`` letters long. Only long words may differ in their first
+when both are at least ``long_from`` letters long; a long word one edit from one word and two
+from others is the one edit's. Only long words may differ in their first
 letter (typists rarely miss it; in short words a new first letter is usually a new word).
 
 Candidates come from a deletion index (symmetric deletion, as SymSpell) and are verified with
@@ -265,8 +266,12 @@ class Speller:
         if len(w) < self.min_length or not _readable(w) or w in self.known_words:
             return None
         near = _one_word_each(self.neighbours(w))
+        if len(near) > 1 and near[0][1] == 1 < near[1][1] and len(w) >= self.long_from:
+            # a long word one edit from one word and two from others ("corpration": corporation,
+            # cooperation) is the one edit's: two typos in one word are far rarer than one
+            near = near[:1]
         if len(near) != 1:
-            return None  # no neighbour, or several: ambiguous
+            return None  # no neighbour, or several as near: ambiguous
         reading, distance = near[0]
         if reading not in self.vocabulary or len(reading) < self.min_length or not _readable(reading):
             return None

@@ -210,9 +210,17 @@ def reference(vocabulary, protected, word, *, short, long, long_from, min_length
         if distance <= allowed:
             near.append((other, distance))
     near.sort(key=lambda pair: (pair[1], pair[0]))
+    # a word and its plural are one candidate (the nearer kept)
+    candidates = []
+    for other, distance in near:
+        if not any(other in (k + "s", k + "es") or k in (other + "s", other + "es") for k, _ in candidates):
+            candidates.append((other, distance))
+    # a long word one edit from one word and two from the others is the one edit's
+    if len(candidates) > 1 and candidates[0][1] == 1 < candidates[1][1] and len(word) >= long_from:
+        candidates = candidates[:1]
     reading = None
-    if len(word) >= min_length and word.isalpha() and word not in known and len(near) == 1:
-        other, distance = near[0]
+    if len(word) >= min_length and word.isalpha() and word not in known and len(candidates) == 1:
+        other, distance = candidates[0]
         long_pair = min(len(word), len(other)) >= long_from
         if other in vocabulary and len(other) >= min_length and (other[0] == word[0] or long_pair):
             reading = (other, distance)
@@ -265,5 +273,12 @@ def test_a_word_and_its_plural_are_one_reading():
     # "orbitallcs" is a typo of "orbitalics"; "orbitalic", two edits away, is the same word
     s = Speller(["orbitalics", "orbitalic", "tarnwell"])
     assert s.correct("orbitallcs").reading == "orbitalics"
-    # two different words within reach stay ambiguous
-    assert Speller(["orbitalics", "orbitamics"]).correct("orbitalmcs") is None
+    # two different words as near stay ambiguous
+    assert Speller(["orbitalics", "orbitalecs"]).correct("orbitalxcs") is None
+
+
+def test_a_long_word_one_edit_from_one_word_and_two_from_another_is_the_one_edit_s():
+    s = Speller(["corporation", "cooperation", "hubei", "hebei"])
+    assert s.correct("Corpration").reading == "corporation"  # cooperation: two edits
+    assert s.correct("Hobei") is None  # a short word: one edit from both
+    assert Speller(["corporation", "corpuration"]).correct("Corpration") is None  # one edit from both
