@@ -167,9 +167,12 @@ class AbbreviationStage:
     def _body_known_as(self, key: str) -> tuple[int, Entity] | None:
         """The glossary's one entity that is a known body going by the acronym ``key``
         (:func:`_known_acronyms`), with that body: its Chinese name or an English one as
-        written is the entity's. A glossary that holds "Chinese Academy of Sciences" is read as
-        meaning it by "CAS", as any reader of the field would. None when no entity, or more
-        than one, is such a body."""
+        written is the entity's. A glossary that holds "Commercial Aircraft Corporation of China"
+        is read as meaning it by "COMAC", as any reader of the field would. None when no entity,
+        or more than one, is such a body, and for an acronym of three letters or fewer (the
+        Canadian Space Agency, the Holon Institute of Technology go by CSA and HIT too)."""
+        if sum(c.isalpha() for c in key) <= _SHORT:
+            return None  # three letters name too many bodies: CSA, HIT, CEC are others' too
         index = self.index
         hits: dict[int, Entity] = {}
         for owner in _known_acronyms().get(key, ()):
