@@ -717,6 +717,14 @@ class FuzzyStage:
             # Academy of Information Technology" for "CASIC Academy of ..."): a national body of
             # the field, not the group's unit
             return 0.0, ["states the country where the name has the parent whose it is: a national body"]
+        if not person and not same_q and not loose_q and cs.facts.company and any(
+                c[j].kind in (_NAME, Kind.GENERIC) and c[j].key not in scope for j in left_c) \
+                and all(self._trade(q[i]) or q[i].kind == Kind.GENERIC for i in range(len(q))):
+            # A trade and a company form ("Finance Company Limited", "Technology Co.") name no
+            # company: every company of the trade is called so. The name's own words left out
+            # (however often the glossary writes them: "Aerospace Science and Industry") are what
+            # tells this one.
+            return 0.0, ["a trade and a company form only: the name's own words are left out"]
         if left_names and not named_apart:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu

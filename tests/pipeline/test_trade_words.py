@@ -83,3 +83,15 @@ def test_the_trade_word_may_be_the_names_first_word():
     score, why = fuzzy.score(lex.read("Kestrel Technology"), lex.read("Satellite Technology Kestrel"),
                              facts=EntityFacts(company=True))
     assert score == 0.0 and "another company" in why[0]
+
+
+
+def test_a_trade_and_a_company_form_alone_name_no_company():
+    # a company named after its parent ("Velmora Orbital"): the parent's words in its name only
+    # describe it, but left out, the trade alone ("Finance Company") is every finance company's
+    n = Normalizer(Glossary.from_records([
+        {"id": "vo", "name": "Velmora Orbital Corporation"},
+        {"id": "fin", "name": "Velmora Orbital Finance Co., Ltd.", "parent": "vo"}]))
+    for query in ("Finance Company Limited", "Finance Co., Ltd.", "Finance Corporation"):
+        assert n.match(query) is None, query
+    assert n.match("Velmora Orbital Finance Company Limited").entity_id == "fin"
