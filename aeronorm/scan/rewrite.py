@@ -43,6 +43,9 @@ _THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a qu
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
+_IN_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")  # another word in capitals beside a mention: a heading
+_QUOTED_ACRONYM = re.compile(r"[\"\u201c'\u2018][A-Z][A-Z0-9&-]+[\"\u201d'\u2019]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\[（]\s*([A-Z][A-Z&]{1,9})\s*[)\]）]")
 # a name, or a bracket after it ("Name (gloss) (ACR)"), then an opening bracket
 _NAME_THEN_BRACKET = re.compile(r"(?:[A-Z][^\W_]*[.'\u2019]?|[)\]）])\s*[(\[（]\s*$")
@@ -229,6 +232,14 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     last = m.text.rsplit(None, 1)[-1].casefold()
     if m.match.type == "place" and last in load_text_cues().level_adjectives and last not in name.casefold():
         return m.text  # "the Beijing Municipal CPC Committee": the adjective opens a body's name
+    if m.match.type == "place" and (nxt := _NEXT_WORD.match(text, m.end)) and \
+            nxt.group(1).casefold() in load_text_cues().level_adjectives:
+        return m.text  # "a Hubei provincial official": the place names the province's, as written
+    if m.match.type == "title" and m.text.isupper() and _IN_CAPITALS.search(
+            text[max(0, m.start - 40) : m.start] + " " + text[m.end : m.end + 40]):
+        return m.text  # "PRINCIPAL BANKS": a heading in capitals, not a post
+    if _QUOTED_ACRONYM.fullmatch(text, max(0, m.start - 1), min(len(text), m.end + 1)):
+        return m.text  # 'abbreviations like "CASC"': the acronym as a word, not the body
     if m.match.type == "place" and _NAME_GOES_ON.match(text, m.end):
         return m.text  # "Hubei Sanjiang Aerospace Group": the place opens a longer name
     if m.match.type == "title" and m.text == m.text.casefold() and is_plural(m.text):

@@ -413,3 +413,26 @@ def test_a_unit_after_its_parent_s_plural_possessive_is_found_and_not_given_the_
     text = "Researchers at the Orbital Academy of Sciences’ Plasma Institute said."
     assert [m.entity_id for m in n.find(text)] == ["oas", "oas-pi"]
     assert str(n.normalize_text(text)) == text
+
+
+WORDS_AS_WRITTEN = [
+    {"id": "qinhe", "name": "Qinhe Province", "aliases": ["Qinhe"], "type": "place"},
+    {"id": "t-pres", "name": "President", "aliases": ["Principal"], "type": "title"},
+    {"id": "osa", "name": "Orbital Space Administration", "abbreviations": ["OSA"], "type": "org"},
+]
+
+
+@pytest.mark.parametrize("text", [
+    "a Qinhe provincial government official said",  # the place as the province's adjective
+    "PRINCIPAL BANKS AND LENDERS",  # a heading in capitals, not a post
+    'abbreviations such as "OSA" and "QX" are defined',  # an acronym quoted as a word
+])
+def test_words_used_as_words_are_left_as_written(text):
+    n = Normalizer(Glossary.from_records(WORDS_AS_WRITTEN))
+    assert str(n.normalize_text(text)) == text
+
+
+def test_the_same_names_as_names_are_still_written():
+    n = Normalizer(Glossary.from_records(WORDS_AS_WRITTEN))
+    assert str(n.normalize_text("Qinhe is large. The OSA said so.")) == \
+        "Qinhe Province is large. The Orbital Space Administration said so."
