@@ -13,6 +13,9 @@ Tables that serve one stage only belong to that stage (see :mod:`aeronorm.pipeli
 from __future__ import annotations
 
 import math
+import struct
+import sys
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +29,9 @@ from .text.asides import without_redundant_asides
 from .text.fold import fold_key, has_han, is_upper_word
 
 __all__ = ["FormLabels", "Index", "Rep", "anchor_homophones", "anchor_types", "concept_key", "rendering_key"]
+
+_UINT32 = "I" if array("I").itemsize == 4 else "L"
+_SPAN = struct.Struct("<II")  # where an entity's form keys start, and where the next one's do
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +121,13 @@ class Index:
         df: Counter[str] = Counter()  # concept -> how many entities have it
         expansions = self._abbreviation_expansions()
         positions = self.positions
+        # The folded key of every written form, worked out here once for every table that keys
+        # forms (the exact stage's views, the acronyms' parents): at 100,000 entities the forms
+        # outnumber fold_key's memo, and each table folded every form again.
+        keys: list[str] = []
+        starts = array(_UINT32)
         for i, entity in enumerate(self.entities):
+            starts.append(len(keys))
             up = positions.get(entity.parent) if entity.parent else None
             parent = self.entities[up] if up is not None else None
             parent_forms = self._parent_forms(parent) if parent is not None else ()
@@ -125,8 +137,10 @@ class Index:
             zh_text = "|".join(zh_forms)
             zh_types = frozenset().union(*(institution_types(t) for text in zh_forms
                                            for t in lexicon.read_zh(text)))
-            for label, text in _with_cores(entity.forms()):
+            for label, text, core in _with_cores(entity.forms()):
                 key = fold_key(text)
+                if not core:
+                    keys.append(key)
                 if key and _add_owner(self.exact, key, i):  # the entity's first form with this key
                     self.exact_label.add(key, i, label)
                 if label == "abbreviation":
@@ -153,6 +167,11 @@ class Index:
                         toks = _qualify(toks, parent_forms)
                     self._add_rep(i, label_, text_, toks, seen_keys)
             df.update(seen_keys.keys())  # (counted in C: a key view is no mapping to Counter)
+        starts.append(len(keys))
+        if sys.byteorder == "big":
+            starts.byteswap()
+        self._form_keys = keys
+        self._form_starts = starts.tobytes()  # (bytes: a saved index holds no array)
         self.df = dict(df)
         self.n = max(1, len(self.entities))
         self._seal_owners()
@@ -161,6 +180,12 @@ class Index:
         for table in (self.postings, self.concept_reps):
             for key, held in table.items():
                 table[key] = tuple(held)  # type: ignore[index]
+
+    def form_keys(self, i: int) -> list[str]:
+        """The :func:`~aeronorm.text.fold.fold_key` of each written form of entity ``i``, in the
+        order of :meth:`~aeronorm.glossary.Entity.forms`."""
+        first, end = _SPAN.unpack_from(self._form_starts, 4 * i)
+        return self._form_keys[first:end]
 
     def _share_chinese_short_forms(self) -> None:
         """A Chinese short form that several entities write (六院 is CASC's and CASIC's sixth
@@ -349,11 +374,12 @@ _NO_LABEL = object()
 _ASIDE_OPENERS = frozenset("([（【\"“")  # every aside of text.fold.ASIDE_RE starts with one
 
 
-def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str, bool]]:
     """Every written form, then, for one with a quoted short name or an acronym in brackets,
-    the form without it: "X Technology Co., Ltd. ("X Tech")" is also written "X Technology Co., Ltd."."""
+    the form without it: "X Technology Co., Ltd. ("X Tech")" is also written "X Technology Co., Ltd.".
+    The third item says which is a core (``True``) and which a form as written."""
     for label, text in forms:
-        yield label, text
+        yield label, text, False
         if label != "abbreviation":
             # no aside opens and the spaces are as the core writes them: no core (the regular
             # expressions of without_redundant_asides were a tenth of the index's build)
@@ -361,7 +387,7 @@ def _with_cores(forms: Iterable[tuple[str, str]]) -> Iterable[tuple[str, str]]:
                 continue
             core = without_redundant_asides(text)
             if core:
-                yield label, core
+                yield label, core, True
 
 
 def _qualify(tokens: tuple[Tok, ...], parent_forms: tuple[tuple[str, ...], ...]) -> tuple[Tok, ...]:

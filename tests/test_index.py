@@ -22,6 +22,14 @@ def test_exact_keys_cover_every_written_form(index):
                 assert i in index.exact[key], (e.id, s)
 
 
+def test_form_keys_are_the_folded_keys_of_the_forms_in_order(index):
+    # worked out once in the build; the exact stage's views read them instead of folding again
+    for i, e in enumerate(index.entities):
+        assert index.form_keys(i) == [fold_key(text) for _, text in e.forms()], e.id
+    g = Glossary.from_records([{"id": "ql", "name": 'Qinglan Optics Co. ("QL")', "aliases": ["QL Optics"]}])
+    assert Index(g.entities, TermLexicon(g.terms)).form_keys(0) == ["qinglan optics co ql", "ql optics"]
+
+
 def test_keys_of_one_entity_share_its_one_frozenset(index):
     """The memory layout: a key of one entity holds no set of its own."""
     casic = next(i for i, e in enumerate(index.entities) if e.id == "casic")

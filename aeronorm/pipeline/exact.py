@@ -247,8 +247,7 @@ class ExactStage:
             if not admitted:
                 continue
             canonical = e.canonical("")
-            for label, text in e.forms():
-                key = fold_key(text)
+            for (label, text), key in zip(e.forms(), index.form_keys(i), strict=True):
                 if len(index.exact.get(key, ())) == 1 and text not in written:
                     written[text] = packed.pack(i, label, text)
                     written_canonical[text] = canonical
