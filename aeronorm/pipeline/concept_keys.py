@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ..index import Index, concept_key
-from ..lexicon import Kind, Tok
+from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.compare import other_rendering, rendering
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
@@ -27,8 +27,12 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
     group and its company.
     """
     lex = index.lexicon
-    for form in query.forms:
-        tokens = query.tokens(lex, form)
+    readings = [query.tokens(lex, form) for form in query.forms]
+    if query.lane == "han":
+        # 第五研究院 is also written 五院, the short form the glossary's names read as (the Fifth
+        # Academy): a group's numbered academy, however the query writes it
+        readings += [short for tokens in readings if (short := _short_numbered(lex, tokens))]
+    for tokens in readings:
         key = concept_key(tokens)
         if not key:
             continue
@@ -50,6 +54,17 @@ def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
                 return settled
             why = ("concepts " + " ".join(key) + " shared",)
             return ambiguous(index, ids, calibration.concept, "concept", why)
+    return None
+
+
+def _short_numbered(lex: TermLexicon, tokens: list[Tok]) -> list[Tok] | None:
+    """``tokens`` with 第N + 研究院 read as the short form N院 where the lexicon knows it, else None."""
+    for k in range(len(tokens) - 1):
+        first, second = tokens[k], tokens[k + 1]
+        if first.kind == Kind.NUMBER and first.text.startswith("第") and second.text == "研究院":
+            short = first.text[1:] + "院"
+            if short in lex.zh_terms:
+                return [*tokens[:k], *lex.read_zh(short), *tokens[k + 2 :]]
     return None
 
 

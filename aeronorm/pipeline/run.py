@@ -22,7 +22,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, looks_like_acronym
 from ..text.pinyin import split_syllables
-from ..text.zh import body_ending
+from ..text.zh import body_ending, maybe_traditional, to_simplified
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after, listed_with_marks
@@ -190,7 +190,7 @@ class Pipeline:
         threshold = self.calibration.threshold
         last: Outcome | None = None
         if query.lane == "han":
-            group = "集团" in query.text
+            group = _zh_group(query.text)
             company = not group and _zh_company_form(query.text)
         else:
             tokens = query.tokens(self.index.lexicon, query.text)
@@ -404,6 +404,24 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
 
 def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalpha())
+
+
+def _zh_group(text: str) -> bool:
+    """Whether a Chinese name is a group's own: it ends in 集团 and company forms only
+    (中国航天科技集团有限公司), traditional characters read as simplified. A unit after a
+    group's name is the group's unit (中国航天科技集团第五研究院), no group."""
+    text = ASIDE_RE.sub("", to_simplified(text) if maybe_traditional(text) else text).strip()
+    at = text.rfind("集团")
+    if at < 0:
+        return False
+    rest = text[at + 2 :]
+    forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
+    while rest:
+        form = next((f for f in forms if rest.startswith(f)), None)
+        if form is None:
+            return False
+        rest = rest[len(form) :]
+    return True
 
 
 def _zh_company_form(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from aeronorm import Glossary, Normalizer
 from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
 from aeronorm.pipeline.query import Query
 
@@ -69,3 +70,16 @@ def test_chinese_query_uses_chinese_tokens(small_index, pos):
 
 def test_allowed_filters(small_index, pos):
     assert run_stage("concept", small_index, Query("China Astronautics Foundation"), {pos("nwpu")}) is None
+
+
+def test_a_group_s_numbered_academy_written_in_full_in_chinese():
+    # 第五研究院 is the 五院 the English "Fifth Academy" reads as: one name however written
+    n = Normalizer(Glossary.from_records([
+        {"id": "grp", "name": "China Aerospace Electronics Group", "zh": "中国航天电子集团有限公司"},
+        {"id": "five", "name": "Fifth Academy of China Aerospace Electronics Group", "parent": "grp"},
+    ]))
+    for query in ("中国航天电子集团第五研究院", "中國航天電子集團第五研究院"):
+        m = n.match(query)
+        assert m is not None and m.entity_id == "five", query
+    assert n.match("中国航天电子集团第六研究院") is None  # no sixth academy in the glossary
+    assert n.match("中国航天电子集团有限公司").entity_id == "grp"  # the group itself
