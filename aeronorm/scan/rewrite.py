@@ -43,6 +43,9 @@ _THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a qu
 _HYPHEN_AFTER = re.compile(r"[-\u2010\u2011][^\W\d_]")
 _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
+# "of (the) X" right after a mention: X's capitalised words (an acronym among them)
+_OWNER_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*)(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,5})")
+_COUNTRY_KEYS = frozenset({"中国", "中华人民共和国", "中华"})
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
 _IN_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")  # another word in capitals beside a mention: a heading
 _QUOTED_ACRONYM = re.compile(r"[\"\u201c'\u2018][A-Z][A-Z0-9&-]+[\"\u201d'\u2019]")
@@ -157,6 +160,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             if defines and fold_key(new) == fold_key(mentions[i + 1].text):
                 # "Smart Dragon 3 (Jielong-3)": the name the text glosses with; written over the
                 # first, the text would give one name twice
+                new = m.text
+            elif new != m.text and _owner_follows(text, m, new, index):
+                # "the Aerospace Force of the People's Liberation Army": the owner the canonical
+                # name puts first ("PLA Aerospace Force") is the one the text states after it
                 new = m.text
             elif new != m.text and _defines_its_own_acronym(text, m, new, mentions, i):
                 # "Shanghai Bureau of Astronautics (SHBOA)": the text defines the acronym of the
@@ -455,6 +462,25 @@ def _listed_in_brackets(text: str, prev_end: int, start: int) -> bool:
     """Whether ``text[start:]`` stands in a list of names in brackets that opens right after
     ``text[:prev_end]`` ("Lijian-1 (Zhongke-1A / ZK-1A)")."""
     return bool(_LIST_GAP.fullmatch(text, prev_end, start))
+
+
+def _owner_follows(text: str, m: Mention, new: str, index: Index) -> bool:
+    """Whether the words ``new`` adds to the mention name what the text states right after it
+    with "of" ("Manned Space Program of the PRC" for "China Manned Space Program"): the same
+    concept, the country however written."""
+    after = _OWNER_OF.match(text, m.end)
+    if after is None:
+        return False
+    read = index.lexicon.read
+    written = {k for t in read(m.text) for k in t.keys}
+    added = {k for t in read(new) if t.key not in written for k in t.keys}
+    owner = {k for t in read(after.group(1)) for k in t.keys}
+    return bool(_countries(added) & _countries(owner))
+
+
+def _countries(keys: set[str]) -> set[str]:
+    # China, the PRC, the People's Republic: one country however written
+    return keys | {"中国"} if keys & _COUNTRY_KEYS else keys
 
 
 def _defines_its_own_acronym(text: str, m: Mention, new: str, mentions: Sequence[Mention], i: int) -> bool:

@@ -436,3 +436,14 @@ def test_the_same_names_as_names_are_still_written():
     n = Normalizer(Glossary.from_records(WORDS_AS_WRITTEN))
     assert str(n.normalize_text("Qinhe is large. The OSA said so.")) == \
         "Qinhe Province is large. The Orbital Space Administration said so."
+
+
+def test_an_owner_the_text_states_after_the_name_is_not_put_before_it_too():
+    n = Normalizer(Glossary.from_records([
+        {"id": "cop", "name": "China Orbital Survey Program", "aliases": ["Orbital Survey Program"],
+         "type": "program"}]))
+    for text in ("the Orbital Survey Program of the PRC began",
+                 "the Orbital Survey Program of the People's Republic of China began"):
+        assert str(n.normalize_text(text)) == text
+    assert str(n.normalize_text("the Orbital Survey Program began")) == \
+        "the China Orbital Survey Program began"
