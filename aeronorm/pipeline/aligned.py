@@ -185,8 +185,10 @@ def _units(tokens: Sequence[Tok]) -> list[_Unit]:
         # the fuzzy stage (business_lines of chinese.yaml)
         # nor may "National" (国家) or "International" (国际, "Guoji") be left over: a scope the
         # Chinese name states or not ("Guoji Yuanzineng Jigou" is the IAEA, not 国家原子能机构)
-        optional = tok.kind in (Kind.LEGAL, Kind.GENERIC) and not is_line_of_business(tok) \
-            and state.isdisjoint(tok.keys)
+        # and a generic word with no Chinese at all ("Central", "General") says something the
+        # Chinese name does not: "Nanjing Central University" is not 南京大学
+        optional = (tok.kind == Kind.LEGAL or (tok.kind == Kind.GENERIC and bool(translations))) \
+            and not is_line_of_business(tok) and state.isdisjoint(tok.keys)
         out.append(_Unit(tok.text, translations, letters if unknown else None, optional))
     return out
 

@@ -572,6 +572,14 @@ class FuzzyStage:
                              and not any(k in chinese for k in han)), None)
                 if more:
                     return 0.0, [f"the query has {more!r}, which its Chinese name lacks: another institution"]
+                # so does a qualifier the lexicon gives no Chinese at all ("Nanjing Central
+                # University" is the National Central University, not 南京大学)
+                body = cs.facts.entity >= 0 and bool(body_ending(self.index.entities[cs.facts.entity].zh))
+                more = None if not body else next(
+                    (q[i].text for i in left_q if q[i].kind == Kind.GENERIC and len(q[i].text) > 2
+                     and not any(has_han(k) for k in q[i].keys)), None)
+                if more:
+                    return 0.0, [f"the query has {more!r}, which its Chinese name lacks: another institution"]
         # A partial spelling match leaves the rest of both words unexplained.
         extra = sum(wq[i] * cal.extra_cost[q[i].kind] for i in left_q)
         extra += parent_extra

@@ -121,3 +121,11 @@ def test_a_word_the_institution_s_chinese_name_lacks_names_another_institution(c
 ])
 def test_the_institution_itself_and_a_company_with_a_descriptor_still_match(chinese_says, query, expected):
     assert _id(chinese_says, query) == expected
+
+
+@pytest.mark.parametrize("query", ["Qiming Central University", "Central Qiming University"])
+def test_a_qualifier_the_chinese_name_lacks_makes_another_institution(query):
+    # "Central" has no Chinese in the lexicon at all, and 启明大学 says nothing of it
+    n = Normalizer(Glossary.from_records([{"id": "qmu", "name": "Qiming University", "zh": "启明大学"}]))
+    assert n.match(query) is None
+    assert n.match("Qiming University").entity_id == "qmu"
