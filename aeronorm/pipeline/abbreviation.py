@@ -109,7 +109,9 @@ class AbbreviationStage:
         if article and looks_like_acronym(text[article.end():]):
             text = text[article.end():]  # "the SASTIND", as a name cut from a sentence is written
         if not looks_like_acronym(text):
-            return None
+            text = self._before_company_form(text)  # "CETC Group": the acronym with its form
+            if text is None:
+                return None
         index, cal = self.index, self.calibration
         given = index.owners(fold_key(text))
         key = _acronym_key(text)
@@ -137,6 +139,17 @@ class AbbreviationStage:
                              (f"acronym {text!r} fits {len(ids)} entities",))
         return None
 
+
+    def _before_company_form(self, text: str) -> str | None:
+        """The acronym of a name that is an acronym and a company form ("CETC Group", "CASC
+        Co., Ltd."), else None. The form still speaks: the pipeline holds a group's form to a
+        group (CCCC is the company, not the group)."""
+        head, _, rest = text.partition(" ")
+        if not rest or not looks_like_acronym(head):
+            return None
+        if not all(t.kind == Kind.LEGAL for t in self.index.lexicon.read(rest)):
+            return None
+        return head
 
     def spelt_by(self, text: str) -> tuple[int, ...]:
         """The entities whose names spell an acronym ``text`` long enough to prove something

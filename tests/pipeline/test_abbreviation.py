@@ -306,3 +306,19 @@ def test_an_acronym_cut_from_a_sentence_with_its_article_is_the_acronym(query):
         {"id": "tqsa", "name": "Tianqiao Space Agency", "abbreviations": ["TQSA"]}]))
     assert n.match(query).entity_id == "tqsa"
     assert n.match("the Tqsa Way") is None  # not an acronym after the article
+
+
+def test_an_acronym_with_a_company_form_is_the_acronym_held_to_the_form():
+    n = Normalizer(Glossary.from_records([
+        {"id": "grp", "name": "Tarsen Orbital Group Corporation", "zh": "天森轨道集团有限公司",
+         "abbreviations": ["TOGC"]},
+        {"id": "co", "name": "Tarsen Orbital Engineering Company Limited", "zh": "天森轨道工程股份有限公司",
+         "abbreviations": ["TOEC"]},
+        {"id": "uni", "name": "Tarsen Polytechnical University", "zh": "天森工业大学",
+         "abbreviations": ["TPU"]},
+    ]))
+    assert n.match("TOGC Group").entity_id == "grp"
+    assert n.match("TOEC Co., Ltd.").entity_id == "co"
+    assert n.match("TOEC Group") is None  # the company is not the group its form says
+    assert n.match("TPU Co., Ltd.") is None  # a university is no company
+    assert n.match("TOGC Aerospace") is None  # a word that is no company form
