@@ -19,6 +19,9 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
                           "our", "your", "my", "whose", "each", "every", "any", "no", "which", "what"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?]['\"\u2019\u201d)]*|\n)\s*$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+# a determiner, then one or two words in lower case (no function word: "the ministry and CASC")
+_ADJECTIVES_BEFORE = re.compile(
+    r"(?:^|\s)([A-Za-z]+)(?:\s+(?!(?:and|or|of|to|by|with|for|in|on|at|from|as|than)\b)[a-z][a-z-]*){1,2}\s+$")
 _COMPANY_END = re.compile(r"(?:co|ltd|limited|inc|llc|plc|corp)\.?$", re.IGNORECASE)
 
 
@@ -70,6 +73,8 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
     ''
     >>> article_before("CNSA", 0, "CNSA", "China National Space Administration")
     ''
+    >>> article_before("The new CNSA grew.", 8, "CNSA", "China National Space Administration")
+    ''
     """
     if not written[:1].isupper() or written.casefold().startswith("the ") or not takes_article(name):
         return ""  # (a name in lower case describes: :func:`described_by`)
@@ -94,6 +99,10 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
         if before.rstrip().endswith(last[-1]) and last[-1].islower() and \
                 word in load_text_cues().apposition_nouns:
             return ""  # "the space contractor CASC": the description is its article
+        # "The new CASIC-IT": a determiner and an adjective or two in lower case right before it
+        adjectives = _ADJECTIVES_BEFORE.search(before)
+        if adjectives and adjectives.group(1).casefold() in _DETERMINERS:
+            return ""
     return "the "
 
 

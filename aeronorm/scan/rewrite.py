@@ -37,6 +37,7 @@ _PARENT_GAP = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*|\s(?:(?:which|that)\s+(?:comes?|is|was|are|were|operates?)\s+)?"
     r"(?:of|under|at|in|from|within|affiliated\s+(?:to|with))\s+)(?:the\s+)?", re.IGNORECASE)
 _GAP_WORDS = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?;\n]")
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # a capitalised word right after a mention, in one run
 _THE_BEFORE = re.compile(r"\bthe\s+[\"\u201c\u2018']?$", re.IGNORECASE)  # (a quotation may open after it)
@@ -448,7 +449,7 @@ def _apposed(text: str, mentions: Sequence[Mention], a: int, b: int) -> bool:
         return True
     words = _GAP_WORDS.findall(gap.casefold())
     return bool(words) and all(w in _naming_words() for w in words) and not _LETTERS_OR_DIGITS.search(
-        _GAP_WORDS.sub("", gap))
+        _GAP_WORDS.sub("", gap)) and not _SENTENCE_END.search(gap)  # "X. The X said": two sentences
 
 
 @cache

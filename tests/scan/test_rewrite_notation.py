@@ -447,3 +447,29 @@ def test_an_owner_the_text_states_after_the_name_is_not_put_before_it_too():
         assert str(n.normalize_text(text)) == text
     assert str(n.normalize_text("the Orbital Survey Program began")) == \
         "the China Orbital Survey Program began"
+
+
+def test_acronyms_talked_about_as_words_are_left_as_written():
+    n = Normalizer(Glossary.from_records(TABLE))
+    text = "a soup of bodies with these confusing acronyms: QMPU and OSA. The OSA said so."
+    assert str(n.normalize_text(text)) == ("a soup of bodies with these confusing acronyms: QMPU and OSA. "
+                                           "The Orbital Space Administration said so.")
+
+
+def test_a_name_in_the_next_sentence_is_no_apposition():
+    # "X. The X said": two sentences, not two names side by side
+    n = Normalizer(Glossary.from_records(TABLE))
+    assert str(n.normalize_text("They met the OSA. The OSA said so.")) == \
+        "They met the Orbital Space Administration. The Orbital Space Administration said so."
+    assert str(n.normalize_text("They met OSA, the OSA said.")) == "They met OSA, the OSA said."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The new OSA was formed.", "The new Orbital Space Administration was formed."),
+    ("They signed an agreement; OSA attended.",
+     "They signed an agreement; the Orbital Space Administration attended."),
+    ("approved by the ministry and OSA.", "approved by the ministry and the Orbital Space Administration."),
+])
+def test_no_article_is_written_after_a_determiner_and_its_adjectives(text, expected):
+    n = Normalizer(Glossary.from_records(TABLE))
+    assert str(n.normalize_text(text)) == expected
