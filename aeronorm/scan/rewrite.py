@@ -47,6 +47,13 @@ _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
 # "of (the) X" right after a mention: X's capitalised words (an acronym among them)
 _OWNER_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*)(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,5})")
 _COUNTRY_KEYS = frozenset({"中国", "中华人民共和国", "中华"})
+_SHORT_FOR = re.compile(r"\s+(?:for|in)\s+short\b", re.IGNORECASE)  # "... or BUAA for short"
+# an acronym's expansion in brackets right after it: capitalised words, "of", "and", "for" between
+_EXPANSION_AFTER = re.compile(r"\s*[(\[\uff08]\s*[A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?"
+                              r"[A-Z][\w'\u2019&.-]*)+\s*[)\]\uff09]")
+_ACRONYM_BEFORE_BRACKET = re.compile(r"\b([A-Z][A-Z&]{1,9})\s*[(\[\uff08]\s*$")
+_NUMBER_AFTER = re.compile(r"[ \t]*(?:-[ \t]*)?(?:\d+\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|I{1,3}|IV|V|VI{1,3})\b)")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)?)")
 _IN_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")  # another word in capitals beside a mention: a heading
 _QUOTED_ACRONYM = re.compile(r"[\"\u201c'\u2018][A-Z][A-Z0-9&-]+[\"\u201d'\u2019]")
@@ -140,6 +147,15 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "NSSC, CAS", "(X, CAS)": the parent named after its unit is the unit's note; a
             # full name over it would read as another name of the unit
             new = m.text
+        elif _SHORT_FOR.match(text, m.end) or (
+                _ACRONYM_IN_BRACKETS.fullmatch(m.text) and _EXPANSION_AFTER.match(text, m.end)) or \
+                _expands_the_acronym_before(text, m.start, m.end):
+            # "... or BUAA for short", "CASC [China Aerospace Corporation]", "CHETA [China Haiying
+            # ... Academy]": the text defines an acronym; a canonical name over either side would
+            # undo the definition (or make it say another body's)
+            new = m.text
+        elif m.match.type != "org" and _NUMBER_AFTER.match(text, m.end):
+            new = m.text  # 'the "Tiangong two" mission': a numbered one of its own, not the name
         elif _ACRONYM_IN_BRACKETS.fullmatch(m.text) and _alone_on_its_line(text, m.start, m.end):
             # an acronym that is all its line says heads or labels what follows (a table's
             # section, a list's key): written in full it would no longer be the acronym it names
@@ -497,6 +513,14 @@ def _defines_its_own_acronym(text: str, m: Mention, new: str, mentions: Sequence
 def _spells(acronym: str, name: str) -> bool:
     letters = iter(name.casefold())
     return name[:1].casefold() == acronym[:1] and all(c in letters for c in acronym)
+
+
+def _expands_the_acronym_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands in brackets right after an acronym it spells ("CHETA
+    [China Haiying Electromechanical Technology Academy]")."""
+    before = _ACRONYM_BEFORE_BRACKET.search(text, max(0, start - 20), start)
+    return before is not None and bool(_CLOSE_BRACKET.match(text, end)) and \
+        _spells(before.group(1).casefold(), text[start:end])
 
 
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:

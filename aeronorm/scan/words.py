@@ -38,6 +38,7 @@ _SPLIT = re.compile(rf"([^\W_]++(?:[{APOSTROPHES}][^\W_]++)*+|&)")
 _SPLIT_NO_UNDERSCORE = re.compile(rf"(\w++(?:[{APOSTROPHES}]\w++)*+|&)")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _GAP_OK = frozenset(" \t\r\n\u00a0,.-‐‑" + APOSTROPHES)  # dashes (– —) end a name
+_BULLET = re.compile(r"[ \t]*[-\u2010\u2011\u2013\u2014]")
 _SENTENCE = frozenset(".!?:;\"“”„‟«»「」『』。！？：；")
 _CACHE_LIMIT = 200_000
 
@@ -258,8 +259,9 @@ class Words:
             newlines = gap.count("\n")
             brackets = sum(c in "()" for c in gap)
             if (not all(c in _GAP_OK or c in "()" for c in gap) or newlines > 1 or gap.count(",") > 1
-                    or gap.count(".") > 1 or brackets > 1):
-                level = HARD
+                    or gap.count(".") > 1 or brackets > 1
+                    or (newlines and _BULLET.match(gap, gap.rindex("\n") + 1))):
+                level = HARD  # (a dash opening the next line is a list's next item: "⏎- X")
             elif "," in gap or brackets or (gap[:1] in APOSTROPHES and gap[1:2].isspace()):
                 # (a possessive after a plural ends a name: "... Sciences’ Aerospace Information ...")
                 level = SOFT  # a name may go on: "Science, Technology and", "Future Travel (Hainan)"

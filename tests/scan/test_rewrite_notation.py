@@ -473,3 +473,31 @@ def test_a_name_in_the_next_sentence_is_no_apposition():
 def test_no_article_is_written_after_a_determiner_and_its_adjectives(text, expected):
     n = Normalizer(Glossary.from_records(TABLE))
     assert str(n.normalize_text(text)) == expected
+
+
+
+DEFINED = [*TABLE,
+           {"id": "zephyr", "name": "Zephyr Arrow", "aliases": ["Qingfeng Jian"], "type": "program"},
+           {"id": "heta", "name": "Third Academy of Velmora",
+            "aliases": ["Haiying Electromechanical Technology Academy"], "type": "org"},
+           {"id": "qinhe", "name": "Qinhe Province", "aliases": ["Qinhe"], "type": "place"},
+           {"id": "qhu", "name": "Qinhe Polytechnical University", "type": "org"}]
+
+
+@pytest.mark.parametrize("text", [
+    # the acronym defined after the name, and the writer's expansion of an acronym in brackets
+    "Qiming Polytechnical University (formerly Qiming Institute) or QMPU for short, grew.",
+    "In 1965 HETA [Haiying Electromechanical Technology Academy] was set up.",
+    "Then OSA [Orbital Survey Agency] in 1993.",
+    'the "Qingfeng Jian two" mission flew',  # a numbered one of its own
+])
+def test_what_the_text_defines_or_numbers_is_left_as_written(text):
+    n = Normalizer(Glossary.from_records(DEFINED))
+    assert str(n.normalize_text(text)) == text
+
+
+def test_each_item_of_a_dashed_list_is_a_name_of_its_own():
+    # the place ending one line and the name opening the next are two mentions
+    n = Normalizer(Glossary.from_records(DEFINED))
+    text = "- Qiming Polytechnical University in Shenzhen, Qinhe\n- Qinhe Polytechnical University in Qinhe\n"
+    assert [m.entity_id for m in n.find(text)] == ["qmpu", "qinhe", "qhu", "qinhe"]
