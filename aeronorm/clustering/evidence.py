@@ -86,12 +86,14 @@ class ColumnEvidence:
             return False  # an acronym and a name: nothing to compare word by word
         if _unmatched(a.specific, b.tokens) or _unmatched(b.specific, a.tokens):
             return True  # "X (Shenzhen) Co." is a more specific entity than "X Co."
-        return self.vetoed(*_pair_tokens(a, b))
+        # two Chinese names by their characters, never their pinyin: 天兵 is not 天冰
+        return self.vetoed(*_pair_tokens(a, b), romanised=not (a.script == "han" and b.script == "han"))
 
-    def vetoed(self, q: Sequence[Tok], c: Sequence[Tok]) -> bool:
+    def vetoed(self, q: Sequence[Tok], c: Sequence[Tok], *, romanised: bool = True) -> bool:
         """The fuzzy stage's veto: the two names share a word, and each keeps an informative
         word the other lacks (naming words and numbers always; places and national scope words
-        when they weigh something here). Names sharing nothing are not compared."""
+        when they weigh something here). Names sharing nothing are not compared. Without
+        ``romanised``, no word is explained by another's pinyin (two Chinese names)."""
         q = [t for t in q if t.kind != Kind.LEGAL]
         c = [t for t in c if t.kind != Kind.LEGAL]
         if not q or not c:
@@ -113,8 +115,9 @@ class ColumnEvidence:
         left_c, left_q = _spelt_out(c, left_c, q, left_q)
         # One Chinese word written as one phrase on one side and word by word in pinyin on the
         # other ("Polytechnical University" / "Gongye Daxue", both 工业大学) explains both.
-        left_q, left_c = read_out(q, left_q, c, left_c)
-        left_c, left_q = read_out(c, left_c, q, left_q)
+        if romanised:
+            left_q, left_c = read_out(q, left_q, c, left_c)
+            left_c, left_q = read_out(c, left_c, q, left_q)
         return any(self._telling(q[i], wq[i], floor) for i in left_q) and any(
             self._telling(c[j], wc[j], floor) for j in left_c)
 

@@ -185,3 +185,11 @@ def test_the_draft_maps_a_unit_to_its_parent():
     n = aeronorm.Normalizer(clusters.to_glossary(min_size=2))
     assert n.normalize("Velmora University Qingdao Innovation Institute") == "Velmora University"
     assert n.normalize("Quillfern Technology (Shenzhen) Co., Ltd.") == "Quillfern Technology Co., Ltd."
+
+
+def test_two_chinese_names_a_romanisation_links_stay_apart():
+    # 天兵 and 天冰 are two names; "Tianbing" reads as either, and joins one of them only: two
+    # Chinese values are compared by their characters, never their pinyin, in the veto too
+    result = [set(c.values) for c in cluster(["天兵科技", "天冰科技", "Tianbing Technology"])]
+    assert len(result) == 2
+    assert not any({"天兵科技", "天冰科技"} <= r for r in result)
