@@ -199,10 +199,11 @@ class Normalizer:
         return write_index(self, target, header=header, names=names, omit=translators)
 
     @classmethod
-    def load(cls, source: str | os.PathLike[str] | bytes, *, threshold: float | None = None,
+    def load(cls, source: str | os.PathLike[str] | bytes | BinaryIO, *, threshold: float | None = None,
              margin: float | None = None, en_zh: Any = None, zh_en: Any = None,
              glossary: Glossary | None = None) -> Normalizer:
-        """The normalizer :meth:`save` wrote to ``source`` (a path or bytes), every table built.
+        """The normalizer :meth:`save` wrote to ``source`` (a path, bytes or a binary file), every
+        table built.
 
         Parameters
         ----------
@@ -235,6 +236,13 @@ class Normalizer:
         'China Space Foundation'
         """
         DEFAULT_CALIBRATION.with_options(threshold=threshold, margin=margin)  # the caller's, checked first
+        if glossary is not None and not isinstance(glossary, Glossary):
+            raise TypeError(f"glossary must be a Glossary, not {glossary.__class__.__name__}: "
+                            "load the file with Glossary.load() first")
+        if hasattr(source, "read"):
+            source = source.read()  # a binary file, as save() writes to
+        if isinstance(source, (bytearray, memoryview)):
+            source = bytes(source)
         expect = None if glossary is None else {"glossary": records_digest(glossary.entities, glossary.terms)}
         out = cls.__new__(cls)
 

@@ -271,3 +271,48 @@ def test_save_names_a_directory_or_a_target_that_is_no_path(tmp_path):
 def test_glossary_load_names_what_is_no_path():
     with pytest.raises(TypeError, match="from_records"):
         Glossary.load(5)  # type: ignore[arg-type]
+
+
+def test_load_reads_a_binary_file_and_names_a_glossary_given_as_a_path(tmp_path):
+    import io
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    buffer = io.BytesIO()
+    n.save(buffer)
+    buffer.seek(0)
+    assert aeronorm.Normalizer.load(buffer).normalize("Xiling Orbital Works") == "Xiling Orbital Works"
+    path = tmp_path / "x.idx"
+    n.save(path)
+    with open(path, "rb") as f:
+        assert aeronorm.Normalizer.load(f).match("Xiling Orbital Works") is not None
+    with pytest.raises(TypeError, match=r"Glossary\.load"):
+        aeronorm.Normalizer.load(path, glossary=str(path))  # type: ignore[arg-type]
+
+
+def test_a_saved_index_is_written_as_any_file_and_through_a_link(tmp_path):
+    import os
+    import stat
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    path = tmp_path / "x.idx"
+    path.write_bytes(b"")
+    os.chmod(path, 0o644)
+    n.save(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644  # the mode of the file it replaces
+    link = tmp_path / "link.idx"
+    link.symlink_to(path)
+    n.save(link)
+    assert link.is_symlink() and aeronorm.Normalizer.load(link).match("Xiling Orbital Works")
+
+
+@pytest.mark.parametrize("threshold", ["0.5", True])
+def test_cluster_names_a_threshold_that_is_no_number(threshold):
+    with pytest.raises(TypeError, match="threshold must be a number"):
+        aeronorm.cluster(["Xiling Orbital Works"], threshold=threshold)
+    with pytest.raises(TypeError, match="min_size must be an int"):
+        aeronorm.cluster(["Xiling Orbital Works"]).to_yaml(min_size="2")  # type: ignore[arg-type]
+
+
+def test_an_index_saved_to_a_device_is_written_as_a_stream():
+    import os
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    assert n.save(os.devnull) > 0
+    assert os.path.exists(os.devnull) and not os.path.isfile(os.devnull)  # still the device

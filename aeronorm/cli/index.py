@@ -52,6 +52,8 @@ def cmd_index_build(args: argparse.Namespace) -> int:
     if args.threshold is not None and not 0.0 <= args.threshold <= 1.0:
         raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
     reads = check_glossary_paths(args.glossary)
+    if args.output == "-":
+        raise CLIError("an index is a binary file: give its path with --output (not -)")
     refuse_alias(args.output, stat_path(args.output, what="output", verb="write"), reads)
     start = time.perf_counter()
     glossary = Glossary.load(*args.glossary) if args.glossary else Glossary()

@@ -106,6 +106,8 @@ def cluster(
     >>> clusters[0].members[1].evidence.kind, clusters.missing
     ('concept key', 1)
     """
+    if threshold is not None and (isinstance(threshold, bool) or not isinstance(threshold, (int, float))):
+        raise TypeError(f"threshold must be a number, not {threshold.__class__.__name__}: {threshold!r}")
     threshold = DEFAULT_CLUSTER_THRESHOLD if threshold is None else float(threshold)
     if not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must be within 0..1, got {threshold!r}")

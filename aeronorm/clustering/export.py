@@ -86,6 +86,8 @@ def glossary_records(clusters: Iterable[Cluster], *, min_size: int = 1) -> list[
     >>> records[0]["name"], records[0]["aliases"]
     ('China Space Foundation', ['China Aerospace Foundation'])
     """
+    if isinstance(min_size, bool) or not isinstance(min_size, int):
+        raise TypeError(f"min_size must be an int, not {min_size.__class__.__name__}: {min_size!r}")
     out = []
     for c in clusters:
         if len(c.members) < min_size:

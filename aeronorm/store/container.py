@@ -24,6 +24,7 @@ import contextlib
 import json
 import mmap
 import os
+import stat
 import struct
 import tempfile
 import zlib
@@ -92,19 +93,36 @@ def write_index_file(target: str | os.PathLike[str] | BinaryIO, header: Mapping[
 
     if hasattr(target, "write"):
         return write(target)  # type: ignore[arg-type]
-    path = Path(target)
+    path = Path(os.path.realpath(target))  # a link's file is written, the link kept
+    if path.exists() and not path.is_file() and not path.is_dir():
+        with open(path, "wb") as out:  # a device or a pipe (/dev/null): written as a stream
+            return write(out)
+    mode = _file_mode(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as out:
             size = write(out)
             out.flush()
             os.fsync(out.fileno())
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, mode)  # as any file written there (mkstemp makes it private)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     return size
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions an index written to ``path`` gets: the file's it replaces, else those
+    of a new file (read and write as the umask allows)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _align(n: int) -> int:
