@@ -4,12 +4,13 @@ word ("Yitu" for "Shanghai Yitu Network Technology")."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..lexicon import Kind, TermLexicon, Tok
 from .evidence import ColumnEvidence, Edge, comparable
 from .items import Item
-from .parents import parent_of
+from .parents import parent_of, unit_word
 
 __all__ = ["MAX_PROPER_OWNERS", "is_brand", "proper_name_edges"]
 
@@ -67,6 +68,17 @@ def _leads(tokens: Sequence[Tok], key: str) -> bool:
     return False
 
 
+def _unit_beside(a: Item, b: Item) -> bool:
+    """Whether one name is the other's with a unit word more ("Tsinghua University Press",
+    "Beihang University Hospital"): by default a unit is an entity of its own, as the matcher
+    reads it (a more specific entity), whatever brand they share."""
+    ka = Counter(t.key for t in a.tokens if t.kind != Kind.LEGAL)
+    kb = Counter(t.key for t in b.tokens if t.kind != Kind.LEGAL)
+    more = (kb - ka) if sum(kb.values()) > sum(ka.values()) else (ka - kb)
+    longer = b if more == kb - ka else a
+    return any(t.key in more and unit_word(t) for t in longer.tokens)
+
+
 def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str) -> Iterator[Edge]:
     """Join two owners of a proper name when each is free of conflict with the other and
     everything compatible with either is compatible with itself: "Juhang Aviation" joins
@@ -76,7 +88,8 @@ def _proper_edges(ev: ColumnEvidence, owners: list[int], score: float, word: str
     n = len(owners)
     clash = [[i != j and (ev.conflict(items[owners[i]], items[owners[j]])
                           or parent_of(ev, items[owners[i]], items[owners[j]])
-                          or parent_of(ev, items[owners[j]], items[owners[i]])) for j in range(n)]
+                          or parent_of(ev, items[owners[j]], items[owners[i]])
+                          or _unit_beside(items[owners[i]], items[owners[j]])) for j in range(n)]
              for i in range(n)]
     friends = [[j for j in range(n) if j != i and not clash[i][j]] for i in range(n)]
     settled = [all(not clash[a][b] for a in group for b in group)

@@ -95,10 +95,24 @@ def test_a_unit_wording_of_its_own_kind_needs_a_parent_that_names_its_kind():
                           for v in ("Velmora", "Velmora University")}
 
 
-def test_a_unit_already_joined_by_a_shared_brand_does_not_name_the_cluster():
+def test_a_unit_sharing_the_brand_is_apart_by_default_and_rolled_up_with_the_option():
     values = ["Morrowind Space Group", "Morrowind Space Group Research Institute"]
-    assert len(cluster(values)) == 1  # by default too, through the brand only they write
-    assert cluster(values, units="with_parent")[0].canonical == "Morrowind Space Group"
+    # by default a unit is an entity of its own, though it writes the brand only they write
+    # (the matcher reads it so: a more specific entity)
+    assert len(cluster(values)) == 2
+    result = cluster(values, units="with_parent")
+    assert len(result) == 1 and result[0].canonical == "Morrowind Space Group"
+
+
+@pytest.mark.parametrize("values", [
+    ["Velmora University", "Velmora University Press"],
+    ["Velmora University", "Velmora University Hospital"],
+    ["Quillfern Space", "Quillfern Space Museum"],
+])
+def test_a_brand_with_a_unit_word_more_is_a_unit_apart(values):
+    assert len(cluster(values)) == 2
+    # a trade word more is the same company's name
+    assert len(cluster(["Quillfern", "Quillfern Technology Co., Ltd."])) == 1
 
 
 def test_the_unit_brings_its_whole_cluster():
