@@ -19,7 +19,7 @@ from ..caching import BuildOnce
 from ..glossary.entity import Entity
 from ..index import Index
 from ..results import Match, Method
-from ..text.fold import fold_key, probe_key, probe_keys
+from ..text.fold import fold_key, positions_of, probe_key, probe_keys
 from .asides import listed_lines
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
@@ -202,7 +202,7 @@ class ExactStage:
         if all(out):
             return out
         self._folded.get()
-        misses = _none_positions(out)
+        misses = positions_of(out, None)
         asked = [names[k] for k in misses]
         for k, c in zip(misses, map(view.folded_canonical.get, self._probe_keys(asked)), strict=True):
             out[k] = c if settle else c or None
@@ -289,18 +289,6 @@ class ExactStage:
                 return found(index, i, self.score, "exact", (f"{label} {form!r}",))
             return ambiguous(index, ids, 1.0, "exact", (f"{form!r} names {len(ids)} entities",))
         return None
-
-
-def _none_positions(values: list[object]) -> list[int]:
-    """The positions of ``None`` in ``values`` (found by ``list.index``, a C loop: misses are few)."""
-    out = []
-    k = -1
-    try:
-        while True:
-            k = values.index(None, k + 1)
-            out.append(k)
-    except ValueError:
-        return out
 
 
 def _evidence(names: Sequence[str], codes: Sequence[int], labels: _Labels) -> list[tuple[str, ...]]:

@@ -30,6 +30,7 @@ __all__ = [
     "is_han_char",
     "is_upper_word",
     "looks_like_acronym",
+    "positions_of",
     "probe_key",
     "probe_keys",
     "tokenize",
@@ -384,7 +385,7 @@ def _ascii_apart(texts: list[str]) -> list[bytes | str] | None:
     if sum(not t.isascii() for t in islice(texts, 32)) > 8:  # mostly wide: one map for all
         return None
     plain = list(map(str.isascii, texts))
-    wide = _positions(plain, False)
+    wide = positions_of(plain, False)
     if 4 * len(wide) > len(texts):
         return None
     ascii_keys = probe_keys(list(compress(texts, plain)))
@@ -399,8 +400,9 @@ def _ascii_apart(texts: list[str]) -> list[bytes | str] | None:
     return out
 
 
-def _positions(values: list[bool], value: bool) -> list[int]:
-    """The positions of ``value`` in ``values``, found by ``list.index`` (a C loop: they are few)."""
+def positions_of(values: list[Any], value: Any) -> list[int]:
+    """The positions of ``value`` in ``values``, found by ``list.index`` (a C loop: for values that
+    are few, the batch paths' misses and odd names)."""
     out = []
     k = -1
     try:
