@@ -10,6 +10,7 @@ an entity below the threshold is remembered and the next stage tries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import cache
 from typing import Any
@@ -411,17 +412,14 @@ def _zh_group(text: str) -> bool:
     (中国航天科技集团有限公司), traditional characters read as simplified. A unit after a
     group's name is the group's unit (中国航天科技集团第五研究院), no group."""
     text = ASIDE_RE.sub("", to_simplified(text) if maybe_traditional(text) else text).strip()
-    at = text.rfind("集团")
-    if at < 0:
-        return False
-    rest = text[at + 2 :]
-    forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
-    while rest:
-        form = next((f for f in forms if rest.startswith(f)), None)
-        if form is None:
-            return False
-        rest = rest[len(form) :]
-    return True
+    return "集团" in text and _group_end().search(text) is not None
+
+
+@cache
+def _group_end() -> re.Pattern[str]:
+    """集团 and nothing but company forms after it, to the end (the forms read once)."""
+    forms = "|".join(map(re.escape, sorted(load_chinese_words().company_forms, key=len, reverse=True)))
+    return re.compile(f"集团(?:{forms})*$")
 
 
 def _zh_company_form(text: str) -> bool:

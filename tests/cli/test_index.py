@@ -69,3 +69,11 @@ def test_errors_are_one_line(tmp_path, capsys):
     assert code == 2 and one_line_error(err, "not a saved aeronorm index")
     code, _, err = run(["explain", "X", "--index", str(bad), "--glossary", str(glossary)], capsys)
     assert code == 2 and one_line_error(err, "--index")
+
+
+def test_an_index_is_never_written_to_standard_output(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(["index", "build", "-o", "-"], capsys)
+    assert code == 2
+    one_line_error(err, "binary file")
+    assert not (tmp_path / "-").exists()
