@@ -275,9 +275,19 @@ def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
     raw = _ACRONYM_WORD.findall(fold(text).replace("&", " and ").replace("-", " "))
     if memo is None:
         memo = {}
+    written = _acronyms_written_in(text)
     options: list[tuple[str, ...]] = []
     legal_tail: list[str] = []
-    for word in raw:
+    last = len(raw) - 1
+    for at, word in enumerate(raw):
+        if word in written:
+            # An acronym closing a name is the body it belongs to, kept whole in the name's own
+            # acronym (IECAS for "Institute of Electronics, CAS"), never its initial alone; one
+            # leading it may give its initial too (COMEC for "CSSC Offshore & Marine ...").
+            if legal_tail:
+                legal_tail = []
+            options.append((word.upper(),) if at == last else (word[0].upper(), word.upper()))
+            continue
         got = memo.get(word, _UNSEEN)
         if got is _UNSEEN:
             got = memo[word] = _word_options(lexicon, word)
@@ -316,6 +326,15 @@ def _acronyms_of(lexicon: TermLexicon, text: str, limit: int,
 
 
 _UNSEEN: object = object()
+
+
+def _acronyms_written_in(text: str) -> frozenset[str]:
+    """The words of a mixed-case name written as acronyms (``CAS`` in "X Center, CAS"), folded;
+    none in a name written all in capitals, where every word is."""
+    if not any(c.islower() for c in text):
+        return frozenset()
+    return frozenset(w.lower() for w in _ACRONYM_WORD.findall(text.replace("-", " "))
+                     if len(w) >= 2 and w.isupper() and w.isalpha())
 
 
 def _word_options(lexicon: TermLexicon, word: str) -> _WordOptions:

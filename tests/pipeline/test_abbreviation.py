@@ -322,3 +322,29 @@ def test_an_acronym_with_a_company_form_is_the_acronym_held_to_the_form():
     assert n.match("TOEC Group") is None  # the company is not the group its form says
     assert n.match("TPU Co., Ltd.") is None  # a university is no company
     assert n.match("TOGC Aerospace") is None  # a word that is no company form
+
+
+def test_an_acronym_closing_a_name_stays_whole_in_the_name_s_acronym():
+    # "X Centre, CAS" is XC-CAS: the initial of an acronym at a name's end is no acronym
+    # anyone writes, so one letter more than the unit's own acronym is no derived key
+    n = Normalizer(Glossary.from_records([
+        {"id": "ctr", "name": "Northern Lidar Research Centre, CAS"},
+        {"id": "inst", "name": "Institute of Glacial Optics of CAS"},
+    ]))
+    lex = n.index.lexicon
+    assert "NLRCCAS" in derive_acronyms(lex, "Northern Lidar Research Centre, CAS")
+    assert "NLRCC" not in derive_acronyms(lex, "Northern Lidar Research Centre, CAS")
+    assert n.match("NLRCC") is None
+    assert n.match("IGOC") is None
+    assert n.match("IGOCAS").entity_id == "inst"
+    assert n.match("NLRC").entity_id == "ctr"  # the unit's part, its parent after the comma
+
+
+def test_an_acronym_leading_a_name_may_give_its_initial():
+    # a group's acronym written before its company's name is one of the name's words
+    n = Normalizer(Glossary.from_records([
+        {"id": "co", "name": "CTSG Harbour & Dredging Engineering Company Limited"}]))
+    assert "CHDEC" in derive_acronyms(n.index.lexicon, "CTSG Harbour & Dredging Engineering Company Limited")
+    assert n.match("CHDEC").entity_id == "co"
+    # in a name written all in capitals no word is told apart as an acronym
+    assert "NLRCC" in derive_acronyms(n.index.lexicon, "NORTHERN LIDAR RESEARCH CENTRE, CAS")
