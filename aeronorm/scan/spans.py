@@ -26,6 +26,7 @@ from operator import attrgetter
 from ..caching import BoundedCache
 from ..glossary.entity import body_kind_of_words
 from ..index import Index
+from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..pipeline.may_match import SURE_METHODS, FormAgreement
@@ -41,6 +42,8 @@ _QUALIFIED = frozenset({"org"})
 #: A capitalised domain term after such a name continues it ("Hainan Commercial Space Launch
 #: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
 _CONTINUING = frozenset({"org", "term"})
+#: The country's concepts: "China" is a generic word to the lexicon, and a place after a name.
+_COUNTRY = frozenset({"中国", "中华"})
 _CACHE_LIMIT = 20_000
 _CAPKNOWN = attrgetter("capknown")
 
@@ -107,7 +110,17 @@ class SpanResolver:
                 if s == a + 1 or body_kind_of_words([doc.raws[a].casefold()]) is None:
                     tries.append((s, b))
             for s, e in tries:
-                m = self._resolve_span(doc, s, e, type_)
+                if not inner and (cut := self._before_closing_place(doc, s, e)) is not None:
+                    # "Space Pioneer China's first ...", "X China and abroad": a place after a
+                    # name is a qualifier or the next phrase's, written as it is; the run
+                    # with it is an answer only where the entity's name has that place
+                    m = self._resolve_span(doc, s, cut, type_)
+                    if m is None:
+                        m = self._resolve_span(doc, s, e, type_)
+                        if m is not None and not self._names_place(m.match, doc.infos[e].tok.key):
+                            m = None
+                else:
+                    m = self._resolve_span(doc, s, e, type_)
                 if m is None and inner:
                     m = self._part_of(doc, a, b, taken[inner[0]][0], [taken[i][2] for i in inner], type_)
                 if m is not None:
@@ -230,6 +243,24 @@ class SpanResolver:
         if any(taken[i][0] < j or taken[i][1] > b for i in inside):
             return []
         return inside
+
+    def _before_closing_place(self, doc: Doc, a: int, b: int) -> int | None:
+        """The last word before the place word that closes run ``a..b``, when one does and the
+        run goes on before it without a joining word ("Bank of China" is one name)."""
+        tok = doc.infos[b].tok
+        if b - 1 < a or tok is None or doc.infos[b - 1].cls != WORD:
+            return None
+        if tok.kind != Kind.PLACE and not (tok.kind == Kind.GENERIC and tok.key in _COUNTRY):
+            return None
+        if doc.raws[b - 1].casefold() in self._glue or doc.brk(b) != JOIN:
+            return None
+        return b - 1
+
+    def _names_place(self, match: Match, place: str) -> bool:
+        """Whether one English form of the answer's entity names ``place`` (a concept key)."""
+        entity = self.index.entities[self._ids[match.entity_id]]
+        return any(t.key == place
+                   for form in entity.english_names() for t in self.lexicon.tokens(form))
 
     def _capword(self, doc: Doc, k: int) -> bool:
         info = doc.infos[k]

@@ -138,3 +138,33 @@ def test_the_body_a_post_is_of_is_still_rewritten():
     text = "Li, Secretary of the Party Committee of Qinhe, spoke."
     expected = "Li, Secretary of the Party Committee of Qinhe University, spoke."
     assert Normalizer(g).normalize_text(text) == expected
+
+
+@pytest.fixture(scope="module")
+def brands() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "vela", "name": "Vela Rocketworks Technology Co., Ltd.", "aliases": ["Vela Rocketworks"]},
+        {"id": "tarn", "name": "Tarn Orbital", "zh": "塔恩轨道"},
+        {"id": "bank", "name": "Orbital Bank of China", "zh": "中国轨道银行"},
+    ]))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the country after a name is the next phrase's ("China's first ..."), never the name's
+    ("The flight made Tarn Orbital China's first private launcher.",
+     "The flight made Tarn Orbital China's first private launcher."),
+    ("Engineers from Tarn Orbital China and abroad met.",
+     "Engineers from Tarn Orbital China and abroad met."),
+    ("It made Vela Rocketworks China's third launcher to fly.",
+     "It made Vela Rocketworks Technology Co., Ltd. China's third launcher to fly."),
+    ("A province after the name stays too: Vela Rocketworks Hainan opened.",
+     "A province after the name stays too: Vela Rocketworks Technology Co., Ltd. Hainan opened."),
+])
+def test_a_place_after_a_name_is_left_as_written(brands, text, expected):
+    assert str(brands.normalize_text(text)) == expected
+
+
+def test_a_name_that_ends_in_the_country_keeps_it(brands):
+    text = "A loan from the Orbital Bank of China arrived."
+    assert [m.entity_id for m in brands.find(text)] == ["bank"]
+    assert str(brands.normalize_text(text)) == text
