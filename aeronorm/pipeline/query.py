@@ -16,6 +16,10 @@ __all__ = ["Query"]
 
 _SPACES = re.compile(r"\s+")
 _ASIDE_PUNCT = ' ()[]（）【】"“”'
+#: A postal code in an address part after the name ("X University, Harbin 150001, China", "...,
+#: 100081 Beijing", ", 150001"): it locates the body, as the city beside it does.
+_POSTCODE = re.compile(r"\s*(?:([^\W\d_][^\d,]*?)\s+)?\d{6}(?:\s+([^\W\d_][^\d,]*?))?\s*")
+_SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
 
 
 class Query:
@@ -51,7 +55,10 @@ class Query:
         (``"Beijing ... (BUPT)"``); ``""`` when there are none. Any other aside stays: a bracketed
         place or number ("China Academy of Space Technology (Xi'an)") names a more specific entity,
         and dropping it would answer the wrong one."""
-        return without_redundant_asides(self.text)
+        core = without_redundant_asides(self.text)
+        if "," in self.text and _SIX_DIGITS.search(self.text):
+            core = _without_postcodes(core or self.text)
+        return "" if core == self.text else core
 
     @cached_property
     def bare(self) -> str:
@@ -98,3 +105,15 @@ class Query:
         """``"han"`` for a name with Chinese characters, ``"latin"`` otherwise: which stages apply."""
         return "han" if self.han else "latin"
 
+
+def _without_postcodes(text: str) -> str:
+    """``text`` with the postal codes of its address parts (after the first comma) taken out."""
+    first, *parts = text.split(",")
+    kept = [first]
+    for part in parts:
+        m = _POSTCODE.fullmatch(part)
+        if m is None:
+            kept.append(part)
+        elif words := " ".join(w for w in m.groups() if w):
+            kept.append(" " + words)
+    return _SPACES.sub(" ", ",".join(kept).replace(" ,", ","))
