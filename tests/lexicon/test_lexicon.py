@@ -33,6 +33,16 @@ def keys(lexicon: TermLexicon, text: str) -> list[str]:
         ("Equipment", "Equip.", "Eqpt"),
         ("Holdings", "Hldgs", "Hldg."),
         ("Semiconductor", "Semicond."),
+        # Web of Science's address abbreviations (affiliation lines)
+        ("Aeronautics", "Aeronaut"),
+        ("Aerospace", "Aerosp"),
+        ("Engineering", "Engn"),
+        ("Observatory", "Observ"),
+        ("Propulsion", "Propuls"),
+        ("Ministry", "Minist"),
+        ("Information", "Informat"),
+        ("School", "Sch"),
+        ("People's Republic of China", "P. R. China", "P.R. China", "PR China"),
     ],
 )
 def test_synonyms_share_one_concept_key(lexicon, group):
@@ -348,3 +358,9 @@ def test_a_name_with_a_numeral_in_it_is_no_number(lexicon, zh):
 def test_research_and_development_is_neither_word_alone(lexicon):
     rd = keys(lexicon, "R&D")
     assert keys(lexicon, "Research") != rd and keys(lexicon, "Development") != rd
+
+
+@pytest.mark.parametrize(("word", "other"), [("Astronaut", "Astronautics"), ("Elect", "Electronic"),
+                                             ("Opt", "Optics")])
+def test_an_abbreviation_that_is_an_english_word_is_read_as_the_word(lexicon, word, other):
+    assert keys(lexicon, word) != keys(lexicon, other)

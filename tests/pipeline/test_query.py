@@ -39,3 +39,12 @@ def test_an_affiliation_with_its_postal_address_is_the_body():
     assert n.match("Qiqihar Orbital Polytechnic 161006") is None  # a number more: another body
     # a unit of the body is still no answer with its address
     assert n.match("School of Optics, Qiqihar Orbital Polytechnic, Qiqihar 161006, China") is None
+
+
+def test_an_affiliation_abbreviated_as_paper_indexes_write_it_is_the_body():
+    n = Normalizer(Glossary.from_records([
+        {"id": "qoe", "name": "Qiqihar Orbital Engineering University", "zh": "齐齐哈尔轨道工程大学"},
+        {"id": "qap", "name": "Qiqihar Academy of Aerospace Propulsion Technology"}]))
+    assert n.match("Qiqihar Orbital Engn Univ, Qiqihar 161006, P. R. China").entity_id == "qoe"
+    assert n.match("Qiqihar Acad Aerosp Propuls Technol").entity_id == "qap"
+    assert n.match("Qiqihar Orbital Engn Univ, Sch Astronaut") is None  # its school
