@@ -8,6 +8,7 @@ under one ``(unknown)`` label after the known organisations, with the names list
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
@@ -83,3 +84,12 @@ def test_notebook_code_runs_and_its_totals_keep_unknown_apart(optional, monkeypa
     stored = next(c for c in notebook["cells"] if "totals" in "".join(c["source"]))
     text = "".join(stored["outputs"][0]["data"]["text/plain"])
     assert "(unknown)" in text and "Asset Management" not in text
+
+
+def test_notebook_outputs_are_those_a_fresh_run_gives(optional):
+    # a reader trusts what the notebook shows: refresh with `python tools/notebook.py refresh ...`
+    optional("pandas")
+    spec = importlib.util.spec_from_file_location("notebook_tool", EXAMPLES.parent / "tools" / "notebook.py")
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    assert tool.stale_cells(EXAMPLES / "notebook.ipynb") == []
