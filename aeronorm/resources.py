@@ -34,6 +34,7 @@ __all__ = [
     "load_place_levels",
     "load_places",
     "load_places_abroad",
+    "load_places_within",
     "load_prose_words",
     "load_surnames",
     "load_wade_giles",
@@ -206,6 +207,22 @@ def load_place_levels() -> tuple[frozenset[str], frozenset[str], frozenset[str]]
     raw = data_yaml("places.yaml")
     return (frozenset(raw["provinces"]), frozenset(raw["municipalities"]),
             frozenset(row["zh"] for row in raw["places"]))
+
+
+@cache
+def load_places_within() -> dict[str, tuple[str, ...]]:
+    """``within`` of ``places.yaml``: each place's Chinese name -> the places it is in, nearest
+    first (a district's city, then that city's province)."""
+    inner = {str(k): str(v) for k, v in data_yaml("places.yaml")["within"].items()}
+    out: dict[str, tuple[str, ...]] = {}
+    for place in inner:
+        chain: list[str] = []
+        at = place
+        while at in inner and inner[at] not in chain and len(chain) < 4:
+            at = inner[at]
+            chain.append(at)
+        out[place] = tuple(chain)
+    return out
 
 
 @cache

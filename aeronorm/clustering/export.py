@@ -72,7 +72,7 @@ REVIEW_COLUMNS: tuple[str, ...] = (
     "value", "count", "evidence", "score", "via", "detail",
 )
 _ENTITY_FIELDS = ("id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases", "context_aliases",
-                  "parent", "source", "notes", "description", "templates", "bodies")
+                  "parent", "source", "notes", "description", "templates", "bodies", "location")
 
 
 # -- the draft glossary -------------------------------------------------------------------------

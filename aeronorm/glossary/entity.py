@@ -86,6 +86,10 @@ class Entity:
     bodies : tuple of str
         For a title: the kinds of body it is the post of (:data:`BODY_KINDS`), which decide
         between titles written alike ("Vice President" of an academy or of a company).
+    location : tuple of str
+        Where the body is (its cities or provinces, English or Chinese: ``Beijing``): a place
+        written after its name in an address ("Tsinghua University, Beijing 100084, China") is
+        where it is, not a branch there; another place still names another body.
     origin : str
         ``file:line`` (or ``<records>[i]``) where the entry was defined; for error messages.
     """
@@ -104,6 +108,7 @@ class Entity:
     description: str = ""
     templates: tuple[str, ...] = ()
     bodies: tuple[str, ...] = ()
+    location: tuple[str, ...] = ()
     origin: str = field(default="", compare=False)
 
     def canonical(self, slot: str = "") -> str:

@@ -268,7 +268,7 @@ class Glossary:
             Entities: ``id`` and ``name`` (required), ``type`` (default ``"org"``; ``""`` and
             ``None`` mean the default too), ``zh``, ``aliases``, ``abbreviations``, ``zh_aliases``,
             ``context_aliases``, ``parent``, ``source``, ``notes``, ``description``, ``templates``,
-            ``bodies``. A list field may be given as
+            ``bodies``, ``location``. A list field may be given as
             one string (a one-value list) or ``None`` (empty); a float NaN counts as missing.
         terms : iterable of mapping or Term, optional
             Term lexicon entries: ``zh``, ``en`` (list or one string), ``notes``.
@@ -413,6 +413,7 @@ class Glossary:
                 "zh_aliases": list(e.zh_aliases), "context_aliases": list(e.context_aliases),
                 "parent": e.parent, "source": e.source, "notes": e.notes,
                 "description": e.description, "templates": list(e.templates), "bodies": list(e.bodies),
+                "location": list(e.location),
             }
             for e in self._entities
         ]

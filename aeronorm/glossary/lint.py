@@ -31,6 +31,9 @@ Codes and default severities (see :data:`LINT_CODES`):
     An alias is the entity's name with a model number or ordinal ("Chang'e-5" of "Chang'e",
     嫦娥五号 of 嫦娥): a family is not its numbered model, and the model answered as the family
     is a wrong answer. The model belongs in an entity of its own, with the family as parent.
+``unknown-location`` (warning)
+    A ``location`` that no place of ``aeronorm/data/places.yaml`` is: an address there would not
+    be read as where the body is.
 ``missing-zh`` (info)
     The entity has no Chinese name.
 
@@ -76,6 +79,7 @@ LINT_CODES: dict[str, str] = {
     "bracketed-note": "warning",
     "formula-like": "warning",
     "numbered-alias": "warning",
+    "unknown-location": "warning",
     "missing-zh": "info",
 }
 
@@ -209,6 +213,15 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
                 "numbered-alias", f"{e.id!r}: the alias {numbered!r} is its name with a model number; a "
                 "family is not its numbered model: give the model an entity of its own, with "
                 f"parent {e.id!r}", e.origin, (e.id,)))
+
+    known_places = _place_keys() | frozenset(zh for zh, _ in load_places())
+    for e in entities:
+        for place in e.location:
+            if fold_key(place) not in known_places and place not in known_places:
+                issues.append(make_issue(
+                    "unknown-location", f"{e.id!r}: the location {place!r} is no place aeronorm knows "
+                    "(aeronorm/data/places.yaml): an address there will not be read as where it is",
+                    e.origin, (e.id,)))
 
     for e in entities:
         if not e.zh:

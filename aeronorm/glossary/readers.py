@@ -79,11 +79,11 @@ __all__ = [
 #: Fields an entity record may have.
 ENTITY_FIELDS: tuple[str, ...] = (
     "id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases", "context_aliases",
-    "parent", "source", "notes", "description", "templates", "bodies",
+    "parent", "source", "notes", "description", "templates", "bodies", "location",
 )
 #: The multi-valued entity fields.
 LIST_FIELDS: tuple[str, ...] = (
-    "aliases", "abbreviations", "zh_aliases", "context_aliases", "templates", "bodies",
+    "aliases", "abbreviations", "zh_aliases", "context_aliases", "templates", "bodies", "location",
 )
 #: Fields a term record may have (``en_renderings`` and ``renderings`` are accepted for ``en``).
 TERM_FIELDS: tuple[str, ...] = ("zh", "en", "notes")
@@ -277,6 +277,7 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
         description=values["description"],
         templates=lists["templates"],
         bodies=lists["bodies"],
+        location=lists["location"],
         origin=ctx.origin,
     )
     problem = entity_problem(entity)

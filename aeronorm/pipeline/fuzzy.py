@@ -41,7 +41,13 @@ from ..lexicon.compare import (
     spelling_comparable,
 )
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words, load_common_words, load_place_levels, load_places_abroad
+from ..resources import (
+    load_chinese_words,
+    load_common_words,
+    load_place_levels,
+    load_places_abroad,
+    load_places_within,
+)
 from ..results import Method
 from ..text.fold import fold_key, has_han
 from ..text.zh import body_ending
@@ -119,6 +125,9 @@ class EntityFacts:
     #: the places and scopes (China, International) any of its names states (火箭派（湖州）for
     #: "Rocket Pi ..."): a query's place among them is where the entity is
     stated: frozenset[str] = frozenset()
+    #: where the entity is (its glossary ``location``, and the provinces of its places): such a
+    #: place after the name ("X University, Beijing 100084, China") is an address
+    located: frozenset[str] = frozenset()
     #: an institution named by common words: its leading place is part of its name
     #: (:func:`~aeronorm.pipeline.places.keeps_its_place`)
     institution: bool = False
@@ -270,7 +279,8 @@ class FuzzyStage:
         if known is None:
             company = self._company(entity)
             known = self._facts[entity] = EntityFacts(
-                company=company, stated=self._stated(entity),
+                company=company, stated=(stated := self._stated(entity)),
+                located=self._located(entity, stated),
                 placeless=company and named_without_place(self.index.entities[entity], self.index.lexicon),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
@@ -499,6 +509,11 @@ class FuzzyStage:
             # (委员会 both), though "Central Committee" is.
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
+        if cs.facts.located and aligned_q:
+            # a place after the name where the entity is: its address ("X, Beijing, China")
+            end = max(aligned_q)
+            left_q = [i for i in left_q if i < end or q[i].kind != Kind.PLACE
+                      or cs.facts.located.isdisjoint(q[i].keys)]
         if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
             # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
@@ -882,6 +897,22 @@ class FuzzyStage:
                 elif not scope.isdisjoint(t.keys):
                     stated.update(scope.intersection(t.keys))
         return frozenset(stated)
+
+    def _located(self, entity: int, stated: frozenset[str]) -> frozenset[str]:
+        """The concepts of where the entity is: the places of its glossary ``location`` and the
+        provinces (or municipalities) those and the places its names state are in."""
+        lex = self.index.lexicon
+        located: set[str] = set()
+        for place in self.index.entities[entity].location:
+            for t in lex.read_zh(place) if has_han(place) else lex.read(place):
+                if t.kind == Kind.PLACE:
+                    located.update(t.keys)
+        within = load_places_within()
+        for key in [*located, *stated]:
+            for outer in within.get(key, ()):
+                for t in lex.read_zh(outer):
+                    located.update(t.keys)
+        return frozenset(located)
 
     def _other_rendering(self, q: Sequence[Tok], cs: _Side) -> str | None:
         """A word of the query the entity's English names render otherwise

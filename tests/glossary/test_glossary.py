@@ -158,7 +158,7 @@ def test_to_records_round_trip(g):
     assert records[1]["parent"] == "casic" and records[0]["parent"] is None
     assert set(records[0]) == {"id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases",
                                "context_aliases", "parent", "source", "notes", "description", "templates",
-                               "bodies"}
+                               "bodies", "location"}
     assert Glossary.from_records(records, terms=g.terms) == g
 
 

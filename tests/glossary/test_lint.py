@@ -159,3 +159,13 @@ def test_a_numbered_alias_of_a_family_is_a_warning():
 
 def test_the_shipped_families_have_their_numbered_models_apart():
     assert not [i for i in Glossary.default().lint() if i.code == "numbered-alias"]
+
+
+def test_a_location_that_is_no_known_place_is_a_warning():
+    g = Glossary.from_records([
+        {"id": "a", "name": "Orion Works", "zh": "猎户工坊", "location": ["Xi'an", "陕西"]},
+        {"id": "b", "name": "Vega Works", "zh": "织女工坊", "location": "Atlantis"},
+    ])
+    issues = [i for i in g.lint() if i.code == "unknown-location"]
+    assert [(i.entity_ids, i.severity) for i in issues] == [(("b",), "warning")]
+    assert "'Atlantis'" in issues[0].message

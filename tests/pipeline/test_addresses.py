@@ -1,0 +1,69 @@
+"""Affiliation lines: a body's name followed by its address (a city, a postal code, a province,
+the country), as papers and registries write them. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+
+def test_an_affiliation_with_its_postal_address_is_the_body():
+    n = Normalizer(Glossary.from_records([
+        {"id": "lpu", "name": "Qiqihar Orbital Polytechnic", "zh": "齐齐哈尔轨道工业学院"},
+        {"id": "unit", "name": "Unit 161006"}]))
+    assert n.match("Qiqihar Orbital Polytechnic, Qiqihar 161006, China").entity_id == "lpu"
+    assert n.match("Qiqihar Orbital Polytechnic, 161006 Qiqihar, PR China").entity_id == "lpu"
+    assert n.match("Qiqihar Orbital Polytechnic 161006") is None  # a number more: another body
+    # a unit of the body is still no answer with its address
+    assert n.match("School of Optics, Qiqihar Orbital Polytechnic, Qiqihar 161006, China") is None
+
+
+def test_an_affiliation_abbreviated_as_paper_indexes_write_it_is_the_body():
+    n = Normalizer(Glossary.from_records([
+        {"id": "qoe", "name": "Qiqihar Orbital Engineering University", "zh": "齐齐哈尔轨道工程大学"},
+        {"id": "qap", "name": "Qiqihar Academy of Aerospace Propulsion Technology"}]))
+    assert n.match("Qiqihar Orbital Engn Univ, Qiqihar 161006, P. R. China").entity_id == "qoe"
+    assert n.match("Qiqihar Acad Aerosp Propuls Technol").entity_id == "qap"
+    assert n.match("Qiqihar Orbital Engn Univ, Sch Astronaut") is None  # its school
+
+
+@pytest.fixture(scope="module")
+def located() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "qou", "name": "Qilu Orbital University", "zh": "齐鲁轨道大学", "location": "Jinan"},
+        {"id": "nou", "name": "Nanjing Orbital University", "zh": "南京轨道大学"},
+        {"id": "lab", "name": "Lunar Dust Laboratory", "zh": "月尘实验室", "location": ["Hefei"]},
+    ]))
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # where the glossary says it is, written after its name: an address
+    ("Qilu Orbital University, Jinan 250100, China", "qou"),
+    ("Qilu Orbital University, Jinan, Shandong, P. R. China", "qou"),
+    ("Qilu Orbital University, Shandong", "qou"),  # the province its city is in
+    ("Lunar Dust Laboratory, Hefei, Anhui 230026, China", "lab"),
+    # the city its Chinese name states, with that city's province
+    ("Nanjing Orbital University, Nanjing 210016, Jiangsu, China", "nou"),
+    ("Nanjing Orbital University, Jiangsu, China", "nou"),
+])
+def test_a_place_after_the_name_where_the_body_is_is_its_address(located, query, expected):
+    assert located.match(query).entity_id == expected
+
+
+@pytest.mark.parametrize("query", [
+    "Qilu Orbital University, Weihai 264209, China",  # another city: a campus there
+    "Qilu Orbital University (Weihai)",
+    "Nanjing Orbital University, Suzhou, Jiangsu",
+    "Lunar Dust Laboratory, Shanghai",
+    "Jinan Qilu Orbital University",  # a place before the name may be another body's
+    "Lunar Dust Laboratory, Anhui Branch",
+])
+def test_another_place_is_still_another_body(located, query):
+    assert located.match(query) is None
+
+
+def test_without_a_location_a_city_its_names_do_not_state_is_no_address():
+    n = Normalizer(Glossary.from_records([
+        {"id": "qou", "name": "Qilu Orbital University", "zh": "齐鲁轨道大学"}]))
+    assert n.match("Qilu Orbital University, Jinan 250100, China") is None
