@@ -228,6 +228,13 @@ def _clusters(merger: Merger, items: list[Item], anchors: dict[int, Match], norm
         members = _members(merger, items, group, anchors)
         confidence = min((m.evidence.score for m in members if m.evidence is not None), default=1.0)
         entity_id = merger.anchor.get(merger.find(group[0]))
+        if entity_id is None and normalizer is not None:
+            # no value alone was resolved ("X Co., Ltd. (XCL)" with an acronym the glossary
+            # lacks), but the name the values propose is a known entity's, written as it is: the
+            # cluster is that entity, never a second one of its name
+            named = normalizer.match(_canonical(items, [i for i in group if i not in units]), type=type_)
+            if named is not None and named.method == "exact":
+                entity_id = named.entity_id
         entity = entities.get(entity_id) if entity_id is not None else None
         if entity is not None:
             canonical, zh, etype, cid = entity.name, entity.zh, entity.type, entity.id

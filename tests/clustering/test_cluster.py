@@ -287,6 +287,20 @@ def test_the_column_adds_values_to_a_known_entity_but_never_joins_two():
     assert by_value["Jade Lake Tracking Station"] is not by_value["Kestrel Valley Instruments"]
 
 
+def test_a_cluster_proposing_a_known_entity_s_own_name_is_that_entity():
+    # no value alone is resolved (the matcher refuses an acronym in brackets the glossary lacks),
+    # but the name the values propose is the entity's: the draft adds to it, never a second one
+    g = aeronorm.Glossary.from_records([{"id": "kvi", "name": "Kestrel Valley Instruments Co., Ltd."}])
+    clusters = cluster(["Kestrel Valley Instruments Co., Ltd. (KAVINS)", "KAVINS"], glossary=g)
+    (c,) = clusters
+    assert (c.id, c.entity_id, c.canonical) == ("kvi", "kvi", "Kestrel Valley Instruments Co., Ltd.")
+    (record,) = clusters.to_records()
+    assert record["id"] == "kvi" and record["abbreviations"] == ["KAVINS"]
+    n = aeronorm.Normalizer(g + aeronorm.Glossary.from_records(clusters.to_records()))
+    assert n.match("Kestrel Valley Instruments Co., Ltd.").entity_id == "kvi"
+    assert n.match("KAVINS").entity_id == "kvi"
+
+
 def test_new_ids_do_not_reuse_the_glossarys():
     clusters = cluster(["Jlts", "Other Jlts Name"], glossary=aeronorm.Glossary.from_records(
         [{"id": "other-jlts-name", "name": "Completely Different"}]))
