@@ -63,6 +63,7 @@ __all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_BRACKET = re.compile(r"[(\[（【]")  # an aside in brackets opens
 #: What a place's name is made of, besides its administrative suffixes (市, 省).
 _PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
@@ -165,6 +166,7 @@ class _Side:
     facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
     legal: bool = False  # the name carried a company form: a company's full name
     joined: frozenset[str] = frozenset()  # words joined to another by a hyphen ("Hangtian-Tsinghua")
+    address: bool = False  # a query whose places after the name may be its address (_may_address)
 
 
 class FuzzyStage:
@@ -225,7 +227,7 @@ class FuzzyStage:
             blocked = self._block(tokens)
             if not blocked:
                 continue
-            side = self._side(tokens)
+            side = self._side(tokens, address=_may_address(form, tokens))
             aligner = Aligner(side.toks)
             reps, naming = index.reps, side.naming
             for rep_id in blocked:
@@ -263,14 +265,15 @@ class FuzzyStage:
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False,
-              facts: EntityFacts = _UNKNOWN) -> tuple[float, list[str]]:
+              facts: EntityFacts = _UNKNOWN, address: bool = False) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
-        ``facts`` are what the glossary says of the entity beyond this name (:meth:`facts`). A
-        pair that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
+        ``facts`` are what the glossary says of the entity beyond this name (:meth:`facts`);
+        ``address``: the query's places after the name may be its address (:func:`_may_address`).
+        A pair that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
-        side = self._side(query)
+        side = self._side(query, address=address)
         return self._score(side, self._side(name, facts=facts), person, Aligner(side.toks))
 
     def facts(self, entity: int) -> EntityFacts:
@@ -413,7 +416,8 @@ class FuzzyStage:
         toks = [t for t in lex.tokens(e.name) if t.kind == _NAME]
         return not company and any(map(self._unit, toks)) and not any(map(lex.is_proper, toks))
 
-    def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN, text: str = "") -> _Side:
+    def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN, text: str = "",
+              address: bool = False) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
@@ -433,7 +437,7 @@ class FuzzyStage:
             joined = frozenset(t.text for m in _HYPHENATED.finditer(text) for part in m.group().split("-")
                                for t in read(part))
         return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts,
-                     len(toks) < len(tokens), joined)
+                     len(toks) < len(tokens), joined, address)
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -509,7 +513,7 @@ class FuzzyStage:
             # (委员会 both), though "Central Committee" is.
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
-        if cs.facts.located and aligned_q:
+        if qs.address and cs.facts.located and aligned_q:
             # a place after the name where the entity is: its address ("X, Beijing, China")
             end = max(aligned_q)
             left_q = [i for i in left_q if i < end or q[i].kind != Kind.PLACE
@@ -780,7 +784,8 @@ class FuzzyStage:
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
-                score, evidence = self.score(tokens, rep.tokens, person=person, facts=self.facts(rep.entity))
+                score, evidence = self.score(tokens, rep.tokens, person=person, facts=self.facts(rep.entity),
+                                             address=_may_address(form, tokens))
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:
@@ -1116,6 +1121,13 @@ class FuzzyStage:
             votes.update(dict.fromkeys(first, weight))
         # the same as heapq.nlargest (a stable sort, first proposed first among equals), in C
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
+
+
+def _may_address(form: str, tokens: Sequence[Tok]) -> bool:
+    """Whether places after a query's name may be its address ("X University, Beijing, China"):
+    not where the name has a company form (the place is then part of the company's name,
+    "X Technology (Wuhan) Co.") or a place in brackets (a branch, "X (Wuhan)")."""
+    return not any(t.kind == _LEGAL for t in tokens) and not _BRACKET.search(form)
 
 
 def _any_alone(toks: tuple[Tok, ...], other: _Side) -> bool:

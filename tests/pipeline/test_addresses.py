@@ -63,6 +63,20 @@ def test_another_place_is_still_another_body(located, query):
     assert located.match(query) is None
 
 
+@pytest.mark.parametrize("query", [
+    "Kite Rocketry Technology (Wuhan) Co., Ltd.",  # in a company's name: a company there
+    "Kite Rocketry (Wuhan) Co., Ltd.",
+    "Kite Rocketry (Wuhan)",  # in brackets: a branch there
+    "Kite Rocketry (Hubei)",
+])
+def test_a_place_in_a_company_s_name_or_in_brackets_is_no_address(query):
+    n = Normalizer(Glossary.from_records([
+        {"id": "kite", "name": "Kite Rocketry Technology Co., Ltd.", "zh": "风筝火箭科技有限公司",
+         "location": "Wuhan"}]))
+    assert n.match("Kite Rocketry Technology Co., Ltd.").entity_id == "kite"
+    assert n.match(query) is None
+
+
 def test_without_a_location_a_city_its_names_do_not_state_is_no_address():
     n = Normalizer(Glossary.from_records([
         {"id": "qou", "name": "Qilu Orbital University", "zh": "齐鲁轨道大学"}]))
