@@ -511,6 +511,7 @@ def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIss
     """
     issues: list[LintIssue] = []
     loaded = base if base is not None else Glossary()
+    based = {e.id: e for e in base.entities} if base is not None else {}
     file_ids: dict[str, str] = {}
     for path in paths:
         try:
@@ -533,9 +534,22 @@ def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIss
                 if e.id in file_ids:
                     issues.append(make_issue("duplicate-id", f"{e.id!r} is also defined at {file_ids[e.id]}; "
                                          "this later definition replaces it", e.origin, (e.id,)))
+                elif e.id in based and (lost := _forms_lost(based[e.id], e)):
+                    shown = ", ".join(map(repr, lost[:3])) + (" ..." if len(lost) > 3 else "")
+                    issues.append(make_issue(
+                        "duplicate-id", f"{e.id!r} is also an entity of the glossary this file extends "
+                        f"({based[e.id].name!r}, {based[e.id].origin or 'shipped'}); this definition "
+                        f"replaces it, and {len(lost)} of its names are gone ({shown}): repeat them, "
+                        "or give the entity another id", e.origin, (e.id,)))
                 file_ids[e.id] = e.origin
             loaded = loaded + Glossary(entities, terms)
     found = lint_glossary(loaded, deliberate=deliberate_clashes())
     if base is not None:
         found = [i for i in found if any(x in file_ids for x in i.entity_ids)]
     return sort_issues(issues + found)
+
+
+def _forms_lost(old: Entity, new: Entity) -> list[str]:
+    """The written forms of ``old`` that ``new``, replacing it, no longer has."""
+    kept = {fold_key(text) for _, text in new.forms()}
+    return [text for _, text in old.forms() if fold_key(text) not in kept]

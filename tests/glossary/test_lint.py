@@ -132,6 +132,19 @@ def test_lint_files_against_a_base(tmp_path):
     assert issues[0].entity_ids == ("cast", "cast-association", "new-co")
 
 
+def test_a_file_replacing_a_base_entity_and_dropping_its_names_is_a_warning(tmp_path):
+    base = Glossary.from_records([
+        {"id": "vega", "name": "Vega Works", "zh": "织女工坊", "aliases": ["Vega Wks"]}])
+    ext = tmp_path / "ext.csv"
+    ext.write_text("id,name,zh\nvega,VW,织女\n", "utf-8")
+    issues = lint_files(ext, base=base)
+    assert codes(issues) == ["duplicate-id"]
+    assert "replaces" in issues[0].message and "'Vega Works'" in issues[0].message
+    # a replacement that keeps every name (a reviewed draft adding aliases) is no news
+    ext.write_text("id,name,zh,aliases\nvega,Vega Works,织女工坊,Vega Wks|Vega Workshop\n", "utf-8")
+    assert "duplicate-id" not in codes(lint_files(ext, base=base))
+
+
 def test_a_bracketed_note_in_a_name_or_alias_is_a_warning():
     g = Glossary.from_records([
         {"id": "d", "name": "Director (board member)", "type": "title", "zh": "董事"},
