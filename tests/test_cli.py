@@ -152,7 +152,7 @@ def test_many_distinct_values_with_a_small_memo(tmp_path, capsys, monkeypatch):
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
-        (["normalize", "{csv}", "-c", "nope"], ["no column 'nope'", "id, org, amount"]),
+        (["normalize", "{csv}", "-c", "nope"], ["no column 'nope'", "'id', 'org', 'amount'"]),
         (["normalize", "{tmp}/missing.csv", "-c", "org"], ["cannot read", "missing.csv"]),
         (["normalize", "{tmp}/orgs.txt", "-c", "org"], ["cannot tell the format", "--format"]),
         (["normalize", "{csv}", "-c", "org", "--glossary", "{bad}"], ["malformed glossary", "bad.yaml:2"]),

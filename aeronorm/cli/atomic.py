@@ -11,12 +11,17 @@ those ``open`` would give (0666 less the umask).
 stdout and streams (a FIFO, ``/dev/null``, a terminal) are written as the rows come: they have no
 previous content to protect, and a reader may be waiting. Only SIGKILL or a power cut can leave
 the temporary file behind (``.NAME.*.aeronorm-tmp``, safe to delete); never a partial OUTPUT.
+
+A write that fails (a full disk, ``/dev/full``) is an error naming OUTPUT (or ``stdout``), never
+a bare "No space left on device"; a reader that went away (``| head``) stays a
+``BrokenPipeError``, which the command treats as a quiet end.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import io
 import os
 import stat
 import sys
@@ -73,7 +78,7 @@ class Output:
             inner = os.path.basename(self.path)[:-3] if self.path.lower().endswith(".gz") else ""
             stream = gzip.GzipFile(filename=inner, mode="wb", fileobj=self._file, mtime=0)  # type: ignore[assignment]
         self._stream = stream
-        return stream
+        return _Named(stream, self.name)  # type: ignore[return-value]
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -100,7 +105,9 @@ class Output:
                 self._file.close()
         except OSError as exc:
             self._discard()
-            raise CLIError(f"cannot write {self.path}: {os_reason(exc)}") from None
+            if isinstance(exc, BrokenPipeError):
+                raise
+            raise CLIError(f"cannot write {self.name}: {os_reason(exc)}") from None
         except BaseException:
             self._discard()
             raise
@@ -120,6 +127,60 @@ class Output:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+class _Named(io.BufferedIOBase):
+    """A binary stream whose write errors name the file: a :class:`CLIError` ``cannot write
+    NAME: reason`` (a ``BrokenPipeError`` passes as it is)."""
+
+    def __init__(self, stream: IO[bytes], name: str):
+        super().__init__()
+        self._inner = stream
+        self._name = name
+
+    def _fail(self, exc: OSError) -> CLIError:
+        return CLIError(f"cannot write {self._name}: {os_reason(exc)}")
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        try:
+            return self._inner.write(data)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._inner.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._fail(exc) from None
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        try:
+            return bool(self._inner.seekable())
+        except (OSError, ValueError):
+            return False
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._inner.seek(offset, whence)
+
+    def close(self) -> None:  # the stream is the Output's to close
+        pass
+
+    @property
+    def closed(self) -> bool:
+        return False
 
 
 def _fsync_folder(folder: str) -> None:

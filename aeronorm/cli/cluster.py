@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .atomic import Output
-from .columns import guard_formula
+from .columns import guard_formula, listed, missing_field, near_names
 from .errors import CLIError
 from .files import Lines, Source, check_glossary_paths, refuse_alias, stat_path
 from .formats import input_format
@@ -175,10 +175,9 @@ def _delimited(source: Source, fmt: str, column: str, stats: ColumnStats) -> Ite
         if col is None:
             found = [i for i, name in enumerate(cells) if name == column]
             if len(found) != 1:
-                shown = ", ".join(cells[:20]) + (", ..." if len(cells) > 20 else "")
                 how = f"appears {len(found)} times" if found else "is not"
                 raise CLIError(f"the column {column!r} {how} in the header of {source.name} "
-                               f"(columns: {shown})")
+                               f"(columns: {listed(cells)}){'' if found else near_names(column, cells)}")
             col = found[0]
             continue
         if col < len(cells):
@@ -192,6 +191,7 @@ def _delimited(source: Source, fmt: str, column: str, stats: ColumnStats) -> Ite
 def _jsonl(source: Source, column: str, stats: ColumnStats) -> Iterator[Any]:
     lines = Lines(source, universal=False)
     seen = False
+    first: list[str] | None = None
     for line in lines:
         if not line.strip():
             continue
@@ -206,13 +206,15 @@ def _jsonl(source: Source, column: str, stats: ColumnStats) -> Iterator[Any]:
         if not isinstance(obj, dict):
             raise CLIError(f"{source.name} line {lines.number}: expected a JSON object, got "
                            f"{type(obj).__name__}")
+        if first is None:
+            first = list(obj)
         if column in obj:
             seen = True
             yield obj[column]
         else:
             stats.absent += 1
     if not seen and stats.absent:
-        raise CLIError(f"no record of {source.name} has a field {column!r}")
+        raise CLIError(missing_field(column, source.name, first or []))
 
 
 def _parquet(source: Source, column: str) -> Iterator[Any]:
@@ -226,8 +228,8 @@ def _parquet(source: Source, column: str) -> Iterator[Any]:
         pf = pq.ParquetFile(where)
         names = pf.schema_arrow.names
         if column not in names:
-            shown = ", ".join(names[:20]) + (", ..." if len(names) > 20 else "")
-            raise CLIError(f"no column {column!r} in {source.name} (columns: {shown})")
+            raise CLIError(f"no column {column!r} in {source.name} (columns: {listed(names)})"
+                           f"{near_names(column, names)}")
         for batch in pf.iter_batches(columns=[column]):
             yield from batch.column(0).to_pylist()
     except (pa.ArrowException, OSError) as exc:

@@ -19,8 +19,8 @@ from typing import Any
 from .errors import CLIError
 from .resolve import Result
 
-__all__ = ["FORMULA_START", "SUFFIXES", "csv_cell", "guard_formula", "new_names", "placement", "score_text",
-           "text_cells"]
+__all__ = ["FORMULA_START", "SUFFIXES", "csv_cell", "guard_formula", "listed", "missing_field", "near_names",
+           "new_names", "placement", "score_text", "text_cells"]
 
 SUFFIXES = ("canonical", "id", "score", "method")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -32,6 +32,30 @@ def new_names(column: str, *, prefix: str | None, evidence: bool) -> list[str]:
     with ``prefix`` in place of ``COL`` when given."""
     stem = column if prefix is None else prefix
     return [f"{stem}_{s}" for s in (*SUFFIXES, *(("evidence",) if evidence else ()))]
+
+
+def listed(names: Sequence[str], limit: int = 20) -> str:
+    """Column names for a message, each quoted (a stray space shows: ``'id', ' org'``)."""
+    return ", ".join(repr(n) for n in names[:limit]) + (", ..." if len(names) > limit else "")
+
+
+def near_names(column: str, names: Sequence[str]) -> str:
+    """``"; did you mean ' org'?"`` when some of ``names`` differ from ``column`` only in spaces or
+    case (a header with stray spaces), else ``""``."""
+    key = " ".join(column.split()).casefold()
+    close = list(dict.fromkeys(n for n in names if n != column and " ".join(n.split()).casefold() == key))
+    return f"; did you mean {' or '.join(repr(n) for n in close[:3])}?" if close else ""
+
+
+def missing_field(column: str, source: str, first: Sequence[str]) -> str:
+    """The message when no JSON record of ``source`` has the field ``column`` (``first``: the
+    fields of the first record)."""
+    message = (f"no record of {source} has a field {column!r} (fields of the first record: "
+               f"{listed(first) or 'none'}){near_names(column, first)}")
+    head, _, rest = column.partition(".")
+    if rest and head in first:
+        message += f"; only top-level fields are read: {column!r} does not name {rest!r} inside {head!r}"
+    return message
 
 
 def placement(existing: Sequence[str], names: Sequence[str], *, column: str, overwrite: bool,

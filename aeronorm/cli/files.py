@@ -26,11 +26,13 @@ from typing import IO, NamedTuple
 
 from .errors import CLIError
 
-__all__ = ["GZIP_MAGIC", "FileId", "Lines", "Source", "check_glossary_paths", "file_kind", "os_reason",
-           "refuse_alias", "stat_path"]
+__all__ = ["GZIP_MAGIC", "FileId", "Lines", "Source", "check_decodable", "check_glossary_paths", "file_kind",
+           "os_reason", "refuse_alias", "stat_path"]
 
 GZIP_MAGIC = b"\x1f\x8b"
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes surrogateescape could not decode
+# The first bytes of a ZIP file (.xlsx, .ods) and of an OLE file (.xls), as surrogateescape reads them.
+_BINARY_SHEETS = ("PK\x03\x04", "\udcd0\udccf\x11")
 
 
 class FileId(NamedTuple):
@@ -180,13 +182,16 @@ class Lines:
                 if self.number == 1 and line.startswith("\ufeff"):
                     self.bom = True
                     line = line[1:]
+                if self.number == 1 and line.startswith(_BINARY_SHEETS):
+                    raise CLIError(f"{name}: a ZIP or OLE file (a spreadsheet workbook?), not text: aeronorm "
+                                   "does not read workbooks; save the sheet as CSV (UTF-8)")
                 if not line.isascii():
                     bad = _UNDECODABLE.search(line)
                     if bad is not None:
                         byte = ord(bad.group()) - 0xDC00
                         if self.number == 1 and line.startswith(("\udcff\udcfe", "\udcfe\udcff")):
-                            raise CLIError(f"{name}: the file is UTF-16 (it starts with a UTF-16 byte "
-                                           "order mark); re-save it as UTF-8")
+                            raise CLIError(f"{name}: the file is UTF-16, not UTF-8 (it starts with a "
+                                           "UTF-16 byte order mark); re-save it as UTF-8")
                         raise CLIError(f"{name} line {self.number}: not UTF-8: byte 0x{byte:02x} at column "
                                        f"{bad.start() + 1} cannot be decoded (a legacy encoding such as GBK "
                                        "or Latin-1?); re-save the file as UTF-8")
@@ -201,3 +206,10 @@ class Lines:
         finally:
             text.detach()
             self.source.close()
+
+
+def check_decodable(path: str, *, universal: bool) -> None:
+    """Read the regular file ``path`` through once as :class:`Lines` do: a byte that is not UTF-8,
+    UTF-16, a truncated gzip stream is a :class:`CLIError` now, before any output is streamed."""
+    for _ in Lines(Source(path), universal=universal):
+        pass

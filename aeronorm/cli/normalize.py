@@ -1,8 +1,10 @@
 """``aeronorm normalize``: add the resolved columns to a table, safely.
 
 Order of work: every check that needs no matcher first (formats, options, files, OUTPUT not one
-of the files read), then the Normalizer, then the stream through an atomic OUTPUT, then the
-summary on stderr.
+of the files read; when OUTPUT is a stream such as stdout, which cannot be taken back, a text
+INPUT file is read through once so that a byte that is not UTF-8 fails before anything is
+written), then the Normalizer, then the stream through an atomic OUTPUT, then the summary on
+stderr.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sys
 from .atomic import Output
 from .build import check_options, normalizer_from
 from .errors import CLIError
-from .files import Source, check_glossary_paths, refuse_alias, stat_path
+from .files import Source, check_decodable, check_glossary_paths, refuse_alias, stat_path
 from .formats import Job, input_format, output_format, runner
 from .progress import Progress
 from .resolve import Resolver, Stats
@@ -49,6 +51,8 @@ def cmd_normalize(args: argparse.Namespace) -> int:
     out_st = _stdout_stat() if args.output == "-" else stat_path(args.output, what="OUTPUT ", verb="write")
     refuse_alias("OUTPUT " + ("stdout" if args.output == "-" else args.output), out_st, reads)
     output = Output(args.output, st=out_st if args.output != "-" else None)
+    if not output.atomic and source.regular and fmt_in != "parquet":
+        check_decodable(args.input, universal=fmt_in != "jsonl")
 
     normalizer = normalizer_from(args)
     show = not args.no_progress and (args.progress or _isatty(sys.stderr))

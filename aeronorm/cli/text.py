@@ -1,7 +1,8 @@
 """``aeronorm text``: documents with every known name replaced, a summary, an optional HTML report.
 
-The documents are all read before anything is written. The report (``--html``) is written
-atomically and may not be one of the documents or glossaries read, however it is reached.
+The documents are all read before anything is written (stdin, ``-``, at most once). The report
+(``--html``) is written atomically and may not be one of the documents or glossaries read, however
+it is reached. A failed write names where (``stdout`` or the report).
 """
 
 from __future__ import annotations
@@ -41,16 +42,24 @@ def _read_document(path: str) -> str:
                 data = fh.read()
     except OSError as exc:
         raise CLIError(f"cannot read {'stdin' if path == '-' else path}: {os_reason(exc)}") from None
+    name = "stdin" if path == "-" else path
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CLIError(f"{name}: the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte order mark); "
+                       "re-save it as UTF-8")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CLIError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CLIError(f"{name} line {line}: not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (a "
+                       "legacy encoding such as GBK or Latin-1?); re-save the file as UTF-8") from None
 
 
 def cmd_text(args: argparse.Namespace) -> int:
     from ..render import render_report
 
     check_options(args)
+    if args.files.count("-") > 1:
+        raise CLIError("stdin (-) is given more than once: it can be read only once")
     style = "annotate" if args.annotate else (args.style or "canonical")
     reads = check_glossary_paths(args.glossary)
     html = None
@@ -64,15 +73,20 @@ def cmd_text(args: argparse.Namespace) -> int:
     normalizer = normalizer_from(args)
     docs = []
     out = sys.stdout
-    for i, (path, text) in enumerate(texts):
-        doc = normalizer.normalize_text(text, style=style, type=args.type)
-        docs.append((path, doc))
-        if len(texts) > 1:
-            out.write(("\n" if i else "") + f"==> {path} <==\n")
-        out.write(doc)
-        if doc and not doc.endswith("\n"):
-            out.write("\n")
-    out.flush()
+    try:
+        for i, (path, text) in enumerate(texts):
+            doc = normalizer.normalize_text(text, style=style, type=args.type)
+            docs.append((path, doc))
+            if len(texts) > 1:
+                out.write(("\n" if i else "") + f"==> {path} <==\n")
+            out.write(doc)
+            if doc and not doc.endswith("\n"):
+                out.write("\n")
+        out.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise CLIError(f"cannot write stdout: {os_reason(exc)}") from None
     if html is not None:
         with html as stream:
             stream.write(render_report(docs).encode("utf-8"))

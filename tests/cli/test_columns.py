@@ -132,3 +132,28 @@ def test_parquet_prefix_and_evidence(tmp_path, capsys, pq):
     table = pq.read_table(out)
     assert table.column_names == ["org", "who_canonical", "who_id", "who_score", "who_method", "who_evidence"]
     assert table.column("who_id").to_pylist() == ["nwpu"]
+
+
+@pytest.mark.parametrize("command", ["normalize", "cluster"])
+def test_a_missing_column_shows_stray_spaces_and_the_near_name(tmp_path, capsys, command):
+    """rt46u #6: 'no column 'org' in sp.csv (columns: id, org)' hid the space of ' org'."""
+    src = _csv(tmp_path, "id, org\n1, NWPU\n")
+    code, out, err = run([command, str(src), "-c", "org", "--no-summary"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, "'org'", "(columns: 'id', ' org')", "did you mean ' org'?")
+    src = _csv(tmp_path, "ORG \nNWPU\n")
+    code, _, err = run([command, str(src), "-c", "org", "--no-summary"], capsys)
+    one_line_error(err, "(columns: 'ORG ')", "did you mean 'ORG '?")
+    code, _, err = run([command, str(src), "-c", "name", "--no-summary"], capsys)
+    assert "did you mean" not in one_line_error(err, "'name'")
+
+
+def test_a_missing_parquet_column_shows_the_near_name(tmp_path, capsys):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"Org ": ["NWPU"]}), src)
+    code, _, err = run(["normalize", str(src), "-c", "org", "-o", str(tmp_path / "out.parquet")], capsys)
+    assert code == 2
+    one_line_error(err, "(columns: 'Org ')", "did you mean 'Org '?")

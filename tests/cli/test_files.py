@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import subprocess
 import sys
@@ -141,3 +142,80 @@ def test_messages_name_the_right_option(tmp_path, capsys):
     code, _, err = run(["normalize", str(odd), "-c", "org"], capsys)
     line = one_line_error(err, "INPUT", "in.data", "--format")
     assert "--output-format" not in line
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_legacy_encoding_writes_nothing_to_stdout(tmp_path, capsys, monkeypatch, stdin):
+    """rt46u #6: the header line reached stdout before the cp1252 byte of row 2 failed. A file is
+    read through before anything is streamed; stdin's header waits for the first chunk of rows."""
+    data = "org\nNWPU\nSociété\n".encode("cp1252")
+    path = tmp_path / "cp.csv"
+    path.write_bytes(data)
+    if stdin:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, err = run(["normalize", "-" if stdin else str(path), "-c", "org", "--no-summary"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, "line 3", "not UTF-8")
+
+
+def test_a_late_bad_byte_in_a_file_writes_nothing_to_stdout(tmp_path, capsys, monkeypatch):
+    from aeronorm.cli import normalize
+
+    monkeypatch.setattr(normalize, "CHUNK_ROWS", 2)  # the bad row comes chunks after the first
+    path = tmp_path / "late.csv"
+    path.write_bytes(b"org\n" + b"NWPU\n" * 5 + "Soci\xe9t\xe9\n".encode("latin-1"))
+    code, out, err = run(["normalize", str(path), "-c", "org", "--no-summary"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, "line 7", "not UTF-8")
+
+
+@pytest.mark.parametrize(("name", "data", "given"), [
+    ("book.xlsx", b"PK\x03\x04\x14\x00\x06\x00", []),
+    ("book.ods", b"PK\x03\x04\x14\x00\x06\x00", []),
+    ("book.xlsx", b"PK\x03\x04\x14\x00\x06\x00", ["--format", "csv"]),
+    ("book.csv", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", []),
+])
+def test_a_workbook_is_not_read(tmp_path, capsys, name, data, given):
+    """rt46u #6: '.xlsx' got 'cannot tell the format ... give it with --format'."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    for cmd in ("normalize", "cluster"):
+        code, out, err = run([cmd, str(path), "-c", "org", *given], capsys)
+        assert code == 2 and out == ""
+        assert "--format" not in one_line_error(err, "save the sheet as CSV")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_failed_write_names_the_output(tmp_path, capsys):
+    """rt46u #6: '-o /dev/full' and '> /dev/full' said only 'No space left on device'."""
+    src = tmp_path / "in.csv"
+    src.write_bytes(TABLE)
+    (tmp_path / "t.txt").write_text("NWPU\n", encoding="utf-8")
+    code, _, err = run(["normalize", str(src), "-c", "org", "-o", "/dev/full", "--no-summary"], capsys)
+    assert code == 2
+    one_line_error(err, "cannot write /dev/full", "No space left on device")
+    glossary = tmp_path / "g.yaml"  # a small glossary: a quick subprocess
+    glossary.write_text("entities:\n  - {id: nwpu, name: Northwestern Polytechnical University, "
+                        "abbreviations: NWPU}\n", encoding="utf-8")
+    for argv in (["normalize", str(src), "-c", "org"], ["text", str(tmp_path / "t.txt")]):
+        with open("/dev/full", "wb") as full:
+            argv += ["--no-summary", "--no-default-glossary", "-g", str(glossary)]
+            done = subprocess.run(command(*argv), stdout=full, stderr=subprocess.PIPE, env=env(), text=True,
+                                  check=False)
+        assert done.returncode == 2
+        one_line_error(done.stderr, "cannot write stdout", "No space left on device")
+
+
+def test_text_reads_stdin_once_and_names_utf16(tmp_path, capsys):
+    """rt46u #6: 'text - -' read stdin twice (the second empty); UTF-16 was 'invalid start byte'."""
+    code, out, err = run(["text", "-", "-"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, "stdin (-) is given more than once")
+    path = tmp_path / "u16.txt"
+    path.write_bytes("NWPU\r\n".encode("utf-16"))
+    code, out, err = run(["text", str(path)], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, str(path), "the file is UTF-16")
+    path.write_bytes("NWPU\nSociété\n".encode("cp1252"))
+    code, _, err = run(["text", str(path)], capsys)
+    one_line_error(err, f"{path} line 2", "not UTF-8: byte 0xe9")

@@ -134,8 +134,22 @@ def test_no_record_with_the_column_is_an_error(tmp_path, capsys):
     src.write_text('{"name": "CASIC", "n": 1}\n{"name": "NWPU"}\n', encoding="utf-8")
     code, _, err = run(["normalize", str(src), "-c", "org", "-o", str(tmp_path / "out.jsonl")], capsys)
     assert code == 2
-    one_line_error(err, "no record of", "'org'", "name, n")
+    one_line_error(err, "no record of", "'org'", "'name', 'n'")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_no_record_with_the_column_writes_nothing_to_stdout(tmp_path, capsys):
+    """rt46u #6: the records were streamed to stdout with null fields before the error."""
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"a": {"b": "NWPU"}}\n' * 3, encoding="utf-8")
+    code, out, err = run(["normalize", str(src), "-c", "a.b", "--no-summary"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, "no record of", "'a.b'", "only top-level fields")
+    # a record without the column before the first with it: held back, then written in order
+    src.write_text('{"x": 1}\n{"org": "NWPU"}\n', encoding="utf-8")
+    code, out, err = run(["normalize", str(src), "-c", "org", "--no-summary"], capsys)
+    assert code == 0, err
+    assert [json.loads(line).get("x") for line in out.splitlines()] == [1, None]
 
 
 def test_blank_lines_are_skipped_and_counted(tmp_path, capsys):

@@ -12,7 +12,7 @@ from typing import IO
 from ..errors import CLIError
 from .job import Job, chunks, split_eol
 
-__all__ = ["FORMATS", "Job", "chunks", "input_format", "output_format", "runner", "split_eol"]
+__all__ = ["FORMATS", "SPREADSHEETS", "Job", "chunks", "input_format", "output_format", "runner", "split_eol"]
 
 #: File formats and the extensions that select them (each text format optionally ``.gz``).
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -22,6 +22,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "parquet": (".parquet", ".pq"),
 }
 _TABULAR = ("csv", "tsv")
+#: Spreadsheet files, which are not read: the sheet is to be saved as CSV.
+SPREADSHEETS = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".numbers")
 
 
 def _format_by_name(path: str) -> str | None:
@@ -39,6 +41,9 @@ def input_format(path: str, given: str | None) -> str:
     if given is not None:
         return given
     fmt = _format_by_name(path) if path != "-" else "csv"
+    if fmt is None and path.lower().endswith(SPREADSHEETS):
+        raise CLIError(f"INPUT {path!r} is a spreadsheet workbook, which aeronorm does not read: save the "
+                       "sheet as CSV (UTF-8) and give that file")
     if fmt is None:
         known = ", ".join(e for exts in FORMATS.values() for e in exts)
         raise CLIError(f"cannot tell the format of INPUT {path!r} from its extension ({known}, each also "

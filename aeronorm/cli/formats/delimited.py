@@ -26,7 +26,7 @@ import io
 from collections.abc import Iterator
 from typing import IO
 
-from ..columns import csv_cell, placement, text_cells
+from ..columns import csv_cell, listed, near_names, placement, text_cells
 from ..errors import CLIError
 from ..files import Lines
 from ..resolve import ABSENT, Result
@@ -106,10 +106,10 @@ def run(job: Job, out: IO[bytes]) -> None:
                               source=source.name)
         splice = job.fmt_in == job.fmt_out and all(p is None for p in positions)
         width = len(header)
-        if lines.bom:
-            text.write("\ufeff")
-        for blank in leading:
-            text.write(blank)
+        # The header goes out with the first chunk of rows: an error in them (a byte that is not
+        # UTF-8, an unclosed quote) writes nothing, not a header alone.
+        head = ["\ufeff"] if lines.bom else []
+        head += leading
         stats.blank_lines += len(leading)
 
         def rewrite(number: int, cells: list[str], new: list[str], eol: str) -> str:
@@ -133,10 +133,10 @@ def run(job: Job, out: IO[bytes]) -> None:
 
         body, eol = split_eol(raw)
         if splice:
-            text.write(body + delim + delim.join(csv_cell(n, delim) if not tsv_out else n for n in job.names)
-                       + eol)
+            head.append(body + delim + delim.join(csv_cell(n, delim) if not tsv_out else n for n in job.names)
+                        + eol)
         else:
-            text.write(rewrite(number, header, list(job.names), eol))
+            head.append(rewrite(number, header, list(job.names), eol))
 
         rendered: dict[Result, str] = {}  # a row's new cells as text, per distinct result
 
@@ -153,7 +153,8 @@ def run(job: Job, out: IO[bytes]) -> None:
             values = [(cells[col] if col < len(cells) else ABSENT)
                       for _, cells, _ in chunk if cells is not None]
             results = iter(job.resolver.rows(values))
-            out: list[str] = []
+            out: list[str] = head
+            head = []
             for number, cells, raw in chunk:
                 if cells is None:
                     stats.blank_lines += 1
@@ -169,8 +170,9 @@ def run(job: Job, out: IO[bytes]) -> None:
             try:
                 text.write("".join(out))
             except UnicodeEncodeError:
-                _unwritable(out, chunk, source.name)
+                _unwritable(out[len(out) - len(chunk):], chunk, source.name)
                 raise
+        text.write("".join(head))  # a header and no rows
         text.flush()
     finally:
         text.detach()
@@ -194,5 +196,5 @@ def _column(header: list[str], column: str, source: str) -> int:
         where = ", ".join(str(i + 1) for i in found)
         raise CLIError(f"the column {column!r} appears {len(found)} times in the header of {source} (columns "
                        f"{where}): rename all but one")
-    shown = ", ".join(header[:20]) + (", ..." if len(header) > 20 else "")
-    raise CLIError(f"no column {column!r} in {source} (columns: {shown})")
+    raise CLIError(f"no column {column!r} in {source} (columns: {listed(header)})"
+                   f"{near_names(column, header)}")

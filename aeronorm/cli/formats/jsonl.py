@@ -9,7 +9,8 @@
   record: it is skipped (not written) and counted in the summary.
 * A record without the column is a missing value: its new fields are ``null`` and the summary
   counts it as absent. When no record at all has the column, the command fails (a misspelt
-  column), naming the fields of the first record.
+  column), naming the fields of the first record, and writes nothing: the records before the
+  first one with the column are held back (in memory, then a temporary file) until it comes.
 * A value that is not a string (a number, a list, ``true``) is not a name: its new fields are
   ``null``, the summary counts it.
 * A record that already has a field aeronorm would write is an error naming the line and the
@@ -22,9 +23,11 @@ from __future__ import annotations
 import io
 import json
 import json.decoder
+import shutil
+import tempfile
 from typing import IO, Any
 
-from ..columns import placement
+from ..columns import missing_field, placement
 from ..errors import CLIError
 from ..files import Lines
 from ..resolve import ABSENT
@@ -33,6 +36,7 @@ from .job import Job, chunks, split_eol
 __all__ = ["members", "run"]
 
 _DECODER = json.JSONDecoder()
+_HOLD_BYTES = 1 << 24  # records held back in memory before the first with the column; then on disk
 _WS = " \t\n\r"
 
 
@@ -101,11 +105,24 @@ def run(job: Job, out: IO[bytes]) -> None:
             yield lines.number, obj, body, eol
 
     text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    # Until a record has the column, nothing is written: a misspelt column writes nothing.
+    held: IO[str] | None = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed in the finally below)
+        max_size=_HOLD_BYTES, mode="w+", encoding="utf-8", newline="")
+    sink: IO[str] = held
+
+    def release() -> None:
+        nonlocal held, sink
+        if held is not None:
+            held.seek(0)
+            shutil.copyfileobj(held, text)
+            held.close()
+            held, sink = None, text
+
     try:
         first = True
         for chunk in chunks(parsed(), rows=job.chunk_rows, chars=job.chunk_chars, text=2):
             if first and lines.bom:
-                text.write("\ufeff")
+                sink.write("\ufeff")
             first = False
             values = [obj.get(column, ABSENT) for _, obj, _, _ in chunk if obj is not None]
             results = iter(job.resolver.rows(values))
@@ -115,7 +132,9 @@ def run(job: Job, out: IO[bytes]) -> None:
                     continue
                 if first_fields is None:
                     first_fields = list(obj)
-                has_column = has_column or column in obj
+                if not has_column and column in obj:
+                    has_column = True
+                    release()
                 res = next(results)
                 cells = [res[0] if isinstance(res[0], str) else None, res[1], res[2], res[3]]
                 if job.evidence:
@@ -131,14 +150,15 @@ def run(job: Job, out: IO[bytes]) -> None:
                     end = len(body.rstrip(_WS)) - 1  # the closing brace
                     body = body[:end] + (", " if obj else "") + added + body[end:]
                 try:
-                    text.write(body + eol)
+                    sink.write(body + eol)
                 except UnicodeEncodeError as exc:
                     raise CLIError(f"{name} line {number}: cannot write the record as UTF-8: {exc.reason}") \
                         from None
         if first_fields is not None and not has_column:
-            shown = ", ".join(first_fields[:20]) + (", ..." if len(first_fields) > 20 else "")
-            raise CLIError(f"no record of {name} has a field {column!r} (fields of the first record: "
-                           f"{shown or 'none'})")
+            raise CLIError(missing_field(column, name, first_fields))
+        release()  # no record at all (blank lines only): the BOM, if any
         text.flush()
     finally:
+        if held is not None:
+            held.close()
         text.detach()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import IO, Any
 
-from ..columns import placement
+from ..columns import listed, near_names, placement
 from ..errors import CLIError
 from .job import Job
 
@@ -38,8 +38,8 @@ def run(job: Job, out: IO[bytes]) -> None:
     except errors as exc:
         raise CLIError(f"cannot read {name} as Parquet: {exc}") from None
     if job.column not in schema.names:
-        shown = ", ".join(schema.names[:20]) + (", ..." if len(schema.names) > 20 else "")
-        raise CLIError(f"no column {job.column!r} in {name} (columns: {shown})")
+        raise CLIError(f"no column {job.column!r} in {name} (columns: {listed(schema.names)})"
+                       f"{near_names(job.column, schema.names)}")
     if schema.names.count(job.column) > 1:
         raise CLIError(f"the column {job.column!r} appears {schema.names.count(job.column)} times in {name}")
     positions = placement(schema.names, job.names, column=job.column, overwrite=job.overwrite, source=name)
