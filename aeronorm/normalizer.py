@@ -194,7 +194,8 @@ class Normalizer:
         translators = [t for t in (self.en_zh, self.zh_en) if t is not None]
         header = {"glossary": records_digest(self.glossary.entities, self.glossary.terms),
                   "calibration": value_digest(self.calibration, leave_out=_LOAD_OPTIONS),
-                  "entities": len(self.glossary), "learned_terms": len(self.learned_terms)}
+                  "entities": len(self.glossary), "learned_terms": len(self.learned_terms),
+                  "threshold": self.calibration.threshold, "margin": self.calibration.margin}
         names = {"calibration": self.calibration, "glossary": self.glossary}
         return write_index(self, target, header=header, names=names, omit=translators)
 

@@ -45,14 +45,17 @@ __all__ = [
 
 # --------------------------------------------------------------------------- the YAML loader
 class LineMap(dict):
-    """A dict that remembers the line where it starts and the line of each key."""
+    """A dict that remembers the line where it starts and the line of each key, and for a value
+    YAML read as a boolean (an unquoted ``no``, ``on``, ``yes``...) the text as written
+    (``bool_texts``; for a list, its first boolean item's)."""
 
-    __slots__ = ("key_lines", "line")
+    __slots__ = ("bool_texts", "key_lines", "line")
 
     def __init__(self, line: int | None = None):
         super().__init__()
         self.line = line
         self.key_lines: dict[Any, int] = {}
+        self.bool_texts: dict[Any, str] = {}
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -99,7 +102,24 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
             merged.discard(key)
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = line
+        written = _bool_text(value_node)
+        if written is not None:
+            mapping.bool_texts[key] = written
     return mapping
+
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+
+
+def _bool_text(node: yaml.Node) -> str | None:
+    """The text of a scalar YAML reads as a boolean, or of the first such item of a list."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _BOOL_TAG else None
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode) and item.tag == _BOOL_TAG:
+                return item.value
+    return None
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
@@ -123,6 +143,11 @@ def load_yaml(text: str, source: str = "<yaml>") -> object:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        tabbed = _tab_indented(text, line)
+        if tabbed is not None:
+            raise GlossaryError(f"malformed YAML: line {tabbed} is indented with a tab; YAML indents with "
+                                "spaces only (replace the tab with spaces)", source=source,
+                                line=tabbed) from None
         if "could not determine a constructor" in problem:
             problem = f"{exc.problem}; glossary YAML may not construct objects (only plain data is allowed)"
         raise GlossaryError(f"malformed YAML: {problem}", source=source, line=line) from None
@@ -135,6 +160,20 @@ def load_yaml(text: str, source: str = "<yaml>") -> object:
         raise GlossaryError(f"malformed YAML: {exc}", source=source) from None
     except RecursionError:
         raise GlossaryError("malformed YAML: nested too deeply", source=source) from None
+
+
+def _tab_indented(text: str, line: int | None) -> int | None:
+    """The line (``line`` or the one before it) whose indentation holds a tab, if any."""
+    if line is None:
+        return None
+    lines = text.split("\n")
+    for n in (line, line - 1):
+        if 1 <= n <= len(lines):
+            body = lines[n - 1]
+            indent = body[: len(body) - len(body.lstrip(" \t"))]
+            if "\t" in indent:
+                return n
+    return None
 
 
 # --------------------------------------------------------------------------- data files

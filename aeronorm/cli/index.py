@@ -5,6 +5,10 @@ alone with ``--no-default-glossary``), builds every table and writes them to FIL
 (:meth:`Normalizer.save <aeronorm.Normalizer.save>`); ``--index FILE`` then gives it to
 ``normalize``, ``text`` and ``explain``, which load it instead of building. ``info`` prints what
 a saved index was built from, and whether this aeronorm can load it.
+
+``build`` refuses GLOSSARY files with lint errors (an unknown parent, a parent cycle, a malformed
+entry): an index is built to be used many times, and ``aeronorm glossary lint`` lists what to fix.
+Warnings do not stop it.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ def cmd_index_build(args: argparse.Namespace) -> int:
         raise CLIError("an index is a binary file: give its path with --output (not -)")
     refuse_alias(args.output, stat_path(args.output, what="output", verb="write"), reads)
     start = time.perf_counter()
+    _refuse_lint_errors(args.glossary, standalone=args.no_default_glossary)
     glossary = Glossary.load(*args.glossary) if args.glossary else Glossary()
     if not args.no_default_glossary:
         glossary = Glossary.default() + glossary
@@ -70,6 +75,21 @@ def cmd_index_build(args: argparse.Namespace) -> int:
     print(f"aeronorm index build: {args.output}: {len(glossary):,} entities, {size / 1e6:.1f} MB; "
           f"built in {built:.1f} s, saved in {saved:.1f} s", file=sys.stderr)
     return 0
+
+
+def _refuse_lint_errors(paths: list[str], *, standalone: bool) -> None:
+    """A :class:`CLIError` when the glossary files have lint errors (checked against the shipped
+    glossary unless ``standalone``)."""
+    if not paths:
+        return
+    from ..glossary import Glossary, lint_files
+
+    errors = [i for i in lint_files(*paths, base=None if standalone else Glossary.default())
+              if i.severity == "error"]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise CLIError(f"the glossary has {len(errors)} lint error{'s' if len(errors) > 1 else ''}, no index "
+                       f"written: {errors[0]}{more}; 'aeronorm glossary lint {' '.join(paths)}' lists them")
 
 
 def cmd_index_info(args: argparse.Namespace) -> int:
@@ -97,6 +117,8 @@ def cmd_index_info(args: argparse.Namespace) -> int:
     print(f"written       {header.get('written')}")
     print(f"glossary      {str(header.get('glossary'))[:16]}")
     print(f"calibration   {str(header.get('calibration'))[:16]}")
+    if header.get("threshold") is not None:
+        print(f"threshold     {header['threshold']}")
     for lib, version in libraries.items():
         here = library_versions().get(lib)
         print(f"{lib:<14}{version}{'' if version == here else f' (this has {here}: build it again)'}")

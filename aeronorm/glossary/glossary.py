@@ -530,6 +530,9 @@ def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIss
                 issues.append(make_issue("malformed", f"cannot read: {exc}", str(file)))
                 continue
             issues.extend(malformed_issue(exc) for exc in errors)
+            if not (entities or terms or errors):
+                issues.append(make_issue("empty", "no entities and no terms (an empty file, or 'entities:' "
+                                         "with nothing under it)", str(file)))
             for e in entities:
                 if e.id in file_ids:
                     issues.append(make_issue("duplicate-id", f"{e.id!r} is also defined at {file_ids[e.id]}; "

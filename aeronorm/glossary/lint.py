@@ -34,6 +34,15 @@ Codes and default severities (see :data:`LINT_CODES`):
 ``unknown-location`` (warning)
     A ``location`` that no place of ``aeronorm/data/places.yaml`` is: an address there would not
     be read as where the body is.
+``list-like-alias`` (warning)
+    One alias, abbreviation or Chinese alias reads as several names: pieces separated by ``;``,
+    ``|`` or ``、``, or by commas when the pieces are clearly alternatives (abbreviations alike,
+    names with the same last word, or one of them another name of the entity). A comma inside
+    one name ("X Co., Ltd.", "Institute of Mechanics, CAS") is not reported. Each list item is
+    one alias: a YAML list, or ``|`` between them in a CSV cell.
+``empty`` (warning)
+    A file holds no entity and no term (an empty file, or ``entities:`` with nothing under it;
+    :func:`~aeronorm.glossary.lint_files` only).
 ``missing-zh`` (info)
     The entity has no Chinese name.
 
@@ -53,11 +62,11 @@ from typing import Protocol
 
 from ..errors import GlossaryError
 from ..resources import load_places
-from ..text.fold import fold_key
+from ..text.fold import fold_key, has_han
 from .entity import Entity
 
 __all__ = [
-    "LINT_CODES", "SEVERITIES", "LintIssue", "bracketed_note", "lint_glossary", "make_issue",
+    "LINT_CODES", "SEVERITIES", "LintIssue", "bracketed_note", "lint_glossary", "list_like", "make_issue",
     "malformed_issue", "numbered_alias", "sort_issues",
 ]
 
@@ -80,6 +89,8 @@ LINT_CODES: dict[str, str] = {
     "formula-like": "warning",
     "numbered-alias": "warning",
     "unknown-location": "warning",
+    "list-like-alias": "warning",
+    "empty": "warning",
     "missing-zh": "info",
 }
 
@@ -224,6 +235,15 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
                     e.origin, (e.id,)))
 
     for e in entities:
+        for label, text in e.forms():
+            pieces = list_like(text, e) if label in ("alias", "abbreviation", "zh_alias") else None
+            if pieces is not None:
+                issues.append(make_issue(
+                    "list-like-alias", f"{e.id!r}: the {label} {text[:80]!r} reads as {len(pieces)} names "
+                    f"({', '.join(repr(p) for p in pieces[:4])}) but is one {label}; give each as an item of "
+                    "its own (a YAML list, or '|' between them in a CSV cell)", e.origin, (e.id,)))
+
+    for e in entities:
         if not e.zh:
             issues.append(make_issue("missing-zh", f"{e.id!r} has no Chinese name", e.origin, (e.id,)))
 
@@ -257,6 +277,64 @@ def numbered_alias(entity: Entity) -> str | None:
             m = _ZH_NUMBERED.fullmatch(text)
             if m and m.group(1) in zh_names:
                 return text
+    return None
+
+
+_LIST_SEPARATORS = re.compile(r"\s*[;；|、]\s*")
+_COMMAS = re.compile(r"\s*[,，]\s*")
+# Pieces that end a name rather than start another: "X Co., Ltd.", "X Group, Inc".
+_LEGAL_TAILS = frozenset({"ltd", "limited", "co", "inc", "incorporated", "llc", "llp", "plc", "corp", "gmbh",
+                          "ag", "sa", "jsc", "pte ltd", "co ltd"})
+_UNIT_OF = re.compile(r"(?:the\s+)?\w+\s+of\b", re.IGNORECASE)  # "Institute of ...": a unit, then its parent
+
+
+def _name_like(piece: str) -> bool:
+    if len(piece) < 2 or not (piece[0].isupper() or piece[0].isdigit() or has_han(piece[0])):
+        return False
+    return fold_key(piece).strip(". ") not in _LEGAL_TAILS
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _acronym_like(piece: str) -> bool:
+    return " " not in piece and sum(c.isupper() or c.isdigit() for c in piece) >= 2 and not piece.islower()
+
+
+def list_like(text: str, entity: Entity | None = None) -> list[str] | None:
+    """The names a single alias seems to list, or ``None`` when it reads as one name.
+
+    Examples
+    --------
+    >>> list_like("Moon Bakeries, Lunar Bakery")
+    ['Moon Bakeries', 'Lunar Bakery']
+    >>> list_like("Star Bakeries;Stellar Bakery")
+    ['Star Bakeries', 'Stellar Bakery']
+    >>> print(list_like("Moon Bakery Co., Ltd."), list_like("Institute of Mechanics, CAS"),
+    ...       list_like("Institute of Mechanics, Chinese Academy of Sciences"))
+    None None None
+    """
+    pieces = [p for p in _LIST_SEPARATORS.split(text) if p]
+    if len(pieces) > 1:
+        return pieces if all(map(_name_like, pieces)) else None
+    pieces = [p for p in _COMMAS.split(text) if p]
+    if len(pieces) < 2 or not all(map(_name_like, pieces)):
+        return None
+    if all(map(_acronym_like, pieces)):
+        return pieces
+    if any(_UNIT_OF.match(p) for p in pieces[:-1]):
+        return None  # "School of Astronautics, Beihang University": a unit of its parent
+    words = [p.split() for p in pieces]
+    if all(len(w) > 1 for w in words) and len({_stem(w[-1]) for w in words}) == 1:
+        return pieces  # alternatives with one head noun: "Moon Bakeries, Lunar Bakery"
+    if entity is not None:
+        own = {fold_key(t) for label, t in entity.forms() if t != text}
+        if any(fold_key(p) in own for p in pieces):
+            return pieces  # one piece is another name of the entity
     return None
 
 

@@ -49,6 +49,7 @@ import json.scanner
 import math
 import os
 import reprlib
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -140,12 +141,22 @@ def _brief(value: object) -> str:
 class _Ctx:
     """Where a record comes from: for errors and for :attr:`Entity.origin`."""
 
-    __slots__ = ("key_lines", "line", "source")
+    __slots__ = ("bool_texts", "key_lines", "line", "source")
 
-    def __init__(self, source: str, line: int | None = None, key_lines: Mapping[Any, int] | None = None):
+    def __init__(self, source: str, line: int | None = None, key_lines: Mapping[Any, int] | None = None,
+                 bool_texts: Mapping[Any, str] | None = None):
         self.source = source
         self.line = line
         self.key_lines = key_lines or {}
+        self.bool_texts = bool_texts or {}
+
+    def got(self, value: object, field: str) -> str:
+        """How a wrong value is shown: a YAML boolean as the user wrote it, with the fix."""
+        written = self.bool_texts.get(field)
+        if isinstance(value, bool) and written is not None:
+            return (f"{written!r}, which YAML reads as the boolean {str(value).lower()} (unquoted yes, no, "
+                    f"on, off, true and false are booleans): quote it ('{written}')")
+        return f"{_type_name(value)} {_brief(value)}"
 
     @property
     def origin(self) -> str:
@@ -165,10 +176,8 @@ def _string(value: object, field: str, ctx: _Ctx, entry: str) -> str:
     if _missing(value):
         return ""
     if not isinstance(value, str):
-        raise ctx.error(
-            f"field {field!r} must be a string, got {_type_name(value)} {_brief(value)}",
-            entry=entry, key=field,
-        )
+        raise ctx.error(f"field {field!r} must be a string, got {ctx.got(value, field)}", entry=entry,
+                        key=field)
     return value.strip()
 
 
@@ -186,10 +195,8 @@ def _string_list(value: object, field: str, ctx: _Ctx, entry: str) -> tuple[str,
     out: dict[str, None] = {}
     for item in value:
         if not isinstance(item, str):
-            raise ctx.error(
-                f"field {field!r} must hold strings only, got {_type_name(item)} {_brief(item)}",
-                entry=entry, key=field,
-            )
+            raise ctx.error(f"field {field!r} must hold strings only, got {ctx.got(item, field)}",
+                            entry=entry, key=field)
         item = item.strip()
         if item:
             out[item] = None
@@ -233,7 +240,7 @@ def parse_entity(data: Mapping[str, Any], *, source: str = "<records>", line: in
     >>> e.name, e.abbreviations, e.zh_aliases, e.type
     ('CASIC Corp', (), ('航天科工',), 'org')
     """
-    ctx = _Ctx(source, line, getattr(data, "key_lines", None))
+    ctx = _Ctx(source, line, getattr(data, "key_lines", None), getattr(data, "bool_texts", None))
     return _parse_entity(data, ctx, default_type)
 
 
@@ -247,6 +254,13 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
     values = {f: _string(data.get(f), f, ctx, entry) for f in _STRING_FIELDS}
     if not values["id"]:
         raise ctx.error("missing or empty 'id'", entry=entry, key="id" if "id" in data else None)
+    control = next((c for c in values["id"] if unicodedata.category(c) in ("Cc", "Zl", "Zp")), None)
+    if control is not None:
+        what = ("a line break" if control in "\n\r\x0b\x0c\x85\u2028\u2029"
+                else "a control character")
+        raise ctx.error(f"the id {values['id']!r} holds {what} (U+{ord(control):04X}); an id is one line of "
+                        "visible text (a TSV or CSV written from the glossary would change it)",
+                        entry=entry, key="id")
     if not values["name"]:
         raise ctx.error("missing or empty 'name'", entry=entry, key="name" if "name" in data else None)
     etype = values["type"] or default_type
@@ -312,7 +326,8 @@ def parse_term(data: Mapping[str, Any], *, source: str = "<records>", line: int 
     >>> parse_term({"zh": "航天", "en": ["aerospace", "space", "aerospace"]})
     Term(zh='航天', renderings=('aerospace', 'space'), notes='', origin='<records>')
     """
-    return _parse_term(data, _Ctx(source, line, getattr(data, "key_lines", None)))
+    ctx = _Ctx(source, line, getattr(data, "key_lines", None), getattr(data, "bool_texts", None))
+    return _parse_term(data, ctx)
 
 
 def _parse_term(data: object, ctx: _Ctx) -> Term:
@@ -485,7 +500,8 @@ def read_file(path: str | Path | Traversable, *, errors: Errors = None) -> tuple
 
 
 def _from_document(doc: object, source: str, errors: Errors) -> tuple[list[Entity], list[Term]]:
-    top = _Ctx(source, getattr(doc, "line", None), getattr(doc, "key_lines", None))
+    top = _Ctx(source, getattr(doc, "line", None), getattr(doc, "key_lines", None),
+               getattr(doc, "bool_texts", None))
     if doc is None:
         return [], []
     if isinstance(doc, list):
@@ -510,7 +526,8 @@ def _from_document(doc: object, source: str, errors: Errors) -> tuple[list[Entit
         if not isinstance(items, list):
             raise top.error(f"{key!r} must be a list, got {_type_name(items)}", key=key)
         sections[key] = [(item, _Ctx(source, getattr(item, "line", None) or top.key_lines.get(key),
-                                     getattr(item, "key_lines", None))) for item in items]
+                                     getattr(item, "key_lines", None), getattr(item, "bool_texts", None)))
+                         for item in items]
     entities = _collect(sections["entities"], lambda d, c: _parse_entity(d, c, default_type),
                         "id", "id", errors)
     terms = _collect(sections["terms"], _parse_term, "zh", "term", errors)

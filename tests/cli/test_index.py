@@ -77,3 +77,32 @@ def test_an_index_is_never_written_to_standard_output(tmp_path, capsys, monkeypa
     assert code == 2
     one_line_error(err, "binary file")
     assert not (tmp_path / "-").exists()
+
+
+def test_build_refuses_a_glossary_with_lint_errors(tmp_path, capsys):
+    """rt46u #7: an unknown parent and a self-cycle were built without a word."""
+    glossary = tmp_path / "bad.yaml"
+    loop = "  - id: loop\n    name: Loop Works\n    parent: loop\n"
+    glossary.write_text(GLOSSARY + "    parent: nowhere\n" + loop, encoding="utf-8")
+    index = tmp_path / "bad.idx"
+    code, out, err = run(["index", "build", str(glossary), "-o", str(index)], capsys)
+    assert code == 2 and out == "" and not index.exists()
+    one_line_error(err, "2 lint errors", "no index written", "unknown-parent", "glossary lint")
+    # warnings do not stop it
+    glossary.write_text(GLOSSARY + "    aliases: Vega Bureaus, Vega Orbital Bureau\n", encoding="utf-8")
+    code, _, err = run(["index", "build", str(glossary), "-o", str(index), "--no-default-glossary"], capsys)
+    assert code == 0 and index.exists(), err
+
+
+def test_info_shows_the_saved_threshold(tmp_path, capsys):
+    """rt45u, rt46u #7: 'index info' did not show the threshold saved with --threshold."""
+    glossary = tmp_path / "mine.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    index = tmp_path / "mine.idx"
+    code, _, err = run(["index", "build", str(glossary), "--no-default-glossary", "--threshold", "0.93",
+                        "-o", str(index)], capsys)
+    assert code == 0, err
+    code, out, _ = run(["index", "info", str(index)], capsys)
+    assert code == 0 and "threshold     0.93" in out
+    code, out, _ = run(["index", "info", str(index), "--json"], capsys)
+    assert json.loads(out)["threshold"] == 0.93

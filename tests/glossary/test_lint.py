@@ -182,3 +182,50 @@ def test_a_location_that_is_no_known_place_is_a_warning():
     issues = [i for i in g.lint() if i.code == "unknown-location"]
     assert [(i.entity_ids, i.severity) for i in issues] == [(("b",), "warning")]
     assert "'Atlantis'" in issues[0].message
+
+
+def test_an_alias_that_reads_as_a_list_is_a_warning(tmp_path):
+    """rt46u #7: 'aliases: Moon Bakeries, Lunar Bakery' became one alias, and lint said nothing."""
+    g = Glossary.from_records([
+        {"id": "mb", "name": "Moon Bakery Co.", "zh": "甲", "aliases": "Moon Bakeries, Lunar Bakery"},
+        {"id": "sb", "name": "Star Bakery", "zh": "乙", "aliases": ["Star Bakeries;Stellar Bakery"]},
+        {"id": "ab", "name": "Alpha Bakery", "zh": "丙", "abbreviations": "ABK, ALB"},
+        {"id": "zb", "name": "Zeta Bakery", "zh": "丁", "zh_aliases": "甲面包、乙面包"},
+        {"id": "pb", "name": "Pi Bakery", "zh": "戊", "aliases": "Pi Bakery, Pi Bakehouse"},
+    ])
+    issues = [i for i in g.lint() if i.code == "list-like-alias"]
+    assert [i.entity_ids for i in issues] == [("mb",), ("sb",), ("ab",), ("zb",), ("pb",)]
+    assert all(i.severity == "warning" for i in issues)
+    assert "'Moon Bakeries', 'Lunar Bakery'" in issues[0].message
+    # a comma inside one name is not a list
+    g = Glossary.from_records([
+        {"id": "x", "name": "X Rocket Group", "zh": "甲",
+         "aliases": ["X Rocket Co., Ltd.", "X Rocket Group, Inc."]},
+        {"id": "im", "name": "Institute of Mechanics", "zh": "乙",
+         "aliases": ["Institute of Mechanics, CAS", "Institute of Mechanics, Chinese Academy of Sciences",
+                     "Institute of Mechanics, Chinese Academy of Sciences, Beijing"]},
+        {"id": "hs", "name": "Harbin Institute of Technology (Shenzhen)", "zh": "丙",
+         "aliases": ["Harbin Institute of Technology, Shenzhen",
+                     "School of Astronautics, Beihang University"]},
+        {"id": "sa", "name": "State Administration for Science, Technology and Industry for National Defence",
+         "zh": "丁", "aliases": ["Science, Technology and Industry Commission for National Defense"]},
+    ])
+    assert "list-like-alias" not in codes(g.lint())
+    path = tmp_path / "g.csv"  # and from a CSV cell
+    path.write_text('id,name,zh,aliases\nmb,Moon Bakery Co.,甲,"Moon Bakeries, Lunar Bakery"\n', "utf-8")
+    assert codes(lint_files(path)) == ["list-like-alias"]
+
+
+def test_the_shipped_glossary_has_no_list_like_alias():
+    assert "list-like-alias" not in codes(Glossary.default().lint())
+
+
+def test_an_empty_glossary_file_is_a_warning(tmp_path):
+    """rt46u #7: an empty CSV and 'entities:' with nothing under it passed as 0 entities."""
+    (tmp_path / "e.csv").write_text("", "utf-8")
+    (tmp_path / "h.csv").write_text("id,name\n", "utf-8")
+    (tmp_path / "e.yaml").write_text("entities:\n", "utf-8")
+    (tmp_path / "ok.yaml").write_text("entities:\n  - {id: a, name: A, zh: 甲}\n", "utf-8")
+    issues = lint_files(tmp_path)
+    assert [(i.code, i.severity, i.origin.rsplit("/", 1)[-1]) for i in issues] == [
+        ("empty", "warning", "e.csv"), ("empty", "warning", "e.yaml"), ("empty", "warning", "h.csv")]

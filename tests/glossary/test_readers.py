@@ -409,3 +409,42 @@ def test_bad_templates_and_bodies_are_errors(record, message):
     base = {"id": "t", "name": "Secretary of the Committee", "type": "title"}
     with pytest.raises(GlossaryError, match=re.escape(message)):
         Glossary.from_records([{**base, **record}])
+
+
+@pytest.mark.parametrize(("body", "written", "truth"), [
+    ("  - id: no\n    name: Norway Rocket\n", "no", "false"),
+    ("  - id: nr\n    name: Norway Rocket\n    abbreviations: [NR, ON, YES]\n", "ON", "true"),
+    ("  - id: nr\n    name: Norway Rocket\n    abbreviations:\n      - NR\n      - Off\n", "Off", "false"),
+])
+def test_a_yaml_boolean_is_shown_as_written_with_a_hint_to_quote(tmp_path, body, written, truth):
+    """rt46u #7: 'abbreviations: [NO, ON, YES]' gave 'got bool False'."""
+    exc = load_error(write(tmp_path, "b.yaml", "entities:\n" + body))
+    assert f"got {written!r}, which YAML reads as the boolean {truth}" in str(exc)
+    assert f"quote it ('{written}')" in str(exc) and "bool False" not in str(exc)
+
+
+def test_a_json_boolean_is_still_named_as_one(tmp_path):
+    exc = load_error(write(tmp_path, "b.json", '[{"id": "a", "name": "A", "aliases": [false]}]'))
+    assert "got bool False" in str(exc)
+
+
+@pytest.mark.parametrize("text", [
+    "entities:\n\t- id: x\n\t  name: X Rocket Co.\n",
+    "entities:\n  - id: x\n\tname: X Rocket Co.\n",
+])
+def test_a_tab_in_the_indentation_is_named(tmp_path, text):
+    """rt46u #7: PyYAML's 'found character that cannot start any token' did not say 'tab'."""
+    exc = load_error(write(tmp_path, "t.yaml", text))
+    assert "indented with a tab" in str(exc) and "spaces only" in str(exc) and exc.line in (2, 3)
+
+
+@pytest.mark.parametrize(("value", "what"), [
+    ('"x\\ny"', "a line break"), ('"x\\ty"', "a control"), ('"x\\x07y"', "a control"),
+    ('"x\\u2028y"', "a line"),
+])
+def test_an_id_with_a_line_break_or_control_character_is_an_error(tmp_path, value, what):
+    """rt46u #7: 'id: "x\\ny"' passed; a TSV written from it turns the newline into a space."""
+    exc = load_error(write(tmp_path, "i.yaml", f"entities:\n  - id: {value}\n    name: X\n"))
+    assert f"holds {what}" in str(exc) and exc.line == 2
+    with pytest.raises(GlossaryError, match="holds"):
+        Glossary.from_records([{"id": "a\rb", "name": "A"}])
