@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Generic, Literal, TypeVar
 
 from .caching import BoundedCache, paused_gc
@@ -122,8 +122,8 @@ def distinct_values(values: Iterable[Any]) -> tuple[list[str], list[int]]:
     Raises
     ------
     TypeError
-        For a single string (a sequence of names is expected), and for values that are
-        neither strings nor missing.
+        For a single string or a mapping (a sequence of names is expected), and for values
+        that are neither strings nor missing.
     """
     distinct, codes, _ = _distinct(values)
     return distinct, list(range(len(distinct))) if codes is None else codes
@@ -137,6 +137,9 @@ def _distinct(values: Iterable[Any], *, blanks: bool = True) -> tuple[list[str],
     every string): they stay among the distinct values, for the caller to find."""
     if isinstance(values, (str, bytes)):
         raise TypeError("expected a sequence of names, not a single string; use match()/normalize()")
+    if isinstance(values, Mapping):
+        raise TypeError(f"expected a sequence of names, not a mapping ({type(values).__name__}): iterating "
+                        "it would give its keys; pass list(d.values()) or list(d) to say which")
     values = values if isinstance(values, (list, tuple)) else list(values)
     if set(map(type, values)) <= {str}:
         # A column of strings, the common case, in C loops: one dict of the distinct values,
@@ -222,7 +225,7 @@ def canonical_values(
     answers), ``resolve`` the matches of the rest. Raises as :func:`distinct_values`, and
     :class:`~aeronorm.errors.NoMatchError` with ``"raise"``.
     """
-    values = values if isinstance(values, (list, tuple, str, bytes)) else list(values)
+    values = values if isinstance(values, (list, tuple, str, bytes, Mapping)) else list(values)
     # Blank strings are looked for only among the names known leaves (most names are known:
     # one pass over every string saved), and passed through as they are.
     distinct, codes, missing = _distinct(values, blanks=False)

@@ -58,7 +58,9 @@ class Normalizer:
         teach (:mod:`aeronorm.lexicon.learn`); they are in :attr:`learned_terms`.
     calibration : Calibration, optional
         Every score and cost (:class:`~aeronorm.pipeline.calibration.Calibration`);
-        ``threshold`` and ``margin`` override its own.
+        ``threshold`` and ``margin`` override its own. Only a ``Calibration`` is accepted (a
+        mapping is a ``TypeError``): for other scores, ``dataclasses.replace(DEFAULT_CALIBRATION,
+        exact=...)``.
     warm : bool
         Build every table now (:meth:`warm`) rather than on the first query that needs it.
 
@@ -92,7 +94,11 @@ class Normalizer:
         calibration: Calibration | None = None,
         warm: bool = False,
     ):
-        base = calibration or DEFAULT_CALIBRATION
+        if calibration is not None and not isinstance(calibration, Calibration):
+            raise TypeError(f"calibration must be a Calibration, not {type(calibration).__name__}: give "
+                            "threshold= or margin= for those two; for other scores, dataclasses.replace("
+                            "aeronorm.pipeline.calibration.DEFAULT_CALIBRATION, ...)")
+        base = DEFAULT_CALIBRATION if calibration is None else calibration
         self.calibration = base.with_options(threshold=threshold, margin=margin)
         shipped = glossary is None and calibration is None and learn_terms
         shipped_index = _shipped_index_path() if shipped else None

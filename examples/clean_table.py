@@ -15,6 +15,7 @@ organisations, with the names it holds), never ranked as if each were an organis
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -63,6 +64,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("-o", "--output", help="write the cleaned table to this CSV file")
     args = ap.parse_args()
+    if args.output:  # a bad -o fails now, in one line, not after the work in a traceback
+        _check_writable(args.output)
 
     df = pd.read_csv(HERE / "messy_orgs.csv", dtype={"supplier": object})
     cleaned = clean(df, "supplier")
@@ -94,8 +97,20 @@ def main() -> None:
             print(f"    {r.mention.text!r} -> {r.new!r}")
 
     if args.output:
-        cleaned.to_csv(args.output, index=False)
+        try:
+            cleaned.to_csv(args.output, index=False)
+        except OSError as exc:
+            sys.exit(f"clean_table.py: cannot write {args.output}: {exc.strerror or exc}")
         print(f"\nwrote {args.output}")
+
+
+def _check_writable(path: str) -> None:
+    """Exit with one line when ``path`` cannot be the output file (a folder, or no such folder)."""
+    target = Path(path)
+    if target.is_dir():
+        sys.exit(f"clean_table.py: cannot write {path}: it is a directory")
+    if not target.parent.is_dir():
+        sys.exit(f"clean_table.py: cannot write {path}: no directory {str(target.parent)!r}")
 
 
 if __name__ == "__main__":

@@ -52,6 +52,29 @@ def test_many_reject_a_single_string(normalizer, single):
             call(single)
 
 
+@pytest.mark.parametrize("mapping", [{"a": "Moon Bakery"}, {}])
+def test_many_and_cluster_reject_a_mapping(normalizer, mapping):
+    """rt46u #8: match_many({"a": ...}) gave [None] (the keys), cluster({"a": "NWPU"}) clustered 'a'."""
+    for call in (normalizer.match_many, normalizer.normalize_many, aeronorm.match_many,
+                 aeronorm.normalize_many, aeronorm.cluster):
+        with pytest.raises(TypeError, match=r"not a mapping \(dict\).*list\(d.values\(\)\)"):
+            call(mapping)
+
+
+def test_a_calibration_must_be_a_calibration():
+    """rt46u #8: calibration={"threshold": 0.5} gave AttributeError: 'dict' object has no attribute..."""
+    import dataclasses
+
+    from aeronorm.pipeline.calibration import DEFAULT_CALIBRATION
+
+    glossary = aeronorm.Glossary.from_records([{"id": "a", "name": "Alpha Rocket Co"}])
+    for wrong in ({"threshold": 0.5}, {}, 0.5):
+        with pytest.raises(TypeError, match=r"calibration must be a Calibration, not .*threshold="):
+            aeronorm.Normalizer(glossary, calibration=wrong)  # type: ignore[arg-type]
+    custom = dataclasses.replace(DEFAULT_CALIBRATION, threshold=0.7)
+    assert aeronorm.Normalizer(glossary, calibration=custom).threshold == 0.7
+
+
 def test_many_reject_non_iterables(normalizer):
     with pytest.raises(TypeError):
         normalizer.normalize_many(42)  # type: ignore[arg-type]

@@ -71,6 +71,15 @@ def test_script_prints_unknown_names_apart(clean_table, tmp_path):
     assert out.is_file()
 
 
+@pytest.mark.parametrize("output", ["missing-folder/clean.csv", "."])
+def test_script_with_a_bad_output_fails_in_one_line(clean_table, tmp_path, output):
+    """rt46u #8: '-o /nonexist/x.csv' or '-o /tmp' ended in a pandas traceback."""
+    proc = subprocess.run([sys.executable, str(EXAMPLES / "clean_table.py"), "-o", output], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith(f"clean_table.py: cannot write {output}")
+
+
 def test_notebook_code_runs_and_its_totals_keep_unknown_apart(optional, monkeypatch):
     optional("pandas")
     notebook = json.loads((EXAMPLES / "notebook.ipynb").read_text(encoding="utf-8"))

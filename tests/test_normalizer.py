@@ -255,7 +255,7 @@ def test_many_preserve_order_and_accept_iterables(normalizer):
     assert normalizer.normalize_many(names) == expected
     assert normalizer.normalize_many(tuple(names)) == expected
     assert normalizer.normalize_many(x for x in names) == expected
-    assert normalizer.normalize_many(dict.fromkeys(names)) == list(dict.fromkeys(expected))
+    assert normalizer.normalize_many(dict.fromkeys(names).keys()) == list(dict.fromkeys(expected))
     assert normalizer.normalize_many([]) == [] and normalizer.match_many([]) == []
 
 

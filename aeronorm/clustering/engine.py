@@ -92,7 +92,7 @@ def cluster(
     Raises
     ------
     TypeError
-        For a single string, or values that are neither strings nor missing.
+        For a single string or a mapping, or values that are neither strings nor missing.
     ValueError
         For a threshold outside 0..1, an unknown type or ``units`` value.
 

@@ -10,7 +10,7 @@ letters, and the written form an :class:`~aeronorm.index.Index` over the column 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,11 +83,14 @@ def count_values(values: Iterable[Any]) -> tuple[Counter[str], int]:
     Raises
     ------
     TypeError
-        For a single string (a column is expected) and for values that are neither strings nor
-        missing.
+        For a single string or a mapping (a column is expected) and for values that are neither
+        strings nor missing.
     """
     if isinstance(values, (str, bytes)):
         raise TypeError("expected a column of names (a sequence), not a single string")
+    if isinstance(values, Mapping):
+        raise TypeError(f"expected a column of names (a sequence), not a mapping ({type(values).__name__}): "
+                        "iterating it would give its keys; pass list(d.values()) or list(d) to say which")
     counts: Counter[str] = Counter()
     missing = 0
     for v in values:
