@@ -27,8 +27,8 @@ from .container import FORMAT_VERSION, IndexFile, write_index_file
 from .digests import aeronorm_version, code_digest, library_versions
 from .graph import Encoded, decode, encode
 
-__all__ = ["ALLOWED_PACKAGES", "FORMAT_VERSION", "allowed_module", "read_index", "read_index_header",
-           "write_index"]
+__all__ = ["ALLOWED_PACKAGES", "FORMAT_VERSION", "allowed_module", "check_index", "read_index",
+           "read_index_header", "write_index"]
 
 #: The packages whose classes a saved index may hold (and loading may create): the tables and
 #: what they are made of. Translators (aeronorm.mt), adapters and the command line are not.
@@ -67,6 +67,22 @@ def read_index_header(source: str | os.PathLike[str] | bytes) -> dict[str, Any]:
         return f.header
 
 
+def check_index(source: str | os.PathLike[str] | bytes, *, expect: Mapping[str, Any] | None = None,
+                name: str | None = None) -> dict[str, Any]:
+    """The header of a saved index, after every check :func:`read_index` makes before it decodes:
+    the format, the aeronorm and library versions, ``expect``, and each section's checksum.
+
+    For a caller that must know an index will load before it hands it on (Spark's driver,
+    before the executors read it). ``name`` is what messages call ``source``. Raises as
+    :func:`read_index`.
+    """
+    with IndexFile(source, name=name) as f:
+        _check_header(f, expect)
+        for entry in f.header["sections"]:
+            f.section(entry["name"])  # one at a time: never every decompressed section at once
+        return f.header
+
+
 def read_index(source: str | os.PathLike[str] | bytes, *, expect: Mapping[str, Any] | None = None,
                substitute: Mapping[str, Callable[[Any], Any]] | None = None,
                into: Mapping[str, Any] | None = None
@@ -97,15 +113,19 @@ def read_index(source: str | os.PathLike[str] | bytes, *, expect: Mapping[str, A
     """
     with IndexFile(source) as f:
         header = f.header
-        _check_versions(f.name, header, aeronorm_version())
-        for key, value in (expect or {}).items():
-            if header.get(key) != value:
-                raise SavedIndexError(f"{f.name}: the index has {key} {str(header.get(key))[:16]!r}, "
-                                      f"not {str(value)[:16]!r}: it was built from something else")
+        _check_header(f, expect)
         encoded = Encoded.of(f.sections())
     root = decode(encoded, allowed=allowed_module, substitute=dict(substitute or {}), into=dict(into or {}),
                   consume=True)
     return header, root
+
+
+def _check_header(f: IndexFile, expect: Mapping[str, Any] | None) -> None:
+    _check_versions(f.name, f.header, aeronorm_version())
+    for key, value in (expect or {}).items():
+        if f.header.get(key) != value:
+            raise SavedIndexError(f"{f.name}: the index has {key} {str(f.header.get(key))[:16]!r}, "
+                                  f"not {str(value)[:16]!r}: it was built from something else")
 
 
 def _check_versions(name: str, header: Mapping[str, Any], version: str) -> None:

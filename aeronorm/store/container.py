@@ -133,7 +133,8 @@ class IndexFile:
     """A saved index opened for reading: its header, and its sections on demand.
 
     ``source`` is a path (memory-mapped: a section is read from the page cache, never the whole
-    file at once) or the bytes of a file.
+    file at once) or the bytes of a file; ``name`` is what messages call it (by default the
+    path, or ``<bytes>``).
 
     Raises
     ------
@@ -143,14 +144,16 @@ class IndexFile:
         The header's checksum differs, or the file is shorter than its sections.
     """
 
-    def __init__(self, source: str | os.PathLike[str] | bytes | bytearray | memoryview):
+    def __init__(self, source: str | os.PathLike[str] | bytes | bytearray | memoryview, *,
+                 name: str | None = None):
         self._map: mmap.mmap | None = None
-        self.name = "<bytes>"
         if isinstance(source, (bytes, bytearray, memoryview)):
+            self.name = "<bytes>" if name is None else name
             self._data: Any = memoryview(source)
         else:
-            self.name = os.fspath(source)
-            with open(self.name, "rb") as fh:
+            path = os.fspath(source)
+            self.name = path if name is None else name
+            with open(path, "rb") as fh:
                 size = os.fstat(fh.fileno()).st_size
                 if size == 0:
                     raise CorruptIndexError(f"{self.name}: empty file, not a saved index")

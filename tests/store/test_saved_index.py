@@ -15,7 +15,7 @@ from aeronorm import Glossary, Normalizer
 from aeronorm.caching import BuildOnce
 from aeronorm.errors import CorruptIndexError, IndexVersionError, SavedIndexError
 from aeronorm.mt import FunctionTranslator
-from aeronorm.store import read_index_header
+from aeronorm.store import check_index, read_index_header
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -204,3 +204,19 @@ def test_a_damaged_index_is_an_error_naming_the_file(tmp_path):
     path.write_bytes(data[: len(data) // 3])
     with pytest.raises(CorruptIndexError, match="truncated"):
         Normalizer.load(path)
+
+
+def test_check_index_makes_the_checks_of_loading_without_decoding(monkeypatch):
+    data = saved(Normalizer(Glossary.from_records([{"id": "a", "name": "Alpha Rocket Works"}])))
+    header = check_index(data, name="shared/a.idx")
+    assert header == read_index_header(data) and header["entities"] == 1
+    with pytest.raises(SavedIndexError, match="built from something else"):
+        check_index(data, expect={"glossary": "0" * 64})
+    last = max(header["sections"], key=lambda s: s["offset"])  # a section's last byte, not padding
+    damaged = bytearray(data)
+    damaged[last["offset"] + last["length"] - 1] ^= 1
+    with pytest.raises(CorruptIndexError, match=rf"shared/a\.idx: section '{last['name']}'"):
+        check_index(bytes(damaged), name="shared/a.idx")
+    monkeypatch.setattr(aeronorm, "__version__", "99.0")
+    with pytest.raises(IndexVersionError, match=r"shared/a\.idx: saved by aeronorm"):
+        check_index(data, name="shared/a.idx")
