@@ -263,11 +263,18 @@ def match_pandas(
     import numpy as np
     import pandas as pd
 
-    values = series.to_numpy(dtype=object)
-    # factorize hashes in C: the Python loop then runs once per distinct value, not per row
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    ids, canonicals, scores, methods = resolve_distinct(
-        normalizer, uniques, type=type, on_unknown=on_unknown, memo=memo)
+    try:
+        values = series.to_numpy(dtype=object)
+        # factorize hashes in C: the Python loop then runs once per distinct value, not per row
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        ids, canonicals, scores, methods = resolve_distinct(
+            normalizer, uniques, type=type, on_unknown=on_unknown, memo=memo)
+    except (TypeError, ValueError) as exc:  # an array is unhashable, a struct is two-dimensional
+        kind = non_strings(series)
+        if kind is None:
+            raise
+        raise TypeError(f"names must be strings (or missing values), but the column holds {kind}: "
+                        "cast it to strings first") from exc
 
     def take(column: list[Any], fill: Any, dtype: Any = object) -> Any:
         arr = np.empty(len(column) + 1, dtype=dtype)
@@ -287,6 +294,41 @@ def match_pandas(
         },
         index=series.index,
     )
+
+
+def non_strings(series: Any) -> str | None:
+    """What a pandas column (a Spark UDF's batch: a struct arrives as a DataFrame) holds when it
+    is not strings, in words for an error message (``"integers"``, ``"arrays"``, ...); None
+    when it holds only strings and missing values. Called after a failure, never per batch."""
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(series, pd.DataFrame):
+        return "structs"
+    dtype = series.dtype
+    if isinstance(dtype, pd.CategoricalDtype):
+        return non_strings(pd.Series(dtype.categories))
+    kind = {"b": "booleans", "i": "integers", "u": "integers", "f": "numbers", "c": "complex numbers",
+            "M": "timestamps", "m": "durations"}.get(getattr(dtype, "kind", "O"))
+    if kind == "numbers" and bool((series.dropna() % 1 == 0).all()):  # Spark's int column with nulls
+        kind = "whole numbers"
+    if kind is not None:
+        return kind
+    for v in series.array:
+        if isinstance(v, str) or v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v):
+            continue
+        import datetime
+        import decimal
+
+        for types, name in (((list, tuple, np.ndarray), "arrays"), (dict, "maps"),
+                            ((bytes, bytearray, memoryview), "binary values"), ((bool, np.bool_), "booleans"),
+                            ((int, np.integer), "integers"), ((float, np.floating), "numbers"),
+                            (decimal.Decimal, "decimals"), (datetime.datetime, "timestamps"),
+                            (datetime.date, "dates")):
+            if isinstance(v, types):
+                return name
+        return f"{v.__class__.__name__} values"
+    return None
 
 
 def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_unknown: str) -> Any:

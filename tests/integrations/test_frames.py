@@ -135,6 +135,11 @@ def test_pandas_errors(optional):
         normalize_frame(df, "org", on_unknown="drop")
     with pytest.raises(TypeError, match="DataFrame"):
         normalize_frame({"org": ["NWPU"]}, "org")
+    # what the column holds, never its first value as pandas made it ("got float: 1.0")
+    for values, kind in (([1, 2, None], "whole numbers"), (pd.Categorical([1, 2, None]), "integers"),
+                         ([["NWPU"], None], "arrays"), ([1.5], "numbers")):
+        with pytest.raises(TypeError, match=f"the column holds {kind}: cast it"):
+            match_series(pd.Series(values))
     with pytest.raises(TypeError, match="Series"):
         normalize_series(["NWPU"])
 
