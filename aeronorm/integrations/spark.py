@@ -9,13 +9,18 @@ How it runs: the driver builds a user's glossary's :class:`~aeronorm.normalizer.
 once, saves every table (:meth:`Normalizer.save <aeronorm.Normalizer.save>`) and sends those
 bytes to the executors once as a broadcast variable (on Spark Connect, which has no broadcast,
 they travel inside the UDF); ``index=`` names a saved index the executors read themselves (a
-path on shared storage), and nothing is sent. Each Python worker *loads* its normalizer from
+path on shared storage), which the driver reads once to check it and take its digest, and
+nothing is sent. Each Python worker *loads* its normalizer from
 them on its first batch: no worker builds a table. The shipped glossary is not sent at all: the
 executors load its index from their installation's cache (:mod:`aeronorm.store.cache`). A
 worker keeps its normalizer, with a bounded memo of resolved names, in a module-level cache
 keyed by the index's digest and the threshold, so later batches and later tasks on that worker
-(Spark reuses Python workers by default) pay nothing. Each Arrow batch is deduplicated before
-any look-up.
+(Spark reuses Python workers by default) pay nothing; an index file written again at the same
+path is a new digest, so a worker never answers from the index it read before. Each Arrow batch
+is deduplicated before any look-up.
+
+Column names are compared as Spark resolves them: case-insensitively, unless
+``spark.sql.caseSensitive`` is true. Names with dots, spaces or backticks are names, not paths.
 
 The canonical column equals :meth:`Normalizer.normalize_many` on the same values: a null stays
 null, an empty or blank string stays as it is, an unknown name is kept (``on_unknown="keep"``,
@@ -42,17 +47,19 @@ Examples
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import pickle
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..batch import Memo, check_on_unknown
 from ..errors import AeronormError, MissingDependencyError
-from .frames import MATCH_FIELDS, match_pandas
+from .frames import MATCH_FIELDS, match_pandas, non_strings
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
@@ -104,7 +111,9 @@ def decode_glossary(data: bytes) -> Glossary:
 class _Spec:
     """What a UDF carries to the workers: small, pickled with the UDF."""
 
-    key: str  # index digest ("default" for the shipped glossary): the worker cache key
+    # the worker cache key: "default" (the shipped glossary), a user glossary's digest, or
+    # "index:" and the SHA-256 of a saved index's bytes (index=), which the worker checks
+    key: str
     payload: Any  # None (shipped glossary), a saved index's bytes, a Broadcast of them, or its path
     threshold: float | None
     version: str  # the driver's aeronorm version, checked on the worker
@@ -130,17 +139,24 @@ _INDEXES_LOCK = threading.Lock()
 
 
 def _spec(session: Any, glossary: Glossary | None, threshold: float | None,
-          index: str | os.PathLike[str] | None = None) -> _Spec:
+          index: str | os.PathLike[str] | bytes | None = None) -> _Spec:
     from .. import __version__
     from ..glossary import Glossary
+    from ..pipeline.calibration import DEFAULT_CALIBRATION
 
-    if threshold is not None and not 0.0 <= threshold <= 1.0:
-        raise ValueError(f"threshold must be within 0..1, got {threshold!r}")
+    DEFAULT_CALIBRATION.with_options(threshold=threshold)  # checked as Normalizer(threshold=) does
     if index is not None:
         if glossary is not None:
             raise ValueError("give glossary= or index= (a saved index holds its glossary), not both")
-        path = os.fspath(index)
-        return _Spec("index:" + path, path, threshold, __version__)
+        if isinstance(index, (bytes, bytearray, memoryview)):  # its contents, as Normalizer.load takes
+            data = bytes(index)
+            key = _check_index(data, "index= bytes (read as a saved index's contents, as Normalizer.load "
+                                     "does; a path is a str)")
+            return _Spec(key, _broadcast(session, key, data), threshold, __version__)
+        path = _index_path(index)
+        with open(path, "rb") as fh:
+            data = fh.read()
+        return _Spec(_check_index(data, path), path, threshold, __version__)
     if glossary is None or glossary is Glossary.default():
         return _Spec("default", None, threshold, __version__)
     if not isinstance(glossary, Glossary):
@@ -150,6 +166,45 @@ def _spec(session: Any, glossary: Glossary | None, threshold: float | None,
     key = records_digest(glossary.entities, glossary.terms)[:24]
     data = _saved_index(key, glossary)
     return _Spec(key, _broadcast(session, key, data), threshold, __version__)
+
+
+def _index_path(index: Any) -> str:
+    """The absolute path ``index=`` names, checked on the driver: a file that exists."""
+    if not isinstance(index, (str, os.PathLike)):
+        raise TypeError(f"index must be the path of a saved index (str or os.PathLike) or its bytes, "
+                        f"not {type(index).__name__}")
+    path = os.fspath(index)
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not path:
+        raise ValueError("index must be the path of a saved index, not an empty string")
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"index: no such file: {path!r} (a saved index: aeronorm index build, "
+                                "or Normalizer.save)")
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"index: {path!r} is a directory, not a saved index")
+    if not os.path.isfile(path):
+        raise ValueError(f"index: {path!r} is not a regular file")
+    # the executors read it: relative to the driver's directory, not to theirs
+    return os.path.abspath(path)
+
+
+def _index_digest(data: bytes) -> str:
+    """The worker cache key of a saved index: its contents' SHA-256, never its path, so a file
+    written again at the same path is a new key (and other spellings of one file are one)."""
+    return "index:" + hashlib.sha256(data).hexdigest()
+
+
+def _check_index(data: bytes, name: str) -> str:
+    """:func:`_index_digest` of a saved index, once the driver has checked it will load: a
+    normalizer's index, of this format, aeronorm and library versions, every checksum right."""
+    from ..errors import SavedIndexError
+    from ..store import check_index
+
+    header = check_index(data, name=name)
+    if "glossary" not in header or "calibration" not in header:
+        raise SavedIndexError(f"{name}: a saved index, but not a Normalizer's (Normalizer.save writes them)")
+    return _index_digest(data)
 
 
 def _saved_index(key: str, glossary: Glossary) -> bytes:
@@ -200,9 +255,16 @@ def _worker(spec: _Spec) -> _Worker:
                     "install the same aeronorm on both (see docs/spark.md)")
             if spec.payload is None:
                 n = default_normalizer() if spec.threshold is None else Normalizer(threshold=spec.threshold)
-            else:
-                # a saved index: its bytes, a broadcast of them, or a path the executor reads
-                data = spec.payload if isinstance(spec.payload, (bytes, str)) else spec.payload.value
+            elif isinstance(spec.payload, str):  # index=: a path this executor reads
+                with open(spec.payload, "rb") as fh:
+                    data = fh.read()
+                if _index_digest(data) != spec.key:  # never answer from another index than planned
+                    raise AeronormError(
+                        f"{spec.payload}: the saved index changed after the driver read it: run the job "
+                        "again (and do not write over an index a job is reading)")
+                n = Normalizer.load(data, threshold=spec.threshold)
+            else:  # a saved index's bytes, or a broadcast of them
+                data = spec.payload if isinstance(spec.payload, bytes) else spec.payload.value
                 n = Normalizer.load(data, threshold=spec.threshold)
             while len(_WORKERS) >= _MAX_NORMALIZERS:
                 del _WORKERS[next(iter(_WORKERS))]
@@ -231,8 +293,15 @@ def _find_batch(texts: Any, spec: _Spec, type_: str | None = None) -> Any:
     find = getattr(w.normalizer, "find", None)
     if find is None:
         raise AeronormError("find_column needs Normalizer.find, which this aeronorm version lacks")
-    values = texts.to_numpy(dtype=object)
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    try:
+        values = texts.to_numpy(dtype=object)
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        if not all(isinstance(text, str) for text in uniques):
+            raise TypeError
+    except (TypeError, ValueError) as exc:  # an array is unhashable, a struct is two-dimensional
+        kind = non_strings(texts) or "values that are not strings"
+        raise TypeError(f"find_udf needs a column of strings, but the column holds {kind}: "
+                        "cast it to string first") from exc
     out = np.empty(len(uniques) + 1, dtype=object)  # last slot: null, picked by code -1
     for i, text in enumerate(uniques):
         out[i] = [
@@ -256,7 +325,7 @@ def match_udf(
     type: str | None = None,
     on_unknown: str = "keep",
     session: Any = None,
-    index: str | os.PathLike[str] | None = None,
+    index: str | os.PathLike[str] | bytes | None = None,
 ) -> Any:
     """A pandas UDF resolving a string column into a struct of id, canonical, score, method.
 
@@ -278,7 +347,11 @@ def match_udf(
     index : str or path, optional
         A saved index (:meth:`Normalizer.save <aeronorm.Normalizer.save>`, ``aeronorm index
         build``) at a path every executor can read (shared storage): instead of ``glossary``,
-        nothing is broadcast and each Python worker loads it.
+        nothing is broadcast and each Python worker loads it. The driver reads it first: a
+        missing file, a directory, or a file that is not a saved index of this aeronorm fails
+        here, not on the executors. ``bytes`` are an index's contents (as
+        :meth:`Normalizer.load <aeronorm.Normalizer.load>` takes them), broadcast like a
+        glossary's.
 
     Returns
     -------
@@ -312,7 +385,7 @@ def find_udf(
     threshold: float | None = None,
     type: str | None = None,
     session: Any = None,
-    index: str | os.PathLike[str] | None = None,
+    index: str | os.PathLike[str] | bytes | None = None,
 ) -> Any:
     """A pandas UDF finding known names in a text column: an array of :data:`MENTION_SCHEMA` structs.
 
@@ -343,7 +416,7 @@ def normalize_column(
     type: str | None = None,
     on_unknown: str = "keep",
     dedupe: str = "batch",
-    index: str | os.PathLike[str] | None = None,
+    index: str | os.PathLike[str] | bytes | None = None,
 ) -> Any:
     """``df`` with four columns resolving the names in ``column``.
 
@@ -358,8 +431,8 @@ def normalize_column(
         driver and sent to the executors once.
     prefix : str, optional
         The new columns are ``{prefix}_id``, ``{prefix}_canonical``, ``{prefix}_score`` (double)
-        and ``{prefix}_method``; defaults to ``column``. Existing columns of those names are
-        replaced.
+        and ``{prefix}_method``; defaults to ``column``; not empty. Existing columns of those
+        names (as Spark compares names: in any case, by default) are replaced.
     threshold : float, optional
         Acceptance threshold; defaults to the Normalizer's.
     type : str, optional
@@ -389,9 +462,12 @@ def normalize_column(
     KeyError
         ``column`` is not in ``df``.
     TypeError
-        ``column`` is not a string column.
+        ``column`` is not a string column; an argument of the wrong type.
     ValueError
-        A new column would be ``column`` itself (its names would be lost).
+        A new column would be ``column`` itself (its names would be lost; Spark compares names
+        case-insensitively by default), two columns are named ``column``, or a bad argument.
+    FileNotFoundError, SavedIndexError
+        ``index`` is not the path of a saved index this aeronorm can load.
     MissingDependencyError
         pyspark (or pandas, pyarrow) is not installed.
 
@@ -402,32 +478,32 @@ def normalize_column(
     ...  .select("maker_id", "maker_method").collect()]  # doctest: +SKIP
     [('casic', 'exact'), (None, None)]
     """
-    _check_string_column(df, column)
+    column = _check_string_column(df, column)
     if dedupe not in ("batch", "global"):
         raise ValueError(f"dedupe must be 'batch' or 'global', got {dedupe!r}")
-    if column in {f"{column if prefix is None else prefix}_{f}" for f in MATCH_FIELDS}:
-        raise ValueError(f"the new column {column!r} would replace the column of names itself: "
-                         f"choose another prefix than {prefix!r}")
+    prefix = _check_prefix(prefix, column)
+    new = [f"{prefix}_{f}" for f in MATCH_FIELDS]
+    _check_not_replaced(df, column, new, prefix)
     u = match_udf(glossary=glossary, threshold=threshold, type=type, on_unknown=on_unknown,
                   session=df.sparkSession, index=index)
-    prefix = column if prefix is None else prefix
     if dedupe == "global":
-        key = f"__aeronorm_key_{prefix}"
+        fold = _name_key(df)
+        key = _fresh_name(df, f"__aeronorm_key_{prefix}")
         names = df.select(_col(df, column).alias(key)).distinct()
         resolved = _with_match_columns(names, key, u, prefix)
-        new = [f"{prefix}_{f}" for f in MATCH_FIELDS]
-        left = df.drop(*(c for c in new if c in df.columns))
+        # the columns batch mode replaces: the same names, as Spark resolves them
+        left = df.drop(*(c for c in df.columns if fold(c) in {fold(n) for n in new}))
         # null-safe: the null name joins its own (all-null) resolution, rows are never lost
-        joined = left.join(resolved, _col(left, column).eqNullSafe(resolved[key]), "left")
-        return joined.select(*(_col(left, c) for c in left.columns), *(resolved[c] for c in new))
+        joined = left.join(resolved, _col(left, column).eqNullSafe(_col(resolved, key)), "left")
+        return joined.select(*(_col(left, c) for c in left.columns), *(_col(resolved, c) for c in new))
     return _with_match_columns(df, column, u, prefix)
 
 
 def _with_match_columns(df: Any, column: str, u: Any, prefix: str) -> Any:
     """``df`` plus the four fields of ``u(column)`` as columns (the UDF runs once per row)."""
-    tmp = f"__aeronorm_{prefix}"
+    tmp = _fresh_name(df, f"__aeronorm_{prefix}")
     out = df.withColumn(tmp, u(_col(df, column)))
-    out = out.withColumns({f"{prefix}_{f}": out[tmp].getField(f) for f in MATCH_FIELDS})
+    out = out.withColumns({f"{prefix}_{f}": _col(out, tmp).getField(f) for f in MATCH_FIELDS})
     return out.drop(tmp)
 
 
@@ -439,7 +515,7 @@ def find_column(
     prefix: str | None = None,
     threshold: float | None = None,
     type: str | None = None,
-    index: str | os.PathLike[str] | None = None,
+    index: str | os.PathLike[str] | bytes | None = None,
 ) -> Any:
     """``df`` with ``{prefix}_mentions``: the known names in the text of ``column``.
 
@@ -452,7 +528,8 @@ def find_column(
     glossary, threshold, type, index
         As for :func:`normalize_column`.
     prefix : str, optional
-        The new column is ``{prefix}_mentions``; defaults to ``column``.
+        The new column is ``{prefix}_mentions``; defaults to ``column``. It must not be
+        ``column`` itself (``ValueError``).
 
     Returns
     -------
@@ -467,10 +544,12 @@ def find_column(
     >>> [m.id for m in find_column(df, "body").first().body_mentions]  # doctest: +SKIP
     ['nwpu', 'casic']
     """
-    _check_string_column(df, column)
+    column = _check_string_column(df, column)
+    prefix = _check_prefix(prefix, column)
+    new = f"{prefix}_mentions"
+    _check_not_replaced(df, column, [new], prefix)
     u = find_udf(glossary=glossary, threshold=threshold, type=type, session=df.sparkSession, index=index)
-    prefix = column if prefix is None else prefix
-    return df.withColumn(f"{prefix}_mentions", u(_col(df, column)))
+    return df.withColumn(new, u(_col(df, column)))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -501,15 +580,76 @@ def _col(df: Any, name: str) -> Any:
     return df[f"`{name.replace('`', '``')}`"]
 
 
-def _check_string_column(df: Any, column: str) -> None:
+def _name_key(df: Any) -> Callable[[str], str]:
+    """What Spark compares of two column names: the names, or (``spark.sql.caseSensitive`` false,
+    the default) their case-folded forms, folded a character at a time as Java's
+    ``equalsIgnoreCase`` does."""
+    try:
+        sensitive = str(df.sparkSession.conf.get("spark.sql.caseSensitive", "false")).lower() == "true"
+    except Exception:  # a session that cannot say: Spark's default
+        sensitive = False
+    if sensitive:
+        return str
+
+    def fold(name: str) -> str:
+        return "".join(u.lower() if len(u := c.upper()) == 1 else c.lower() for c in name)
+
+    return fold
+
+
+def _check_string_column(df: Any, column: str) -> str:
+    """The name of ``df``'s column that ``column`` names (as Spark resolves it), a string column."""
     _imports()
     if not hasattr(df, "sparkSession") or not hasattr(df, "schema"):
         raise TypeError(f"expected a pyspark DataFrame, got {type(df).__name__}")
-    if column not in df.columns:
-        raise KeyError(f"no column {column!r}; columns: {df.columns}")
-    dtype = df.schema[column].dataType.typeName()
+    if not isinstance(column, str):
+        raise TypeError(f"column must be a column's name (a str), not {type(column).__name__}")
+    fold = _name_key(df)
+    hits = [i for i, c in enumerate(df.columns) if fold(c) == fold(column)]
+    if not hits:
+        struct = " (a struct's field? give it a column of its own first)" if "." in column else ""
+        raise KeyError(f"no column {column!r}{struct}; columns: {df.columns}")
+    if len(hits) > 1:
+        raise ValueError(f"{len(hits)} columns of the frame are named {column!r} "
+                         f"({', '.join(repr(df.columns[i]) for i in hits)}), as Spark compares names: "
+                         "rename or drop all but one first")
+    found = df.schema.fields[hits[0]]
+    dtype = found.dataType.typeName()
     if dtype not in ("string", "varchar", "char"):
-        raise TypeError(f"column {column!r} must hold strings, not {dtype}; cast it first")
+        raise TypeError(f"column {found.name!r} must hold strings, not {dtype}; cast it first")
+    return found.name
+
+
+def _check_prefix(prefix: Any, column: str) -> str:
+    if prefix is None:
+        return column
+    if not isinstance(prefix, str):
+        raise TypeError(f"prefix must be a str, not {type(prefix).__name__}: {prefix!r}")
+    if not prefix:
+        raise ValueError("prefix must not be empty (the new columns would be '_id', ...): give one, or "
+                         "leave it out for the column's name")
+    return prefix
+
+
+def _check_not_replaced(df: Any, column: str, new: list[str], prefix: str) -> None:
+    """ValueError if a new column would replace ``column``, as Spark compares names."""
+    fold = _name_key(df)
+    for name in new:
+        if fold(name) == fold(column):
+            same = "" if name == column else " (Spark compares column names case-insensitively)"
+            raise ValueError(f"the new column {name!r} would replace the column of names {column!r} "
+                             f"itself{same}: choose another prefix than {prefix!r}")
+
+
+def _fresh_name(df: Any, base: str) -> str:
+    """``base``, or ``base`` and a number: the name of no column of ``df`` (a temporary column)."""
+    fold = _name_key(df)
+    taken = {fold(c) for c in df.columns}
+    name, n = base, 0
+    while fold(name) in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return name
 
 
 def _check_type(type_: str | None) -> None:

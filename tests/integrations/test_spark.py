@@ -145,7 +145,7 @@ def test_prefix_replaces_and_keeps_columns(spark):
 
 @pytest.mark.spark
 def test_errors(spark):
-    from aeronorm.spark import normalize_column
+    from aeronorm.spark import find_column, normalize_column
 
     df = spark.createDataFrame([("Moon Bakery", 1)], "org string, n int")
     with pytest.raises(KeyError, match="nope"):
@@ -162,6 +162,77 @@ def test_errors(spark):
         normalize_column(df, "org", glossary=USER_RECORDS)
     with pytest.raises(Exception, match="NoMatchError"):
         normalize_column(df, "org", on_unknown="raise").collect()
+    # checked on the driver, as Normalizer checks them, not on the workers at the first action
+    with pytest.raises(TypeError, match="threshold must be a number, not str"):
+        normalize_column(df, "org", threshold="0.9")
+    with pytest.raises(TypeError, match="threshold must be a number, not bool"):
+        normalize_column(df, "org", threshold=True)
+    with pytest.raises(TypeError, match="prefix must be a str"):
+        normalize_column(df, "org", prefix=5)
+    with pytest.raises(ValueError, match="prefix must not be empty"):
+        find_column(df, "org", prefix="")
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        normalize_column(df, "org", index="/nonexistent/user.idx")
+
+
+@pytest.mark.spark
+def test_a_rewritten_index_is_never_stale(spark, tmp_path, monkeypatch):
+    from aeronorm.spark import find_column, normalize_column
+
+    path = tmp_path / "x.idx"
+    df = spark.createDataFrame([("Moon Bakery",)], "org string")
+    texts = spark.createDataFrame([("We met Moon Bakery Group.",)], "body string")
+
+    Normalizer(Glossary.from_records([{"id": "mb", "name": "Moon Bakery Group"}])).save(path)
+    assert normalize_column(df, "org", index=str(path)).first().org_id == "mb"
+    Normalizer(Glossary.from_records([{"id": "mb2", "name": "Lunar Bakery Holdings",
+                                       "aliases": ["Moon Bakery"]}])).save(path)
+    # the workers hold the first index under the old digest: the new one is another
+    assert normalize_column(df, "org", index=str(path)).first().org_id == "mb2"
+    assert find_column(texts, "body", index=str(path)).first().body_mentions == []
+    monkeypatch.chdir(tmp_path)
+    assert normalize_column(df, "org", index="./x.idx").first().org_id == "mb2"  # the file spelled otherwise
+
+
+@pytest.mark.spark
+def test_column_names_compare_as_spark_resolves_them(spark):
+    from aeronorm.spark import find_column, normalize_column
+
+    names = spark.createDataFrame([("NWPU",)], "X_ID string")
+    texts = spark.createDataFrame([("NWPU met CASIC",)], "Body_Mentions string")
+    for dedupe in ("batch", "global"):
+        with pytest.raises(ValueError, match="'x_id' would replace the column of names 'X_ID' itself"):
+            normalize_column(names, "X_ID", prefix="x", dedupe=dedupe)
+    for column in ("Body_Mentions", "body_mentions"):  # the column is found as Spark finds it
+        with pytest.raises(ValueError, match="would replace the column of names 'Body_Mentions' itself"):
+            find_column(texts, column, prefix="body")
+    # an output column that exists in another case is replaced, the same in both modes
+    df = spark.createDataFrame([("NWPU", "keep me", "x")], "org string, ORG_ID string, other string")
+    outs = [normalize_column(df, "org", dedupe=dedupe) for dedupe in ("batch", "global")]
+    assert sorted(outs[0].columns) == sorted(outs[1].columns) == sorted(
+        ["org", "other", *(f"org_{f}" for f in MATCH_FIELDS)])
+    assert [o.select("org_id", "other").first() for o in outs] == [("nwpu", "x")] * 2
+    two = spark.createDataFrame([("NWPU", "CASIC")], "org string, ORG string")
+    with pytest.raises(ValueError, match="2 columns"):
+        normalize_column(two, "org")
+    spark.conf.set("spark.sql.caseSensitive", "true")
+    try:  # then X_ID and x_id are two columns
+        out = normalize_column(names, "X_ID", prefix="x")
+        assert out.columns == ["X_ID", *(f"x_{f}" for f in MATCH_FIELDS)]
+        assert tuple(out.select("X_ID", "x_id").first()) == ("NWPU", "nwpu")
+    finally:
+        spark.conf.unset("spark.sql.caseSensitive")
+
+
+@pytest.mark.spark
+def test_the_udfs_on_a_column_of_other_values(spark):
+    from aeronorm.spark import find_udf, match_udf
+
+    df = spark.createDataFrame([(1, ["NWPU"]), (None, None)], "n int, a array<string>")
+    with pytest.raises(Exception, match=r"holds (whole numbers|integers): cast it"):
+        df.select(match_udf()("n").alias("m")).collect()
+    with pytest.raises(Exception, match="holds arrays: cast it"):
+        df.select(find_udf()("a").alias("m")).collect()
 
 
 @pytest.mark.spark
@@ -286,7 +357,7 @@ def test_workers_load_the_index_the_driver_built_once(optional, monkeypatch):
     assert len(built) == 1  # the workers loaded it
 
 
-def test_an_index_path_is_loaded_by_each_worker(optional, tmp_path):
+def test_an_index_path_is_loaded_by_each_worker(optional, tmp_path, monkeypatch):
     pd = optional("pandas")
     path = tmp_path / "user.idx"
     Normalizer(Glossary.from_records(USER_RECORDS)).save(path)
@@ -296,6 +367,54 @@ def test_an_index_path_is_loaded_by_each_worker(optional, tmp_path):
     assert out["id"].iloc[0] == "gw-rocket" and pd.isna(out["id"].iloc[1])
     with pytest.raises(ValueError, match="not both"):
         backend._spec(_ConnectLike(), Glossary.from_records(USER_RECORDS), None, index=path)
+    # the key is the contents' digest: another spelling of the path is the same key, the bytes too
+    monkeypatch.chdir(tmp_path)
+    assert backend._spec(_ConnectLike(), None, None, index="./user.idx") == spec
+    from_bytes = backend._spec(_ConnectLike(), None, None, index=path.read_bytes())
+    assert from_bytes.key == spec.key and from_bytes.payload == path.read_bytes()
+    # written again at the same path: a new key; a file changed after the driver read it: refused
+    Normalizer(Glossary.from_records(USER_RECORDS[:1])).save(path)
+    again = backend._spec(_ConnectLike(), None, None, index=path)
+    assert again.key != spec.key
+    backend._WORKERS.pop((spec.key, None), None)
+    with pytest.raises(AeronormError, match="changed after the driver read it"):
+        backend._worker(spec)
+    out = backend._match_batch(pd.Series(["Changcheng Rocket Factory", "Yunhai Optical Lab"]), again, None,
+                               "none")
+    assert out["id"].iloc[0] == "gw-rocket" and pd.isna(out["id"].iloc[1])  # cloud-lab is gone
+
+
+def test_bad_arguments_are_refused_on_the_driver(tmp_path):
+    from aeronorm.errors import IndexVersionError, SavedIndexError
+
+    def spec(threshold=None, index=None):
+        return backend._spec(_ConnectLike(), None, threshold, index=index)
+
+    for threshold, error in (("0.9", TypeError), (True, TypeError), (1.5, ValueError),
+                             (float("nan"), ValueError)):
+        with pytest.raises(error, match="threshold"):
+            spec(threshold)
+    assert spec(1).threshold == 1 and spec(0.9).threshold == 0.9
+    (tmp_path / "notes.txt").write_text("hello")
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        spec(index=tmp_path / "missing.idx")
+    with pytest.raises(IsADirectoryError, match="directory"):
+        spec(index=tmp_path)
+    with pytest.raises(IndexVersionError, match=r"notes\.txt: not a saved aeronorm index"):
+        spec(index=str(tmp_path / "notes.txt"))
+    with pytest.raises(IndexVersionError, match=r"bytes .* not a saved aeronorm index"):
+        spec(index=os.fsencode(tmp_path / "notes.txt"))  # bytes are contents, as Normalizer.load takes them
+    with pytest.raises(TypeError, match="index must be"):
+        spec(index=5)
+    with pytest.raises(ValueError, match="empty"):
+        spec(index="")
+    path = tmp_path / "user.idx"
+    Normalizer(Glossary.from_records(USER_RECORDS)).save(path)
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 1
+    path.write_bytes(bytes(data))
+    with pytest.raises(SavedIndexError, match=r"user\.idx: section"):
+        spec(index=path)  # a damaged section: found on the driver, before any executor reads it
 
 
 def test_worker_keeps_a_bounded_number_of_normalizers():
@@ -328,6 +447,21 @@ def test_import_is_lazy_and_names_the_extra():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "MissingDependencyError" in out.stdout and 'aeronorm[spark]' in out.stdout, out.stdout + out.stderr
+
+
+def test_a_column_that_does_not_hold_strings_is_named(optional):
+    pd = optional("pandas")
+    spec = backend._spec(_ConnectLike(), None, None)
+    # what Spark's Arrow batches hold for int (with nulls: float64), array, map and struct columns
+    for values, kind in ((pd.Series([1, None]), "holds whole numbers"),
+                         (pd.Series([1, 2], dtype="int32"), "holds integers"),
+                         (pd.Series([["NWPU"]]), "holds arrays"), (pd.Series([{"a": "b"}]), "holds maps"),
+                         (pd.DataFrame({"a": ["NWPU"]}), "holds structs"),
+                         (pd.Series([True, None]), "holds booleans")):
+        with pytest.raises(TypeError, match=kind):
+            backend._match_batch(values, spec, None, "keep")
+        with pytest.raises(TypeError, match=kind):
+            backend._find_batch(values, spec)
 
 
 def test_find_batch_dedups_and_keeps_nulls(optional):
@@ -376,3 +510,16 @@ def test_a_dotted_column_name_and_a_prefix_that_would_replace_it(spark, normaliz
     df = spark.createDataFrame([("NWPU",)], "x_id string")
     with pytest.raises(ValueError, match="would replace the column of names"):
         backend.normalize_column(df, "x_id", prefix="x")
+    # dots, backticks and spaces in columns and prefixes, the temporary columns' too
+    df = spark.createDataFrame([(0, "NWPU", "CASIC", "NWPU met CASIC"), (1, None, None, None)],
+                               "i long, `a.b` string, `a``b` string, `my text` string")
+    for dedupe in ("batch", "global"):
+        out = backend.normalize_column(df, "a.b", dedupe=dedupe)
+        out = backend.normalize_column(out, "a`b", prefix="x.y", dedupe=dedupe)
+        out = backend.normalize_column(out, "a`b", prefix="p`q", dedupe=dedupe)
+        out = backend.find_column(out, "my text", prefix="f.g`h")
+        rows = out.orderBy("i").collect()
+        assert [(r["a.b_id"], r["x.y_id"], r["p`q_id"]) for r in rows] == [("nwpu", "casic", "casic"),
+                                                                          (None, None, None)]
+        assert [m.id for m in rows[0]["f.g`h_mentions"]] == ["nwpu", "casic"]
+        assert rows[1]["f.g`h_mentions"] is None
