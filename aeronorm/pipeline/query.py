@@ -16,8 +16,8 @@ __all__ = ["Query"]
 
 _SPACES = re.compile(r"\s+")
 _ASIDE_PUNCT = ' ()[]（）【】"“”'
-#: A postal code in an address part after the name ("X University, Harbin 150001, China", "...,
-#: 100081 Beijing", ", 150001"): it locates the body, as the city beside it does.
+#: A postal code beside its city in an address part after the name ("X University, Harbin 150001,
+#: China", "..., 100081 Beijing"): it locates the body as the city does, which is checked.
 _POSTCODE = re.compile(r"\s*(?:([^\W\d_][^\d,]*?)\s+)?\d{6}(?:\s+([^\W\d_][^\d,]*?))?\s*")
 _SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
 
@@ -112,8 +112,8 @@ def _without_postcodes(text: str) -> str:
     kept = [first]
     for part in parts:
         m = _POSTCODE.fullmatch(part)
-        if m is None:
-            kept.append(part)
-        elif words := " ".join(w for w in m.groups() if w):
-            kept.append(" " + words)
+        words = " ".join(w for w in m.groups() if w) if m is not None else ""
+        # a code beside its city (checked as any place after the name is); a code alone may be
+        # any city's ("X University, 264209, China" is its Weihai campus): it stays
+        kept.append(" " + words if words else part)
     return _SPACES.sub(" ", ",".join(kept).replace(" ,", ","))
