@@ -258,6 +258,14 @@ def test_records_without_name_or_id():
         Glossary.from_records([{"name": "Nameless Id"}])
 
 
+@pytest.mark.parametrize("records", [None, 5])
+def test_records_that_are_no_iterable_are_named(records):
+    with pytest.raises(GlossaryError, match=r"<records>: records must be an iterable of mappings, got"):
+        Glossary.from_records(records)  # type: ignore[arg-type]
+    with pytest.raises(GlossaryError, match=r"<records>\.terms: records must be an iterable"):
+        Glossary.from_records([], terms=records)  # type: ignore[arg-type]
+
+
 def test_glossary_error_is_a_value_error():
     assert issubclass(GlossaryError, ValueError)
 
@@ -289,6 +297,16 @@ def test_save_names_a_directory_or_a_target_that_is_no_path(tmp_path):
     with pytest.raises(TypeError, match="path or a binary file"):
         n.save(None)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_save_names_a_missing_folder_not_its_temporary_file(tmp_path):
+    n = aeronorm.Normalizer(Glossary.from_records([{"id": "x", "name": "Xiling Orbital Works"}]))
+    target = tmp_path / "nodir" / "x.idx"
+    with pytest.raises(FileNotFoundError) as info:
+        n.save(target)
+    message = str(info.value)
+    assert "no such directory" in message and repr(str(tmp_path / "nodir")) in message
+    assert str(target) in message and ".tmp" not in message
 
 
 def test_glossary_load_names_what_is_no_path():

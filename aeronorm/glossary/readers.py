@@ -377,7 +377,7 @@ def _collect(items: Iterable[tuple[object, _Ctx]], parse: Callable[[object, _Ctx
 
 
 def _record_items(records: Iterable[object], source: str) -> Iterator[tuple[object, _Ctx]]:
-    if isinstance(records, (str, bytes, Mapping)):
+    if isinstance(records, (str, bytes, Mapping)) or not isinstance(records, Iterable):
         raise GlossaryError(f"records must be an iterable of mappings, got {_type_name(records)}",
                             source=source)
     for i, rec in enumerate(records):

@@ -98,7 +98,12 @@ def write_index_file(target: str | os.PathLike[str] | BinaryIO, header: Mapping[
         with open(path, "wb") as out:  # a device or a pipe (/dev/null): written as a stream
             return write(out)
     mode = _file_mode(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:  # named by the folder and the file asked for, never the temporary file
+        what = "no such directory" if isinstance(exc, FileNotFoundError) else exc.strerror
+        raise type(exc)(exc.errno, f"cannot write {os.fspath(target)!r}: {what}: "
+                                   f"{str(path.parent)!r}") from None
     try:
         with os.fdopen(fd, "wb") as out:
             size = write(out)
