@@ -6,7 +6,8 @@ atomic: a reader sees the previous file or the complete new one, never a part. A
 SIGTERM or SIGHUP (see :func:`~aeronorm.cli.errors.signals_interrupt`) removes the temporary file
 and leaves the previous OUTPUT, or none, in place. A symbolic link as OUTPUT is followed: its
 target is replaced and the link kept. The new file gets the previous file's permission bits, or
-those ``open`` would give (0666 less the umask).
+those ``open`` would give (0666 less the umask). :meth:`Output.check` tells, before any work, that
+OUTPUT's folder is there and takes a new file.
 
 stdout and streams (a FIFO, ``/dev/null``, a terminal) are written as the rows come: they have no
 previous content to protect, and a reader may be waiting. Only SIGKILL or a power cut can leave
@@ -55,6 +56,29 @@ class Output:
         self._stream: IO[bytes] | None = None
         self._temp: str | None = None
         self.target = os.path.realpath(path) if self.atomic else path
+
+    def check(self) -> None:
+        """A :class:`CLIError` now, before any work, when OUTPUT cannot be written: its folder is
+        missing, is no folder or takes no new file (permissions, a read-only file system), or a
+        stream (a FIFO, a device) is not writable. stdout is not checked."""
+        if self.path == "-":
+            return
+        if not self.atomic:
+            if not os.access(self.path, os.W_OK):
+                kind = file_kind(self._st) if self._st else "file"
+                raise CLIError(f"cannot write {self.path} ({kind}): permission denied")
+            return
+        folder = os.path.dirname(self.target) or "."
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            what = "no such directory" if isinstance(exc, FileNotFoundError) else os_reason(exc)
+            raise CLIError(f"cannot write {self.path}: {what}: {folder}") from None
+        if not stat.S_ISDIR(st.st_mode):
+            raise CLIError(f"cannot write {self.path}: {folder} is not a directory")
+        if not os.access(folder, os.W_OK | os.X_OK):
+            reason = "a read-only file system" if _read_only(folder) else "permission denied"
+            raise CLIError(f"cannot write {self.path}: no new file can be made in {folder} ({reason})")
 
     def __enter__(self) -> IO[bytes]:
         if self.path == "-":
@@ -180,6 +204,13 @@ class _Named(io.BufferedIOBase):
 
     @property
     def closed(self) -> bool:
+        return False
+
+
+def _read_only(folder: str) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
         return False
 
 

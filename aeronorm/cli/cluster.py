@@ -1,14 +1,21 @@
 """``aeronorm cluster``: a column's values grouped by entity, a draft glossary and a review table.
 
 The column is read whole (CSV, TSV, JSON Lines or Parquet, as ``normalize`` reads them), its
-distinct values clustered (:func:`aeronorm.clustering.cluster`), and three files written, each
-atomically and never over a file read:
+distinct values clustered (:func:`aeronorm.clustering.cluster`), and up to three outputs written,
+each atomically and never over a file read:
 
-* the draft glossary, YAML in the shipped format (``-o``, default stdout): one entity per
-  cluster of ``--min-size`` values or more, ready for ``--glossary``;
-* ``--review FILE.csv`` (or ``.tsv``): every distinct value with its cluster, count and the
-  evidence that joined it;
+* the draft glossary (``-o``, default stdout), in the shipped format: YAML for ``.yaml``/``.yml``
+  (and stdout, a pipe, a device), JSON for ``.json``; one entity per cluster of ``--min-size``
+  values or more, ready for ``--glossary``. Any other name is refused (``--glossary`` could not
+  read it back);
+* ``--review FILE``: every distinct value with its cluster, count and the evidence that joined
+  it, as CSV, TSV, JSON Lines or Parquet by the extension (the first three also ``.gz``); any
+  other extension is refused;
 * ``--html FILE``: the review page, each cluster with its evidence.
+
+Every output is checked before the column is read (its folder exists and takes a new file, it is
+no directory nor a file read), all are made in memory, then written into temporary files and
+renamed into place together: a failure leaves every previous file as it was.
 
 ``--units with_parent`` rolls units and subsidiaries up into their parent's cluster
 (:mod:`aeronorm.clustering.units`); by default they stay entities of their own.
@@ -20,10 +27,12 @@ vocabulary); with them, values the matcher resolves are anchored to their entiti
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from typing import Any
@@ -32,7 +41,7 @@ from .atomic import Output
 from .columns import guard_formula, listed, missing_field, near_names
 from .errors import CLIError
 from .files import Lines, Source, check_glossary_paths, refuse_alias, stat_path
-from .formats import input_format
+from .formats import FORMATS, input_format
 
 __all__ = ["add_cluster_parser", "cmd_cluster", "read_column"]
 
@@ -46,9 +55,10 @@ def add_cluster_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="INPUT", help="input file (CSV, TSV, JSONL, Parquet), or - for stdin")
     p.add_argument("--column", "-c", required=True, metavar="COL", help="the column of names")
     p.add_argument("--output", "-o", default="-", metavar="DRAFT",
-                   help="the draft glossary, YAML (default: stdout)")
+                   help="the draft glossary: .yaml/.yml (YAML) or .json (JSON) (default: YAML on stdout)")
     p.add_argument("--review", metavar="FILE", default=None,
-                   help="also write the review table: every value, its cluster and evidence (.csv or .tsv)")
+                   help="also write the review table: every value, its cluster and evidence "
+                        "(.csv, .tsv, .jsonl, each also .gz, or .parquet)")
     p.add_argument("--html", metavar="FILE", default=None, help="also write the review page (HTML)")
     p.add_argument("--format", "-f", choices=("csv", "tsv", "jsonl", "parquet"), default=None,
                    help="format of INPUT when it is - or has no known extension (default: csv for stdin)")
@@ -74,39 +84,56 @@ def add_cluster_parser(sub: argparse._SubParsersAction) -> None:
 
 def cmd_cluster(args: argparse.Namespace) -> int:
     from ..clustering import cluster
-    from ..clustering.export import REVIEW_COLUMNS, clusters_html, review_rows
+    from ..clustering.export import REVIEW_COLUMNS, clusters_html, glossary_json, review_rows
 
-    fmt = input_format(args.input, args.format)
+    fmt_in = input_format(args.input, args.format)
     _check(args)
     source = Source(args.input)
     reads = [(f"INPUT {source.name}", source.stat)] if source.stat is not None else []
     reads += check_glossary_paths(args.glossary)
-    outputs: list[tuple[str, Output]] = []
+    outputs: list[tuple[str, str, Output]] = []  # (label, format, output)
     for label, path in (("OUTPUT", args.output), ("--review", args.review), ("--html", args.html)):
         if path is None:
             continue
         st = _stdout_stat() if path == "-" else stat_path(path, what=f"{label} ", verb="write")
         refuse_alias(f"{label} {'stdout' if path == '-' else path}", st, reads)
-        outputs.append((label, Output(path, st=None if path == "-" else st, compress=False)))
-    names = [p for _, o in outputs for p in [o.target] if p != "-"]
+        st = None if path == "-" else st
+        if label == "OUTPUT":
+            fmt, compress = _draft_format(path, st), False
+        elif label == "--review":
+            fmt, compress = _review_format(path, st)
+        else:
+            fmt, compress = "html", None  # compressed when the name ends in .gz
+        outputs.append((label, fmt, Output(path, st=st, compress=compress)))
+    names = [p for _, _, o in outputs for p in [o.target] if p != "-"]
     if len(set(names)) != len(names):
         raise CLIError("the draft glossary, --review and --html must be three different files")
+    if sum(o.path == "-" for _, _, o in outputs) > 1:
+        raise CLIError("only one of the draft glossary (-o), --review and --html can go to stdout (-)")
+    for _, _, output in outputs:
+        output.check()  # a missing folder fails now, not after the work
 
-    values, stats = read_column(source, fmt, args.column)
+    values, stats = read_column(source, fmt_in, args.column)
     anchor = _anchor_glossary(args)
     clusters = cluster(values, glossary=anchor, threshold=args.threshold, type=args.type, units=args.units)
     header = (f"Draft glossary proposed by `aeronorm cluster` from {source.name}, column {args.column!r}.\n"
               "Review it before use: merge, split or rename entities, then pass it with --glossary.")
-    draft = clusters.to_yaml(min_size=args.min_size, header=header)
-    for label, output in outputs:
-        with output as stream:
-            if label == "OUTPUT":
-                stream.write(draft.encode("utf-8"))
-            elif label == "--html":
-                title = f"aeronorm cluster: {source.name}, column {args.column}"
-                stream.write(clusters_html(clusters, title=title, limit=None).encode("utf-8"))
-            else:
-                stream.write(_table(REVIEW_COLUMNS, review_rows(clusters), tsv=_is_tsv(args.review)))
+    contents = []  # every output made before any is written
+    for label, fmt, output in outputs:
+        if label == "OUTPUT":
+            data = (glossary_json(clusters, min_size=args.min_size) if fmt == "json"
+                    else clusters.to_yaml(min_size=args.min_size, header=header)).encode("utf-8")
+        elif label == "--html":
+            title = f"aeronorm cluster: {source.name}, column {args.column}"
+            data = clusters_html(clusters, title=title, limit=None).encode("utf-8")
+        else:
+            data = _review_table(REVIEW_COLUMNS, review_rows(clusters), fmt)
+        contents.append((output, data))
+    # Files first, each into its temporary file, then stdout; all renamed into place at the end:
+    # a failure before then leaves every previous file as it was.
+    with contextlib.ExitStack() as stack:
+        for output, data in sorted(contents, key=lambda c: c[0].path == "-"):
+            stack.enter_context(output).write(data)
     if not args.no_summary:
         sys.stderr.write(_summary(clusters, stats, args))
     return 0
@@ -239,8 +266,78 @@ def _parquet(source: Source, column: str) -> Iterator[Any]:
 
 
 # -- writing ------------------------------------------------------------------------------------
-def _is_tsv(path: str) -> bool:
-    return path.lower().endswith((".tsv", ".tab"))
+_DRAFT_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+def _stream(st: os.stat_result | None) -> bool:
+    """An existing FIFO or device (``/dev/stdout``): no name to tell a format by."""
+    return st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode)
+
+
+def _draft_format(path: str, st: os.stat_result | None) -> str:
+    """'yaml' or 'json', by the extension of DRAFT (YAML for stdout, a FIFO or a device); any
+    other name is refused: ``--glossary`` reads a draft back from .yaml, .yml and .json only."""
+    name = path.lower()
+    if path == "-" or _stream(st):
+        return "yaml"
+    for ext, fmt in _DRAFT_FORMATS.items():
+        if name.endswith(ext):
+            return fmt
+    ends = os.path.splitext(name)[1]
+    if ends == ".gz":
+        why = "it is not compressed (--glossary does not read .gz files)"
+    elif ends in (".csv", ".tsv", ".tab"):
+        why = ("a CSV or TSV glossary cannot hold every draft (it splits values at '|' and keeps no "
+               "comments)")
+    else:
+        why = "cannot tell its format from " + (f"the extension {ends!r}" if ends
+                                                else "a name without extension")
+    raise CLIError(f"cannot write the draft glossary to {path!r}: {why}; name it .yaml or .yml (YAML) or "
+                   ".json (JSON), the formats --glossary reads back")
+
+
+def _review_format(path: str, st: os.stat_result | None) -> tuple[str, bool]:
+    """The format of ``--review`` (csv, tsv, jsonl or parquet) by its extension, each text format
+    optionally ``.gz``, and whether to compress; CSV for stdout, a FIFO or a device."""
+    if path == "-" or _stream(st):
+        return "csv", False
+    name = path.lower()
+    gz = name.endswith(".gz")
+    base = name[:-3] if gz else name
+    for fmt, exts in FORMATS.items():
+        if base.endswith(exts):
+            if fmt == "parquet" and gz:
+                raise CLIError(f"cannot write --review {path!r}: Parquet is compressed within; name it .csv, "
+                               ".tsv, .jsonl or .parquet (the first three also .gz)")
+            if fmt == "parquet":
+                try:
+                    import pyarrow  # noqa: F401
+                except ImportError:
+                    raise CLIError("--review as Parquet needs pyarrow: pip install 'aeronorm[pandas]'"
+                                   ) from None
+            return fmt, gz
+    raise CLIError(f"cannot tell the format of --review {path!r} from its extension: name it .csv, .tsv, "
+                   ".jsonl or .parquet (the first three also .gz)")
+
+
+def _review_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str) -> bytes:
+    """The review table in ``fmt``: CSV and TSV as :func:`_table`, JSON Lines one object a row,
+    Parquet typed columns."""
+    if fmt in ("csv", "tsv"):
+        return _table(columns, rows, tsv=fmt == "tsv")
+    if fmt == "jsonl":
+        from .formats.jsonl import dumps
+
+        return "".join(dumps(dict(zip(columns, row, strict=True))) + "\n" for row in rows).encode("utf-8")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"size": pa.int64(), "count": pa.int64(), "confidence": pa.float64(), "score": pa.float64()}
+    table = pa.table({c: pa.array([row[i] for row in rows], types.get(c, pa.string()))
+                      for i, c in enumerate(columns)})
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    return sink.getvalue()
 
 
 def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], *, tsv: bool) -> bytes:

@@ -1,9 +1,9 @@
 """Clusters as a person reviews them and as the matcher uses them.
 
-* :func:`glossary_records` and :func:`glossary_yaml`: the draft glossary, in the shipped format
-  (``aeronorm normalize ... --glossary draft.yaml``). Each cluster of an unknown entity is an
-  entity: the proposed canonical name, every other English value an alias, acronyms as
-  abbreviations, the Chinese values as ``zh`` and ``zh_aliases``. A cluster anchored to a known
+* :func:`glossary_records`, :func:`glossary_yaml` and :func:`glossary_json`: the draft glossary,
+  in the shipped format (``aeronorm normalize ... --glossary draft.yaml``). Each cluster of an
+  unknown entity is an entity: the proposed canonical name, every other English value an alias,
+  acronyms as abbreviations, the Chinese values as ``zh`` and ``zh_aliases``. A cluster anchored to a known
   entity is written only when the column adds values the glossary does not resolve: the known
   entity whole (same id, so it replaces the shipped entry and keeps all its data) with the new
   values added.
@@ -61,8 +61,8 @@ class Cluster(Protocol):
     def count(self) -> int: ...
 
 
-__all__ = ["DRAFT_SOURCE", "REVIEW_COLUMNS", "clusters_html", "glossary_records", "glossary_yaml",
-           "review_rows"]
+__all__ = ["DRAFT_SOURCE", "REVIEW_COLUMNS", "clusters_html", "glossary_json", "glossary_records",
+           "glossary_yaml", "review_rows"]
 
 #: ``source`` of the entities of a draft glossary.
 DRAFT_SOURCE = "aeronorm cluster (draft: review before use)"
@@ -184,6 +184,21 @@ def glossary_yaml(clusters: Iterable[Cluster], *, min_size: int = 1, header: str
     body = yaml.safe_dump({"entities": records}, allow_unicode=True, sort_keys=False, width=1000,
                           default_flow_style=False) if records else "entities: []\n"
     return "\n".join(lines) + ("\n" if lines else "") + body
+
+
+def glossary_json(clusters: Iterable[Cluster], *, min_size: int = 1) -> str:
+    """The draft glossary as JSON (``{"entities": [...]}``, which ``Glossary.load`` reads back
+    from a ``.json`` file); JSON has no comments, the ``source`` and ``notes`` of each entity
+    say it is a draft."""
+    import json
+
+    doc = {"entities": glossary_records(clusters, min_size=min_size)}
+    try:
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: written as an escape, read back as it was
+        text = json.dumps(doc, ensure_ascii=True, indent=2)
+    return text + "\n"
 
 
 # -- the review table ---------------------------------------------------------------------------

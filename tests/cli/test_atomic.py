@@ -111,6 +111,37 @@ def test_an_unwritable_place_is_a_clear_error(tmp_path, capsys):
     one_line_error(err, "cannot write", "out.csv", "Not a directory")
 
 
+def test_cluster_checks_every_output_before_the_work(tmp_path, capsys):
+    """rt45u #7: 'cluster -o ok.yaml --html /nonexist/x.html' replaced ok.yaml, then failed."""
+    src = tmp_path / "in.csv"
+    _table(src, 3)
+    draft = tmp_path / "ok.yaml"
+    draft.write_bytes(PREVIOUS)
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_bytes(b"")
+    for option, target, needle in (("--html", tmp_path / "nodir" / "x.html", "no such directory"),
+                                   ("--review", not_a_folder / "r.csv", "Not a directory")):
+        argv = ["cluster", str(src), "-c", "org", "-o", str(draft), option, str(target)]
+        code, out, err = run(argv, capsys)
+        assert code == 2 and out == ""
+        one_line_error(err, "cannot write", str(target), needle)
+        assert draft.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_cluster_writes_no_output_when_one_fails(tmp_path, capsys):
+    """Outputs are renamed into place only once every one is written: the draft's previous
+    content survives a review table that cannot be written."""
+    src = tmp_path / "in.csv"
+    _table(src, 3)
+    draft = tmp_path / "ok.yaml"
+    draft.write_bytes(PREVIOUS)
+    code, _, err = run(["cluster", str(src), "-c", "org", "-o", str(draft), "--review", "/dev/full"], capsys)
+    assert code == 2
+    one_line_error(err, "cannot write /dev/full", "No space left on device")
+    assert draft.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
+
+
 # ---------------------------------------------------------------------------------- interrupts
 ROWS = 1_000_000
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 
@@ -150,10 +151,13 @@ def test_never_writes_over_the_input(tmp_path, capsys):
 def test_outputs_must_differ(tmp_path, capsys):
     table = tmp_path / "suppliers.csv"
     write_csv(table)
-    out = tmp_path / "same.txt"
+    out = tmp_path / "same.yaml"
     code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(out), "--html", str(out)], capsys)
     assert code == 2
     one_line_error(err, "three different files")
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "--review", "-"], capsys)
+    assert code == 2
+    one_line_error(err, "only one of the draft glossary (-o), --review and --html can go to stdout")
 
 
 def test_empty_file(tmp_path, capsys):
@@ -179,3 +183,67 @@ def test_units_with_parent_rolls_units_up_into_the_parents_entity(tmp_path, caps
     code, _, err = run(["cluster", str(table), "-c", "org", "--units", "parents"], capsys)
     assert code == 2
     one_line_error(err, "units must be one of")
+
+
+def test_outputs_follow_their_extension(tmp_path, capsys):
+    """rt45u #6: every --review was CSV and every draft YAML, whatever the name said."""
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    review_csv, review_gz, review_jsonl = (tmp_path / "r.csv", tmp_path / "r.tsv.gz", tmp_path / "r.jsonl")
+    for review in (review_csv, review_gz, review_jsonl):
+        code, _, err = run(["cluster", str(table), "-c", "supplier", "--review", str(review), "--no-summary"],
+                           capsys)
+        assert code == 0, err
+    with open(review_csv, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    tsv = gzip.decompress(review_gz.read_bytes()).decode("utf-8").splitlines()
+    assert [line.split("\t")[7] for line in tsv[1:]] == [r["value"] for r in rows]
+    records = [json.loads(line) for line in review_jsonl.read_text(encoding="utf-8").splitlines()]
+    assert [r["value"] for r in records] == [r["value"].removeprefix("'") for r in rows]  # no formula guard
+    assert isinstance(records[0]["size"], int) and records[0]["score"] is None
+    # the draft as JSON reads back as the YAML one: normalize maps the column alike
+    drafts = {}
+    for name in ("draft.yaml", "draft.json"):
+        draft = tmp_path / name
+        code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft), "--no-summary"],
+                           capsys)
+        assert code == 0, err
+        code, out, err = run(["normalize", str(table), "-c", "supplier", "--glossary", str(draft),
+                              "--no-default-glossary", "--no-summary"], capsys)
+        assert code == 0, err
+        drafts[name] = out
+    assert json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))["entities"]
+    assert drafts["draft.json"] == drafts["draft.yaml"] and "Northwestern Polytechnical University" in out
+
+
+def test_a_parquet_review_table(tmp_path, capsys):
+    pq = pytest.importorskip("pyarrow.parquet")
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    review = tmp_path / "r.parquet"
+    argv = ["cluster", str(table), "-c", "supplier", "--review", str(review), "--no-summary"]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
+    got = pq.read_table(review).to_pylist()
+    assert len(got) == 9 and {"=cmd|' /C calc'!A0", "NWPU"} <= {r["value"] for r in got}
+    assert str(pq.read_schema(review).field("count").type) == "int64"
+
+
+@pytest.mark.parametrize(("option", "name", "needle"), [
+    ("-o", "draft.csv", "a CSV or TSV glossary cannot hold every draft"),
+    ("-o", "draft.tsv", "a CSV or TSV glossary cannot hold every draft"),
+    ("-o", "draft.yaml.gz", "not compressed"),
+    ("-o", "draft.txt", "cannot tell its format from the extension '.txt'"),
+    ("-o", "draft", "a name without extension"),
+    ("--review", "r.txt", "cannot tell the format of --review"),
+    ("--review", "r.xlsx", "cannot tell the format of --review"),
+    ("--review", "r.parquet.gz", "Parquet is compressed within"),
+])
+def test_a_name_whose_format_cannot_be_written_is_refused(tmp_path, capsys, option, name, needle):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    code, out, err = run(["cluster", str(table), "-c", "supplier", option, str(tmp_path / name)], capsys)
+    assert code == 2 and out == ""
+    line = one_line_error(err, needle)
+    assert ".yaml" in line if option == "-o" else ".csv, .tsv, .jsonl or .parquet" in line
+    assert [p.name for p in tmp_path.iterdir()] == ["suppliers.csv"]

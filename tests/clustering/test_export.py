@@ -8,7 +8,13 @@ import pytest
 
 import aeronorm
 from aeronorm.clustering import cluster
-from aeronorm.clustering.export import REVIEW_COLUMNS, clusters_html, glossary_records, review_rows
+from aeronorm.clustering.export import (
+    REVIEW_COLUMNS,
+    clusters_html,
+    glossary_json,
+    glossary_records,
+    review_rows,
+)
 from aeronorm.glossary import Glossary, lint_files
 
 COLUMN = [
@@ -36,6 +42,16 @@ def test_the_draft_round_trips_through_normalize(clusters, tmp_path: Path):
             assert n.normalize(value) == c.canonical, value
     # values left alone are no entity of the draft
     assert n.match("CASC") is None
+
+
+def test_the_json_draft_reads_back_as_the_yaml_one(clusters, tmp_path: Path):
+    yaml_path, json_path = tmp_path / "draft.yaml", tmp_path / "draft.json"
+    yaml_path.write_text(clusters.to_yaml(min_size=2), encoding="utf-8")
+    json_path.write_text(glossary_json(clusters, min_size=2), encoding="utf-8")
+    from_yaml, from_json = Glossary.load(yaml_path), Glossary.load(json_path)
+    assert len(from_json) == len(clusters.groups(min_size=2))
+    assert from_json.to_records() == from_yaml.to_records()
+    assert lint_files(json_path) == [] or all(i.severity == "info" for i in lint_files(json_path))
 
 
 def test_the_draft_lints_clean(clusters, tmp_path: Path):

@@ -33,14 +33,14 @@ from ..files import Lines
 from ..resolve import ABSENT
 from .job import Job, chunks, split_eol
 
-__all__ = ["members", "run"]
+__all__ = ["dumps", "members", "run"]
 
 _DECODER = json.JSONDecoder()
 _HOLD_BYTES = 1 << 24  # records held back in memory before the first with the column; then on disk
 _WS = " \t\n\r"
 
 
-def _dumps(value: Any) -> str:
+def dumps(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, allow_nan=False)
     try:
         text.encode("utf-8")
@@ -82,7 +82,7 @@ def run(job: Job, out: IO[bytes]) -> None:
     stats = job.resolver.stats
     stats.blank_lines_kept = False
     column, new = job.column, job.names
-    keys = [_dumps(k) for k in new]
+    keys = [dumps(k) for k in new]
     first_fields: list[str] | None = None
     has_column = False
 
@@ -139,7 +139,7 @@ def run(job: Job, out: IO[bytes]) -> None:
                 cells = [res[0] if isinstance(res[0], str) else None, res[1], res[2], res[3]]
                 if job.evidence:
                     cells.append(res[4])
-                added = ", ".join(f"{k}: {_dumps(v)}" for k, v in zip(keys, cells, strict=True))
+                added = ", ".join(f"{k}: {dumps(v)}" for k, v in zip(keys, cells, strict=True))
                 if any(k in obj for k in new):
                     placement(list(obj), new, column=column, overwrite=job.overwrite,
                               source=f"{name} line {number}", noun="field")
