@@ -2,12 +2,17 @@
 
 The documents are all read before anything is written (stdin, ``-``, at most once). The report
 (``--html``) is written atomically and may not be one of the documents or glossaries read, however
-it is reached. A failed write names where (``stdout`` or the report).
+it is reached; its folder is checked before the work, and it is made and written to its temporary
+file before stdout, so a report that cannot be written leaves stdout empty. A failed write names
+where (``stdout`` or the report). A document's bytes other than the names rewritten are kept, a
+UTF-8 byte order mark included.
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -30,8 +35,9 @@ def _stat_document(path: str) -> os.stat_result | None:
         return None
 
 
-def _read_document(path: str) -> str:
-    """A document (a file, a FIFO or stdin, read to its end) as text."""
+def _read_document(path: str) -> tuple[str, bool]:
+    """A document (a file, a FIFO or stdin, read to its end) as text, and whether it starts with
+    a UTF-8 byte order mark (taken off the text, written back before it)."""
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
@@ -47,7 +53,7 @@ def _read_document(path: str) -> str:
         raise CLIError(f"{name}: the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte order mark); "
                        "re-save it as UTF-8")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), data.startswith(codecs.BOM_UTF8)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CLIError(f"{name} line {line}: not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (a "
@@ -68,18 +74,31 @@ def cmd_text(args: argparse.Namespace) -> int:
         documents = [(f"FILE {'stdin' if p == '-' else p}", st) for p in args.files
                      if (st := _stat_document(p)) is not None]
         refuse_alias(f"--html {args.html}", html_st, reads + documents)
-        html = Output(args.html, st=html_st, compress=False)
-    texts = [(path, _read_document(path)) for path in args.files]  # every file readable before output
+        html = Output(args.html, st=html_st)  # compressed when the name ends in .gz
+        html.check()  # a missing folder fails now, before the work and before stdout
+    texts = [(path, *_read_document(path)) for path in args.files]  # every file readable before output
     normalizer = normalizer_from(args)
-    docs = []
+    docs = [(path, normalizer.normalize_text(text, style=style, type=args.type)) for path, text, _ in texts]
+    report = render_report(docs).encode("utf-8") if html is not None else b""
+    # The report goes into its temporary file before stdout is written, and is renamed into place
+    # after: a report that cannot be written leaves stdout empty.
+    with html if html is not None else contextlib.nullcontext() as stream:
+        if stream is not None:
+            stream.write(report)
+        _print(docs, [bom for _, _, bom in texts])
+    if not args.no_summary:
+        sys.stderr.write(_summary([d for _, d in docs], html=args.html))
+    return 0
+
+
+def _print(docs: Sequence[tuple[str, Any]], boms: Sequence[bool]) -> None:
+    """The documents on stdout, each after its byte order mark if it had one."""
     out = sys.stdout
     try:
-        for i, (path, text) in enumerate(texts):
-            doc = normalizer.normalize_text(text, style=style, type=args.type)
-            docs.append((path, doc))
-            if len(texts) > 1:
+        for i, ((path, doc), bom) in enumerate(zip(docs, boms, strict=True)):
+            if len(docs) > 1:
                 out.write(("\n" if i else "") + f"==> {path} <==\n")
-            out.write(doc)
+            out.write(("\ufeff" if bom else "") + doc)
             if doc and not doc.endswith("\n"):
                 out.write("\n")
         out.flush()
@@ -87,12 +106,6 @@ def cmd_text(args: argparse.Namespace) -> int:
         raise
     except OSError as exc:
         raise CLIError(f"cannot write stdout: {os_reason(exc)}") from None
-    if html is not None:
-        with html as stream:
-            stream.write(render_report(docs).encode("utf-8"))
-    if not args.no_summary:
-        sys.stderr.write(_summary([d for _, d in docs], html=args.html))
-    return 0
 
 
 def _summary(docs: Sequence[Any], *, html: str | None) -> str:

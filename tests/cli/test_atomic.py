@@ -142,6 +142,16 @@ def test_cluster_writes_no_output_when_one_fails(tmp_path, capsys):
     assert draft.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
 
 
+def test_text_writes_nothing_to_stdout_when_the_report_cannot_be_written(tmp_path, capsys):
+    """rt45u #7: 'text h.txt --html /nonexist/x.html' printed the whole text, then failed."""
+    doc = tmp_path / "h.txt"
+    doc.write_text("NWPU\n", encoding="utf-8")
+    report = tmp_path / "nodir" / "x.html"
+    code, out, err = run(["text", str(doc), "--html", str(report)], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, f"cannot write {report}", "no such directory")
+
+
 # ---------------------------------------------------------------------------------- interrupts
 ROWS = 1_000_000
 

@@ -219,3 +219,17 @@ def test_text_reads_stdin_once_and_names_utf16(tmp_path, capsys):
     path.write_bytes("NWPU\nSociété\n".encode("cp1252"))
     code, _, err = run(["text", str(path)], capsys)
     one_line_error(err, f"{path} line 2", "not UTF-8: byte 0xe9")
+
+
+def test_text_keeps_a_byte_order_mark(tmp_path, capsys):
+    """A document's bytes other than the names rewritten stay as they were, a BOM too (as
+    normalize keeps a CSV's)."""
+    marked, plain = tmp_path / "bom.txt", tmp_path / "plain.txt"
+    marked.write_bytes(b"\xef\xbb\xbfNWPU met CASIC.\n")
+    plain.write_bytes(b"NWPU met CASIC.\n")
+    code, out, err = run(["text", str(marked), "--no-summary"], capsys)
+    assert code == 0, err
+    assert out.startswith("\ufeffNorthwestern Polytechnical University") and out.count("\ufeff") == 1
+    code, out, err = run(["text", str(plain), str(marked), "--no-summary"], capsys)
+    assert code == 0, err
+    assert out.count("\ufeff") == 1 and f"==> {marked} <==\n\ufeffNorthwestern" in out
