@@ -64,6 +64,8 @@ __all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _BRACKET = re.compile(r"[(\[（【]")  # an aside in brackets opens
+#: The words of a place's level written after it in an address ("Haidian District", "Xi'an City").
+_PLACE_LEVELS = frozenset({"区", "市", "县", "省", "新区", "自治区"})
 #: What a place's name is made of, besides its administrative suffixes (市, 省).
 _PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
@@ -514,10 +516,19 @@ class FuzzyStage:
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
         if qs.address and cs.facts.located and aligned_q:
-            # a place after the name where the entity is: its address ("X, Beijing, China")
-            end = max(aligned_q)
-            left_q = [i for i in left_q if i < end or q[i].kind != Kind.PLACE
-                      or cs.facts.located.isdisjoint(q[i].keys)]
+            # a place after the name where the entity is: its address ("X, Beijing, China"), and
+            # with it a district of that city ("X, Haidian District, Beijing")
+            end, located = max(aligned_q), cs.facts.located
+            after = [i for i in left_q if i > end and q[i].kind == Kind.PLACE]
+            at = {i for i in after if not located.isdisjoint(q[i].keys)}
+            if at:
+                # a district is an address beside its own city, written there too (never a
+                # city beside its province: "X, Suzhou, Jiangsu" is not Nanjing's X)
+                within, provinces = load_places_within(), load_place_levels()[0]
+                cities = {k for i in at for k in q[i].keys} - provinces
+                at |= {i for i in after if any(within.get(k, ("",))[0] in cities for k in q[i].keys)}
+                at |= {i + 1 for i in at if i + 1 < len(q) and q[i + 1].key in _PLACE_LEVELS}
+                left_q = [i for i in left_q if i not in at]
         if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
             # leaves it out ("Rocket Pi (Huzhou) Space Technology" for 火箭派（湖州）航天科技 named
@@ -917,7 +928,7 @@ class FuzzyStage:
             for outer in within.get(key, ()):
                 for t in lex.read_zh(outer):
                     located.update(t.keys)
-        return frozenset(located)
+        return frozenset(located | stated) if located else frozenset()
 
     def _other_rendering(self, q: Sequence[Tok], cs: _Side) -> str | None:
         """A word of the query the entity's English names render otherwise

@@ -15,11 +15,17 @@ if TYPE_CHECKING:
 __all__ = ["Query"]
 
 _SPACES = re.compile(r"\s+")
+_LETTER = re.compile(r"[^\W\d_]")
 _ASIDE_PUNCT = ' ()[]（）【】"“”'
 #: A postal code beside its city in an address part after the name ("X University, Harbin 150001,
 #: China", "..., 100081 Beijing"): it locates the body as the city does, which is checked.
 _POSTCODE = re.compile(r"\s*(?:([^\W\d_][^\d,]*?)\s+)?\d{6}(?:\s+([^\W\d_][^\d,]*?))?\s*")
 _SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
+#: A street of an address part ("800 Dongchuan Road", "No. 29 Jiangjun Avenue", "TaiBai Road"),
+#: followed by its city: where the body is, told by the city part after it.
+_STREETS = r"(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lu|Jie|Dajie|Dadao|Hutong)"
+_STREET_WORD = re.compile(rf"\b{_STREETS}(?:,|$)")
+_STREET = re.compile(rf"\s*(?:No\.?\s*)?(?:\d+[A-Za-z]?\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{_STREETS}\s*")
 
 
 class Query:
@@ -56,7 +62,7 @@ class Query:
         place or number ("China Academy of Space Technology (Xi'an)") names a more specific entity,
         and dropping it would answer the wrong one."""
         core = without_redundant_asides(self.text)
-        if "," in self.text and _SIX_DIGITS.search(self.text):
+        if "," in self.text and (_SIX_DIGITS.search(self.text) or _STREET_WORD.search(self.text)):
             core = _without_postcodes(core or self.text)
         return "" if core == self.text else core
 
@@ -107,13 +113,19 @@ class Query:
 
 
 def _without_postcodes(text: str) -> str:
-    """``text`` with the postal codes of its address parts (after the first comma) taken out."""
+    """``text`` with the postal codes and streets of its address parts (after the first comma)
+    taken out."""
     first, *parts = text.split(",")
     kept = [first]
-    for part in parts:
+    for k, part in enumerate(parts):
+        if _STREET.fullmatch(part) and any(_LETTER.search(p) for p in parts[k + 1 :]):
+            continue  # a street, its city after it
         m = _POSTCODE.fullmatch(part)
         words = " ".join(w for w in m.groups() if w) if m is not None else ""
-        # a code beside its city (checked as any place after the name is); a code alone may be
-        # any city's ("X University, 264209, China" is its Weihai campus): it stays
+        # a code beside its city, or in a part of its own after the city's (checked as any place
+        # after the name is); a code right after the name may be any city's ("X University,
+        # 264209, China" is its Weihai campus): it stays
+        if m is not None and not words and len(kept) > 1:
+            continue
         kept.append(" " + words if words else part)
     return _SPACES.sub(" ", ",".join(kept).replace(" ,", ","))

@@ -46,6 +46,11 @@ def located() -> Normalizer:
     # the city its Chinese name states, with that city's province
     ("Nanjing Orbital University, Nanjing 210016, Jiangsu, China", "nou"),
     ("Nanjing Orbital University, Jiangsu, China", "nou"),
+    # a street before the city, a district with its city, a code in a part of its own after them
+    ("Qilu Orbital University, 27 Shanda Road, Jinan 250100, China", "qou"),
+    ("Qilu Orbital University, No. 5 Jingshi Avenue, Jinan, Shandong", "qou"),
+    ("Nanjing Orbital University, Jiangning District, Nanjing, 211106, China", "nou"),
+    ("Nanjing Orbital University,Nanjing,China,211106", "nou"),
 ])
 def test_a_place_after_the_name_where_the_body_is_is_its_address(located, query, expected):
     assert located.match(query).entity_id == expected
@@ -58,6 +63,10 @@ def test_a_place_after_the_name_where_the_body_is_is_its_address(located, query,
     "Lunar Dust Laboratory, Shanghai",
     "Jinan Qilu Orbital University",  # a place before the name may be another body's
     "Lunar Dust Laboratory, Anhui Branch",
+    "Nanjing Orbital University, Jiangning District",  # a district without its city
+    "Nanjing Orbital University, Suzhou, Jiangsu",  # another city of the same province
+    "Qilu Orbital University, 27 Shanda Road, Weihai, China",
+    "Qilu Orbital University, 264209, China",  # a code alone: any city's
 ])
 def test_another_place_is_still_another_body(located, query):
     assert located.match(query) is None
