@@ -168,7 +168,7 @@ class _Side:
     facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
     legal: bool = False  # the name carried a company form: a company's full name
     joined: frozenset[str] = frozenset()  # words joined to another by a hyphen ("Hangtian-Tsinghua")
-    address: bool = False  # a query whose places after the name may be its address (_may_address)
+    address: int = -1  # where a query's address may begin, -1 for nowhere (_may_address)
 
 
 class FuzzyStage:
@@ -267,12 +267,12 @@ class FuzzyStage:
         return Outcome(None, 0.0, "fuzzy", ("below threshold or margin",), candidates)
 
     def score(self, query: Sequence[Tok], name: Sequence[Tok], *, person: bool = False,
-              facts: EntityFacts = _UNKNOWN, address: bool = False) -> tuple[float, list[str]]:
+              facts: EntityFacts = _UNKNOWN, address: int = -1) -> tuple[float, list[str]]:
         """Score a query against one written form of an entity; returns (score, evidence).
 
         ``person`` turns off the unique-word rule: a given name alone is not a person;
         ``facts`` are what the glossary says of the entity beyond this name (:meth:`facts`);
-        ``address``: the query's places after the name may be its address (:func:`_may_address`).
+        ``address``: where the query's address may begin (:func:`_may_address`; -1: nowhere).
         A pair that is rejected scores 0.0 and its evidence is the reason (``explain`` shows it).
         """
         side = self._side(query, address=address)
@@ -419,7 +419,7 @@ class FuzzyStage:
         return not company and any(map(self._unit, toks)) and not any(map(lex.is_proper, toks))
 
     def _side(self, tokens: Sequence[Tok], *, facts: EntityFacts = _UNKNOWN, text: str = "",
-              address: bool = False) -> _Side:
+              address: int = -1) -> _Side:
         # Every blocked name the stage has not met yet is prepared here: kept to plain loops.
         toks = tuple(t for t in tokens if t.kind != _LEGAL)
         if not toks:
@@ -515,10 +515,10 @@ class FuzzyStage:
             # (委员会 both), though "Central Committee" is.
             return 0.0, ["only the type of body agrees"]
         left_q = [i for i in range(len(q)) if i not in aligned_q]
-        if qs.address and cs.facts.located and aligned_q:
+        if qs.address >= 0 and cs.facts.located and aligned_q:
             # a place after the name where the entity is: its address ("X, Beijing, China"), and
             # with it a district of that city ("X, Haidian District, Beijing")
-            end, located = max(aligned_q), cs.facts.located
+            end, located = max(max(aligned_q), qs.address - 1), cs.facts.located
             after = [i for i in left_q if i > end and q[i].kind == Kind.PLACE]
             at = {i for i in after if not located.isdisjoint(q[i].keys)}
             if at:
@@ -1134,11 +1134,15 @@ class FuzzyStage:
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
-def _may_address(form: str, tokens: Sequence[Tok]) -> bool:
-    """Whether places after a query's name may be its address ("X University, Beijing, China"):
-    not where the name has a company form (the place is then part of the company's name,
-    "X Technology (Wuhan) Co.") or a place in brackets (a branch, "X (Wuhan)")."""
-    return not any(t.kind == _LEGAL for t in tokens) and not _BRACKET.search(form)
+def _may_address(form: str, tokens: Sequence[Tok]) -> int:
+    """Where places after a query's name may be its address ("X University, Beijing, China"),
+    as a position among its tokens but company forms: after its last company form (a place
+    before it is part of the company's name, "X Technology Wuhan Co., Ltd."); -1, nowhere, for
+    a query with a place in brackets (a branch, "X (Wuhan)")."""
+    if _BRACKET.search(form):
+        return -1
+    legal = [k for k, t in enumerate(tokens) if t.kind == _LEGAL]
+    return legal[-1] - len(legal) + 1 if legal else 0
 
 
 def _any_alone(toks: tuple[Tok, ...], other: _Side) -> bool:

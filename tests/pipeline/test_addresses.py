@@ -77,12 +77,14 @@ def test_another_place_is_still_another_body(located, query):
     "Kite Rocketry (Wuhan) Co., Ltd.",
     "Kite Rocketry (Wuhan)",  # in brackets: a branch there
     "Kite Rocketry (Hubei)",
+    "Kite Rocketry Technology Wuhan Co., Ltd.",
 ])
 def test_a_place_in_a_company_s_name_or_in_brackets_is_no_address(query):
     n = Normalizer(Glossary.from_records([
         {"id": "kite", "name": "Kite Rocketry Technology Co., Ltd.", "zh": "风筝火箭科技有限公司",
          "location": "Wuhan"}]))
     assert n.match("Kite Rocketry Technology Co., Ltd.").entity_id == "kite"
+    assert n.match("Kite Rocketry Technology Co., Ltd., Wuhan, China").entity_id == "kite"  # after it
     assert n.match(query) is None
 
 
