@@ -123,9 +123,9 @@ def _without_postcodes(text: str) -> str:
         m = _POSTCODE.fullmatch(part)
         words = " ".join(w for w in m.groups() if w) if m is not None else ""
         # a code beside its city, or in a part of its own after the city's (checked as any place
-        # after the name is); a code right after the name may be any city's ("X University,
-        # 264209, China" is its Weihai campus): it stays
-        if m is not None and not words and len(kept) > 1:
-            continue
+        # after the name is); a code right after the name, or after a part of it, may be any
+        # city's ("X University, 264209, China" is its Weihai campus): it stays
+        if m is not None and not words and len(kept) > 1 and len(kept[-1].split()) <= 2:
+            continue  # (after a city's part: a word or two, "Nanjing", "Xi'an City")
         kept.append(" " + words if words else part)
     return _SPACES.sub(" ", ",".join(kept).replace(" ,", ","))

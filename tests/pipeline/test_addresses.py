@@ -67,6 +67,7 @@ def test_a_place_after_the_name_where_the_body_is_is_its_address(located, query,
     "Nanjing Orbital University, Suzhou, Jiangsu",  # another city of the same province
     "Qilu Orbital University, 27 Shanda Road, Weihai, China",
     "Qilu Orbital University, 264209, China",  # a code alone: any city's
+    "Lunar Dust Laboratory, Chinese Academy of Sciences, 830011, China",  # after the name's part
 ])
 def test_another_place_is_still_another_body(located, query):
     assert located.match(query) is None
