@@ -40,7 +40,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)")  # the word after a mention, in lower case
-_POSSESSIVE_AFTER = re.compile(r"^['\u2019]s\b")
+# A citation's year and volume after a name: a journal's title ("..., 2025, 45(1): 1-11",
+# "2024; 12 (3)"), whatever body its words name.
+_CITED = re.compile(r"[,.]?\s*(?:19|20)\d\d\s*[,;]\s*(?:vol\.?\s*)?\d+\s*\(\s*\d+\s*\)", re.IGNORECASE)
 # words in lower case before a name, no function word among them: a description ("own subsidiary")
 _DESCRIBED = re.compile(
     r"(?:\s+(?!(?:and|or|the|a|an|of|to|with|for|in|on|at|by|from|as)\b)[a-z][a-z-]*){1,3}\s+$")
@@ -124,6 +126,8 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
         return False
     if _OF.search(written) and _POSSESSIVE_AFTER.match(text, end):
         return False  # "head of the academy's design department": the 's is the academy's
+    if _CITED.match(text, end):
+        return False  # "X Science and Technology 2025, 45 (1): 1-11": a journal cited, its title
     return not _doubles(text, start, end, written, new)
 
 

@@ -255,3 +255,28 @@ def test_a_title_keeps_its_rank(text, expected):
         {"id": "bureau", "name": "Qinhe Orbital Bureau", "zh": "秦河轨道局", "type": "org"},
     ])
     assert Normalizer(g).normalize_text(text) == expected
+
+
+@pytest.fixture(scope="module")
+def journal() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "cotc", "name": "China Orbital Science and Technology Corporation",
+         "zh": "中国轨道科技集团有限公司", "abbreviations": ["COTC"]}]))
+
+
+@pytest.mark.parametrize("text", [
+    # a publication's title whose words name a body: the journal, not the body
+    "LI Wei. Chinese Orbital Science and Technology 2025, 45 (1): 1-11.",
+    "The paper appeared in the journal Chinese Orbital Science and Technology last year.",
+    "Published in Chinese Orbital Science and Technology, 2024.",
+    "An article of the magazine Chinese Orbital Science and Technology said so.",
+])
+def test_a_publication_named_after_a_body_is_left_as_written(journal, text):
+    assert str(journal.normalize_text(text)) == text
+
+
+def test_the_body_itself_is_still_rewritten(journal):
+    assert str(journal.normalize_text("Chinese Orbital Science and Technology won a contract.")) == \
+        "The China Orbital Science and Technology Corporation won a contract."
+    assert str(journal.normalize_text("COTC won in 2025, 45 (1) units were sold.")).startswith(
+        "The China Orbital Science and Technology Corporation won in 2025")
