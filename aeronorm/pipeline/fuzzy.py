@@ -66,6 +66,7 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _BRACKET = re.compile(r"[(\[（【]")  # an aside in brackets opens
 #: The words of a place's level written after it in an address ("Haidian District", "Xi'an City").
 _PLACE_LEVELS = frozenset({"区", "市", "县", "省", "新区", "自治区"})
+_COUNTRY = frozenset({"中国", "中华人民共和国"})  # the country an address ends in
 #: What a place's name is made of, besides its administrative suffixes (市, 省).
 _PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
@@ -528,6 +529,9 @@ class FuzzyStage:
                 cities = {k for i in at for k in q[i].keys} - provinces
                 at |= {i for i in after if any(within.get(k, ("",))[0] in cities for k in q[i].keys)}
                 at |= {i + 1 for i in at if i + 1 < len(q) and q[i + 1].key in _PLACE_LEVELS}
+                # and the country that closes it ("..., Beijing 100084, China")
+                at |= {i for i in left_q if i > min(at) and q[i].kind == Kind.GENERIC
+                       and not _COUNTRY.isdisjoint(q[i].keys)}
                 left_q = [i for i in left_q if i not in at]
         if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
@@ -884,7 +888,8 @@ class FuzzyStage:
     def _entity_parents(self) -> dict[int, frozenset[int]]:
         """The parent organisations each entity's names state (a name that is the parent alone
         is the parent itself, not a statement about it), and those its glossary ancestors
-        (``parent``) are: China Satcom is CASC's whether its names say so or not."""
+        (``parent``) are: China Satcom is CASC's whether its names say so or not. Keyed ``~e``
+        (negative), the organisations entity ``e`` itself is."""
         parents: dict[int, set[int]] = defaultdict(set)
         itself: dict[int, set[int]] = defaultdict(set)  # entity -> the organisations it is
         spans_of = self.affiliations.get().spans
@@ -898,7 +903,9 @@ class FuzzyStage:
         for i, above in self.ancestors.get().items():
             for up in above:
                 parents[i].update(itself.get(up, ()))
-        return {e: frozenset(orgs) for e, orgs in parents.items() if orgs}
+        out = {e: frozenset(orgs) for e, orgs in parents.items() if orgs}
+        out.update((~e, frozenset(orgs)) for e, orgs in itself.items())
+        return out
 
     def _stated(self, entity: int) -> frozenset[str]:
         """The concepts of the places and scopes the entity's names state (English and Chinese)."""
@@ -991,7 +998,10 @@ class FuzzyStage:
         Support Force): the entity's other names say which unit of it."""
         if not spans:
             return False
-        stated = self.entity_parents.get().get(entity)
+        known = self.entity_parents.get()
+        if (own := known.get(~entity)) and all(org in own for _, _, org in spans):
+            return False  # the organisation itself, written with more ("CAS, Beijing, China")
+        stated = known.get(entity)
         if not stated:
             # no name of the entity states a parent, nor does a glossary that gives parents give
             # it one: a parent the query states is another organisation beside it ("Tsinghua

@@ -93,3 +93,16 @@ def test_without_a_location_a_city_its_names_do_not_state_is_no_address():
     n = Normalizer(Glossary.from_records([
         {"id": "qou", "name": "Qilu Orbital University", "zh": "齐鲁轨道大学"}]))
     assert n.match("Qilu Orbital University, Jinan 250100, China") is None
+
+
+def test_an_organisation_other_bodies_are_named_under_has_an_address_too():
+    # the Chinese Academy of Sciences is what its institutes' names state; written whole with
+    # its own address, it is itself, not "one of its units in Beijing"
+    n = Normalizer(Glossary.from_records([
+        {"id": "cas", "name": "Chinese Academy of Sciences", "zh": "中国科学院", "location": "Beijing"},
+        {"id": "imech", "name": "Institute of Mechanics, Chinese Academy of Sciences",
+         "zh": "中国科学院力学研究所", "parent": "cas"},
+    ]))
+    assert n.match("Chinese Academy of Sciences, Beijing 100864, China").entity_id == "cas"
+    assert n.match("Chinese Academy of Sciences, Shanghai, China") is None
+    assert n.match("Institute of Mechanics, Chinese Academy of Sciences, Shanghai") is None
