@@ -33,7 +33,7 @@ from typing import IO
 from .errors import CLIError
 from .files import file_kind, os_reason
 
-__all__ = ["TEMP_SUFFIX", "Output"]
+__all__ = ["TEMP_SUFFIX", "Output", "write_together"]
 
 TEMP_SUFFIX = ".aeronorm-tmp"
 
@@ -112,6 +112,12 @@ class Output:
             self._discard()
 
     def _commit(self) -> None:
+        self._finish()
+        self._install()
+
+    def _finish(self) -> None:
+        """Every byte written out: a stream flushed, a temporary file flushed, fsynced and closed
+        (not yet in place). A failure drops the temporary file."""
         assert self._file is not None and self._stream is not None
         try:
             if self._stream is not self._file:
@@ -122,9 +128,6 @@ class Output:
                 self._file.close()
                 assert self._temp is not None
                 os.chmod(self._temp, self._mode())
-                os.replace(self._temp, self.target)
-                self._temp = None
-                _fsync_folder(os.path.dirname(self.target) or ".")
             elif self.path != "-":
                 self._file.close()
         except OSError as exc:
@@ -135,6 +138,18 @@ class Output:
         except BaseException:
             self._discard()
             raise
+
+    def _install(self) -> None:
+        """The finished temporary file renamed over OUTPUT (nothing to do for a stream)."""
+        if self._temp is None:
+            return
+        try:
+            os.replace(self._temp, self.target)
+        except OSError as exc:
+            self._discard()
+            raise CLIError(f"cannot write {self.name}: {os_reason(exc)}") from None
+        self._temp = None
+        _fsync_folder(os.path.dirname(self.target) or ".")
 
     def _discard(self) -> None:
         if self._file is not None and self.path != "-":
@@ -151,6 +166,34 @@ class Output:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+def write_together(contents: list[tuple[Output, bytes]]) -> None:
+    """Write several OUTPUTs all or none: every file into its temporary file first, then the
+    streams (stdout, a FIFO, a device), each flushed, and only then every temporary file renamed
+    into place. A failure before the renames (a full disk, a stream that cannot be written:
+    ``/dev/full``, stdout to a full disk) drops every temporary file and leaves every previous
+    file as it was."""
+    files = [(o, d) for o, d in contents if o.atomic]
+    streams = [(o, d) for o, d in contents if not o.atomic]
+    entered: list[Output] = []
+    try:
+        for output, data in files + streams:
+            stream = output.__enter__()
+            entered.append(output)
+            stream.write(data)
+            output._finish()
+    except BaseException:
+        for output in entered:
+            output._discard()
+        raise
+    for i, (output, _) in enumerate(files):
+        try:
+            output._install()
+        except BaseException:
+            for later, _ in files[i + 1:]:
+                later._discard()
+            raise
 
 
 class _Named(io.BufferedIOBase):

@@ -27,7 +27,6 @@ vocabulary); with them, values the matcher resolves are anchored to their entiti
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import io
 import json
@@ -37,7 +36,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from .atomic import Output
+from .atomic import Output, write_together
 from .columns import guard_formula, listed, missing_field, near_names
 from .errors import CLIError
 from .files import Lines, Source, check_glossary_paths, refuse_alias, stat_path
@@ -129,11 +128,9 @@ def cmd_cluster(args: argparse.Namespace) -> int:
         else:
             data = _review_table(REVIEW_COLUMNS, review_rows(clusters), fmt)
         contents.append((output, data))
-    # Files first, each into its temporary file, then stdout; all renamed into place at the end:
-    # a failure before then leaves every previous file as it was.
-    with contextlib.ExitStack() as stack:
-        for output, data in sorted(contents, key=lambda c: c[0].path == "-"):
-            stack.enter_context(output).write(data)
+    # Files first, each into its temporary file, then stdout or any stream; all files renamed
+    # into place at the end: a failure before then leaves every previous file as it was.
+    write_together(contents)
     if not args.no_summary:
         sys.stderr.write(_summary(clusters, stats, args))
     return 0

@@ -142,6 +142,37 @@ def test_cluster_writes_no_output_when_one_fails(tmp_path, capsys):
     assert draft.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_cluster_replaces_no_file_when_the_draft_stream_fails(tmp_path, capsys):
+    """rt48u #3: '-o /dev/full --review r.csv --html h.html' replaced r.csv and h.html, then
+    failed: a stream is written (and flushed) before any file is renamed into place."""
+    src = tmp_path / "in.csv"
+    _table(src, 3)
+    review, page = tmp_path / "r.csv", tmp_path / "h.html"
+    review.write_bytes(PREVIOUS)
+    page.write_bytes(PREVIOUS)
+    argv = ["cluster", str(src), "-c", "org", "-o", "/dev/full", "--review", str(review), "--html", str(page)]
+    code, _, err = run(argv, capsys)
+    assert code == 2
+    one_line_error(err, "cannot write /dev/full", "No space left on device")
+    assert review.read_bytes() == page.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_cluster_replaces_no_file_when_stdout_fails(tmp_path):
+    """rt48u #3: the draft on stdout (the default) to a full disk leaves --review as it was."""
+    src = tmp_path / "in.csv"
+    _table(src, 3)
+    review = tmp_path / "r.csv"
+    review.write_bytes(PREVIOUS)
+    with open("/dev/full", "wb") as full:
+        argv = command("cluster", str(src), "-c", "org", "--review", str(review), "--no-summary")
+        proc = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, env=env(), timeout=120)
+    assert proc.returncode == 2
+    assert "cannot write stdout" in proc.stderr.decode() and "Traceback" not in proc.stderr.decode()
+    assert review.read_bytes() == PREVIOUS and temp_files(tmp_path) == []
+
+
 def test_text_writes_nothing_to_stdout_when_the_report_cannot_be_written(tmp_path, capsys):
     """rt45u #7: 'text h.txt --html /nonexist/x.html' printed the whole text, then failed."""
     doc = tmp_path / "h.txt"
