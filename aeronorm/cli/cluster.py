@@ -10,12 +10,14 @@ each atomically and never over a file read:
   read it back);
 * ``--review FILE``: every distinct value with its cluster, count and the evidence that joined
   it, as CSV, TSV, JSON Lines or Parquet by the extension (the first three also ``.gz``); any
-  other extension is refused;
+  other extension is refused, and so is a TSV review of a value holding a tab or a line break;
 * ``--html FILE``: the review page, each cluster with its evidence.
 
 Every output is checked before the column is read (its folder exists and takes a new file, it is
-no directory nor a file read), all are made in memory, then written into temporary files and
-renamed into place together: a failure leaves every previous file as it was.
+no directory nor a file read), all are made in memory, then the files written into temporary
+files, then the stream (stdout, a device) written, and only then the files renamed into place
+together: a failure leaves every previous file as it was. A value holding a lone surrogate
+(``"\\ud800"`` in JSON Lines), which no output can write unchanged, is refused before any.
 
 ``--units with_parent`` rolls units and subsidiaries up into their parent's cluster
 (:mod:`aeronorm.clustering.units`); by default they stay entities of their own.
@@ -31,6 +33,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -53,7 +56,7 @@ def add_cluster_parser(sub: argparse._SubParsersAction) -> None:
                                    "glossary (YAML) with a review table.")
     p.add_argument("input", metavar="INPUT", help="input file (CSV, TSV, JSONL, Parquet), or - for stdin")
     p.add_argument("--column", "-c", required=True, metavar="COL", help="the column of names")
-    p.add_argument("--output", "-o", default="-", metavar="DRAFT",
+    p.add_argument("--output", "-o", default=None, metavar="DRAFT",
                    help="the draft glossary: .yaml/.yml (YAML) or .json (JSON) (default: YAML on stdout)")
     p.add_argument("--review", metavar="FILE", default=None,
                    help="also write the review table: every value, its cluster and evidence "
@@ -86,6 +89,9 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     from ..clustering.export import REVIEW_COLUMNS, clusters_html, glossary_json, review_rows
 
     fmt_in = input_format(args.input, args.format)
+    draft_by_default = args.output is None
+    if draft_by_default:
+        args.output = "-"
     _check(args)
     source = Source(args.input)
     reads = [(f"INPUT {source.name}", source.stat)] if source.stat is not None else []
@@ -108,11 +114,18 @@ def cmd_cluster(args: argparse.Namespace) -> int:
     if len(set(names)) != len(names):
         raise CLIError("the draft glossary, --review and --html must be three different files")
     if sum(o.path == "-" for _, _, o in outputs) > 1:
-        raise CLIError("only one of the draft glossary (-o), --review and --html can go to stdout (-)")
+        others = [label for label, _, o in outputs if o.path == "-" and label != "OUTPUT"]
+        if draft_by_default and len(others) == 1:
+            raise CLIError(f"{others[0]} cannot go to stdout (-): the draft glossary (-o) goes there by "
+                           "default; give -o DRAFT.yaml to write the draft to a file")
+        raise CLIError("only one of the draft glossary (-o), --review and --html can go to stdout (-)"
+                       + (" (the draft goes there unless -o names a file)" if draft_by_default else ""))
     for _, _, output in outputs:
         output.check()  # a missing folder fails now, not after the work
 
     values, stats = read_column(source, fmt_in, args.column)
+    if stats.unwritable is not None:
+        _refuse_surrogate(source.name, *stats.unwritable, outputs)
     anchor = _anchor_glossary(args)
     clusters = cluster(values, glossary=anchor, threshold=args.threshold, type=args.type, units=args.units)
     header = (f"Draft glossary proposed by `aeronorm cluster` from {source.name}, column {args.column!r}.\n"
@@ -126,7 +139,7 @@ def cmd_cluster(args: argparse.Namespace) -> int:
             title = f"aeronorm cluster: {source.name}, column {args.column}"
             data = clusters_html(clusters, title=title, limit=None).encode("utf-8")
         else:
-            data = _review_table(REVIEW_COLUMNS, review_rows(clusters), fmt)
+            data = _review_table(REVIEW_COLUMNS, review_rows(clusters), fmt, name=output.name)
         contents.append((output, data))
     # Files first, each into its temporary file, then stdout or any stream; all files renamed
     # into place at the end: a failure before then leaves every previous file as it was.
@@ -166,6 +179,7 @@ class ColumnStats:
         self.rows = 0
         self.absent = 0  # no cell at all (a short CSV row, a JSON record without the field)
         self.not_text = 0  # a number, a list, ... in JSON or Parquet: not a name, left out
+        self.unwritable: tuple[str, str] | None = None  # (where, value): the first with a lone surrogate
 
 
 def read_column(source: Source, fmt: str, column: str) -> tuple[list[Any], ColumnStats]:
@@ -182,6 +196,8 @@ def read_column(source: Source, fmt: str, column: str) -> tuple[list[Any], Colum
         stats.rows += 1
         if cell is None or isinstance(cell, str):
             values.append(cell)
+            if stats.unwritable is None and isinstance(cell, str) and _SURROGATE.search(cell):
+                stats.unwritable = (f"row {stats.rows}", cell)
         elif isinstance(cell, float) and cell != cell:  # NaN
             values.append(None)
         else:
@@ -234,7 +250,10 @@ def _jsonl(source: Source, column: str, stats: ColumnStats) -> Iterator[Any]:
             first = list(obj)
         if column in obj:
             seen = True
-            yield obj[column]
+            value = obj[column]
+            if stats.unwritable is None and isinstance(value, str) and _SURROGATE.search(value):
+                stats.unwritable = (f"line {lines.number}", value)
+            yield value
         else:
             stats.absent += 1
     if not seen and stats.absent:
@@ -263,6 +282,26 @@ def _parquet(source: Source, column: str) -> Iterator[Any]:
 
 
 # -- writing ------------------------------------------------------------------------------------
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_BREAKS = re.compile("[\t\n\r]")
+
+
+def _refuse_surrogate(source: str, where: str, value: str, outputs: list[tuple[str, str, Output]]) -> None:
+    """A value holding a lone surrogate (``"\\ud800"`` in JSON, which ``normalize`` copies as it is)
+    is no text UTF-8 can write: the draft would name it with U+FFFD, CSV, TSV, Parquet and HTML
+    cannot hold it. Refused, naming the value and the outputs, before any is written."""
+    shown = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    char = _SURROGATE.search(value).group()  # type: ignore[union-attr]
+    names = {"OUTPUT": "the draft glossary", "--review": "the review table", "--html": "the review page"}
+    targets = [f"{names[label]} ({'stdout' if o.path == '-' else o.path})" for label, _, o in outputs]
+    listed_ = " and ".join([", ".join(targets[:-1]), targets[-1]] if len(targets) > 1 else targets)
+    raise CLIError(f"{source} {where}: the value \"{shown}\" holds a lone surrogate (\\u{ord(char):04x}), "
+                   f"which UTF-8 cannot write: {listed_} would have to change it; nothing was written. "
+                   f"Fix the value in {source}")
+
+
 _DRAFT_FORMATS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
 
@@ -317,11 +356,12 @@ def _review_format(path: str, st: os.stat_result | None) -> tuple[str, bool]:
                    ".jsonl or .parquet (the first three also .gz)")
 
 
-def _review_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str) -> bytes:
+def _review_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: str, *,
+                  name: str = "") -> bytes:
     """The review table in ``fmt``: CSV and TSV as :func:`_table`, JSON Lines one object a row,
     Parquet typed columns."""
     if fmt in ("csv", "tsv"):
-        return _table(columns, rows, tsv=fmt == "tsv")
+        return _table(columns, rows, tsv=fmt == "tsv", name=name)
     if fmt == "jsonl":
         from .formats.jsonl import dumps
 
@@ -337,10 +377,24 @@ def _review_table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], fmt: st
     return sink.getvalue()
 
 
-def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], *, tsv: bool) -> bytes:
-    """The review table as CSV (or TSV): cells a spreadsheet would run as formulas get a ``'``."""
+def _table(columns: tuple[str, ...], rows: list[tuple[Any, ...]], *, tsv: bool, name: str = "") -> bytes:
+    """The review table as CSV (or TSV): cells a spreadsheet would run as formulas get a ``'``.
+
+    A TSV cell cannot hold a tab or a line break. In the cells aeronorm writes each becomes a
+    space, as ``normalize`` writes them; a column's own value (``value``, ``via``) holding one is
+    refused, as ``normalize`` refuses to convert such a CSV cell to TSV: changed, it would no
+    longer join back to the column."""
     text = io.StringIO()
     if tsv:
+        for row in rows:
+            for column, cell in zip(columns, row, strict=True):
+                if column in ("value", "via") and isinstance(cell, str) and _BREAKS.search(cell):
+                    what = {"\t": "a tab", "\n": "a line break", "\r": "a carriage return"}[
+                        _BREAKS.search(cell).group()]  # type: ignore[union-attr]
+                    shown = cell if len(cell) <= 80 else cell[:77] + "..."
+                    raise CLIError(f"cannot write --review {name} as TSV: the value {shown!r} holds {what}, "
+                                   "which a TSV cell cannot; name the review table .csv or .jsonl, which "
+                                   "keep it")
         clean = str.maketrans({"\t": " ", "\n": " ", "\r": " "})
         text.write("\t".join(columns) + "\n")
         for row in rows:
@@ -376,9 +430,9 @@ def _summary(clusters: Any, stats: ColumnStats, args: argparse.Namespace) -> str
     where = "stdout" if args.output == "-" else args.output
     lines.append(f"  draft glossary: {drafted:,} entities -> {where}")
     if args.review:
-        lines.append(f"  review table: {args.review}")
+        lines.append(f"  review table: {'stdout' if args.review == '-' else args.review}")
     if args.html:
-        lines.append(f"  review page: {args.html}")
+        lines.append(f"  review page: {'stdout' if args.html == '-' else args.html}")
     return "\n".join(lines) + "\n"
 
 

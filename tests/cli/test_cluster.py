@@ -155,9 +155,63 @@ def test_outputs_must_differ(tmp_path, capsys):
     code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(out), "--html", str(out)], capsys)
     assert code == 2
     one_line_error(err, "three different files")
-    code, _, err = run(["cluster", str(table), "-c", "supplier", "--review", "-"], capsys)
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "--review", "-", "-o", "-"], capsys)
     assert code == 2
     one_line_error(err, "only one of the draft glossary (-o), --review and --html can go to stdout")
+
+
+@pytest.mark.parametrize("option", ["--html", "--review"])
+def test_stdout_taken_by_the_default_draft_says_so(tmp_path, capsys, option):
+    """rt48u #7: '--html -' without -o blamed '-o', which the user never gave."""
+    table = tmp_path / "suppliers.csv"
+    write_csv(table)
+    code, out, err = run(["cluster", str(table), "-c", "supplier", option, "-"], capsys)
+    assert code == 2 and out == ""
+    one_line_error(err, f"{option} cannot go to stdout", "goes there by default", "-o DRAFT.yaml")
+    argv = ["cluster", str(table), "-c", "supplier", option, "-", "-o", str(tmp_path / "d.yaml")]
+    code, out, err = run(argv, capsys)
+    assert code == 0 and out and "stdout" in err, err
+
+
+@pytest.mark.parametrize("outputs", [[], ["--review", "r.csv", "--html", "h.html"], ["-o", "d.json"],
+                                     ["-o", "d.yaml", "--review", "r.jsonl"], ["--review", "r.parquet"]])
+def test_a_lone_surrogate_is_refused_before_any_output(tmp_path, capsys, outputs):
+    """rt48u #2: a lone surrogate (valid JSON "\\ud800", which normalize keeps) gave a raw
+    UnicodeEncodeError for CSV, Parquet and HTML, and the draft wrote it as U+FFFD unsaid."""
+    table = tmp_path / "sur.jsonl"
+    table.write_text('{"n": "Moon Bakery Co."}\n{"n": "Moon Bakery \\ud800 Co."}\n'
+                     '{"n": "Moon Bakery \\ud800 Co., Ltd."}\n', encoding="utf-8")
+    for i in range(1, len(outputs), 2):
+        (tmp_path / outputs[i]).write_bytes(b"previous")
+    argv = ["cluster", str(table), "-c", "n",
+            *[str(tmp_path / a) if i % 2 else a for i, a in enumerate(outputs)]]
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    line = one_line_error(err, f"{table} line 2", '"Moon Bakery \\ud800 Co."', "lone surrogate",
+                          "nothing was written")
+    assert ("(stdout)" in line) == ("-o" not in outputs)
+    for name in outputs[1::2]:
+        assert name in line and (tmp_path / name).read_bytes() == b"previous"
+    assert temp_files(tmp_path) == []
+
+
+def test_a_tsv_review_refuses_a_value_with_a_tab_or_line_break(tmp_path, capsys):
+    """rt48u #7: '--review r.tsv' wrote 'Moon\\tBakery Co.' as 'Moon Bakery Co.' unsaid: it no
+    longer joined back to the column. CSV and JSON Lines keep it."""
+    table = tmp_path / "tab.csv"
+    write_csv(table, [("n",), ("Moon\tBakery Co.",), ("Moon Bakery Co., Ltd.",), ("Sun\nFoods",)])
+    review = tmp_path / "r.tsv"
+    code, out, err = run(["cluster", str(table), "-c", "n", "--review", str(review)], capsys)
+    assert code == 2 and out == "" and not review.exists()
+    one_line_error(err, f"--review {review} as TSV", "'Moon\\tBakery Co.' holds a tab", ".csv or .jsonl")
+    for name in ("r.csv", "r.jsonl"):
+        argv = ["cluster", str(table), "-c", "n", "--review", str(tmp_path / name), "--no-summary"]
+        code, _, err = run(argv, capsys)
+        assert code == 0, err
+    with open(tmp_path / "r.csv", encoding="utf-8", newline="") as f:
+        assert {"Moon\tBakery Co.", "Sun\nFoods"} <= {r["value"] for r in csv.DictReader(f)}
+    records = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {"Moon\tBakery Co.", "Sun\nFoods"} <= {r["value"] for r in records}
 
 
 def test_empty_file(tmp_path, capsys):
