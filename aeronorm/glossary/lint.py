@@ -36,8 +36,9 @@ Codes and default severities (see :data:`LINT_CODES`):
     be read as where the body is.
 ``list-like-alias`` (warning)
     One alias, abbreviation or Chinese alias reads as several names: pieces separated by ``;``,
-    ``|`` or ``、``, or by commas when the pieces are clearly alternatives (abbreviations alike,
-    names with the same last word, or one of them another name of the entity). A comma inside
+    ``|`` or ``、`` (a Chinese piece may be one character: ``甲、乙``), or by commas (``,`` or
+    the full-width ``，``) when the pieces are clearly alternatives (abbreviations alike, Chinese
+    names, names with the same last word, or one of them another name of the entity). A comma inside
     one name ("X Co., Ltd.", "Institute of Mechanics, CAS") is not reported. Each list item is
     one alias: a YAML list, or ``|`` between them in a CSV cell.
 ``empty`` (warning)
@@ -62,7 +63,7 @@ from typing import Protocol
 
 from ..errors import GlossaryError
 from ..resources import load_places
-from ..text.fold import fold_key, has_han
+from ..text.fold import fold_key, has_han, has_latin
 from .entity import Entity
 
 __all__ = [
@@ -192,7 +193,8 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
         last = by_id[ids[-1]].origin
         if names and others:
             owner, _, text = names[0]
-            message = f"{text!r} is the name of {owner!r} but also an alias of another entity: {listing}"
+            rest = ", ".join(f"{i} ({kind} {t!r})" for i, kind, t in bucket if i != owner)
+            message = f"{text!r} is the name of {owner!r} but also an alias of another entity: {rest}"
             issue = make_issue("alias-is-other-name", message, by_id[others[0][0]].origin, ids)
         else:
             message = f"key {key!r} is claimed by {len(ids)} entities: {listing}"
@@ -289,9 +291,15 @@ _UNIT_OF = re.compile(r"(?:the\s+)?\w+\s+of\b", re.IGNORECASE)  # "Institute of 
 
 
 def _name_like(piece: str) -> bool:
+    if _han_only(piece):
+        return True  # one character is a Chinese name too: 甲、乙
     if len(piece) < 2 or not (piece[0].isupper() or piece[0].isdigit() or has_han(piece[0])):
         return False
     return fold_key(piece).strip(". ") not in _LEGAL_TAILS
+
+
+def _han_only(piece: str) -> bool:
+    return has_han(piece) and not has_latin(piece)
 
 
 def _stem(word: str) -> str:
@@ -314,6 +322,8 @@ def list_like(text: str, entity: Entity | None = None) -> list[str] | None:
     ['Moon Bakeries', 'Lunar Bakery']
     >>> list_like("Star Bakeries;Stellar Bakery")
     ['Star Bakeries', 'Stellar Bakery']
+    >>> list_like("甲、乙"), list_like("长城公司，长城工业")
+    (['甲', '乙'], ['长城公司', '长城工业'])
     >>> print(list_like("Moon Bakery Co., Ltd."), list_like("Institute of Mechanics, CAS"),
     ...       list_like("Institute of Mechanics, Chinese Academy of Sciences"))
     None None None
@@ -324,8 +334,8 @@ def list_like(text: str, entity: Entity | None = None) -> list[str] | None:
     pieces = [p for p in _COMMAS.split(text) if p]
     if len(pieces) < 2 or not all(map(_name_like, pieces)):
         return None
-    if all(map(_acronym_like, pieces)):
-        return pieces
+    if all(map(_acronym_like, pieces)) or all(map(_han_only, pieces)):
+        return pieces  # acronyms, or Chinese names: a Chinese name holds no comma (长城公司，长城工业)
     if any(_UNIT_OF.match(p) for p in pieces[:-1]):
         return None  # "School of Astronautics, Beihang University": a unit of its parent
     words = [p.split() for p in pieces]

@@ -45,6 +45,7 @@ def test_alias_is_other_name():
     assert codes(issues) == ["alias-is-other-name", "alias-is-other-name"]
     assert issues[0].entity_ids == ("casc", "casic") and issues[0].origin == "<records>[1]"
     assert issues[1].entity_ids == ("casc", "x")
+    assert issues[1].message.endswith("an alias of another entity: x (zh_alias '甲')")  # not casc itself
 
 
 def test_unknown_parent():
@@ -214,6 +215,28 @@ def test_an_alias_that_reads_as_a_list_is_a_warning(tmp_path):
     path = tmp_path / "g.csv"  # and from a CSV cell
     path.write_text('id,name,zh,aliases\nmb,Moon Bakery Co.,甲,"Moon Bakeries, Lunar Bakery"\n', "utf-8")
     assert codes(lint_files(path)) == ["list-like-alias"]
+
+
+def test_a_chinese_list_of_one_character_names_or_with_a_full_width_comma_is_a_warning(tmp_path):
+    """rt48u #4: the documented 甲、乙 and 长城公司，长城工业 (a full-width comma) passed lint."""
+    g = Glossary.from_records([
+        {"id": "a", "name": "Alpha Works", "zh_aliases": "甲、乙"},
+        {"id": "b", "name": "Beta Works", "zh_aliases": ["长城公司，长城工业"]},
+        {"id": "c", "name": "Gamma Works", "zh_aliases": ["长城公司,长城工业"]},
+        {"id": "d", "name": "Delta Works", "abbreviations": ["丙，丁"]},
+    ])
+    issues = [i for i in g.lint() if i.code == "list-like-alias"]
+    assert [i.entity_ids for i in issues] == [("a",), ("b",), ("c",), ("d",)]
+    assert "('甲', '乙')" in issues[0].message and "('长城公司', '长城工业')" in issues[1].message
+    path = tmp_path / "g.csv"  # and from a CSV cell
+    path.write_text("id,name,zh_aliases\nm,Moon Bakery,甲、乙\nn,Noon Bakery,长城公司，长城工业\n", "utf-8")
+    assert [c for c in codes(lint_files(path)) if c != "missing-zh"] == ["list-like-alias"] * 2
+    # one Chinese name, or a Latin name with a full-width comma inside, is not a list
+    g = Glossary.from_records([
+        {"id": "e", "name": "Eta Works", "zh_aliases": ["长城工业集团有限公司"]},
+        {"id": "f", "name": "Theta Rocket Co.，Ltd.", "aliases": ["Theta Rocket Co.，Ltd"]},
+    ])
+    assert "list-like-alias" not in codes(g.lint())
 
 
 def test_the_shipped_glossary_has_no_list_like_alias():
