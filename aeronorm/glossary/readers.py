@@ -188,8 +188,7 @@ def _string_list(value: object, field: str, ctx: _Ctx, entry: str) -> tuple[str,
         value = [value]
     if not isinstance(value, (list, tuple)):
         raise ctx.error(
-            f"field {field!r} must be a list of strings (or one string), "
-            f"got {_type_name(value)} {_brief(value)}",
+            f"field {field!r} must be a list of strings (or one string), got {ctx.got(value, field)}",
             entry=entry, key=field,
         )
     out: dict[str, None] = {}

@@ -415,6 +415,9 @@ def test_bad_templates_and_bodies_are_errors(record, message):
     ("  - id: no\n    name: Norway Rocket\n", "no", "false"),
     ("  - id: nr\n    name: Norway Rocket\n    abbreviations: [NR, ON, YES]\n", "ON", "true"),
     ("  - id: nr\n    name: Norway Rocket\n    abbreviations:\n      - NR\n      - Off\n", "Off", "false"),
+    # rt48u #7: the single value of a list field, not in a list
+    ("  - id: nr\n    name: Norway Rocket\n    aliases: yes\n", "yes", "true"),
+    ("  - id: nr\n    name: Norway Rocket\n    location: Off\n", "Off", "false"),
 ])
 def test_a_yaml_boolean_is_shown_as_written_with_a_hint_to_quote(tmp_path, body, written, truth):
     """rt46u #7: 'abbreviations: [NO, ON, YES]' gave 'got bool False'."""
