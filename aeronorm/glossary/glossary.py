@@ -537,13 +537,13 @@ def lint_files(*paths: str | Path, base: Glossary | None = None) -> list[LintIss
                 if e.id in file_ids:
                     issues.append(make_issue("duplicate-id", f"{e.id!r} is also defined at {file_ids[e.id]}; "
                                          "this later definition replaces it", e.origin, (e.id,)))
-                elif e.id in based and (lost := _forms_lost(based[e.id], e)):
-                    shown = ", ".join(map(repr, lost[:3])) + (" ..." if len(lost) > 3 else "")
+                elif e.id in based and (gone := _lost(based[e.id], e)):
                     issues.append(make_issue(
                         "duplicate-id", f"{e.id!r} is also an entity of the glossary this file extends "
                         f"({based[e.id].name!r}, {based[e.id].origin or 'shipped'}); this definition "
-                        f"replaces it, and {len(lost)} of its names are gone ({shown}): repeat them, "
-                        "or give the entity another id", e.origin, (e.id,)))
+                        f"replaces it, and {gone} gone: repeat {'it' if gone.endswith(' is') else 'them'}, "
+                        "or give the entity another id",
+                        e.origin, (e.id,)))
                 file_ids[e.id] = e.origin
             loaded = loaded + Glossary(entities, terms)
     found = lint_glossary(loaded, deliberate=deliberate_clashes())
@@ -556,3 +556,22 @@ def _forms_lost(old: Entity, new: Entity) -> list[str]:
     """The written forms of ``old`` that ``new``, replacing it, no longer has."""
     kept = {fold_key(text) for _, text in new.forms()}
     return [text for _, text in old.forms() if fold_key(text) not in kept]
+
+
+def _lost(old: Entity, new: Entity) -> str:
+    """What ``new``, replacing ``old``, no longer has that the matcher reads: its written forms
+    and the places of its ``location`` (an address there is read as where it is), said for a
+    person ("2 of its names ('A', 'B') and its location 'Beijing' are", "its location 'Xi'an'
+    is"), or ``""``."""
+    names = _forms_lost(old, new)
+    kept = {fold_key(p) for p in new.location}
+    places = [p for p in old.location if fold_key(p) not in kept]
+    parts = []
+    if names:
+        shown = ", ".join(map(repr, names[:3])) + (" ..." if len(names) > 3 else "")
+        parts.append(f"{len(names)} of its names ({shown})")
+    if places:
+        parts.append(f"its location {', '.join(map(repr, places))}")
+    if not parts:
+        return ""
+    return " and ".join(parts) + (" is" if not names else " are")

@@ -32,8 +32,10 @@ Codes and default severities (see :data:`LINT_CODES`):
     嫦娥五号 of 嫦娥): a family is not its numbered model, and the model answered as the family
     is a wrong answer. The model belongs in an entity of its own, with the family as parent.
 ``unknown-location`` (warning)
-    A ``location`` that no place of ``aeronorm/data/places.yaml`` is: an address there would not
-    be read as where the body is.
+    A ``location`` in which the matcher reads no place of ``aeronorm/data/places.yaml``: an
+    address there would not be read as where the body is. A place with its level (北京市,
+    ``Beijing Municipality``, ``Haidian District``) or several places (``Beijing, Shanghai``)
+    are read, as the matcher reads them (:func:`reads_as_place`).
 ``list-like-alias`` (warning)
     One alias, abbreviation or Chinese alias reads as several names: pieces separated by ``;``,
     ``|`` or ``、`` (a Chinese piece may be one character: ``甲、乙``), or by commas (``,`` or
@@ -64,11 +66,13 @@ from typing import Protocol
 from ..errors import GlossaryError
 from ..resources import load_places
 from ..text.fold import fold_key, has_han, has_latin
+from ..text.pinyin import to_pinyin
+from ..text.zh import to_simplified
 from .entity import Entity
 
 __all__ = [
     "LINT_CODES", "SEVERITIES", "LintIssue", "bracketed_note", "lint_glossary", "list_like", "make_issue",
-    "malformed_issue", "numbered_alias", "sort_issues",
+    "malformed_issue", "numbered_alias", "reads_as_place", "sort_issues",
 ]
 
 
@@ -227,12 +231,11 @@ def lint_glossary(glossary: _HasEntities, *, deliberate: Deliberate | None = Non
                 "family is not its numbered model: give the model an entity of its own, with "
                 f"parent {e.id!r}", e.origin, (e.id,)))
 
-    known_places = _place_keys() | frozenset(zh for zh, _ in load_places())
     for e in entities:
         for place in e.location:
-            if fold_key(place) not in known_places and place not in known_places:
+            if not reads_as_place(place):
                 issues.append(make_issue(
-                    "unknown-location", f"{e.id!r}: the location {place!r} is no place aeronorm knows "
+                    "unknown-location", f"{e.id!r}: the location {place!r} names no place aeronorm knows "
                     "(aeronorm/data/places.yaml): an address there will not be read as where it is",
                     e.origin, (e.id,)))
 
@@ -356,6 +359,37 @@ _ASIDE = re.compile(r"[(\[（]([^()\[\]（）]*)[)\]）]")
 @cache
 def _place_keys() -> frozenset[str]:
     return frozenset(fold_key(en) for _, ens in load_places() for en in ens)
+
+
+@cache
+def _place_readings() -> tuple[frozenset[str], frozenset[str], int, int]:
+    """The Chinese places, their English forms and pinyin (folded), and the longest of each
+    (characters, words)."""
+    zh = frozenset(z for z, _ in load_places())
+    en = _place_keys() | frozenset("".join(to_pinyin(z)) for z in zh)
+    return zh, en, max(map(len, zh)), max(len(k.split()) for k in en)
+
+
+def reads_as_place(text: str) -> bool:
+    """Whether the matcher reads a place of ``places.yaml`` in ``text`` (a glossary ``location``):
+    a Chinese place anywhere in its Han characters (北京市, 海淀区), or an English form or the
+    pinyin of one among its words (``Beijing Municipality``, ``Haidian District``, ``xian``,
+    ``Beijing, Shanghai``). The term lexicon reads a location so
+    (``TermLexicon.read``/``read_zh``; ``tests/glossary/test_lint.py`` checks that they agree).
+
+    Examples
+    --------
+    >>> [reads_as_place(t) for t in ("北京市", "Beijing Municipality", "Xi'an, Mianyang", "Atlantis")]
+    [True, True, True, False]
+    """
+    zh, en, zh_longest, en_longest = _place_readings()
+    han = to_simplified(text) if has_han(text) else ""
+    for i in range(len(han)):
+        if any(han[i:j] in zh for j in range(i + 2, min(len(han), i + zh_longest) + 1)):
+            return True
+    words = [w for w in fold_key(text).split() if not has_han(w)]
+    return any(" ".join(words[i:j]) in en
+               for i in range(len(words)) for j in range(i + 1, min(len(words), i + en_longest) + 1))
 
 
 def bracketed_note(name: str, *, zh: str = "") -> str | None:

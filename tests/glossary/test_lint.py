@@ -185,6 +185,59 @@ def test_a_location_that_is_no_known_place_is_a_warning():
     assert "'Atlantis'" in issues[0].message
 
 
+def test_a_location_the_matcher_reads_is_no_warning():
+    """rt48u #5: 北京市, 'Beijing Municipality', 'Haidian District' and 'Beijing, Shanghai' were
+    'no place aeronorm knows', yet the matcher read each (an address there matched)."""
+    read = ["北京市", "Beijing Municipality", "Haidian District", "Beijing, Shanghai", "Beijing\nShanghai",
+            "陕西省", "xian", "PEKING", "Xi'an; Mianyang"]
+    places = [*read, "Atlantis", "China", "Tsinghua University"]
+    g = Glossary.from_records([{"id": f"e{i}", "name": f"Orion Works {i}", "zh": "猎户工坊",
+                                "location": place} for i, place in enumerate(places)])
+    issues = [i for i in g.lint() if i.code == "unknown-location"]
+    assert [i.entity_ids for i in issues] == [(f"e{i}",) for i in range(len(read), len(read) + 3)]
+
+
+def test_the_location_check_reads_as_the_lexicon_reads():
+    """unknown-location agrees with the term lexicon, which the matcher reads a location with:
+    every place of places.yaml, with its level, upper case, in a list, and a few that are none."""
+    from aeronorm.glossary import shipped_terms
+    from aeronorm.glossary.lint import reads_as_place
+    from aeronorm.lexicon.lexicon import Kind, TermLexicon
+    from aeronorm.resources import load_places
+    from aeronorm.text.fold import has_han
+
+    lex = TermLexicon(shipped_terms())
+    probes = ["Atlantis", "Off", "City", "Moon", "China", "中国", "月球", "Great Wall", "长城",
+              "Harbin Institute", "Beijing, Shanghai", "Xi'an; Mianyang", "Zhongguancun", "中关村"]
+    for zh, ens in load_places():
+        probes += [zh, zh + "市", zh + "省", zh + "区", "中国" + zh]
+        for en in ens:
+            probes += [en, en.upper(), en.title() + " City", en.title() + " District",
+                       en.title() + " Municipality", f"{en.title()} Province", f"Atlantis, {en}"]
+    disagree = [p for p in probes if reads_as_place(p) != any(
+        t.kind == Kind.PLACE for t in (lex.read_zh(p) if has_han(p) else lex.read(p)))]
+    assert disagree == []
+
+
+def test_a_replacement_that_drops_the_location_is_named(tmp_path):
+    """rt48u #5: tsinghua with every name but no location linted clean, and its address lines
+    stopped matching."""
+    base = Glossary.from_records([{"id": "vega", "name": "Vega Works", "zh": "织女工坊",
+                                   "location": ["Beijing", "Xi'an"]}])
+    ext = tmp_path / "ext.yaml"
+    ext.write_text("entities:\n  - id: vega\n    name: Vega Works\n    zh: 织女工坊\n    location: Xi'an\n",
+                   "utf-8")
+    (issue,) = lint_files(ext, base=base)
+    assert issue.code == "duplicate-id"
+    assert "its location 'Beijing' is gone: repeat it" in issue.message and "names" not in issue.message
+    ext.write_text("entities:\n  - id: vega\n    name: VW\n    zh: 织女工坊\n", "utf-8")
+    (issue,) = lint_files(ext, base=base)
+    assert "1 of its names ('Vega Works') and its location 'Beijing', \"Xi'an\" are gone" in issue.message
+    ext.write_text("entities:\n  - id: vega\n    name: Vega Works\n    zh: 织女工坊\n"
+                   "    location: [xi'an, BEIJING]\n", "utf-8")
+    assert lint_files(ext, base=base) == []
+
+
 def test_an_alias_that_reads_as_a_list_is_a_warning(tmp_path):
     """rt46u #7: 'aliases: Moon Bakeries, Lunar Bakery' became one alias, and lint said nothing."""
     g = Glossary.from_records([
