@@ -120,11 +120,36 @@ class Pipeline:
             companies = owners.get()
             allowed = companies if allowed is None else companies.intersection(allowed)
         accepted, last = self._run_lane(query, allowed)
+        if accepted is None and query.lane == "latin" and "," in query.text:
+            addressed = self._acronym_with_address(query, allowed)
+            if addressed is not None:
+                return addressed, addressed
         if accepted is None and query.lane == "latin" and (last is None or last.method == "fuzzy"):
             mended = self._mended(query, allowed)
             if mended is not None:
                 return mended
         return accepted, last
+
+    def _acronym_with_address(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
+        """An acronym with more after a comma ("BUAA, Beijing 100191, China"): the entity the
+        acronym alone answers, when its name with the same rest is answered as that entity too
+        (an address where it is; "BUAA, Hangzhou" is a campus, "CASC, Fifth Academy" a unit)."""
+        head, rest = query.text.split(",", 1)
+        if not looks_like_acronym(head) or not rest.strip():
+            return None
+        alone = self._entity_of(head)
+        if alone is None or alone.entity is None:
+            return None
+        entity = alone.entity
+        if allowed is not None and self.index.positions[entity.id] not in allowed:
+            return None
+        written, _ = self._run_lane(Query(f"{entity.name},{rest}"), allowed)
+        if written is None or written.entity is None or written.entity.id != entity.id:
+            return None
+        score = min(alone.score, written.score)
+        return Outcome(alone.entity, score, written.method,
+                       (*alone.evidence, f"then its name with {rest.strip()!r}: {written.method}"),
+                       alone.candidates)
 
     def _names_a_field(self, query: Query) -> bool:
         """Whether a name is words of a field only: two words or more the lexicon translates,

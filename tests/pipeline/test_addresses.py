@@ -106,3 +106,18 @@ def test_an_organisation_other_bodies_are_named_under_has_an_address_too():
     assert n.match("Chinese Academy of Sciences, Beijing 100864, China").entity_id == "cas"
     assert n.match("Chinese Academy of Sciences, Shanghai, China") is None
     assert n.match("Institute of Mechanics, Chinese Academy of Sciences, Shanghai") is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("QOU, Jinan 250100, China", "qou"),  # an acronym with its body's address
+    ("QOU, Shandong", "qou"),
+    ("QOU, Weihai 264209, China", None),  # another city: a campus there
+    ("QOU, School of Optics", None),  # a unit of it
+    ("QOU", "qou"),
+])
+def test_an_acronym_with_an_address_is_its_body_where_its_name_would_be(query, expected):
+    n = Normalizer(Glossary.from_records([
+        {"id": "qou", "name": "Qilu Orbital University", "zh": "齐鲁轨道大学", "location": "Jinan",
+         "abbreviations": ["QOU"]}]))
+    m = n.match(query)
+    assert (m.entity_id if m else None) == expected
