@@ -117,9 +117,9 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
         written_style = style
         if m.match.type == "term" and not terms:
             new = m.text
-        elif has_han(m.text) and _in_chinese_prose(text, m.start, m.end):
-            # "“千帆星座”是继央企...": a name in a Chinese sentence is the writer's Chinese; an English
-            # name written into it would make the sentence half English
+        elif _in_chinese_prose(text, m.start, m.end, latin=not has_han(m.text)):
+            # "“千帆星座”是继央企...", "据 CASC 消息": a name in a Chinese sentence is the writer's;
+            # an English name written into it would make the sentence half English
             new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and (
                 _glossed(text, mentions[i - 1].end, m.start, m.end)
@@ -411,9 +411,21 @@ def _parent_follows(text: str, mentions: Sequence[Mention], i: int, index: Index
     return False
 
 
-def _in_chinese_prose(text: str, start: int, end: int) -> bool:
-    """Whether the nearest character of a word before ``text[start:end]`` or after it (past
-    spaces, punctuation and quotation marks) is a Han character: the name stands in Chinese prose."""
+_BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _in_chinese_prose(text: str, start: int, end: int, *, latin: bool = False) -> bool:
+    """Whether ``text[start:end]`` stands in Chinese prose: most letters around it are Han
+    characters, or (for a Chinese name) the nearest character of a word before or after it, past
+    spaces, punctuation and quotation marks, is one. (A Latin name beside a Chinese gloss in
+    English text, "CASC (中国航天科技集团) said", stands in English.)"""
+    # (a bracket glosses: "中国空间技术研究院(China Academy of Space Technology)隶属于..." is Chinese)
+    around = _BRACKETS.sub(" ", text[max(0, start - 40) : start] + " " + text[end : end + 60])
+    han = sum(map(is_han_char, around))
+    if han > sum(1 for c in around if c.isascii() and c.isalpha()):
+        return True
+    if latin:
+        return False
     before = next((c for c in reversed(text[max(0, start - 8) : start]) if c.isalnum()), "")
     after = next((c for c in text[end : end + 8] if c.isalnum()), "")
     return is_han_char(before) or is_han_char(after)

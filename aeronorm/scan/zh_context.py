@@ -10,7 +10,13 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
   航天科技二院), a place and a unit word (北京理工大学珠海学院), a bracketed place (哈尔滨工业大学
   （深圳）), or a short word and a unit word (中共福建省委组织部): the unit is another entity;
 * a name a place is glued before, when the name holds no place or national scope of its own:
-  南京工业大学 is no 工业大学 the glossary knows under another city's name.
+  南京工业大学 is no 工业大学 the glossary knows under another city's name;
+* a place or an organisation glued before more characters that end as a body's name does
+  (公司, 研究所, 中心 ...), with no other name starting among them: 北京航天时代激光导航技术有限
+  责任公司 is no mention of Beijing, 中国科学院空间科学与应用中心 none of the Academy;
+* a programme followed by a model's number: 长征六号 is no mention of Long March (the glossary's
+  own models, 长征五号, are found whole);
+* a "plus" policy's name without its plus: 航天 is no 航天+.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ __all__ = ["keep_whole_names"]
 
 _NUMERAL = "零〇一二三四五六七八九十百千两"
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")
+_MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]")
+# characters glued after a name that end as a body's name does: a longer name the glossary lacks
+_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:有限责任公司|有限責任公司|股份有限公司|有限公司|公司"
+                         r"|集团|集團|研究所|研究院|研究中心|中心|工厂|工廠|厂|廠|委员会|委員會|学院|學院"
+                         r"|大学|大學)")
 
 
 @cache
@@ -61,9 +72,17 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """
     modifiers, suffixes, unit_after, place_at_end, place_first = _tables()
     scopes = tuple(load_chinese_words().scope_words)
+    starts = sorted(m.start for m in mentions)
     out = []
     for m in mentions:
         before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
+        if m.match.canonical.endswith("+") and not text.startswith(("+", "＋"), m.end):
+            continue  # 航天 is no 航天+
+        if kind == "program" and _MODEL_NUMBER.match(after):
+            continue  # 长征六号
+        if kind in ("org", "place") and (run := _BODY_AFTER.match(text, m.end)) is not None \
+                and not any(m.end < s < run.end() for s in starts):
+            continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "title" and before.endswith(modifiers):
             continue  # 副董事长
         if kind == "program" and after[:1] in suffixes:

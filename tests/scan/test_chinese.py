@@ -121,3 +121,18 @@ def test_find_chinese_on_text_without_chinese(normalizer):
 def test_find_chinese_rejects_non_strings(normalizer):
     with pytest.raises(TypeError):
         find_chinese(normalizer, None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "据 CASC 消息，中国航天科技集团今年将实施多次发射。",  # an acronym in Chinese prose
+    "中国空间技术研究院(China Academy of Space Technology，简称CAST)隶属于中国航天科技集团。",  # a gloss
+    "中國航天科技集團(CASC)是中國航天的主力。",
+])
+def test_a_name_in_chinese_prose_is_left_as_written(normalizer, text):
+    assert str(normalizer.normalize_text(text)) == text
+
+
+def test_a_latin_name_beside_a_chinese_gloss_in_english_text_is_still_rewritten(normalizer):
+    text = "Engineers of China Aerospace Science & Industry Corp. (中国航天科工集团) said it went well."
+    assert str(normalizer.normalize_text(text)).startswith(
+        "Engineers of China Aerospace Science and Industry Corporation Limited (中国航天科工集团)")

@@ -22,6 +22,17 @@ def ids(normalizer, text):
     ("北京理工大学珠海学院招生。", "bit"),
     ("中共福建省委组织部发文。", "cpc-fujian"),
     ("南京工业大学团队获奖。", "hit"),  # another city's university
+    # a place or an organisation glued before a longer name the glossary lacks
+    ("北京星尘光电导航技术有限责任公司中标。", "beijing"),
+    ("上海月影推进研究所参加了试验。", "shanghai"),
+    ("中国科学院空间尘埃与探测中心成立。", "cas"),
+    ("中国空间技术研究院北京星尘环境研究所负责。", "cast"),
+    # a programme followed by a model's number: another model
+    ("长征六号发射成功。", "long-march"),
+    ("嫦娥七号将于明年发射。", "change"),
+    ("风云三号C卫星入轨。", "fengyun"),
+    # a plus policy's name without its plus
+    ("我国航天事业发展迅速。", "term-aerospace-plus"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -36,6 +47,9 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("哈尔滨工业大学团队获奖。", "hit"),
     ("会议在北京中国航天科技集团召开。", "casc"),  # a place before a national body's name
     ("中国航天科工集团第二研究院成立。", "casic-2nd-academy"),  # the unit the glossary has
+    ("他在北京参加中国科学院的会议。", "beijing"),  # a name starts in what follows: no longer name
+    ("他在北京参加中国科学院的会议。", "cas"),
+    ("推动航天+产业融合。", "term-aerospace-plus"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
