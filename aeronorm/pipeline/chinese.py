@@ -103,6 +103,7 @@ class _Keys:
     formed: bool = False  # a company form was there
     inner: frozenset[str] = frozenset()  # places after the name's first word (X广东有限公司, X(天津))
     suffixes: frozenset[str] = frozenset()  # administrative suffixes after its places (省, 县, 新区)
+    described: str = ""  # the loose key whose descriptors were dropped (航天科工 of 航天科工信息技术)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,8 @@ class ChineseIndex:
         # entities whose names have one: 海南区 and 长沙县 are other places than 海南省 and 长沙市.
         self.suffixes: dict[int, frozenset[str]] = {}
         self._companies = Companies(index.entities, index.lexicon)
+        # the groups: a full Chinese name that ends in 集团 (with a company form or not)
+        self._groups = frozenset(i for i, e in enumerate(index.entities) if "集团" in e.zh)
         self._written: dict[int, frozenset[str]] = {}  # entity -> places its English names state
         self.titles: set[str] = set()
         words: list[tuple[str, str]] = []
@@ -319,9 +322,10 @@ class ChineseIndex:
             key = "".join(t for t, _ in seq)
             if len(key) >= _MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
                 loose.append(key)
+        described = "".join(t for t, _ in short) if len(short) < len(no_place) else ""
         markers = frozenset(m for m in data.form_markers if m in compact)
         return _Keys(compact, core_key, tuple(loose), places, dropped_scope, markers, weak, formed, inner,
-                     frozenset(suffixes))
+                     frozenset(suffixes), described)
 
     # -- resolution ----------------------------------------------------------------------------
     def lookup(self, text: str, allowed: Collection[int] | None, *, loose: bool = True) -> Hit | None:
@@ -366,6 +370,10 @@ class ChineseIndex:
                 if not keys.inner <= own or not self._fits(i, keys):
                     # a place after the name is a company of that place (航天信息广东有限公司,
                     # X(天津)有限公司), and a form none of its names has another body (X控股)
+                    continue
+                if key == keys.described and "集团" not in keys.markers and i in self._groups:
+                    # a group's short form and a trade after it: a company named after the
+                    # group (中国航天科工信息技术有限公司), not the group
                     continue
                 found.add(i)
                 via = via or key

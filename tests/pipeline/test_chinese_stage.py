@@ -304,3 +304,16 @@ def test_shipped_chinese_names_simplified_and_traditional(shipped):
                 wrong.append((form, m.entity_id, entity_id))
     assert wrong == []
     assert len(missed) <= len(names) // 50, missed
+
+
+def test_a_group_s_short_form_with_a_trade_after_it_is_a_company_named_after_the_group():
+    n = Normalizer(Glossary.from_records([
+        {"id": "grp", "name": "China Kestrel Aerospace Group Co., Ltd.", "zh": "中国鹰隼航天集团有限公司",
+         "zh_aliases": ["鹰隼航天"]},
+        {"id": "co", "name": "Lark Rocket Technology Co., Ltd.", "zh": "云雀火箭科技有限公司"},
+    ]))
+    assert n.match("中国鹰隼航天信息技术有限公司") is None  # the group's IT company
+    assert n.match("鹰隼航天技术有限公司") is None
+    assert n.match("鹰隼航天集团").entity_id == "grp"
+    assert n.match("鹰隼航天").entity_id == "grp"
+    assert n.match("云雀火箭有限公司").entity_id == "co"  # a company's own descriptor left out
