@@ -306,7 +306,8 @@ def test_shipped_chinese_names_simplified_and_traditional(shipped):
     assert len(missed) <= len(names) // 50, missed
 
 
-def test_a_group_s_short_form_with_a_trade_after_it_is_a_company_named_after_the_group():
+def test_a_group_s_short_form_with_a_trade_after_it_is_a_company_named_after_the_group(normalizer):
+    assert normalizer.match("中国航天科工信息技术有限公司") is None  # CASIC's IT company, not CASIC
     n = Normalizer(Glossary.from_records([
         {"id": "grp", "name": "China Kestrel Aerospace Group Co., Ltd.", "zh": "中国鹰隼航天集团有限公司",
          "zh_aliases": ["鹰隼航天"]},
@@ -314,6 +315,7 @@ def test_a_group_s_short_form_with_a_trade_after_it_is_a_company_named_after_the
     ]))
     assert n.match("中国鹰隼航天信息技术有限公司") is None  # the group's IT company
     assert n.match("鹰隼航天技术有限公司") is None
+    assert n.match("鹰隼航天信息技术") is None
     assert n.match("鹰隼航天集团").entity_id == "grp"
     assert n.match("鹰隼航天").entity_id == "grp"
     assert n.match("云雀火箭有限公司").entity_id == "co"  # a company's own descriptor left out
