@@ -422,10 +422,14 @@ def _in_chinese_prose(text: str, start: int, end: int, *, latin: bool = False) -
     # (a bracket glosses: "中国空间技术研究院(China Academy of Space Technology)隶属于..." is Chinese)
     around = _BRACKETS.sub(" ", text[max(0, start - 40) : start] + " " + text[end : end + 60])
     han = sum(map(is_han_char, around))
-    if han > sum(1 for c in around if c.isascii() and c.isalpha()):
-        return True
+    mostly_han = han > sum(1 for c in around if c.isascii() and c.isalpha())
     if latin:
-        return False
+        # a Latin name between Chinese words, spaces aside ("据 CASC 消息"); not one beside a
+        # bracket or a comma of an English sentence glossed in Chinese
+        left, right = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+        return mostly_han and any(c and is_han_char(c) for c in (left, right))
+    if mostly_han:
+        return True
     before = next((c for c in reversed(text[max(0, start - 8) : start]) if c.isalnum()), "")
     after = next((c for c in text[end : end + 8] if c.isalnum()), "")
     return is_han_char(before) or is_han_char(after)

@@ -136,3 +136,8 @@ def test_a_latin_name_beside_a_chinese_gloss_in_english_text_is_still_rewritten(
     text = "Engineers of China Aerospace Science & Industry Corp. (中国航天科工集团) said it went well."
     assert str(normalizer.normalize_text(text)).startswith(
         "Engineers of China Aerospace Science and Industry Corporation Limited (中国航天科工集团)")
+    # a long Chinese gloss whose bracket closes far away leaves the sentence English
+    text = ("The China Aerospace Science & Industry Corp. ( 中国 航天 科工 集团 有限 公司 / "
+            "中國 航天 科工 集團 有限 公司 , Zhōngguó Hángtiān Kēgōng ) is a state group.")
+    assert str(normalizer.normalize_text(text)).startswith(
+        "The China Aerospace Science and Industry Corporation Limited ( 中国")
