@@ -208,6 +208,7 @@ class ChineseWords:
     body_markers: frozenset[str] = frozenset()
     province_suffixes: frozenset[str] = frozenset()
     city_suffixes: frozenset[str] = frozenset()
+    name_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -229,7 +230,8 @@ def load_chinese_words() -> ChineseWords:
                         enterprise_endings=tuple(raw["enterprise_endings"]),
                         body_markers=frozenset(raw["body_markers"]),
                         province_suffixes=frozenset(raw["province_suffixes"]),
-                        city_suffixes=frozenset(raw["city_suffixes"]))
+                        city_suffixes=frozenset(raw["city_suffixes"]),
+                        name_endings=tuple(raw["name_endings"]))
 
 
 @cache

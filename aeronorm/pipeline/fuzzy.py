@@ -129,8 +129,9 @@ class EntityFacts:
     #: the places and scopes (China, International) any of its names states (火箭派（湖州）for
     #: "Rocket Pi ..."): a query's place among them is where the entity is
     stated: frozenset[str] = frozenset()
-    #: where the entity is (its glossary ``location``, and the provinces of its places): such a
-    #: place after the name ("X University, Beijing 100084, China") is an address
+    #: where the entity is (its glossary ``location``, the places its names state, and the
+    #: provinces of both; empty when none of them is known): such a place after the name ("X
+    #: University, Beijing 100084, China") is an address
     located: frozenset[str] = frozenset()
     #: an institution named by common words: its leading place is part of its name
     #: (:func:`~aeronorm.pipeline.places.keeps_its_place`)
@@ -794,13 +795,14 @@ class FuzzyStage:
         for form in query.forms:
             tokens = query.tokens(index.lexicon, form)
             spans = self._side(tokens).spans
+            address = _may_address(form, tokens)
             for rank, rep_id in enumerate(self._block(tokens)):
                 rep = index.reps[rep_id]
                 if allowed is not None and rep.entity not in allowed:
                     continue
                 person = index.entities[rep.entity].type == "person"
                 score, evidence = self.score(tokens, rep.tokens, person=person, facts=self.facts(rep.entity),
-                                             address=_may_address(form, tokens))
+                                             address=address)
                 if score > 0 and self._states_another_parent(spans, rep.entity):
                     score, evidence = 0.0, ["the query states another parent organisation than the entity's"]
                 if score <= 0:

@@ -60,10 +60,12 @@ class Query:
         """The name without its *redundant* asides: acronyms, quoted short names, "a.k.a." notes
         (``"Beijing ... (BUPT)"``); ``""`` when there are none. Any other aside stays: a bracketed
         place or number ("China Academy of Space Technology (Xi'an)") names a more specific entity,
-        and dropping it would answer the wrong one."""
+        and dropping it would answer the wrong one. An address after the name loses its postal
+        code and street ("X University, 800 Y Road, Harbin 150001, China": "X University,
+        Harbin, China"); its city is checked by the stages as any place after a name is."""
         core = without_redundant_asides(self.text)
         if "," in self.text and (_SIX_DIGITS.search(self.text) or _STREET_WORD.search(self.text)):
-            core = _without_postcodes(core or self.text)
+            core = _without_address_details(core or self.text)
         return "" if core == self.text else core
 
     @cached_property
@@ -112,7 +114,7 @@ class Query:
         return "han" if self.han else "latin"
 
 
-def _without_postcodes(text: str) -> str:
+def _without_address_details(text: str) -> str:
     """``text`` with the postal codes and streets of its address parts (after the first comma)
     taken out."""
     first, *parts = text.split(",")

@@ -22,21 +22,28 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
 from ..resources import load_chinese_words, load_places
 from ..results import Mention
+from ..text.zh import fold_han
 
 __all__ = ["keep_whole_names"]
 
 _NUMERAL = "零〇一二三四五六七八九十百千两"
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")
 _MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]")
-# characters glued after a name that end as a body's name does: a longer name the glossary lacks
-_BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:有限责任公司|有限責任公司|股份有限公司|有限公司|公司"
-                         r"|集团|集團|研究所|研究院|研究中心|中心|工厂|工廠|厂|廠|委员会|委員會|学院|學院"
-                         r"|大学|大學)")
+
+
+@cache
+def _body_after() -> re.Pattern[str]:
+    """Characters glued after a name that end as a body's name does (``name_endings``, in the
+    folded text): a longer name the glossary lacks."""
+    endings = sorted(load_chinese_words().name_endings, key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, endings))
+    return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternatives})")
 
 
 @cache
@@ -73,6 +80,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     modifiers, suffixes, unit_after, place_at_end, place_first = _tables()
     scopes = tuple(load_chinese_words().scope_words)
     starts = sorted(m.start for m in mentions)
+    body_after, folded = _body_after(), fold_han(text)  # (folded character for character)
     out = []
     for m in mentions:
         before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
@@ -80,9 +88,10 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue  # 航天 is no 航天+
         if kind == "program" and _MODEL_NUMBER.match(after):
             continue  # 长征六号
-        if kind in ("org", "place") and (run := _BODY_AFTER.match(text, m.end)) is not None \
-                and not any(m.end < s < run.end() for s in starts):
-            continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
+        if kind in ("org", "place") and (run := body_after.match(folded, m.end)) is not None:
+            nxt = bisect_right(starts, m.end)
+            if nxt == len(starts) or starts[nxt] >= run.end():
+                continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "title" and before.endswith(modifiers):
             continue  # 副董事长
         if kind == "program" and after[:1] in suffixes:
