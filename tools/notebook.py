@@ -65,7 +65,10 @@ def _run(notebook: dict[str, Any], namespace: dict[str, Any], path: Path) -> lis
             html = getattr(value, "_repr_html_", None)
             if callable(html) and (shown := html()):
                 data = {"text/html": _lines(shown), **data}
-            out.append({"data": data, "execution_count": count, "metadata": {},
+            # a pandas object's text is pandas' own, which changes between its versions
+            shown_by = _pandas_version() if type(value).__module__.startswith("pandas") else ""
+            out.append({"data": data, "execution_count": count,
+                        "metadata": {"pandas": shown_by} if shown_by else {},
                         "output_type": "execute_result"})
         outputs.append(out)
     return outputs
@@ -79,10 +82,24 @@ def _plain(value: Any) -> str:
     return text
 
 
-def _shown(outputs: list[dict[str, Any]]) -> list[tuple[str, str]]:
-    """What a reader sees of a cell's outputs: printed text and the plain value."""
+def _pandas_version() -> str:
+    import pandas as pd
+
+    return str(pd.__version__)
+
+
+def _shown(outputs: list[dict[str, Any]], *, pandas: bool = True) -> list[tuple[str, str]]:
+    """What a reader sees of a cell's outputs: printed text and the plain value (``pandas=False``:
+    without the pandas objects')."""
     return [(o["output_type"], "".join(o.get("text") or o.get("data", {}).get("text/plain", "")))
-            for o in outputs]
+            for o in outputs if pandas or not o.get("metadata", {}).get("pandas")]
+
+
+def _running_pandas() -> str | None:
+    try:
+        return _pandas_version()
+    except ImportError:
+        return None
 
 
 def stale_cells(path: Path) -> list[int]:
@@ -90,7 +107,14 @@ def stale_cells(path: Path) -> list[int]:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     stored = [c["outputs"] for c in notebook["cells"] if c["cell_type"] == "code"]
     fresh = run_cells(path)
-    return [k + 1 for k, (a, b) in enumerate(zip(stored, fresh, strict=True)) if _shown(a) != _shown(b)]
+    running = _running_pandas()
+    stale = []
+    for k, (a, b) in enumerate(zip(stored, fresh, strict=True)):
+        # another pandas than the one that wrote the outputs shows its objects its own way
+        same = all(o.get("metadata", {}).get("pandas") in (None, running) for o in a)
+        if _shown(a, pandas=same) != _shown(b, pandas=same):
+            stale.append(k + 1)
+    return stale
 
 
 def _refresh(path: Path) -> None:
