@@ -209,6 +209,7 @@ class ChineseWords:
     province_suffixes: frozenset[str] = frozenset()
     city_suffixes: frozenset[str] = frozenset()
     name_endings: tuple[str, ...] = ()
+    country_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -231,7 +232,8 @@ def load_chinese_words() -> ChineseWords:
                         body_markers=frozenset(raw["body_markers"]),
                         province_suffixes=frozenset(raw["province_suffixes"]),
                         city_suffixes=frozenset(raw["city_suffixes"]),
-                        name_endings=tuple(raw["name_endings"]))
+                        name_endings=tuple(raw["name_endings"]),
+                        country_words=frozenset(raw["country_words"]))
 
 
 @cache

@@ -64,9 +64,6 @@ __all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _BRACKET = re.compile(r"[(\[（【]")  # an aside in brackets opens
-#: The words of a place's level written after it in an address ("Haidian District", "Xi'an City").
-_PLACE_LEVELS = frozenset({"区", "市", "县", "省", "新区", "自治区"})
-_COUNTRY = frozenset({"中国", "中华人民共和国"})  # the country an address ends in
 #: What a place's name is made of, besides its administrative suffixes (市, 省).
 _PLACE_LIKE = (Kind.PLACE, Kind.GENERIC, Kind.LEGAL)
 #: Kinds whose leftover on both sides always means two entities, whatever they weigh.
@@ -183,7 +180,7 @@ class FuzzyStage:
         self.calibration = calibration
         self.spellings = BuildOnce(lambda: Spellings(index))
         self.affiliations = shared.affiliations
-        self.entity_parents = BuildOnce(self._entity_parents)
+        self.entity_orgs = BuildOnce(self._entity_orgs)
         self.gives_parents = BuildOnce(lambda: any(e.parent for e in index.entities))
         self.ancestors = BuildOnce(self._ancestors)
         self.families = BuildOnce(self._families)
@@ -197,6 +194,7 @@ class FuzzyStage:
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._fillers = load_chinese_words().fillers
+        self._countries = load_chinese_words().country_words
         self._facts: dict[int, EntityFacts] = {}
         self._zh_words: dict[int, frozenset[str]] = {}  # only for entities a body type is read against
         self._company_form_set = frozenset(load_chinese_words().company_forms)
@@ -206,7 +204,7 @@ class FuzzyStage:
         """Build the spelling and parent-organisation tables now."""
         self.spellings.get()
         self.affiliations.get()
-        self.entity_parents.get()
+        self.entity_orgs.get()
         self.gives_parents.get()
         self.families.get()
 
@@ -529,10 +527,11 @@ class FuzzyStage:
                 within, provinces = load_places_within(), load_place_levels()[0]
                 cities = {k for i in at for k in q[i].keys} - provinces
                 at |= {i for i in after if any(within.get(k, ("",))[0] in cities for k in q[i].keys)}
-                at |= {i + 1 for i in at if i + 1 < len(q) and q[i + 1].key in _PLACE_LEVELS}
+                # (and a place's level written after it: "Haidian District", "Xi'an City")
+                at |= {i + 1 for i in at if i + 1 < len(q) and q[i + 1].key in self._admin}
                 # and the country that closes it ("..., Beijing 100084, China")
                 at |= {i for i in left_q if i > min(at) and q[i].kind == Kind.GENERIC
-                       and not _COUNTRY.isdisjoint(q[i].keys)}
+                       and not self._countries.isdisjoint(q[i].keys)}
                 left_q = [i for i in left_q if i not in at]
         if cs.facts.stated:
             # A place another name of the entity states is where the entity is, however this name
@@ -887,11 +886,11 @@ class FuzzyStage:
         return ([i for org in both for i in orgs_q[org]], [j for org in both for j in orgs_c[org]],
                 [i for org in only_q for i in orgs_q[org]], [j for org in only_c for j in orgs_c[org]])
 
-    def _entity_parents(self) -> dict[int, frozenset[int]]:
+    def _entity_orgs(self) -> tuple[dict[int, frozenset[int]], dict[int, frozenset[int]]]:
         """The parent organisations each entity's names state (a name that is the parent alone
         is the parent itself, not a statement about it), and those its glossary ancestors
-        (``parent``) are: China Satcom is CASC's whether its names say so or not. Keyed ``~e``
-        (negative), the organisations entity ``e`` itself is."""
+        (``parent``) are: China Satcom is CASC's whether its names say so or not; and the
+        organisations each entity itself is (CAS is the Chinese Academy of Sciences)."""
         parents: dict[int, set[int]] = defaultdict(set)
         itself: dict[int, set[int]] = defaultdict(set)  # entity -> the organisations it is
         spans_of = self.affiliations.get().spans
@@ -905,9 +904,8 @@ class FuzzyStage:
         for i, above in self.ancestors.get().items():
             for up in above:
                 parents[i].update(itself.get(up, ()))
-        out = {e: frozenset(orgs) for e, orgs in parents.items() if orgs}
-        out.update((~e, frozenset(orgs)) for e, orgs in itself.items())
-        return out
+        return ({e: frozenset(orgs) for e, orgs in parents.items() if orgs},
+                {e: frozenset(orgs) for e, orgs in itself.items()})
 
     def _stated(self, entity: int) -> frozenset[str]:
         """The concepts of the places and scopes the entity's names state (English and Chinese)."""
@@ -1000,10 +998,10 @@ class FuzzyStage:
         Support Force): the entity's other names say which unit of it."""
         if not spans:
             return False
-        known = self.entity_parents.get()
-        if (own := known.get(~entity)) and all(org in own for _, _, org in spans):
+        parents, itself = self.entity_orgs.get()
+        if (own := itself.get(entity)) and all(org in own for _, _, org in spans):
             return False  # the organisation itself, written with more ("CAS, Beijing, China")
-        stated = known.get(entity)
+        stated = parents.get(entity)
         if not stated:
             # no name of the entity states a parent, nor does a glossary that gives parents give
             # it one: a parent the query states is another organisation beside it ("Tsinghua

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Literal
 
 from ..index import Index
+from ..resources import load_chinese_words
 from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
@@ -46,7 +47,6 @@ _HYPHEN_BEFORE = re.compile(r"[^\W\d_][-\u2010\u2011]$")
 _ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z&]{1,9}")
 # "of (the) X" right after a mention: X's capitalised words (an acronym among them)
 _OWNER_OF = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'\u2019-]*)(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,5})")
-_COUNTRY_KEYS = frozenset({"中国", "中华人民共和国", "中华"})
 _SHORT_FOR = re.compile(r"\s+(?:for|in)\s+short\b", re.IGNORECASE)  # "... or BUAA for short"
 # an acronym's expansion in brackets right after it: capitalised words, "of", "and", "for" between
 _EXPANSION_AFTER = re.compile(r"\s*[(\[\uff08]\s*[A-Z][\w'\u2019&.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)?"
@@ -513,7 +513,7 @@ def _owner_follows(text: str, m: Mention, new: str, index: Index) -> bool:
 
 def _countries(keys: set[str]) -> set[str]:
     # China, the PRC, the People's Republic: one country however written
-    return keys | {"中国"} if keys & _COUNTRY_KEYS else keys
+    return keys | {"中国"} if not load_chinese_words().country_words.isdisjoint(keys) else keys
 
 
 def _defines_its_own_acronym(text: str, m: Mention, new: str, mentions: Sequence[Mention], i: int) -> bool:

@@ -30,6 +30,7 @@ from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..pipeline.may_match import SURE_METHODS, FormAgreement
+from ..resources import load_chinese_words
 from ..results import Match, Mention
 from .words import JOIN, SOFT, WORD, Doc, close_aside, with_period
 
@@ -42,8 +43,6 @@ _QUALIFIED = frozenset({"org"})
 #: A capitalised domain term after such a name continues it ("Hainan Commercial Space Launch
 #: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
 _CONTINUING = frozenset({"org", "term"})
-#: The country's concepts: "China" is a generic word to the lexicon, and a place after a name.
-_COUNTRY = frozenset({"中国", "中华"})
 _CACHE_LIMIT = 20_000
 _CAPKNOWN = attrgetter("capknown")
 
@@ -67,6 +66,7 @@ class SpanResolver:
         self.agreement = agreement or FormAgreement(index)
         self.fuzzy_min = calibration.span_fuzzy_min
         self._glue = load_word_classes().name_glue
+        self._countries = load_chinese_words().country_words
         self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
             max_entries=_CACHE_LIMIT)
         self._ids = index.positions
@@ -250,7 +250,8 @@ class SpanResolver:
         tok = doc.infos[b].tok
         if b - 1 < a or tok is None or doc.infos[b - 1].cls != WORD:
             return None
-        if tok.kind != Kind.PLACE and not (tok.kind == Kind.GENERIC and tok.key in _COUNTRY):
+        # ("China" is a generic word to the lexicon, and a place after a name)
+        if tok.kind != Kind.PLACE and not (tok.kind == Kind.GENERIC and tok.key in self._countries):
             return None
         if doc.raws[b - 1].casefold() in self._glue or doc.brk(b) != JOIN:
             return None
