@@ -209,6 +209,7 @@ class TermLexicon:
         self._add_phrase_variants()
         self._zh_max = max((len(z) for z in self.zh_terms), default=1)
         self._pinyin = BuildOnce(_Own(self, "_pinyin_table"))
+        self._renderings = BuildOnce(_Own(self, "_renderings_table"))
         self._forget()
 
     def _forget(self) -> None:
@@ -514,6 +515,16 @@ class TermLexicon:
     def pinyin_concepts(self, word: str) -> set[str]:
         """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""
         return self._pinyin.get().get(word, set()) if word.isalpha() else set()
+
+    def renderings_of(self, zh: str) -> tuple[str, ...]:
+        """The English renderings the lexicon's terms give a Chinese word (长城 -> Great Wall)."""
+        return self._renderings.get().get(zh, ())
+
+    def _renderings_table(self) -> dict[str, tuple[str, ...]]:
+        table: dict[str, list[str]] = {}
+        for term in self.terms:
+            table.setdefault(term.zh.strip(), []).extend(term.renderings)
+        return {zh: tuple(dict.fromkeys(r)) for zh, r in table.items()}
 
     def _pinyin_table(self) -> dict[str, set[str]]:
         table: dict[str, set[str]] = {}

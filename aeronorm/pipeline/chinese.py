@@ -55,9 +55,11 @@ from .entity_ids import add_id
 from .places import english_places
 from .query import Query
 
-__all__ = ["ChineseIndex", "ChineseStage", "Hit"]
+__all__ = ["MIN_SHORTENED", "ChineseIndex", "ChineseStage", "Hit"]
 
-_MIN_SHORTENED = 3  # a name shortened by scope words or places keeps this many characters
+#: A name shortened by scope words, places or a company form keeps this many characters: two
+#: are a word (银行, 长城) or a brand many bodies share.
+MIN_SHORTENED = 3
 _MAX_WINDOW = 12  # jieba words in one candidate mention
 # jieba dictionary frequency from which one character is a word of its own after a name
 # (说 219817, 在 727915; 志 3667 is more likely the end of a longer name).
@@ -304,10 +306,11 @@ class ChineseIndex:
                         break
         core = "".join(t for t, _ in kept)
         formed = len(pieces) < len(toks) or any(t.kind == Kind.LEGAL for t in toks)
-        # Shortened by a scope word to two characters (中国银行 -> 银行), a name is a common
-        # word: it still names the entity on the glossary side, but a query must show that
-        # it is a name, by a company form (卫通集团股份公司).
-        weak = dropped_scope and len(core) < _MIN_SHORTENED
+        # Shortened by a scope word or a company form to two characters (中国银行 -> 银行,
+        # 长城公司 -> 长城), a name is a common word or a brand many bodies share: it still
+        # names the entity on the glossary side, but a query must show that it is a name, by
+        # a company form (卫通集团股份公司, 长城有限公司).
+        weak = (dropped_scope or formed) and len(core) < MIN_SHORTENED
         core_key = core or None
         places = frozenset(t for t, k in kept if k == Kind.PLACE)
         first_word = next((j for j, (_, k) in enumerate(kept) if k != Kind.PLACE), len(kept))
@@ -320,7 +323,7 @@ class ChineseIndex:
         loose = []
         for seq in (no_place, short):
             key = "".join(t for t, _ in seq)
-            if len(key) >= _MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
+            if len(key) >= MIN_SHORTENED and any(k == Kind.NAME for _, k in seq) and key not in loose:
                 loose.append(key)
         described = "".join(t for t, _ in short) if len(short) < len(no_place) else ""
         markers = frozenset(m for m in data.form_markers if m in compact)

@@ -17,11 +17,11 @@ from typing import Any
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity, body_kind_of_words
-from ..index import Index
-from ..lexicon import Kind, Tok
+from ..index import Index, concept_key
+from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words
-from ..text.fold import ASIDE_RE, looks_like_acronym
+from ..resources import load_chinese_words, load_common_words
+from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables
 from ..text.zh import body_ending, maybe_traditional, to_simplified
 from .abbreviation import AbbreviationStage
@@ -29,7 +29,7 @@ from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after, listed_with_marks
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
-from .chinese import ChineseStage
+from .chinese import MIN_SHORTENED, ChineseStage
 from .companies import country_before_form, foreign_form, is_company
 from .concept import ConceptStage
 from .exact import ExactStage
@@ -169,6 +169,29 @@ class Pipeline:
                 return False
         return True
 
+    def _bare_brand(self, query: Query, entity: Entity) -> bool:
+        """Whether the query's naming words (scope words aside: "China", 中国) are one concept,
+        common words ("Great Wall", 长城: not a coined brand, Inspur) or two Chinese characters,
+        that every name of the entity made of it alone writes with a company form."""
+        index = self.index
+        lex = index.lexicon
+        tokens = query.tokens(lex, query.text)
+        if any(t.kind == Kind.LEGAL for t in tokens):
+            return False
+        scope = load_chinese_words().scope_words
+        naming = [t for t in tokens if t.key not in scope]
+        key = concept_key(naming)
+        if len(key) != 1:
+            return False
+        i = index.positions[entity.id]
+        own = [index.reps[r].tokens for r in index.concept_reps.get(key, ()) if index.reps[r].entity == i]
+        if not own or not all(any(t.kind == Kind.LEGAL for t in rep) for rep in own):
+            return False
+        if has_han(key[0]) and len(key[0]) < MIN_SHORTENED:
+            return True  # two characters: as the Chinese stage reads a name so shortened
+        written = [t.text for t in naming if t.text.isascii()] or lex.renderings_of(key[0])
+        return any(_common_words(text, lex) for text in written)
+
     def _has_company_form(self, query: Query) -> bool:
         return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
 
@@ -279,6 +302,10 @@ class Pipeline:
             asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
             if asked and own and not (asked.endswith(own) or own.endswith(asked)):
                 return f"the query is a {asked}; {outcome.entity.name!r} is a {own}", ()
+        if outcome.method != "exact" and self._bare_brand(query, outcome.entity):
+            # 长城 / "Great Wall" where the glossary writes 长城公司: alone, the word is a common
+            # one or a brand many bodies share (Great Wall Motors, the wall itself)
+            return "one word the glossary writes only with a company form after it", ()
         if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
                 and query.lane == "latin" and self._has_company_form(query):
             # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean
@@ -426,6 +453,13 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
     return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
+
+
+def _common_words(text: str, lexicon: TermLexicon) -> bool:
+    """Whether every word of ``text`` is a common English word or one the lexicon renders."""
+    words = [w for w in re.findall(r"[a-z]+", text.casefold()) if w not in load_word_classes().stop_words]
+    common = load_common_words()
+    return bool(words) and all(w in common or lexicon.knows(w) for w in words)
 
 
 def _letters(text: str) -> str:
