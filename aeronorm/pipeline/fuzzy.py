@@ -232,9 +232,14 @@ class FuzzyStage:
             side = self._side(tokens, address=_may_address(form, tokens))
             aligner = Aligner(side.toks)
             reps, naming = index.reps, side.naming
+            described = not query.han and self._described(tokens)
             for rep_id in blocked:
                 rep = reps[rep_id]
                 if allowed is not None and rep.entity not in allowed:
+                    continue
+                if described and rep.label == "zh_alias" and self._short_form(rep.entity, rep.text):
+                    # 空间中心 read word by word is "Space Center": English common words name
+                    # no body through a Chinese short form (its English names may still)
                     continue
                 name = names.get(rep_id)
                 if name is None:
@@ -277,6 +282,23 @@ class FuzzyStage:
         """
         side = self._side(query, address=address)
         return self._score(side, self._side(name, facts=facts), person, Aligner(side.toks))
+
+    def _described(self, tokens: Sequence[Tok]) -> bool:
+        """Whether a name is common words only, each one the lexicon translates: no proper name,
+        place, number or romanised word ("Space Center", "National Space Agency")."""
+        lex = self.index.lexicon
+        naming = [t for t in tokens if t.kind != Kind.LEGAL]
+        return bool(naming) and all(
+            t.kind in (Kind.NAME, Kind.GENERIC) and t.key != t.text and not lex.is_proper(t)
+            and lex.common_phrase(t.text) for t in naming)
+
+    def _short_form(self, entity: int, alias: str) -> bool:
+        """Whether a Chinese alias is a short form of the entity's Chinese name: shorter, and
+        without the scope or place words a full name opens with (空间中心, not a former name)."""
+        zh = self.index.entities[entity].zh
+        words = load_chinese_words()
+        return bool(zh) and len(alias) < len(zh) and not any(w in alias for w in words.scope_words) \
+            and not any(t.kind == Kind.PLACE for t in self.index.lexicon.read_zh(alias))
 
     def facts(self, entity: int) -> EntityFacts:
         """What the glossary says of entity ``entity`` beyond any one of its names. Remembered."""
@@ -767,6 +789,11 @@ class FuzzyStage:
             # (however often the glossary writes them: "Aerospace Science and Industry") are what
             # tells this one.
             return 0.0, ["a trade and a company form only: the name's own words are left out"]
+        coded = next((c[j].text for j in left_c if _identifying_number(c[j]) or _code(c[j])), None)
+        if not person and coded is not None:
+            # "Starlink" for "G60 Starlink", "Long March" for "Long March 5": a number or code
+            # the name keeps makes it more specific than the query
+            return 0.0, [f"leaves out the name's number or code {coded!r}"]
         if left_names and not named_apart:
             # A query that leaves out naming words of this name must name the entity some
             # other way: a proper name or number only it has ("Yitu" for "Shanghai Yitu
@@ -1179,6 +1206,12 @@ def _identifying_number(tok: Tok) -> bool:
     """A number that names something (an institute's 502), not a year (2020), which many
     names share."""
     return tok.kind == Kind.NUMBER and not (tok.key[1:].isdigit() and 1900 <= int(tok.key[1:]) <= 2100)
+
+
+def _code(tok: Tok) -> bool:
+    """A word of letters and digits (G60, DFH4): a code that names one thing."""
+    text = tok.text
+    return tok.kind == Kind.NAME and any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
 
 
 def _covered_elsewhere(holding: dict[int, list[tuple[_Side, Aligner, _Side]]], top: int) -> bool:
