@@ -18,7 +18,7 @@ from typing import Any
 
 from ..caching import BoundedCache, BuildOnce
 from ..glossary.entity import Term
-from ..resources import load_places
+from ..resources import load_common_words, load_places
 from ..text.fold import HAN_CLASS, fold, has_han, is_han_char
 from ..text.pinyin import split_syllables, to_pinyin
 from ..text.zh import chinese_numeral, maybe_traditional, to_simplified
@@ -519,6 +519,18 @@ class TermLexicon:
     def renderings_of(self, zh: str) -> tuple[str, ...]:
         """The English renderings the lexicon's terms give a Chinese word (长城 -> Great Wall)."""
         return self._renderings.get().get(zh, ())
+
+    def common_phrase(self, text: str) -> bool:
+        """Whether every word of ``text`` (stop words aside) is a common English word or one of
+        the lexicon's: "Great Wall", "electronics", not the coined "Inspur"."""
+        words = [w for w in re.findall(r"[a-z]+", fold(text)) if w not in self._wc.stop_words]
+        common = load_common_words()
+        return bool(words) and all(w in common or self.knows(w) for w in words)
+
+    def common_word(self, zh: str) -> bool:
+        """Whether the Chinese word ``zh`` is a common one: the lexicon renders it with a common
+        phrase (长城 Great Wall, 电子 electronics; not 卫通, which it does not render)."""
+        return any(self.common_phrase(r) for r in self.renderings_of(zh))
 
     def _renderings_table(self) -> dict[str, tuple[str, ...]]:
         table: dict[str, list[str]] = {}

@@ -348,7 +348,8 @@ class ChineseIndex:
             return Hit("exact", ids, f"Chinese name {keys.exact}")
         if keys.core:
             ids = _filter(self.core.get(keys.core), allowed)
-            if not ids and keys.formed:
+            if not ids and keys.formed and not self.lexicon.common_word(keys.core):
+                # (a common word and a form is a phrase: 卫星公司, "a satellite company")
                 ids = _filter(self.weak_core.get(keys.core), allowed)
             if keys.weak and not keys.formed:
                 ids = frozenset()

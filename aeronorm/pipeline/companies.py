@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..glossary.entity import Entity
-from ..lexicon import Kind, TermLexicon
+from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, fold
 
-__all__ = ["Companies", "country_before_form", "foreign_form", "is_company", "named_without_place"]
+__all__ = ["Companies", "company_form_family", "country_before_form", "foreign_form", "is_company",
+           "named_without_place", "stock_form_mismatch"]
 
 _FORM_WORD = re.compile(r"[^\W_]+")
 # the country between a company's brand and its form: "CNOOC China Limited", "X PRC Co., Ltd."
@@ -127,6 +128,44 @@ def country_before_form(name: str, entity: Entity) -> str:
     country = found.group(1)
     said = re.compile(rf"\b{re.escape(country)}\b", re.IGNORECASE)
     return "" if any(said.search(own) for own in entity.english_names()) else country
+
+
+def company_form_family(tok: Tok) -> str:
+    """The family of a company form: a group (集团), a joint-stock company (股份) or a company
+    (``company_form_families`` of ``aeronorm/data/wordclasses.yaml``)."""
+    words = " ".join((tok.text, *tok.keys))
+    for family, markers in load_word_classes().company_form_families:
+        if any(m in words for m in markers):
+            return family
+    return "company"
+
+
+def stock_form_mismatch(tokens: Sequence[Tok], entity: Entity, lexicon: TermLexicon, *, chinese: bool) -> str:
+    """The legal form of the query that no name of ``entity`` has, when one says joint-stock as
+    written (股份, "Joint Stock") and the other never does, or ``""``: 航天科技集团股份有限公司 is not
+    the group (中国航天科技集团有限公司) but a listed company, another body's name ending in it; and
+    a Chinese 有限公司 is not a company every Chinese name of which is a 股份有限公司. (An English
+    "Co., Ltd." renders both, and 公司 is written for any form: they say nothing.)"""
+    forms = [t for t in tokens if t.kind == Kind.LEGAL]
+    stock = next((t.text for t in forms if _says_stock(t)), "")
+    if stock:
+        named = [*(lexicon.tokens(n) for n in entity.english_names()),
+                 *(lexicon.zh_tokens(zh) for zh in entity.chinese_names())]
+        return "" if any(_says_stock(t) for toks in named for t in toks if t.kind == Kind.LEGAL) else stock
+    limited = [t.text for t in forms if "有限" in t.text]
+    if not chinese or not limited or any(company_form_family(t) == "group" for t in forms):
+        return ""
+    zh_forms = ([t for t in toks if t.kind == Kind.LEGAL]
+                for toks in map(lexicon.zh_tokens, entity.chinese_names()))
+    stated = [f for f in zh_forms if f]
+    return limited[0] if stated and all(any(map(_says_stock, f)) for f in stated) else ""
+
+
+def _says_stock(tok: Tok) -> bool:
+    """Whether a company form says joint-stock as written (股份有限公司, "Joint Stock Co."), not
+    only among the forms it may render ("Co., Ltd.")."""
+    markers = dict(load_word_classes().company_form_families)["stock"]
+    return any(m in tok.text for m in markers)
 
 
 def _ending_form(name: str, *, asides: bool = False) -> tuple[str, ...]:

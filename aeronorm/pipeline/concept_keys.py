@@ -8,15 +8,15 @@ from collections.abc import Collection
 from ..index import Index, concept_key
 from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.compare import other_rendering, rendering
-from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import has_han
 from ..text.zh import body_ending
 from .base import Outcome, ambiguous, found
 from .calibration import Calibration
+from .companies import company_form_family
 from .query import Query
 
-__all__ = ["company_form_family", "match_concepts"]
+__all__ = ["match_concepts"]
 
 
 def match_concepts(index: Index, query: Query, allowed: Collection[int] | None,
@@ -88,16 +88,6 @@ def _never_its_type(index: Index, entity: int, tokens: list[Tok]) -> bool:
         if rendering(t.text) not in written:
             return True
     return False
-
-
-def company_form_family(tok: Tok) -> str:
-    """The family of a company form: a group (集团), a joint-stock company (股份) or a company
-    (``company_form_families`` of ``aeronorm/data/wordclasses.yaml``)."""
-    words = " ".join((tok.text, *tok.keys))
-    for family, markers in load_word_classes().company_form_families:
-        if any(m in words for m in markers):
-            return family
-    return "company"
 
 
 def _by_company_form(index: Index, key: tuple[str, ...], tokens: list[Tok], ids: Collection[int],

@@ -42,8 +42,7 @@ from ..text.fold import fold_key, has_han, is_han_char, tokenize
 from ..text.pinyin import split_syllables, to_pinyin
 from .base import Outcome, SharedTables, ambiguous, found
 from .calibration import Calibration
-from .companies import Companies
-from .concept_keys import company_form_family
+from .companies import Companies, company_form_family
 from .entity_ids import EntityIds, KeyTable, add_ids, ids_of, seal
 from .pinyin_keys import PinyinKeys
 from .places import english_places

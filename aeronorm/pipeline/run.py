@@ -18,9 +18,10 @@ from typing import Any
 from ..caching import BuildOnce
 from ..glossary.entity import Entity, body_kind_of_words
 from ..index import Index, concept_key
-from ..lexicon import Kind, TermLexicon, Tok
+from ..lexicon import Kind, Tok
+from ..lexicon.compare import other_brand_rendering
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words, load_common_words
+from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables
 from ..text.zh import body_ending, maybe_traditional, to_simplified
@@ -30,7 +31,7 @@ from .asides import AsideCheck, cut_after, listed_with_marks
 from .base import Outcome, SharedTables, Stage
 from .calibration import Calibration
 from .chinese import MIN_SHORTENED, ChineseStage
-from .companies import country_before_form, foreign_form, is_company
+from .companies import country_before_form, foreign_form, is_company, stock_form_mismatch
 from .concept import ConceptStage
 from .exact import ExactStage
 from .fuzzy import FuzzyStage
@@ -169,6 +170,19 @@ class Pipeline:
                 return False
         return True
 
+    def _other_brand_rendering(self, query: Query, entity: Entity) -> str | None:
+        index, lex = self.index, self.index.lexicon
+        tokens = query.tokens(lex, query.text)
+        brands = lex.proper_morphemes
+        i = index.positions[entity.id]
+        own, others = [], []
+        for key in {t.key for t in tokens if t.key in brands}:
+            for r in index.postings.get(key, ()):
+                rep = index.reps[r]
+                if rep.text.isascii():
+                    (own if rep.entity == i else others).append(rep.tokens)
+        return other_brand_rendering(tokens, own, others, brands) if own and others else None
+
     def _bare_brand(self, query: Query, entity: Entity) -> bool:
         """Whether the query's naming words (scope words aside: "China", 中国) are one concept,
         common words ("Great Wall", 长城: not a coined brand, Inspur) or two Chinese characters,
@@ -189,8 +203,8 @@ class Pipeline:
             return False
         if has_han(key[0]) and len(key[0]) < MIN_SHORTENED:
             return True  # two characters: as the Chinese stage reads a name so shortened
-        written = [t.text for t in naming if t.text.isascii()] or lex.renderings_of(key[0])
-        return any(_common_words(text, lex) for text in written)
+        latin = [t.text for t in naming if t.text.isascii()]
+        return all(map(lex.common_phrase, latin)) if latin else lex.common_word(key[0])
 
     def _has_company_form(self, query: Query) -> bool:
         return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
@@ -302,6 +316,19 @@ class Pipeline:
             asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
             if asked and own and not (asked.endswith(own) or own.endswith(asked)):
                 return f"the query is a {asked}; {outcome.entity.name!r} is a {own}", ()
+        stock = stock_form_mismatch(query.tokens(self.index.lexicon, query.text), outcome.entity,
+                                    self.index.lexicon, chinese=query.lane == "han") \
+            if outcome.method != "exact" else ""
+        if stock:
+            # a joint-stock company is its own body: a group's listed company, or another
+            # company's name ending in the group's (星际荣耀航天科技集团股份有限公司)
+            return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
+        brand = self._other_brand_rendering(query, outcome.entity) \
+            if outcome.method != "exact" and query.lane == "latin" else None
+        if brand:
+            # "Galaxy Energy" for "Galactic Energy": both render 银河, but a brand is written as
+            # its owner writes it, and the other rendering is another entity's ("Galaxy Space")
+            return f"{outcome.entity.name!r} writes the brand {brand!r} otherwise", ()
         if outcome.method != "exact" and self._bare_brand(query, outcome.entity):
             # 长城 / "Great Wall" where the glossary writes 长城公司: alone, the word is a common
             # one or a brand many bodies share (Great Wall Motors, the wall itself)
@@ -453,13 +480,6 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
     return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
-
-
-def _common_words(text: str, lexicon: TermLexicon) -> bool:
-    """Whether every word of ``text`` is a common English word or one the lexicon renders."""
-    words = [w for w in re.findall(r"[a-z]+", text.casefold()) if w not in load_word_classes().stop_words]
-    common = load_common_words()
-    return bool(words) and all(w in common or lexicon.knows(w) for w in words)
 
 
 def _letters(text: str) -> str:

@@ -51,3 +51,22 @@ def test_with_its_form_or_a_coined_brand_it_still_matches(n, query, expected):
 
 def test_explain_says_why(n):
     assert "company form" in n.explain("Galaxy")
+
+
+# A name shortened by its scope word to two characters: a common word (卫星, "satellite") and a
+# form is a phrase ("a satellite company"); a word the lexicon does not render is a brand.
+SHORTENED = [
+    {"id": "cn-orbit-sat", "name": "China Orbit Satellite Co., Ltd.", "zh": "中国轨道卫星股份有限公司",
+     "zh_aliases": ["中国卫星"]},
+    {"id": "cn-zetong", "name": "China Zetong Co., Ltd.", "zh": "中国泽通通信有限公司",
+     "zh_aliases": ["中国泽通"]},
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("卫星公司", None), ("卫星有限公司", None),
+    ("中国卫星", "cn-orbit-sat"), ("泽通有限公司", "cn-zetong"),
+])
+def test_a_common_word_and_a_form_is_a_phrase(query, expected):
+    n = Normalizer(Glossary.from_records(SHORTENED))
+    assert _id(n, query) == expected

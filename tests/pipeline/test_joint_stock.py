@@ -1,0 +1,47 @@
+"""A joint-stock company (股份有限公司, "Joint Stock Co.") is its own body: a group's listed company,
+or another company whose name ends in the group's short name; and a Chinese 有限公司 is not a
+company every Chinese name of which says 股份有限公司. An English "Co., Ltd." renders both forms
+and 公司 is written for any: they decide nothing. Every name here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from aeronorm import Glossary, Normalizer
+
+from .stages import answer_id as _id
+
+RECORDS = [
+    {"id": "orion-group", "name": "China Orion Rocketry Group Co., Ltd.", "zh": "中国猎户火箭集团有限公司",
+     "zh_aliases": ["猎户火箭集团"]},
+    {"id": "orion-sat", "name": "Orion Satellite Co., Ltd.", "zh": "猎户卫星股份有限公司"},
+]
+
+
+@pytest.fixture(scope="module")
+def n() -> Normalizer:
+    return Normalizer(Glossary.from_records(RECORDS))
+
+
+@pytest.mark.parametrize("query", [
+    "猎户火箭集团股份有限公司",  # the group's short name, then a joint-stock form: a listed company
+    "中国猎户火箭集团股份有限公司",
+    "China Orion Rocketry Joint Stock Co., Ltd.",
+    "China Orion Rocketry Group Joint-Stock Company",
+    "猎户卫星有限公司",  # a limited company, where the entity is always a joint-stock one
+])
+def test_another_form_names_another_company(n, query):
+    assert _id(n, query) is None
+    assert "company" in n.explain(query)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("猎户火箭集团有限公司", "orion-group"),
+    ("China Orion Rocketry Group Co., Ltd.", "orion-group"),
+    ("猎户卫星股份有限公司", "orion-sat"),
+    ("猎户卫星公司", "orion-sat"),  # 公司 is written for any form
+    ("Orion Satellite Co., Ltd.", "orion-sat"),
+    ("Orion Satellite Joint Stock Co., Ltd.", "orion-sat"),  # its Chinese name says so
+])
+def test_the_form_it_is_named_with_still_matches(n, query, expected):
+    assert _id(n, query) == expected
