@@ -125,6 +125,10 @@ class Pipeline:
             addressed = self._acronym_with_address(query, allowed)
             if addressed is not None:
                 return addressed, addressed
+        if accepted is None and ((query.han and query.latin) or _HAN_ASIDE.fullmatch(query.text)):
+            both = self._bilingual(query, allowed)
+            if both is not None:
+                return both, both
         if accepted is None and query.lane == "latin" and (last is None or last.method == "fuzzy"):
             mended = self._mended(query, allowed)
             if mended is not None:
@@ -151,6 +155,25 @@ class Pipeline:
         return Outcome(alone.entity, score, written.method,
                        (*alone.evidence, f"then its name with {rest.strip()!r}: {written.method}"),
                        alone.candidates)
+
+    def _bilingual(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
+        """A name written in two scripts, or with a Chinese short form in brackets ("Tsinghua
+        University (清华大学)", "清华大学 Tsinghua University", 北京航空航天大学（北航）): the entity
+        both parts name, each alone; none when either names nothing or they differ."""
+        parts = _two_scripts(query.text)
+        if parts is None:
+            return None
+        found = [self._entity_of(part) for part in parts]
+        if any(f is None or f.entity is None for f in found):
+            return None
+        first, second = found
+        assert first is not None and second is not None and first.entity is not None
+        if second.entity is None or first.entity.id != second.entity.id:
+            return None
+        if allowed is not None and self.index.positions[first.entity.id] not in allowed:
+            return None
+        why = (f"{parts[0]!r}: {first.method}", f"{parts[1]!r}: {second.method}", "both name it")
+        return Outcome(first.entity, min(first.score, second.score), first.method, why, first.candidates)
 
     def _names_a_field(self, query: Query) -> bool:
         """Whether a name is words of a field only: two words or more the lexicon translates,
@@ -480,6 +503,32 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
     return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
+
+
+_HAN_ASIDE = re.compile(r"([^()（）]*[\u4e00-\u9fff][^()（）]*?)\s*[(（]([\u4e00-\u9fff]+)[)）]")
+_BRACKET = re.compile(r"([^()（）]+?)\s*[(（]([^()（）]+)[)）]")
+_SCRIPT_RUNS = re.compile(r"[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*|[^\u4e00-\u9fff]+")
+
+
+def _two_scripts(text: str) -> tuple[str, str] | None:
+    """The two parts of a name written twice: a name and its other-script (or Chinese) form in
+    brackets, or a Chinese run and a Latin one side by side; else ``None``."""
+    m = _BRACKET.fullmatch(text.strip())
+    if m is not None:
+        main, aside = m.group(1).strip(), m.group(2).strip()
+        scripts = {has_han(main), has_han(aside)}
+        han_only = has_han(aside) and not any(c.isascii() and c.isalpha() for c in aside)
+        if (len(scripts) == 2 and not _mixed(main) and not _mixed(aside)) or (has_han(main) and han_only):
+            return main, aside
+        return None
+    runs = [r.strip() for r in _SCRIPT_RUNS.findall(text) if r.strip()]
+    if len(runs) == 2 and has_han(runs[0]) != has_han(runs[1]) and all(len(r) > 1 for r in runs):
+        return runs[0], runs[1]
+    return None
+
+
+def _mixed(text: str) -> bool:
+    return has_han(text) and any(c.isascii() and c.isalpha() for c in text)
 
 
 def _letters(text: str) -> str:
