@@ -210,6 +210,7 @@ class ChineseWords:
     city_suffixes: frozenset[str] = frozenset()
     name_endings: tuple[str, ...] = ()
     country_words: frozenset[str] = frozenset()
+    place_compounds: tuple[str, ...] = ()
 
 
 @cache
@@ -233,7 +234,8 @@ def load_chinese_words() -> ChineseWords:
                         province_suffixes=frozenset(raw["province_suffixes"]),
                         city_suffixes=frozenset(raw["city_suffixes"]),
                         name_endings=tuple(raw["name_endings"]),
-                        country_words=frozenset(raw["country_words"]))
+                        country_words=frozenset(raw["country_words"]),
+                        place_compounds=tuple(raw["place_compounds"]))
 
 
 @cache

@@ -16,9 +16,11 @@ from ..caching import BuildOnce
 from ..index import Index
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex, Hit
+from ..resources import load_chinese_words
 from ..results import Match, Mention
 from ..text.fold import HAN_RE
 from ..text.zh import fold_han
+from .zh_context import bracketed_names
 
 __all__ = ["find_chinese"]
 
@@ -42,15 +44,28 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     ci = table.get()
     folded = fold_han(text)
     entities = index.entities
+    forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
     out: list[Mention] = []
     made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
-    for start, end, hit in ci.scan(folded):
+    found = ci.scan(folded)
+    for first, bracket, end in bracketed_names(folded):
+        # a name with a place in brackets: the scan reads no name across a bracket; its whole
+        # name, from the earliest start that is one (据银河航天 is none: 银河航天 is)
+        for start in range(first, bracket - 1):
+            hit = ci.lookup(folded[start:end], allowed, loose=False)
+            if hit is not None and len(hit.ids) == 1:
+                found.append((start, end, hit))
+                break
+    for start, end, hit in sorted(found, key=lambda f: (f[0], -f[1])):
         (i,) = hit.ids
         if allowed is not None and i not in allowed:
             continue
         score = calibration.chinese[hit.level]
         if score < calibration.threshold:
             continue
+        form = next((f for f in forms if folded.startswith(f, start) and start + len(f) < end), "")
+        if form:
+            start += len(form)  # 有限公司董事长: the form ends the name before the post
         span = text[start:end]
         match = made.get((span, hit))
         if match is None:

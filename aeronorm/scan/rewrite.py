@@ -427,6 +427,10 @@ def _in_chinese_prose(text: str, start: int, end: int, *, latin: bool = False) -
         # a Latin name between Chinese words, spaces aside ("据 CASC 消息"); not one beside a
         # bracket or a comma of an English sentence glossed in Chinese
         left, right = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]
+        if left in "(（" and right in ")）" and is_han_char(text[:start].rstrip()[:-1].rstrip()[-1:] or " "):
+            # "中国航天工业总公司(CASC)": the writer's gloss of the Chinese name before it (which
+            # may be another body's, a predecessor's)
+            return True
         return mostly_han and any(c and is_han_char(c) for c in (left, right))
     if mostly_han:
         return True

@@ -16,7 +16,10 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
   责任公司 is no mention of Beijing, 中国科学院空间科学与应用中心 none of the Academy;
 * a programme followed by a model's number: 长征六号 is no mention of Long March (the glossary's
   own models, 长征五号, are found whole);
-* a "plus" policy's name without its plus: 航天 is no 航天+.
+* a "plus" policy's name without its plus: 航天 is no 航天+;
+* a place before a word that makes the two another thing (``place_compounds``): 北京时间;
+* a name with a place in brackets (银河航天（北京）科技有限公司, :func:`bracketed_names`) is one
+  name: the place in its brackets and the words around it are no mentions of their own.
 """
 
 from __future__ import annotations
@@ -30,20 +33,27 @@ from ..resources import load_chinese_words, load_places
 from ..results import Mention
 from ..text.zh import fold_han
 
-__all__ = ["keep_whole_names"]
+__all__ = ["bracketed_names", "keep_whole_names"]
 
 _NUMERAL = "零〇一二三四五六七八九十百千两"
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")
-_MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]")
+_MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]|-?\d")  # 长征六号, 高分03 (a series' satellite)
 
 
 @cache
-def _body_after() -> re.Pattern[str]:
+def _body_after(least: int = 1) -> re.Pattern[str]:
     """Characters glued after a name that end as a body's name does (``name_endings``, in the
-    folded text): a longer name the glossary lacks."""
+    folded text): a longer name the glossary lacks. After a place, an ending of two characters
+    or more alone is one (西安分院, ``least`` 0); after a body, it may be the body's own form
+    (集团公司)."""
     endings = sorted(load_chinese_words().name_endings, key=len, reverse=True)
     alternatives = "|".join(map(re.escape, endings))
-    return re.compile(rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternatives})")
+    glued = rf"[\u4e00-\u9fff]{{1,12}}?(?:{alternatives})(?!长)"  # (副局长: a post of the name's)
+    if least:
+        return re.compile(glued)
+    # (an ending of one character alone is a word's too: 北京局势)
+    longer = "|".join(re.escape(e) for e in endings if len(e) > 1)
+    return re.compile(f"(?:{longer})(?!长)|{glued}")
 
 
 @cache
@@ -66,6 +76,24 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
             re.compile(rf"{place}$"), re.compile(place))
 
 
+@cache
+def _bracketed() -> re.Pattern[str]:
+    """Han characters, a place in brackets, then Han characters up to a body's name ending
+    (``name_endings``): 银河航天(北京)科技有限公司 (in the folded text, brackets unified)."""
+    endings = "|".join(map(re.escape, sorted(load_chinese_words().name_endings, key=len, reverse=True)))
+    place = _tables()[4].pattern
+    return re.compile(rf"[\u4e00-\u9fff]{{2,12}}\((?:{place})\)[\u4e00-\u9fff]{{0,16}}?(?:{endings})")
+
+
+def bracketed_names(folded: str) -> list[tuple[int, int, int]]:
+    """The names in ``folded`` (text folded by :func:`~aeronorm.text.zh.fold_han`) with a place in
+    brackets after their first words, as ``(start, bracket, end)``: the Han characters before the
+    bracket (where the name may start), the bracket's position, the name's end."""
+    if "(" not in folded:
+        return []
+    return [(m.start(), folded.index("(", m.start()), m.end()) for m in _bracketed().finditer(folded)]
+
+
 def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The Chinese scan's mentions of ``text`` that are not part of a longer name (see the
     module's docstring), in their order.
@@ -79,19 +107,30 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     """
     modifiers, suffixes, unit_after, place_at_end, place_first = _tables()
     scopes = tuple(load_chinese_words().scope_words)
-    starts = sorted(m.start for m in mentions)
-    body_after, folded = _body_after(), fold_han(text)  # (folded character for character)
+    fillers = tuple(load_chinese_words().fillers)
+    compounds = load_chinese_words().place_compounds
+    # (a term is a word of a longer name as much as of prose: 航天 of 上海国家民用航天产业基地)
+    starts = sorted(m.start for m in mentions if m.match.type != "term")
+    folded = fold_han(text)  # (folded character for character)
+    whole = bracketed_names(folded)
     out = []
     for m in mentions:
+        if any(start <= m.start < end and not (m.start < bracket and m.end == end)
+               for start, bracket, end in whole):
+            continue  # 北京 of 银河航天（北京）科技有限公司, 航天科技有限公司 of X（北京）航天科技有限公司
         before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
         if m.match.canonical.endswith("+") and not text.startswith(("+", "＋"), m.end):
             continue  # 航天 is no 航天+
-        if kind == "program" and _MODEL_NUMBER.match(after):
-            continue  # 长征六号
-        if kind in ("org", "place") and (run := body_after.match(folded, m.end)) is not None:
+        if kind == "program" and _MODEL_NUMBER.match(fold_han(after)):
+            continue  # 长征六号, 高分03
+        least = 0 if kind == "place" else 1
+        if kind in ("org", "place") and (run := _body_after(least).match(folded, m.end)) is not None \
+                and not folded.startswith(fillers, m.end):  # (和北京大学: another name after 和)
             nxt = bisect_right(starts, m.end)
             if nxt == len(starts) or starts[nxt] >= run.end():
                 continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
+        if kind == "place" and folded.startswith(compounds, m.end):
+            continue  # 北京时间: a time zone
         if kind == "title" and before.endswith(modifiers):
             continue  # 副董事长
         if kind == "program" and after[:1] in suffixes:

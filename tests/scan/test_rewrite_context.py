@@ -81,6 +81,14 @@ def test_a_chinese_name_in_a_chinese_sentence_is_left_in_chinese(n, text, expect
 
 
 @pytest.mark.parametrize("text", [
+    "1990年成立的轨道航天总署(OSA)后来改组。",  # the writer's gloss of the Chinese name before it
+    "轨道航天总署（OSA）发布公告。",
+])
+def test_an_acronym_glossing_a_chinese_name_in_brackets_is_left_as_written(n, text):
+    assert n.normalize_text(text) == text
+
+
+@pytest.mark.parametrize("text", [
     "He sits on the Beijing Municipal CPC Committee.",  # the shipped glossary's Beijing
     "He sits on the Hubei Provincial CPC Committee.",
     "He became Guangxi's Party chief.",  # an autonomous region's post is no province's

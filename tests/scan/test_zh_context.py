@@ -33,6 +33,21 @@ def ids(normalizer, text):
     ("风云三号C卫星入轨。", "fengyun"),
     # a plus policy's name without its plus
     ("我国航天事业发展迅速。", "term-aerospace-plus"),
+    # a place before a bureau, a museum, a base, a branch (its ending alone, after a place)
+    ("上海星河推进局成立于六十年代。", "shanghai"),
+    ("他参观了武汉航天科普馆。", "wuhan"),
+    ("西安国家民用航天产业基地招商。", "xian"),
+    ("某研究院西安分院成立。", "xian"),
+    # a term in a longer name does not make it two names
+    ("上海国家民用航天产业基地招商。", "shanghai"),
+    # a place's time zone
+    ("北京时间10月31日11时，火箭点火。", "beijing"),
+    # a series' satellite after a programme's name
+    ("吉林一号高分05A卫星入轨。", "gaofen"),
+    ("长征-5遥八火箭。", "long-march"),
+    # a name with a place in brackets is one name: its place is no mention
+    ("据星轨动力（北京）航天科技有限公司消息。", "beijing"),
+    ("据星轨动力（北京）航天科技有限公司消息。", "casc"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -50,6 +65,11 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("他在北京参加中国科学院的会议。", "beijing"),  # a name starts in what follows: no longer name
     ("他在北京参加中国科学院的会议。", "cas"),
     ("推动航天+产业融合。", "term-aerospace-plus"),
+    ("中国航天科技集团和清华大学签约。", "casc"),  # 和: another name follows, not a longer one
+    ("北京局势平稳。", "beijing"),  # an ending of one character after a place is a word's too
+    ("会议于北京召开，时间是三天。", "beijing"),
+    ("银河航天（北京）科技有限公司发布新卫星。", "galaxyspace"),  # the whole name, brackets and all
+    ("Officials of 银河航天(北京)科技有限公司 said so.", "galaxyspace"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
@@ -63,3 +83,15 @@ def test_the_policy_is_a_plain_function_of_the_text_and_the_mentions():
     assert keep_whole_names(text, mentions) == []
     apart = [Mention(0, 3, "董事长", title), Mention(3, 6, "某集团", org)]
     assert keep_whole_names("董事长某集团", apart) == apart
+
+
+def test_a_post_after_a_company_form_starts_after_it(normalizer):
+    # the form ends the company's name before the post: 有限公司 is no part of 董事长
+    found = [(m.text, m.entity_id) for m in normalizer.find("某某航空集团有限公司董事长王某出席。")]
+    assert ("董事长", "title-chairman-of-the-board") in found
+    assert not any(text.startswith("有限公司") for text, _ in found)
+
+
+def test_a_bracketed_name_is_found_whole(normalizer):
+    (m,) = [m for m in normalizer.find("据银河航天（北京）科技有限公司消息") if m.entity_id == "galaxyspace"]
+    assert m.text == "银河航天（北京）科技有限公司"
