@@ -10,18 +10,18 @@ in pinyin (Huaxing/Huaxin).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
 from ..resources import load_chinese_words, load_common_words
-from ..text.pinyin import is_pinyin_word, to_pinyin
+from ..text.pinyin import is_pinyin_word
 from .lexicon import Kind, Tok
 from .spelling import joins_two_words
 from .word_classes import load_word_classes
 
-__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "other_brand_rendering",
-           "other_rendering", "rendering", "similarity", "spelling_comparable"]
+__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "other_rendering", "rendering",
+           "similarity", "spelling_comparable"]
 
 _ICAL = re.compile(r"ical\b")
 
@@ -73,42 +73,6 @@ def other_rendering(words: Iterable[str], names: Iterable[str]) -> str | None:
     own = {w for name in names for w in name.casefold().split()}
     return next((w for w in asked if w not in own and any(w in g and not own.isdisjoint(g) for g in groups)),
                 None)
-
-
-def other_brand_rendering(query: Iterable[Tok], own: Sequence[Sequence[Tok]], others: Sequence[Sequence[Tok]],
-                          brands: Collection[str]) -> str | None:
-    """A brand word of the query in an English rendering that the names ``own`` of an entity
-    never give that brand while they give it another, and that names ``others`` (of other
-    entities) give it, or ``None``: "Galaxy" and "Galactic" both render 银河, but one company
-    writes itself "Galactic Energy" and another "Galaxy Space" (a brand is written as its owner
-    writes it). ``brands`` are the lexicon's proper morphemes; a romanised word (pinyin) is no
-    rendering, and a rendering no other entity writes ("SatNet" for "Satellite Network") may be
-    the entity's own, unlisted.
-
-    Examples
-    --------
-    >>> g = Tok("galaxy", "银河", frozenset({"galaxy", "银河"}), Kind.NAME)
-    >>> e = Tok("galactic", "银河", frozenset({"galactic", "银河"}), Kind.NAME)
-    >>> other_brand_rendering([g], [[e]], [[g]], {"银河"})
-    'galaxy'
-    >>> other_brand_rendering([e], [[e]], [[g]], {"银河"}) is None
-    True
-    >>> other_brand_rendering([g], [[e]], [], {"银河"}) is None
-    True
-    """
-    for t in query:
-        if t.kind != Kind.NAME or t.key == t.text or t.key not in brands or \
-                "".join(to_pinyin(t.key)) == t.text.replace(" ", ""):
-            continue
-        asked = rendering(t.text)
-        mine = _renderings_of(t.key, own)
-        if mine and asked not in mine and asked in _renderings_of(t.key, others):
-            return t.text
-    return None
-
-
-def _renderings_of(key: str, names: Sequence[Sequence[Tok]]) -> set[str]:
-    return {rendering(c.text) for name in names for c in name if key in c.keys and c.text != c.key}
 
 
 def similarity(q: Tok, c: Tok) -> float:

@@ -140,25 +140,17 @@ def company_form_family(tok: Tok) -> str:
     return "company"
 
 
-def stock_form_mismatch(tokens: Sequence[Tok], entity: Entity, lexicon: TermLexicon, *, chinese: bool) -> str:
-    """The legal form of the query that no name of ``entity`` has, when one says joint-stock as
-    written (股份, "Joint Stock") and the other never does, or ``""``: 航天科技集团股份有限公司 is not
-    the group (中国航天科技集团有限公司) but a listed company, another body's name ending in it; and
-    a Chinese 有限公司 is not a company every Chinese name of which is a 股份有限公司. (An English
-    "Co., Ltd." renders both, and 公司 is written for any form: they say nothing.)"""
-    forms = [t for t in tokens if t.kind == Kind.LEGAL]
-    stock = next((t.text for t in forms if _says_stock(t)), "")
-    if stock:
-        named = [*(lexicon.tokens(n) for n in entity.english_names()),
-                 *(lexicon.zh_tokens(zh) for zh in entity.chinese_names())]
-        return "" if any(_says_stock(t) for toks in named for t in toks if t.kind == Kind.LEGAL) else stock
-    limited = [t.text for t in forms if "有限" in t.text]
-    if not chinese or not limited or any(company_form_family(t) == "group" for t in forms):
+def stock_form_mismatch(tokens: Sequence[Tok], entity: Entity, lexicon: TermLexicon) -> str:
+    """The query's joint-stock form as written (股份, "Joint Stock") when no name of ``entity``
+    says joint-stock, or ``""``: 航天科技集团股份有限公司 is not the group (中国航天科技集团有限公司)
+    but a listed company, or another body's name ending in the group's. (The other way round says
+    little: writers drop 股份 from a joint-stock company's name, and "Co., Ltd." renders both.)"""
+    stock = next((t.text for t in tokens if t.kind == Kind.LEGAL and _says_stock(t)), "")
+    if not stock:
         return ""
-    zh_forms = ([t for t in toks if t.kind == Kind.LEGAL]
-                for toks in map(lexicon.zh_tokens, entity.chinese_names()))
-    stated = [f for f in zh_forms if f]
-    return limited[0] if stated and all(any(map(_says_stock, f)) for f in stated) else ""
+    named = [*(lexicon.tokens(n) for n in entity.english_names()),
+             *(lexicon.zh_tokens(zh) for zh in entity.chinese_names())]
+    return "" if any(_says_stock(t) for toks in named for t in toks if t.kind == Kind.LEGAL) else stock
 
 
 def _says_stock(tok: Tok) -> bool:

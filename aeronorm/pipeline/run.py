@@ -19,7 +19,6 @@ from ..caching import BuildOnce
 from ..glossary.entity import Entity, body_kind_of_words
 from ..index import Index, concept_key
 from ..lexicon import Kind, Tok
-from ..lexicon.compare import other_brand_rendering
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
@@ -193,19 +192,6 @@ class Pipeline:
                 return False
         return True
 
-    def _other_brand_rendering(self, query: Query, entity: Entity) -> str | None:
-        index, lex = self.index, self.index.lexicon
-        tokens = query.tokens(lex, query.text)
-        brands = lex.proper_morphemes
-        i = index.positions[entity.id]
-        own, others = [], []
-        for key in {t.key for t in tokens if t.key in brands}:
-            for r in index.postings.get(key, ()):
-                rep = index.reps[r]
-                if rep.text.isascii():
-                    (own if rep.entity == i else others).append(rep.tokens)
-        return other_brand_rendering(tokens, own, others, brands) if own and others else None
-
     def _bare_brand(self, query: Query, entity: Entity) -> bool:
         """Whether the query's naming words (scope words aside: "China", 中国) are one concept,
         common words ("Great Wall", 长城: not a coined brand, Inspur) or two Chinese characters,
@@ -340,18 +326,11 @@ class Pipeline:
             if asked and own and not (asked.endswith(own) or own.endswith(asked)):
                 return f"the query is a {asked}; {outcome.entity.name!r} is a {own}", ()
         stock = stock_form_mismatch(query.tokens(self.index.lexicon, query.text), outcome.entity,
-                                    self.index.lexicon, chinese=query.lane == "han") \
-            if outcome.method != "exact" else ""
+                                    self.index.lexicon) if outcome.method != "exact" else ""
         if stock:
             # a joint-stock company is its own body: a group's listed company, or another
             # company's name ending in the group's (星际荣耀航天科技集团股份有限公司)
             return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
-        brand = self._other_brand_rendering(query, outcome.entity) \
-            if outcome.method != "exact" and query.lane == "latin" else None
-        if brand:
-            # "Galaxy Energy" for "Galactic Energy": both render 银河, but a brand is written as
-            # its owner writes it, and the other rendering is another entity's ("Galaxy Space")
-            return f"{outcome.entity.name!r} writes the brand {brand!r} otherwise", ()
         if outcome.method != "exact" and self._bare_brand(query, outcome.entity):
             # 长城 / "Great Wall" where the glossary writes 长城公司: alone, the word is a common
             # one or a brand many bodies share (Great Wall Motors, the wall itself)
