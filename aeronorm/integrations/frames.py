@@ -7,13 +7,18 @@ Three functions, each taking pandas or Polars objects and returning the same kin
 - :func:`normalize_series`: a column of names -> their canonical names; fits Polars
   ``Expr.map_batches``;
 - :func:`normalize_frame`: a data frame -> the same frame with ``{prefix}_id``,
-  ``{prefix}_canonical``, ``{prefix}_score`` and ``{prefix}_method`` columns.
+  ``{prefix}_canonical``, ``{prefix}_score`` and ``{prefix}_method`` columns;
+- :func:`find_series`: a column of texts -> the known names found in each (pandas:
+  :class:`~aeronorm.results.Mentions` lists, as ``Series.aeronorm.find``; Polars: a
+  ``List(Struct)`` column with the fields of Spark's ``find_column``).
 
 The canonical column is exactly what :meth:`Normalizer.normalize_many` returns for the same
 values and ``on_unknown``: missing values (null, NaN, empty or blank strings) pass through
 unchanged, unknown names are kept (``"keep"``), nulled (``"none"``) or raise (``"raise"``). The
 id, score and method columns are null for missing and unknown values. (pandas picks the column
-dtype: with pandas 3 string columns are ``str``, whose missing value is NaN.)
+dtype: with pandas 3 string columns are ``str``, whose missing value is NaN.) In
+:func:`find_series` every text gives a list, an empty or blank one ``[]``; only a missing text
+(null, NaN) stays missing, as in Spark.
 
 pandas needs the ``pandas`` extra, Polars the ``polars`` extra; this module imports neither
 until called.
@@ -52,10 +57,13 @@ if TYPE_CHECKING:
     from ..normalizer import Normalizer
     from ..results import Match
 
-__all__ = ["MATCH_FIELDS", "match_series", "normalize_frame", "normalize_series"]
+__all__ = ["MATCH_FIELDS", "MENTION_FIELDS", "find_series", "match_series", "mention_record",
+           "normalize_frame", "normalize_series"]
 
 #: The fields each resolved value gets, in order: entity id, canonical name, score, stage.
 MATCH_FIELDS: tuple[str, ...] = ("id", "canonical", "score", "method")
+#: The fields of a mention in Polars' (and Spark's) find column, in order.
+MENTION_FIELDS: tuple[str, ...] = ("start", "end", "text", "id", "canonical")
 
 
 # ---------------------------------------------------------------------------------- public
@@ -228,6 +236,48 @@ def normalize_frame(
     raise TypeError(f"expected a pandas or polars DataFrame, got {_type_name(df)}")
 
 
+def find_series(series: Any, *, normalizer: Normalizer | None = None, type: str | None = None) -> Any:
+    """The known names in each text of a column, each distinct text scanned once.
+
+    Parameters
+    ----------
+    series : pandas.Series or polars.Series
+        Texts (strings; missing values allowed).
+    normalizer, type
+        As for :func:`match_series`.
+
+    Returns
+    -------
+    pandas.Series or polars.Series
+        pandas: ``Series.aeronorm.find()``, a Series of :class:`~aeronorm.results.Mentions` on
+        the series' index. Polars: a ``List(Struct)`` Series named like ``series``, each mention
+        a struct of :data:`MENTION_FIELDS` (the fields of Spark's ``find_column``). Every text
+        gives a list (an empty or blank text ``[]``); a missing text stays missing.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> found = find_series(pl.Series("body", ["NWPU met CASIC.", "   ", None]))
+    >>> [[m["id"] for m in ms] if ms is not None else None for ms in found.to_list()]
+    [['nwpu', 'casic'], [], None]
+    """
+    n = _normalizer(normalizer)
+    if _is_polars(series, "Series"):
+        return _find_polars(series, n, type=type)
+    if _is_pandas(series, "Series"):
+        from .pandas import AeronormAccessor
+
+        return AeronormAccessor(series).find(type=type, normalizer=n)
+    raise TypeError(f"expected a pandas or polars Series, got {_type_name(series)}")
+
+
+def mention_record(m: Any) -> dict[str, Any]:
+    """A :class:`~aeronorm.results.Mention` as a plain dict of :data:`MENTION_FIELDS` (Polars, Spark)."""
+    return {"start": m.start, "end": m.end, "text": m.text,
+            "id": None if m.match is None else m.match.entity_id,
+            "canonical": None if m.match is None else m.match.canonical}
+
+
 # ---------------------------------------------------------------------------------- engines
 def resolve_distinct(
     normalizer: Normalizer,
@@ -354,6 +404,24 @@ def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_u
             "method": remap(methods, pl.String),
         }
     ).to_struct(series.name)
+
+
+def _find_polars(series: Any, normalizer: Normalizer, *, type: str | None) -> Any:
+    pl = _import("polars", "polars")
+    s = series
+    if s.dtype == pl.Null or isinstance(s.dtype, (pl.Categorical, pl.Enum)):
+        s = s.cast(pl.String)
+    if s.dtype != pl.String:
+        raise TypeError(f"texts must be strings, got a polars column of {s.dtype}")
+    dtype = pl.List(pl.Struct({"start": pl.Int32, "end": pl.Int32, "text": pl.String, "id": pl.String,
+                               "canonical": pl.String}))
+    distinct = s.unique().drop_nulls()
+    found = [[mention_record(m) for m in normalizer.find(text, type=type)] for text in distinct.to_list()]
+    # each row's distinct text by its position (a hash join in Rust), then its list; a null text
+    # (and only a null) falls to the default, and gathers null. (replace_strict cannot give lists.)
+    position = s.replace_strict(distinct, pl.Series(range(len(distinct)), dtype=pl.UInt32), default=None,
+                                return_dtype=pl.UInt32)
+    return pl.Series(found, dtype=dtype).gather(position).alias(series.name)
 
 
 # ---------------------------------------------------------------------------------- helpers

@@ -10,7 +10,10 @@
 ['nwpu', 'exact']
 
 Every method resolves each distinct value once (``pandas.factorize``), keeps the index, and lets
-missing values (``None``, NaN, ``pd.NA``, empty or blank strings) through unchanged.
+missing values (``None``, NaN, ``pd.NA``, empty or blank strings) through unchanged; except
+:meth:`~AeronormAccessor.find`, whose cells are always lists of mentions: an empty or blank text
+has none (``[]``), and only a missing value (``None``, NaN, ``pd.NA``) stays as it was, as
+Spark's ``find_column`` gives ``[]`` and null.
 
 **Registration without importing pandas.** ``import aeronorm`` must stay cheap, and pandas
 takes about 0.3 s to import. So :func:`register_when_imported` (called by ``aeronorm``'s
@@ -95,9 +98,14 @@ class AeronormAccessor:
 
     # -- running text ---------------------------------------------------------------------------
     def find(self, *, type: str | None = None, normalizer: Normalizer | None = None) -> pd.Series:
-        """The mentions in each text: a Series of :class:`~aeronorm.results.Mentions` lists."""
+        """The mentions in each text: a Series of :class:`~aeronorm.results.Mentions` lists.
+
+        Every text's cell is a list, never a string: an empty or blank text gives ``[]``. A
+        missing value (``None``, NaN, ``pd.NA``) stays as it was (Spark's ``find_column`` gives
+        null for a null text and ``[]`` for an empty one).
+        """
         n = _normalizer(normalizer)
-        return self._map(lambda text: n.find(text, type=type))
+        return self._map(lambda text: n.find(text, type=type), blank=True)
 
     def normalize_text(self, *, style: str = "canonical", type: str | None = None,
                        normalizer: Normalizer | None = None) -> pd.Series:
@@ -161,7 +169,9 @@ class AeronormAccessor:
             result[missing] = s.to_numpy(dtype=object)[missing]  # None, NaN, pd.NA as they were
         return pd.Series(result, index=s.index, name=s.name, dtype=object)
 
-    def _map(self, fn: Any) -> pd.Series:
+    def _map(self, fn: Any, *, blank: bool = False) -> pd.Series:
+        """``fn(text)`` per distinct text; missing values as they were, and so are empty or blank
+        strings unless ``blank`` (then ``fn`` gets them too)."""
         import numpy as np
         import pandas as pd
 
@@ -171,7 +181,7 @@ class AeronormAccessor:
         codes, uniques = self._factorize()
         out = np.empty(len(uniques) + 1, dtype=object)
         for i, u in enumerate(uniques):
-            out[i] = u if is_missing(u) else fn(_check(u))
+            out[i] = u if is_missing(u) and not (blank and isinstance(u, str)) else fn(_check(u))
         result = out[codes]
         missing = codes < 0
         if missing.any():

@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..batch import Memo, check_on_unknown
 from ..errors import AeronormError, MissingDependencyError
-from .frames import MATCH_FIELDS, match_pandas, non_strings
+from .frames import MATCH_FIELDS, match_pandas, mention_record, non_strings
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
@@ -304,16 +304,7 @@ def _find_batch(texts: Any, spec: _Spec, type_: str | None = None) -> Any:
                         "cast it to string first") from exc
     out = np.empty(len(uniques) + 1, dtype=object)  # last slot: null, picked by code -1
     for i, text in enumerate(uniques):
-        out[i] = [
-            {
-                "start": m.start,
-                "end": m.end,
-                "text": m.text,
-                "id": None if m.match is None else m.match.entity_id,
-                "canonical": None if m.match is None else m.match.canonical,
-            }
-            for m in find(text, type=type_)
-        ]
+        out[i] = [mention_record(m) for m in find(text, type=type_)]  # "" and "   " give []
     return pd.Series(out[codes], index=texts.index)
 
 

@@ -56,3 +56,11 @@ def big_column() -> list[Any]:
     pool += [f"{w} {t}" for w in UNKNOWN for t in ("Ltd", "Group", "Institute", "Society")]
     pool += list(MISSING)
     return rng.choices(pool, k=100_000)
+
+
+@pytest.fixture(scope="session")
+def texts() -> list[Any]:
+    """A column of running text: mentions, none, empty and blank texts, missing ones, repeats."""
+    return ["Engineers from NWPU met CASIC in Xi'an.", "nothing here", "", "   ", None,
+            "据报道，中国航天科技集团与北京航空航天大学签署了合作协议。", "NWPU and NWPU", "\t\n",
+            "Engineers from NWPU met CASIC in Xi'an.", None, ""]

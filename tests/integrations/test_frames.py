@@ -13,6 +13,8 @@ from aeronorm.batch import Memo, is_missing
 from aeronorm.errors import NoMatchError
 from aeronorm.integrations.frames import (
     MATCH_FIELDS,
+    MENTION_FIELDS,
+    find_series,
     match_series,
     normalize_frame,
     normalize_series,
@@ -209,6 +211,44 @@ def test_polars_dtypes_and_errors(optional):
         normalize_frame(pl.DataFrame({"a": ["x"]}), "b")
     with pytest.raises(NoMatchError):
         normalize_series(pl.Series(["Moon Bakery"]), on_unknown="raise")
+
+
+def mention_rows(found: list[Any]) -> list[Any]:
+    """Each text's mentions as (start, end, text, id, canonical) tuples, whatever their kind (a
+    Mention, a dict from Polars, a Row from Spark); a missing text as None."""
+    def one(m: Any) -> tuple:
+        if isinstance(m, dict):
+            return tuple(m[f] for f in MENTION_FIELDS)
+        if hasattr(m, "asDict"):
+            return tuple(m.asDict()[f] for f in MENTION_FIELDS)
+        return (m.start, m.end, m.text, m.entity_id, m.canonical)
+
+    return [None if ms is None or (isinstance(ms, float) and math.isnan(ms)) else [one(m) for m in ms]
+            for ms in found]
+
+
+def test_find_series_pandas_and_polars_agree(optional, normalizer, texts):
+    """rt50u #6: every text gives a list (an empty or blank one ``[]``), a missing one stays missing,
+    and pandas and Polars give the same mentions, row for row, as ``Normalizer.find``."""
+    pd, pl = optional("pandas"), optional("polars")
+    want = [None if t is None else [(m.start, m.end, m.text, m.entity_id, m.canonical)
+                                    for m in normalizer.find(t)] for t in texts]
+    assert want[2] == want[3] == want[7] == [] and want[0]
+    got_pd = find_series(pd.Series(texts, dtype=object), normalizer=normalizer)
+    assert mention_rows(got_pd) == want
+    assert mention_rows(pd.Series(texts, dtype=object).aeronorm.find(normalizer=normalizer)) == want
+    got_pl = find_series(pl.Series("body", texts, dtype=pl.String), normalizer=normalizer)
+    assert got_pl.name == "body" and got_pl.dtype == pl.List(pl.Struct({
+        "start": pl.Int32, "end": pl.Int32, "text": pl.String, "id": pl.String, "canonical": pl.String}))
+    assert mention_rows(got_pl.to_list()) == want
+    lazy = pl.DataFrame({"body": texts}).lazy().select(pl.col("body").map_batches(find_series)).collect()
+    assert mention_rows(lazy["body"].to_list()) == want
+    assert find_series(pl.Series("z", [None, None])).to_list() == [None, None]
+    assert find_series(pl.Series("e", [], dtype=pl.String)).to_list() == []
+    with pytest.raises(TypeError, match="Int64"):
+        find_series(pl.Series("i", [1, 2]))
+    with pytest.raises(TypeError, match="pandas or polars Series"):
+        find_series(texts)
 
 
 @pytest.mark.parametrize("lib", ["pandas", "polars"])

@@ -13,6 +13,7 @@ import pytest
 import aeronorm
 from aeronorm import Glossary, Normalizer
 from aeronorm.integrations import pandas as accessor_module
+from aeronorm.results import Mentions
 
 try:
     import pandas as pd
@@ -112,6 +113,20 @@ def test_find_and_normalize_text():
     assert text[1] == ("Northwestern Polytechnical University [nwpu] and "
                        "Northwestern Polytechnical University [nwpu]")
     assert text[2] == "nothing here" and missing(text[3])
+
+
+def test_find_gives_a_list_for_every_text_and_keeps_missing_values():
+    """rt50u #6: an empty or blank text has no mentions (``[]``, as ``aeronorm.find`` and Spark give),
+    never the text itself; a missing value stays missing (Spark's null array)."""
+    s = pd.Series(["NWPU met CASC.", "", "   ", None, float("nan"), pd.NA], dtype=object)
+    found = s.aeronorm.find()
+    assert [len(ms) for ms in found[:3]] == [2, 0, 0]
+    assert all(isinstance(ms, Mentions) for ms in found[:3])
+    assert found[3] is None and math.isnan(found[4]) and found[5] is pd.NA
+    assert found.explode().dropna().map(lambda m: m.entity_id).tolist() == ["nwpu", "casc"]
+    strings = pd.Series(["", "  ", None, "NWPU"], dtype="string").aeronorm.find()
+    assert [list(ms) for ms in strings[:2]] == [[], []] and missing(strings[2])
+    assert [m.text for m in strings[3]] == ["NWPU"]
 
 
 def test_non_strings_raise():

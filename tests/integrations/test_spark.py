@@ -19,7 +19,7 @@ from aeronorm.errors import AeronormError
 from aeronorm.integrations import spark as backend
 from aeronorm.integrations.frames import MATCH_FIELDS
 
-from .test_frames import assert_rows, expected
+from .test_frames import assert_rows, expected, mention_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 
@@ -109,6 +109,22 @@ def test_a_saved_index_on_shared_storage(spark, tmp_path):
     texts = spark.createDataFrame([("GWRW met Li Hua.",)], "body string")
     assert [m.id for m in find_column(texts, "body", index=str(path)).first().body_mentions] == [
         "gw-rocket", "li-hua"]
+
+
+@pytest.mark.spark
+def test_find_column_agrees_with_pandas_and_polars(spark, optional, normalizer, texts):
+    """rt50u #6: the three back ends give the same mentions for the same column: ``[]`` for an
+    empty or blank text, missing (null) for a missing one."""
+    from aeronorm.integrations.frames import find_series
+    from aeronorm.spark import find_column
+
+    pd, pl = optional("pandas"), optional("polars")
+    df = spark.createDataFrame([(i, t) for i, t in enumerate(texts)], "i int, body string").repartition(3)
+    got = [r.body_mentions for r in find_column(df, "body").orderBy("i").collect()]
+    spark_rows = mention_rows(got)
+    assert spark_rows == mention_rows(pd.Series(texts, dtype=object).aeronorm.find(normalizer=normalizer))
+    assert spark_rows == mention_rows(find_series(pl.Series(texts, dtype=pl.String)).to_list())
+    assert spark_rows[2] == spark_rows[3] == [] and spark_rows[4] is None
 
 
 @pytest.mark.spark
