@@ -206,13 +206,17 @@ def read_column(source: Source, fmt: str, column: str) -> tuple[list[Any], Colum
 
 
 def _delimited(source: Source, fmt: str, column: str, stats: ColumnStats) -> Iterator[Any]:
-    from .formats.delimited import records
+    from .formats.delimited import check_width, records
 
     col = None
-    for _, cells, _ in records(Lines(source, universal=True), fmt):
+    header: list[str] = []
+    for number, cells, _ in records(Lines(source, universal=True), fmt):
         if cells is None:
             continue  # a blank line is not a record
+        if col is not None and len(cells) > len(header):
+            check_width(source.name, fmt, number, cells, header)  # a value cut at a comma: refused
         if col is None:
+            header = cells
             found = [i for i, name in enumerate(cells) if name == column]
             if len(found) != 1:
                 how = f"appears {len(found)} times" if found else "is not"

@@ -214,6 +214,22 @@ def test_a_tsv_review_refuses_a_value_with_a_tab_or_line_break(tmp_path, capsys)
     assert {"Moon\tBakery Co.", "Sun\nFoods"} <= {r["value"] for r in records}
 
 
+def test_a_record_longer_than_the_header_is_refused(tmp_path, capsys):
+    """rt50u #7: the extra cells were dropped, so the draft clustered a value cut at its comma."""
+    table = tmp_path / "suppliers.csv"
+    table.write_text("supplier\nNWPU\nChina Communications Construction Company Limited, Beijing, China\n"
+                     "NWPU,\n", encoding="utf-8")
+    draft = tmp_path / "draft.yaml"
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft)], capsys)
+    assert code == 2 and not draft.exists()
+    one_line_error(err, f"{table} line 3: the record has 3 cells but the header has 1 ('supplier')",
+                   "quote a value that holds a comma")
+    table.write_text('supplier\nNWPU\n"China Communications Construction Company Limited, Beijing, China"\n'
+                     "NWPU,\n", encoding="utf-8")  # quoted; a trailing comma cuts nothing
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft)], capsys)
+    assert code == 0, err
+
+
 def test_empty_file(tmp_path, capsys):
     table = tmp_path / "empty.csv"
     table.write_text("", encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tempfile
 from pathlib import Path
 
@@ -54,10 +55,31 @@ CELL = st.one_of(HOSTILE, NAMES)
 ROW = st.one_of(st.just([]), st.lists(CELL, min_size=1, max_size=5))
 
 
+def blank_extras(draw, rows: list[list[str]]) -> list[list[str]]:
+    """Half the tables keep only blank cells past the header's width (a trailing comma: nothing is
+    cut, the record is kept); the others may hold a record that is refused (:func:`refused`)."""
+    if draw(st.booleans()):
+        return rows
+    return [row[:3] + [c if not c.strip() else "" for c in row[3:]] for row in rows]
+
+
+def refused(records) -> int | None:
+    """The index of the first record longer than the header with a cell past it that is not blank."""
+    for i, (cells, _) in enumerate(records):
+        if cells is not None and len(cells) > 3 and any(c.strip() for c in cells[3:]):
+            return i
+    return None
+
+
+def line_of(before: str) -> int:
+    """The line a record starts on, after the text ``before`` it (universal line ends)."""
+    return 1 + len(re.findall(r"\r\n|\r|\n", before))
+
+
 @st.composite
 def csv_tables(draw):
     eol_kind = draw(st.sampled_from(["\n", "\r\n", "\r", "mixed"]))
-    rows = draw(st.lists(ROW, max_size=12))
+    rows = blank_extras(draw, draw(st.lists(ROW, max_size=12)))
     records = []  # (cells or None, raw text)
     for row in rows:
         eol = draw(st.sampled_from(["\n", "\r\n"])) if eol_kind == "mixed" else eol_kind
@@ -119,6 +141,11 @@ def test_csv_records_are_kept_byte_for_byte(table):
     bom, header_eol, records = table
     text = bom + ",".join(HEADER) + header_eol + "".join(raw for _, raw in records)
     code, out, err = _normalize(text, ".csv")
+    bad = refused(records)
+    if bad is not None:  # a record longer than the header with text past it: refused, nothing written
+        line = line_of(",".join(HEADER) + header_eol + "".join(raw for _, raw in records[:bad]))
+        assert code == 2 and out == "" and f"line {line}: the record has {len(records[bad][0])} cells" in err
+        return
     assert code == 0, err
     want, rows = expected_csv(bom, header_eol, records)
     assert out == want
@@ -132,6 +159,7 @@ def tsv_tables(draw):
     cell = st.one_of(st.text(alphabet=st.sampled_from(list(',"\' =+-@x\x00é航')), max_size=8), NAMES)
     eol = draw(st.sampled_from(["\n", "\r\n", "\r"]))
     rows = draw(st.lists(st.one_of(st.just([]), st.lists(cell, min_size=2, max_size=5)), max_size=12))
+    rows = blank_extras(draw, rows)
     return eol, [(row or None, "\t".join(row) + eol) for row in rows]
 
 
@@ -141,6 +169,11 @@ def test_tsv_records_are_kept_byte_for_byte(table):
     eol, records = table
     text = "\t".join(HEADER) + eol + "".join(raw for _, raw in records)
     code, out, err = _normalize(text, ".tsv")
+    bad = refused(records)
+    if bad is not None:
+        assert code == 2 and out == ""
+        assert f"line {bad + 2}: the record has {len(records[bad][0])} cells" in err
+        return
     assert code == 0, err
     want = "\t".join(HEADER + NEW) + eol
     for cells, raw in records:
@@ -247,6 +280,40 @@ def test_an_unclosed_quote_is_an_error_naming_its_line(tmp_path, capsys):
     code, _, err = run(["normalize", str(src), "-c", "org"], capsys)
     assert code == 2
     one_line_error(err, f"{src} line 2", "never closed")
+
+
+@pytest.mark.parametrize(("text", "line", "cells"), [
+    # rt50u #7: the value cut at its unquoted comma matched the university, not its Weihai campus
+    ("id,org,amount\n1,NWPU,3\n2,Harbin Institute of Technology, Weihai,12.5\n", 3, 4),
+    ("org\nNWPU\n\nMoon Bakery Co., Ltd.\n", 4, 2),  # a one-column file: the usual "X Co., Ltd."
+])
+def test_a_record_longer_than_the_header_is_refused_never_cut(tmp_path, capsys, text, line, cells):
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_text(text, encoding="utf-8")
+    code, _, err = run(["normalize", str(src), "-c", "org", "-o", str(out)], capsys)
+    assert code == 2 and not out.exists()
+    one_line_error(err, f"{src} line {line}: the record has {cells} cells but the header has",
+                   'quote a value that holds a comma ("X Co., Ltd.")')
+    tsv = tmp_path / "in.tsv"
+    tsv.write_text("id\torg\n1\tMoon\tBakery\n", encoding="utf-8")
+    code, _, err = run(["normalize", str(tsv), "-c", "org"], capsys)
+    assert code == 2
+    one_line_error(err, f"{tsv} line 2: the record has 3 cells", "a TSV cell cannot hold a tab")
+    # quoted, the value is read whole
+    src.write_text('org,amount\n"Harbin Institute of Technology, Weihai",12.5\n', encoding="utf-8")
+    code, printed, err = run(["normalize", str(src), "-c", "org", "--no-summary"], capsys)
+    assert code == 0, err
+    assert next(csv.DictReader(io.StringIO(printed)))["org_id"] != "hit"
+
+
+def test_blank_cells_past_the_header_cut_nothing_and_are_kept(tmp_path, capsys):
+    src = tmp_path / "in.csv"
+    src.write_text("org\nNWPU,\nCASIC, ,\n", encoding="utf-8")  # trailing commas
+    code, out, err = run(["normalize", str(src), "-c", "org", "--no-summary"], capsys)
+    assert code == 0, err
+    casic = "China Aerospace Science and Industry Corporation Limited"
+    assert out.splitlines()[1:] == ["NWPU,Northwestern Polytechnical University,nwpu,1.0,exact,",
+                                    f"CASIC,{casic},casic,1.0,exact, ,"]
 
 
 def test_a_long_cell_is_processed_and_the_limit_restored(tmp_path, capsys):

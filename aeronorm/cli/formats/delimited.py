@@ -3,9 +3,13 @@
 * **Records are spliced, not rewritten.** Each record's original text (its quoting, its line
   terminator ``\\n``, ``\\r\\n`` or ``\\r``, a BOM at the start of the file) is copied and the new
   cells are appended before its line terminator, so untouched columns stay byte-identical.
-  A record longer than the header is rewritten value-identically with minimal quoting (the new
-  cells go under their headers, the extra cells after them); so is every record when converting
-  CSV to TSV or back, or with ``--overwrite-columns``.
+  Every record is rewritten value-identically with minimal quoting when converting CSV to TSV
+  or back, or with ``--overwrite-columns``.
+* **A record longer than the header** is an error naming its line (:func:`check_width`): an
+  unquoted comma inside a value (``X Co., Ltd.``) is the usual cause, and reading the cells
+  as they fall would cut the value there and match what is left. Extra cells that are empty
+  or blank (a trailing comma) cut nothing: such a record is rewritten value-identically with
+  minimal quoting, the new cells under their headers and the extra cells after them.
 * **A short record** is padded with empty cells up to the header's width.
 * **A blank line** is not a record: it is copied as it is (no cells added) and counted in the
   summary. Blank lines before the header are copied too.
@@ -32,7 +36,7 @@ from ..files import Lines
 from ..resolve import ABSENT, Result
 from .job import Job, chunks, split_eol
 
-__all__ = ["CELL_LIMIT", "Record", "records", "run"]
+__all__ = ["CELL_LIMIT", "Record", "check_width", "records", "run"]
 
 #: Longest CSV cell read, in characters (Python's default, 131,072, is too small for real text).
 CELL_LIMIT = 1 << 24
@@ -83,6 +87,28 @@ def records(lines: Lines, fmt: str) -> Iterator[Record]:
             consumed.clear()
             yield start, (row if row else None), raw
             start += lines_used
+
+
+def check_width(name: str, fmt: str, number: int, cells: list[str], header: list[str]) -> None:
+    """Refuse a record with more cells than the header whose extra cells are not all blank.
+
+    Which cell holds what is then a guess: ``Harbin Institute of Technology, Weihai,12.5`` under
+    ``name,amount`` reads as the name "Harbin Institute of Technology" (another body than its
+    Weihai campus) and the amount " Weihai". aeronorm does not guess; the fix is in the file.
+    """
+    width = len(header)
+    if len(cells) <= width or not any(c.strip() for c in cells[width:]):
+        return
+    shown = ", ".join(repr(c if len(c) <= 40 else c[:37] + "...") for c in cells[:6])
+    more = ", ..." if len(cells) > 6 else ""
+    if fmt == "tsv":
+        fix = ("a TSV cell cannot hold a tab: remove the tab from the value, or name the extra column in "
+               "the header")
+    else:
+        fix = 'quote a value that holds a comma ("X Co., Ltd."), or name the extra column in the header'
+    raise CLIError(f"{name} line {number}: the record has {len(cells)} cells but the header has {width} "
+                   f"({listed(header, 8)}): {shown}{more}; {fix}. aeronorm does not guess which cells "
+                   "belong together")
 
 
 def run(job: Job, out: IO[bytes]) -> None:
@@ -150,6 +176,9 @@ def run(job: Job, out: IO[bytes]) -> None:
             return got
 
         for chunk in chunks(recs, rows=job.chunk_rows, chars=job.chunk_chars, text=2):
+            for number, cells, _ in chunk:
+                if cells is not None and len(cells) > width:
+                    check_width(source.name, job.fmt_in, number, cells, header)
             values = [(cells[col] if col < len(cells) else ABSENT)
                       for _, cells, _ in chunk if cells is not None]
             results = iter(job.resolver.rows(values))
