@@ -329,6 +329,32 @@ def test_explain_takes_a_name_unquoted(capsys):
     assert code == 1
 
 
+def test_explain_a_name_starting_with_a_dash(capsys):
+    """rt50u #8: ``explain "-CASC"`` said "the following arguments are required: NAME"."""
+    for argv in (["explain", "-CASC"], ["explain", "-CASC", "-t", "org"], ["explain", "CASC", "--nope"]):
+        with pytest.raises(SystemExit) as exc:
+            cli.main(argv)
+        assert exc.value.code == 2
+        err = capsys.readouterr().err
+        word = "--nope" if "--nope" in argv else "-CASC"
+        assert f"{word!r} is read as an option" in err and f"aeronorm explain -- {word}" in err
+        assert "required: NAME" not in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(["explain", "-t", "org", "--", "-CASC"], capsys)
+    assert code == 0 and out.startswith("'-CASC' -> China Aerospace Science and Technology Corporation")
+    # options are still options, abbreviated or with their value attached; a negative number is a word
+    code, out, _ = run(["explain", "NWPU", "-torg", "--thresh", "0.9"], capsys)
+    assert code == 0 and "[nwpu]" in out
+    assert run(["explain", "-0.5"], capsys)[0] == 1
+    # -g takes every word after it: the message says so instead of only "required: NAME"
+    with pytest.raises(SystemExit):
+        cli.main(["explain", "-g", "my.yaml", "CASC"])
+    err = capsys.readouterr().err
+    assert "required: NAME" in err and "give NAME first" in err
+    with pytest.raises(SystemExit):
+        cli.main(["explain"])
+    assert "give NAME first" not in capsys.readouterr().err
+
+
 def test_help_of_text_and_explain_says_what_options_do(capsys):
     for command, expected in (("text", "abbreviation"), ("explain", "Exit status 0")):
         with pytest.raises(SystemExit):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 from collections.abc import Sequence
@@ -17,7 +18,16 @@ __all__ = ["build_parser", "main"]
 
 
 class _Parser(argparse.ArgumentParser):
+    #: the words given to this (sub)command, when main() knows them: for the hints of :meth:`error`
+    words: tuple[str, ...] = ()
+
     def error(self, message: str) -> NoReturn:
+        glossary = any(w == "-g" or (w.startswith("--g") and "--glossary".startswith(w.split("=")[0]))
+                       for w in self.words)
+        if message.endswith("required: NAME") and glossary:
+            # explain -g my.yaml CASC: -g took every word after it
+            message += (" (--glossary/-g takes every word after it: give NAME first, "
+                        "aeronorm explain NAME -g FILE, or end the files with --)")
         # one line, not argparse's usage block
         self.exit(2, f"aeronorm: error: {message} (see '{self.prog} --help')\n")
 
@@ -134,9 +144,51 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _explain_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get("explain")
+    return None
+
+
+def _refuse_dash_name(parser: argparse.ArgumentParser, argv: list[str]) -> None:
+    """``explain -CASC``: argparse takes a word starting with '-' for an option, and then says
+    "the following arguments are required: NAME". Say what happened and how to give such a name.
+
+    A word is left to argparse when it is one of explain's options (``-g``, ``--glossary``, an
+    abbreviation ``--glos``, a short option with its value attached ``-torg``) or a negative number.
+    """
+    if not argv or argv[0] != "explain":
+        return
+    explain = _explain_parser(parser)
+    if not isinstance(explain, _Parser):
+        return
+    explain.words = tuple(argv[1:])
+    options = list(explain._option_string_actions)
+    long_options = [o for o in options if o.startswith("--")]
+    for word in argv[1:]:
+        if word == "--":
+            return
+        if not word.startswith("-") or word == "-" or _NEGATIVE.match(word):
+            continue
+        if word.startswith("--"):
+            head = word.split("=", 1)[0]
+            if any(o.startswith(head) for o in long_options):
+                continue
+        elif word[:2] in options:
+            continue
+        explain.error(f"{word!r} is read as an option, and explain has no such option: to explain a "
+                      f"name that starts with '-', put -- before it, after any options "
+                      f"(aeronorm explain -- {word})")
+
+
+_NEGATIVE = re.compile(r"^-\d+$|^-\d*\.\d+$")  # argparse's own test: a negative number is no option
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
+    _refuse_dash_name(parser, list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         with signals_interrupt():
