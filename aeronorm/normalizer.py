@@ -19,7 +19,7 @@ from .pipeline.calibration import DEFAULT_CALIBRATION, Calibration
 from .pipeline.may_match import MayMatch
 from .pipeline.retranslation import Retranslator
 from .pipeline.run import Pipeline
-from .results import Candidate, Match, Mentions, NormalizedText
+from .results import Candidate, Match, Mention, Mentions, NormalizedText, Replacement
 from .scan.scanner import Scanner, Style
 from .store import read_index, write_index
 from .store.cache import cache_dir, cached_index_path, prune
@@ -31,6 +31,7 @@ from .store.digests import (
     records_digest,
     value_digest,
 )
+from .text.fold import without_invisibles
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "default_normalizer"]
 
@@ -392,9 +393,14 @@ class Normalizer:
         """Known names in running text, in text order; see :mod:`aeronorm.scan`.
 
         Each :class:`~aeronorm.Mention` has ``start``, ``end``, ``text`` (``text[start:end]``)
-        and ``match``. Nested names resolve to the longest.
+        and ``match``. Nested names resolve to the longest. Invisible characters (a soft hyphen,
+        zero-width marks, a BOM) are read as in a name, as nothing: ``Uni\u00adversity`` is
+        one word, and a mention's span and text keep any inside it.
         """
-        return self.scanner.find(text, type=type)
+        clean, where = without_invisibles(text) if isinstance(text, str) else (text, None)
+        if where is None:
+            return self.scanner.find(text, type=type)
+        return Mentions((_placed(m, where, text) for m in self.scanner.find(clean, type=type)), text)
 
     def normalize_text(
         self, text: str, *, style: Style = "canonical", type: str | None = None, terms: bool = False,
@@ -405,9 +411,14 @@ class Normalizer:
         ``style="abbreviation"`` writes the entity's abbreviation when it has one,
         ``style="annotate"`` writes ``canonical [id]``. Domain terms (type ``term``) are found
         but written as they are unless ``terms=True``; a mention whose rewrite would change what
-        the text says (a digit, a place, a note, a word doubled) is left as written.
+        the text says (a digit, a place, a note, a word doubled) is left as written. Invisible
+        characters are read as by :meth:`find`, and kept where no mention is replaced.
         """
-        return self.scanner.normalize_text(text, style=style, type=type, terms=terms)
+        clean, where = without_invisibles(text) if isinstance(text, str) else (text, None)
+        if where is None:
+            return self.scanner.normalize_text(text, style=style, type=type, terms=terms)
+        done = self.scanner.normalize_text(clean, style=style, type=type, terms=terms)
+        return _rewritten_around_invisibles(done, where, text)
 
     # -- internals ---------------------------------------------------------------------------
     def _build_scanner(self) -> Scanner:
@@ -508,3 +519,33 @@ _default: BuildOnce[Normalizer] = BuildOnce(lambda: Normalizer())
 def default_normalizer() -> Normalizer:
     """The :class:`Normalizer` over the shipped glossaries, built once on first use."""
     return _default.get()
+
+
+# ---------------------------------------------------------------------------------- invisibles
+def _placed(m: Mention, where: list[int], text: str) -> Mention:
+    """A mention found in ``text`` without its invisible characters, placed back in ``text``
+    (``where[i]`` is where the i-th kept character stands): invisibles inside it are in its span."""
+    start = where[m.start]
+    end = where[m.end - 1] + 1 if m.end > m.start else start
+    return Mention(start, end, text[start:end], m.match)
+
+
+def _rewritten_around_invisibles(done: NormalizedText, where: list[int], text: str) -> NormalizedText:
+    """``done``, the rewrite of ``text`` without its invisible characters, made again on ``text``
+    itself: every character outside a replaced mention (invisibles included) as it was, a mention
+    left as written kept with its invisibles."""
+    out: list[str] = []
+    length = 0
+    replacements = []
+    at = 0
+    for r in done.replacements:
+        m = _placed(r.mention, where, text)
+        new = r.new if r.changed else m.text
+        between = text[at:m.start]
+        out += (between, new)
+        length += len(between)
+        replacements.append(Replacement(m, new, length, length + len(new)))
+        length += len(new)
+        at = m.end
+    out.append(text[at:])
+    return NormalizedText("".join(out), text, replacements, done.style)

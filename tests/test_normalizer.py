@@ -484,3 +484,34 @@ def test_a_parent_qualifier_may_be_left_out():
     # The parent alone is still the parent, and another child is not this one.
     assert n.match("Lunar Academy of Sciences").entity_id == "acad"
     assert n.match("Institute of Optics") is None
+
+
+# ------------------------------------------------------------------ invisible characters
+INVISIBLES = ["\u00ad", "\u200b", "\u200c", "\u200d", "\ufeff"]  # soft hyphen, zero-width marks, BOM
+
+
+@pytest.mark.parametrize("mark", INVISIBLES)
+def test_an_invisible_character_inside_a_name_is_nothing(normalizer, mark):
+    """rt50u #8: as in a name (folded away, exact), so in running text: ``Uni\\u00adversity`` is one
+    word; the mention's span holds the mark, and everything but a replaced mention stays as it was."""
+    for name in (f"Beihang Uni{mark}versity", f"NW{mark}PU", f"北京航{mark}空航天大学"):
+        m = normalizer.match(name)
+        assert m is not None and m.method == "exact" and m.score == 1.0, name
+    text = f"{mark}Officials of Beihang Uni{mark}versity met NW{mark}PU and CA{mark}SIC."
+    found = normalizer.find(text)
+    assert [m.entity_id for m in found] == ["beihang", "nwpu", "casic"]
+    assert [m.text for m in found] == [f"Beihang Uni{mark}versity", f"NW{mark}PU", f"CA{mark}SIC"]
+    assert all(text[m.start:m.end] == m.text for m in found) and found.source == text
+    out = normalizer.normalize_text(text, style="annotate")
+    assert out == (f"{mark}Officials of Beihang University [beihang] met Northwestern Polytechnical "
+                   "University [nwpu] and China Aerospace Science and Industry Corporation Limited [casic].")
+    assert all(out[r.out_start:r.out_end] == r.new for r in out.replacements) and out.source == text
+    kept = normalizer.normalize_text(text)  # a mention that reads as its canonical is left as written
+    assert kept.startswith(f"{mark}Officials of Beihang Uni{mark}versity met Northwestern")
+    assert [r.changed for r in kept.replacements] == [False, True, True]
+
+
+def test_text_without_invisible_characters_is_scanned_as_it_is(normalizer):
+    text = "Engineers from NWPU met CASIC in Xi'an."
+    assert normalizer.find(text) == normalizer.scanner.find(text)
+    assert normalizer.normalize_text(text) == normalizer.scanner.normalize_text(text)

@@ -21,6 +21,7 @@ __all__ = [
     "HAN_CLASS",
     "HAN_RE",
     "HAN_RUN_RE",
+    "INVISIBLE_RE",
     "Token",
     "clean_text",
     "fold",
@@ -34,6 +35,7 @@ __all__ = [
     "probe_key",
     "probe_keys",
     "tokenize",
+    "without_invisibles",
 ]
 
 # Characters that only change how a name looks: zero-width marks, bidi controls, soft hyphen.
@@ -50,6 +52,8 @@ _INVISIBLE = dict.fromkeys(
     ],
     None,
 )
+#: One of those characters (:func:`without_invisibles`).
+INVISIBLE_RE = re.compile("[" + "".join(f"\\u{c:04x}" for c in _INVISIBLE) + "]")
 # Quotes and dashes that translators use interchangeably.
 _PUNCT_FOLD = str.maketrans(
     {
@@ -142,6 +146,27 @@ def clean_text(text: str) -> str:
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub(" ", text)
     return text.translate(_PUNCT_FOLD)
+
+
+def without_invisibles(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without the invisible characters :func:`clean_text` drops (soft hyphen, zero-width
+    marks, bidi controls, BOM), and where each kept character stood in ``text`` (with ``len(text)``
+    last, for an end offset); ``(text, None)`` when there is none.
+
+    Running text is scanned on the first, and offsets found there mapped back through the second:
+    ``Uni\u00adversity`` is one word, as it is in a name.
+
+    Examples
+    --------
+    >>> without_invisibles("NW\u200bPU met")
+    ('NWPU met', [0, 1, 3, 4, 5, 6, 7, 8, 9])
+    >>> without_invisibles("NWPU")
+    ('NWPU', None)
+    """
+    if not INVISIBLE_RE.search(text):
+        return text, None
+    kept = [i for i, ch in enumerate(text) if ord(ch) not in _INVISIBLE]
+    return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
 def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:

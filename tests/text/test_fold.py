@@ -23,6 +23,7 @@ from aeronorm.text.fold import (
     probe_key,
     probe_keys,
     tokenize,
+    without_invisibles,
 )
 
 # ------------------------------------------------------------------ clean_text
@@ -46,6 +47,14 @@ from aeronorm.text.fold import (
 )
 def test_clean_text(raw, expected):
     assert clean_text(raw) == expected
+
+
+def test_without_invisibles_maps_each_kept_character_back():
+    text = "\ufeffBei\u00adhang Uni\u200b\u200dversity\u200e"
+    clean, where = without_invisibles(text)
+    assert clean == clean_text(text) == "Beihang University"
+    assert [text[i] for i in where[:-1]] == list(clean) and where[-1] == len(text)
+    assert without_invisibles("Beihang University") == ("Beihang University", None)
 
 
 def test_clean_text_replaces_lone_surrogates():
