@@ -14,6 +14,7 @@ from collections.abc import Collection
 
 from ..caching import BuildOnce
 from ..index import Index
+from ..lexicon import Kind
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex, Hit
 from ..resources import load_chinese_words
@@ -45,6 +46,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     folded = fold_han(text)
     entities = index.entities
     forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
+    ends = tuple(forms)
     out: list[Mention] = []
     made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
     found = ci.scan(folded)
@@ -63,6 +65,9 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         score = calibration.chinese[hit.level]
         if score < calibration.threshold:
             continue
+        if hit.level != "exact" and folded.endswith(ends, start, end) \
+                and _naming_word_before(folded, start, ci):
+            continue  # 航天 + 东方红卫星有限公司: the tail of another company's full name
         form = next((f for f in forms if folded.startswith(f, start) and start + len(f) < end), "")
         if form:
             start += len(form)  # 有限公司董事长: the form ends the name before the post
@@ -72,3 +77,17 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
             match = made[span, hit] = Match.of(span, entities[i], score, "chinese", (hit.evidence,))
         out.append(Mention(start, end, span, match))
     return out
+
+
+def _naming_word_before(folded: str, start: int, ci: ChineseIndex) -> bool:
+    """Whether a word of names (one the lexicon knows that names, not a filler: 航天, 东方) ends
+    right before ``start``: a company's full name found after it without it is the tail of a
+    longer name (航天东方红卫星有限公司 is no 东方红卫星股份有限公司)."""
+    lex = ci.lexicon
+    fillers = load_chinese_words().fillers
+    for size in (4, 3, 2):
+        word = folded[max(0, start - size) : start]
+        if len(word) == size and word in lex.zh_terms and word not in fillers and all(
+                t.kind == Kind.NAME for t in lex.zh_tokens(word)):
+            return True
+    return False

@@ -48,6 +48,8 @@ def ids(normalizer, text):
     # a name with a place in brackets is one name: its place is no mention
     ("据星轨动力（北京）航天科技有限公司消息。", "beijing"),
     ("据星轨动力（北京）航天科技有限公司消息。", "casc"),
+    # a company's full name after a naming word: the tail of another company's name
+    ("该卫星由航天东方红卫星有限公司研制。", "china-spacesat"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -70,6 +72,7 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("会议于北京召开，时间是三天。", "beijing"),
     ("银河航天（北京）科技有限公司发布新卫星。", "galaxyspace"),  # the whole name, brackets and all
     ("Officials of 银河航天(北京)科技有限公司 said so.", "galaxyspace"),
+    ("该卫星由中国东方红卫星股份有限公司研制。", "china-spacesat"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
