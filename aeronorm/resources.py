@@ -211,6 +211,8 @@ class ChineseWords:
     name_endings: tuple[str, ...] = ()
     country_words: frozenset[str] = frozenset()
     place_compounds: tuple[str, ...] = ()
+    title_suffixes: tuple[str, ...] = ()
+    name_breaks: tuple[str, ...] = ()
 
 
 @cache
@@ -235,7 +237,9 @@ def load_chinese_words() -> ChineseWords:
                         city_suffixes=frozenset(raw["city_suffixes"]),
                         name_endings=tuple(raw["name_endings"]),
                         country_words=frozenset(raw["country_words"]),
-                        place_compounds=tuple(raw["place_compounds"]))
+                        place_compounds=tuple(raw["place_compounds"]),
+                        title_suffixes=tuple(raw["title_suffixes"]),
+                        name_breaks=tuple(raw["name_breaks"]))
 
 
 @cache

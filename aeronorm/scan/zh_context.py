@@ -4,15 +4,17 @@ Chinese text writes no space between a name and what makes it another one, so a 
 finds may be part of a longer name the glossary lacks. Such a mention is dropped (the text keeps
 what it wrote), a plain policy apart from the matching, as the English overlap policy is:
 
-* a title after a word that makes it another post: 副董事长 is no 董事长 (``title_modifiers``);
+* a title after a word that makes it another post: 副董事长 is no 董事长 (``title_modifiers``), and
+  before one: 总经理助理 is no 总经理 (``title_suffixes``);
 * a model after a letter that makes it another model: 长征五号甲 is no 长征五号 (``model_suffixes``);
 * a name before its own unit: an ordinal or a number and a unit word (中国航天科技集团第十研究院,
   航天科技二院), a place and a unit word (北京理工大学珠海学院), a bracketed place (哈尔滨工业大学
   （深圳）), or a short word and a unit word (中共福建省委组织部): the unit is another entity;
 * a name a place is glued before, when the name holds no place or national scope of its own:
   南京工业大学 is no 工业大学 the glossary knows under another city's name;
-* a place or an organisation glued before more characters that end as a body's name does
-  (公司, 研究所, 中心 ...), with no other name starting among them: 北京航天时代激光导航技术有限
+* a place, an organisation or a term glued before more characters that end as a body's name does
+  (公司, 研究所, 中心 ...), with no other name starting among them and no word no name holds
+  (``name_breaks``: 是, 所属): 北京航天时代激光导航技术有限
   责任公司 is no mention of Beijing, 中国科学院空间科学与应用中心 none of the Academy;
 * a programme followed by a model's number: 长征六号 is no mention of Long March (the glossary's
   own models, 长征五号, are found whole);
@@ -78,11 +80,13 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
 
 @cache
 def _bracketed() -> re.Pattern[str]:
-    """Han characters, a place in brackets, then Han characters up to a body's name ending
-    (``name_endings``): 银河航天(北京)科技有限公司 (in the folded text, brackets unified)."""
+    """Han characters, a place (or a company form) in brackets, then Han characters up to a
+    body's name ending (``name_endings``): 银河航天(北京)科技有限公司 (in the folded text, brackets
+    unified)."""
     endings = "|".join(map(re.escape, sorted(load_chinese_words().name_endings, key=len, reverse=True)))
     place = _tables()[4].pattern
-    return re.compile(rf"[\u4e00-\u9fff]{{2,12}}\((?:{place})\)[\u4e00-\u9fff]{{0,16}}?(?:{endings})")
+    bracketed = f"{place}|集团|控股|股份"  # a place, or a form written in brackets: X(集团)有限公司
+    return re.compile(rf"[\u4e00-\u9fff]{{2,12}}\((?:{bracketed})\)[\u4e00-\u9fff]{{0,16}}?(?:{endings})")
 
 
 def bracketed_names(folded: str) -> list[tuple[int, int, int]]:
@@ -109,6 +113,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     scopes = tuple(load_chinese_words().scope_words)
     fillers = tuple(load_chinese_words().fillers)
     compounds = load_chinese_words().place_compounds
+    title_suffixes = load_chinese_words().title_suffixes
+    breaks = load_chinese_words().name_breaks
     # (a term is a word of a longer name as much as of prose: 航天 of 上海国家民用航天产业基地)
     starts = sorted(m.start for m in mentions if m.match.type != "term")
     folded = fold_han(text)  # (folded character for character)
@@ -121,18 +127,22 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
         if m.match.canonical.endswith("+") and not text.startswith(("+", "＋"), m.end):
             continue  # 航天 is no 航天+
-        if kind == "program" and _MODEL_NUMBER.match(fold_han(after)):
-            continue  # 长征六号, 高分03
+        if kind in ("program", "term") and _MODEL_NUMBER.match(fold_han(after)):
+            continue  # 长征六号, 高分03; 遥感三十六号 (a series named by a field's word)
         least = 0 if kind == "place" else 1
-        if kind in ("org", "place") and (run := _body_after(least).match(folded, m.end)) is not None \
-                and not folded.startswith(fillers, m.end):  # (和北京大学: another name after 和)
+        if kind in ("org", "place", "term", "program") and (run := _body_after(least).match(folded, m.end)) \
+                is not None \
+                and (kind == "term" or not folded.startswith(fillers, m.end)):
+            # (和北京大学: another name after 和; but a field's word is one of a name's:
+            # 遥感与数字地球研究所)
             nxt = bisect_right(starts, m.end)
-            if nxt == len(starts) or starts[nxt] >= run.end():
+            if (nxt == len(starts) or starts[nxt] >= run.end()) and not any(
+                    b in run.group() for b in breaks):
                 continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "place" and folded.startswith(compounds, m.end):
             continue  # 北京时间: a time zone
-        if kind == "title" and before.endswith(modifiers):
-            continue  # 副董事长
+        if kind == "title" and (before.endswith(modifiers) or after.startswith(title_suffixes)):
+            continue  # 副董事长, 总经理助理
         if kind == "program" and after[:1] in suffixes:
             continue  # 长征五号甲
         if kind in ("org", "program") and place_at_end.search(before) and not place_first.match(m.text) \

@@ -50,6 +50,15 @@ def ids(normalizer, text):
     ("据星轨动力（北京）航天科技有限公司消息。", "casc"),
     # a company's full name after a naming word: the tail of another company's name
     ("该卫星由航天东方红卫星有限公司研制。", "china-spacesat"),
+    # a station, an office, an association; a form in brackets; a programme before a company's
+    # name; a series named by a field's word; a post before a word that makes it another
+    ("北京星光测控地面站建成。", "beijing"),
+    ("中国卫星星座管理办公室成立。", "china-spacesat"),
+    ("北京星河通用(集团)有限公司成立。", "beijing"),
+    ("神舟星光传媒公司成立。", "shenzhou"),
+    ("遥感四十一号卫星发射成功。", "term-remote-sensing"),
+    ("他任总经理助理。", "title-general-manager"),
+    ("星光遥感与数字海洋研究所成立。", "term-remote-sensing"),  # a field's word in a name
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -73,6 +82,9 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("银河航天（北京）科技有限公司发布新卫星。", "galaxyspace"),  # the whole name, brackets and all
     ("Officials of 银河航天(北京)科技有限公司 said so.", "galaxyspace"),
     ("该卫星由中国东方红卫星股份有限公司研制。", "china-spacesat"),
+    # what follows says so: no longer name runs through 是 or 所属 (name_breaks)
+    ("长光卫星是国内第一家商业卫星公司。", "chang-guang"),
+    ("中国航天科技集团公司所属星光应用研究院负责。", "casc"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
