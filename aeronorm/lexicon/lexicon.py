@@ -521,11 +521,11 @@ class TermLexicon:
         return self._renderings.get().get(zh, ())
 
     def common_phrase(self, text: str) -> bool:
-        """Whether every word of ``text`` (stop words aside) is a common English word or one of
-        the lexicon's: "Great Wall", "electronics", not the coined "Inspur"."""
+        """Whether every word of ``text`` (stop words aside) is a common English word: "Great
+        Wall", "electronics", not the coined "Inspur" nor pinyin ("Tianbing")."""
         words = [w for w in re.findall(r"[a-z]+", fold(text)) if w not in self._wc.stop_words]
         common = load_common_words()
-        return bool(words) and all(w in common or self.knows(w) for w in words)
+        return bool(words) and all(w in common or stem(w) in common for w in words)
 
     def common_word(self, zh: str) -> bool:
         """Whether the Chinese word ``zh`` is a common one: the lexicon renders it with a common

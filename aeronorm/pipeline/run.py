@@ -17,7 +17,7 @@ from typing import Any
 
 from ..caching import BuildOnce
 from ..glossary.entity import Entity, body_kind_of_words
-from ..index import Index, concept_key
+from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
@@ -192,28 +192,40 @@ class Pipeline:
                 return False
         return True
 
-    def _bare_brand(self, query: Query, entity: Entity) -> bool:
-        """Whether the query's naming words (scope words aside: "China", 中国) are one concept,
-        common words ("Great Wall", 长城: not a coined brand, Inspur) or two Chinese characters,
-        that every name of the entity made of it alone writes with a company form."""
-        index = self.index
-        lex = index.lexicon
+    def _one_common_word(self, query: Query, entity: Entity) -> str:
+        """Why a name that is one common word (scope words aside) is not ``entity``'s, or
+        ``""``: a common word ("Great Wall", 长城, the pinyin of one, "Changcheng") or two Chinese
+        characters that the glossary writes only with a company form after it (长城公司) names no
+        body without one (Great Wall Motors, the wall itself). A coined brand (Inspur) is no
+        common word."""
+        lex = self.index.lexicon
         tokens = query.tokens(lex, query.text)
-        if any(t.kind == Kind.LEGAL for t in tokens):
-            return False
         scope = load_chinese_words().scope_words
-        naming = [t for t in tokens if t.key not in scope]
-        key = concept_key(naming)
-        if len(key) != 1:
-            return False
-        i = index.positions[entity.id]
-        own = [index.reps[r].tokens for r in index.concept_reps.get(key, ()) if index.reps[r].entity == i]
-        if not own or not all(any(t.kind == Kind.LEGAL for t in rep) for rep in own):
-            return False
-        if has_han(key[0]) and len(key[0]) < MIN_SHORTENED:
-            return True  # two characters: as the Chinese stage reads a name so shortened
-        latin = [t.text for t in naming if t.text.isascii()]
-        return all(map(lex.common_phrase, latin)) if latin else lex.common_word(key[0])
+        naming = [t for t in tokens if t.kind != Kind.LEGAL and t.key not in scope]
+        if len(naming) != 1 or not self._common(naming[0]):
+            return ""
+        word = naming[0]
+        concepts = word.keys | lex.pinyin_concepts(word.text.replace(" ", ""))
+        alone = []  # for each name of the entity that is the word alone: whether it has a form
+        for name in (*map(lex.read, entity.english_names()), *map(lex.read_zh, entity.chinese_names())):
+            own = [t for t in name if t.kind != Kind.LEGAL and t.key not in scope]
+            if len(own) == 1 and not own[0].keys.isdisjoint(concepts):
+                alone.append(any(t.kind == Kind.LEGAL for t in name))
+        if alone and all(alone) and not any(t.kind == Kind.LEGAL for t in tokens):
+            return "one word the glossary writes only with a company form after it"
+        # (a word no name of the entity is alone, "Galaxy" for Galaxy Space, is a brand's first
+        # word as often as a common one: "Space Pioneer", "Deep Blue" name their companies)
+        return ""
+
+    def _common(self, word: Tok) -> bool:
+        """Whether a word is a common one: English words of the common list, the pinyin of a
+        common Chinese word, a Chinese word the lexicon renders so, or two Chinese characters."""
+        lex = self.index.lexicon
+        if has_han(word.text):
+            return len(word.text) < MIN_SHORTENED or lex.common_word(word.text)
+        if lex.common_phrase(word.text):
+            return True
+        return any(map(lex.common_word, lex.pinyin_concepts(word.text.replace(" ", ""))))
 
     def _has_company_form(self, query: Query) -> bool:
         return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
@@ -331,10 +343,11 @@ class Pipeline:
             # a joint-stock company is its own body: a group's listed company, or another
             # company's name ending in the group's (星际荣耀航天科技集团股份有限公司)
             return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
-        if outcome.method != "exact" and self._bare_brand(query, outcome.entity):
-            # 长城 / "Great Wall" where the glossary writes 长城公司: alone, the word is a common
-            # one or a brand many bodies share (Great Wall Motors, the wall itself)
-            return "one word the glossary writes only with a company form after it", ()
+        one_word = self._one_common_word(query, outcome.entity) if outcome.method != "exact" else ""
+        if one_word:
+            # "Galaxy" for Galaxy Space, 长城 / "Great Wall" where the glossary writes 长城公司:
+            # alone, the word is a common one or a brand many bodies share (Great Wall Motors)
+            return one_word, ()
         if outcome.entity.type == "title" and outcome.method not in ("exact", "template") \
                 and query.lane == "latin" and self._has_company_form(query):
             # a post has no company form: "Co-Dean" is read "Co." + Dean, and a co-dean

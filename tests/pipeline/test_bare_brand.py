@@ -30,7 +30,10 @@ def n() -> Normalizer:
     return Normalizer(Glossary.from_records(RECORDS))
 
 
-@pytest.mark.parametrize("query", ["银河", "中国银河", "銀河", "Galaxy", "China Galaxy", "GALAXY", "泽沃"])
+@pytest.mark.parametrize("query", [
+    "银河", "中国银河", "銀河", "Galaxy", "China Galaxy", "GALAXY", "泽沃",
+    "Yinhe",  # the pinyin of the common word
+])
 def test_the_word_alone_names_no_body(n, query):
     assert _id(n, query) is None
 
