@@ -84,6 +84,7 @@ class Pipeline:
         self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
         self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
         self.groups_only = BuildOnce(self._groups_only)  # ids of the groups always named so
+        self.zh_groups_only = BuildOnce(self._zh_groups_only)  # ... in Chinese
         self.asides = BuildOnce(lambda: AsideCheck(index, self.stages["exact"], self._ancestors,
                                                    resolve=self._entity_of))
 
@@ -96,6 +97,7 @@ class Pipeline:
         self.companies.get()
         self.groupless.get()
         self.groups_only.get()
+        self.zh_groups_only.get()
         self.asides.get()
 
     def resolve(self, query: Query, allowed: Collection[int] | None) -> Resolution:
@@ -308,10 +310,13 @@ class Pipeline:
             # an entity no name of which says group (a company, a university, a place,
             # a programme) is not "X Group".
             return f"the query names a group; {outcome.entity.name!r} is no group", ()
-        if company and outcome.method != "exact" and outcome.entity.id in self.groups_only.get():
+        groups = self.zh_groups_only if query.lane == "han" else self.groups_only
+        if company and outcome.method != "exact" and outcome.entity.id in groups.get():
             # and the other way: a company's form ("Co., Ltd.", 有限公司) where every name of
             # the entity that states a form says group is the group's namesake company
-            # (中国北方工业有限公司, the trading company of the China North Industries Group)
+            # (中国北方工业有限公司, the trading company of the China North Industries Group); a
+            # Chinese name is read against the Chinese names alone (中国电子有限公司 is no
+            # 中国电子信息产业集团有限公司, whatever "Corporation" renders)
             return f"the query names a company; {outcome.entity.name!r} is a group, always named so", ()
         if outcome.method not in ("exact", "abbreviation") and query.lane == "latin" \
                 and looks_like_acronym(query.text):
@@ -443,6 +448,16 @@ class Pipeline:
                 group = group or any(t.kind == Kind.LEGAL and not t.keys.isdisjoint(_group_words())
                                      for toks in english for t in toks)
             if not group:
+                out.add(entity.id)
+        return frozenset(out)
+
+    def _zh_groups_only(self) -> frozenset[str]:
+        """The ids of the entities every Chinese name of which that states a company form says
+        集团 (and one does): what a Chinese name with a company's form is read against."""
+        out = set()
+        for entity in self.index.entities:
+            zh = [z for z in entity.chinese_names() if _zh_company_form(z)]
+            if zh and entity.type != "title" and all("集团" in z for z in zh):
                 out.add(entity.id)
         return frozenset(out)
 

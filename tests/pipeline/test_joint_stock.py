@@ -45,3 +45,18 @@ def test_another_form_names_another_company(n, query):
 ])
 def test_the_form_it_is_named_with_still_matches(n, query, expected):
     assert _id(n, query) == expected
+
+
+# A group named "Corporation" in English (which renders 集团 and 公司 alike) and only as a group
+# in Chinese: a Chinese name with a company's form is its namesake company.
+GROUP = [{"id": "orion-info", "name": "China Orion Corporation", "zh": "中国猎户信息产业集团有限公司",
+          "zh_aliases": ["中国猎户"]}]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("中国猎户有限公司", None), ("中国猎户集团", "orion-info"), ("中国猎户", "orion-info"),
+    ("China Orion Co., Ltd.", "orion-info"),  # the English form says nothing either way
+])
+def test_a_chinese_company_form_for_a_group_named_so_in_chinese(query, expected):
+    n = Normalizer(Glossary.from_records(GROUP))
+    assert _id(n, query) == expected
