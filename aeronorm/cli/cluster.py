@@ -425,7 +425,9 @@ def _summary(clusters: Any, stats: ColumnStats, args: argparse.Namespace) -> str
     anchored = sum(1 for c in clusters if c.entity_id)
     lines = [f"\naeronorm: {stats.rows:,} rows, {values:,} distinct values, {clusters.missing:,} missing"
              + (f", {stats.absent:,} absent" if stats.absent else "")
-             + (f", {stats.not_text:,} not text (left out)" if stats.not_text else "")]
+             + (f", {stats.not_text:,} not text (left out)" if stats.not_text else "")
+             + (f", {len(clusters.left_out):,} placeholders or punctuation only (left out, in the review"
+                " table)" if clusters.left_out else "")]
     units = sum(1 for c in clusters for m in c.members if m.evidence and m.evidence.kind == "unit")
     lines.append(f"  {len(groups):,} clusters of {args.min_size}+ values hold {grouped:,} values"
                  + (f"; {anchored:,} anchored to known entities" if anchored else "")

@@ -140,13 +140,18 @@ class Cluster:
 class Clusters(list):  # type: ignore[type-arg]
     """The clusters of a column, largest first: a ``list`` of :class:`Cluster`.
 
-    ``missing`` counts the missing values (``None``, NaN, blank) left out. Renders as a review
-    table in Jupyter; :meth:`to_glossary` and :meth:`to_frame` turn it into a glossary or a frame.
+    ``missing`` counts the missing values (``None``, NaN, blank) left out. ``left_out`` lists
+    the other values left out, as ``(value, count, reason)``, most rows first: placeholders
+    (``N/A``, ``NULL``, ``unknown``) and values with no letter, digit or Chinese character
+    (``-``, ``?``), which name no entity (the review table lists them with the reason). Renders as
+    a review table in Jupyter; :meth:`to_glossary` and :meth:`to_frame` turn it into a glossary
+    or a frame.
     """
 
-    def __init__(self, clusters: Any = (), missing: int = 0):
+    def __init__(self, clusters: Any = (), missing: int = 0, left_out: Any = ()):
         super().__init__(clusters)
         self.missing = missing
+        self.left_out: list[tuple[str, int, str]] = list(left_out)
 
     def groups(self, *, min_size: int = 2) -> list[Cluster]:
         """The clusters of at least ``min_size`` values (what there is to review)."""

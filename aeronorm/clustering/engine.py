@@ -1,7 +1,9 @@
 """``cluster(values)``: the column's items, the evidence between them, the merge, the clusters.
 
 1. The distinct values are counted; values folding to one key are one item
-   (:mod:`~aeronorm.clustering.items`); missing values are counted and left out.
+   (:mod:`~aeronorm.clustering.items`), in an order of their own (never the input's: the
+   clusters do not depend on it); missing values are counted and left out, and so are
+   placeholders (``N/A``, ``NULL``, ``-``), which are reported with the reason.
 2. An :class:`~aeronorm.index.Index` is built over the items, as if each were an entity of a
    glossary: its concept keys, postings and word weights (IDF over the column) are the
    matcher's own tables, so the evidence is the matcher's evidence.
@@ -29,8 +31,8 @@ from ..text.pinyin import to_pinyin
 from .abbreviations import abbreviation_owners, acronym_owners, letters_of
 from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
 from .compare import fuzzy_edges
-from .evidence import ColumnEvidence, Edge
-from .items import Item, count_values, prepare_items
+from .evidence import ColumnEvidence, Edge, form_class, forms_conflict
+from .items import Item, count_values, left_out_reason, prepare_items
 from .keys import key_edges
 from .merge import Merger
 from .names import proper_name_edges
@@ -63,7 +65,10 @@ def cluster(
     ----------
     values : iterable of str
         The column. Missing values (``None``, NaN, empty or blank strings) are counted in
-        :attr:`Clusters.missing` and left out; each distinct value is one member.
+        :attr:`Clusters.missing` and left out; placeholders (``N/A``, ``NULL``, ``unknown``,
+        ``不详``) and values with no letter, digit or Chinese character (``-``, ``?``) are left
+        out too, listed in :attr:`Clusters.left_out` with the reason; every other distinct value
+        is one member. The order of the values plays no part.
     glossary : Glossary or Normalizer, optional
         Known entities: values the matcher resolves to one are anchored to it first (the cluster
         takes its id and canonical name); the rest are clustered among themselves and may join
@@ -102,7 +107,7 @@ def cluster(
     >>> clusters = aeronorm.cluster(["China Space Foundation", "China Aerospace Foundation",
     ...                              "CASC", "CASIC", None])
     >>> [c.values for c in clusters]
-    [['China Space Foundation', 'China Aerospace Foundation'], ['CASC'], ['CASIC']]
+    [['China Aerospace Foundation', 'China Space Foundation'], ['CASC'], ['CASIC']]
     >>> clusters[0].members[1].evidence.kind, clusters.missing
     ('concept key', 1)
     """
@@ -116,6 +121,10 @@ def cluster(
     check_units(units)
     normalizer = _normalizer(glossary)
     counts, missing = count_values(values)
+    left_out = sorted(((v, n, why) for v, n in counts.items() if (why := left_out_reason(v))),
+                      key=lambda x: (-x[1], x[0]))
+    for v, _, _ in left_out:
+        del counts[v]
     lexicon = normalizer.lexicon if normalizer is not None else _SHIPPED_LEXICON.get()
     calibration = normalizer.calibration if normalizer is not None else DEFAULT_CALIBRATION
     items = prepare_items(counts)
@@ -128,7 +137,9 @@ def cluster(
     joined: set[int] = set()
     if units == "with_parent" and calibration.contained >= threshold:
         joined = roll_up(merger, ev, calibration.contained)
-    return _clusters(merger, items, anchors, normalizer, type, missing, joined)
+    out = _clusters(merger, items, anchors, normalizer, type, missing, joined)
+    out.left_out = left_out
+    return out
 
 
 def _normalizer(glossary: Any) -> Normalizer | None:
@@ -163,13 +174,24 @@ def _index(items: list[Item], lexicon: TermLexicon) -> Index:
         # a place or number in brackets names a more specific entity ("X (Shenzhen) Co.")
         item.specific = frozenset(t.key for aside in item.asides for t in lexicon.tokens(aside)
                                   if t.kind in (Kind.PLACE, Kind.NUMBER))
+        item.form = form_class(item.tokens)
+    # A name without a company form, where the column writes it with two forms that name two
+    # companies (a group and its namesake company), is neither: the matcher abstains between them.
+    for ids in index.concepts.values():
+        group = {int(index.entities[i].id) for i in ids}
+        forms = {items[i].form for i in group if items[i].form is not None}
+        if any(forms_conflict(f, g) for f in forms for g in forms):
+            for i in group:
+                if items[i].form is None and items[i].script != "acronym":
+                    items[i].form_ambiguous = True
     return index
 
 
 def _signature(item: Item) -> tuple[Any, ...]:
-    """What the vetoes read of an item: alike items conflict alike (company forms play no part)."""
-    return (item.script, item.acronym, item.defines, item.specific,
-            tuple(t.text for t in item.tokens if t.kind != Kind.LEGAL))
+    """What the vetoes read of an item: alike items conflict alike."""
+    return (item.script, item.acronym, item.defines, item.specific, item.form, item.form_ambiguous,
+            tuple(t.text for t in item.tokens if t.kind != Kind.LEGAL),
+            tuple(t.key for t in item.tokens) if item.script == "acronym" else ())
 
 
 def _anchor(merger: Merger, items: list[Item], normalizer: Normalizer, type_: str | None
@@ -251,9 +273,14 @@ def _clusters(merger: Merger, items: list[Item], anchors: dict[int, Match], norm
 
 def _members(merger: Merger, items: list[Item], group: list[int], anchors: dict[int, Match]
              ) -> list[Member]:
-    tops = [i for i in group if merger.tree_parent[i] is None]
-    ordered = tops + sorted((i for i in group if merger.tree_parent[i] is not None),
-                            key=lambda i: (-items[i].count, i))
+    def depth(i: int) -> int:
+        d, up = 0, merger.tree_parent[i]
+        while up is not None:
+            d, up = d + 1, merger.tree_parent[up]
+        return d
+
+    # the first member, then those joined to it, then those joined to them ... (most rows first)
+    ordered = sorted(group, key=lambda i: (depth(i), -items[i].count, i))
     out: list[Member] = []
     for i in ordered:
         item = items[i]
@@ -275,7 +302,9 @@ def _members(merger: Merger, items: list[Item], group: list[int], anchors: dict[
 def _canonical(items: list[Item], group: list[int]) -> str:
     """The name the cluster proposes: an English name rather than a romanisation, the most
     frequent, written in mixed case, complete rather than shortened; an acronym or the Chinese
-    name when the cluster has no other."""
+    name when the cluster has no other. Among the spellings of one item (the same up to case,
+    spacing and punctuation), its first (:func:`~aeronorm.clustering.items.spelling_rank`).
+    Ties go to the earlier item, whose place does not depend on the input's order."""
     def rank(i: int) -> tuple[Any, ...]:
         item = items[i]
         text = item.soft or item.text

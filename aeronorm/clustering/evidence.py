@@ -3,10 +3,16 @@ matcher, between two values of a column.
 
 A **conflict** is what the matcher's vetoes say: two names that share words but each keep a
 distinctive word of their own (Technology / Industry, Harbin / Hangzhou, 901 / 902), two
-different acronyms (CASC / CASIC), a name and an acronym other than the one it defines, or a
-place or number in brackets on one side only. The evidence that joins items is found by the
-modules beside this one (:mod:`.keys`, :mod:`.compare`, :mod:`.names`, :mod:`.abbreviations`),
-always by key collision or through the column's inverted index, never over all pairs.
+different acronyms (CASC / CASIC) unless the lexicon reads both as one term (CPC / CCP), a name
+and an acronym other than the one it defines, a place or number in brackets on one side only,
+or two company forms of different families (a group and its namesake company: "X Group Co.,
+Ltd." / "X Company Limited"; a joint-stock 股份有限公司 and a plain 有限公司), as the matcher tells
+them apart (:func:`form_class`); a name with no company form conflicts with every name with one
+when the column writes it with two such forms (the matcher abstains between them).
+
+The evidence that joins items is found by the modules beside this one (:mod:`.keys`,
+:mod:`.compare`, :mod:`.names`, :mod:`.abbreviations`), always by key collision or through the
+column's inverted index, never over all pairs.
 """
 
 from __future__ import annotations
@@ -22,12 +28,13 @@ from ..lexicon.compare import align, spelling_comparable
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.base import SharedTables
 from ..pipeline.calibration import Calibration
+from ..pipeline.companies import company_form_family
 from ..pipeline.fuzzy import FuzzyStage
 from ..text.fold import has_han
 from .items import Item
 from .romanised import read_out
 
-__all__ = ["MAX_WORDS", "ColumnEvidence", "Edge", "comparable"]
+__all__ = ["MAX_WORDS", "ColumnEvidence", "Edge", "comparable", "form_class", "forms_conflict"]
 
 #: Longest name, in tokens, compared word by word (longer ones by their keys only).
 MAX_WORDS = 40
@@ -80,12 +87,16 @@ class ColumnEvidence:
     def _conflict(self, a: Item, b: Item) -> bool:
         own_a = {a.acronym} if a.acronym else set(a.defines)
         own_b = {b.acronym} if b.acronym else set(b.defines)
-        if own_a and own_b and not own_a & own_b:
+        if own_a and own_b and not own_a & own_b and not _one_term(a, b):
             return True  # two acronyms: CASC is not CASIC
         if a.script == "acronym" or b.script == "acronym":
             return False  # an acronym and a name: nothing to compare word by word
         if _unmatched(a.specific, b.tokens) or _unmatched(b.specific, a.tokens):
             return True  # "X (Shenzhen) Co." is a more specific entity than "X Co."
+        if forms_conflict(a.form, b.form):
+            return True  # "X Group Co., Ltd." is not "X Company Limited" (the matcher's rule)
+        if (a.form_ambiguous and b.form is not None) or (b.form_ambiguous and a.form is not None):
+            return True  # "X" is neither when the column has both
         # two Chinese names by their characters, never their pinyin: 天兵 is not 天冰
         return self.vetoed(*_pair_tokens(a, b), romanised=not (a.script == "han" and b.script == "han"))
 
@@ -156,6 +167,40 @@ class ColumnEvidence:
         score, evidence = (s1, e1) if s1 <= s2 else (s2, e2)
         typo = score > 0 and any(s < 1.0 for _, _, s in align(ta, tb))
         return score, evidence, typo
+
+
+def form_class(tokens: Sequence[Tok]) -> tuple[bool, bool, bool] | None:
+    """What a name's company forms say, as the matcher reads them, or None without one:
+    whether one is a group's (集团, "Group", "Corporation": ``company_form_family``), whether one
+    says joint-stock as written (股份, "Joint Stock"), and whether it is a Chinese 有限公司 that
+    does not (which the matcher holds to be another company than a 股份有限公司)."""
+    forms = [t for t in tokens if t.kind == Kind.LEGAL]
+    if not forms:
+        return None
+    stock_markers = dict(load_word_classes().company_form_families)["stock"]
+    group = any(company_form_family(t) == "group" for t in forms)
+    stock = any(m in t.text for t in forms for m in stock_markers)
+    limited = not stock and any("有限" in t.text for t in forms)
+    return group, stock, limited
+
+
+def forms_conflict(a: tuple[bool, bool, bool] | None, b: tuple[bool, bool, bool] | None) -> bool:
+    """Whether two company forms (:func:`form_class`) name two companies: a group and a company
+    that is not one (the matcher's company-form rule between a group and its namesake company:
+    concept_keys ``_by_company_form``), or a joint-stock company and a Chinese 有限公司 that is
+    not one (``stock_form_mismatch``). A name without a company form conflicts with neither."""
+    if a is None or b is None:
+        return False
+    return a[0] != b[0] or (a[1] and b[2]) or (a[2] and b[1])
+
+
+def _one_term(a: Item, b: Item) -> bool:
+    """Whether two acronyms are one term of the lexicon, read as the same Chinese (CPC and CCP
+    are both 中共)."""
+    if a.script != "acronym" or b.script != "acronym" or not a.tokens or not b.tokens:
+        return False
+    ka, kb = {t.key for t in a.tokens}, {t.key for t in b.tokens}
+    return ka == kb and all(has_han(k) for k in ka)
 
 
 def _pair_tokens(a: Item, b: Item) -> tuple[Sequence[Tok], Sequence[Tok]]:

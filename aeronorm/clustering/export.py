@@ -8,7 +8,8 @@
   entity whole (same id, so it replaces the shipped entry and keeps all its data) with the new
   values added.
 * :func:`review_rows`: one row per distinct value, with its cluster and the evidence that
-  joined it (the review CSV, ``Series.aeronorm.cluster()``).
+  joined it (the review CSV, ``Series.aeronorm.cluster()``); the values left out (placeholders,
+  punctuation only) last, with no cluster, evidence ``"left out"`` and the reason.
 * :func:`clusters_html`: each cluster with its evidence, for notebooks and the review page.
 """
 
@@ -61,11 +62,13 @@ class Cluster(Protocol):
     def count(self) -> int: ...
 
 
-__all__ = ["DRAFT_SOURCE", "REVIEW_COLUMNS", "clusters_html", "glossary_json", "glossary_records",
+__all__ = ["DRAFT_SOURCE", "LEFT_OUT", "REVIEW_COLUMNS", "clusters_html", "glossary_json", "glossary_records",
            "glossary_yaml", "review_rows"]
 
 #: ``source`` of the entities of a draft glossary.
 DRAFT_SOURCE = "aeronorm cluster (draft: review before use)"
+#: ``evidence`` of a value left out of clustering in :func:`review_rows` (its ``detail`` says why).
+LEFT_OUT = "left out"
 #: Columns of :func:`review_rows`, in order.
 REVIEW_COLUMNS: tuple[str, ...] = (
     "cluster", "canonical", "zh", "type", "entity_id", "size", "confidence",
@@ -84,7 +87,7 @@ def glossary_records(clusters: Iterable[Cluster], *, min_size: int = 1) -> list[
     >>> import aeronorm
     >>> records = glossary_records(aeronorm.cluster(["China Space Foundation", "China Aerospace Foundation"]))
     >>> records[0]["name"], records[0]["aliases"]
-    ('China Space Foundation', ['China Aerospace Foundation'])
+    ('China Aerospace Foundation', ['China Space Foundation'])
     """
     if isinstance(min_size, bool) or not isinstance(min_size, int):
         raise TypeError(f"min_size must be an int, not {min_size.__class__.__name__}: {min_size!r}")
@@ -204,7 +207,9 @@ def glossary_json(clusters: Iterable[Cluster], *, min_size: int = 1) -> str:
 # -- the review table ---------------------------------------------------------------------------
 def review_rows(clusters: Iterable[Cluster]) -> list[tuple[Any, ...]]:
     """One row per distinct value, in :data:`REVIEW_COLUMNS` order: its cluster's proposal, then
-    the value, its count and the evidence that joined it (empty for the cluster's first value)."""
+    the value, its count and the evidence that joined it (empty for the cluster's first value).
+    Values left out (``clusters.left_out``: placeholders, punctuation only) come last, with no
+    cluster, the evidence :data:`LEFT_OUT` and the reason as the detail."""
     rows = []
     for c in clusters:
         for m in c.members:
@@ -212,6 +217,8 @@ def review_rows(clusters: Iterable[Cluster]) -> list[tuple[Any, ...]]:
             rows.append((c.id, c.canonical, c.zh, c.type, c.entity_id or "", len(c.members), c.confidence,
                          m.value, m.count, ev.kind if ev else "", ev.score if ev else None,
                          (ev.via or "") if ev else "", ev.detail if ev else ""))
+    for value, count, reason in getattr(clusters, "left_out", ()):
+        rows.append(("", "", "", "", "", 0, None, value, count, LEFT_OUT, None, "", reason))
     return rows
 
 
@@ -257,6 +264,13 @@ def clusters_html(clusters: Sequence[Cluster], *, title: str | None = None,
         font = "font-family:system-ui,sans-serif"
         parts.append(f"<h2 style=\"{font};font-size:15px\">Values that stand alone ({rest})</h2>"
                      f"<ul style=\"{font};font-size:13px\">{items}</ul>")
+    left_out = getattr(clusters, "left_out", ())
+    if title is not None and left_out:
+        items = "".join(f"<li>{esc(v)} <span style=\"color:#777\">&times;{n}: {esc(why)}</span></li>"
+                        for v, n, why in left_out)
+        font = "font-family:system-ui,sans-serif"
+        parts.append(f"<h2 style=\"{font};font-size:15px\">Values left out, naming no entity "
+                     f"({len(left_out)})</h2><ul style=\"{font};font-size:13px\">{items}</ul>")
     body = "\n".join(parts)
     if title is None:
         return f"<div class=\"aeronorm-clusters\">{body}</div>"

@@ -12,15 +12,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..batch import is_missing
+from ..resources import data_yaml
 from ..text.fold import ASIDE_RE, fold_key, has_han, has_latin, looks_like_acronym
 from ..text.zh import compact_han
 
 _ASIDE_PUNCT = ' ()[]（）【】"“”'
 
-__all__ = ["Item", "Reading", "acronym_key", "count_values", "prepare_items", "read_value"]
+__all__ = ["LEFT_OUT_PLACEHOLDER", "LEFT_OUT_PUNCTUATION", "Item", "Reading", "acronym_key", "count_values",
+           "left_out_reason", "prepare_items", "read_value"]
+
+#: Why a value is left out of clustering: a cell standing for no value (``placeholders.yaml``).
+LEFT_OUT_PLACEHOLDER = "placeholder, not a name"
+#: Why a value is left out of clustering: no letter, digit or Chinese character.
+LEFT_OUT_PUNCTUATION = "no letter, digit or Chinese character, not a name"
 
 
 @dataclass(slots=True)
@@ -30,11 +38,13 @@ class Item:
     Attributes
     ----------
     position : int
-        Its place among the items (first-seen order).
+        Its place among the items: most rows first, then Latin before acronyms before Chinese,
+        then by folded text; never the order of the input, so the clusters do not depend on it.
     values : list of (str, int)
-        The distinct input values it stands for, with their counts, first seen first.
+        The distinct input values it stands for, with their counts, in :func:`spelling_rank`
+        order (the most frequent, then mixed case, then by code point).
     text : str
-        The value it is compared as (the first seen).
+        The value it is compared as (its first value).
     soft : str
         ``text`` without its redundant asides ("... (BUAA)" -> "..."), or ``text``.
     script : str
@@ -58,6 +68,8 @@ class Item:
     asides: tuple[str, ...] = ()
     tokens: tuple[Any, ...] = field(default=())  # concept tokens of ``soft``, set by the caller
     specific: frozenset[str] = frozenset()  # places and numbers in brackets, set by the caller
+    form: tuple[bool, bool, bool] | None = None  # its company form's class, set by the caller
+    form_ambiguous: bool = False  # no company form, where the column has two that conflict
 
     @property
     def count(self) -> int:
@@ -149,20 +161,64 @@ def read_value(value: str) -> Reading:
 
 
 def prepare_items(counts: Counter[str]) -> list[Item]:
-    """The items of a column's distinct values: values with the same folded key are one item."""
-    by_key: dict[str, Item] = {}
-    items: list[Item] = []
+    """The items of a column's distinct values: values with the same folded key are one item.
+
+    Neither the items nor their values depend on the order of ``counts``: each item's values are
+    in :func:`spelling_rank` order (its text is the first), and the items are sorted by rows,
+    script and folded text."""
+    by_key: dict[str, list[tuple[str, int]]] = {}
     for value, n in counts.items():
-        key = _item_key(value)
-        item = by_key.get(key)
-        if item is not None:
-            item.values.append((value, n))
-            continue
-        r = read_value(value)
-        item = Item(len(items), [(value, n)], r.text, r.soft, r.script, r.acronym, r.defines, r.asides)
-        by_key[key] = item
-        items.append(item)
+        by_key.setdefault(_item_key(value), []).append((value, n))
+    items: list[Item] = []
+    for values in by_key.values():
+        values.sort(key=spelling_rank)
+        r = read_value(values[0][0])
+        items.append(Item(0, values, r.text, r.soft, r.script, r.acronym, r.defines, r.asides))
+    items.sort(key=lambda item: (-item.count, _SCRIPT_ORDER[item.script], fold_key(item.text), item.text))
+    for position, item in enumerate(items):
+        item.position = position
     return items
+
+
+_SCRIPT_ORDER = {"latin": 0, "acronym": 1, "han": 2}
+
+
+def spelling_rank(value: tuple[str, int]) -> tuple[int, int, str]:
+    """How the spellings of one name (the same up to case, spacing and punctuation) are ranked,
+    best first: the most frequent, then mixed case over all capitals or all lower case, then by
+    code point (a stable tie-break).
+
+    Examples
+    --------
+    >>> sorted([("MOON BAKERY", 1), ("Moon Bakery", 1), ("moon bakery", 3)], key=spelling_rank)
+    [('moon bakery', 3), ('Moon Bakery', 1), ('MOON BAKERY', 1)]
+    """
+    text, n = value
+    mixed = text != text.upper() and text != text.lower()
+    return (-n, 0 if mixed else 1, text)
+
+
+def left_out_reason(value: str) -> str:
+    """Why a value names no entity and is left out of clustering, or ``""``: a placeholder
+    (``N/A``, ``NULL``, ``-``, ``unknown``, ``不详``: ``aeronorm/data/placeholders.yaml``), or
+    no letter, digit or Chinese character at all.
+
+    Examples
+    --------
+    >>> left_out_reason("#N/A"), left_out_reason("..."), left_out_reason("Moon Bakery")
+    ('placeholder, not a name', 'no letter, digit or Chinese character, not a name', '')
+    """
+    if not any(c.isalnum() for c in value):
+        return LEFT_OUT_PUNCTUATION
+    if "".join(fold_key(value).split()) in _placeholders():
+        return LEFT_OUT_PLACEHOLDER
+    return ""
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    words = data_yaml("placeholders.yaml")["placeholders"]
+    return frozenset("".join(fold_key(str(w)).split()) for w in words)
 
 
 def _defined(text: str, asides: tuple[str, ...]) -> tuple[str, ...]:

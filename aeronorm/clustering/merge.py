@@ -82,8 +82,10 @@ class Merger:
             return False  # two known entities
         if self._conflicting(ra, rb):
             return False
-        # hang the cluster that has no anchor under the other, through the edge
-        if anchor_b is None:
+        # hang the cluster that has no anchor under the other, through the edge; of two clusters
+        # without one, the smaller under the larger (a value joins a cluster, whichever end of the
+        # edge it is: the order of the items plays no part in which member is the first)
+        if anchor_b is None and (anchor_a is not None or len(self.members[ra]) >= len(self.members[rb])):
             self._reroot(edge.b, edge.a, edge)
         else:
             self._reroot(edge.a, edge.b, edge)

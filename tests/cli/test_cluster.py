@@ -57,6 +57,26 @@ def test_writes_the_draft_glossary_review_table_and_page(tmp_path, capsys):
     assert temp_files(tmp_path) == []
 
 
+def test_placeholders_are_left_out_and_listed_in_the_review_table(tmp_path, capsys):
+    table = tmp_path / "suppliers.csv"
+    write_csv(table, [("supplier",), ("N/A",), ("NULL",), ("null",), ("-",), ("Moon Bakery",),
+                      ("MOON BAKERY",)])
+    draft, review, page = tmp_path / "draft.yaml", tmp_path / "review.csv", tmp_path / "review.html"
+    code, _, err = run(["cluster", str(table), "-c", "supplier", "-o", str(draft), "--review", str(review),
+                        "--html", str(page), "--min-size", "1"], capsys)
+    assert code == 0, err
+    text = draft.read_text(encoding="utf-8")
+    assert "name: Moon Bakery" in text and "N/A" not in text and "id: cluster" not in text
+    assert "null" not in text.lower().replace("'null'", "")
+    with open(review, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    left = {r["value"]: r for r in rows if r["evidence"] == "left out"}
+    assert set(left) == {"N/A", "NULL", "null", "'-"}  # '-' has the formula guard, as every cell
+    assert left["N/A"]["detail"] == "placeholder, not a name" and left["N/A"]["cluster"] == ""
+    assert "Values left out" in page.read_text(encoding="utf-8")
+    assert "4 placeholders or punctuation only (left out" in err
+
+
 def test_the_draft_makes_normalize_map_every_member(tmp_path, capsys):
     table = tmp_path / "suppliers.csv"
     write_csv(table)

@@ -158,6 +158,49 @@ def test_an_acronym_for_words_the_other_spells_out():
 
 
 # -- what stays apart ---------------------------------------------------------------------------
+def test_a_group_never_joins_its_namesake_company():
+    # the matcher tells them apart by their company forms (a group, a company); an address line
+    # after the name changes nothing
+    for values in (["Tianlan Communications Construction Group Co., Ltd., Beijing, China",
+                    "Tianlan Communications Construction Company Limited, Beijing, China"],
+                   ["Tianlan Communications Construction Group Co., Ltd.",
+                    "Tianlan Communications Construction Company Limited"],
+                   ["天澜交通建设集团有限公司", "天澜交通建设股份有限公司"],
+                   ["天澜交通建设股份有限公司", "天澜交通建设有限公司"]):
+        assert len(groups(values)) == 2, values
+
+
+def test_a_name_without_its_company_form_joins_neither_of_two():
+    values = ["Tianlan Communications Construction Group Co., Ltd.",
+              "Tianlan Communications Construction Company Limited", "Tianlan Communications Construction"]
+    assert {"Tianlan Communications Construction"} in groups(values)
+    # one company form in the column: the bare name is that company's
+    assert len(groups(values[1:])) == 1
+
+
+def test_the_spellings_of_one_company_form_still_join():
+    result = groups(["Kestrel Optics Group Co., Ltd.", "Kestrel Optics Group Corporation",
+                     "KESTREL OPTICS GROUP", "Kestrel Optics Co., Ltd.", "Kestrel Optics Company Limited"])
+    assert sorted(map(len, result)) == [2, 3]
+    assert together(result, "Kestrel Optics Group Co., Ltd.", "Kestrel Optics Group Corporation")
+    assert together(result, "Kestrel Optics Co., Ltd.", "Kestrel Optics Company Limited")
+
+
+def test_with_a_glossary_the_values_it_holds_apart_stay_apart_and_the_draft_says_nothing_wrong():
+    glossary = aeronorm.Glossary.from_records([
+        {"id": "tlcg", "name": "Tianlan Communications Construction Group Co., Ltd.",
+         "zh": "天澜交通建设集团有限公司"},
+        {"id": "tlcc", "name": "Tianlan Communications Construction Company Limited",
+         "zh": "天澜交通建设股份有限公司"}])
+    group_line = "Tianlan Communications Construction Group Co., Ltd., Beijing 100088, China"
+    company_line = "Tianlan Communications Construction Company Limited, Beijing, China"
+    clusters = cluster([group_line, company_line], glossary=glossary)
+    assert len(clusters) == 2
+    draft = aeronorm.Normalizer(clusters.to_glossary())
+    assert draft.normalize(group_line) != company_line
+    assert draft.normalize(company_line) != group_line
+
+
 def test_casc_never_joins_casic():
     values = ["China Aerospace Science and Technology Corporation",
               "China Aerospace Science and Industry Corporation", "CASC", "CASIC",
@@ -241,6 +284,22 @@ def test_largest_clusters_come_first_and_ids_are_unique():
     assert len({c.id for c in clusters}) == len(clusters)
 
 
+def test_the_canonical_name_is_the_most_frequent_spelling_then_mixed_case():
+    for values, expected in (
+            (["MOON ENGINE TEST CENTER", "Moon Engine Test Center", "Moon Engine Test Center"],
+             "Moon Engine Test Center"),
+            (["moon bakery co., ltd.", "Moon Bakery Co., Ltd.", "Moon Bakery Co., Ltd."],
+             "Moon Bakery Co., Ltd."),
+            (["moon bakery co., ltd.", "MOON BAKERY CO., LTD.", "Moon Bakery Co., Ltd."],
+             "Moon Bakery Co., Ltd."),
+            (["moon bakery"] * 3 + ["Moon Bakery"], "moon bakery"),  # the most frequent first
+            (["Moon Bakery Co", "Moon Bakery CO"], "Moon Bakery CO")):  # a tie: by code point
+        for column in (values, values[::-1]):
+            (c,) = cluster(column)
+            assert c.canonical == expected, column
+            assert c.members[0].value == expected
+
+
 def test_the_partition_does_not_depend_on_the_order_of_the_column():
     values = ["Northwestern Polytechnical University", "西北工业大学", "Xibei Gongye Daxue", "NWPU",
               "Jade Lake Tracking Station (JLTS)", "JLTS", "CASC", "CASIC", "Quillfern",
@@ -252,6 +311,62 @@ def test_the_partition_does_not_depend_on_the_order_of_the_column():
         shuffled = values[:]
         rng.shuffle(shuffled)
         assert sorted(sorted(g) for g in groups(shuffled)) == expected
+
+
+ORDER_COLUMN = [
+    "Northwestern Polytechnical University", "西北工业大学", "Xibei Gongye Daxue", "NWPU", "NWPU",
+    "Jade Lake Tracking Station (JLTS)", "JLTS", "CASC", "CASIC", "Quillfern", "Quillfern Technology",
+    "Qinghe Space Technology Research Institute", "Qinghe Aerospace Technology Research Institute",
+    # a name two longer ones could take, which veto each other: whichever came first took it
+    "Lumen Optics Technology", "Lumen Optics Industry", "Lumen Optics",
+    "Tianlan Communications Construction Group Co., Ltd.",
+    "Tianlan Communications Construction Company Limited",
+    "Tianlan Communications Construction", "Tianlan Communications Construction Group",
+    # spellings of one name, and names tied on everything
+    "MOON ENGINE TEST CENTER", "Moon Engine Test Center", "moon engine test center",
+    "Tianhe Pharma Corporation", "Tianhe Pharma Co. Ltd", "Kestrel Valley Instruments",
+    "Kestrel Vally Instruments",
+    "Zeta Optics", "Zeta Optic", "N/A", "-", "?", None,
+]
+
+
+GLOSSARY_FOR_ORDER = aeronorm.Glossary.from_records([
+    {"id": "jlts", "name": "Jade Lake Tracking Station", "abbreviations": ["JLTS"]},
+    {"id": "tlcg", "name": "Tianlan Communications Construction Group Co., Ltd."}])
+
+
+def _whole(clusters: Clusters) -> list[tuple]:
+    return [(c.id, c.canonical, c.zh, c.confidence, c.entity_id,
+             tuple((m.value, m.count, m.evidence) for m in c.members)) for c in clusters]
+
+
+@pytest.mark.parametrize("options", [{}, {"units": "with_parent"}, {"glossary": GLOSSARY_FOR_ORDER}],
+                         ids=["default", "with_parent", "glossary"])
+def test_the_clusters_do_not_depend_on_the_order_of_the_column(options):
+    # the same values in any order give the same clusters: members, evidence, canonical names, ids
+    expected = cluster(ORDER_COLUMN, **options)
+    for seed in range(12):
+        shuffled = ORDER_COLUMN[:]
+        random.Random(seed).shuffle(shuffled)
+        got = cluster(shuffled, **options)
+        assert _whole(got) == _whole(expected), seed
+        assert got.left_out == expected.left_out and got.missing == expected.missing
+
+
+def test_placeholders_and_punctuation_are_left_out_with_the_reason():
+    column = ["N/A", "n/a", "#N/A", "NULL", "null", "None", "nil", "unknown", "无", "不详", "-", "?", "...",
+              "-", "Moon Bakery", None]
+    clusters = cluster(column)
+    assert [c.values for c in clusters] == [["Moon Bakery"]]
+    assert clusters.missing == 1
+    reasons = {v: why for v, _, why in clusters.left_out}
+    assert set(reasons) == {v for v in column if v and v != "Moon Bakery"}
+    assert reasons["N/A"] == reasons["不详"] == "placeholder, not a name"
+    assert "no letter" in reasons["-"]
+    assert ("-", 2, reasons["-"]) in clusters.left_out
+    assert not any(c.id.startswith("cluster") for c in cluster(["-", "?", "Moon Bakery"]))
+    # a name holding such a word is a name
+    assert len(cluster(["Unknown Worlds Studio", "Nil Desperandum Trading"])) == 2
 
 
 def test_empty_column():
@@ -338,7 +453,10 @@ def test_a_glossary_of_another_kind_is_refused():
 def test_odd_strings_do_not_crash():
     values = ["\u200b", "()", "(((", "\ud800", "A" * 5000, "中" * 300, "-", "CASC (", "()CASC"]
     clusters = cluster(values)
-    assert sorted(v for c in clusters for v in c.values) == sorted(values)
+    left_out = [v for v, _, _ in clusters.left_out]
+    assert sorted(v for c in clusters for v in c.values) + sorted(left_out) == sorted(
+        v for v in values if v not in left_out) + sorted(left_out)
+    assert set(left_out) == {"\u200b", "()", "(((", "\ud800", "-"}  # no letter, digit or character
 
 
 def test_text_longer_than_a_name_is_compared_by_its_key_only():

@@ -22,8 +22,9 @@ COLUMN = [
     "Jade Lake Tracking Station (JLTS)", "JLTS", "Jade Lake Tracking Station",
     "Qinghe Space Technology Research Institute", "Qinghe Aerospace Technology Research Institute",
     "Quillfern", "Quillfern Technology Co., Ltd.", "Kestrel Valley Instruments", "Kestrel Vally Instruments",
-    "CASC", "CASIC", None, "",
+    "CASC", "CASIC", None, "", "N/A", "-",
 ]
+LEFT_OUT = {"N/A", "-"}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +103,12 @@ def test_review_rows_hold_every_value_once(clusters):
     assert all(len(r) == len(REVIEW_COLUMNS) for r in rows)
     values = [r[REVIEW_COLUMNS.index("value")] for r in rows]
     assert sorted(values) == sorted({v for v in COLUMN if v})
+    # placeholders come last, with no cluster and the reason; they are never drafted
+    left = [r for r in rows if r[REVIEW_COLUMNS.index("evidence")] == "left out"]
+    assert {r[REVIEW_COLUMNS.index("value")] for r in left} == LEFT_OUT and rows[-len(left):] == left
+    assert all(r[0] == "" and r[REVIEW_COLUMNS.index("detail")] for r in left)
+    names = {v for r in glossary_records(clusters) for v in [r["name"], *r.get("aliases", [])]}
+    assert not names & LEFT_OUT
     frame = clusters.to_frame()
     assert list(frame.columns) == list(REVIEW_COLUMNS) and len(frame) == len(rows)
 
