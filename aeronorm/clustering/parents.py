@@ -32,7 +32,10 @@ def qualifies(ev: ColumnEvidence, long: Item, short: Item,
     "X, CALT", "China Academy of Space Technology 513 Research Institute"), the parent named the
     way the column itself names an entity (an acronym it writes or defines, a name it lists):
     the index's reading of a parent's name inside a name as a descriptor, with the column's
-    own entities as the parents. After a comma only what follows it can be the parent."""
+    own entities as the parents. After a comma only what follows it can be the parent. A unit
+    named head first, the English way, is never the parent before a name: "Institute of Optical
+    Imaging Kestrel Academy of Sciences" is the academy's institute, its comma dropped (English
+    names the parent after the unit), and does not join the academy for holding its words."""
     q = [t for t in long.tokens if t.kind != Kind.LEGAL]
     c = [t for t in short.tokens if t.kind != Kind.LEGAL]
     n = len(c)
@@ -51,6 +54,8 @@ def qualifies(ev: ColumnEvidence, long: Item, short: Item,
                 return False
     else:
         return False
+    if before and _head_first(run):
+        return False  # "Institute of X Parent": the bare name is the parent, not the unit
     acronyms, keys = parents
     if len(run) == 1:
         return run[0].text in acronyms  # "AVIC X", "X CALT"
@@ -81,6 +86,12 @@ def parent_of(ev: ColumnEvidence, parent: Item, child: Item) -> bool:
     else:
         return False
     return len(rest) >= 2 and any(t.kind in (Kind.NAME, Kind.NUMBER) for t in rest)
+
+
+def _head_first(tokens: Sequence[Tok]) -> bool:
+    """Whether a name is a unit named head first, the English way ("Institute of Optical
+    Imaging", "School of Astronautics"): its first word names a unit and words follow it."""
+    return len(tokens) >= 2 and unit_word(tokens[0])
 
 
 def _unit(item: Item) -> bool:
