@@ -4,7 +4,9 @@
 * **fuzzy** and **typo**: the fuzzy stage's weighted comparison, scored both ways;
 * **acronym derived**: an acronym written for words the other value spells out;
 * **parent name**: the same name with the name of its parent, which the column names too
-  (:mod:`.parents`).
+  (:mod:`.parents`), read for a pair whichever of the two finds the other among its candidates,
+  whatever else the pair shows: the names qualifying a bare name do not depend on which comes
+  first among the items.
 """
 
 from __future__ import annotations
@@ -33,24 +35,25 @@ def fuzzy_edges(ev: ColumnEvidence, threshold: float) -> Iterator[Edge]:
     rep_items = [ev.item_of[rep.entity] for rep in index.reps]
     parents = parent_names(ev)
     qualified: dict[int, list[int]] = defaultdict(list)  # bare name -> the names qualifying it
+    candidates = [_candidates(ev, item, rep_items) if comparable(item) else [] for item in items]
     for item in items:
-        if not comparable(item):
-            continue
-        for other in _candidates(ev, item, rep_items):
-            if other <= item.position or not comparable(items[other]):
+        for b in candidates[item.position]:
+            other = items[b]
+            if not comparable(other):
                 continue
-            score, evidence, typo = ev.compare(item, items[other])
-            if score >= threshold:
-                kind = "typo" if typo else "fuzzy"
-                yield Edge(round(score, 4), kind, item.position, other, ", ".join(evidence))
-                continue
-            if cal.abbreviation_derived >= threshold:
-                acronym = ev.spelt_out(item, items[other])
-                if acronym:
-                    yield Edge(cal.abbreviation_derived, "acronym derived", item.position, other,
+            if b > item.position:
+                score, evidence, typo = ev.compare(item, other)
+                if score >= threshold:
+                    kind = "typo" if typo else "fuzzy"
+                    yield Edge(round(score, 4), kind, item.position, b, ", ".join(evidence))
+                elif cal.abbreviation_derived >= threshold and (acronym := ev.spelt_out(item, other)):
+                    yield Edge(cal.abbreviation_derived, "acronym derived", item.position, b,
                                f"{acronym} spelt out")
-                    continue
-            for long, short in ((item, items[other]), (items[other], item)):
+            elif item.position in candidates[b]:
+                continue  # read from the other end
+            # a name written with its parent's is read from either end (whichever value finds the
+            # other), whatever else the pair shows: the same evidence whichever comes first
+            for long, short in ((item, other), (other, item)):
                 if qualifies(ev, long, short, parents):
                     qualified[short.position].append(long.position)
     if cal.contained >= threshold:

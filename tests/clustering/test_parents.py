@@ -1,5 +1,5 @@
-"""The "parent name" evidence: a name written with its parent's name joins the bare name, and
-never a unit to its parent body.
+"""The "parent name" evidence: a name written with its parent's name joins the bare name, read
+the same whatever the order of the column, and never a unit to its parent body.
 
 A unit named head first, the English way ("Institute of Optical Imaging"), ends where its
 parent's name begins: "Institute of Optical Imaging Kestrel Academy of Sciences" is the
@@ -10,6 +10,8 @@ Every name here is invented; none comes from the dev set.
 """
 
 from __future__ import annotations
+
+import random
 
 import pytest
 
@@ -67,3 +69,31 @@ def test_a_head_last_parent_before_a_numbered_unit_still_qualifies_it():
     result = groups([long, "513 Optics Laboratory", "Kestrel Valley Space Research Institute"])
     assert together(result, long, "513 Optics Laboratory")
     assert not together(result, long, "Kestrel Valley Space Research Institute")
+
+
+# A column where the long name has more telling neighbours than the bare one: the bare name
+# finds the long one among its candidates, the long one does not find it.
+ORDINALS = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth",
+            "Tenth", "Eleventh", "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth",
+            "Seventeenth", "Eighteenth"]
+CROWDED_LONG = "Kestrel Valley Space Research Institute 513 Optics Laboratory"
+CROWDED = ["513 Optics Laboratory", "Kestrel Valley Space Research Institute",
+           *(f"Kestrel Valley Space Research Institute {w} Laboratory" for w in ORDINALS)]
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_parent_name_join_does_not_depend_on_which_name_has_more_rows(rows):
+    # the pair is compared when either name finds the other: the evidence is the same whichever
+    # of the two comes first among the items (more rows, or first in the column)
+    result = groups([CROWDED_LONG] * rows + CROWDED)
+    assert together(result, CROWDED_LONG, "513 Optics Laboratory")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_parent_name_joins_are_the_same_in_any_order(seed):
+    values = [CROWDED_LONG, *CROWDED, f"{INSTITUTE} {ACADEMY}", ACADEMY, INSTITUTE,
+              f"{ACADEMY} {INSTITUTE}", f"{SCHOOL} {UNIVERSITY}", UNIVERSITY]
+    expected = sorted(map(sorted, groups(values)))
+    shuffled = values[:]
+    random.Random(seed).shuffle(shuffled)
+    assert sorted(map(sorted, groups(shuffled))) == expected
