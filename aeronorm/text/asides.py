@@ -12,10 +12,15 @@ from .pinyin import split_syllables
 __all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
 
 _SPACES = re.compile(r"\s+")
-_AKA = re.compile(r"^\W*(a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.)\b", re.IGNORECASE)
+# (the Chinese notes: 以下简称 "hereinafter", 又称 "also called", 原名 "formerly")
+_ZH_AKA = r"以下简称|简称|又称|下称|原名|原称|曾用名|全称"
+_AKA = re.compile(rf"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|hereinafter)\b|{_ZH_AKA})",
+                  re.IGNORECASE)
 # the note's words before the name it gives: "also known as", "formerly called", "a.k.a."
 _AKA_WORDS = re.compile(r"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as"
-                        r"|the|previously|originally)\b\W*)+", re.IGNORECASE)
+                        rf"|the|previously|originally|hereinafter|referred|to)\b\W*|(?:{_ZH_AKA})[为:：]?\W*)+",
+                        re.IGNORECASE)
+_QUOTES = " \"'“”‘’「」『』"
 _ITEMS = re.compile(r"\s*[,;\uff0c\uff1b]\s*")
 _MAX_ACRONYM = 8
 
@@ -78,7 +83,7 @@ def aside_items(aside: str) -> tuple[str, ...]:
     >>> aside_items("a.k.a. Xiling Orbital"), aside_items("a.k.a., Xiling Orbital")
     (('Xiling Orbital',), ('Xiling Orbital',))
     """
-    items = (_AKA_WORDS.sub("", item).strip() for item in _ITEMS.split(aside.strip(" ()[]（）【】")))
+    items = (_AKA_WORDS.sub("", item).strip(_QUOTES) for item in _ITEMS.split(aside.strip(" ()[]（）【】")))
     return tuple(item for item in items if item)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from aeronorm.text.asides import is_redundant_aside, without_redundant_asides
+from aeronorm import Glossary, Normalizer
+from aeronorm.text.asides import aside_items, is_redundant_aside, without_redundant_asides
 
 
 @pytest.mark.parametrize(("aside", "redundant"), [
@@ -12,6 +13,9 @@ from aeronorm.text.asides import is_redundant_aside, without_redundant_asides
     ('("Qinglan Tech")', True),
     ("（“青岚科技”）", True),
     ("(a.k.a. Qinglan Aerospace)", True),
+    ("(以下简称“青岚科技”)", True),  # the notes of Chinese filings: "hereinafter", "also called"
+    ("（又称青岚航天）", True),
+    ('(hereinafter "Qinglan")', True),
     ("(Xi'an)", False),         # a place: a more specific entity
     ("(No. 2)", False),
     ("(Shenzhen) ", False),
@@ -55,3 +59,17 @@ def test_a_lower_case_name_with_its_acronym_in_brackets_matches():
     ]))
     assert n.match("qinmao orbital tracking network (qotn)").entity_id == "qotn"
     assert n.match("qinmao orbital tracking network (xsa)") is None  # the aside names another
+
+
+def test_a_chinese_note_gives_its_name_without_quotes():
+    assert aside_items("以下简称“青岚科技”") == ("青岚科技",)
+    assert aside_items("原名：青岚航天") == ("青岚航天",)
+
+
+def test_a_name_with_its_chinese_note_matches_unless_the_note_names_another():
+    n = Normalizer(Glossary.from_records([
+        {"id": "qinglan", "name": "Qinglan Technology Co., Ltd.", "zh": "青岚科技股份有限公司",
+         "zh_aliases": ["青岚科技"]},
+        {"id": "hongshan", "name": "Hongshan Rocket Co., Ltd.", "zh": "红山火箭有限公司"}]))
+    assert n.match("青岚科技股份有限公司(以下简称“青岚科技”)").entity_id == "qinglan"
+    assert n.match("青岚科技股份有限公司(以下简称“红山火箭有限公司”)") is None
