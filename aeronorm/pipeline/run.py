@@ -213,10 +213,14 @@ class Pipeline:
             own = [t for t in name if t.kind != Kind.LEGAL and t.key not in scope]
             if len(own) == 1 and not own[0].keys.isdisjoint(concepts):
                 alone.append(any(t.kind == Kind.LEGAL for t in name))
-        if alone and all(alone) and not any(t.kind == Kind.LEGAL for t in tokens):
+        formed = any(t.kind == Kind.LEGAL for t in tokens)
+        if alone and all(alone) and not formed:
             return "one word the glossary writes only with a company form after it"
-        # (a word no name of the entity is alone, "Galaxy" for Galaxy Space, is a brand's first
-        # word as often as a common one: "Space Pioneer", "Deep Blue" name their companies)
+        if not alone and not formed and " " not in word.text and word.kind != Kind.PLACE \
+                and entity.type != "place":
+            # "Galaxy" for Galaxy Space, "Yinhe" for Yinhe Hangtian: one common word is a part of
+            # many names (a phrase of them, "Space Pioneer", "Deep Blue", still names its brand)
+            return f"one common word, and no name of {entity.name!r} is that word alone"
         return ""
 
     def _common(self, word: Tok) -> bool:
@@ -348,7 +352,8 @@ class Pipeline:
             # a joint-stock company is its own body: a group's listed company, or another
             # company's name ending in the group's (星际荣耀航天科技集团股份有限公司)
             return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
-        one_word = self._one_common_word(query, outcome.entity) if outcome.method != "exact" else ""
+        one_word = self._one_common_word(query, outcome.entity) \
+            if outcome.method not in ("exact", "abbreviation") else ""
         if one_word:
             # "Galaxy" for Galaxy Space, 长城 / "Great Wall" where the glossary writes 长城公司:
             # alone, the word is a common one or a brand many bodies share (Great Wall Motors)

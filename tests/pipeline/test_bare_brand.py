@@ -73,3 +73,21 @@ SHORTENED = [
 def test_a_common_word_and_a_form_is_a_phrase(query, expected):
     n = Normalizer(Glossary.from_records(SHORTENED))
     assert _id(n, query) == expected
+
+
+# One common word that no name of the entity is alone ("Galaxy" for Galaxy Orbit): a part of many
+# names; a phrase of common words ("Silver Arrow") or a coined word still names its brand.
+PARTS = [
+    {"id": "galaxy-orbit", "name": "Galaxy Orbit Technology", "zh": "银河轨道科技"},
+    {"id": "silver-arrow", "name": "Silver Arrow Aerospace"},
+    {"id": "zorvex-orbit", "name": "Zorvex Orbit Technology"},
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Galaxy", None), ("Yinhe", None), ("galaxy", None),
+    ("Galaxy Orbit", "galaxy-orbit"), ("Silver Arrow", "silver-arrow"), ("Zorvex", "zorvex-orbit"),
+])
+def test_one_common_word_is_part_of_many_names(query, expected):
+    n = Normalizer(Glossary.from_records(PARTS))
+    assert _id(n, query) == expected
