@@ -142,9 +142,10 @@ def company_form_family(tok: Tok) -> str:
 
 def stock_form_mismatch(tokens: Sequence[Tok], entity: Entity, lexicon: TermLexicon) -> str:
     """The query's joint-stock form as written (股份, "Joint Stock") when no name of ``entity``
-    says joint-stock, or ``""``: 航天科技集团股份有限公司 is not the group (中国航天科技集团有限公司)
-    but a listed company, or another body's name ending in the group's. (The other way round says
-    little: writers drop 股份 from a joint-stock company's name, and "Co., Ltd." renders both.)"""
+    says joint-stock, or ``""``: for a group, 航天科技集团股份有限公司 is not the group (中国航天科技
+    集团有限公司) but a listed company, or another body's name ending in the group's (the caller
+    asks it of groups: a company's own 股份 is often its newer form). The other way round says
+    little: writers drop 股份 from a joint-stock company's name, and "Co., Ltd." renders both."""
     stock = next((t.text for t in tokens if t.kind == Kind.LEGAL and _says_stock(t)), "")
     if not stock:
         return ""

@@ -346,11 +346,13 @@ class Pipeline:
             asked, own = body_ending(query.core or query.text), body_ending(outcome.entity.zh)
             if asked and own and not (asked.endswith(own) or own.endswith(asked)):
                 return f"the query is a {asked}; {outcome.entity.name!r} is a {own}", ()
+        group_entity = any(outcome.entity.id in g.get() for g in (self.zh_groups_only, self.groups_only))
         stock = stock_form_mismatch(query.tokens(self.index.lexicon, query.text), outcome.entity,
-                                    self.index.lexicon) if outcome.method != "exact" else ""
+                                    self.index.lexicon) if outcome.method != "exact" and group_entity else ""
         if stock:
-            # a joint-stock company is its own body: a group's listed company, or another
-            # company's name ending in the group's (星际荣耀航天科技集团股份有限公司)
+            # a joint-stock company named after a group is its own body: the group's listed
+            # company, or another company's name ending in the group's (星际荣耀航天科技集团股份
+            # 有限公司); a company's own 股份 is often its newer form (X信息股份有限公司)
             return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
         one_word = self._one_common_word(query, outcome.entity) \
             if outcome.method not in ("exact", "abbreviation") else ""

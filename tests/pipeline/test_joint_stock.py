@@ -1,5 +1,6 @@
-"""A joint-stock company (股份有限公司, "Joint Stock Co.") is its own body: a group's listed company,
-or another company whose name ends in the group's short name. The other way round decides
+"""A joint-stock company (股份有限公司, "Joint Stock Co.") named after a group is its own body: the
+group's listed company, or another company whose name ends in the group's short name (a
+company's own 股份 is often its newer form). The other way round decides
 nothing: writers drop 股份, an English "Co., Ltd." renders both forms and 公司 is written for any.
 Every name here is invented."""
 
@@ -15,6 +16,7 @@ RECORDS = [
     {"id": "orion-group", "name": "China Orion Rocketry Group Co., Ltd.", "zh": "中国猎户火箭集团有限公司",
      "zh_aliases": ["猎户火箭集团"]},
     {"id": "orion-sat", "name": "Orion Satellite Co., Ltd.", "zh": "猎户卫星股份有限公司"},
+    {"id": "orion-comm", "name": "Orion Communications Co., Ltd.", "zh": "猎户通信有限公司"},
 ]
 
 
@@ -42,6 +44,7 @@ def test_another_form_names_another_company(n, query):
     ("猎户卫星有限公司", "orion-sat"),  # and writers drop 股份
     ("Orion Satellite Co., Ltd.", "orion-sat"),
     ("Orion Satellite Joint Stock Co., Ltd.", "orion-sat"),  # its Chinese name says so
+    ("猎户通信股份有限公司", "orion-comm"),  # a company's (not a group's) newer form
 ])
 def test_the_form_it_is_named_with_still_matches(n, query, expected):
     assert _id(n, query) == expected
