@@ -290,7 +290,7 @@ class FuzzyStage:
         naming = [t for t in tokens if t.kind != Kind.LEGAL]
         return bool(naming) and all(
             t.kind in (Kind.NAME, Kind.GENERIC) and t.key != t.text and not lex.is_proper(t)
-            and lex.common_phrase(t.text) for t in naming)
+            and (lex.common_phrase(t.text) or lex.knows(t.text)) for t in naming)
 
     def _short_form(self, entity: int, alias: str) -> bool:
         """Whether a Chinese alias is a short form of the entity's Chinese name: shorter, and

@@ -195,22 +195,24 @@ class Pipeline:
         return True
 
     def _one_common_word(self, query: Query, entity: Entity) -> str:
-        """Why a name that is one common word (scope words aside) is not ``entity``'s, or
+        """Why a name that is one common word (a company form aside) is not ``entity``'s, or
         ``""``: a common word ("Great Wall", 长城, the pinyin of one, "Changcheng") or two Chinese
         characters that the glossary writes only with a company form after it (长城公司) names no
-        body without one (Great Wall Motors, the wall itself). A coined brand (Inspur) is no
-        common word."""
+        body without one (Great Wall Motors, the wall itself); and one common word that no name
+        of the entity is alone ("Galaxy" of Galaxy Space) is a part of many names. A coined
+        brand (Inspur) is no common word."""
         lex = self.index.lexicon
         tokens = query.tokens(lex, query.text)
+        # (a scope word the query writes is one of its name's: "China Rocket" is China Rocket Co.)
+        naming = [t for t in tokens if t.kind != Kind.LEGAL]
         scope = load_chinese_words().scope_words
-        naming = [t for t in tokens if t.kind != Kind.LEGAL and t.key not in scope]
         if len(naming) != 1 or not self._common(naming[0]):
             return ""
         word = naming[0]
         concepts = word.keys | lex.pinyin_concepts(word.text.replace(" ", ""))
         alone = []  # for each name of the entity that is the word alone: whether it has a form
         for name in (*map(lex.read, entity.english_names()), *map(lex.read_zh, entity.chinese_names())):
-            own = [t for t in name if t.kind != Kind.LEGAL and t.key not in scope]
+            own = [t for t in name if t.kind != Kind.LEGAL and t.key not in scope]  # (PLA X is X)
             if len(own) == 1 and not own[0].keys.isdisjoint(concepts):
                 alone.append(any(t.kind == Kind.LEGAL for t in name))
         formed = any(t.kind == Kind.LEGAL for t in tokens)
