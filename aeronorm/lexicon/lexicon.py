@@ -516,6 +516,14 @@ class TermLexicon:
         """Lexicon morphemes whose pinyin is ``word`` (``keji`` -> {科技})."""
         return self._pinyin.get().get(word, set()) if word.isalpha() else set()
 
+    def warm(self) -> None:
+        """Build the lexicon's lazy tables now (the pinyin and renderings look-ups, the phrase
+        trie and the Chinese prefixes)."""
+        self._pinyin.get()
+        self._renderings.get()
+        self._trie.get()
+        self._zh_prefixes.get()
+
     def renderings_of(self, zh: str) -> tuple[str, ...]:
         """The English renderings the lexicon's terms give a Chinese word (长城 -> Great Wall)."""
         return self._renderings.get().get(zh, ())

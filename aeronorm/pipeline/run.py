@@ -90,6 +90,7 @@ class Pipeline:
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
+        self.index.lexicon.warm()
         for stage in self.stages.values():
             stage.warm()
         self.mender.get()
@@ -198,9 +199,9 @@ class Pipeline:
         """Why a name that is one common word (a company form aside) is not ``entity``'s, or
         ``""``: a common word ("Great Wall", 长城, the pinyin of one, "Changcheng") or two Chinese
         characters that the glossary writes only with a company form after it (长城公司) names no
-        body without one (Great Wall Motors, the wall itself); and one common word that no name
-        of the entity is alone ("Galaxy" of Galaxy Space) is a part of many names. A coined
-        brand (Inspur) is no common word."""
+        body without one (Great Wall Motors, the wall itself); and one common English word that
+        no name of the entity is alone ("Galaxy" of Galaxy Space) is a part of many names. A
+        coined brand (Inspur) is no common word."""
         lex = self.index.lexicon
         tokens = query.tokens(lex, query.text)
         # (a scope word the query writes is one of its name's: "China Rocket" is China Rocket Co.)
@@ -219,9 +220,10 @@ class Pipeline:
         if alone and all(alone) and not formed:
             return "one word the glossary writes only with a company form after it"
         if not alone and not formed and " " not in word.text and word.kind != Kind.PLACE \
-                and entity.type != "place":
-            # "Galaxy" for Galaxy Space, "Yinhe" for Yinhe Hangtian: one common word is a part of
-            # many names (a phrase of them, "Space Pioneer", "Deep Blue", still names its brand)
+                and entity.type != "place" and lex.common_phrase(word.text):
+            # "Galaxy" for Galaxy Space: one common English word is a part of many names (a
+            # phrase of them, "Space Pioneer", "Deep Blue", still names its brand, and so does a
+            # romanised word, "Yinhe", "Xingyun": in English, a transliteration is a name)
             return f"one common word, and no name of {entity.name!r} is that word alone"
         return ""
 
