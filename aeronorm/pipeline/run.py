@@ -197,7 +197,7 @@ class Pipeline:
 
     def _one_common_word(self, query: Query, entity: Entity) -> str:
         """Why a name that is one common word (a company form aside) is not ``entity``'s, or
-        ``""``: a common word ("Great Wall", 长城, the pinyin of one, "Changcheng") or two Chinese
+        ``""``: a common word ("Great Wall", 长城; not a romanised one, "Changcheng") or two Chinese
         characters that the glossary writes only with a company form after it (长城公司) names no
         body without one (Great Wall Motors, the wall itself); and one common English word that
         no name of the entity is alone ("Galaxy" of Galaxy Space) is a part of many names. A
@@ -228,14 +228,13 @@ class Pipeline:
         return ""
 
     def _common(self, word: Tok) -> bool:
-        """Whether a word is a common one: English words of the common list, the pinyin of a
-        common Chinese word, a Chinese word the lexicon renders so, or two Chinese characters."""
+        """Whether a word is a common one: English words of the common list, a Chinese word the
+        lexicon renders so, or two Chinese characters."""
         lex = self.index.lexicon
         if has_han(word.text):
             return len(word.text) < MIN_SHORTENED or lex.common_word(word.text)
-        if lex.common_phrase(word.text):
-            return True
-        return any(map(lex.common_word, lex.pinyin_concepts(word.text.replace(" ", ""))))
+        # (a romanised word, "Xingyun", "Changcheng", is a name in English whatever it spells)
+        return lex.common_phrase(word.text)
 
     def _has_company_form(self, query: Query) -> bool:
         return any(t.kind == Kind.LEGAL for t in query.tokens(self.index.lexicon, query.text))
@@ -359,7 +358,7 @@ class Pipeline:
             # 有限公司); a company's own 股份 is often its newer form (X信息股份有限公司)
             return f"the query's company form ({stock}) is not one {outcome.entity.name!r} is named with", ()
         one_word = self._one_common_word(query, outcome.entity) \
-            if outcome.method not in ("exact", "abbreviation") else ""
+            if outcome.method not in ("exact", "abbreviation") and not looks_like_acronym(query.text) else ""
         if one_word:
             # "Galaxy" for Galaxy Space, 长城 / "Great Wall" where the glossary writes 长城公司:
             # alone, the word is a common one or a brand many bodies share (Great Wall Motors)

@@ -31,8 +31,7 @@ def n() -> Normalizer:
 
 
 @pytest.mark.parametrize("query", [
-    "银河", "中国银河", "銀河", "Galaxy", "GALAXY", "泽沃",
-    "Yinhe",  # the pinyin of the common word
+    "银河", "中国银河", "銀河", "Galaxy", "泽沃",
 ])
 def test_the_word_alone_names_no_body(n, query):
     assert _id(n, query) is None
@@ -44,6 +43,7 @@ def test_the_word_alone_names_no_body(n, query):
     ("Galaxy Company", "galaxy-launch"),
     ("Galaxy Co.", "galaxy-launch"),
     ("Galaxy Launch Services", "galaxy-launch"),  # more than the one word
+    ("Yinhe", "galaxy-launch"),  # a romanised word is a name in English
     ("泽沃有限公司", "zewo"),
     ("Zorvex", "zorvex"),  # a coined brand alone
     ("泽沃达", "zewoda"),
