@@ -19,9 +19,15 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
                           "our", "your", "my", "whose", "each", "every", "any", "no", "which", "what"})
 _SENTENCE_END = re.compile(r"(?:^|[.!?]['\"\u2019\u201d)]*|\n)\s*$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
-# a determiner, then one or two words in lower case (no function word: "the ministry and CASC")
+# a determiner, then a word in lower case, an adverb in -ly before it ("the newly formed") or
+# another joined by "and" ("the old and new"), no other function word ("the ministry and CASC"),
+# quotation marks aside ('the "new" COSTIND'); not two words ("the government split COSTIND": a
+# noun and its verb)
+_FUNCTION = r"(?!(?:and|or|of|to|by|with|for|in|on|at|from|as|than)\b)"
 _ADJECTIVES_BEFORE = re.compile(
-    r"(?:^|\s)([A-Za-z]+)(?:\s+(?!(?:and|or|of|to|by|with|for|in|on|at|from|as|than)\b)[a-z][a-z-]*){1,2}\s+$")
+    rf"(?:^|\s)([A-Za-z]+)(?:\s+{_FUNCTION}[a-z][a-z-]*ly)?(?:\s+{_FUNCTION}[a-z][a-z-]*\s+(?:and|or))?"
+    rf"\s+{_FUNCTION}[a-z][a-z-]*\s+$")
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019']")
 _COMPANY_END = re.compile(r"(?:co|ltd|limited|inc|llc|plc|corp)\.?$", re.IGNORECASE)
 
 
@@ -100,7 +106,7 @@ def article_before(text: str, start: int, written: str, name: str) -> str:
                 word in load_text_cues().apposition_nouns:
             return ""  # "the space contractor CASC": the description is its article
         # "The new CASIC-IT": a determiner and an adjective or two in lower case right before it
-        adjectives = _ADJECTIVES_BEFORE.search(before)
+        adjectives = _ADJECTIVES_BEFORE.search(_QUOTE_MARKS.sub("", before))
         if adjectives and adjectives.group(1).casefold() in _DETERMINERS:
             return ""
     return "the "

@@ -38,6 +38,7 @@ class TextCues:
     generic_posts: frozenset[str] = frozenset()
     naming_list_words: frozenset[str] = frozenset()
     level_adjectives: frozenset[str] = frozenset()
+    meaning: tuple[tuple[str, ...], ...] = ()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -70,6 +71,7 @@ def load_text_cues() -> TextCues:
         national_suffixes=tuple(sorted({_words(s) for s in raw["national_suffixes"]}, key=len, reverse=True)),
         naming=tuple(sorted({tuple(w for w in _words(s) if w not in _ARTICLES) for s in raw["naming_cues"]},
                             key=len, reverse=True)),
+        meaning=tuple(sorted({_words(s) for s in raw["meaning_cues"]}, key=len, reverse=True)),
         article_heads=words("article_heads"),
         article_of_heads=words("article_of_heads"),
         article_followers=words("article_followers"),

@@ -30,6 +30,7 @@ from rapidfuzz.distance import OSA
 from ..lexicon import stem
 from ..lexicon.word_classes import load_word_classes
 from ..text.fold import has_han, is_han_char
+from .article import modifies_next
 from .cues import load_text_cues, read_aka
 
 __all__ = ["in_script_slot", "is_plural", "keeps_meaning", "keeps_rank", "named_as_such", "owner_stated",
@@ -40,6 +41,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LOOK_BACK = 80  # characters around a mention searched for words a rewrite would double
 _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)")  # the word after a mention, in lower case
+_CLAUSE_END = re.compile(r"[.,;:!?()\[\]\u3002\uff0c]")
+_LAST_LOWER = re.compile(r"\b([a-z][a-z-]+)\s*$")
 # A citation's year and volume after a name: a journal's title ("..., 2025, 45(1): 1-11",
 # "2024; 12 (3)"), whatever body its words name.
 _CITED = re.compile(r"[,.]?\s*(?:19|20)\d\d\s*[,;]\s*(?:vol\.?\s*)?\d+\s*\(\s*\d+\s*\)", re.IGNORECASE)
@@ -304,7 +307,13 @@ def named_as_such(text: str, start: int) -> bool:
     if words and any(words[-len(cue) :] == cue for cue in _cues_ending(cues.naming).get(words[-1], ())
                      if len(cue) <= len(words)):
         return True
+    if words and before.rstrip()[-1:] in _OPENING_QUOTES and any(
+            words[-len(cue) :] == cue for cue in cues.meaning if len(cue) <= len(words)):
+        return True  # "literally means 'Thousand Sails'": a meaning, given as a name
     return _listed_after_a_cue(text, start, cues.naming, cues.naming_list_words)
+
+
+_OPENING_QUOTES = "\"'\u2018\u201c"
 
 
 @cache
@@ -335,7 +344,9 @@ def _listed_after_a_cue(text: str, start: int, naming: tuple[tuple[str, ...], ..
                if len(cue) <= k + 1):
             return True
         prose = t[:1].isalpha() and t == t.casefold() and t.isascii() and folded[k] not in list_words
-        if prose or t.isdigit():
+        # (a name's number, as institutes, bases and factories have: "Base 067", not "April 24")
+        named = t.isdigit() and len(t) == 3 and k > 0 and tokens[k - 1][:1].isupper()
+        if prose or (t.isdigit() and not named):
             return False  # a word of prose, or a number ("in 1999"): the list (if any) has ended
     return False
 
@@ -359,8 +370,16 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
     # a word the new name adds that the text writes right after the mention, in lower case: the
     # mention modifies it ("Beidou satellite navigation system", "BeiDou system navigation")
     nxt = _NEXT_LOWER.match(text, end)
-    if nxt and any(_same_word(stem(nxt.group(1)), w) for w in set(theirs) - set(mine)):
+    added = set(theirs) - set(mine)
+    if nxt and any(_same_word(stem(nxt.group(1)), w) for w in added):
         return True
+    if nxt and modifies_next(text, end):
+        # a modifier of a longer noun phrase whose head is the word the new name adds ("its Tianqi
+        # low-Earth orbit ... constellation"): the name would say it twice
+        phrase = _CLAUSE_END.split(text[end : end + 100], maxsplit=1)[0]
+        last = _LAST_LOWER.search(phrase)  # the phrase's last word, its head noun
+        if last and stem(last.group(1)) in {stem(a) for a in added}:
+            return True
     if not mine or at < 0:
         # the mention is not written inside the new name; its first words may still be the text's
         # last ones ("the Long March CZ-2F": "Long March Long March 2F")

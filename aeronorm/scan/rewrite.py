@@ -121,6 +121,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "“千帆星座”是继央企...", "据 CASC 消息": a name in a Chinese sentence is the writer's;
             # an English name written into it would make the sentence half English
             new = m.text
+        elif has_han(m.text) and _beside_itself(text, mentions, i):
+            # "中国卫通集团股份有限公司\nChina Satellite Communications Co., Ltd.": the text writes the
+            # name in both scripts (a bilingual heading); the Chinese is the writer's
+            new = m.text
         elif i and mentions[i - 1].entity_id == m.entity_id and (
                 _glossed(text, mentions[i - 1].end, m.start, m.end)
                 or _OPEN_BRACKET.fullmatch(text, mentions[i - 1].end, m.start)
@@ -412,6 +416,18 @@ def _parent_follows(text: str, mentions: Sequence[Mention], i: int, index: Index
 
 
 _BRACKETS = re.compile(r"[(（][^()（）]*[)）]")
+
+
+def _beside_itself(text: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether mention ``i`` has a mention of the same entity next to it, with only spaces, line
+    breaks or a slash between: the text writes the name twice, in two scripts."""
+    m = mentions[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(mentions) and mentions[j].entity_id == m.entity_id:
+            a, b = sorted((mentions[j], m), key=lambda x: x.start)
+            if not text[a.end : b.start].strip(" \t\r\n/|"):
+                return True
+    return False
 
 
 def _in_chinese_prose(text: str, start: int, end: int, *, latin: bool = False) -> bool:

@@ -280,3 +280,49 @@ def test_the_body_itself_is_still_rewritten(journal):
         "The China Orbital Science and Technology Corporation won a contract."
     assert str(journal.normalize_text("COTC won in 2025, 45 (1) units were sold.")).startswith(
         "The China Orbital Science and Technology Corporation won in 2025")
+
+
+# An invented entity named in two scripts, and a constellation whose name adds its head noun.
+MORE = [
+    {"id": "lanyu", "name": "Lanyu Orbital Technology Co., Ltd.", "zh": "蓝宇轨道科技有限公司",
+     "type": "org"},
+    {"id": "xinghai", "name": "Xinghai", "aliases": ["Star Sea"], "type": "program"},
+    {"id": "tianlan", "name": "Tianlan Constellation", "aliases": ["Tianlan"], "type": "program"},
+    {"id": "coi", "name": "Commission for Orbital Industry", "abbreviations": ["COI"], "type": "org"},
+    {"id": "mosi", "name": "Ministry of Orbital Science and Industry", "abbreviations": ["MOSI"],
+     "type": "org"},
+    {"id": "dpo", "name": "Deep Propulsion Academy", "aliases": ["Academy of Space Propellant"],
+     "type": "org"},
+]
+
+
+@pytest.fixture(scope="module")
+def more() -> Normalizer:
+    return Normalizer(Glossary.from_records(MORE))
+
+
+@pytest.mark.parametrize("text", [
+    # a meaning given as a name, in quotation marks
+    "Xinghai literally means ‘Star Sea’ in English.",
+    'Xinghai means "Star Sea".',
+    # a list of other names a cue opens, numbers of names in it ("Base 067")
+    "Other Name: 深推院; Base 067; Academy of Space Propellant; Star Engine Works",
+    # a modifier of a longer noun phrase whose head the canonical name adds
+    "The firm runs its Tianlan low-orbit narrow-band Internet of Things constellation.",
+    # a bilingual heading: the Chinese is the writer's
+    "蓝宇轨道科技有限公司\nLanyu Orbital Technology Co., Ltd.\n",
+])
+def test_what_the_text_says_of_a_name_is_kept(more, text):
+    assert more.normalize_text(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It means MOSI will grow.", "It means the Ministry of Orbital Science and Industry will grow."),
+    ("In 1998, the government split COI into two bodies.",
+     "In 1998, the government split the Commission for Orbital Industry into two bodies."),
+    ('They formed the "new" COI in 1998.', 'They formed the "new" Commission for Orbital Industry in 1998.'),
+    ("The old and new COI merged.", "The old and new Commission for Orbital Industry merged."),
+    ("China named April 24 as Star Sea Day.", "China named April 24 as Star Sea Day."),
+])
+def test_articles_and_cues_around_an_expanded_acronym(more, text, expected):
+    assert more.normalize_text(text) == expected
