@@ -59,6 +59,8 @@ def ids(normalizer, text):
     ("遥感四十一号卫星发射成功。", "term-remote-sensing"),
     ("他任总经理助理。", "title-general-manager"),
     ("星光遥感与数字海洋研究所成立。", "term-remote-sensing"),  # a field's word in a name
+    ("武汉星光卫星发射中心建成。", "wuhan"),  # 发射 is a word of names as well as a verb
+    ("他是一级主任科员。", "title-director"),  # a rank, not the post
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
