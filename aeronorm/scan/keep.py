@@ -43,6 +43,8 @@ _SENTENCE_END = re.compile(r"[.!?;:\n]\s")
 _NEXT_LOWER = re.compile(r"\s+([a-z][a-z-]+)")  # the word after a mention, in lower case
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\u3002\uff0c]")
 _LAST_LOWER = re.compile(r"\b([a-z][a-z-]+)\s*$")
+_PHRASE_BREAKS = frozenset({"the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her",
+                            "is", "are", "was", "were", "has", "have", "had", "will", "to"})
 # A citation's year and volume after a name: a journal's title ("..., 2025, 45(1): 1-11",
 # "2024; 12 (3)"), whatever body its words name.
 _CITED = re.compile(r"[,.]?\s*(?:19|20)\d\d\s*[,;]\s*(?:vol\.?\s*)?\d+\s*\(\s*\d+\s*\)", re.IGNORECASE)
@@ -378,7 +380,11 @@ def _doubles(text: str, start: int, end: int, written: str, new: str) -> bool:
         # low-Earth orbit ... constellation"): the name would say it twice
         phrase = _CLAUSE_END.split(text[end : end + 100], maxsplit=1)[0]
         last = _LAST_LOWER.search(phrase)  # the phrase's last word, its head noun
-        if last and stem(last.group(1)) in {stem(a) for a in added}:
+        words = _WORD.findall(phrase.casefold())
+        # (one noun phrase: no determiner or verb-like word before its head, "CASIC actively
+        # developed the ... industry" is a clause)
+        if last and stem(last.group(1)) in {stem(a) for a in added} and len(words) <= 10 and not any(
+                w in _PHRASE_BREAKS or w.endswith(("ed", "ly")) for w in words):
             return True
     if not mine or at < 0:
         # the mention is not written inside the new name; its first words may still be the text's

@@ -293,6 +293,8 @@ MORE = [
      "type": "org"},
     {"id": "dpo", "name": "Deep Propulsion Academy", "aliases": ["Academy of Space Propellant"],
      "type": "org"},
+    {"id": "osic", "name": "Orbital Science and Industry Corporation Limited", "abbreviations": ["OSIC"],
+     "type": "org"},
 ]
 
 
@@ -323,6 +325,10 @@ def test_what_the_text_says_of_a_name_is_kept(more, text):
     ('They formed the "new" COI in 1998.', 'They formed the "new" Commission for Orbital Industry in 1998.'),
     ("The old and new COI merged.", "The old and new Commission for Orbital Industry merged."),
     ("China named April 24 as Star Sea Day.", "China named April 24 as Star Sea Day."),
+    # a clause after the name, not a noun phrase it modifies: written
+    ("Later, OSIC actively developed the general platform for the smart industry, they said.",
+     "Later, Orbital Science and Industry Corporation Limited actively developed the general platform "
+     "for the smart industry, they said."),
 ])
 def test_articles_and_cues_around_an_expanded_acronym(more, text, expected):
     assert more.normalize_text(text) == expected
