@@ -381,13 +381,20 @@ def non_strings(series: Any) -> str | None:
     return None
 
 
-def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_unknown: str) -> Any:
+def _polars_strings(series: Any, what: str) -> Any:
+    """A polars column as strings (null and categorical columns cast), or a TypeError naming ``what``."""
     pl = _import("polars", "polars")
     s = series
     if s.dtype == pl.Null or isinstance(s.dtype, (pl.Categorical, pl.Enum)):
         s = s.cast(pl.String)
     if s.dtype != pl.String:
-        raise TypeError(f"names must be strings, got a polars column of {s.dtype}")
+        raise TypeError(f"{what} must be strings, got a polars column of {s.dtype}")
+    return s
+
+
+def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_unknown: str) -> Any:
+    pl = _import("polars", "polars")
+    s = _polars_strings(series, "names")
     distinct = s.unique().drop_nulls()
     ids, canonicals, scores, methods = resolve_distinct(
         normalizer, distinct.to_list(), type=type, on_unknown=on_unknown)
@@ -408,11 +415,7 @@ def _match_polars(series: Any, normalizer: Normalizer, *, type: str | None, on_u
 
 def _find_polars(series: Any, normalizer: Normalizer, *, type: str | None) -> Any:
     pl = _import("polars", "polars")
-    s = series
-    if s.dtype == pl.Null or isinstance(s.dtype, (pl.Categorical, pl.Enum)):
-        s = s.cast(pl.String)
-    if s.dtype != pl.String:
-        raise TypeError(f"texts must be strings, got a polars column of {s.dtype}")
+    s = _polars_strings(series, "texts")
     dtype = pl.List(pl.Struct({"start": pl.Int32, "end": pl.Int32, "text": pl.String, "id": pl.String,
                                "canonical": pl.String}))
     distinct = s.unique().drop_nulls()

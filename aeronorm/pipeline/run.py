@@ -476,14 +476,15 @@ class Pipeline:
         form says group (集团, "Group", "Jituan"), and one does. A group one of whose names is a
         plain "Corporation" (which renders 集团 too) or "Co., Ltd." is not told from its company."""
         lex = self.index.lexicon
+        zh_groups = self.zh_groups_only.get()
         out = set()
         for entity in self.index.entities:
             if entity.type == "title":
                 continue
-            zh = [z for z in entity.chinese_names() if _zh_company_form(z)]
+            formed = any(map(_zh_company_form, entity.chinese_names()))
             read = [lex.read(text) for label, text in entity.forms() if label not in ("zh", "zh_alias")]
             english = [toks for toks in read if any(t.kind == Kind.LEGAL for t in toks)]
-            if (zh or english) and all("集团" in z for z in zh) and \
+            if (formed or english) and (not formed or entity.id in zh_groups) and \
                     all(any(map(_group_form, toks)) for toks in english):
                 out.add(entity.id)
         return frozenset(out)
