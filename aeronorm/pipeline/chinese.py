@@ -192,6 +192,17 @@ class ChineseIndex:
         self.core: dict[str, frozenset[int]] = core
         self.weak_core: dict[str, frozenset[int]] = weak_core
         self.loose: dict[str, frozenset[int]] = loose
+        # A unit named by a bare ordinal only after its parent's name (航天科技 + 五院: the
+        # parent's unit; 五院 alone is any group's): (parent, ordinal) -> the unit
+        positions = index.positions
+        self.units: dict[tuple[int, str], int] = {}
+        for i, entity in enumerate(index.entities):
+            up = positions.get(entity.parent) if entity.parent else None
+            for alias in entity.context_aliases if up is not None else ():
+                unit = _ordinal_unit(alias)
+                if unit:
+                    self.units.setdefault((up, unit), i)
+        self._unit_words = frozenset(u for _, u in self.units)
         same: dict[frozenset[frozenset[str]], frozenset[frozenset[str]]] = {}
         self.markers = {i: same.setdefault(m, m) for i, held in self.markers.items()
                         for m in (frozenset(held),)}  # type: ignore[assignment]
@@ -383,6 +394,31 @@ class ChineseIndex:
                 via = via or key
         if found:
             return Hit("loose", frozenset(found), f"Chinese short form {via}")
+        return None
+
+    def unit_of(self, parent: frozenset[int], after: str) -> tuple[int, int] | None:
+        """The unit a bare ordinal at the start of ``after`` names after its parent's name (the
+        one entity ``parent`` holds), with the ordinal's length: 五院 or 第五研究院 after 航天科技."""
+        if len(parent) != 1 or not self.units:
+            return None
+        m = _ORDINAL_UNIT.match(after)
+        if m is None:
+            return None
+        (p,) = parent
+        unit = self.units.get((p, m.group(1) + "院"))
+        return (unit, m.end()) if unit is not None else None
+
+    def lookup_unit(self, text: str, allowed: Collection[int] | None) -> Hit | None:
+        """A parent's name and a bare ordinal after it (航天科技五院, 中国航天科技集团第五研究院):
+        the parent's unit the ordinal names; ``None`` when the text is no such name."""
+        compact = compact_han(text)
+        for m in _ORDINAL_UNIT.finditer(compact):
+            if m.start() < 2 or m.end() != len(compact):
+                continue
+            parent = self.lookup(compact[: m.start()], None, loose=False)
+            found = self.unit_of(parent.ids, compact[m.start() :]) if parent is not None else None
+            if found is not None and (allowed is None or found[0] in allowed):
+                return Hit("core", frozenset((found[0],)), f"{compact[m.start():]} of {parent.evidence}")
         return None
 
     def _may_hold_key(self, han: str) -> bool:
@@ -929,6 +965,15 @@ class ChineseIndex:
         return Hit(level, frozenset(ids), why)
 
 
+_ORDINAL_UNIT = re.compile("第?([一二三四五六七八九十]{1,3})(?:研究)?院")
+
+
+def _ordinal_unit(alias: str) -> str:
+    """A context alias that is a bare ordinal and 院 (五院, 十一院), as written; else ``""``."""
+    m = _ORDINAL_UNIT.fullmatch(alias)
+    return m.group(1) + "院" if m and not alias.startswith("第") and "研究" not in alias else ""
+
+
 @lru_cache(maxsize=65536)
 def _han_kept(word: str) -> str:
     """The Han characters of a word of folded text that folding it again cannot change: not
@@ -1102,6 +1147,11 @@ class ChineseStage:
                     hit = None  # a substituted name must be close to a real one
             if hit is not None:
                 return self._outcome(hit, scores[hit.level], (*note, hit.evidence))
+
+        for form in forms:
+            unit = ci.lookup_unit(form, allowed)
+            if unit is not None:
+                return self._outcome(unit, scores[unit.level], (*note, unit.evidence))
 
         if not latin:
             for form in forms:

@@ -58,6 +58,11 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
             if hit is not None and len(hit.ids) == 1:
                 found.append((start, end, hit))
                 break
+    for k, (start, end, hit) in enumerate(found):
+        unit = ci.unit_of(hit.ids, folded[end : end + 8])
+        if unit is not None:
+            # a parent's name and a bare ordinal after it (航天科技五院): the parent's unit
+            found[k] = (start, end + unit[1], Hit("core", frozenset((unit[0],)), f"{hit.evidence}, its unit"))
     for start, end, hit in sorted(found, key=lambda f: (f[0], -f[1])):
         (i,) = hit.ids
         if allowed is not None and i not in allowed:
