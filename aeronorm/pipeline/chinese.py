@@ -202,7 +202,6 @@ class ChineseIndex:
                 unit = _ordinal_unit(alias)
                 if unit:
                     self.units.setdefault((up, unit), i)
-        self._unit_words = frozenset(u for _, u in self.units)
         same: dict[frozenset[frozenset[str]], frozenset[frozenset[str]]] = {}
         self.markers = {i: same.setdefault(m, m) for i, held in self.markers.items()
                         for m in (frozenset(held),)}  # type: ignore[assignment]
@@ -411,6 +410,8 @@ class ChineseIndex:
     def lookup_unit(self, text: str, allowed: Collection[int] | None) -> Hit | None:
         """A parent's name and a bare ordinal after it (航天科技五院, 中国航天科技集团第五研究院):
         the parent's unit the ordinal names; ``None`` when the text is no such name."""
+        if not self.units:
+            return None  # (no glossary unit is named so: no look-up of the parent's name)
         compact = compact_han(text)
         for m in _ORDINAL_UNIT.finditer(compact):
             if m.start() < 2 or m.end() != len(compact):
