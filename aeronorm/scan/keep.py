@@ -16,6 +16,9 @@
   rewritten to ``"Slogan" 'Slogan' Exhibition``, nor "the Long March rockets" to "the Long March
   rocket family rockets").
 
+:func:`names_a_part` says whether a mention names one part of a name that joins two with "and"
+(one body with two names, a pair of programmes): the whole would name more than the text does.
+
 :func:`plural_of` keeps the number of a mention: "Members of ..." stays plural.
 """
 
@@ -33,8 +36,8 @@ from ..text.fold import has_han, is_han_char
 from .article import modifies_next
 from .cues import load_text_cues, read_aka
 
-__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "keeps_rank", "named_as_such", "owner_stated",
-           "plural_of"]
+__all__ = ["in_script_slot", "is_plural", "keeps_meaning", "keeps_rank", "named_as_such", "names_a_part",
+           "owner_stated", "plural_of"]
 
 _DIGITS = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -81,6 +84,8 @@ _TOPIC_BEFORE = re.compile(r"\b[A-Z][\w'\u2019-]*\s+(?:on|for)\s+(?:the\s+)?$")
 _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
+_AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
 _PERIOD_THEN_CAPITAL = re.compile(r"\.[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\uff08]([A-Z][A-Z0-9&-]{1,9})[)\uff09]")  # "(CASIC)" right after
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
@@ -134,6 +139,36 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
     if _CITED.match(text, end):
         return False  # "X Science and Technology 2025, 45 (1): 1-11": a journal cited, its title
     return not _doubles(text, start, end, written, new)
+
+
+def names_a_part(written: str, name: str) -> bool:
+    """Whether ``written`` names only one side of ``name`` joined by "and": the side itself, or
+    its acronym (initials of its words but function words).
+
+    "CCDI" or "National Supervisory Commission" for "Central Commission for Discipline
+    Inspection and National Supervisory Commission": a rewrite would add the other body.
+
+    >>> names_a_part("CCDI", "Central Commission for Discipline Inspection and National "
+    ...              "Supervisory Commission")
+    True
+    >>> names_a_part("CASC", "China Aerospace Science and Technology Corporation")
+    False
+    """
+    key = _part_key(written)
+    acronym = written if _ACRONYM.fullmatch(written) else ""
+    for m in _AND.finditer(name):
+        for part in (name[: m.start()], name[m.end() :]):
+            if _part_key(part) == key or (acronym and _initials(part) == acronym):
+                return True
+    return False
+
+
+def _part_key(s: str) -> str:
+    return " ".join(_WORD.findall(s.casefold()))
+
+
+def _initials(s: str) -> str:
+    return "".join(w[0] for w in _WORD.findall(s) if w.casefold() not in _FUNCTION_WORDS).upper()
 
 
 def keeps_rank(written: str, new: str) -> bool:

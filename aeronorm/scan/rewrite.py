@@ -14,7 +14,7 @@ from ..results import Mention, NormalizedText, Replacement
 from ..text.fold import fold_key, has_han, is_han_char
 from .article import article_before, described_by, is_company_name, modifies_next, takes_article
 from .cues import load_text_cues, read_aka
-from .keep import is_plural, keeps_meaning, keeps_rank, owner_stated, plural_of
+from .keep import is_plural, keeps_meaning, keeps_rank, names_a_part, owner_stated, plural_of
 from .words import APOSTROPHES
 
 __all__ = ["STYLES", "Style", "rewrite"]
@@ -274,6 +274,8 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
         return m.text  # "100 academicians" are people who hold the post, not the post's name
     if m.match.type == "title" and not keeps_rank(m.text, name):
         return m.text  # "Director General" is not the director: a rank the title would lose
+    if names_a_part(m.text, m.match.canonical):
+        return m.text  # "the CCDI": one of the two bodies a joint name names
     if m.match.type in _COUNTABLE:
         if is_plural(m.text) and not is_plural(name):
             plural = plural_of(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from aeronorm.scan.keep import is_plural, keeps_meaning, plural_of
+from aeronorm.scan.keep import is_plural, keeps_meaning, names_a_part, plural_of
 
 
 def places(s: str) -> set[str]:
@@ -57,3 +57,16 @@ def test_keeps_meaning(text, written, new, ok):
 def test_plural_of(name, plural):
     assert plural_of(name) == plural
     assert is_plural(plural) and not is_plural(name)
+
+
+@pytest.mark.parametrize(("written", "name", "part"), [
+    ("LWC", "Lake Water Commission and Lake Flood Office", True),
+    ("Lake Flood Office", "Lake Water Commission and Lake Flood Office", True),
+    ("lake water commission", "Lake Water Commission & Lake Flood Office", True),
+    ("Lake Water Commission and Lake Flood Office", "Lake Water Commission and Lake Flood Office", False),
+    ("ORSTC", "Orbix Rocket Science and Technology Corporation", False),
+    ("ORS", "Orbix Rocket Science and Technology Corporation", True),  # the initials of one side only
+    ("Orbix Rocket Corporation", "Orbix Rocket Corporation", False),
+])
+def test_names_a_part(written, name, part):
+    assert names_a_part(written, name) is part

@@ -332,3 +332,21 @@ def test_what_the_text_says_of_a_name_is_kept(more, text):
 ])
 def test_articles_and_cues_around_an_expanded_acronym(more, text, expected):
     assert more.normalize_text(text) == expected
+
+
+JOINT = [
+    {"id": "joint", "name": "Lake Water Commission and Lake Flood Office", "abbreviations": ["LWC", "LFO"],
+     "aliases": ["Lake Water Commission", "Lake Flood Office", "LWC-LFO"], "type": "org"},
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one of two bodies that share one name (two names on one door): the whole would add the other
+    ("A plenum of the LWC opened today.", "A plenum of the LWC opened today."),
+    ("The Lake Flood Office issued a warning.", "The Lake Flood Office issued a warning."),
+    # the joint name's own forms are rewritten
+    ("The LWC-LFO said so.", "The Lake Water Commission and Lake Flood Office said so."),
+])
+def test_one_of_two_joint_bodies_is_left_as_written(text, expected):
+    n = Normalizer(Glossary.from_records(JOINT))
+    assert _out(n, text) == expected
