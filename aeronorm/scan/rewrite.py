@@ -67,7 +67,8 @@ _NATIONAL_WORDS = frozenset({"china", "chinese"})
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ ]$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s*|\n\s*)$")  # an adjective of the country, not of a name
 # two names of one entity side by side, one describing the other: "X, Y", "X -- Y", "X, or Y", "X/Y"
-_APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+or\s+|\s*/\s*)")
+# (a hyphen between spaces is a dash too: "CSS - Chinese Space Station")
+_APPOSED = re.compile(r"\s*(?:(?:,|--|\u2014|\u2013)\s*(?:or\s+|also\s+)?|\s+-\s+|\s+or\s+|\s*/\s*)")
 # Types whose names are written in the plural for several ("Members of ...", "launch vehicles");
 # an acronym in the plural ("two CALTs") is left as written.
 _COUNTABLE = frozenset({"title", "term", "award", "event"})

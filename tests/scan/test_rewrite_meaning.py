@@ -350,3 +350,14 @@ JOINT = [
 def test_one_of_two_joint_bodies_is_left_as_written(text, expected):
     n = Normalizer(Glossary.from_records(JOINT))
     assert _out(n, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Stations such as the ISS and LOS - Lanting Sky Station are open.",
+    "Stations such as the ISS and LOS -- Lanting Sky Station are open.",
+])
+def test_a_dash_between_two_names_of_one_entity_glosses_the_first(text):
+    # (a hyphen between spaces is a dash as much as "--" is)
+    n = Normalizer(Glossary.from_records([{"id": "los", "name": "Lanting Orbital Station",
+                                           "aliases": ["LOS", "Lanting Sky Station"], "type": "program"}]))
+    assert _out(n, text) == text
