@@ -213,6 +213,8 @@ class ChineseWords:
     place_compounds: tuple[str, ...] = ()
     title_suffixes: tuple[str, ...] = ()
     name_breaks: tuple[str, ...] = ()
+    short_name_notes: tuple[str, ...] = ()
+    other_name_notes: tuple[str, ...] = ()
 
 
 @cache
@@ -239,7 +241,9 @@ def load_chinese_words() -> ChineseWords:
                         country_words=frozenset(raw["country_words"]),
                         place_compounds=tuple(raw["place_compounds"]),
                         title_suffixes=tuple(raw["title_suffixes"]),
-                        name_breaks=tuple(raw["name_breaks"]))
+                        name_breaks=tuple(raw["name_breaks"]),
+                        short_name_notes=tuple(raw["short_name_notes"]),
+                        other_name_notes=tuple(raw["other_name_notes"]))
 
 
 @cache

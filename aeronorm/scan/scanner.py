@@ -36,6 +36,7 @@ from .spans import SpanResolver
 from .trie import Trie
 from .words import Doc, Words
 from .zh_context import keep_whole_names
+from .zh_defined import drop_redefined
 
 __all__ = ["STYLES", "Scanner", "Style", "holds_han"]
 
@@ -126,7 +127,7 @@ class Scanner:
                     chinese = find_chinese(text, index=self.index, table=self.chinese,
                                            calibration=self.calibration, allowed=allowed)
                     chinese = keep_whole_names(text, chinese)
-                    found = merge_mentions(found, chinese, len(text))
+                    found = drop_redefined(text, merge_mentions(found, chinese, len(text)))
         return Mentions(found, text)
 
     def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None,

@@ -115,6 +115,10 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     compounds = load_chinese_words().place_compounds
     title_suffixes = load_chinese_words().title_suffixes
     breaks = load_chinese_words().name_breaks
+    notes = tuple(load_chinese_words().short_name_notes)
+    ids_at: dict[int, set[str]] = {}
+    for m in mentions:
+        ids_at.setdefault(m.start, set()).add(m.entity_id)
     # (a term is a word of a longer name as much as of prose: 航天 of 上海国家民用航天产业基地)
     starts = sorted(m.start for m in mentions if m.match.type != "term")
     folded = fold_han(text)  # (folded character for character)
@@ -148,7 +152,11 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if kind in ("org", "program") and place_at_end.search(before) and not place_first.match(m.text) \
                 and not m.text.startswith(scopes):
             continue  # 南京工业大学 (but 在北京中国航天科技集团: no city has a 中国X of its own)
-        if kind == "org" and (_BRACKETED.match(after) or unit_after.match(after)):
+        bracket = _BRACKETED.match(folded, m.end) if kind == "org" else None
+        if bracket is not None and (bracket.group(1).startswith(notes)
+                                    or m.entity_id in ids_at.get(m.end + 1, ())):
+            bracket = None  # its own short name in the brackets: 北京理工大学（北理工）, （下称北理工）
+        if kind == "org" and (bracket is not None or unit_after.match(after)):
             continue  # 中国航天科技集团第十研究院, 北京理工大学珠海学院, 哈尔滨工业大学（深圳）
         out.append(m)
     return out

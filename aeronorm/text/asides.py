@@ -4,22 +4,31 @@ short name, an "a.k.a." note) and which say more (a place, a number)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ..resources import load_common_words, load_place_codes
+from ..resources import load_chinese_words, load_common_words, load_place_codes
 from .fold import ASIDE_RE
 from .pinyin import split_syllables
 
 __all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
 
 _SPACES = re.compile(r"\s+")
-# (the Chinese notes: 以下简称 "hereinafter", 又称 "also called", 原名 "formerly")
-_ZH_AKA = r"以下简称|简称|又称|下称|原名|原称|曾用名|全称"
-_AKA = re.compile(rf"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|hereinafter)\b|{_ZH_AKA})",
-                  re.IGNORECASE)
-# the note's words before the name it gives: "also known as", "formerly called", "a.k.a."
-_AKA_WORDS = re.compile(r"^\W*(?:(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as"
-                        rf"|the|previously|originally|hereinafter|referred|to)\b\W*|(?:{_ZH_AKA})[为:：]?\W*)+",
-                        re.IGNORECASE)
+_AKA_EN = r"(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|hereinafter)\b"
+_AKA_WORDS_EN = (r"(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as|the|previously"
+                 r"|originally|hereinafter|referred|to)\b\W*")
+
+
+@cache
+def _aka() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An "a.k.a." note's opening, and the note's words before the name it gives ("also known
+    as", "formerly called", and the Chinese notes of ``chinese.yaml``: 以下简称, 原名)."""
+    words = load_chinese_words()
+    notes = sorted((*words.short_name_notes, *words.other_name_notes), key=len, reverse=True)
+    zh = "|".join(map(re.escape, notes))
+    return (re.compile(rf"^\W*(?:{_AKA_EN}|{zh})", re.IGNORECASE),
+            re.compile(rf"^\W*(?:{_AKA_WORDS_EN}|(?:{zh})[为:：]?\W*)+", re.IGNORECASE))
+
+
 _QUOTES = " \"'“”‘’「」『』"
 _ITEMS = re.compile(r"\s*[,;\uff0c\uff1b]\s*")
 _MAX_ACRONYM = 8
@@ -53,7 +62,7 @@ def _redundant_item(item: str, caseless: bool = False) -> bool:
     words = item.split()
     if len(words) == 1 and item.replace(".", "").upper() in load_place_codes()[1]:
         return False
-    if _AKA.match(item):
+    if _aka()[0].match(item):
         return True
     if len(words) != 1:
         return False
@@ -83,7 +92,7 @@ def aside_items(aside: str) -> tuple[str, ...]:
     >>> aside_items("a.k.a. Xiling Orbital"), aside_items("a.k.a., Xiling Orbital")
     (('Xiling Orbital',), ('Xiling Orbital',))
     """
-    items = (_AKA_WORDS.sub("", item).strip(_QUOTES) for item in _ITEMS.split(aside.strip(" ()[]（）【】")))
+    items = (_aka()[1].sub("", item).strip(_QUOTES) for item in _ITEMS.split(aside.strip(" ()[]（）【】")))
     return tuple(item for item in items if item)
 
 
@@ -111,7 +120,7 @@ def acronym_asides(text: str) -> tuple[str, ...]:
         aside = m.group().strip()
         inner = aside.strip(" ()[]（）【】")
         bracketed = aside[:1] in "([（【"
-        if bracketed and is_redundant_aside(aside, caseless=caseless) and not _AKA.match(inner) \
+        if bracketed and is_redundant_aside(aside, caseless=caseless) and not _aka()[0].match(inner) \
                 and len(inner.split()) == 1:
             out.append(inner)
     return tuple(reversed(out))
