@@ -16,6 +16,7 @@ def ids(normalizer, text):
 @pytest.mark.parametrize(("text", "lost"), [
     ("他出任副董事长一职。", "title-chairman-of-the-board"),  # another post
     ("会议由常务副省长主持。", "title-vice-governor"),
+    ("他任校长（副部长级）。", "title-vice-minister"),  # a rank, not the post
     ("长征五号甲火箭完成总装。", "lm-5"),  # another model
     ("中国航天科技集团第十研究院成立。", "casc"),  # a unit of the name
     ("哈尔滨工业大学（深圳）招生。", "hit"),  # a campus
