@@ -215,6 +215,7 @@ class ChineseWords:
     name_breaks: tuple[str, ...] = ()
     short_name_notes: tuple[str, ...] = ()
     other_name_notes: tuple[str, ...] = ()
+    field_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -243,7 +244,8 @@ def load_chinese_words() -> ChineseWords:
                         title_suffixes=tuple(raw["title_suffixes"]),
                         name_breaks=tuple(raw["name_breaks"]),
                         short_name_notes=tuple(raw["short_name_notes"]),
-                        other_name_notes=tuple(raw["other_name_notes"]))
+                        other_name_notes=tuple(raw["other_name_notes"]),
+                        field_words=frozenset(raw["field_words"]))
 
 
 @cache

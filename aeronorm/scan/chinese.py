@@ -21,7 +21,7 @@ from ..resources import load_chinese_words
 from ..results import Match, Mention
 from ..text.fold import HAN_RE
 from ..text.zh import fold_han
-from .zh_context import bracketed_names
+from .zh_context import bracketed_names, field_phrase, field_word_at
 
 __all__ = ["find_chinese"]
 
@@ -73,6 +73,11 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         if hit.level != "exact" and folded.endswith(ends, start, end) \
                 and _naming_word_before(folded, start, ci):
             continue  # 航天 + 东方红卫星有限公司: the tail of another company's full name
+        if entities[i].type == "org" and field_phrase(folded[start:end]) and (
+                hit.level != "exact" or field_word_at(folded, end)):
+            # 低轨卫星网络 (a core), 航天信息产业 (a short form and more), 航天科技创新 (a name and
+            # more of the same nouns): the field's common nouns, prose
+            continue
         form = next((f for f in forms if folded.startswith(f, start) and start + len(f) < end), "")
         if form:
             start += len(form)  # 有限公司董事长: the form ends the name before the post

@@ -21,7 +21,11 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
 * a "plus" policy's name without its plus: 航天 is no 航天+;
 * a place before a word that makes the two another thing (``place_compounds``): 北京时间;
 * a name with a place in brackets (银河航天（北京）科技有限公司, :func:`bracketed_names`) is one
-  name: the place in its brackets and the words around it are no mentions of their own.
+  name: the place in its brackets and the words around it are no mentions of their own;
+* (:func:`field_phrase`, read by the Chinese scan) a stretch made of the field's common nouns
+  alone (``field_words``: 航天科技 "space science and technology", 卫星网络 "satellite
+  networks") names no body where the scan reads it as a core or short form, or where another
+  such noun follows it (航天科技创新): it is prose.
 """
 
 from __future__ import annotations
@@ -35,10 +39,11 @@ from ..resources import load_chinese_words, load_places
 from ..results import Mention
 from ..text.zh import fold_han
 
-__all__ = ["bracketed_names", "keep_whole_names"]
+__all__ = ["bracketed_names", "field_phrase", "field_word_at", "keep_whole_names"]
 
 _NUMERAL = "零〇一二三四五六七八九十百千两"
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")
+_LONGEST_FIELD_WORD = 4  # characters of the longest word field_words may hold
 _MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]|-?\d")  # 长征六号, 高分03 (a series' satellite)
 
 
@@ -76,6 +81,32 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
                             rf"|{place}[\u4e00-\u9fff]{{0,4}}?{unit}|[\u4e00-\u9fff]{{1,2}}{unit}")
     return (tuple(words.title_modifiers), frozenset(words.model_suffixes), unit_after,
             re.compile(rf"{place}$"), re.compile(place))
+
+
+def field_word_at(folded: str, i: int) -> bool:
+    """Whether one of the field's common nouns starts at ``folded[i]``: 创新 of 航天科技创新."""
+    return folded.startswith(tuple(load_chinese_words().field_words), i)
+
+
+def field_phrase(span: str) -> bool:
+    """Whether ``span`` (folded) is made of the field's common nouns alone (``field_words``),
+    after a country or scope word: 航天科技, 中国航天科技, 卫星网络.
+
+    >>> field_phrase("卫星网络"), field_phrase("中国航天科技"), field_phrase("航天科工")
+    (True, True, False)
+    """
+    words = load_chinese_words()
+    for scope in sorted(words.scope_words, key=len, reverse=True):
+        if span.startswith(scope):
+            span = span[len(scope) :]
+            break
+    field = words.field_words
+    # (each prefix of the span that field words cover, by dynamic programming)
+    covered = [True] + [False] * len(span)
+    for end in range(1, len(span) + 1):
+        covered[end] = any(covered[start] and span[start:end] in field
+                           for start in range(max(0, end - _LONGEST_FIELD_WORD), end))
+    return bool(span) and covered[-1]
 
 
 @cache

@@ -62,6 +62,13 @@ def ids(normalizer, text):
     ("星光遥感与数字海洋研究所成立。", "term-remote-sensing"),  # a field's word in a name
     ("武汉星光卫星发射中心建成。", "wuhan"),  # 发射 is a word of names as well as a verb
     ("他是一级主任科员。", "title-director"),  # a rank, not the post
+    # the field's common nouns alone, read as a body's core, or its name with more such nouns
+    ("低轨卫星网络建设加快推进。", "china-satnet"),
+    ("我国电子科技水平不断提高。", "cetc"),
+    ("兵器工业是国防工业的基础。", "norinco"),
+    ("发展电子信息产业集群。", "cec"),
+    ("对航天科技创新做出贡献。", "casc"),
+    ("这是中国航天科技工业的骨干。", "casc"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -88,6 +95,9 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     # what follows says so: no longer name runs through 是 or 所属 (name_breaks)
     ("长光卫星是国内第一家商业卫星公司。", "chang-guang"),
     ("中国航天科技集团公司所属星光应用研究院负责。", "casc"),
+    # the field's nouns with the company's form, or a name the glossary gives as it is
+    ("卫星网络集团发布公告。", "china-satnet"),
+    ("航天科工与航天科技签约。", "casc"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
