@@ -141,15 +141,19 @@ class Acceptor:
         seq = doc.seq
         infos = doc.infos
         k0 = seq[c0]
+        cut = self._line_end(doc, c0, rel) if rel[0][0] else None
+        if cut is not None:
+            rel = [end for end in rel if end[0] <= cut]
         steps: Iterable[_Step] | None = None
         if allowed is None:
-            # Which entity each path names depends on the words of the stretch and on whether its
-            # first word opens a sentence, unless a title is among them (a title depends on the
-            # sentence around it): kept with the stretch, for its next occurrence.
+            # Which entity each path names depends on the words of the stretch, on whether its
+            # first word opens a sentence and on where a line ends it, unless a title is among
+            # them (a title depends on the sentence around it): kept with the stretch, for its
+            # next occurrence.
             sent = doc.sent(k0)
-            plan = notes.get(sent)
+            plan = notes.get((sent, cut))
             if plan is None:
-                plan = notes[sent] = _NO_PLAN if self._has_title(rel) else \
+                plan = notes[(sent, cut)] = _NO_PLAN if self._has_title(rel) else \
                     list(self._steps(doc, [(c0 + d, term) for d, term in rel], c0, k0, None, None))
             if plan is not _NO_PLAN:
                 steps = plan
@@ -181,9 +185,26 @@ class Acceptor:
                 continue
             if not self.fits_neighbours(doc, k0, last_k, entity.type):
                 return None  # another thing of that name (a foreign body, an island, a vehicle)
-            last_k = self._canonical_tail(doc, last_k, entity.name)
+            last_k = self._canonical_tail(doc, k0, last_k, entity.name)
             span = doc.text[doc.start(k0) : doc.end(last_k)]
             return k0, last_k, self._match(doc, span, chosen, variants, k0, last_k)
+        return None
+
+    @staticmethod
+    def _line_end(doc: Doc, c0: int, rel: list[tuple[int, list[Variant]]]) -> int | None:
+        """Where a line break ends the paths from content word ``c0`` (relative to it), or
+        ``None``: a name that is the whole of its line (a list's item, a heading, an affiliation)
+        ends there, though a longer path runs on into the next line ("CPC⏎Fujian Provincial
+        Committee of the ..." is two names). A name wrapped inside a sentence, or one whose
+        first line is no name by itself, reads on."""
+        seq = doc.seq
+        k0 = seq[c0]
+        for k in range(k0 + 1, seq[c0 + rel[0][0]] + 1):
+            if doc.line_break(k):
+                before = bisect_left(seq, k) - 1 - c0  # the last content word before the break
+                if before >= 0 and any(d == before for d, _ in rel) and doc.line_name(k0, k):
+                    return before
+                return None
         return None
 
     def _steps(self, doc: Doc, ends: list[tuple[int, list[Variant]]], c0: int, k0: int,
@@ -253,11 +274,12 @@ class Acceptor:
                 return shorter
         return last
 
-    def _canonical_tail(self, doc: Doc, last: int, canonical: str) -> int:
+    def _canonical_tail(self, doc: Doc, first: int, last: int, canonical: str) -> int:
         """Take in the words after a mention that end its canonical name.
 
         "Tiangong station" with canonical "Tiangong space station" becomes one mention, so that
-        the rewrite does not read "Tiangong space station station".
+        the rewrite does not read "Tiangong space station station". Not across the line break
+        that ends a name written as its whole line ("CCDI⏎Commission for ...": the next item).
         """
         if last + 1 >= doc.n or " " not in canonical:
             return last
@@ -272,7 +294,8 @@ class Acceptor:
             if all(doc.brk(k) == JOIN and doc.gap(doc.parts[2 * k])[0] == JOIN for k in nxt) and \
                     [raws[k].casefold() for k in nxt] == words[-size:] and \
                     [raws[k].casefold() for k in range(last - size + 1, last + 1)] != words[-size:] and \
-                    not infos[last].possessive:
+                    not infos[last].possessive and \
+                    not any(doc.line_name(first, k) for k in nxt):
                 return last + size
         return last
 

@@ -94,6 +94,11 @@ class SpanResolver:
             done = b
             if content < 2:
                 continue
+            line = self._whole_line_name(doc, a, b, covered, type_)
+            if line is not None:
+                out.append(line[0])
+                done = line[1]  # the next line is a run of its own
+                continue
             inner: list[int] = []
             if any(covered[a : b + 1]):
                 inner = self._of_the_tail(doc, taken, covered, a, b, firsts, lasts)
@@ -129,6 +134,22 @@ class SpanResolver:
                     break
         return out, replaced
 
+    def _whole_line_name(self, doc: Doc, a: int, b: int, covered: bytearray, type_: str | None
+                         ) -> tuple[Mention, int] | None:
+        """When run ``a..b`` crosses a line break and its words before the break are the whole of
+        their line and a name a sure stage answers ("China Communications Construction Company
+        Limited⏎Orienspace", a list): that mention and its last word. A run wrapped inside a
+        sentence, or whose first line is no such name, is read whole."""
+        brk = next((k for k in range(a + 1, b + 1) if doc.line_break(k)), None)
+        if brk is None or any(covered[a:brk]) or not doc.line_name(a, brk):
+            return None
+        if sum(1 for j in range(a, brk) if doc.infos[j].cls == WORD and not doc.raws[j][0].isdigit()) < 2:
+            return None
+        m = self._resolve_span(doc, a, brk - 1, type_)
+        if m is None or m.match.method not in SURE_METHODS:
+            return None
+        return m, brk - 1
+
     def check(self, doc: Doc, taken: list[tuple[int, int, Match]], type_: str | None
               ) -> tuple[list[Mention], set[int]]:
         """Hold the trie's mentions to the matcher (see the module's docstring): the mentions that
@@ -162,6 +183,8 @@ class SpanResolver:
         term inside such a chain continues it too)."""
         if right[0] != left[1] + 1 or doc.brk(right[0]) != JOIN or doc.infos[left[1]].possessive:
             return False
+        if doc.line_name(left[0], right[0]):
+            return False  # a name that is its whole line (a list, a heading): the break ends it
         if left[2].type in _QUALIFIERS or (chained and left[2].type == "term"):
             if right[2].type in _QUALIFIED:
                 return True

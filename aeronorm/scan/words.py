@@ -39,6 +39,10 @@ _SPLIT_NO_UNDERSCORE = re.compile(rf"(\w++(?:[{APOSTROPHES}]\w++)*+|&)")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _GAP_OK = frozenset(" \t\r\n\u00a0,.-‐‑" + APOSTROPHES)  # dashes (– —) end a name
 _BULLET = re.compile(r"[ \t]*[-\u2010\u2011\u2013\u2014]")
+# What may open a line before a name that is the whole line: a list's bullet or number (group
+# "item"), a heading's "#", a quotation's ">", or a short label ending with a colon ("Affiliation:").
+_LINE_HEAD = re.compile(r"[ \t]*(?:(?P<item>[-*+\u2022\u00b7\u2013\u2014]+|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])"
+                        r"|[#>]+|[^\W\d_][\w'’ -]{0,40}:)?[ \t]*")
 _SENTENCE = frozenset(".!?:;\"“”„‟«»「」『』。！？：；")
 _CACHE_LIMIT = 200_000
 
@@ -135,7 +139,35 @@ class Doc:
         longer name ("Guo Lei      Beihang University⏎Huang ..."), though a name wrapped onto
         the next line still reads on through it."""
         gap = self.parts[2 * k]
-        return "\t" in gap or "  " in gap or (lines and "\n" in gap)
+        return "\t" in gap or "  " in gap or (lines and ("\n" in gap or "\r" in gap))
+
+    def line_break(self, k: int) -> bool:
+        """Whether a line break (LF, CRLF or a lone CR) comes before word ``k``."""
+        gap = self.parts[2 * k]
+        return "\n" in gap or "\r" in gap
+
+    def line_name(self, first: int, k: int) -> bool:
+        """Whether the line break before word ``k`` ends a name that opens with word ``first``:
+        the name is the whole of its line (after a list's bullet or number, a heading's "#" or a
+        short label such as "Affiliation:" at most), as in a list, a heading or an affiliation,
+        and no sentence runs through the break. A name wrapped inside a sentence reads on."""
+        if not self.line_break(k):
+            return False
+        text = self.text
+        start = self.start(first)
+        head = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        m = _LINE_HEAD.fullmatch(text, head, start)
+        if m is None:
+            return False
+        if m.group("item") is not None:
+            # a list's item wrapped onto the next line reads on: the next item has its own mark
+            nxt = self.start(k)
+            line = max(text.rfind("\n", 0, nxt), text.rfind("\r", 0, nxt)) + 1
+            again = _LINE_HEAD.fullmatch(text, line, nxt)
+            return again is not None and again.group("item") is not None
+        # a line that goes on with the sentence of the line before ("... said that the⏎X⏎Y")
+        gap = self.parts[2 * first]
+        return not (first > 0 and head > 0 and not gap.strip() and self.raws[first - 1][:1].islower())
 
     def parting(self, c: int) -> int:
         """For content word ``c`` that does not continue ``c - 1`` (:meth:`joins` is false): the
