@@ -395,7 +395,8 @@ class Normalizer:
         Each :class:`~aeronorm.Mention` has ``start``, ``end``, ``text`` (``text[start:end]``)
         and ``match``. Nested names resolve to the longest. Invisible characters (a soft hyphen,
         zero-width marks, a BOM) are read as in a name, as nothing: ``Uni\u00adversity`` is
-        one word, and a mention's span and text keep any inside it.
+        one word, and a mention's span and text keep any inside it. ``type`` selects among the
+        mentions of every type (the same spans: "Beijing" inside a company's name is no place).
         """
         clean, where = without_invisibles(text) if isinstance(text, str) else (text, None)
         if where is None:

@@ -108,7 +108,8 @@ class Scanner:
         text : str
             English text; Chinese passages are matched against Chinese names.
         type : str, optional
-            Only report entities of this type.
+            Only report entities of this type: a selection among the mentions of every type,
+            with the same spans.
 
         Returns
         -------
@@ -118,16 +119,21 @@ class Scanner:
         if not isinstance(text, str):
             # (``type`` is the parameter here, not the builtin)
             raise TypeError(f"text must be a str, not {text.__class__.__name__}")
-        allowed = self.index.allowed(type)
+        self.index.allowed(type)  # (a type that is none raises ValueError)
         found: list[Mention] = []
         if text:
+            # The whole text is read first, every type alike, and ``type`` selects among its
+            # mentions: a name's boundaries do not depend on the type asked for ("Beijing" inside
+            # a company's longer name is no place, whatever the filter).
             with paused_gc() if len(text) >= _PAUSE_GC_CHARS else nullcontext():
-                found = self._find_english(self.words.doc(text), allowed, type)
+                found = self._find_english(self.words.doc(text), None, None)
                 if holds_han(text):
                     chinese = find_chinese(text, index=self.index, table=self.chinese,
-                                           calibration=self.calibration, allowed=allowed)
+                                           calibration=self.calibration, allowed=None)
                     chinese = keep_whole_names(text, chinese)
                     found = drop_redefined(text, merge_mentions(found, chinese, len(text)))
+            if type is not None:
+                found = [m for m in found if m.match.type == type]
         return Mentions(found, text)
 
     def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None,

@@ -168,3 +168,27 @@ def test_a_name_that_ends_in_the_country_keeps_it(brands):
     text = "A loan from the Orbital Bank of China arrived."
     assert [m.entity_id for m in brands.find(text)] == ["bank"]
     assert str(brands.normalize_text(text)) == text
+
+
+TYPED = [
+    {"id": "quzhou", "name": "Quzhou City", "aliases": ["Quzhou"], "type": "place"},
+    {"id": "zenith", "name": "Zenith Orbital Technology Co., Ltd."},
+    {"id": "person-lin", "name": "Lin Haoran", "type": "person"},
+    {"id": "lin-lab", "name": "Lin Haoran Space Technology Laboratory"},
+    # a path the next word opens: the scan of one type alone took the name before it for whole
+    {"id": "space-technology", "name": "space technology", "type": "term"},
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Officials of Quzhou Zenith Orbital Technology Co., Ltd. met.", "place"),  # a place, then a company
+    ("Lin Haoran Space Technology Laboratory staff said so.", "person"),  # a lab named after a person
+])
+def test_a_type_filter_selects_among_the_mentions_and_never_moves_a_boundary(text, type_):
+    n = Normalizer(Glossary.from_records(TYPED))
+    everything = {(m.start, m.end, m.entity_id) for m in n.find(text)}
+    typed = [(m.start, m.end, m.entity_id) for m in n.find(text, type=type_)]
+    assert set(typed) <= everything
+    assert typed == [m for m in typed if m[2] in {e["id"] for e in TYPED if e.get("type") == type_}]
+    assert not typed  # the name inside the longer one is no mention of its own
+    assert str(n.normalize_text(text, type=type_)) == text
