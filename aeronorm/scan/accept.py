@@ -308,7 +308,9 @@ class Acceptor:
         infos = doc.infos
         content = [k for k in range(first, last + 1) if infos[k].cls == WORD and not infos[k].legal]
         one = content[0] if len(content) == 1 else None
-        caps = all(infos[k].cap for k in content)
+        # (the rest of a hyphenated word takes its head's capital: "State-owned", "Non-profit")
+        caps = all(infos[k].cap or (k > first and doc.parts[2 * k] == "-" and infos[k - 1].cap)
+                   for k in content)
         proper_head = not caps and self._proper_head(doc, content)
         name_ok: bool | None = None  # a one-word mention opening a sentence: decided once
         types = self._types

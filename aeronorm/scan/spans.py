@@ -32,6 +32,7 @@ from ..pipeline.calibration import Calibration
 from ..pipeline.may_match import SURE_METHODS, FormAgreement
 from ..resources import load_chinese_words
 from ..results import Match, Mention
+from .keep import names_a_part
 from .words import JOIN, SOFT, WORD, Doc, close_aside, with_period
 
 __all__ = ["SpanResolver", "overlapping"]
@@ -158,6 +159,11 @@ class SpanResolver:
         dropped: set[int] = set()
         k = 0
         while k < len(taken):
+            if k + 1 < len(taken) and (whole := self._of_its_parent(doc, taken[k], taken[k + 1], type_)):
+                out.append(whole)  # "X of the Y", X a part of Y: one mention of X
+                dropped.update((k, k + 1))
+                k += 2
+                continue
             j = k
             while j + 1 < len(taken) and self._side_by_side(doc, taken[j], taken[j + 1], chained=j > k):
                 j += 1
@@ -174,6 +180,32 @@ class SpanResolver:
                     dropped.add(k)
             k = j + 1
         return out, dropped
+
+    def _of_its_parent(self, doc: Doc, part: tuple[int, int, Match], parent: tuple[int, int, Match],
+                       type_: str | None) -> Mention | None:
+        """"X of the Y" (or "X of Y") as one mention of X, when the trie found X and Y and X's
+        entity is a part of Y's ("Department of Outreach of the Lanzhu Space Agency" is the
+        department, written as the glossary may write its name whole): not X and, beside it,
+        its parent."""
+        a, b, match = part
+        j = parent[0]
+        of = j - 2 if doc.raws[j - 1].casefold() == "the" else j - 1
+        if of != b + 1 or doc.raws[of].casefold() != "of" or doc.infos[b].possessive or \
+                any(doc.brk(k) != JOIN for k in range(of, j + 1)):
+            return None
+        entity = self.index.entities[self._ids[match.entity_id]]
+        if entity.parent != parent[2].entity_id:
+            return None
+        if names_a_part(doc.text[doc.start(a) : doc.end(b)], entity.name):
+            return None  # X is one side of a name joined by "and": left as written, as X alone is
+        if self._by_concepts(part):
+            m = self._answer(doc, a, b, type_)
+            if m is None or m.entity_id != match.entity_id:
+                return None  # the part alone is not the matcher's answer: nor is the whole
+        start, end = doc.start(a), doc.end(parent[1])
+        span = doc.text[start:end]
+        evidence = (*match.evidence, f"of its parent {parent[2].canonical!r}")
+        return self._mention(doc, a, parent[1], Match.of(span, entity, match.score, match.method, evidence))
 
     @staticmethod
     def _side_by_side(doc: Doc, left: tuple[int, int, Match], right: tuple[int, int, Match], *,
@@ -216,12 +248,13 @@ class SpanResolver:
         if of - 1 < a or doc.raws[of].casefold() != "of":
             return None
         head = self._resolve_span(doc, a, of - 1, type_)
-        if head is None:
+        m = head.match if head is not None else self._of_another_form(doc, a, of - 1, parents[0], type_)
+        if m is None:
             # the capitalised words right before "of" ("Engineers of the Sixth Academy of ..."
             # opens a sentence: "Sixth Academy"), with another form of the parent
             while a < of - 1 and not all(doc.raws[k][0].isupper() for k in range(a, of)):
                 a += 1
-        m = head.match if head is not None else self._of_another_form(doc, a, of - 1, parents[0], type_)
+            m = self._of_another_form(doc, a, of - 1, parents[0], type_)
         if m is None:
             return None
         entity = self.index.entities[self._ids[m.entity_id]]
@@ -240,9 +273,11 @@ class SpanResolver:
         head = doc.text[doc.start(a) : doc.end(b)]
         entity = self.index.entities[self._ids[parent.entity_id]]
         for form in (*entity.abbreviations, entity.name, *entity.aliases):
-            m = self._answer_text(f"{head} of {form}", type_)
-            if m is not None and m.method in SURE_METHODS:
-                return m
+            # (the glossary may write the part as "X, Y": "Department of Outreach, LSA")
+            for text in (f"{head} of {form}", f"{head}, {form}"):
+                m = self._answer_text(text, type_)
+                if m is not None and m.method in SURE_METHODS:
+                    return m
         return None
 
     def _answer_text(self, text: str, type_: str | None) -> Match | None:
