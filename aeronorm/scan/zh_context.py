@@ -147,6 +147,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     title_suffixes = load_chinese_words().title_suffixes
     breaks = load_chinese_words().name_breaks
     notes = tuple(load_chinese_words().short_name_notes)
+    forms = tuple(load_chinese_words().company_forms)
     ids_at: dict[int, set[str]] = {}
     for m in mentions:
         ids_at.setdefault(m.start, set()).add(m.entity_id)
@@ -164,7 +165,9 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue  # 航天 is no 航天+
         if kind in ("program", "term") and _MODEL_NUMBER.match(fold_han(after)):
             continue  # 长征六号, 高分03; 遥感三十六号 (a series named by a field's word)
-        least = 0 if kind == "place" else 1
+        # (遥感中心: a term, then a body's ending alone; but 央企集团, a term and a company form,
+        # is prose: "central SOE groups")
+        least = 0 if kind == "place" or (kind == "term" and not folded.startswith(forms, m.end)) else 1
         if kind in ("org", "place", "term", "program") and (run := _body_after(least).match(folded, m.end)) \
                 is not None \
                 and (kind == "term" or not folded.startswith(fillers, m.end)):

@@ -69,6 +69,8 @@ def ids(normalizer, text):
     ("发展电子信息产业集群。", "cec"),
     ("对航天科技创新做出贡献。", "casc"),
     ("这是中国航天科技工业的骨干。", "casc"),
+    # a term right before a body's ending: the first word of the body's name
+    ("星光自然资源物探遥感中心发布通知。", "term-remote-sensing"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -98,6 +100,7 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     # the field's nouns with the company's form, or a name the glossary gives as it is
     ("卫星网络集团发布公告。", "china-satnet"),
     ("航天科工与航天科技签约。", "casc"),
+    ("拆分为两大独立央企集团。", "term-central-soe"),  # a term and a company form: prose
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
