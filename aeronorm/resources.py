@@ -216,6 +216,7 @@ class ChineseWords:
     short_name_notes: tuple[str, ...] = ()
     other_name_notes: tuple[str, ...] = ()
     field_words: frozenset[str] = frozenset()
+    prose_forms: frozenset[str] = frozenset()
 
 
 @cache
@@ -245,7 +246,8 @@ def load_chinese_words() -> ChineseWords:
                         name_breaks=tuple(raw["name_breaks"]),
                         short_name_notes=tuple(raw["short_name_notes"]),
                         other_name_notes=tuple(raw["other_name_notes"]),
-                        field_words=frozenset(raw["field_words"]))
+                        field_words=frozenset(raw["field_words"]),
+                        prose_forms=frozenset(raw["prose_forms"]))
 
 
 @cache

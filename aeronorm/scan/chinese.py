@@ -47,6 +47,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     entities = index.entities
     forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
     ends = tuple(forms)
+    prose = load_chinese_words().prose_forms
     out: list[Mention] = []
     made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
     found = ci.scan(folded)
@@ -73,6 +74,10 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         if hit.level != "exact" and folded.endswith(ends, start, end) \
                 and _naming_word_before(folded, start, ci):
             continue  # 航天 + 东方红卫星有限公司: the tail of another company's full name
+        if entities[i].type == "org" and entities[i].zh and not entities[i].zh.endswith(ends) \
+                and (after := next((f for f in forms if folded.startswith(f, end)), None)) \
+                and after not in prose:
+            continue  # 东方航天港集团: a company named after a body that is none (a spaceport)
         if entities[i].type == "org" and field_phrase(folded[start:end]) and (
                 hit.level != "exact" or field_word_at(folded, end)):
             # 低轨卫星网络 (a core), 航天信息产业 (a short form and more), 航天科技创新 (a name and

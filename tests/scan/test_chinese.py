@@ -141,3 +141,14 @@ def test_a_latin_name_beside_a_chinese_gloss_in_english_text_is_still_rewritten(
             "中國 航天 科工 集團 有限 公司 , Zhōngguó Hángtiān Kēgōng ) is a state group.")
     assert str(normalizer.normalize_text(text)).startswith(
         "The China Aerospace Science and Industry Corporation Limited ( 中国")
+
+
+def test_a_company_form_after_a_body_that_is_no_company_names_another_body():
+    # the company that runs a spaceport, named after it, is not the spaceport; a body that
+    # "controls" a listed company (控股的) is still itself
+    n = Normalizer(Glossary.from_records([
+        {"id": "port", "name": "Xingdao Spaceport", "zh": "星岛航天港", "type": "org"},
+        {"id": "acad", "name": "Xingdao Academy", "zh": "星岛研究院", "type": "org"}]))
+    assert [m.entity_id for m in n.find("星岛航天港集团总经理表示。")] == []
+    assert [m.entity_id for m in n.find("星岛航天港建设加快。")] == ["port"]
+    assert [m.entity_id for m in n.find("公司是星岛研究院控股的上市公司。")] == ["acad"]
