@@ -520,7 +520,15 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
             for w in reading.split()}
     content = [t for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE)]
     as_written = [t for t in content if not read & set(t.text.split())]
-    return bool(as_written) and (len(content) >= 2 or len(as_written) == len(content))
+    if as_written and (len(content) >= 2 or len(as_written) == len(content)):
+        return True
+    # A phrase of the lexicon is one token ("academy science" of "Chinese Acadmey of Sciences"):
+    # its words, and the scope words beside it, count one by one; more of them as written than
+    # guessed carry the name ("Inner Monoglia": one and one, a guess).
+    words = [w for t in tokens if t.kind in (Kind.NAME, Kind.NUMBER, Kind.PLACE, Kind.GENERIC)
+             for w in t.text.split()]
+    guessed = sum(w in read for w in words)
+    return bool(content) and len(words) - guessed > guessed
 
 
 _HAN_ASIDE = re.compile(r"([^()（）]*[\u4e00-\u9fff][^()（）]*?)\s*[(（]([\u4e00-\u9fff]+)[)）]")

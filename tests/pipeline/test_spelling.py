@@ -197,3 +197,16 @@ def test_a_scan_reading_never_bridges_two_known_words():
     assert n.match("Modem Orbital Works").entity_id == "modem"
     assert n.match("Unit 70l Orbital Works") is None
     assert n.match("Unit 702 Orbital Works") is None
+
+
+def test_a_typo_in_one_word_of_a_phrase_the_lexicon_reads_whole_is_read():
+    # "academy of sciences" is one token of the lexicon: a typo in one of its words, with its
+    # other word and the scope word as written, still carries the name; a place of two words,
+    # one of them guessed, does not
+    n = Normalizer(Glossary.from_records([
+        {"id": "nas", "name": "National Academy of Sciences"},
+        {"id": "im", "name": "Inner Mongolia", "type": "place"}]))
+    m = n.match("National Acadmey of Sciences")
+    assert m is not None and m.entity_id == "nas" and m.method == "spelling"
+    assert n.match("National Academy of Sceinces").entity_id == "nas"
+    assert n.match("Inner Monoglia") is None
