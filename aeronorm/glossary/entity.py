@@ -69,7 +69,8 @@ class Entity:
         Chinese short forms (``航天科工``).
     context_aliases : tuple of str
         Descriptions that name the entity only once a text has introduced it ("the alliance",
-        "the city"). Kept as facts; never matched on their own.
+        "the city"). Kept as facts; never matched on their own (a Chinese one names the entity
+        in running text once the text has named the entity: 八院 after 上海航天技术研究院).
     parent : str or None
         Id of the owning or supervising entity.
     source : str

@@ -44,7 +44,7 @@ from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words, load_place_levels
 from ..results import Method
-from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, is_han_char
+from ..text.fold import ASIDE_RE, HAN_CLASS, HAN_RE, fold_key, has_han, is_han_char
 from ..text.segment import ChineseTokenizer, jieba_tag
 from ..text.zh import compact_han, fold_han, fold_keeps, gb2312_han, maybe_traditional, to_simplified
 from .base import Outcome, SharedTables, ambiguous, found
@@ -202,6 +202,14 @@ class ChineseIndex:
                 unit = _ordinal_unit(alias)
                 if unit:
                     self.units.setdefault((up, unit), i)
+        # A Chinese context alias (八院) names its entity once the text has named the entity:
+        # alias -> the entities that have it, and one pattern finding them all
+        in_context: dict[str, list[int]] = {}
+        for i, entity in enumerate(index.entities):
+            for alias in entity.context_aliases:
+                if has_han(alias):
+                    in_context.setdefault(fold_han(alias), []).append(i)
+        self.in_context: dict[str, tuple[int, ...]] = {a: tuple(ids) for a, ids in in_context.items()}
         same: dict[frozenset[frozenset[str]], frozenset[frozenset[str]]] = {}
         self.markers = {i: same.setdefault(m, m) for i, held in self.markers.items()
                         for m in (frozenset(held),)}  # type: ignore[assignment]
@@ -406,6 +414,26 @@ class ChineseIndex:
         (p,) = parent
         unit = self.units.get((p, m.group(1) + "院"))
         return (unit, m.end()) if unit is not None else None
+
+    def in_context_of(self, folded: str, named: Collection[tuple[int, int]]) -> list[tuple[int, int, Hit]]:
+        """The context aliases in ``folded`` (a folded text) that name an entity the text named
+        before, as ``(start, end, hit)``: ``named`` holds ``(start, entity)`` of each name found.
+        One after the names of two entities that have it (九院 of either group) names neither; an
+        ordinal inside a longer one (一院 of 十一院, 第一院) is none."""
+        if not self.in_context:
+            return []
+        first: dict[int, int] = {}
+        for start, i in named:
+            if start < first.get(i, len(folded)):
+                first[i] = start
+        out = []
+        for m in _alternatives(tuple(self.in_context)).finditer(folded):
+            if m.start() and folded[m.start() - 1] in _ORDINAL_BEFORE:
+                continue
+            ids = [i for i in self.in_context[m.group()] if first.get(i, len(folded)) < m.start()]
+            if len(ids) == 1:
+                out.append((m.start(), m.end(), Hit("core", frozenset(ids), f"{m.group()} after its name")))
+        return out
 
     def lookup_unit(self, text: str, allowed: Collection[int] | None) -> Hit | None:
         """A parent's name and a bare ordinal after it (航天科技五院, 中国航天科技集团第五研究院):
@@ -967,6 +995,13 @@ class ChineseIndex:
 
 
 _ORDINAL_UNIT = re.compile("第?([一二三四五六七八九十]{1,3})(?:研究)?院")
+_ORDINAL_BEFORE = frozenset("第一二三四五六七八九十百零〇")  # (一院 of 十一院 or 第一院 is no 一院)
+
+
+@lru_cache(maxsize=8)
+def _alternatives(strings: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern finding any of ``strings``, the longest first where two start alike."""
+    return re.compile("|".join(map(re.escape, sorted(strings, key=len, reverse=True))))
 
 
 def _ordinal_unit(alias: str) -> str:

@@ -152,3 +152,31 @@ def test_a_company_form_after_a_body_that_is_no_company_names_another_body():
     assert [m.entity_id for m in n.find("星岛航天港集团总经理表示。")] == []
     assert [m.entity_id for m in n.find("星岛航天港建设加快。")] == ["port"]
     assert [m.entity_id for m in n.find("公司是星岛研究院控股的上市公司。")] == ["acad"]
+
+
+CONTEXT = [
+    {"id": "xh", "name": "Xinghe Group", "zh": "星河集团有限公司", "zh_aliases": ["星河集团"], "type": "org"},
+    {"id": "ym", "name": "Yinyue Group", "zh": "银月集团有限公司", "zh_aliases": ["银月集团"], "type": "org"},
+    {"id": "xh-8", "name": "Xinghe Eighth Academy", "zh": "星河精密技术研究院", "context_aliases": ["八院"],
+     "parent": "xh", "type": "org"},
+    {"id": "xh-9", "name": "Xinghe Ninth Academy", "zh": "星河电子技术研究院", "context_aliases": ["九院"],
+     "parent": "xh", "type": "org"},
+    {"id": "ym-9", "name": "Yinyue Ninth Academy", "zh": "银月导航技术研究院", "context_aliases": ["九院"],
+     "parent": "ym", "type": "org"},
+]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a bare ordinal names the academy once the text has named it
+    ("星河精密技术研究院召开大会。会议宣布八院领导调整的决定。", ["xh-8", "xh-8"]),
+    ("星河精密技术研究院召开大会。航天八院表示支持。", ["xh-8", "xh-8"]),  # with the field's word
+    # not before, nor after the academy's group alone, nor where two academies have it
+    ("八院领导调整。星河精密技术研究院召开大会。", ["xh-8"]),
+    ("星河集团召开大会。八院领导调整。", ["xh"]),
+    ("星河电子技术研究院与银月导航技术研究院签约，九院表示", ["xh-9", "ym-9"]),
+    # an ordinal inside a longer one is none
+    ("星河精密技术研究院召开大会。十八院成立。", ["xh-8"]),
+])
+def test_a_context_alias_names_the_entity_the_text_named(text, found):
+    n = Normalizer(Glossary.from_records(CONTEXT))
+    assert [m.entity_id for m in n.find(text)] == found
