@@ -60,11 +60,15 @@ class AsideCheck:
     """
 
     def __init__(self, index: Index, exact: Stage, ancestors: Callable[[Entity], set[str]],
-                 resolve: Callable[[str], Outcome | None] | None = None):
+                 resolve: Callable[[str], Outcome | None] | None = None,
+                 resolve_written: Callable[[str], Outcome | None] | None = None):
         self.index = index
         self.exact = exact
         self.ancestors = ancestors
         self.resolve = resolve or self._exactly
+        # ``resolve`` run only through the stages that read a name as written (``None`` when they
+        # leave it to later ones): all that is asked of a part whose other part names nothing
+        self.resolve_written = resolve_written
 
     def aside_names_another(self, query: Query, entity: Entity) -> str:
         """An aside the query gives in brackets that names other entities, exactly, and not
@@ -156,7 +160,9 @@ class AsideCheck:
             unnamed += bool(part)
             for joint in _LIST_WORD.finditer(part):
                 left, right = part[: joint.start()].strip(" ,."), part[joint.end() :].strip(" ,.")
-                (a, a_exact), (b, b_exact) = self._body(left, shouted), self._body(right, shouted)
+                a, a_exact = self._body(left, shouted)
+                # (with nothing named on the left, the right counts only if named as written)
+                b, b_exact = self._body(right, shouted) if a else self._written_body(right, shouted)
                 if a and b:
                     named += [(left, a), (right, b)]
                     break
@@ -182,6 +188,23 @@ class AsideCheck:
         if said is not None and said.entity is not None:
             return (said.entity.id, said.method in _AS_WRITTEN) if said.entity.type != "term" else ("", False)
         return ("?" + text, True) if not shouted and _ACRONYM.fullmatch(text) else ("", False)
+
+    def _written_body(self, text: str, shouted: bool) -> tuple[str, bool]:
+        """:meth:`_body` where only a name read as written counts: ``(id, True)`` where
+        :meth:`_body` says so, else ``("", False)``. Only the stages that read a name as written
+        are run (the later ones answer by other methods): a fuzzy search of a half of "Science
+        and Technology" costs a millisecond. (An acronym that names nothing still names a body,
+        which takes every stage to tell.)"""
+        if self.resolve_written is None or (not shouted and _ACRONYM.fullmatch(text)):
+            said, exact = self._body(text, shouted)
+            return (said, True) if exact else ("", False)
+        if not text:
+            return "", False
+        said = self.resolve_written(text)
+        if said is not None and said.entity is not None and said.entity.type != "term" \
+                and said.method in _AS_WRITTEN:
+            return said.entity.id, True
+        return "", False
 
     def _organisation(self, said: str) -> bool:
         """Whether what :meth:`_body` said is an organisation (one the glossary does not give too)."""

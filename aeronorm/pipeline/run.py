@@ -44,6 +44,8 @@ from .template import TemplateStage
 __all__ = ["LANES", "STAGES", "Pipeline"]
 
 _GROUP_WORDS = frozenset({"group", "jituan"})
+#: The methods of the stages that read a name as written (no other stage answers by them).
+_WRITTEN_METHODS = frozenset({"exact", "abbreviation"})
 
 #: Every stage, in the order a name meets them (then the spelling pass, and retranslation, optional).
 STAGES: tuple[type[Stage], ...] = (
@@ -75,6 +77,11 @@ class Pipeline:
         self._affiliations = shared.affiliations
         self.stages: dict[str, Stage] = {cls.name: cls(index, calibration, shared) for cls in STAGES}
         self._lanes = {lane: tuple(self.stages[name] for name in names) for lane, names in LANES.items()}
+        # each lane up to its last stage that reads a name as written (_WRITTEN_METHODS): the
+        # stages after it answer by other methods
+        self._written_lanes = {
+            lane: stages[: max(k for k, s in enumerate(stages) if s.name in _WRITTEN_METHODS) + 1]
+            for lane, stages in self._lanes.items()}
         self.mender = BuildOnce(lambda: Mender(index))
         # what a name with a company form may be: an organisation, or a title (its body); one
         # that ends in it, an organisation that may be a company
@@ -86,7 +93,8 @@ class Pipeline:
         self.groups_only = BuildOnce(self._groups_only)  # ids of the groups always named so
         self.zh_groups_only = BuildOnce(self._zh_groups_only)  # ... in Chinese
         self.asides = BuildOnce(lambda: AsideCheck(index, self.stages["exact"], self._ancestors,
-                                                   resolve=self._entity_of))
+                                                   resolve=self._entity_of,
+                                                   resolve_written=self._entity_as_written))
 
     def warm(self) -> None:
         """Build every stage's tables now rather than on the first query that needs them."""
@@ -279,7 +287,8 @@ class Pipeline:
         return None, Outcome(None, 0.0, "spelling", (*evidence, "below the threshold once discounted"),
                              ((inner.entity, score), *inner.candidates))
 
-    def _run_lane(self, query: Query, allowed: Collection[int] | None, *, lists: bool = True) -> Resolution:
+    def _run_lane(self, query: Query, allowed: Collection[int] | None, *, lists: bool = True,
+                  written: bool = False) -> Resolution:
         threshold = self.calibration.threshold
         last: Outcome | None = None
         if query.lane == "han":
@@ -291,7 +300,7 @@ class Pipeline:
             # (a form that may render 集团 too, "Corporation", may be the group's own)
             company = not group and any(t.kind == Kind.LEGAL and not any(
                 w in k for k in t.keys for w in _group_words()) for t in tokens)
-        for stage in self._lanes[query.lane]:
+        for stage in (self._written_lanes if written else self._lanes)[query.lane]:
             outcome = stage.match(query, allowed)
             if outcome is None:
                 continue
@@ -424,6 +433,18 @@ class Pipeline:
         if not query.text:
             return None
         accepted, _ = self._run_lane(query, None, lists=False)  # (a part is no list of its own)
+        return accepted if accepted is not None and accepted.entity is not None else None
+
+    def _entity_as_written(self, text: str) -> Outcome | None:
+        """:meth:`_entity_of` through the stages up to the last that reads a name as written:
+        the same answer where it is by one of those methods (the lane stops at the first
+        answer); ``None`` where they leave the name to later stages."""
+        if not text.strip() or len(text) > MAX_QUERY_CHARS:
+            return None
+        query = Query(text)
+        if not query.text:
+            return None
+        accepted, _ = self._run_lane(query, None, lists=False, written=True)
         return accepted if accepted is not None and accepted.entity is not None else None
 
     def _ancestors(self, entity: Entity) -> set[str]:
