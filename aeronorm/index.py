@@ -289,13 +289,14 @@ class Index:
         check_entity_type(type_)
         return self.by_type.get(type_, set())
 
-    def names(self) -> set[int] | None:
+    def names(self) -> frozenset[int] | None:
         """Positions of the entities a name can be (every type but ``term``: domain terms are
-        vocabulary, found in text but never the answer to a name); ``None`` when that is all."""
+        vocabulary, found in text but never the answer to a name); ``None`` when that is all.
+        Frozen: the pipeline remembers what it intersects with it, by identity."""
         terms = self.by_type.get("term")
         if not terms:
             return None
-        return set(range(len(self.entities))) - terms
+        return frozenset(range(len(self.entities))).difference(terms)
 
     def owners(self, key: str) -> set[int]:
         """Entities that write ``key`` (a :func:`~aeronorm.text.fold.fold_key`) as one of their forms."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -428,7 +429,7 @@ class Normalizer:
         return Scanner(self.index, self.calibration, resolve=self.match, chinese=chinese.table,  # type: ignore[attr-defined]
                        may_match=may_match)
 
-    def _allowed(self, name: object, type_: str | None) -> set[int] | None:
+    def _allowed(self, name: object, type_: str | None) -> AbstractSet[int] | None:
         """The entities a name may resolve to: one type's, or, by default, every entity but the
         domain terms (vocabulary, not names: ``type="term"`` asks for them)."""
         if not isinstance(name, str):

@@ -53,3 +53,21 @@ def test_a_right_part_read_as_written_answers_as_every_stage_does(normalizer, ch
                 assert got == full.lists_another(query, entity), (text, entity.id)
                 listed += bool(got)
     assert listed  # the parts that name another organisation as written are still found
+
+
+def test_a_table_within_the_allowed_entities_is_their_intersection(normalizer):
+    """A name with a company form is read among the companies the caller allows: the intersection
+    is remembered per (table, frozen set of allowed entities), never served for another set."""
+    pipeline: Pipeline = normalizer.pipeline
+    table = pipeline.companies.get()
+    names = normalizer.index.names()
+    assert isinstance(names, frozenset)
+    assert pipeline._within(table, None) is table
+    assert pipeline._within(table, names) == table & names
+    assert pipeline._within(table, names) is pipeline._within(table, names)  # made once
+    for allowed in (frozenset(list(names)[::3]), set(list(names)[1::2]), frozenset(), [0, 1, 2]):
+        assert pipeline._within(table, allowed) == table.intersection(allowed)
+    for _ in range(20):  # many frozen sets in turn: the memo stays bounded and right
+        allowed = frozenset(random.sample(sorted(names), 50))
+        assert pipeline._within(table, allowed) == table & allowed
+    assert len(pipeline._intersections) <= 8
