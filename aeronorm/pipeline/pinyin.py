@@ -529,7 +529,9 @@ class PinyinStage:
             # 2. derived keys: abbreviations and brands; not for a name of common words only
             # ("Weixing Keji" is 卫星科技, satellite technology, whatever abbreviation spells it)
             strong = [q for q in qkeys if q.romanised >= 2 and len(split_syllables(q.letters) or ()) >= 3]
-            hit = None if self._common_words(form) else _lookup(
+            # (no strong key, nothing to look up: the derived table, ~90 µs an entity to build,
+            # is built by the first name that has one)
+            hit = None if not strong or self._common_words(form) else _lookup(
                 self.roman.get().derived, strong, allowed, self.roman, elsewhere)
             if hit is not None:
                 return self._outcome(self._by_company_form(form, hit), cal.pinyin_derived, "derived ")
@@ -592,7 +594,6 @@ class PinyinStage:
 
     def _repair(self, text: str, allowed: Collection[int] | None) -> Outcome | None:
         """Mend one word that is not pinyin by one letter, if that gives exactly one name's key."""
-        ri = self.roman.get()
         keys = self.pinyin_keys.get().keys
         legal = load_word_classes().pinyin_legal
         words = [_plain(w) for w in tokenize(text)]
@@ -609,6 +610,7 @@ class PinyinStage:
         total = len(head) + len(bad) + len(tail)
         if total < _MIN_REPAIR_LETTERS:
             return None
+        ri = self.roman.get()  # (built only for a name that gets this far)
         hits: dict[int, str] = {}
         for length in (total - 1, total, total + 1):
             for key in ri.by_length.get(length, ()):
