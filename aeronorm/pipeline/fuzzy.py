@@ -152,6 +152,8 @@ class EntityFacts:
 
 
 _UNKNOWN = EntityFacts()
+#: A blocked name's facts not read yet (:meth:`FuzzyStage.match`): told apart by identity.
+_PENDING = EntityFacts()
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,10 +245,13 @@ class FuzzyStage:
                     continue
                 name = names.get(rep_id)
                 if name is None:
-                    name = names.put(rep_id, self._side(rep.tokens, facts=self.facts(rep.entity),
-                                                        text=rep.text))
+                    name = names.put(rep_id, self._side(rep.tokens, facts=_PENDING, text=rep.text))
                 if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
+                if name.facts is _PENDING:
+                    # what the glossary says of the entity (~25 µs the first time) is read only
+                    # for a name that gets past the test above: most blocked names do not
+                    name = names.put(rep_id, _with_facts(name, self.facts(rep.entity)))
                 if side.toks and all(not name.keys.isdisjoint(t.keys) for t in side.toks):
                     holding[rep.entity].append((side, aligner, name))
                 person = index.entities[rep.entity].type == "person"
@@ -1169,6 +1174,12 @@ class FuzzyStage:
             votes.update(dict.fromkeys(first, weight))
         # the same as heapq.nlargest (a stable sort, first proposed first among equals), in C
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
+
+
+def _with_facts(side: _Side, facts: EntityFacts) -> _Side:
+    """``side`` with the facts of its entity."""
+    return _Side(side.toks, side.spans, side.keys, side.naming, side.spelt, facts, side.legal, side.joined,
+                 side.address)
 
 
 def _may_address(form: str, tokens: Sequence[Tok]) -> int:
