@@ -71,6 +71,7 @@ def ids(normalizer, text):
     ("这是中国航天科技工业的骨干。", "casc"),
     # a term right before a body's ending: the first word of the body's name
     ("星光自然资源物探遥感中心发布通知。", "term-remote-sensing"),
+    ("上海星光新区位于闵行区。", "shanghai"),  # a named new district
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
