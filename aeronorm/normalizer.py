@@ -32,7 +32,7 @@ from .store.digests import (
     records_digest,
     value_digest,
 )
-from .text.fold import without_invisibles
+from .text.fold import Reading, reading
 
 __all__ = ["DEFAULT_MARGIN", "DEFAULT_THRESHOLD", "Normalizer", "default_normalizer"]
 
@@ -396,13 +396,15 @@ class Normalizer:
         Each :class:`~aeronorm.Mention` has ``start``, ``end``, ``text`` (``text[start:end]``)
         and ``match``. Nested names resolve to the longest. Invisible characters (a soft hyphen,
         zero-width marks, a BOM) are read as in a name, as nothing: ``Uni\u00adversity`` is
-        one word, and a mention's span and text keep any inside it. ``type`` selects among the
+        one word, and a mention's span and text keep any inside it. Decomposed (NFD) text is read
+        composed: a combining mark belongs to the letter before it (inside the span, never a word
+        break), so ``Xi\u0304'a\u0304n`` is found as ``Xī'ān`` is. ``type`` selects among the
         mentions of every type (the same spans: "Beijing" inside a company's name is no place).
         """
-        clean, where = without_invisibles(text) if isinstance(text, str) else (text, None)
-        if where is None:
+        read = reading(text) if isinstance(text, str) else None
+        if read is None:
             return self.scanner.find(text, type=type)
-        return Mentions((_placed(m, where, text) for m in self.scanner.find(clean, type=type)), text)
+        return Mentions((_placed(m, read, text) for m in self.scanner.find(read.text, type=type)), text)
 
     def normalize_text(
         self, text: str, *, style: Style = "canonical", type: str | None = None, terms: bool = False,
@@ -416,11 +418,11 @@ class Normalizer:
         the text says (a digit, a place, a note, a word doubled) is left as written. Invisible
         characters are read as by :meth:`find`, and kept where no mention is replaced.
         """
-        clean, where = without_invisibles(text) if isinstance(text, str) else (text, None)
-        if where is None:
+        read = reading(text) if isinstance(text, str) else None
+        if read is None:
             return self.scanner.normalize_text(text, style=style, type=type, terms=terms)
-        done = self.scanner.normalize_text(clean, style=style, type=type, terms=terms)
-        return _rewritten_around_invisibles(done, where, text)
+        done = self.scanner.normalize_text(read.text, style=style, type=type, terms=terms)
+        return _rewritten_around_invisibles(done, read, text)
 
     # -- internals ---------------------------------------------------------------------------
     def _build_scanner(self) -> Scanner:
@@ -524,15 +526,14 @@ def default_normalizer() -> Normalizer:
 
 
 # ---------------------------------------------------------------------------------- invisibles
-def _placed(m: Mention, where: list[int], text: str) -> Mention:
-    """A mention found in ``text`` without its invisible characters, placed back in ``text``
-    (``where[i]`` is where the i-th kept character stands): invisibles inside it are in its span."""
-    start = where[m.start]
-    end = where[m.end - 1] + 1 if m.end > m.start else start
+def _placed(m: Mention, read: Reading, text: str) -> Mention:
+    """A mention found in the reading of ``text`` (:func:`~aeronorm.text.fold.reading`), placed
+    back in ``text``: invisibles inside it, and the marks on its letters, are in its span."""
+    start, end = read.span(m.start, m.end)
     return Mention(start, end, text[start:end], m.match)
 
 
-def _rewritten_around_invisibles(done: NormalizedText, where: list[int], text: str) -> NormalizedText:
+def _rewritten_around_invisibles(done: NormalizedText, read: Reading, text: str) -> NormalizedText:
     """``done``, the rewrite of ``text`` without its invisible characters, made again on ``text``
     itself: every character outside a replaced mention (invisibles included) as it was, a mention
     left as written kept with its invisibles."""
@@ -541,7 +542,7 @@ def _rewritten_around_invisibles(done: NormalizedText, where: list[int], text: s
     replacements = []
     at = 0
     for r in done.replacements:
-        m = _placed(r.mention, where, text)
+        m = _placed(r.mention, read, text)
         new = r.new if r.changed else m.text
         between = text[at:m.start]
         out += (between, new)

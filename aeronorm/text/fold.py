@@ -10,10 +10,11 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
-from itertools import compress, islice
+from itertools import accumulate, compress, islice
 from typing import Any
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "HAN_RE",
     "HAN_RUN_RE",
     "INVISIBLE_RE",
+    "Reading",
     "Token",
     "clean_text",
     "fold",
@@ -34,6 +36,7 @@ __all__ = [
     "positions_of",
     "probe_key",
     "probe_keys",
+    "reading",
     "tokenize",
     "without_invisibles",
 ]
@@ -167,6 +170,103 @@ def without_invisibles(text: str) -> tuple[str, list[int] | None]:
         return text, None
     kept = [i for i, ch in enumerate(text) if ord(ch) not in _INVISIBLE]
     return "".join(text[i] for i in kept), [*kept, len(text)]
+
+
+@lru_cache(maxsize=1)
+def _marks_class() -> str:
+    """A regex class of the combining marks (canonical combining class not 0): the marks
+    :func:`fold` drops from a name. Built on first need (a pass over the code points)."""
+    marks = [c for c in range(0x300, 0x110000) if unicodedata.combining(chr(c))]
+    ranges: list[list[int]] = []
+    for c in marks:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(f"\\U{a:08x}" + (f"-\\U{b:08x}" if b > a else "") for a, b in ranges)
+
+
+@lru_cache(maxsize=1)
+def _marks_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    marks = _marks_class()
+    invisible = INVISIBLE_RE.pattern
+    # an invisible character, or a character with the combining marks after it (marks alone at
+    # the start of the text, or after an invisible, have no character before them)
+    return re.compile(f"[{marks}]"), re.compile(f"({invisible}|.?[{marks}]+)", re.DOTALL)
+
+
+@lru_cache(maxsize=4096)
+def _composed(piece: str) -> str:
+    """An invisible character read as nothing; a character and its marks composed (NFC), the marks
+    that compose nothing dropped, as :func:`fold` drops them."""
+    if len(piece) == 1 and ord(piece) in _INVISIBLE:
+        return ""
+    return "".join(c for c in unicodedata.normalize("NFC", piece) if not unicodedata.combining(c))
+
+
+class Reading:
+    """A text as a name is read (:func:`reading`), and where its characters stood in the text.
+
+    ``text`` is the reading; :meth:`span` maps a span of it back to the text as written.
+    """
+
+    __slots__ = ("_at", "_lens", "_olens", "_orig", "text")
+
+    def __init__(self, text: str, at: list[int], lens: list[int], orig: list[int], olens: list[int]):
+        self.text = text
+        # each piece that differs: where it starts and its length, in the reading and in the text
+        self._at, self._lens, self._orig, self._olens = at, lens, orig, olens
+
+    def _piece(self, k: int) -> tuple[int, bool]:
+        """Where character ``k`` of the reading starts in the text, and whether it is a piece
+        (its end is then the piece's end)."""
+        i = bisect_right(self._at, k) - 1
+        if i < 0:
+            return k, False
+        if k < self._at[i] + self._lens[i]:
+            return i, True
+        return k - self._at[i] - self._lens[i] + self._orig[i] + self._olens[i], False
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the text as written that ``self.text[start:end]`` reads: the marks of its
+        letters and the invisibles between them inside it."""
+        at, piece = self._piece(start)
+        first = self._orig[at] if piece else at
+        if end <= start:
+            return first, first
+        at, piece = self._piece(end - 1)
+        return first, (self._orig[at] + self._olens[at] if piece else at + 1)
+
+
+def reading(text: str) -> Reading | None:
+    """``text`` as a name is read (:func:`fold`): without its invisible characters, and with each
+    character and the combining marks after it composed (NFC), the marks that compose no
+    character dropped; ``None`` when that is ``text`` itself.
+
+    Running text is scanned on the reading, and its spans mapped back (:meth:`Reading.span`):
+    ``Uni\u00adversity`` is one word, and so is decomposed (NFD) text's ``NWPU\u0301s`` (a mark is
+    no word break); a mark after a name's last letter is inside the name's span, not after it.
+
+    Examples
+    --------
+    >>> r = reading("NW\u200bPU met Xi\u0304 Q\u0301")
+    >>> r.text
+    'NWPU met Xī Q'
+    >>> r.span(0, 4), r.span(9, 11), r.span(12, 13)
+    ((0, 5), (10, 13), (14, 16))
+    >>> reading("Xī Q") is None
+    True
+    """
+    if not INVISIBLE_RE.search(text) and (text.isascii() or not _marks_res()[0].search(text)):
+        return None
+    parts = _marks_res()[1].split(text)  # plain, piece, plain, piece, ..., plain
+    pieces = parts[1::2]
+    where = [0, *accumulate(map(len, parts))]
+    out = parts.copy()
+    out[1::2] = composed = list(map(_composed, pieces))
+    at = [0, *accumulate(map(len, out))]
+    # (the offsets of the parts at odd places, the pieces; the last offset is the text's end)
+    return Reading("".join(out), at[1:-1:2], list(map(len, composed)), where[1:-1:2], list(map(len, pieces)))
 
 
 def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:
