@@ -20,13 +20,17 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Candidate",
+    "Clusters",
     "Entity",
     "Glossary",
     "GlossaryError",
     "Match",
     "Mention",
+    "Mentions",
     "NoMatchError",
+    "NormalizedText",
     "Normalizer",
+    "Replacement",
     "Term",
     "__version__",
     "cluster",
@@ -39,23 +43,23 @@ __all__ = [
     "normalize_text",
 ]
 
+# The return types of the functions below, loaded at import (they are light) so that their
+# annotations resolve (``typing.get_type_hints(aeronorm.find)``: sphinx, pydantic, typer).
+from .clustering.clusters import Clusters
+from .results import Candidate, Match, Mention, Mentions, NormalizedText, Replacement
+
 if TYPE_CHECKING:
-    from .clustering import Clusters
     from .errors import GlossaryError, NoMatchError
     from .glossary import Entity, Glossary, Term
     from .normalizer import Normalizer
-    from .results import Candidate, Match, Mention, Mentions, NormalizedText
 
 _LAZY = {
-    "Candidate": ".results",
-    "Match": ".results",
     "Entity": ".glossary",
     "Glossary": ".glossary",
     "Term": ".glossary",
     "GlossaryError": ".errors",
     "NoMatchError": ".errors",
     "Normalizer": ".normalizer",
-    "Mention": ".results",
 }
 
 def __getattr__(name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
@@ -100,6 +101,9 @@ class Normalizer:
             raise TypeError(f"calibration must be a Calibration, not {type(calibration).__name__}: give "
                             "threshold= or margin= for those two; for other scores, dataclasses.replace("
                             "aeronorm.pipeline.calibration.DEFAULT_CALIBRATION, ...)")
+        for flag, value in (("learn_terms", learn_terms), ("warm", warm)):
+            if not isinstance(value, bool):  # ("no" would be true)
+                raise TypeError(f"{flag} must be True or False, not {value!r}")
         base = DEFAULT_CALIBRATION if calibration is None else calibration
         self.calibration = base.with_options(threshold=threshold, margin=margin)
         shipped = glossary is None and calibration is None and learn_terms
@@ -193,6 +197,10 @@ class Normalizer:
         The file holds the glossary and the tables exactly as built, in a versioned format
         (:mod:`aeronorm.store`); translators are not saved (give them to :meth:`load`).
         """
+        if isinstance(target, io.TextIOBase):
+            # (a text file would take the first bytes written as an error half-way)
+            raise TypeError("target must be a path or a binary file, not a text file: "
+                            "open it with open(path, 'wb')")
         if not hasattr(target, "write"):
             if not isinstance(target, (str, os.PathLike)):
                 raise TypeError(f"target must be a path or a binary file, not {target.__class__.__name__}")
@@ -250,6 +258,9 @@ class Normalizer:
                             "load the file with Glossary.load() first")
         if hasattr(source, "read"):
             source = source.read()  # a binary file, as save() writes to
+            if isinstance(source, str):  # (its text would be taken for a path)
+                raise TypeError("source must be a path, bytes or a binary file, not a text file: "
+                                "open it with open(path, 'rb')")
         if isinstance(source, (bytearray, memoryview)):
             source = bytes(source)
         expect = None if glossary is None else {"glossary": records_digest(glossary.entities, glossary.terms)}

@@ -290,7 +290,17 @@ class Mentions(list):  # type: ignore[type-arg]
 class Replacement:
     """One mention rewritten by :meth:`Normalizer.normalize_text`.
 
-    ``start``/``end`` index the source text, ``out_start``/``out_end`` the normalised one.
+    Attributes
+    ----------
+    mention : Mention
+        The mention in the source text: its offsets there are ``mention.start`` and
+        ``mention.end`` (a replacement has no ``start``/``end`` of its own).
+    new : str
+        What it was replaced by (its own text when it is left as written).
+    out_start, out_end : int
+        Offsets of ``new`` in the normalised text: ``out[out_start:out_end] == new``.
+    changed : bool
+        False when the mention already read exactly like its replacement.
     """
 
     mention: Mention

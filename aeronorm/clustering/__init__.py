@@ -15,9 +15,25 @@
 ``aeronorm.cluster`` is :func:`cluster`.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from .clusters import EVIDENCE_KINDS, Cluster, Clusters, Evidence, Member
-from .engine import DEFAULT_CLUSTER_THRESHOLD, cluster
+
+if TYPE_CHECKING:
+    from .engine import DEFAULT_CLUSTER_THRESHOLD, cluster
 
 __all__ = [
     "DEFAULT_CLUSTER_THRESHOLD", "EVIDENCE_KINDS", "Cluster", "Clusters", "Evidence", "Member", "cluster",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The engine (the matcher, the glossary) loads on first use: ``aeronorm`` names the result
+    # types (``Clusters``) at import, for ``typing.get_type_hints(aeronorm.cluster)``.
+    if name in ("DEFAULT_CLUSTER_THRESHOLD", "cluster"):
+        from . import engine
+
+        return getattr(engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -9,6 +9,8 @@ margin=...)`` derives one from :data:`DEFAULT_CALIBRATION`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from numbers import Real
 
 from ..lexicon import Kind
 
@@ -122,12 +124,15 @@ class Calibration:
     def __post_init__(self) -> None:
         for name in ("threshold", "margin"):
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
+            # any real number (numpy's float32, Decimal, Fraction), kept as a float; not a bool
+            if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
                 raise TypeError(f"{name} must be a number, not {value.__class__.__name__}: {value!r}")
+            if value.__class__ is not float:
+                object.__setattr__(self, name, float(value))
         if not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be within 0..1, got {self.threshold!r}")
+            raise ValueError(f"threshold must be within 0..1 (0 <= threshold <= 1), got {self.threshold!r}")
         if not 0.0 <= self.margin < 1.0:
-            raise ValueError(f"margin must be within 0..1, got {self.margin!r}")
+            raise ValueError(f"margin must be within 0..1, below 1 (0 <= margin < 1), got {self.margin!r}")
 
     def with_options(self, *, threshold: float | None = None, margin: float | None = None) -> Calibration:
         """This calibration with another threshold and/or margin."""
