@@ -52,12 +52,26 @@ def _read_document(path: str) -> tuple[str, bool]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise CLIError(f"{name}: the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte order mark); "
                        "re-save it as UTF-8")
+    if _looks_utf16(data):
+        raise CLIError(f"{name}: the file looks like UTF-16 without a byte order mark (a NUL byte "
+                       "beside each Latin letter), not UTF-8; re-save it as UTF-8")
     try:
         return data.decode("utf-8-sig"), data.startswith(codecs.BOM_UTF8)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CLIError(f"{name} line {line}: not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (a "
                        "legacy encoding such as GBK or Latin-1?); re-save the file as UTF-8") from None
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """Whether ``data`` reads as UTF-16 without a byte order mark: in its first 4 KB, every
+    other byte (the high byte of an ASCII character) is NUL in at least a third of the pairs. It
+    is valid UTF-8 (NUL is a character), so it would be printed back with its NULs, found empty."""
+    head = data[:4096]
+    if b"\x00" not in head or len(head) < 4:
+        return False
+    pairs = len(head) // 2
+    return max(head[0::2].count(0), head[1::2].count(0)) * 3 >= pairs
 
 
 def cmd_text(args: argparse.Namespace) -> int:
@@ -94,6 +108,8 @@ def cmd_text(args: argparse.Namespace) -> int:
 def _print(docs: Sequence[tuple[str, Any]], boms: Sequence[bool]) -> None:
     """The documents on stdout, each after its byte order mark if it had one."""
     out = sys.stdout
+    if out is None:  # (started with stdout closed: ">&-")
+        raise CLIError("cannot write stdout: it is closed")
     try:
         for i, ((path, doc), bom) in enumerate(zip(docs, boms, strict=True)):
             if len(docs) > 1:
@@ -106,6 +122,9 @@ def _print(docs: Sequence[tuple[str, Any]], boms: Sequence[bool]) -> None:
         raise
     except OSError as exc:
         raise CLIError(f"cannot write stdout: {os_reason(exc)}") from None
+    except UnicodeEncodeError as exc:
+        raise CLIError(f"cannot write stdout: its encoding ({exc.encoding}) cannot write "
+                       f"{exc.object[exc.start:exc.end]!a}; set PYTHONIOENCODING=utf-8") from None
 
 
 def _summary(docs: Sequence[Any], *, html: str | None) -> str:
