@@ -217,6 +217,7 @@ class ChineseWords:
     other_name_notes: tuple[str, ...] = ()
     field_words: frozenset[str] = frozenset()
     prose_forms: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
 
 
 @cache
@@ -247,7 +248,8 @@ def load_chinese_words() -> ChineseWords:
                         short_name_notes=tuple(raw["short_name_notes"]),
                         other_name_notes=tuple(raw["other_name_notes"]),
                         field_words=frozenset(raw["field_words"]),
-                        prose_forms=frozenset(raw["prose_forms"]))
+                        prose_forms=frozenset(raw["prose_forms"]),
+                        regions=frozenset(raw["regions"]))
 
 
 @cache

@@ -152,6 +152,10 @@ def _piece_options(text: str, kind: Kind, *, brand: bool = False) -> list[tuple[
     return opts
 
 
+# a naming piece shortened; something of a place, a region or a brand kept; a place cut
+_SHORTENED, _OWN, _DROPS = 1, 2, 4
+
+
 def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = (),
                   memo: dict[Any, Any] | None = None) -> dict[str, str]:
     """Shortened Chinese forms a name supports, with their pinyin letters.
@@ -200,19 +204,31 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         # A brand (a naming piece the lexicon does not know: 鑫诺) is kept whole: Chinese
         # abbreviations shorten places and common words (南京航空 -> 南航), and a brand cut to its
         # first character spells other names (鑫卫 is not 鑫诺卫星, and "Xinwei" is another company).
+        # A form that drops or cuts the name's place (or cuts the country to a character) keeps
+        # something of its own instead (a place's character, a region, a brand): common words
+        # alone are a nickname many bodies share (电子科大 of 西安电子科技大学 is also UESTC's,
+        # 中科大 of 中国科学院大学 USTC's; 国防科大 drops nothing). Each option says so in its
+        # flags: _SHORTENED, _OWN, _DROPS.
+        words = load_chinese_words()
         options = []
         for (t, k), reading in zip(core, readings, strict=True):
             brand = bool(lexicon_terms) and k == Kind.NAME and t not in lexicon_terms
+            scope = t in words.roman_scope
+            own = brand or (k == Kind.PLACE and not scope) or t in words.regions
             opts = memo.get((t, k, brand))
             if opts is None:
                 opts = [("".join(t[c] for c in keep), "".join(reading[c] for c in keep),
-                         bool(keep) and len(keep) < len(t) and k == Kind.NAME)
+                         (_SHORTENED if keep and len(keep) < len(t) and k == Kind.NAME else 0)
+                         | (_OWN if keep and own else 0)
+                         | (_DROPS if (k == Kind.PLACE and not scope and len(keep) < len(t))
+                            or (scope and 0 < len(keep) < len(t)) else 0))
                         for keep in _piece_options(t, k, brand=brand)]
                 if t in lexicon_terms:
                     memo[t, k, brand] = opts
             options.append(opts)
-        for form, letters, shortened in _first_combinations(options, _MAX_COMBINATIONS):
-            if shortened and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
+        for form, letters, flags in _first_combinations(options, _MAX_COMBINATIONS):
+            if flags & _SHORTENED and (not flags & _DROPS or flags & _OWN) \
+                    and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
                 out[form] = letters
     # Brand: leading pieces before the trailing run of known trade words (places set aside).
     scope = load_chinese_words().roman_scope
@@ -258,21 +274,21 @@ def _sub_pieces(piece: str, terms: Collection[str]) -> list[str]:
     return best[0] or [piece]
 
 
-def _first_combinations(options: list[list[tuple[str, str, bool]]], limit: int
-                        ) -> list[tuple[str, str, bool]]:
+def _first_combinations(options: list[list[tuple[str, str, int]]], limit: int
+                        ) -> list[tuple[str, str, int]]:
     """The first ``limit`` combinations of the pieces' options in :func:`itertools.product`'s
-    order, each joined: (characters, letters, whether any piece is shortened). Built piece by
+    order, each joined: (characters, letters, the options' flags or-ed). Built piece by
     piece from the prefixes those combinations start with: one concatenation per step, where
     joining every combination whole took most of the pinyin tables' build."""
     # the first `limit` combinations start with the first ceil(limit / rest) prefixes of each length
     rest = [1] * (len(options) + 1)
     for k in range(len(options) - 1, -1, -1):
         rest[k] = rest[k + 1] * len(options[k])
-    made: list[tuple[str, str, bool]] = [("", "", False)]
+    made: list[tuple[str, str, int]] = [("", "", 0)]
     for k, opts in enumerate(options):
         need = -(-limit // rest[k + 1])
-        made = [(form + o_form, letters + o_letters, shortened or o_short)
-                for form, letters, shortened in made for o_form, o_letters, o_short in opts][:need]
+        made = [(form + o_form, letters + o_letters, flags | o_flags)
+                for form, letters, flags in made for o_form, o_letters, o_flags in opts][:need]
     return made[:limit]
 
 

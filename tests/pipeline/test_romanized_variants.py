@@ -215,3 +215,29 @@ def test_mending_is_conservative(n, text):
 
 def test_person_pinyin_keys_write_u_for_u_umlaut(n):
     assert "lubu" in n.pipeline.stages["pinyin"].pinyin_keys.get().keys
+
+
+def test_a_derived_form_that_drops_the_place_keeps_something_of_its_own():
+    # without its city, an electronics university's nickname is every such university's
+    # (电子科大); with the city's character, or a region, or nothing dropped, it is this one's
+    terms = {"电子", "科技大学", "工业大学", "科学院", "大学", "国防"}
+    forms = derived_forms([("西安", Kind.PLACE), ("电子", Kind.NAME), ("科技大学", Kind.NAME)],
+                          lexicon_terms=terms)
+    assert "电子科大" not in forms and "西安电子科大" in forms and "西电科大" in forms
+    # the country cut to one character is no place of its own (中科大), dropped whole it is
+    # a scope left out (国防科大 of a national university)
+    forms = derived_forms([("中国", Kind.GENERIC), ("科学院", Kind.NAME), ("大学", Kind.NAME)],
+                          lexicon_terms=terms)
+    assert "中科大" not in forms
+    forms = derived_forms([("国防", Kind.NAME), ("科技大学", Kind.NAME)], lexicon_terms=terms)
+    assert forms["国防科大"] == "guofangkeda"
+    # a region is one (西北 of 西北工业大学, read by the lexicon as a compass word)
+    forms = derived_forms([("西北", Kind.NAME), ("工业大学", Kind.NAME)], lexicon_terms=terms | {"西北"})
+    assert forms["西工大"] == "xigongda"
+
+
+def test_a_nickname_without_its_city_names_no_university():
+    n = Normalizer(Glossary.from_records([{"id": "xd", "name": "Xi'an Electronics University",
+                                           "zh": "西安电子科技大学", "type": "org"}]))
+    assert n.match("Dianzi Keda") is None
+    assert n.match("Xi'an Dianzi Keda").entity_id == "xd"
