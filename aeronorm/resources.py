@@ -218,6 +218,7 @@ class ChineseWords:
     field_words: frozenset[str] = frozenset()
     prose_forms: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
+    false_endings: tuple[str, ...] = ()
 
 
 @cache
@@ -249,7 +250,8 @@ def load_chinese_words() -> ChineseWords:
                         other_name_notes=tuple(raw["other_name_notes"]),
                         field_words=frozenset(raw["field_words"]),
                         prose_forms=frozenset(raw["prose_forms"]),
-                        regions=frozenset(raw["regions"]))
+                        regions=frozenset(raw["regions"]),
+                        false_endings=tuple(raw["false_endings"]))
 
 
 @cache

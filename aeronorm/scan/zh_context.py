@@ -146,6 +146,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     compounds = load_chinese_words().place_compounds
     title_suffixes = load_chinese_words().title_suffixes
     breaks = load_chinese_words().name_breaks
+    false_endings = tuple(load_chinese_words().false_endings)
     notes = tuple(load_chinese_words().short_name_notes)
     forms = tuple(load_chinese_words().company_forms)
     ids_at: dict[int, set[str]] = {}
@@ -163,8 +164,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
         if m.match.canonical.endswith("+") and not text.startswith(("+", "＋"), m.end):
             continue  # 航天 is no 航天+
-        if kind in ("program", "term") and _MODEL_NUMBER.match(fold_han(after)):
-            continue  # 长征六号, 高分03; 遥感三十六号 (a series named by a field's word)
+        if kind in ("program", "term") and _MODEL_NUMBER.match(fold_han(after).lstrip("\"'")):
+            continue  # 长征六号, 高分03; 遥感三十六号 (a series named by a field's word); “长征”三号甲
         # (遥感中心: a term, then a body's ending alone; but 央企集团, a term and a company form,
         # is prose: "central SOE groups")
         least = 0 if kind == "place" or (kind == "term" and not folded.startswith(forms, m.end)) else 1
@@ -175,7 +176,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             # 遥感与数字地球研究所)
             nxt = bisect_right(starts, m.end)
             if (nxt == len(starts) or starts[nxt] >= run.end()) and not any(
-                    b in run.group() for b in breaks):
+                    b in run.group() for b in breaks) and not run.group().endswith(false_endings):
+                # (布局 "layout", 网站 "website" end as a bureau's or a station's name does)
                 continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "place" and folded.startswith(compounds, m.end):
             continue  # 北京时间: a time zone
@@ -190,7 +192,9 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if bracket is not None and (bracket.group(1).startswith(notes)
                                     or m.entity_id in ids_at.get(m.end + 1, ())):
             bracket = None  # its own short name in the brackets: 北京理工大学（北理工）, （下称北理工）
-        if kind == "org" and (bracket is not None or unit_after.match(after)):
+        if kind == "org" and (bracket is not None
+                              or (unit_after.match(after) and not after.startswith(fillers))):
+            # (与大学合作: 与 opens another name, no unit of this one)
             continue  # 中国航天科技集团第十研究院, 北京理工大学珠海学院, 哈尔滨工业大学（深圳）
         out.append(m)
     return out

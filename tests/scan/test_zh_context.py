@@ -72,6 +72,7 @@ def ids(normalizer, text):
     # a term right before a body's ending: the first word of the body's name
     ("星光自然资源物探遥感中心发布通知。", "term-remote-sensing"),
     ("上海星光新区位于闵行区。", "shanghai"),  # a named new district
+    ("他说“长征”九号乙明年首飞。", "long-march"),  # a model's number after a closing quote
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
@@ -102,6 +103,11 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("卫星网络集团发布公告。", "china-satnet"),
     ("航天科工与航天科技签约。", "casc"),
     ("拆分为两大独立央企集团。", "term-central-soe"),  # a term and a company form: prose
+    # a filler opens another name, no unit of this one; a common word that ends as a bureau's or
+    # a station's name does is no longer name (布局 "layout", 网站 "website")
+    ("航天科工集团与高校合作。", "casic"),
+    ("航天科工集团战略布局加快。", "casic"),
+    ("航天科工集团官方网站发布通知。", "casic"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
