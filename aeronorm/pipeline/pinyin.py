@@ -204,11 +204,12 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         # A brand (a naming piece the lexicon does not know: 鑫诺) is kept whole: Chinese
         # abbreviations shorten places and common words (南京航空 -> 南航), and a brand cut to its
         # first character spells other names (鑫卫 is not 鑫诺卫星, and "Xinwei" is another company).
-        # A form that drops or cuts the name's place (or cuts the country to a character) keeps
-        # something of its own instead (a place's character, a region, a brand): common words
-        # alone are a nickname many bodies share (电子科大 of 西安电子科技大学 is also UESTC's,
-        # 中科大 of 中国科学院大学 USTC's; 国防科大 drops nothing). Each option says so in its
-        # flags: _SHORTENED, _OWN, _DROPS.
+        # A form that drops or cuts the name's place, or keeps the country (whole or a character)
+        # before shortened words, keeps something of its own too (a place's character, a region,
+        # a brand): common words alone, or the country and common words, are a nickname many
+        # bodies share (电子科大 of 西安电子科技大学 is also UESTC's; 中科大 and 中国科大 of
+        # 中国科学院大学 are USTC's; 国防科大 drops nothing). Each option says so in its flags:
+        # _SHORTENED, _OWN, _DROPS.
         words = load_chinese_words()
         options = []
         for (t, k), reading in zip(core, readings, strict=True):
@@ -221,7 +222,7 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
                          (_SHORTENED if keep and len(keep) < len(t) and k == Kind.NAME else 0)
                          | (_OWN if keep and own else 0)
                          | (_DROPS if (k == Kind.PLACE and not scope and len(keep) < len(t))
-                            or (scope and 0 < len(keep) < len(t)) else 0))
+                            or (scope and keep) else 0))
                         for keep in _piece_options(t, k, brand=brand)]
                 if t in lexicon_terms:
                     memo[t, k, brand] = opts

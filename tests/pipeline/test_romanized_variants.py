@@ -224,11 +224,11 @@ def test_a_derived_form_that_drops_the_place_keeps_something_of_its_own():
     forms = derived_forms([("西安", Kind.PLACE), ("电子", Kind.NAME), ("科技大学", Kind.NAME)],
                           lexicon_terms=terms)
     assert "电子科大" not in forms and "西安电子科大" in forms and "西电科大" in forms
-    # the country cut to one character is no place of its own (中科大), dropped whole it is
-    # a scope left out (国防科大 of a national university)
+    # the country, whole or cut to one character, is no place of its own (中国科大, 中科大);
+    # dropped whole it is a scope left out (国防科大 of a national university)
     forms = derived_forms([("中国", Kind.GENERIC), ("科学院", Kind.NAME), ("大学", Kind.NAME)],
                           lexicon_terms=terms)
-    assert "中科大" not in forms
+    assert "中科大" not in forms and "中国科大" not in forms
     forms = derived_forms([("国防", Kind.NAME), ("科技大学", Kind.NAME)], lexicon_terms=terms)
     assert forms["国防科大"] == "guofangkeda"
     # a region is one (西北 of 西北工业大学, read by the lexicon as a compass word)
