@@ -40,6 +40,7 @@ class WordClasses:
     cut_endings: frozenset[str]
     foreign_legal_forms: tuple[tuple[str, ...], ...]
     institution_types: frozenset[str]
+    institution_abbreviations: frozenset[str]
     max_phrase: int
     distinct_renderings: tuple[frozenset[str], ...] = ()
 
@@ -81,6 +82,7 @@ def load_word_classes() -> WordClasses:
         foreign_legal_forms=tuple(sorted({tuple(fold(f).split()) for f in raw["foreign_legal_forms"]},
                                          key=len, reverse=True)),
         institution_types=frozenset(raw["institution_types"]),
+        institution_abbreviations=frozenset(raw["institution_abbreviations"]),
         distinct_renderings=tuple(frozenset(fold(w) for w in group) for group in raw["distinct_renderings"]),
         max_phrase=max(len(p) for p in legal | generic),
     )

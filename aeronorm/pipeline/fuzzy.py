@@ -192,6 +192,7 @@ class FuzzyStage:
         self._international = load_word_classes().international_scope
         self._state = load_word_classes().state_scope
         self._descriptors = load_word_classes().zh_descriptors
+        self._institution_abbreviations = load_word_classes().institution_abbreviations
         self._common_words = load_common_words()  # English words: no brand by themselves
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
@@ -651,9 +652,11 @@ class FuzzyStage:
         omitted += parent_omitted
         # (a word that is another entity's acronym, "CAST" in a unit's "CAST General Design
         # Department", names that entity: it is this one's own word no more)
-        unique = [i for i, _, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE
+        # (a word that meets a nickname's type of institution, 科大 of 国防科大, names none: "Keda")
+        abbreviations = self._institution_abbreviations
+        unique = [i for i, j, s in pairs if s >= 1.0 and q[i].kind in _DISTINCTIVE
                   and (_unique(index, q[i]) or (cs.facts.family and self._only_in(q[i], cs.facts.family)))
-                  and not self._names_another(q[i], cs.facts.entity)]
+                  and not self._names_another(q[i], cs.facts.entity) and abbreviations.isdisjoint(c[j].keys)]
         proper = index.lexicon.is_proper
         # A national scope ("China Space Foundation") names the entity as much as a naming word:
         # without it the words describe what other countries' bodies are called too; unless the
