@@ -135,7 +135,8 @@ def test_a_nickname_s_type_of_institution_names_no_institution():
     # 科大 of a nickname is "S&T university", every such university's: romanised alone, or after
     # the country, it names none; with the nickname's own word it names this one
     n = Normalizer(Glossary.from_records([{"id": "ld", "name": "Lumo University of Defense Technology",
-                                           "zh": "鲁摩国防科技大学", "zh_aliases": ["国防科大"], "type": "org"}]))
+                                           "zh": "鲁摩国防科技大学", "zh_aliases": ["国防科大"],
+                                           "type": "org"}]))
     assert n.match("Keda") is None
     assert n.match("Zhongguo Keda") is None
     assert n.match("Guofang Keda").entity_id == "ld"
