@@ -152,8 +152,9 @@ def _piece_options(text: str, kind: Kind, *, brand: bool = False) -> list[tuple[
     return opts
 
 
-# a naming piece shortened; something of a place, a region or a brand kept; a place cut
-_SHORTENED, _OWN, _DROPS = 1, 2, 4
+# a naming piece shortened; something of a place, a region or a brand kept; a place cut; a
+# naming piece kept whole
+_SHORTENED, _OWN, _DROPS, _WHOLE = 1, 2, 4, 8
 
 
 def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = (),
@@ -208,8 +209,9 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
         # before shortened words, keeps something of its own too (a place's character, a region,
         # a brand): common words alone, or the country and common words, are a nickname many
         # bodies share (电子科大 of 西安电子科技大学 is also UESTC's; 中科大 and 中国科大 of
-        # 中国科学院大学 are USTC's; 国防科大 drops nothing). Each option says so in its flags:
-        # _SHORTENED, _OWN, _DROPS.
+        # 中国科学院大学 are USTC's; 国防科大 drops nothing); so does one that keeps no word whole
+        # (国科大 of 国防科技大学 is UCAS's nickname). Each option says so in its flags:
+        # _SHORTENED, _OWN, _DROPS, _WHOLE.
         words = load_chinese_words()
         options = []
         for (t, k), reading in zip(core, readings, strict=True):
@@ -222,13 +224,14 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
                          (_SHORTENED if keep and len(keep) < len(t) and k == Kind.NAME else 0)
                          | (_OWN if keep and own else 0)
                          | (_DROPS if (k == Kind.PLACE and not scope and len(keep) < len(t))
-                            or (scope and keep) else 0))
+                            or (scope and keep) else 0)
+                         | (_WHOLE if len(keep) == len(t) and k == Kind.NAME else 0))
                         for keep in _piece_options(t, k, brand=brand)]
                 if t in lexicon_terms:
                     memo[t, k, brand] = opts
             options.append(opts)
         for form, letters, flags in _first_combinations(options, _MAX_COMBINATIONS):
-            if flags & _SHORTENED and (not flags & _DROPS or flags & _OWN) \
+            if flags & _SHORTENED and (flags & _OWN or (flags & _WHOLE and not flags & _DROPS)) \
                     and len(form) >= _MIN_DERIVED_SYLLABLES and form != full and form not in out:
                 out[form] = letters
     # Brand: leading pieces before the trailing run of known trade words (places set aside).

@@ -231,6 +231,7 @@ def test_a_derived_form_that_drops_the_place_keeps_something_of_its_own():
     assert "中科大" not in forms and "中国科大" not in forms
     forms = derived_forms([("国防", Kind.NAME), ("科技大学", Kind.NAME)], lexicon_terms=terms)
     assert forms["国防科大"] == "guofangkeda"
+    assert "国科大" not in forms  # no word kept whole: another university's nickname
     # a region is one (西北 of 西北工业大学, read by the lexicon as a compass word)
     forms = derived_forms([("西北", Kind.NAME), ("工业大学", Kind.NAME)], lexicon_terms=terms | {"西北"})
     assert forms["西工大"] == "xigongda"
