@@ -73,6 +73,8 @@ def ids(normalizer, text):
     ("星光自然资源物探遥感中心发布通知。", "term-remote-sensing"),
     ("上海星光新区位于闵行区。", "shanghai"),  # a named new district
     ("他说“长征”九号乙明年首飞。", "long-march"),  # a model's number after a closing quote
+    ("据上海日报讯，活动举行。", "shanghai"),  # a newspaper
+    ("北京市星光中学举行活动。", "beijing"),  # a school
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
