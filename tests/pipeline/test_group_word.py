@@ -85,3 +85,12 @@ def test_a_works_named_with_a_company_form_is_the_works():
         {"id": "gw", "name": "Qingshan Rocket Works", "zh": "青山火箭厂"}]))
     m = n.match("Qingshan Rocket Works Co., Ltd.")  # a works is an enterprise: incorporated, the same
     assert m is not None and m.entity_id == "gw"
+
+
+def test_a_group_s_chinese_name_with_spaces_between_its_words_is_the_group():
+    # spaces between the words of a Chinese name (a registry's or a form's) change nothing: the
+    # group's 集团 and its company form are still read as the group's own
+    n = Normalizer(Glossary.from_records([{"id": "xh", "name": "Xinghe Group", "zh": "星河航天集团有限公司",
+                                           "type": "org"}]))
+    assert n.match("星河 航天 集团 有限公司").entity_id == "xh"
+    assert n.match("星河航天 有限公司") is None  # a company of the group's, not the group
