@@ -30,6 +30,7 @@ from ..text.fold import HAN_RE
 from .accept import Acceptor
 from .chinese import find_chinese
 from .context import DocumentAcronyms
+from .glosses import without_glosses
 from .merge import merge_mentions
 from .rewrite import STYLES, Style, check_style, rewrite
 from .spans import SpanResolver
@@ -120,6 +121,13 @@ class Scanner:
             # (``type`` is the parameter here, not the builtin)
             raise TypeError(f"text must be a str, not {text.__class__.__name__}")
         self.index.allowed(type)  # (a type that is none raises ValueError)
+        glossed = without_glosses(text) if holds_han(text) else None
+        if glossed is not None:
+            # 集團(tuán)第十研究院: the text read without a mirror's pinyin glosses, each mention
+            # placed back on the text as written (a gloss inside it stays inside)
+            clean, at = glossed
+            return Mentions([Mention(at[m.start], at[m.end - 1] + 1, text[at[m.start] : at[m.end - 1] + 1],
+                                     m.match) for m in self.find(clean, type=type)], text)
         found: list[Mention] = []
         if text:
             # The whole text is read first, every type alike, and ``type`` selects among its

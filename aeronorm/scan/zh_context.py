@@ -161,10 +161,11 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if any(start <= m.start < end and not (m.start < bracket and m.end == end)
                for start, bracket, end in whole):
             continue  # 北京 of 银河航天（北京）科技有限公司, 航天科技有限公司 of X（北京）航天科技有限公司
-        before, after, kind = text[max(0, m.start - 8) : m.start], text[m.end : m.end + 12], m.match.type
+        # (read folded: traditional 貴州 is the place 贵州 of the tables)
+        before, after, kind = folded[max(0, m.start - 8) : m.start], folded[m.end : m.end + 12], m.match.type
         if m.match.canonical.endswith("+") and not text.startswith(("+", "＋"), m.end):
             continue  # 航天 is no 航天+
-        if kind in ("program", "term") and _MODEL_NUMBER.match(fold_han(after).lstrip("\"'")):
+        if kind in ("program", "term") and _MODEL_NUMBER.match(after.lstrip("\"'")):
             continue  # 长征六号, 高分03; 遥感三十六号 (a series named by a field's word); “长征”三号甲
         # (遥感中心: a term, then a body's ending alone; but 央企集团, a term and a company form,
         # is prose: "central SOE groups")
@@ -192,8 +193,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if bracket is not None and (bracket.group(1).startswith(notes)
                                     or m.entity_id in ids_at.get(m.end + 1, ())):
             bracket = None  # its own short name in the brackets: 北京理工大学（北理工）, （下称北理工）
-        if kind == "org" and (bracket is not None
-                              or (unit_after.match(after) and not after.startswith(fillers))):
+        unit = unit_after.match(after) if kind == "org" and not after.startswith(fillers) else None
+        if kind == "org" and (bracket is not None or (unit and not unit.group().endswith(false_endings))):
             # (与大学合作: 与 opens another name, no unit of this one)
             continue  # 中国航天科技集团第十研究院, 北京理工大学珠海学院, 哈尔滨工业大学（深圳）
         out.append(m)

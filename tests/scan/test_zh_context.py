@@ -75,6 +75,7 @@ def ids(normalizer, text):
     ("他说“长征”九号乙明年首飞。", "long-march"),  # a model's number after a closing quote
     ("据上海日报讯，活动举行。", "shanghai"),  # a newspaper
     ("北京市星光中学举行活动。", "beijing"),  # a school
+    ("貴州航天技術研究院召開大會。", "saat"),  # traditional text: a place before, read folded
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
