@@ -31,6 +31,7 @@ from .accept import Acceptor
 from .chinese import find_chinese
 from .context import DocumentAcronyms
 from .glosses import without_glosses
+from .hyphens import without_line_hyphens
 from .merge import merge_mentions
 from .rewrite import STYLES, Style, check_style, rewrite
 from .spans import SpanResolver
@@ -122,9 +123,12 @@ class Scanner:
             raise TypeError(f"text must be a str, not {text.__class__.__name__}")
         self.index.allowed(type)  # (a type that is none raises ValueError)
         glossed = without_glosses(text) if holds_han(text) else None
+        if glossed is None:
+            glossed = without_line_hyphens(text, self._known_word)
         if glossed is not None:
-            # 集團(tuán)第十研究院: the text read without a mirror's pinyin glosses, each mention
-            # placed back on the text as written (a gloss inside it stays inside)
+            # 集團(tuán)第十研究院, "Northwest-⏎ern": the text read without a mirror's pinyin
+            # glosses, or with the words a line break cut joined, each mention placed back on
+            # the text as written (what was read through stays inside it)
             clean, at = glossed
             return Mentions([Mention(at[m.start], at[m.end - 1] + 1, text[at[m.start] : at[m.end - 1] + 1],
                                      m.match) for m in self.find(clean, type=type)], text)
@@ -143,6 +147,12 @@ class Scanner:
             if type is not None:
                 found = [m for m in found if m.match.type == type]
         return Mentions(found, text)
+
+    def _known_word(self, word: str) -> bool:
+        """Whether the lexicon knows ``word`` (lower case): a word of its vocabulary, not a
+        fragment or an unknown spelling."""
+        tok = self.words.word_tok(word)
+        return tok is not None and not (tok.kind == Kind.NAME and tok.key == tok.text)
 
     def normalize_text(self, text: str, *, style: Style = "canonical", type: str | None = None,
                        terms: bool = False) -> NormalizedText:
