@@ -23,7 +23,7 @@ from ..lexicon.word_classes import load_word_classes
 from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables
-from ..text.zh import body_ending, compact_han, maybe_traditional, to_simplified
+from ..text.zh import body_ending, maybe_traditional, to_simplified
 from .abbreviation import AbbreviationStage
 from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after, listed_with_marks
@@ -598,12 +598,15 @@ def _letters(text: str) -> str:
     return "".join(c for c in text.casefold() if c.isalpha())
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _zh_group(text: str) -> bool:
     """Whether a Chinese name is a group's own: it ends in 集团 and company forms only
     (中国航天科技集团有限公司), traditional characters read as simplified. A unit after a
     group's name is the group's unit (中国航天科技集团第五研究院), no group."""
-    # (compacted: spaces between the words, 中国 航天 科技 集团 有限公司, change nothing)
-    text = compact_han(ASIDE_RE.sub("", to_simplified(text) if maybe_traditional(text) else text))
+    # (spaces between the words, 中国 航天 科技 集团 有限公司, change nothing)
+    text = _SPACES.sub("", ASIDE_RE.sub("", to_simplified(text) if maybe_traditional(text) else text))
     return "集团" in text and _group_end().search(text) is not None
 
 
@@ -617,4 +620,5 @@ def _group_end() -> re.Pattern[str]:
 def _zh_company_form(text: str) -> bool:
     """Whether a Chinese name ends in a company form (``company_forms`` of ``chinese.yaml``: 有限公司,
     集团), its asides left out."""
-    return compact_han(ASIDE_RE.sub("", text)).endswith(tuple(load_chinese_words().company_forms))
+    # (spaces only are left out: folding the glossary's names would load OpenCC for English input)
+    return _SPACES.sub("", ASIDE_RE.sub("", text)).endswith(tuple(load_chinese_words().company_forms))
