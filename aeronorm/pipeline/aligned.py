@@ -18,7 +18,7 @@ abstention.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import ClassVar
@@ -73,7 +73,8 @@ class ChineseForms:
     """The Chinese names of a glossary's entities (persons excepted: the person stage reads
     them) as cells, with inverted indexes from syllables and characters to names."""
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, readings: Mapping[str, tuple[str, ...]] | None = None):
+        """``readings``: the pinyin of words already read (:class:`~aeronorm.pipeline.base.Readings`)."""
         self.forms: list[Form] = []
         by_syllable: dict[str, list[int]] = defaultdict(list)
         by_char: dict[str, list[int]] = defaultdict(list)
@@ -82,7 +83,8 @@ class ChineseForms:
             if entity.type in ("person", "term"):
                 continue
             for zh in entity.chinese_names():
-                form = _form(i, lexicon.zh_tokens(zh), lexicon, place=entity.type == "place")
+                form = _form(i, lexicon.zh_tokens(zh), lexicon, place=entity.type == "place",
+                             readings=readings)
                 if form is None:
                     continue
                 if form.text == zh:  # the name's own string, not a copy
@@ -120,7 +122,8 @@ class ChineseForms:
         return sorted(votes, key=votes.__getitem__, reverse=True)[:_MAX_CANDIDATES]
 
 
-def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon, *, place: bool = False) -> Form | None:
+def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon, *, place: bool = False,
+          readings: Mapping[str, tuple[str, ...]] | None = None) -> Form | None:
     cells: list[str] = []
     pinyin: list[str] = []
     optional = 0
@@ -134,7 +137,8 @@ def _form(entity: int, tokens: Sequence[Tok], lexicon: TermLexicon, *, place: bo
         first = len(cells)
         if has_han(tok.text):
             chars = [c for c in tok.text if is_han_char(c)]
-            syllables = to_pinyin("".join(chars))
+            han = "".join(chars)
+            syllables = (readings.get(han) if readings else None) or to_pinyin(han)
             if len(syllables) != len(chars):
                 return None  # a character pypinyin cannot read: no alignment for this name
             pairs = list(zip(chars, syllables, strict=True))
@@ -331,7 +335,14 @@ class AlignedStage:
     def __init__(self, index: Index, calibration: Calibration, shared: SharedTables):
         self.index = index
         self.calibration = calibration
-        self.forms = BuildOnce(lambda: ChineseForms(index))
+        self.forms = BuildOnce(lambda: self._forms(index, shared))
+
+    @staticmethod
+    def _forms(index: Index, shared: SharedTables) -> ChineseForms:
+        """The Chinese names' table, reading the words the pinyin keys read already."""
+        forms = ChineseForms(index, shared.readings.of)
+        shared.readings.done()
+        return forms
 
     def warm(self) -> None:
         """Build the table of Chinese names now."""

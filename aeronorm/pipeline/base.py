@@ -16,7 +16,7 @@ from .calibration import Calibration
 from .pinyin_keys import PinyinKeys
 from .query import Query
 
-__all__ = ["Outcome", "SharedTables", "Stage", "ambiguous", "found"]
+__all__ = ["Outcome", "Readings", "SharedTables", "Stage", "ambiguous", "found"]
 
 
 @dataclass(frozen=True)
@@ -48,17 +48,43 @@ def ambiguous(index: Index, ids: Iterable[int], score: float, method: Method,
     return Outcome(None, 0.0, method, evidence, tuple((ents[i], score) for i in sorted(ids)))
 
 
+class Readings:
+    """The pinyin (:func:`~aeronorm.text.pinyin.to_pinyin`) of each Chinese word the pinyin
+    keys' build read, lent to the two tables built later from the same names (the derived
+    romanisations, the Chinese forms): ~10,000 words at 10,000 entities, each a call of pypinyin
+    again where the words' own cache no longer holds them. Dropped once both have read them."""
+
+    __slots__ = ("_readers", "of")
+
+    def __init__(self, readers: int = 2):
+        self.of: dict[str, tuple[str, ...]] = {}
+        self._readers = readers
+
+    def collecting(self) -> dict[str, tuple[str, ...]] | None:
+        """The dict to fill, or ``None`` once no table will read it."""
+        return self.of if self._readers > 0 else None
+
+    def done(self) -> None:
+        """A table that reads them is built."""
+        self._readers -= 1
+        if self._readers <= 0:
+            self.of = {}
+
+
 @dataclass
 class SharedTables:
     """Tables built once per index, on first use, that several stages read."""
 
     pinyin_keys: BuildOnce[PinyinKeys]
     affiliations: BuildOnce[Affiliations]
+    # (not saved: a stage's lambda holds it, and a loaded normalizer has the tables built)
+    readings: Readings = field(default_factory=Readings)
 
     @classmethod
     def of(cls, index: Index) -> SharedTables:
-        return cls(pinyin_keys=BuildOnce(lambda: PinyinKeys(index)),
-                   affiliations=BuildOnce(lambda: Affiliations(index.lexicon)))
+        readings = Readings()
+        return cls(pinyin_keys=BuildOnce(lambda: PinyinKeys(index, readings.collecting())),
+                   affiliations=BuildOnce(lambda: Affiliations(index.lexicon)), readings=readings)
 
 
 class Stage(Protocol):

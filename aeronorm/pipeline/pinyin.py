@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -158,7 +158,8 @@ _SHORTENED, _OWN, _DROPS, _WHOLE = 1, 2, 4, 8
 
 
 def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[str] = (),
-                  memo: dict[Any, Any] | None = None) -> dict[str, str]:
+                  memo: dict[Any, Any] | None = None,
+                  read_before: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, str]:
     """Shortened Chinese forms a name supports, with their pinyin letters.
 
     ``pieces`` is the name segmented into lexicon morphemes with their kinds. A syllable
@@ -169,7 +170,8 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     brand is the name without its place and without the run of known trade words at its end.
     Readings are those of the full name (polyphones read in context). ``memo``, a dict kept
     across the names of one table (one set of ``lexicon_terms``), remembers the readings and
-    options of the pieces that are lexicon terms.
+    options of the pieces that are lexicon terms; ``read_before``, the pinyin of words already
+    read (:class:`~aeronorm.pipeline.base.Readings`).
 
     Examples
     --------
@@ -192,7 +194,8 @@ def derived_forms(pieces: list[tuple[str, Kind]], *, lexicon_terms: Collection[s
     for t, _ in core:
         reading = memo.get(t)
         if reading is None:
-            reading = _syllables(t)
+            known = read_before.get(t) if read_before else None
+            reading = _syllables(t) if known is None else [_key(s) for s in known]
             if t in lexicon_terms:
                 memo[t] = reading
         readings.append(reading)
@@ -316,7 +319,8 @@ class RomanIndex:
         state, for every entity with a Chinese name (:meth:`placed` is asked of no other).
     """
 
-    def __init__(self, index: Index, pinyin_keys: PinyinKeys):
+    def __init__(self, index: Index, pinyin_keys: PinyinKeys,
+                 readings: Mapping[str, tuple[str, ...]] | None = None):
         lex = index.lexicon
         scope = load_chinese_words().roman_scope
         self.index = index
@@ -356,7 +360,8 @@ class RomanIndex:
                     continue  # Latin or digits inside: not abbreviated
                 if entity.type != "org":
                     continue  # organisations are shortened so (北航, 西工大); an exhibition is not
-                forms = derived_forms(pieces, lexicon_terms=lex.zh_terms, memo=pieces_read)
+                forms = derived_forms(pieces, lexicon_terms=lex.zh_terms, memo=pieces_read,
+                                      read_before=readings)
                 add_ids(derived, set(forms.values()), i)
         # 1.3 million keys of 27 letters at 100,000 entities: one string of them, not a dict
         self.derived: KeyTable = KeyTable(seal(derived))
@@ -496,6 +501,13 @@ def _query_keys(index: Index, text: str) -> list[_QueryKey]:
 
 
 # -- the stage -------------------------------------------------------------------------------
+def _roman(index: Index, shared: SharedTables) -> RomanIndex:
+    """The derived romanisations, reading the Chinese words the pinyin keys read already."""
+    table = RomanIndex(index, shared.pinyin_keys.get(), shared.readings.of)
+    shared.readings.done()
+    return table
+
+
 class PinyinStage:
     """A romanised (or pinyin-English) name against the pinyin keys of every Chinese name.
 
@@ -509,7 +521,7 @@ class PinyinStage:
         self.index = index
         self.calibration = calibration
         self.pinyin_keys = shared.pinyin_keys
-        self.roman = BuildOnce(lambda: RomanIndex(index, shared.pinyin_keys.get()))
+        self.roman = BuildOnce(lambda: _roman(index, shared))
 
     def warm(self) -> None:
         """Build the pinyin keys and the derived romanisations now."""

@@ -33,7 +33,8 @@ class PinyinKeys:
         its company form).
     """
 
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, readings: dict[str, tuple[str, ...]] | None = None):
+        """``readings``, if given, is filled with the pinyin of each Chinese word read."""
         table: dict[str, Any] = {}
         full: dict[str, Any] = {}
         for i, entity in enumerate(index.entities):
@@ -42,7 +43,7 @@ class PinyinKeys:
                 if person:
                     keys = {s + g for s, g in person}
                 else:
-                    keys = pinyin_variants(index.lexicon, zh)
+                    keys = pinyin_variants(index.lexicon, zh, readings)
                     if keys and entity.type != "person":
                         add_id(full, max(keys, key=len), i)
                 add_ids(table, keys, i)
@@ -54,15 +55,18 @@ class PinyinKeys:
         return ids_of(self.keys, letters)
 
 
-def pinyin_variants(lexicon: TermLexicon, zh: str) -> set[str]:
+def pinyin_variants(lexicon: TermLexicon, zh: str, record: dict[str, tuple[str, ...]] | None = None
+                    ) -> set[str]:
     """Pinyin keys of one Chinese name (6 letters or more; ü written ``u``).
 
     The full name, without its company form, without its place, without trailing
     descriptors (科技); a place with its administrative suffix also gives the bare place
-    (上海市 -> ``shanghai``).
+    (上海市 -> ``shanghai``). ``record``, if given, is filled with each Chinese word's pinyin.
     """
     tokens = lexicon.zh_tokens(zh)
     readings = [to_pinyin(t.text) if has_han(t.text) else None for t in tokens]
+    if record is not None:
+        record.update((t.text, r) for t, r in zip(tokens, readings, strict=True) if r is not None)
     pieces = [(t.kind, "".join(r) if r is not None else t.text)
               for t, r in zip(tokens, readings, strict=True)]
     # the syllables each piece of Chinese reads as (a key made of them all need not be split)
