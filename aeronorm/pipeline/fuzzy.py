@@ -156,10 +156,11 @@ _UNKNOWN = EntityFacts()
 _PENDING = EntityFacts()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # (not frozen: a frozen one's __init__ costs 5x, and a dozen are made a query)
 class _Side:
     """One side of a comparison prepared once: its tokens but company forms and their parent
-    organisations (a query is compared with two dozen names, a name with many queries)."""
+    organisations (a query is compared with two dozen names, a name with many queries). Never
+    changed once made."""
 
     toks: tuple[Tok, ...]
     spans: Sequence[tuple[int, int, int]]  # parent organisations (Affiliations.spans)
