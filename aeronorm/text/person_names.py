@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import product
+from itertools import islice, product
 
 from ..resources import load_name_affixes, load_surnames
 from .fold import clean_text, is_han_char
@@ -247,12 +247,16 @@ def read_romanised(text: str) -> tuple[Reading, ...]:
         out.append(Reading("pinyin", tuple(pinyin_words), caps))
     # Each word as one Wade-Giles syllable (Ch'ien Hsüeh-sen); also tried when the words
     # happen to spell pinyin too (Chang Chien), after the pinyin reading.
-    options = [wade_giles_to_pinyin(w) for w in folded]
-    if all(options):
-        for combo in list(product(*options))[:_MAX_READINGS]:
-            reading = Reading("wade-giles", tuple(_key(s) for s in combo), caps)
-            if reading.words != (out[0].words if out else None):
-                out.append(reading)
+    options = []
+    for w in folded:
+        syllables = wade_giles_to_pinyin(w)
+        if not syllables:
+            return tuple(out)  # a word no syllable: no reading (the rest are not read)
+        options.append(syllables)
+    for combo in islice(product(*options), _MAX_READINGS):
+        reading = Reading("wade-giles", tuple(_key(s) for s in combo), caps)
+        if reading.words != (out[0].words if out else None):
+            out.append(reading)
     return tuple(out)
 
 
