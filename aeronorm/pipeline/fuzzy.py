@@ -166,11 +166,16 @@ class _Side:
     spans: Sequence[tuple[int, int, int]]  # parent organisations (Affiliations.spans)
     keys: frozenset[str]  # every concept of the tokens
     naming: tuple[Tok, ...]  # naming words and numbers in no parent organisation's name
-    spelt: tuple[Tok, ...]  # words that may match another by spelling alone (_spellable)
+    spelt: tuple[Tok, ...]  # words that may match another by spelling alone (similarity compares
+    # unknown words of five letters or more only)
     facts: EntityFacts = _UNKNOWN  # of the entity whose name this is
     legal: bool = False  # the name carried a company form: a company's full name
     joined: frozenset[str] = frozenset()  # words joined to another by a hyphen ("Hangtian-Tsinghua")
     address: int = -1  # where a query's address may begin, -1 for nowhere (_may_address)
+    # the naming words split for _any_alone, asked of a side once per name it meets: the concepts
+    # of those that cannot match by spelling, and those that can (in spelt)
+    fixed: tuple[frozenset[str], ...] = ()
+    spellable: tuple[Tok, ...] = ()
 
 
 class FuzzyStage:
@@ -248,7 +253,7 @@ class FuzzyStage:
                 name = names.get(rep_id)
                 if name is None:
                     name = names.put(rep_id, self._side(rep.tokens, facts=_PENDING, text=rep.text))
-                if naming and name.naming and _any_alone(naming, name) and _any_alone(name.naming, side):
+                if naming and name.naming and _any_alone(side, name) and _any_alone(name, side):
                     continue  # surely different (_surely_different): scores 0.0, no candidate
                 if name.facts is _PENDING:
                     # what the glossary says of the entity (~25 µs the first time) is read only
@@ -454,21 +459,30 @@ class FuzzyStage:
         if not toks:
             return _Side(toks, (), frozenset(), (), (), facts)
         spans = self.affiliations.get().spans(toks) or ()  # () shared by the many without a parent
-        if spans:
-            in_parent = {k for start, end, _ in spans for k in range(start, end)}
-            naming = tuple(t for k, t in enumerate(toks) if t.kind in _DIFFERING and k not in in_parent)
-        else:
-            naming = tuple(t for t in toks if t.kind in _DIFFERING)
-        # _spellable, inlined
-        spelt = tuple(t for t in toks if t.kind == _NAME and t.key == t.text and len(t.keys) == 1
-                      and len(t.text) >= 5 and t.text.isalpha())
+        in_parent = {k for start, end, _ in spans for k in range(start, end)} if spans else ()
+        naming: list[Tok] = []
+        spelt: list[Tok] = []
+        fixed: list[frozenset[str]] = []
+        spellable: list[Tok] = []
+        for k, t in enumerate(toks):
+            # may match by spelling: lexicon.compare.spelling_comparable, five letters or more
+            spells = t.kind == _NAME and t.key == t.text and len(t.keys) == 1 and len(t.text) >= 5 \
+                and t.text.isalpha()
+            if spells:
+                spelt.append(t)
+            if t.kind in _DIFFERING and k not in in_parent:
+                naming.append(t)
+                if spells:
+                    spellable.append(t)
+                else:
+                    fixed.append(t.keys)
         joined = frozenset()
         if "-" in text:
             read = self.index.lexicon.read
             joined = frozenset(t.text for m in _HYPHENATED.finditer(text) for part in m.group().split("-")
                                for t in read(part))
-        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), naming, spelt, facts,
-                     len(toks) < len(tokens), joined, address)
+        return _Side(toks, spans, frozenset().union(*(t.keys for t in toks)), tuple(naming), tuple(spelt),
+                     facts, len(toks) < len(tokens), joined, address, tuple(fixed), tuple(spellable))
 
     @staticmethod
     def _surely_different(qs: _Side, cs: _Side) -> bool:
@@ -478,7 +492,7 @@ class FuzzyStage:
         left over on both sides whatever the alignment, and :meth:`_score` rejects the pair
         (for this reason or an earlier one). Most blocked names are rejected so, and this
         costs a few set look-ups instead of an alignment."""
-        return _any_alone(qs.naming, cs) and _any_alone(cs.naming, qs)
+        return _any_alone(qs, cs) and _any_alone(cs, qs)
 
     def _score(self, qs: _Side, cs: _Side, person: bool, aligner: Aligner) -> tuple[float, list[str]]:
         """:meth:`score` of two prepared sides; ``aligner`` is the query side's."""
@@ -1183,7 +1197,7 @@ class FuzzyStage:
 def _with_facts(side: _Side, facts: EntityFacts) -> _Side:
     """``side`` with the facts of its entity."""
     return _Side(side.toks, side.spans, side.keys, side.naming, side.spelt, facts, side.legal, side.joined,
-                 side.address)
+                 side.address, side.fixed, side.spellable)
 
 
 def _may_address(form: str, tokens: Sequence[Tok]) -> int:
@@ -1197,24 +1211,21 @@ def _may_address(form: str, tokens: Sequence[Tok]) -> int:
     return legal[-1] - len(legal) + 1 if legal else 0
 
 
-def _any_alone(toks: tuple[Tok, ...], other: _Side) -> bool:
-    """Whether a token of ``toks`` can align with no token of ``other`` (similarity 0.0 with each)."""
+def _any_alone(side: _Side, other: _Side) -> bool:
+    """Whether a naming token of ``side`` can align with no token of ``other`` (similarity 0.0
+    with each)."""
     keys, spelt = other.keys, other.spelt
-    for tok in toks:
+    if any(map(keys.isdisjoint, side.fixed)):  # (in C: most blocked names end here)
+        return True
+    for tok in side.spellable:
         if not tok.keys.isdisjoint(keys):
             continue
-        if not spelt or not _spellable(tok):
+        if not spelt:
             return True
         first = tok.text[0]  # no concept in common: similarity compares spellings, same first letter
         if not any(t.text[0] == first and similarity(tok, t) for t in spelt):
             return True
     return False
-
-
-def _spellable(tok: Tok) -> bool:
-    """A word :func:`~aeronorm.lexicon.compare.similarity` may find near another by spelling
-    (it compares unknown words of five letters or more only)."""
-    return spelling_comparable(tok) and len(tok.text) >= 5 and tok.text.isalpha()
 
 
 def _identifying_number(tok: Tok) -> bool:
