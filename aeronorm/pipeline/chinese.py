@@ -203,7 +203,7 @@ class ChineseIndex:
                 if unit:
                     self.units.setdefault((up, unit), i)
         # A Chinese context alias (八院) names its entity once the text has named the entity:
-        # alias -> the entities that have it, and one pattern finding them all
+        # alias -> the entities that have it (folded)
         in_context: dict[str, list[int]] = {}
         for i, entity in enumerate(index.entities):
             for alias in entity.context_aliases:

@@ -65,12 +65,13 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         if unit is not None:
             # a parent's name and a bare ordinal after it (航天科技五院): the parent's unit
             found[k] = (start, end + unit[1], Hit("core", frozenset((unit[0],)), f"{hit.evidence}, its unit"))
+    named = [(f[0], next(iter(f[2].ids))) for f in found if len(f[2].ids) == 1]
+    in_context = ci.in_context_of(folded, named)
     # (a term inside, 航天 of 航天二院, gives way to the name)
     taken = sorted((start, end) for start, end, hit in found
-                   if any(entities[i].type != "term" for i in hit.ids))
-    field = sorted(load_chinese_words().field_words, key=len, reverse=True)
-    named = [(f[0], next(iter(f[2].ids))) for f in found if len(f[2].ids) == 1]
-    for start, end, hit in ci.in_context_of(folded, named):
+                   if any(entities[i].type != "term" for i in hit.ids)) if in_context else []
+    field = sorted(load_chinese_words().field_words, key=len, reverse=True) if in_context else []
+    for start, end, hit in in_context:
         # 八院 after the text named the academy: its context alias (one that overlaps a name
         # found, 航天八院, is that name's); a field's word before it is its name's (航天二院)
         start -= next((len(w) for w in field if folded.endswith(w, 0, start)), 0)

@@ -32,6 +32,7 @@ from rapidfuzz.distance import OSA
 
 from ..lexicon import stem
 from ..lexicon.word_classes import load_word_classes
+from ..pipeline.asides import initials_spell
 from ..text.fold import has_han, is_han_char
 from .article import modifies_next
 from .cues import load_text_cues, read_aka
@@ -85,7 +86,6 @@ _FORM = r"(?:Co|Company|Corporation|Corp|Ltd|Limited|Inc|LLC)\b"
 _COMPANY_AFTER = re.compile(rf" (?:(?!{_FORM})[A-Z][\w&'\u2019-]*\.?,? ){{1,6}}{_FORM}")
 _OF = re.compile(r"\bof\b", re.IGNORECASE)
 _AND = re.compile(r"\s+(?:and|&)\s+", re.IGNORECASE)
-_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in"})
 _PERIOD_THEN_CAPITAL = re.compile(r"\.[ \t]+[A-Z]")
 _ACRONYM_AFTER = re.compile(r"\s*[(\uff08]([A-Z][A-Z0-9&-]{1,9})[)\uff09]")  # "(CASIC)" right after
 _POSSESSIVE_AFTER = re.compile(r"['\u2019]s?\b")
@@ -143,7 +143,7 @@ def keeps_meaning(text: str, start: int, written: str, new: str, *, places: Call
 
 def names_a_part(written: str, name: str) -> bool:
     """Whether ``written`` names only one side of ``name`` joined by "and": the side itself, or
-    its acronym (initials of its words but function words).
+    an acronym its words' initials spell (:func:`~aeronorm.pipeline.asides.initials_spell`).
 
     "CCDI" or "National Supervisory Commission" for "Central Commission for Discipline
     Inspection and National Supervisory Commission": a rewrite would add the other body.
@@ -158,17 +158,13 @@ def names_a_part(written: str, name: str) -> bool:
     acronym = written if _ACRONYM.fullmatch(written) else ""
     for m in _AND.finditer(name):
         for part in (name[: m.start()], name[m.end() :]):
-            if _part_key(part) == key or (acronym and _initials(part) == acronym):
+            if _part_key(part) == key or (acronym and initials_spell(part, acronym)):
                 return True
     return False
 
 
 def _part_key(s: str) -> str:
     return " ".join(_WORD.findall(s.casefold()))
-
-
-def _initials(s: str) -> str:
-    return "".join(w[0] for w in _WORD.findall(s) if w.casefold() not in _FUNCTION_WORDS).upper()
 
 
 def keeps_rank(written: str, new: str) -> bool:

@@ -83,9 +83,17 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
             re.compile(rf"{place}$"), re.compile(place))
 
 
+@cache
+def _field_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The field's common nouns, and the scope words longest first (read once: the Chinese scan
+    asks for each name it finds)."""
+    words = load_chinese_words()
+    return tuple(words.field_words), tuple(sorted(words.scope_words, key=len, reverse=True))
+
+
 def field_word_at(folded: str, i: int) -> bool:
     """Whether one of the field's common nouns starts at ``folded[i]``: 创新 of 航天科技创新."""
-    return folded.startswith(tuple(load_chinese_words().field_words), i)
+    return folded.startswith(_field_words()[0], i)
 
 
 def field_phrase(span: str) -> bool:
@@ -95,12 +103,11 @@ def field_phrase(span: str) -> bool:
     >>> field_phrase("卫星网络"), field_phrase("中国航天科技"), field_phrase("航天科工")
     (True, True, False)
     """
-    words = load_chinese_words()
-    for scope in sorted(words.scope_words, key=len, reverse=True):
+    field, scopes = _field_words()
+    for scope in scopes:
         if span.startswith(scope):
             span = span[len(scope) :]
             break
-    field = words.field_words
     # (each prefix of the span that field words cover, by dynamic programming)
     covered = [True] + [False] * len(span)
     for end in range(1, len(span) + 1):
