@@ -129,9 +129,11 @@ class Scanner:
             # 集團(tuán)第十研究院, "Northwest-⏎ern": the text read without a mirror's pinyin
             # glosses, or with the words a line break cut joined, each mention placed back on
             # the text as written (what was read through stays inside it)
-            clean, at = glossed
-            return Mentions([Mention(at[m.start], at[m.end - 1] + 1, text[at[m.start] : at[m.end - 1] + 1],
-                                     m.match) for m in self.find(clean, type=type)], text)
+            placed = []
+            for m in self.find(glossed.text, type=type):
+                start, end = glossed.span(m.start, m.end)
+                placed.append(Mention(start, end, text[start:end], m.match))
+            return Mentions(placed, text)
         found: list[Mention] = []
         if text:
             # The whole text is read first, every type alike, and ``type`` selects among its

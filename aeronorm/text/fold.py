@@ -11,7 +11,7 @@ import codecs
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from itertools import accumulate, compress, islice
@@ -37,6 +37,7 @@ __all__ = [
     "probe_key",
     "probe_keys",
     "reading",
+    "reading_without",
     "tokenize",
     "without_invisibles",
 ]
@@ -267,6 +268,27 @@ def reading(text: str) -> Reading | None:
     at = [0, *accumulate(map(len, out))]
     # (the offsets of the parts at odd places, the pieces; the last offset is the text's end)
     return Reading("".join(out), at[1:-1:2], list(map(len, composed)), where[1:-1:2], list(map(len, pieces)))
+
+
+def reading_without(text: str, cuts: Sequence[tuple[int, int]]) -> Reading:
+    """``text`` read without the spans ``cuts`` (in order, apart), as a :class:`Reading`: a scan
+    of it is placed back on the text as written, a cut inside a span staying inside it.
+
+    >>> r = reading_without("集團(tuán)第十", [(2, 8)])
+    >>> r.text, r.span(0, 4)
+    ('集團第十', (0, 10))
+    """
+    pieces: list[str] = []
+    at: list[int] = []
+    pos = length = 0
+    for start, end in cuts:
+        pieces.append(text[pos:start])
+        length += start - pos
+        at.append(length)
+        pos = end
+    pieces.append(text[pos:])
+    return Reading("".join(pieces), at, [0] * len(cuts), [start for start, _ in cuts],
+                   [end - start for start, end in cuts])
 
 
 def _memo(fn: Callable[[str], str]) -> Callable[[str], str]:

@@ -33,5 +33,5 @@ def test_a_name_cut_by_a_gloss_is_found_whole(n, text, found):
 def test_what_is_no_gloss_is_left():
     # a bracketed letter, an acronym, a word without a tone mark: no gloss
     assert without_glosses("附件(a)与星河(XH)和星河(xinghe)") is None
-    clean, at = without_glosses("集團(tuán)成立")
-    assert clean == "集團成立" and [at[i] for i in range(len(clean))] == [0, 1, 8, 9]
+    read = without_glosses("集團(tuán)成立")
+    assert read.text == "集團成立" and read.span(0, 2) == (0, 2) and read.span(1, 3) == (1, 9)
