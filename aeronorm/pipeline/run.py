@@ -24,7 +24,7 @@ from ..resources import load_chinese_words
 from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables
 from ..text.zh import body_ending, maybe_traditional, to_simplified
-from .abbreviation import AbbreviationStage
+from .abbreviation import AbbreviationStage, derive_acronyms
 from .aligned import AlignedStage
 from .asides import AsideCheck, cut_after, listed_with_marks
 from .base import Outcome, SharedTables, Stage
@@ -134,6 +134,10 @@ class Pipeline:
             addressed = self._acronym_with_address(query, allowed)
             if addressed is not None:
                 return addressed, addressed
+        if accepted is None and query.lane == "latin" and query.text.endswith((")", "）")):
+            spelt = self._acronym_before_name(query, allowed)
+            if spelt is not None:
+                return spelt, spelt
         if accepted is None and ((query.han and query.latin) or _HAN_ASIDE.fullmatch(query.text)):
             both = self._bilingual(query, allowed)
             if both is not None:
@@ -181,6 +185,39 @@ class Pipeline:
         return Outcome(alone.entity, score, written.method,
                        (*alone.evidence, f"then its name with {rest.strip()!r}: {written.method}"),
                        alone.candidates)
+
+    def _acronym_before_name(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
+        """An acronym with its full name in brackets ("CASC (China Aerospace Science and
+        Technology Corporation)"), the order lists and tables often use: the entity the bracketed
+        name answers, when the acronym is that entity's too: it answers the same entity alone,
+        or it is the name's own initials and answers nothing else. Anything else in front of a
+        name in brackets ("CAST5000 (China Academy of Space Technology)", "CASC (China Academy
+        of Space Technology)") is another thing, or the name's parent: no answer."""
+        m = _ACRONYM_FIRST.fullmatch(query.text)
+        if m is None or not looks_like_acronym(m[1]) or looks_like_acronym(m[2]):
+            return None
+        acronym, name = m[1].rstrip("."), m[2].strip()
+        full = self._entity_of(name)
+        if full is None or full.entity is None:
+            return None
+        entity = full.entity
+        if allowed is not None and self.index.positions[entity.id] not in allowed:
+            return None
+        alone = self._entity_of(acronym)
+        if alone is not None:
+            if alone.entity is None or alone.entity.id != entity.id:
+                return None
+            why = f"{acronym!r} alone: {alone.method}"
+            score = min(full.score, alone.score)
+        else:
+            letters = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
+            lexicon = self.index.lexicon
+            if letters not in derive_acronyms(lexicon, name) | derive_acronyms(lexicon, entity.name):
+                return None
+            why = f"{acronym!r}: the initials of its name"
+            score = full.score
+        return Outcome(entity, score, full.method, (f"{name!r}: {full.method}", why, *full.evidence),
+                       full.candidates)
 
     def _bilingual(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
         """A name written in two scripts, or with a Chinese short form in brackets ("Tsinghua
@@ -569,6 +606,9 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
 
 
 _HAN_ASIDE = re.compile(r"([^()（）]*[\u4e00-\u9fff][^()（）]*?)\s*[(（]([\u4e00-\u9fff]+)[)）]")
+# an acronym, then its full name (two words or more) in brackets
+_ACRONYM_FIRST = re.compile(r"([^\s()（）]+)\s*[(（]\s*"
+                            r"([^()（）]*[A-Za-z][^()（）]*\s[^()（）]*[A-Za-z][^()（）]*?)\s*[)）]")
 _BRACKET = re.compile(r"([^()（）]+?)\s*[(（]([^()（）]+)[)）]")
 _SCRIPT_RUNS = re.compile(r"[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*|[^\u4e00-\u9fff]+")
 
