@@ -264,6 +264,11 @@ def _kept(text: str, m: Mention, new: str, places: Callable[[str], set[str]], st
     if m.match.type == "place" and (nxt := _NEXT_WORD.match(text, m.end)) and \
             nxt.group(1).casefold() in load_text_cues().level_adjectives:
         return m.text  # "a Hubei provincial official": the place names the province's, as written
+    if m.text.isupper() and name.casefold() == m.text.casefold():
+        # "IN SHANGHAI AEROSPACE ... LIMITED", "AEROSPACE SHANGHAI, Vol. 41": capitals are how
+        # the writer sets a heading, a registered name or a title; the same name in another
+        # case would say nothing new and could be a part of a longer name in capitals
+        return m.text
     if m.match.type == "title" and m.text.isupper() and _IN_CAPITALS.search(
             text[max(0, m.start - 40) : m.start] + " " + text[m.end : m.end + 40]):
         return m.text  # "PRINCIPAL BANKS": a heading in capitals, not a post

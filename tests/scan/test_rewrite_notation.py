@@ -501,3 +501,22 @@ def test_each_item_of_a_dashed_list_is_a_name_of_its_own():
     n = Normalizer(Glossary.from_records(DEFINED))
     text = "- Qiming Polytechnical University in Shenzhen, Qinhe\n- Qinhe Polytechnical University in Qinhe\n"
     assert [m.entity_id for m in n.find(text)] == ["qmpu", "qinhe", "qhu", "qinhe"]
+
+
+@pytest.mark.parametrize("text", [
+    "DISPOSAL OF EQUITY INTEREST IN JINHAI ORBITAL TECHNOLOGY INVESTMENT COMPANY LIMITED.",
+    "ORBITAL JINHAI, Vol. 4, Issue 2 (2024).",  # a journal's title in capitals
+    "THE QIMING POLYTECHNICAL UNIVERSITY ANNUAL REPORT",
+    "He moved to JINHAI in 1990.",  # the same place in the writer's capitals
+])
+def test_a_name_in_capitals_is_not_rewritten_into_another_case_only(text):
+    # capitals are the writer's setting (a heading, a registered name); the same letters in
+    # another case say nothing new, and may be a part of a longer name in capitals
+    n = Normalizer(Glossary.from_records([*RECORDS, {"id": "jinhai", "name": "Jinhai", "type": "place"}]))
+    assert str(n.normalize_text(text)) == text
+
+
+def test_a_name_in_capitals_with_more_than_case_to_write_is_still_written():
+    n = Normalizer(Glossary.from_records(RECORDS))
+    assert str(n.normalize_text("An agreement with QMPU was signed.")) == \
+        "An agreement with Qiming Polytechnical University was signed."
