@@ -219,6 +219,7 @@ class ChineseWords:
     prose_forms: frozenset[str] = frozenset()
     regions: frozenset[str] = frozenset()
     false_endings: tuple[str, ...] = ()
+    field_determiners: tuple[str, ...] = ()
 
 
 @cache
@@ -251,7 +252,8 @@ def load_chinese_words() -> ChineseWords:
                         field_words=frozenset(raw["field_words"]),
                         prose_forms=frozenset(raw["prose_forms"]),
                         regions=frozenset(raw["regions"]),
-                        false_endings=tuple(raw["false_endings"]))
+                        false_endings=tuple(raw["false_endings"]),
+                        field_determiners=tuple(raw["field_determiners"]))
 
 
 @cache

@@ -49,6 +49,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     forms = sorted(load_chinese_words().company_forms, key=len, reverse=True)
     ends = tuple(forms)
     prose = load_chinese_words().prose_forms
+    determiners = load_chinese_words().field_determiners
     out: list[Mention] = []
     made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
     found = ci.scan(folded)
@@ -93,9 +94,9 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
                 and after not in prose:
             continue  # 东方航天港集团: a company named after a body that is none (a spaceport)
         if entities[i].type == "org" and field_phrase(folded[start:end]) and (
-                hit.level != "exact" or field_word_at(folded, end)):
+                hit.level != "exact" or field_word_at(folded, end) or folded.endswith(determiners, 0, start)):
             # 低轨卫星网络 (a core), 航天信息产业 (a short form and more), 航天科技创新 (a name and
-            # more of the same nouns): the field's common nouns, prose
+            # more of the same nouns), 我国航天科技 (a country's field): the field's common nouns, prose
             continue
         form = next((f for f in forms if folded.startswith(f, start) and start + len(f) < end), "")
         if form:

@@ -76,6 +76,12 @@ def ids(normalizer, text):
     ("据上海日报讯，活动举行。", "shanghai"),  # a newspaper
     ("北京市星光中学举行活动。", "beijing"),  # a school
     ("貴州航天技術研究院召開大會。", "saat"),  # traditional text: a place before, read folded
+    ("委托北京星河律师事务所出具意见。", "beijing"),  # a firm of lawyers
+    ("上海星光会计师事务所审计。", "shanghai"),  # of accountants
+    # a body's given short name made of the field's nouns, after a country's or a region's
+    # word: the field of that country, prose
+    ("我国航天科技将优先实施重大工程。", "casc"),
+    ("全国卫星网络集团化发展。", "china-satnet"),
 ])
 def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     assert lost not in ids(normalizer, text)
