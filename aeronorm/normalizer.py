@@ -281,7 +281,8 @@ class Normalizer:
         if en_zh is None and zh_en is None:
             return
         pipeline = self.pipeline
-        pipeline.retranslator = Retranslator(en_zh, zh_en, self.calibration, pipeline.resolve_text)
+        pipeline.retranslator = Retranslator(en_zh, zh_en, self.calibration, pipeline.resolve_text,
+                                              refusal=pipeline.refusal)
 
     def _load_cached(self, path: Path) -> bool:
         """Load the shipped glossary's saved index into this normalizer, if there is one."""

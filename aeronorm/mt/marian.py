@@ -31,6 +31,7 @@ _TARGET_TOKENS = {
     "en": (">>eng<<",),
 }
 _TOKENIZER_FILES = ("source.spm", "target.spm", "vocab.json")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # The files of a model folder that decide its output: configs, tokenizers, weights. README,
 # TensorFlow (.h5) and Rust (.ot) weights are left out of the content key.
 _KEY_SUFFIXES = frozenset({".json", ".spm", ".model", ".bin", ".safetensors"})
@@ -361,8 +362,11 @@ class MarianTranslator:
         with self._lock, torch.inference_mode():
             for start in range(0, len(unique), self.batch_size):
                 batch = unique[start : start + self.batch_size]
+                # (a lone surrogate, which a column may hold, is no text the tokenizer takes: it
+                # is read as the replacement character, the rest of the name translated)
                 encoded = tokenizer(
-                    [prefix + text for text in batch], return_tensors="pt", padding=True, truncation=True
+                    [prefix + _LONE_SURROGATE.sub("\ufffd", text) for text in batch], return_tensors="pt",
+                    padding=True, truncation=True,
                 ).to(self.device)
                 generated = model.generate(**encoded)
                 decoded = tokenizer.batch_decode(generated, skip_special_tokens=True)

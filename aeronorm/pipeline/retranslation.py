@@ -91,16 +91,22 @@ class Retranslator:
         ``retranslation_discount`` and ``threshold``.
     resolve : callable
         ``resolve(text, allowed) -> (accepted outcome or None, last outcome)``: stages 1-7.
+    refusal : callable, optional
+        ``refusal(name, entity) -> str``: why the earlier stages refuse ``entity`` for the name
+        itself (it names a more specific entity: a campus, a unit), or ``""``. A translation that
+        drops what made the name more specific does not make the entity its answer.
     """
 
     name = "retranslation"
 
     def __init__(self, en_zh: Any, zh_en: Any, calibration: Calibration,
-                 resolve: Callable[[str, Collection[int] | None], Resolution]):
+                 resolve: Callable[[str, Collection[int] | None], Resolution], *,
+                 refusal: Callable[[str, Any], str] | None = None):
         self.en_zh = check_translator(en_zh, "en_zh", source="en", target="zh")
         self.zh_en = check_translator(zh_en, "zh_en", source="zh", target="en")
         self.calibration = calibration
         self.resolve = resolve
+        self.refusal = refusal
 
     @property
     def active(self) -> bool:
@@ -128,20 +134,29 @@ class Retranslator:
                 translator.translate(batch), len(batch), who=f"{type(translator).__name__}.translate"
             )
             for name, translation in zip(batch, translations, strict=True):
-                out[name] = self._resolve_translation(translation, allowed, translator)
+                out[name] = self._resolve_translation(name, translation, allowed, translator)
         return out
 
-    def _resolve_translation(self, translation: str, allowed: Collection[int] | None,
+    def _resolve_translation(self, name: str, translation: str, allowed: Collection[int] | None,
                              translator: Any) -> Resolution:
         direction = f"{translator.source}->{translator.target}"
         tried = f"{direction} translation {translation!r}"
         if not isinstance(translation, str) or not translation.strip():
             return None, Outcome(None, 0.0, "retranslation", (f"{direction} translation was empty",))
+        if not (has_han(translation) if _language(translator.target) == "zh" else has_latin(translation)):
+            # a model of another language pair (or one that copied its input): what it wrote
+            # is not the other language's name
+            why = f"{tried} is not written in the target language's script"
+            return None, Outcome(None, 0.0, "retranslation", (why,))
         inner, last = self.resolve(translation, allowed)
         score = round(inner.score * self.calibration.retranslation_discount, 4) if inner is not None else 0.0
         if inner is None or score < self.calibration.threshold:
             why = (tried, *(last.evidence if last is not None else ("no match",)))
             return None, Outcome(None, 0.0, "retranslation", why, last.candidates if last else ())
+        refused = self.refusal(name, inner.entity) if self.refusal is not None and inner.entity else ""
+        if refused:
+            why = (tried, f"then {inner.method}: {inner.entity.name!r}, but for the name itself {refused}")
+            return None, Outcome(None, 0.0, "retranslation", why, inner.candidates)
         evidence = (tried, f"then {inner.method}: " + "; ".join(inner.evidence))
         accepted = Outcome(inner.entity, score, "retranslation", evidence, inner.candidates)
         return accepted, last

@@ -33,7 +33,7 @@ from .chinese import MIN_SHORTENED, ChineseStage
 from .companies import country_before_form, foreign_form, is_company, stock_form_mismatch
 from .concept import ConceptStage
 from .exact import ExactStage
-from .fuzzy import FuzzyStage
+from .fuzzy import STANDING_REFUSALS, FuzzyStage
 from .person import PersonStage
 from .pinyin import PinyinStage
 from .query import Query
@@ -89,7 +89,7 @@ class Pipeline:
         self.organisations = BuildOnce(lambda: frozenset(index.by_type.get("org", ())) | frozenset(
             index.by_type.get("title", ())))
         self.companies = BuildOnce(self._companies)
-        self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text)
+        self.retranslator = Retranslator(en_zh, zh_en, calibration, self.resolve_text, refusal=self.refusal)
         self.groupless = BuildOnce(self._groupless)  # ids of the entities that are no group
         self.groups_only = BuildOnce(self._groups_only)  # ids of the groups always named so
         self.zh_groups_only = BuildOnce(self._zh_groups_only)  # ... in Chinese
@@ -462,6 +462,19 @@ class Pipeline:
         if not text.strip() or len(text) > MAX_QUERY_CHARS:
             return []
         return self.stages["fuzzy"].nearest(Query(text), allowed, limit=limit)  # type: ignore[attr-defined]
+
+    def refusal(self, text: str, entity: Entity) -> str:
+        """Why ``entity`` is no answer for the name ``text`` whatever its translation says, or
+        ``""``: the name keeps content the entity's names lack (a place, a naming word), or they
+        keep content it lacks (a unit): "哈尔滨工业大学（威海）" is no HIT however a translator
+        renders it."""
+        if not text.strip() or len(text) > MAX_QUERY_CHARS:
+            return ""
+        position = self.index.positions[entity.id]
+        for found, _, why in self.stages["fuzzy"].nearest(Query(text), {position}):  # type: ignore[attr-defined]
+            if found.id == entity.id and why.endswith(STANDING_REFUSALS):
+                return why
+        return ""
 
     def near_spellings(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """Each unknown word of ``text`` with the known words within a typo of it."""

@@ -491,3 +491,47 @@ def test_translator_with_wrong_output_fails_loudly(glossary: Glossary) -> None:
     short = Normalizer(glossary, en_zh=FunctionTranslator(lambda ts: ts[:1], source="en", target="zh"))
     with pytest.raises(TranslatorOutputError):
         short.match_many(names)
+
+
+# -- what the earlier stages refused stays refused ----------------------------------------------
+
+def _dropping(source: str, target: str, table: dict[str, str]) -> FunctionTranslator:
+    return FunctionTranslator(lambda ts: [table.get(t, "") for t in ts], source=source, target=target)
+
+
+def test_a_translation_that_drops_a_campus_does_not_make_the_university_the_answer() -> None:
+    # a translator that loses the bracketed place or the place after a comma (a known failure of
+    # real models) must not undo the refusal of the earlier stages: a campus is no university
+    g = Glossary.from_records([{"id": "qu", "name": "Qingshan University", "zh": "青山大学"}])
+    dropped = {"Qingshan University, Weihai": "青山大学", "Qingshan University Lanzhu Campus": "青山大学"}
+    en = _dropping("en", "zh", dropped)
+    zh = _dropping("zh", "en", {"青山大学（威海）": "Qingshan University"})
+    n = Normalizer(g, en_zh=en, zh_en=zh)
+    names = [*dropped, "青山大学（威海）"]
+    assert Normalizer(g).match_many(names) == [None] * 3
+    assert [n.match(name) for name in names] == [None] * 3
+    assert n.match_many(names) == [None] * 3
+    assert "more specific" in n.explain("青山大学（威海）")
+    # a name the stages did not know at all is still the stage's to resolve
+    en2 = _dropping("en", "zh", {"Green Mountain University": "青山大学"})
+    assert Normalizer(g, en_zh=en2).match("Green Mountain University").entity_id == "qu"
+
+
+@pytest.mark.parametrize(("source", "target", "name", "output"), [
+    ("en", "zh", "Wild Star Rocket Company", "Starfield Launch Services Co., Ltd."),  # English out
+    ("zh", "en", "斯塔菲尔德公司", "星野发射服务有限公司"),  # Chinese out of a zh->en model
+])
+def test_a_translation_not_in_the_target_language_gives_no_match(
+        glossary: Glossary, source: str, target: str, name: str, output: str) -> None:
+    # a model of the other language pair (or one that copies its input) writes the wrong script
+    t = FunctionTranslator(lambda ts: [output] * len(ts), source=source, target=target)
+    n = Normalizer(glossary, **{f"{source}_{target}": t})
+    assert n.match(name) is None
+    assert "not written in the target language's script" in n.explain(name)
+
+
+def test_a_lone_surrogate_in_a_column_does_not_stop_the_model(marian: Normalizer) -> None:
+    # (sentencepiece takes no lone surrogate: it is read as the replacement character)
+    found = marian.match_many(["\ud800 Rocket", "Wild Star Rocket Company", "Zorblax\udfff Works"])
+    assert found[1] is not None and found[1].entity_id == "starfield"
+    assert len(marian.normalize_many(["\ud800 Rocket", "Wild Star Rocket Company"])) == 2
