@@ -53,3 +53,12 @@ def test_a_missing_model_is_one_clear_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "--en-zh" in err and "no-model" in err
+
+
+@pytest.mark.parametrize("option", [["--en-zh", "M"], ["--zh-en", "M"], ["--mt-cache", "c.sqlite"]])
+def test_text_refuses_the_translation_options_it_would_not_use(option, tmp_path, capsys):
+    doc = tmp_path / "a.txt"
+    doc.write_text("CASIC signed.", encoding="utf-8")
+    assert main(["text", str(doc), *option]) == 2
+    err = capsys.readouterr().err
+    assert option[0] in err and "without retranslation" in err
