@@ -23,13 +23,14 @@ Examples
 
 from aeronorm.mt.base import FunctionTranslator, Translator, TranslatorOutputError, cache_key_of
 from aeronorm.mt.cache import CachedTranslator, CacheStats, TranslationCacheWarning
-from aeronorm.mt.marian import MarianTranslator, ModelNotFoundError
+from aeronorm.mt.marian import MarianTranslator, ModelLoadError, ModelNotFoundError
 
 __all__ = [
     "CacheStats",
     "CachedTranslator",
     "FunctionTranslator",
     "MarianTranslator",
+    "ModelLoadError",
     "ModelNotFoundError",
     "TranslationCacheWarning",
     "Translator",

@@ -19,7 +19,7 @@ from aeronorm.errors import AeronormError, MissingDependencyError
 from aeronorm.mt.base import as_text_list, check_language
 from aeronorm.mt.cache import CachedTranslator
 
-__all__ = ["MarianTranslator", "ModelNotFoundError", "folder_digest"]
+__all__ = ["MarianTranslator", "ModelLoadError", "ModelNotFoundError", "folder_digest"]
 
 # opus-mt-en-zh, opus-mt-zh-en, opus-mt-tc-big-zh-en ... as a hub id, a folder name or a path.
 _OPUS_NAME = re.compile(r"opus-mt-(?:tc-(?:big|base)-)?([a-z]{2,3})-([a-z]{2,3})(?![A-Za-z])")
@@ -60,6 +60,11 @@ def _how_to_get(model: str, *, is_path: bool | None = None) -> str:
 
 class ModelNotFoundError(AeronormError, FileNotFoundError):
     """A MarianMT model is neither a usable local folder nor in the local Hugging Face cache."""
+
+
+class ModelLoadError(AeronormError, ValueError):
+    """A MarianMT model folder holds a file that cannot be read (truncated weights, a damaged
+    tokenizer or vocabulary), or the device asked for cannot run it."""
 
 
 def _import_backend() -> tuple[Any, Any]:
@@ -151,6 +156,12 @@ def _languages_from_name(model: str) -> tuple[str, str] | None:
     name = model.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     found = _OPUS_NAME.search(name)
     return (found.group(1), found.group(2)) if found else None
+
+
+def _primary(code: str) -> str:
+    """A language code's primary language, as model names write it (``zh-CN``, ``zho``: ``zh``)."""
+    primary = code.lower().replace("_", "-").split("-", 1)[0]
+    return {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}.get(primary, primary)
 
 
 def _positive_int(name: str, value: object) -> int:
@@ -257,6 +268,13 @@ class MarianTranslator:
             target = guessed[1] if target is None else target
         self.source = check_language("source", source)
         self.target = check_language("target", target)
+        named = _languages_from_name(self.model_name)
+        if named is not None and named == (_primary(self.target), _primary(self.source)) != named[::-1]:
+            # "--en-zh models/opus-mt-zh-en": the other direction's model translates nothing useful
+            raise ValueError(
+                f"MarianTranslator: {self.model_name!r} is named for {named[0]}->{named[1]}, "
+                f"not the {self.source}->{self.target} asked for"
+            )
         self._options = {
             "device": device, "batch_size": batch_size, "max_new_tokens": max_new_tokens,
             "num_beams": num_beams, "local_files_only": local_files_only, "cache": cache,
@@ -267,7 +285,10 @@ class MarianTranslator:
         self._torch = torch
         load_from, identity = _resolve(model, local_files_only=self.local_files_only)
         self._lock = threading.Lock()
-        self.device = torch.device(device)
+        try:
+            self.device = torch.device(device)
+        except (RuntimeError, TypeError, ValueError) as exc:
+            raise ModelLoadError(f"MarianTranslator: device={device!r} is no torch device: {exc}") from None
         self._tokenizer, self._model = self._load(transformers, load_from)
         self.target_token = self._pick_target_token(target_token)
         if identity is None:
@@ -297,8 +318,19 @@ class MarianTranslator:
                 f"MarianTranslator: could not load {self.model_name!r}: {exc}\n"
                 + _how_to_get(self.model_name)
             ) from exc
+        except Exception as exc:  # a damaged file, raised by whichever reader met it
+            raise ModelLoadError(
+                f"MarianTranslator: {self.model_name!r} holds a file that cannot be read "
+                f"({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else 'no detail'}); "
+                "download the model again"
+            ) from exc
         model.eval()
-        model.to(self.device)
+        try:
+            model.to(self.device)
+        except (AssertionError, RuntimeError) as exc:  # (torch asserts when CUDA is not built in)
+            raise ModelLoadError(
+                f"MarianTranslator: device={str(self.device)!r} cannot run the model here: {exc}"
+            ) from None
         # Generation settings live on the model's config. A real opus-mt config sets
         # max_length=512 (and num_beams=4); with our max_new_tokens, transformers would log a
         # "both set" warning on every call unless max_length is cleared.

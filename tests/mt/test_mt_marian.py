@@ -19,7 +19,7 @@ import pytest
 from tiny_marian import EN_ZH_PAIRS, ZH_EN_PAIRS
 
 from aeronorm.errors import AeronormError, MissingDependencyError
-from aeronorm.mt import CachedTranslator, MarianTranslator, ModelNotFoundError, Translator
+from aeronorm.mt import CachedTranslator, MarianTranslator, ModelLoadError, ModelNotFoundError, Translator
 
 REPO = Path(__file__).resolve().parents[2]
 EN = [en for en, _ in EN_ZH_PAIRS]
@@ -198,6 +198,35 @@ def test_bad_arguments(tiny_en_zh: Path) -> None:
     t = MarianTranslator(tiny_en_zh, source="en", target="zh")
     with pytest.raises(TypeError, match="not a single str"):
         t.translate(EN[0])
+
+
+def test_a_model_named_for_the_other_direction_is_refused(tiny_en_zh: Path, tmp_path: Path) -> None:
+    folder = shutil.copytree(tiny_en_zh, tmp_path / "opus-mt-zh-en")
+    with pytest.raises(ValueError, match="named for zh->en, not the en->zh"):
+        MarianTranslator(folder, source="en", target="zh")
+
+
+@pytest.mark.parametrize(("damage", "file"), [
+    (lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]), "model.safetensors"),  # cut short
+    (lambda p: p.write_text("{not json", encoding="utf-8"), "vocab.json"),
+    (lambda p: p.write_bytes(b"\x00garbage" * 10), "source.spm"),
+])
+def test_a_damaged_model_file_is_a_clear_error(tiny_en_zh: Path, tmp_path: Path, damage, file) -> None:
+    folder = shutil.copytree(tiny_en_zh, tmp_path / "damaged")
+    damage(folder / file)
+    with pytest.raises(ModelLoadError, match="holds a file that cannot be read") as info:
+        MarianTranslator(folder, source="en", target="zh")
+    assert str(folder) in str(info.value) and isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("device", ["gpu", "cuda:99", 3.5])
+def test_a_device_that_cannot_run_the_model_is_a_clear_error(tiny_en_zh: Path, device) -> None:
+    import torch
+
+    if device == "cuda:99" and torch.cuda.is_available() and torch.cuda.device_count() > 99:
+        pytest.skip("a machine with a hundred GPUs")
+    with pytest.raises(ModelLoadError, match="device"):
+        MarianTranslator(tiny_en_zh, source="en", target="zh", device=device)
 
 
 # -- model not found ----------------------------------------------------------------------------
