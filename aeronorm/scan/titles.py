@@ -104,6 +104,10 @@ class TitleResolver:
                 # does not tell its kind: "Dean of the School of ..." (a school's 院长) is no
                 # academy's President; written as it is, in capitals, it names nothing new
                 return None
+        written = doc.text[doc.start(first) : doc.end(last)]
+        if not has_body and is_plural(written) and doc.text[doc.end(last) : doc.end(last) + 2].lstrip()[:1] \
+                in (":", "\uff1a"):
+            return None  # "Executive Directors: Mr A, Mr B": the label of a list of people, no post
         if chosen in strict or has_body:
             return chosen
         if self._cued(doc, first) and not is_plural(doc.text[doc.start(first) : doc.end(last)]):

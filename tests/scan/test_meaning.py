@@ -108,6 +108,10 @@ def test_a_title_of_a_named_body_is_the_title_that_body_has(normalizer, text, ex
     "Zhang was appointed deputy chairman of CASC.",  # another rank: not the chairman
     "Deputy Division Director Zhao of CALT spoke.",  # a capitalised word the title lacks
     "A vice president and a director met.",
+    # a plural title as a list's label names the people listed, no post; "Non-" another post
+    "BOARD. Executive Directors: Mr Zhao Lin (President), Mr Zhou Bo.",
+    "Non-Executive Directors: Mr Wu Jian (Chairman), Mr Chen Hao.",
+    "He became an Independent Non-Executive Director of the company.",
 ])
 def test_title_words_that_name_no_post_are_no_mention(normalizer, text):
     assert not [e for e in ids(normalizer, text) if e.startswith("title-")]
