@@ -75,8 +75,9 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
     units = "(?:{})".format("|".join(map(re.escape, sorted(words.unit_endings, key=len, reverse=True))))
     # what may follow a name and make the whole a unit of it: an ordinal or number and a unit
     # word, a place and a unit word, or a short word ending in one (组织部)
-    # (a unit word then 长 is a post of the name's: 国家航天局副局长, 院长)
-    unit = f"{units}(?!长)"
+    # (a unit word then 长 is a post of the name's: 国家航天局副局长, 院长; 部 then 门 is the
+    # common noun "department(s)": 国家航天局等部门, 有关部门)
+    unit = f"{units}(?![长门])"
     unit_after = re.compile(rf"第?[{_NUMERAL}\d]+[\u4e00-\u9fff]{{0,2}}?{unit}"
                             rf"|{place}[\u4e00-\u9fff]{{0,4}}?{unit}|[\u4e00-\u9fff]{{1,2}}{unit}")
     return (tuple(words.title_modifiers), frozenset(words.model_suffixes), unit_after,

@@ -117,6 +117,9 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("航天科工集团与高校合作。", "casic"),
     ("航天科工集团战略布局加快。", "casic"),
     ("航天科工集团官方网站发布通知。", "casic"),
+    # 部门 is the common noun "department(s)", no unit's name: "CNSA and other departments"
+    ("国家航天局等部门联合发布通知。", "cnsa"),
+    ("中国科学院有关部门负责人表示。", "cas"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
