@@ -58,14 +58,7 @@ from .entity_ids import KeyTable, add_id, ids_of, seal
 from .places import keeps_its_place
 from .query import Query
 
-__all__ = ["STANDING_REFUSALS", "EntityFacts", "FuzzyStage", "Spellings"]
-
-MORE_SPECIFIC = "a more specific entity"
-_ANOTHER_ENTITY = "which the name lacks: another entity"
-#: How the reasons end of a pair refused because one side keeps content the other lacks (a
-#: place, a unit, a naming word): a translation that drops it (retranslation, after this stage)
-#: does not make the entity the answer.
-STANDING_REFUSALS = (MORE_SPECIFIC, _ANOTHER_ENTITY)
+__all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
 
 #: Kinds whose leftover on both sides means two different entities.
 _DISTINCTIVE = (Kind.NAME, Kind.NUMBER, Kind.PLACE)
@@ -651,7 +644,7 @@ class FuzzyStage:
                         and len(q[i].text) > 2 and self._descriptors.isdisjoint(q[i].keys)
                         and not self._unit(q[i])), None)
             if more:
-                return 0.0, [f"the query has {more!r}, {_ANOTHER_ENTITY}"]
+                return 0.0, [f"the query has {more!r}, which the name lacks: another entity"]
             if not cs.facts.company and cs.facts.chinese:
                 # An institution's Chinese name says what it is: a word of the query that
                 # translates to nothing in it names another one ("National University of Defense
@@ -745,7 +738,7 @@ class FuzzyStage:
         specific_c = [] if person else [c[j].text for j in left_c
                                         if specific(c, j, aligned_c, named=named, institution=institution)]
         if specific_c:
-            return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: {MORE_SPECIFIC}"]
+            return 0.0, [f"the name keeps {specific_c[0]!r}, which the query lacks: a more specific entity"]
         if cs.facts.company and not person and not qs.legal:
             # "X Technology" is another company than "X Aerospace Technology": a query that
             # keeps the name's descriptor (科技 "Technology") but not the word the name puts
@@ -787,7 +780,7 @@ class FuzzyStage:
         specific_q = [] if person else [q[i].text for i in left_q
                                         if specific(q, i, aligned_q, named=local, query=True)]
         if specific_q:
-            return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: {MORE_SPECIFIC}"]
+            return 0.0, [f"the query has {specific_q[0]!r}, which the name lacks: a more specific entity"]
         named_q = [] if person else [q[i].text for i in left_q if q[i].kind == Kind.NAME]
         if (named_q or loose_q) and (cs.facts.place or self._place_name(c)):
             # A place's name is places and generic words: a naming word more, or an organisation

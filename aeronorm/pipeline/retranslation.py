@@ -92,16 +92,16 @@ class Retranslator:
     resolve : callable
         ``resolve(text, allowed) -> (accepted outcome or None, last outcome)``: stages 1-7.
     refusal : callable, optional
-        ``refusal(name, entity) -> str``: why the earlier stages refuse ``entity`` for the name
-        itself (it names a more specific entity: a campus, a unit), or ``""``. A translation that
-        drops what made the name more specific does not make the entity its answer.
+        ``refusal(name, entity, translation) -> str``: why ``entity`` is no answer for the name
+        although the translation names it (the translation dropped a place or a number of the
+        name that the entity's names lack: a campus), or ``""``.
     """
 
     name = "retranslation"
 
     def __init__(self, en_zh: Any, zh_en: Any, calibration: Calibration,
                  resolve: Callable[[str, Collection[int] | None], Resolution], *,
-                 refusal: Callable[[str, Any], str] | None = None):
+                 refusal: Callable[[str, Any, str], str] | None = None):
         self.en_zh = check_translator(en_zh, "en_zh", source="en", target="zh")
         self.zh_en = check_translator(zh_en, "zh_en", source="zh", target="en")
         self.calibration = calibration
@@ -153,9 +153,10 @@ class Retranslator:
         if inner is None or score < self.calibration.threshold:
             why = (tried, *(last.evidence if last is not None else ("no match",)))
             return None, Outcome(None, 0.0, "retranslation", why, last.candidates if last else ())
-        refused = self.refusal(name, inner.entity) if self.refusal is not None and inner.entity else ""
+        refused = self.refusal(name, inner.entity, translation) if self.refusal is not None and inner.entity \
+            else ""
         if refused:
-            why = (tried, f"then {inner.method}: {inner.entity.name!r}, but for the name itself {refused}")
+            why = (tried, f"then {inner.method}: {inner.entity.name!r}, but {refused}")
             return None, Outcome(None, 0.0, "retranslation", why, inner.candidates)
         evidence = (tried, f"then {inner.method}: " + "; ".join(inner.evidence))
         accepted = Outcome(inner.entity, score, "retranslation", evidence, inner.candidates)

@@ -33,7 +33,7 @@ from .chinese import MIN_SHORTENED, ChineseStage
 from .companies import country_before_form, foreign_form, is_company, stock_form_mismatch
 from .concept import ConceptStage
 from .exact import ExactStage
-from .fuzzy import STANDING_REFUSALS, FuzzyStage
+from .fuzzy import FuzzyStage
 from .person import PersonStage
 from .pinyin import PinyinStage
 from .query import Query
@@ -467,17 +467,24 @@ class Pipeline:
             return []
         return self.stages["fuzzy"].nearest(Query(text), allowed, limit=limit)  # type: ignore[attr-defined]
 
-    def refusal(self, text: str, entity: Entity) -> str:
-        """Why ``entity`` is no answer for the name ``text`` whatever its translation says, or
-        ``""``: the name keeps content the entity's names lack (a place, a naming word), or they
-        keep content it lacks (a unit): "哈尔滨工业大学（威海）" is no HIT however a translator
-        renders it."""
+    def refusal(self, text: str, entity: Entity, translation: str) -> str:
+        """Why ``entity`` is no answer for the name ``text`` although its ``translation`` names
+        it, or ``""``: the name has a place or a number that none of the entity's names has and
+        the translation dropped ("哈尔滨工业大学（威海）" translated "Harbin Institute of
+        Technology": a campus is no university; "X Institute 502" is no X Institute)."""
         if not text.strip() or len(text) > MAX_QUERY_CHARS:
             return ""
-        position = self.index.positions[entity.id]
-        for found, _, why in self.stages["fuzzy"].nearest(Query(text), {position}):  # type: ignore[attr-defined]
-            if found.id == entity.id and why.endswith(STANDING_REFUSALS):
-                return why
+        lex = self.index.lexicon
+        query = Query(text)
+        own: set[str] = set()
+        for _, form in entity.forms():
+            for tok in (lex.zh_tokens(form) if has_han(form) else lex.tokens(form)):
+                own |= tok.keys
+        kept = translation.casefold()
+        for tok in query.tokens(lex, query.text):
+            if tok.kind in (Kind.PLACE, Kind.NUMBER) and tok.keys.isdisjoint(own) \
+                    and not any(k.casefold() in kept for k in (tok.text, *tok.keys)):
+                return f"the name has {tok.text!r}, which the entity's names lack and the translation dropped"
         return ""
 
     def near_spellings(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
