@@ -75,7 +75,8 @@ REVIEW_COLUMNS: tuple[str, ...] = (
     "value", "count", "evidence", "score", "via", "detail",
 )
 _ENTITY_FIELDS = ("id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases", "context_aliases",
-                  "parent", "source", "notes", "description", "templates", "bodies", "location")
+                  "former_names", "parent", "source", "notes", "description", "templates", "bodies",
+                  "location")
 
 
 # -- the draft glossary -------------------------------------------------------------------------

@@ -62,7 +62,8 @@ class Entity:
     zh : str
         Full simplified Chinese name, ``""`` when unknown.
     aliases : tuple of str
-        Other English renderings (variants, former names, mistranslations seen in use).
+        Other English renderings (variants, mistranslations seen in use; the English
+        :attr:`former_names` too).
     abbreviations : tuple of str
         English acronyms and short forms (``CASIC``).
     zh_aliases : tuple of str
@@ -71,6 +72,11 @@ class Entity:
         Descriptions that name the entity only once a text has introduced it ("the alliance",
         "the city"). Kept as facts; never matched on their own (a Chinese one names the entity
         in running text once the text has named the entity: 八院 after 上海航天技术研究院).
+    former_names : tuple of str
+        Names the entity had before (English or Chinese: "China Aerospace Machinery and
+        Electronics Corporation", 1999-2001). Matched as aliases are (each is among
+        :attr:`aliases` or :attr:`zh_aliases` too); in running text a former name is found but
+        left as written: the text speaks of that time.
     parent : str or None
         Id of the owning or supervising entity.
     source : str
@@ -103,6 +109,7 @@ class Entity:
     abbreviations: tuple[str, ...] = ()
     zh_aliases: tuple[str, ...] = ()
     context_aliases: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
     parent: str | None = None
     source: str = ""
     notes: str = ""

@@ -409,8 +409,11 @@ class Glossary:
         return [
             {
                 "id": e.id, "name": e.name, "type": e.type, "zh": e.zh,
-                "aliases": list(e.aliases), "abbreviations": list(e.abbreviations),
-                "zh_aliases": list(e.zh_aliases), "context_aliases": list(e.context_aliases),
+                # (a former name is among the aliases too: written once, as a former name)
+                "aliases": [a for a in e.aliases if a not in e.former_names],
+                "abbreviations": list(e.abbreviations),
+                "zh_aliases": [a for a in e.zh_aliases if a not in e.former_names],
+                "context_aliases": list(e.context_aliases), "former_names": list(e.former_names),
                 "parent": e.parent, "source": e.source, "notes": e.notes,
                 "description": e.description, "templates": list(e.templates), "bodies": list(e.bodies),
                 "location": list(e.location),

@@ -37,7 +37,8 @@ _LONG_WORD = re.compile(r"\S{" + str(MAX_WORD_CHARS + 1) + ",}")
 # Entity fields holding written forms, as (field, how one value is called in a message).
 _FORM_FIELDS = (("name", "the name"), ("zh", "the Chinese name"), ("aliases", "an alias"),
                 ("abbreviations", "an abbreviation"), ("zh_aliases", "a Chinese alias"),
-                ("context_aliases", "a context alias"), ("templates", "a template"))
+                ("context_aliases", "a context alias"), ("former_names", "a former name"),
+                ("templates", "a template"))
 
 
 def _cut(text: str, size: int = 24) -> str:

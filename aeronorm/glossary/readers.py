@@ -80,11 +80,12 @@ __all__ = [
 #: Fields an entity record may have.
 ENTITY_FIELDS: tuple[str, ...] = (
     "id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases", "context_aliases",
-    "parent", "source", "notes", "description", "templates", "bodies", "location",
+    "former_names", "parent", "source", "notes", "description", "templates", "bodies", "location",
 )
 #: The multi-valued entity fields.
 LIST_FIELDS: tuple[str, ...] = (
-    "aliases", "abbreviations", "zh_aliases", "context_aliases", "templates", "bodies", "location",
+    "aliases", "abbreviations", "zh_aliases", "context_aliases", "former_names", "templates", "bodies",
+    "location",
 )
 #: Fields a term record may have (``en_renderings`` and ``renderings`` are accepted for ``en``).
 TERM_FIELDS: tuple[str, ...] = ("zh", "en", "notes")
@@ -275,15 +276,23 @@ def _parse_entity(data: object, ctx: _Ctx, default_type: str) -> Entity:
             raise ctx.error(f"unknown body kind {kind!r}{_suggest(kind, BODY_KINDS)}; "
                             f"expected one of {', '.join(BODY_KINDS)}", entry=entry, key="bodies")
     zh_short = [a for a in lists["abbreviations"] if has_han(a)]
+    # a former name is matched as an alias is (a column of old records names the entity); the
+    # scan leaves it as written in running text (the text speaks of that time)
+    former = tuple(f for f in lists["former_names"] if f not in (name, zh))
     entity = Entity(
         id=values["id"],
         name=name,
         type=etype,
         zh=zh,
-        aliases=tuple(a for a in lists["aliases"] if a != name),
+        # (the former names last, wherever the record lists them: to_records writes them apart)
+        aliases=tuple(a for a in dict.fromkeys((*(a for a in lists["aliases"] if a not in former),
+                                                *(f for f in former if not has_han(f)))) if a != name),
         abbreviations=tuple(a for a in lists["abbreviations"] if not has_han(a)),
-        zh_aliases=tuple(a for a in dict.fromkeys((*lists["zh_aliases"], *zh_short)) if a != zh),
+        zh_aliases=tuple(a for a in dict.fromkeys((*(a for a in (*lists["zh_aliases"], *zh_short)
+                                                     if a not in former),
+                                                   *(f for f in former if has_han(f)))) if a != zh),
         context_aliases=lists["context_aliases"],
+        former_names=former,
         parent=values["parent"] or None,
         source=values["source"],
         notes=values["notes"],

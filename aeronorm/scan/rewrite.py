@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Literal
 
+from rapidfuzz.fuzz import token_sort_ratio
+
 from ..index import Index
 from ..resources import load_chinese_words
 from ..results import Mention, NormalizedText, Replacement
@@ -117,6 +119,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
     for i, m in enumerate(mentions):
         written_style = style
         if m.match.type == "term" and not terms:
+            new = m.text
+        elif names.former(m):
+            # "China Aerospace Machinery and Electronics Corporation (1999-2001)": the text
+            # speaks of that time; the entity's name now would change what it says
             new = m.text
         elif _in_chinese_prose(text, m.start, m.end, latin=not has_han(m.text)):
             # "“千帆星座”是继央企...", "据 CASC 消息": a name in a Chinese sentence is the writer's;
@@ -365,6 +371,21 @@ class _TextNames:
         if name is None:
             name = self.known[canonical] = self._name(canonical, entity_id)
         return name
+
+    def former(self, m: Mention) -> bool:
+        """Whether a mention writes one of its entity's former names: nearer one of them than
+        any of the entity's names now (words compared, case and punctuation aside)."""
+        entity = self.index.entities[self.index.positions[m.entity_id]]
+        if not entity.former_names:
+            return False
+        now = [entity.name, entity.zh, *entity.abbreviations,
+               *(a for a in (*entity.aliases, *entity.zh_aliases) if a not in entity.former_names)]
+        written = fold_key(m.text)
+
+        def nearest(names: list[str]) -> float:
+            return max((token_sort_ratio(written, fold_key(n)) for n in names if n), default=0.0)
+
+        return nearest(list(entity.former_names)) > nearest(now)
 
     def head(self, canonical: str, entity_id: str) -> str:
         """The canonical name without its parent after a comma ("X" of "X, CAS"), or ``""``

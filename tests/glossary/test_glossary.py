@@ -157,8 +157,8 @@ def test_to_records_round_trip(g):
     assert records[0]["abbreviations"] == ["CASIC"] and records[0]["zh_aliases"] == ["航天科工"]
     assert records[1]["parent"] == "casic" and records[0]["parent"] is None
     assert set(records[0]) == {"id", "name", "type", "zh", "aliases", "abbreviations", "zh_aliases",
-                               "context_aliases", "parent", "source", "notes", "description", "templates",
-                               "bodies", "location"}
+                               "context_aliases", "former_names", "parent", "source", "notes", "description",
+                               "templates", "bodies", "location"}
     assert Glossary.from_records(records, terms=g.terms) == g
 
 
@@ -168,6 +168,7 @@ _record = st.fixed_dictionaries(
     {"id": _text, "name": _text},
     optional={
         "aliases": st.lists(_text, max_size=3), "zh": _text, "context_aliases": st.lists(_text, max_size=2),
+        "former_names": st.lists(st.sampled_from(["Old Name Co.", "旧名公司", "X"]) | _text, max_size=2),
         "type": st.sampled_from(["org", "person", "term"]), "notes": _text,
     },
 )
@@ -214,3 +215,17 @@ def test_load_several_paths_left_to_right(tmp_path):
 def test_docstring_examples_run(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+def test_former_names_are_matched_as_aliases_and_written_apart():
+    g = Glossary.from_records([{"id": "q", "name": "Qiming Space Corporation", "zh": "启明航天集团",
+                                "aliases": ["Qiming Space Corp."],
+                                "former_names": ["Qiming Machinery Corporation", "启明机械公司"]}])
+    e = g["q"]
+    assert e.former_names == ("Qiming Machinery Corporation", "启明机械公司")
+    assert e.aliases == ("Qiming Space Corp.", "Qiming Machinery Corporation")  # matched as aliases are
+    assert e.zh_aliases == ("启明机械公司",)
+    record = g.to_records()[0]
+    assert record["aliases"] == ["Qiming Space Corp."] and record["zh_aliases"] == []
+    assert record["former_names"] == ["Qiming Machinery Corporation", "启明机械公司"]
+    assert Glossary.from_records([record]) == g

@@ -520,3 +520,26 @@ def test_a_name_in_capitals_with_more_than_case_to_write_is_still_written():
     n = Normalizer(Glossary.from_records(RECORDS))
     assert str(n.normalize_text("An agreement with QMPU was signed.")) == \
         "An agreement with Qiming Polytechnical University was signed."
+
+
+FORMER = [{"id": "qsic", "name": "Qiming Space Industry Corporation", "zh": "启明航天工业集团",
+           "abbreviations": ["QSIC"], "aliases": ["Qiming Space Industry Corp."],
+           "former_names": ["Qiming Machinery and Electronics Corporation"]}]
+
+
+@pytest.mark.parametrize("text", [
+    "In 1999 the Qiming Machinery and Electronics Corporation was founded; it was renamed in 2001.",
+    "QSIC, formerly the Qiming Machinery & Electronics Corp., builds rockets.",
+])
+def test_a_former_name_in_running_text_is_found_and_left_as_written(text):
+    # a history speaks of that time: the name now would say the body was called so then
+    n = Normalizer(Glossary.from_records(FORMER))
+    assert str(n.normalize_text(text)) == text
+    assert "qsic" in [m.entity_id for m in n.find(text)]
+    assert n.normalize("Qiming Machinery and Electronics Corporation") == "Qiming Space Industry Corporation"
+
+
+def test_the_entitys_names_now_are_still_written():
+    n = Normalizer(Glossary.from_records(FORMER))
+    assert str(n.normalize_text("Qiming Space Industry Corp. builds rockets.")) == \
+        "Qiming Space Industry Corporation builds rockets."
