@@ -41,17 +41,20 @@ _START = attrgetter("start")
 
 @dataclass(frozen=True, slots=True)
 class Definition:
-    """``acronym`` defined by the words at ``text[start:end]``, in brackets at ``text[open:close]``."""
+    """``acronym`` defined by the words at ``text[start:end]``, in brackets at ``text[open:close]``;
+    ``loose`` when the words spell all but one of its letters (an older name the acronym kept)."""
 
     acronym: str
     start: int
     end: int
     open: int
     close: int
+    loose: bool = False
 
 
 def find_definitions(text: str) -> list[Definition]:
-    """Every "Long Name (ACR)" of a text whose long name's initials spell ACR.
+    """Every "Long Name (ACR)" of a text whose long name's initials spell ACR (all but one of its
+    letters, for an acronym of four letters or more and a name of three capitalised words).
 
     Examples
     --------
@@ -69,7 +72,16 @@ def find_definitions(text: str) -> list[Definition]:
         acronym = m.group(1)
         if acronym in seen or sum(c.isupper() for c in acronym) < 2:
             continue  # the first definition of an acronym holds for the document
-        start = _long_form(text, m.start(), [c.casefold() for c in acronym if c.isalpha()])
+        letters = [c.casefold() for c in acronym if c.isalpha()]
+        start = _long_form(text, m.start(), letters)
+        loose = start is None
+        if loose and len(letters) >= 4:
+            # an older name the acronym kept, its initials one letter short ("China Aerospace
+            # Corporation (CASC)", 1993-99): the text's definition all the same. (Less than that
+            # is an owner's note after a unit's name: "X Factory (CASIC)".)
+            start = next((s for k in range(len(letters))
+                          if (s := _long_form(text, m.start(), letters[:k] + letters[k + 1 :])) is not None
+                          and _capitalised_words(text[s : m.start()]) >= 3), None)
         if start is not None:
             end = m.start()
             while end > start and text[end - 1].isspace():
@@ -77,8 +89,12 @@ def find_definitions(text: str) -> list[Definition]:
             if not _ends_a_name(text[start:end]):
                 continue  # "Name((( (ACR)": something other than the name stands before the brackets
             seen.add(acronym)
-            out.append(Definition(acronym, start, end, m.start(), m.end()))
+            out.append(Definition(acronym, start, end, m.start(), m.end(), loose))
     return out
+
+
+def _capitalised_words(text: str) -> int:
+    return sum(1 for w in _WORD.findall(text) if w[:1].isupper())
 
 
 def _ends_a_name(long_name: str) -> bool:
@@ -191,6 +207,8 @@ class DocumentAcronyms:
             owners = {i for i in index.exact.get(key, ())
                       if index.exact_label.get((key, i)) == "abbreviation"}
             before = by_end.get(d.end) or by_end.get(d.end + 1)
+            if d.loose and (before is not None or not owners):
+                continue  # (loosely spelt, it tells only that ACR is not the glossary's)
             if before is not None and before.start <= d.start + 1:
                 if before.start >= d.start - 1:
                     bindings[d.acronym] = self._ids[before.entity_id]  # the long name is a mention
@@ -202,6 +220,8 @@ class DocumentAcronyms:
             if len(same) != 1:
                 bindings[d.acronym] = None  # the text's own ACR: no glossary entity
                 continue
+            if d.loose:
+                continue  # (loosely spelt, a name written like the entity's: nothing to decide)
             (i,) = same
             bindings[d.acronym] = i
             if allowed is None or i in allowed:

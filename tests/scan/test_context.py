@@ -68,3 +68,27 @@ def test_a_long_name_spelled_otherwise_is_a_mention(n):
 
 def test_type_filter_applies(n):
     assert n.find("The Vega Radio Array (VRA) listened; VRA heard it.", type="person") == []
+
+
+ORBIX = [{"id": "oasc", "name": "Orbix Aerospace Science Corporation", "abbreviations": ["OASC"]},
+         {"id": "osi", "name": "Orbix Space Institute", "parent": "oasc"}]
+
+
+def test_an_older_name_the_acronym_kept_defines_it_for_the_text():
+    # "Orbix Aerospace Corporation (OASC)": its initials one letter short of the acronym, the
+    # name the acronym stood for before; in this text OASC is that body, not the glossary's
+    n = Normalizer(Glossary.from_records(ORBIX))
+    text = "In 1993 the Orbix Aerospace Corporation (OASC) was formed. In 1998, OASC was split in two."
+    assert n.find(text) == []
+    assert str(n.normalize_text(text)) == text
+    (d,) = find_definitions(text)
+    assert d.loose and text[d.start : d.end] == "Orbix Aerospace Corporation"
+
+
+@pytest.mark.parametrize("text", [
+    "The Qinghe Rocket Engine Factory (OASC) built it. OASC said so.",  # an owner's note after a unit
+    "The Orbix Space Institute (OASC) built it. OASC said so.",  # a unit, its parent in brackets
+])
+def test_an_owners_acronym_after_a_units_name_is_still_the_owner(text):
+    n = Normalizer(Glossary.from_records(ORBIX))
+    assert "oasc" in [m.entity_id for m in n.find(text)[-1:]]
