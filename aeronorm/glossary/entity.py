@@ -244,6 +244,8 @@ def body_kind_of_words(words: Sequence[str]) -> str | None:
     ('ministry', None)
     >>> body_kind_of_words(["un", "office", "for", "outer", "space", "affairs"])
     'office'
+    >>> body_kind_of_words(["leading", "group"]), body_kind_of_words(["china", "orbix", "group"])
+    ('office', 'company')
     """
     en = _bodies()[1]
     head = list(words)
@@ -251,8 +253,9 @@ def body_kind_of_words(words: Sequence[str]) -> str | None:
         if w in _OF and i:
             head = head[:i]
             break
-    for w in reversed(head):
-        kind = en.get(w)
+    for k in range(len(head) - 1, -1, -1):
+        # (a head of two words first: a "leading group", 领导小组, is no company's group)
+        kind = (en.get(f"{head[k - 1]} {head[k]}") if k else None) or en.get(head[k])
         if kind is not None:
             return kind
     return None

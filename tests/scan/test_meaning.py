@@ -112,6 +112,8 @@ def test_a_title_of_a_named_body_is_the_title_that_body_has(normalizer, text, ex
     "BOARD. Executive Directors: Mr Zhao Lin (President), Mr Zhou Bo.",
     "Non-Executive Directors: Mr Wu Jian (Chairman), Mr Chen Hao.",
     "He became an Independent Non-Executive Director of the company.",
+    # a leading group (领导小组) is a committee of officials: its chairman is no board's
+    "Li Ming replaced Wan Hua as the chairman of the Leading Group in 1988.",
 ])
 def test_title_words_that_name_no_post_are_no_mention(normalizer, text):
     assert not [e for e in ids(normalizer, text) if e.startswith("title-")]
