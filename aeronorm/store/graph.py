@@ -318,7 +318,7 @@ class _Encoder:
         if top is not None:
             return top
         # a frame: [node, parts, their nodes so far, hashed, attribute names, cycle-closing
-        # parts (None while there is none), id, type] (see enter)
+        # parts (None while there is none), id, type, whether a part is no leaf] (see enter)
         stack: list[list[Any]] = []
         top = self.enter(root, stack)
         count, level, kinds = self.count, self.level, self.kinds
@@ -350,6 +350,7 @@ class _Encoder:
                     child = None
                 cid = leaf(child) if type(child) in other_leaves else None
                 if cid is None:
+                    frame[8] = True
                     cid = object_ids.get(id(child))
                     if cid is None:
                         self.enter(child, stack)
@@ -387,7 +388,9 @@ class _Encoder:
             count[nid] = len(done)
             self.parts_.extend(done)
             back = frame[5]
-            if not back:
+            if not frame[8]:  # leaves only (level 0), most containers: no look-up of their levels
+                level[nid] = 1 if done else 0
+            elif not back:
                 level[nid] = max(map(level.__getitem__, done), default=-1) + 1
             else:
                 level[nid] = max((level[c] for k, c in enumerate(done) if k not in back), default=-1) + 1
@@ -404,7 +407,7 @@ class _Encoder:
             self.alive.append(items)
         self.count[nid] = _OPEN
         # (the set of cycle-closing parts is made when one is met: most objects close none)
-        stack.append([nid, items, [], hashed, shape, None, id(obj), type(obj)])
+        stack.append([nid, items, [], hashed, shape, None, id(obj), type(obj), False])
         return nid
 
     def is_value(self, cls: type) -> bool:
@@ -487,7 +490,8 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
             groups.append(["leaf", kind, len(ids), values])
             order += ids
     blobs = [meta[i] for i in by_kind[_BYTES]]
-    shell_of: dict[int, tuple[int, int]] = {}  # node -> (shell group, position in it)
+    shell_group: dict[int, int] = {}  # node -> its shell group
+    shell_pos: dict[int, int] = {}  # node -> its position in that group
     shell_groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for kind in sorted(_SHELLS):
         # by level within a group: the shells filled at one level are one run of their group
@@ -504,8 +508,8 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
             extra = class_index(key[1])
         groups.append(["shell", kind, len(ids), extra])
         shell_kinds.append(kind)
-        for pos, nid in enumerate(ids):
-            shell_of[nid] = (g, pos)
+        shell_group.update(dict.fromkeys(ids, g))
+        shell_pos.update(zip(ids, range(len(ids)), strict=True))
         order += ids
     by_level: dict[int, dict[tuple[Any, ...], list[int]]] = defaultdict(lambda: defaultdict(list))
     for nid, kind in enumerate(kinds):
@@ -514,14 +518,15 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
         elif kind in (_ENUM, _METHOD, _BUILT, _ADAPTED):
             by_level[levels[nid]][("make", kind, meta[nid])].append(nid)
         elif kind in _SHELLS:
-            by_level[levels[nid]][("fill", shell_of[nid][0], None)].append(nid)
+            by_level[levels[nid]][("fill", shell_group[nid], None)].append(nid)
     steps = [(key, ids) for level in sorted(by_level) for key, ids in by_level[level].items()]
     for key, ids in steps:
         if key[0] == "make":
             order += ids
-    final = array("I", bytes(4 * n))
+    final = [0] * n  # node -> its position in order (a list: read without making an int each time)
     for pos, nid in enumerate(order):
         final[nid] = pos
+    # every part's node in order, then their positions in one pass in C at the end
     refs, sizes = array("I"), array("I")
     first, count, parts = enc.first, enc.count, enc.parts_
     for key, ids in steps:
@@ -532,18 +537,21 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
             groups.append(["make", kind, len(ids), extra])
         else:
             kind = shell_kinds[what]
-            run = shell_of[ids[0]][1]  # ids are consecutive in their group (see above)
+            run = shell_pos[ids[0]]  # ids are consecutive in their group (see above)
             groups.append(["fill", kind, len(ids), [what, run]])
         fixed = kind in _FIXED
         for nid in ids:
             c0, c = first[nid], count[nid]
             if not fixed:
                 sizes.append(c)
-            refs.extend([final[x] for x in parts[c0:c0 + c]])
+            refs += parts[c0:c0 + c]
+    refs = array("I", map(final.__getitem__, refs))
     text = [meta[i] for i in strings]
     # One character no string holds separates them (a split is much faster than slicing by
     # sizes); sizes are kept for the rare graph that holds every candidate.
-    separator = next((c for c in _SEPARATORS if not any(c in t for t in text)), None)
+    joined = "".join(text)  # (a character no string holds is one their concatenation lacks)
+    separator = next((c for c in _SEPARATORS if c not in joined), None)
+    del joined
     plan = {"nodes": len(order), "leaves": [len(strings), len(ints), len(floats)], "classes": list(classes),
             "groups": groups, "names": {k: final[v] for k, v in named.items()}, "separator": separator}
     return Encoded(
