@@ -523,11 +523,13 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
     for key, ids in steps:
         if key[0] == "make":
             order += ids
-    final = [0] * n  # node -> its position in order (a list: read without making an int each time)
+    final = array("I", bytes(4 * n))
     for pos, nid in enumerate(order):
         final[nid] = pos
-    # every part's node in order, then their positions in one pass in C at the end
-    refs, sizes = array("I"), array("I")
+    # the parts' nodes in order, a run at a time, then their positions in one pass in C (not a
+    # list per node; the run is bounded: at 100,000 entities the parts are 20 million)
+    refs, sizes, pending = array("I"), array("I"), array("I")
+    position = final.__getitem__
     first, count, parts = enc.first, enc.count, enc.parts_
     for key, ids in steps:
         op, what, m = key
@@ -544,20 +546,32 @@ def _plan(enc: _Encoder, named: dict[str, int]) -> Encoded:
             c0, c = first[nid], count[nid]
             if not fixed:
                 sizes.append(c)
-            refs += parts[c0:c0 + c]
-    refs = array("I", map(final.__getitem__, refs))
+            pending += parts[c0:c0 + c]
+            if len(pending) >= _CHUNK:
+                refs.extend(map(position, pending))
+                del pending[:]
+    refs.extend(map(position, pending))
     text = [meta[i] for i in strings]
     # One character no string holds separates them (a split is much faster than slicing by
     # sizes); sizes are kept for the rare graph that holds every candidate.
-    joined = "".join(text)  # (a character no string holds is one their concatenation lacks)
-    separator = next((c for c in _SEPARATORS if c not in joined), None)
-    del joined
+    # (no string holds c exactly when the strings joined by c hold it only between them: the
+    # join is the section, not a test over every string per candidate)
+    for separator in _SEPARATORS:
+        joined = separator.join(text)
+        if joined.count(separator) == max(len(text) - 1, 0):
+            break
+    else:
+        separator, joined = None, "".join(text)
+    blob = joined.encode("utf-8", "surrogatepass")
+    del joined  # (the text and its UTF-8 are not kept side by side past here)
+    string_sizes = array("I", () if separator is not None else map(len, text))
+    del text
     plan = {"nodes": len(order), "leaves": [len(strings), len(ints), len(floats)], "classes": list(classes),
             "groups": groups, "names": {k: final[v] for k, v in named.items()}, "separator": separator}
     return Encoded(
         plan=json.dumps(plan, separators=(",", ":")).encode("utf-8"),
-        strings=(separator or "").join(text).encode("utf-8", "surrogatepass"),
-        string_sizes=array("I", () if separator is not None else map(len, text)),
+        strings=blob,
+        string_sizes=string_sizes,
         ints=array("q", [meta[i] for i in ints]),
         floats=array("d", [meta[i] for i in floats]),
         refs=refs,
