@@ -350,13 +350,9 @@ class Pipeline:
         else:
             tokens = query.tokens(self.index.lexicon, query.text)
             group = any(map(_group_form, tokens))
-            # (a form that may render 集团 too, "Corporation", may be the group's own, but not
-            # where it ends the name as its own and every English name of the group says
-            # "Group": "China North Industries Corporation" is the group's trading company; see
-            # _objection. Inside the name it is a parent's: "X Corporation Second Academy")
-            company = not group and (any(t.kind == Kind.LEGAL and not any(
+            # (a form that may render 集团 too, "Corporation", may be the group's own)
+            company = not group and any(t.kind == Kind.LEGAL and not any(
                 w in k for k in t.keys for w in _group_words()) for t in tokens)
-                or (self._own_company_form(tokens) and not _unit_of(query.text)))
         for stage in (self._written_lanes if written else self._lanes)[query.lane]:
             outcome = stage.match(query, allowed)
             if outcome is None:
@@ -586,13 +582,6 @@ class Pipeline:
                     all(any(map(_group_form, toks)) for toks in english):
                 out.add(entity.id)
         return frozenset(out)
-
-
-def _unit_of(text: str) -> bool:
-    """Whether a name is a body's unit "of" another ("Second Academy of X Corporation"): a
-    company form at its end is the other's."""
-    head, of, _ = text.casefold().partition(" of ")
-    return bool(of) and body_kind_of_words(head.split()) is not None
 
 
 def _group_form(tok: Tok) -> bool:

@@ -63,24 +63,3 @@ GROUP = [{"id": "orion-info", "name": "China Orion Corporation", "zh": "中国�
 def test_a_chinese_company_form_for_a_group_named_so_in_chinese(query, expected):
     n = Normalizer(Glossary.from_records(GROUP))
     assert _id(n, query) == expected
-
-
-# A group whose every English name says "Group": a plain "Corporation" ending the name is its
-# namesake company (中国北方工业公司, the trading company of a 中国兵器工业集团), whatever else
-# "Corporation" renders; inside the name it is the group's as a unit's parent.
-NAMED_GROUP = [
-    {"id": "lyra", "name": "China Lyra Industries Group Corporation Limited", "zh": "中国天琴工业集团有限公司",
-     "aliases": ["China Lyra Industries Group"]},
-    {"id": "lyra-2", "name": "Second Academy of China Lyra Industries Group", "parent": "lyra"},
-]
-
-
-@pytest.mark.parametrize(("query", "expected"), [
-    ("China Lyra Industries Corporation", None),
-    ("China Lyra Industries Group", "lyra"),
-    ("China Lyra Industries Group Corporation", "lyra"),
-    ("Second Academy of China Lyra Industries Corporation", "lyra-2"),  # the parent's form
-])
-def test_a_plain_corporation_is_the_namesake_company_of_a_group_always_named_so(query, expected):
-    n = Normalizer(Glossary.from_records(NAMED_GROUP))
-    assert _id(n, query) == expected
