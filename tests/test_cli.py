@@ -367,3 +367,26 @@ def test_a_utf16_table_is_named_as_such(tmp_path, capsys):
     f.write_bytes("org\nNWPU\n".encode("utf-16"))
     code, _, err = run(["normalize", str(f), "-c", "org"], capsys)
     assert code != 0 and "UTF-16" in err
+
+
+def test_a_translation_cache_without_a_model_is_refused(capsys):
+    assert cli.main(["explain", "CASIC", "--mt-cache", "c.sqlite"]) == 2
+    assert "--mt-cache caches translations: give it with --en-zh or --zh-en" in capsys.readouterr().err
+
+
+def test_a_warning_is_one_line_of_the_commands_own(monkeypatch, capsys):
+    # (a translation cache that cannot be written warns; the command says so in one line)
+    import warnings
+
+    from aeronorm.cli import explain
+
+    def warn_then_explain(args):
+        warnings.warn("CachedTranslator: the cache file c.sqlite cannot be written;\n caching in memory",
+                      UserWarning, stacklevel=1)
+        return 0
+
+    monkeypatch.setattr(explain, "cmd_explain", warn_then_explain)
+    assert cli.main(["explain", "CASIC"]) == 0
+    err = capsys.readouterr().err
+    assert err == "aeronorm: warning: CachedTranslator: the cache file c.sqlite cannot be written; " \
+                  "caching in memory\n"

@@ -7,8 +7,9 @@ import os
 import re
 import signal
 import sys
+import warnings
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import CLIError, signals_interrupt
 from .files import os_reason
@@ -191,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     _refuse_dash_name(parser, list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
-        with signals_interrupt():
+        with signals_interrupt(), warnings.catch_warnings():
+            warnings.showwarning = _warn  # (restored on the way out)
             return int(args.func(args) or 0)
     except CLIError as exc:
         return _fail(str(exc))
@@ -212,6 +214,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = f"{exc.filename}: " if exc.filename is not None else ""
             return _fail(f"{where}{os_reason(exc)}")
         return _fail(f"{type(exc).__name__}: {exc}")
+
+
+def _warn(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+          file: Any = None, line: str | None = None) -> None:
+    """A warning as one line of the command's own (a cache that cannot be written), not Python's
+    with its source line."""
+    print(f"aeronorm: warning: {' '.join(str(message).split())}", file=sys.stderr)
 
 
 def _fail(message: str, status: int = 2) -> int:

@@ -26,6 +26,8 @@ def check_options(args: argparse.Namespace) -> None:
         raise CLIError(f"--threshold must be within 0..1, got {args.threshold}")
     if args.no_default_glossary and not args.glossary:
         raise CLIError("--no-default-glossary needs at least one --glossary FILE")
+    if getattr(args, "mt_cache", None) and not (getattr(args, "en_zh", None) or getattr(args, "zh_en", None)):
+        raise CLIError("--mt-cache caches translations: give it with --en-zh or --zh-en MODEL")
     if getattr(args, "index", None) is not None and (args.glossary or args.no_default_glossary):
         raise CLIError("--index is a saved index of its glossaries: give it without --glossary "
                        "(aeronorm index build GLOSSARY... -o FILE saves them)")

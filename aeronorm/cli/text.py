@@ -77,7 +77,6 @@ def _looks_utf16(data: bytes) -> bool:
 def cmd_text(args: argparse.Namespace) -> int:
     from ..render import render_report
 
-    check_options(args)
     given = [o for o, v in (("--en-zh", args.en_zh), ("--zh-en", args.zh_en), ("--mt-cache", args.mt_cache))
              if v]
     if given:
@@ -85,6 +84,7 @@ def cmd_text(args: argparse.Namespace) -> int:
         # option that does nothing would let a user believe it did)
         raise CLIError(f"{', '.join(given)}: running text is scanned without retranslation; "
                        "the translation options apply to normalize and explain")
+    check_options(args)
     if args.files.count("-") > 1:
         raise CLIError("stdin (-) is given more than once: it can be read only once")
     style = "annotate" if args.annotate else (args.style or "canonical")
