@@ -284,6 +284,11 @@ class MarianTranslator:
         torch, transformers = _import_backend()
         self._torch = torch
         load_from, identity = _resolve(model, local_files_only=self.local_files_only)
+        # a folder is reloaded by its absolute path where the translator is unpickled (a Spark
+        # executor runs in another working folder than the driver that named it relatively)
+        # (a hub id is reloaded by its id, from the cache of the machine that unpickles it)
+        given = Path(self.model_name).expanduser()
+        self._reload_from = str(given.resolve()) if given.is_dir() else self.model_name
         self._lock = threading.Lock()
         try:
             self.device = torch.device(device)
@@ -413,7 +418,7 @@ class MarianTranslator:
     # Pickling (e.g. to Spark executors) sends the arguments; the model is reloaded from the
     # same path or cache on the other side, which must hold it too.
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild, (self.model_name, self.source, self.target, self._options))
+        return (_rebuild, (self._reload_from, self.source, self.target, self._options))
 
 
 def _rebuild(model: str, source: str, target: str, options: dict[str, Any]) -> MarianTranslator:

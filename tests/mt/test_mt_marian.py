@@ -189,6 +189,17 @@ def test_pickle_reloads_the_model(tiny_en_zh: Path) -> None:
     assert copy.translate(EN[:2]) == ZH[:2]
 
 
+def test_a_folder_named_relatively_is_reloaded_from_another_working_folder(
+        tiny_en_zh: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # (a Spark executor unpickles in another working folder than the driver's)
+    monkeypatch.chdir(tiny_en_zh.parent)
+    t = MarianTranslator(tiny_en_zh.name, source="en", target="zh")
+    data = pickle.dumps(t)
+    monkeypatch.chdir(tmp_path)
+    copy = pickle.loads(data)
+    assert copy.translate(EN[:2]) == ZH[:2] and copy.cache_key == t.cache_key
+
+
 def test_bad_arguments(tiny_en_zh: Path) -> None:
     for name in ("batch_size", "max_new_tokens", "num_beams"):
         with pytest.raises(ValueError, match=name):
