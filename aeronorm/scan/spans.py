@@ -45,6 +45,11 @@ _QUALIFIED = frozenset({"org"})
 #: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
 _CONTINUING = frozenset({"org", "term"})
 _CACHE_LIMIT = 20_000
+_MAX_LONGER = 8  # words of a longer name after a place that opens it
+#: Kinds of body whose name a place may open without being a mention ("Hubei X Institute"; not
+#: a government, a province or a programme: those are the place's own)
+_ORGANISATIONS = frozenset({"academy", "university", "institute", "company", "society", "office",
+                            "administration", "ministry", "organisation"})
 _CAPKNOWN = attrgetter("capknown")
 
 
@@ -173,6 +178,9 @@ class SpanResolver:
                 if mention is not None:
                     out.append(mention)
                 dropped.update(range(k, j + 1))
+            elif taken[k][2].type == "place" and self._opens_a_longer_name(doc, taken[k][1]):
+                dropped.add(k)  # "Shanghai Aerospace System Engineering Institute": the place
+                # opens the name of a body the glossary lacks, which no mention stands for
             elif self._by_concepts(taken[k]):
                 a, b, match = taken[k]
                 m = self._answer(doc, a, b, type_)
@@ -222,6 +230,23 @@ class SpanResolver:
                 return True
             return right[2].type in _CONTINUING and doc.raws[right[0]][:1].isupper()
         return False
+
+    def _opens_a_longer_name(self, doc: Doc, b: int) -> bool:
+        """Whether capitalised words glued after a place's last word ``b`` end in an
+        organisation's head noun or company form ("... Engineering Institute", "... Co., Ltd."):
+        a longer name, the place its first word (as the Chinese scan reads 上海X研究所)."""
+        last, k = None, b + 1
+        while k < doc.n and k <= b + _MAX_LONGER and doc.brk(k) == JOIN and not doc.apart(k) \
+                and not doc.infos[k - 1].possessive:
+            if self._capword(doc, k) or doc.infos[k].legal:
+                last = k
+            elif doc.raws[k].casefold() not in self._glue:
+                break
+            k += 1
+        if last is None:
+            return False
+        word = doc.raws[last].casefold().rstrip(".")
+        return doc.infos[last].legal or body_kind_of_words([word]) in _ORGANISATIONS
 
     @staticmethod
     def _by_concepts(mention: tuple[int, int, Match]) -> bool:

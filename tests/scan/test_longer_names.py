@@ -192,3 +192,22 @@ def test_a_type_filter_selects_among_the_mentions_and_never_moves_a_boundary(tex
     assert typed == [m for m in typed if m[2] in {e["id"] for e in TYPED if e.get("type") == type_}]
     assert not typed  # the name inside the longer one is no mention of its own
     assert str(n.normalize_text(text, type=type_)) == text
+
+
+@pytest.mark.parametrize("text", [
+    "The Shanghai Orbital System Engineering Institute built it.",  # a place, then a body's head noun
+    "He studied at the Hubei Sanjiang Widget Institute in 1990.",
+    "Officials of Beijing Tianbing Widget Co., Ltd. met.",  # a place, then a company's form
+])
+def test_a_place_opening_a_longer_name_the_glossary_lacks_is_no_mention(normalizer, text):
+    # (as the Chinese scan reads 上海X研究所: the place is the longer name's first word)
+    assert not [m for m in normalizer.find(text) if m.match.type == "place"]
+    assert str(normalizer.normalize_text(text)) == text
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("It was built in Shanghai. Widget firms grew there.", "shanghai"),  # a sentence ends after it
+    ("Officials of Huaxin Widget Co., Ltd. opened an office in Beijing last year.", "beijing"),
+])
+def test_a_place_before_other_words_is_still_a_mention(normalizer, text, place):
+    assert place in [m.entity_id for m in normalizer.find(text)]
