@@ -29,7 +29,7 @@ from ..index import Index
 from ..lexicon import Kind
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
-from ..resources import load_prose_words
+from ..resources import load_chinese_words, load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
 from ..text.pinyin import is_pinyin_word
@@ -111,6 +111,7 @@ class Acceptor:
         self.concept_score = calibration.concept
         self._prose = load_prose_words()
         self._international = load_word_classes().international_scope
+        self._fields = load_chinese_words().field_words
         self.cues = load_text_cues()
         self._match_cache: BoundedCache[tuple[str, int, str], Match] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._canon_words: dict[int, frozenset[str]] = {}
@@ -467,8 +468,12 @@ class Acceptor:
             # a generic word before a name is no other name, but for a scope of its own
             # ("International Aerospace Science and Technology Corporation")
             generic = info.generic and (info.tok is None or self._international.isdisjoint(info.tok.keys))
-            if info.cls == WORD and raws[prv][0].isupper() and not doc.sent(prv) and not info.possessive \
-                    and not generic:
+            # (a sentence's first word is capitalised anyway; but a word of the field there opens
+            # a group company's name as well: "Assignee: Aerospace Dongfanghong Satellite Co Ltd")
+            opening_field = doc.sent(prv) and etype == "org" and info.tok is not None \
+                and not self._fields.isdisjoint(info.tok.keys)
+            if info.cls == WORD and raws[prv][0].isupper() and (not doc.sent(prv) or opening_field) \
+                    and not info.possessive and not generic:
                 return False
         return True
 

@@ -72,6 +72,7 @@ class SpanResolver:
         self.agreement = agreement or FormAgreement(index)
         self.fuzzy_min = calibration.span_fuzzy_min
         self._glue = load_word_classes().name_glue
+        self._fields = load_chinese_words().field_words
         self._countries = load_chinese_words().country_words
         self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
             max_entries=_CACHE_LIMIT)
@@ -111,10 +112,12 @@ class SpanResolver:
                 if not inner:
                     continue
             tries = [(a, b)]
-            if doc.sent(a) and content > 2 and not inner:
+            if doc.sent(a) and content > 2 and not inner and not self._field_word(doc, a):
                 # "Yesterday Xibei Gongye Daxue ...", "Officials of Beijing ...": the word that
                 # opens the sentence (and an "of" after it) left out; but not a type of body
-                # before "of" ("University of ..."), the head of the name
+                # before "of" ("University of ..."), the head of the name, nor a word of the
+                # field, which opens a group company's name ("Aerospace Dongfanghong Satellite
+                # Co Ltd", 航天东方红卫星: not the company named without it)
                 s = a + 1
                 while s < b and not self._capword(doc, s):
                     s += 1
@@ -345,6 +348,10 @@ class SpanResolver:
         entity = self.index.entities[self._ids[match.entity_id]]
         return any(t.key == place
                    for form in entity.english_names() for t in self.lexicon.tokens(form))
+
+    def _field_word(self, doc: Doc, k: int) -> bool:
+        tok = doc.infos[k].tok
+        return tok is not None and not self._fields.isdisjoint(tok.keys)
 
     def _capword(self, doc: Doc, k: int) -> bool:
         info = doc.infos[k]

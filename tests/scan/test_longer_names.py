@@ -211,3 +211,15 @@ def test_a_place_opening_a_longer_name_the_glossary_lacks_is_no_mention(normaliz
 ])
 def test_a_place_before_other_words_is_still_a_mention(normalizer, text, place):
     assert place in [m.entity_id for m in normalizer.find(text)]
+
+
+def test_a_fields_word_opening_a_line_is_the_first_word_of_the_name():
+    # "Assignee: Aerospace Lanxing Satellite Co Ltd" (航天蓝星卫星, a group's company): the
+    # sentence's first word is the name's, not a word to leave out before "Lanxing Satellite"
+    g = Glossary.from_records([{"id": "lanxing", "name": "China Lanxing Satellite Co., Ltd.",
+                                "zh": "中国蓝星卫星股份有限公司",
+                                "aliases": ["Lanxing Satellite Co., Ltd."]}])
+    n = Normalizer(g)
+    text = "Assignee: Aerospace Lanxing Satellite Co Ltd"
+    assert n.find(text) == [] and str(n.normalize_text(text)) == text
+    assert [m.entity_id for m in n.find("Assignee: Lanxing Satellite Co Ltd")] == ["lanxing"]
