@@ -101,6 +101,13 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         form = next((f for f in forms if folded.startswith(f, start) and start + len(f) < end), "")
         if form:
             start += len(form)  # 有限公司董事长: the form ends the name before the post
+        if entities[i].type == "term" and folded[start:end] not in (names := entities[i].chinese_names()):
+            # 助推商业航天发展: a term found with a word more is the term, the word prose's (a
+            # term has no company form or core that a longer span would be)
+            own = max((len(n) for n in names if folded.startswith(n, start) and start + len(n) < end),
+                      default=0)
+            if own:
+                end = start + own
         span = text[start:end]
         match = made.get((span, hit))
         if match is None:

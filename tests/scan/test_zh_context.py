@@ -145,3 +145,13 @@ def test_a_post_after_a_company_form_starts_after_it(normalizer):
 def test_a_bracketed_name_is_found_whole(normalizer):
     (m,) = [m for m in normalizer.find("据银河航天（北京）科技有限公司消息") if m.entity_id == "galaxyspace"]
     assert m.text == "银河航天（北京）科技有限公司"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("助推商业航天发展。", "商业航天"),  # "promote commercial-space development"
+    ("发展商业航天国家战略。", "商业航天"),  # 国家 opens the next word, 国家战略
+    ("推进空天信息产业高质量发展。", "空天信息"),
+])
+def test_a_term_found_with_a_prose_word_after_it_is_the_term(normalizer, text, span):
+    terms = [m.text for m in normalizer.find(text) if m.match.type == "term"]
+    assert span in terms and all(t == span or span not in t for t in terms)
