@@ -20,8 +20,8 @@ from .lexicon import Kind, Tok
 from .spelling import joins_two_words
 from .word_classes import load_word_classes
 
-__all__ = ["Aligner", "align", "institution_types", "is_line_of_business", "other_rendering", "rendering",
-           "similarity", "spelling_comparable"]
+__all__ = ["Aligner", "align", "institution_types", "is_field_word", "is_line_of_business", "other_rendering",
+           "rendering", "similarity", "spelling_comparable"]
 
 _ICAL = re.compile(r"ical\b")
 
@@ -41,6 +41,13 @@ def is_line_of_business(tok: Tok) -> bool:
     investment, 控股 holdings): kept by a query alone, it names another body than the name's."""
     lines = load_chinese_words().business_lines
     return any(k.endswith(lines) for k in tok.keys if not k.isascii())
+
+
+def is_field_word(tok: Tok) -> bool:
+    """Whether a token is one of the field's common nouns (``field_words`` of ``chinese.yaml``:
+    航天 "aerospace", 卫星 "satellite"), which a group's companies put before their names
+    (航天东方红卫星, "Aerospace Dongfanghong Satellite")."""
+    return not load_chinese_words().field_words.isdisjoint(tok.keys)
 
 
 def rendering(text: str) -> str:

@@ -34,6 +34,7 @@ from ..lexicon import Kind, Tok
 from ..lexicon.compare import (
     Aligner,
     align,
+    is_field_word,
     is_line_of_business,
     other_rendering,
     rendering,
@@ -203,7 +204,6 @@ class FuzzyStage:
         self._units = load_chinese_words().unit_endings
         self._admin = load_chinese_words().admin_suffixes
         self._fillers = load_chinese_words().fillers
-        self._fields = load_chinese_words().field_words
         self._countries = load_chinese_words().country_words
         self._facts: dict[int, EntityFacts] = {}
         self._zh_words: dict[int, frozenset[str]] = {}  # only for entities a body type is read against
@@ -597,7 +597,7 @@ class FuzzyStage:
             if other_scope:
                 return 0.0, [f"the query has {other_scope!r}: a body of another scope"]
             if aligned_q and left_q[0] == 0 < min(aligned_q) and c and 0 not in aligned_c \
-                    and not self._scope.isdisjoint(c[0].keys) and not self._fields.isdisjoint(q[0].keys):
+                    and not self._scope.isdisjoint(c[0].keys) and is_field_word(q[0]):
                 # a field's word where the name opens with the country: 航天东方红卫星 ("Aerospace
                 # Dongfanghong Satellite", a group's company) is not 中国东方红卫星 ("China ...")
                 return 0.0, [f"the query has {q[0].text!r} where the name has {c[0].text!r}: another company"]

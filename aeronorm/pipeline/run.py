@@ -193,10 +193,10 @@ class Pipeline:
         or it is the name's own initials and answers nothing else. Anything else in front of a
         name in brackets ("CAST5000 (China Academy of Space Technology)", "CASC (China Academy
         of Space Technology)") is another thing, or the name's parent: no answer."""
-        m = _ACRONYM_FIRST.fullmatch(query.text)
-        if m is None or not looks_like_acronym(m[1]) or looks_like_acronym(m[2]):
-            return None
-        acronym, name = m[1].rstrip("."), m[2].strip()
+        m = _BRACKET.fullmatch(query.text)
+        if m is None or not looks_like_acronym(m[1]) or len(_NAME_WORD.findall(m[2])) < 2:
+            return None  # (an acronym is one word; the name in brackets two at least)
+        acronym, name = m[1].strip().rstrip("."), m[2].strip()
         full = self._entity_of(name)
         if full is None or full.entity is None:
             return None
@@ -474,7 +474,7 @@ class Pipeline:
         query = Query(text)
         own: set[str] = set()
         for _, form in entity.forms():
-            for tok in (lex.zh_tokens(form) if has_han(form) else lex.tokens(form)):
+            for tok in Query(form).tokens(lex, form):  # (read by its script, as a query is)
                 own |= tok.keys
         kept = translation.casefold()
         for tok in query.tokens(lex, query.text):
@@ -626,9 +626,7 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
 
 
 _HAN_ASIDE = re.compile(r"([^()（）]*[\u4e00-\u9fff][^()（）]*?)\s*[(（]([\u4e00-\u9fff]+)[)）]")
-# an acronym, then its full name (two words or more) in brackets
-_ACRONYM_FIRST = re.compile(r"([^\s()（）]+)\s*[(（]\s*"
-                            r"([^()（）]*[A-Za-z][^()（）]*\s[^()（）]*[A-Za-z][^()（）]*?)\s*[)）]")
+_NAME_WORD = re.compile(r"[A-Za-z][\w'’&.-]*")
 _BRACKET = re.compile(r"([^()（）]+?)\s*[(（]([^()（）]+)[)）]")
 _SCRIPT_RUNS = re.compile(r"[^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*|[^\u4e00-\u9fff]+")
 

@@ -27,9 +27,10 @@ from ..caching import BoundedCache
 from ..glossary.entity import body_kind_of_words
 from ..index import Index
 from ..lexicon import Kind
+from ..lexicon.compare import is_field_word
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
-from ..resources import load_chinese_words, load_prose_words
+from ..resources import load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
 from ..text.pinyin import is_pinyin_word
@@ -111,7 +112,6 @@ class Acceptor:
         self.concept_score = calibration.concept
         self._prose = load_prose_words()
         self._international = load_word_classes().international_scope
-        self._fields = load_chinese_words().field_words
         self.cues = load_text_cues()
         self._match_cache: BoundedCache[tuple[str, int, str], Match] = BoundedCache(max_entries=_CACHE_LIMIT)
         self._canon_words: dict[int, frozenset[str]] = {}
@@ -471,7 +471,7 @@ class Acceptor:
             # (a sentence's first word is capitalised anyway; but a word of the field there opens
             # a group company's name as well: "Assignee: Aerospace Dongfanghong Satellite Co Ltd")
             opening_field = doc.sent(prv) and etype == "org" and info.tok is not None \
-                and not self._fields.isdisjoint(info.tok.keys)
+                and is_field_word(info.tok)
             if info.cls == WORD and raws[prv][0].isupper() and (not doc.sent(prv) or opening_field) \
                     and not info.possessive and not generic:
                 return False

@@ -27,6 +27,7 @@ from ..caching import BoundedCache
 from ..glossary.entity import body_kind_of_words
 from ..index import Index
 from ..lexicon import Kind
+from ..lexicon.compare import is_field_word
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..pipeline.may_match import SURE_METHODS, FormAgreement
@@ -72,7 +73,6 @@ class SpanResolver:
         self.agreement = agreement or FormAgreement(index)
         self.fuzzy_min = calibration.span_fuzzy_min
         self._glue = load_word_classes().name_glue
-        self._fields = load_chinese_words().field_words
         self._countries = load_chinese_words().country_words
         self._span_cache: BoundedCache[tuple[str, str | None], Match | None] = BoundedCache(
             max_entries=_CACHE_LIMIT)
@@ -112,7 +112,8 @@ class SpanResolver:
                 if not inner:
                     continue
             tries = [(a, b)]
-            if doc.sent(a) and content > 2 and not inner and not self._field_word(doc, a):
+            if doc.sent(a) and content > 2 and not inner \
+                    and not (doc.infos[a].tok is not None and is_field_word(doc.infos[a].tok)):
                 # "Yesterday Xibei Gongye Daxue ...", "Officials of Beijing ...": the word that
                 # opens the sentence (and an "of" after it) left out; but not a type of body
                 # before "of" ("University of ..."), the head of the name, nor a word of the
@@ -348,10 +349,6 @@ class SpanResolver:
         entity = self.index.entities[self._ids[match.entity_id]]
         return any(t.key == place
                    for form in entity.english_names() for t in self.lexicon.tokens(form))
-
-    def _field_word(self, doc: Doc, k: int) -> bool:
-        tok = doc.infos[k].tok
-        return tok is not None and not self._fields.isdisjoint(tok.keys)
 
     def _capword(self, doc: Doc, k: int) -> bool:
         info = doc.infos[k]
