@@ -18,6 +18,7 @@ from typing import Any
 from aeronorm.errors import AeronormError, MissingDependencyError
 from aeronorm.mt.base import as_text_list, check_language
 from aeronorm.mt.cache import CachedTranslator
+from aeronorm.pipeline.retranslation import primary_language
 
 __all__ = ["MarianTranslator", "ModelLoadError", "ModelNotFoundError", "folder_digest"]
 
@@ -158,12 +159,6 @@ def _languages_from_name(model: str) -> tuple[str, str] | None:
     return (found.group(1), found.group(2)) if found else None
 
 
-def _primary(code: str) -> str:
-    """A language code's primary language, as model names write it (``zh-CN``, ``zho``: ``zh``)."""
-    primary = code.lower().replace("_", "-").split("-", 1)[0]
-    return {"zho": "zh", "chi": "zh", "cmn": "zh", "eng": "en"}.get(primary, primary)
-
-
 def _positive_int(name: str, value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValueError(f"{name} must be an int >= 1, not {value!r}")
@@ -269,7 +264,8 @@ class MarianTranslator:
         self.source = check_language("source", source)
         self.target = check_language("target", target)
         named = _languages_from_name(self.model_name)
-        if named is not None and named == (_primary(self.target), _primary(self.source)) != named[::-1]:
+        asked = (primary_language(self.source), primary_language(self.target))
+        if named is not None and named == asked[::-1] != named[::-1]:
             # "--en-zh models/opus-mt-zh-en": the other direction's model translates nothing useful
             raise ValueError(
                 f"MarianTranslator: {self.model_name!r} is named for {named[0]}->{named[1]}, "

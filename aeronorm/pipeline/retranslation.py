@@ -18,7 +18,7 @@ from ..text.fold import has_han, has_latin
 from .base import Outcome
 from .calibration import Calibration
 
-__all__ = ["MAX_QUERY_CHARS", "Retranslator", "check_output", "check_translator"]
+__all__ = ["MAX_QUERY_CHARS", "Retranslator", "check_output", "check_translator", "primary_language"]
 
 #: Longer input is not a name: every stage passes it through unmatched.
 MAX_QUERY_CHARS = 1000
@@ -65,12 +65,12 @@ def check_translator(translator: Any, role: str, *, source: str, target: str) ->
             f"(here {source!r} -> {target!r}), as aeronorm.mt.Translator requires"
         )
     got = (translator.source, translator.target)
-    if (_language(got[0]), _language(got[1])) != (source, target):
+    if (primary_language(got[0]), primary_language(got[1])) != (source, target):
         raise ValueError(f"{role} must translate {source}->{target}, this one translates {got[0]}->{got[1]}")
     return translator
 
 
-def _language(code: object) -> object:
+def primary_language(code: object) -> object:
     """The primary language of a code: ``"zh-CN"``, ``"zh_Hans"``, ``"zho"`` -> ``"zh"``."""
     if not isinstance(code, str):
         return code
@@ -143,7 +143,8 @@ class Retranslator:
         tried = f"{direction} translation {translation!r}"
         if not isinstance(translation, str) or not translation.strip():
             return None, Outcome(None, 0.0, "retranslation", (f"{direction} translation was empty",))
-        if not (has_han(translation) if _language(translator.target) == "zh" else has_latin(translation)):
+        chinese = primary_language(translator.target) == "zh"
+        if not (has_han(translation) if chinese else has_latin(translation)):
             # a model of another language pair (or one that copied its input): what it wrote
             # is not the other language's name
             why = f"{tried} is not written in the target language's script"

@@ -172,12 +172,11 @@ class Pipeline:
         head, rest = query.text.split(",", 1)
         if not looks_like_acronym(head) or not rest.strip():
             return None
-        alone = self._entity_of(head)
-        if alone is None or alone.entity is None:
+        alone = self._entity_within(head, allowed)
+        if alone is None:
             return None
         entity = alone.entity
-        if allowed is not None and self.index.positions[entity.id] not in allowed:
-            return None
+        assert entity is not None
         written, _ = self._run_lane(Query(f"{entity.name},{rest}"), allowed)
         if written is None or written.entity is None or written.entity.id != entity.id:
             return None
@@ -197,12 +196,11 @@ class Pipeline:
         if m is None or not looks_like_acronym(m[1]) or len(_NAME_WORD.findall(m[2])) < 2:
             return None  # (an acronym is one word; the name in brackets two at least)
         acronym, name = m[1].strip().rstrip("."), m[2].strip()
-        full = self._entity_of(name)
-        if full is None or full.entity is None:
+        full = self._entity_within(name, allowed)
+        if full is None:
             return None
         entity = full.entity
-        if allowed is not None and self.index.positions[entity.id] not in allowed:
-            return None
+        assert entity is not None
         alone = self._entity_of(acronym)
         if alone is not None:
             if alone.entity is None or alone.entity.id != entity.id:
@@ -210,7 +208,7 @@ class Pipeline:
             why = f"{acronym!r} alone: {alone.method}"
             score = min(full.score, alone.score)
         else:
-            letters = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
+            letters = _letters(acronym).upper()
             lexicon = self.index.lexicon
             if letters not in derive_acronyms(lexicon, name) | derive_acronyms(lexicon, entity.name):
                 return None
@@ -507,6 +505,13 @@ class Pipeline:
             return None
         accepted, _ = self._run_lane(query, None, lists=False)  # (a part is no list of its own)
         return accepted if accepted is not None and accepted.entity is not None else None
+
+    def _entity_within(self, text: str, allowed: Collection[int] | None) -> Outcome | None:
+        """:meth:`_entity_of`, when its entity is among ``allowed``."""
+        found = self._entity_of(text)
+        if found is None or (allowed is not None and self.index.positions[found.entity.id] not in allowed):
+            return None
+        return found
 
     def _entity_as_written(self, text: str) -> Outcome | None:
         """:meth:`_entity_of` through the stages up to the last that reads a name as written:

@@ -46,7 +46,6 @@ _QUALIFIED = frozenset({"org"})
 #: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
 _CONTINUING = frozenset({"org", "term"})
 _CACHE_LIMIT = 20_000
-_MAX_LONGER = 8  # words of a longer name after a place that opens it
 #: Kinds of body whose name a place may open without being a mention ("Hubei X Institute"; not
 #: a government, a province or a programme: those are the place's own)
 _ORGANISATIONS = frozenset({"academy", "university", "institute", "company", "society", "office",
@@ -236,18 +235,11 @@ class SpanResolver:
         return False
 
     def _opens_a_longer_name(self, doc: Doc, b: int) -> bool:
-        """Whether capitalised words glued after a place's last word ``b`` end in an
-        organisation's head noun or company form ("... Engineering Institute", "... Co., Ltd."):
-        a longer name, the place its first word (as the Chinese scan reads 上海X研究所)."""
-        last, k = None, b + 1
-        while k < doc.n and k <= b + _MAX_LONGER and doc.brk(k) == JOIN and not doc.apart(k) \
-                and not doc.infos[k - 1].possessive:
-            if self._capword(doc, k) or doc.infos[k].legal:
-                last = k
-            elif doc.raws[k].casefold() not in self._glue:
-                break
-            k += 1
-        if last is None:
+        """Whether the run of capitalised words going on after a place's last word ``b`` ends
+        in an organisation's head noun or company form ("... Engineering Institute", "... Co.,
+        Ltd."): a longer name, the place its first word (as the Chinese scan reads 上海X研究所)."""
+        last = self._run(doc, b)[1]
+        if last == b:
             return False
         word = doc.raws[last].casefold().rstrip(".")
         return doc.infos[last].legal or body_kind_of_words([word]) in _ORGANISATIONS
