@@ -46,6 +46,7 @@ _QUALIFIED = frozenset({"org"})
 #: Site"): the place is then the qualifier of a name the glossary may not hold, not a mention.
 _CONTINUING = frozenset({"org", "term"})
 _CACHE_LIMIT = 20_000
+_MAX_LONGER = 8  # words of a longer name read after a place that opens it
 #: Kinds of body whose name a place may open without being a mention ("Hubei X Institute"; not
 #: a government, a province or a programme: those are the place's own)
 _ORGANISATIONS = frozenset({"academy", "university", "institute", "company", "society", "office",
@@ -235,11 +236,20 @@ class SpanResolver:
         return False
 
     def _opens_a_longer_name(self, doc: Doc, b: int) -> bool:
-        """Whether the run of capitalised words going on after a place's last word ``b`` ends
-        in an organisation's head noun or company form ("... Engineering Institute", "... Co.,
-        Ltd."): a longer name, the place its first word (as the Chinese scan reads 上海X研究所)."""
-        last = self._run(doc, b)[1]
-        if last == b:
+        """Whether capitalised words glued after a place's last word ``b`` end in an
+        organisation's head noun or company form ("... Engineering Institute", "... Co., Ltd."):
+        a longer name, the place its first word (as the Chinese scan reads 上海X研究所). A few
+        words are read, not the whole run (:meth:`_run` reads both ways and to its end: asked
+        of every place of a long run of capitals, it would make ``find`` quadratic)."""
+        last, k = None, b + 1
+        while k < doc.n and k <= b + _MAX_LONGER and doc.brk(k) == JOIN and not doc.apart(k) \
+                and not doc.infos[k - 1].possessive:
+            if self._capword(doc, k) or doc.infos[k].legal:
+                last = k
+            elif doc.raws[k].casefold() not in self._glue:
+                break
+            k += 1
+        if last is None:
             return False
         word = doc.raws[last].casefold().rstrip(".")
         return doc.infos[last].legal or body_kind_of_words([word]) in _ORGANISATIONS
