@@ -159,6 +159,16 @@ def _languages_from_name(model: str) -> tuple[str, str] | None:
     return (found.group(1), found.group(2)) if found else None
 
 
+def _model_input(prefix: str, text: str) -> str:
+    # (a lone surrogate, which a column may hold, is no text the tokenizer takes: it is read as
+    # the replacement character, the rest of the name translated)
+    return prefix + _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def _is_count(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 1
+
+
 def _positive_int(name: str, value: object) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValueError(f"{name} must be an int >= 1, not {value!r}")
@@ -210,6 +220,9 @@ class MarianTranslator:
         for a model downloaded without a known revision (memory caching only).
     cache : CachedTranslator or None
         The in-memory cache when ``cache=True``; its ``stats`` counts hits and misses.
+    input_limit : int or None
+        The most tokens the model reads (its ``max_position_embeddings`` or the tokenizer's
+        ``model_max_length``, the smaller), the target token and end mark included.
 
     Raises
     ------
@@ -220,8 +233,10 @@ class MarianTranslator:
 
     Notes
     -----
-    Empty and blank texts translate to ``""`` without running the model. Calls are serialised
-    by a lock (the model already uses every core), so one translator can be shared by threads.
+    Empty and blank texts translate to ``""`` without running the model, as do texts longer
+    than the model reads (``input_limit`` tokens), with a warning: cut to fit, a name would be
+    translated as another name. Calls are serialised by a lock (the model already uses every
+    core), so one translator can be shared by threads.
 
     Examples
     --------
@@ -337,7 +352,14 @@ class MarianTranslator:
         # "both set" warning on every call unless max_length is cleared.
         config = model.generation_config
         config.max_length = None
-        config.max_new_tokens = self.max_new_tokens
+        # A model reads and writes at most max_position_embeddings tokens (a custom model may
+        # hold fewer than its tokenizer's model_max_length): past it, torch fails deep inside.
+        positions = getattr(model.config, "max_position_embeddings", None)
+        limits = [n for n in (positions, getattr(tokenizer, "model_max_length", None)) if _is_count(n)]
+        self.input_limit = min(limits) if limits else None
+        config.max_new_tokens = (
+            self.max_new_tokens if not _is_count(positions) else min(self.max_new_tokens, positions - 1)
+        )
         config.num_beams = self.num_beams
         config.do_sample = False
         return tokenizer, model
@@ -392,13 +414,12 @@ class MarianTranslator:
         unique = sorted(positions, key=len, reverse=True)
         prefix = f"{self.target_token} " if self.target_token else ""
         torch, tokenizer, model = self._torch, self._tokenizer, self._model
+        unique = self._within_limit(unique, prefix)
         with self._lock, torch.inference_mode():
             for start in range(0, len(unique), self.batch_size):
                 batch = unique[start : start + self.batch_size]
-                # (a lone surrogate, which a column may hold, is no text the tokenizer takes: it
-                # is read as the replacement character, the rest of the name translated)
                 encoded = tokenizer(
-                    [prefix + _LONE_SURROGATE.sub("\ufffd", text) for text in batch], return_tensors="pt",
+                    [_model_input(prefix, text) for text in batch], return_tensors="pt",
                     padding=True, truncation=True,
                 ).to(self.device)
                 generated = model.generate(**encoded)
@@ -407,6 +428,30 @@ class MarianTranslator:
                     for i in positions[text]:
                         out[i] = translation
         return out
+
+    def _within_limit(self, texts: list[str], prefix: str) -> list[str]:
+        """``texts`` the model can read whole; the others are left untranslated (``""``), with
+        a warning: a name cut to the model's input limit would be translated as another name."""
+        limit = self.input_limit
+        if limit is None or not texts:
+            return texts
+        # (a character makes at most two pieces, itself and a word's start mark; with the target
+        # token and the end mark, only texts longer than this can pass the limit and are measured)
+        short = (limit - 3) // 2
+        long = [text for text in texts if len(text) > short]
+        if not long:
+            return texts
+        # (cut one past the limit: measured without transformers' long-input log)
+        inputs = [_model_input(prefix, text) for text in long]
+        counts = self._tokenizer(inputs, truncation=True, max_length=limit + 1)["input_ids"]
+        over = {text for text, ids in zip(long, counts, strict=True) if len(ids) > limit}
+        if over:
+            warnings.warn(
+                f"MarianTranslator: {len(over)} text(s) longer than the model's input limit "
+                f"({limit} tokens) left untranslated",
+                stacklevel=4,
+            )
+        return [text for text in texts if text not in over]
 
     def __repr__(self) -> str:
         return f"MarianTranslator({self.model_name!r}, source={self.source!r}, target={self.target!r})"

@@ -78,6 +78,41 @@ def test_blank_texts_do_not_run_the_model(tiny_en_zh: Path, monkeypatch: pytest.
     assert calls == [1]
 
 
+def test_a_text_past_the_models_input_limit_is_left_untranslated(
+    tiny_en_zh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The tiny model reads 64 positions while its tokenizer says 512: a text cut to fit would be
+    # translated as another name, and one past the positions failed deep inside torch.
+    t = MarianTranslator(tiny_en_zh, source="en", target="zh", cache=False)
+    assert t.input_limit == 64
+    calls = count_generate(monkeypatch, t)
+    long = " ".join(EN * 4)
+    with pytest.warns(UserWarning, match=r"1 text\(s\) longer than the model's input limit \(64 tokens\)"):
+        assert t.translate([EN[0], long, EN[1]]) == [ZH[0], "", ZH[1]]
+    assert calls == [2]
+    with pytest.warns(UserWarning, match="input limit"):
+        assert t.translate([long]) == [""]
+    assert calls == [2]  # nothing left to run
+
+
+def test_texts_just_under_the_input_limit_are_translated(tiny_en_zh: Path) -> None:
+    t = MarianTranslator(tiny_en_zh, source="en", target="zh", cache=False)
+    words = " ".join(EN).split()
+    pieces = t._tokenizer
+    fits = [" ".join(words[:n]) for n in range(1, len(words) + 1)]
+    fits = [x for x in fits if len(pieces(f"{t.target_token} {x}".strip())["input_ids"]) <= 64]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = t.translate(fits)
+    assert len(out) == len(fits) and all(isinstance(x, str) for x in out)
+
+
+def test_max_new_tokens_is_held_to_the_models_positions(tiny_en_zh: Path) -> None:
+    t = MarianTranslator(tiny_en_zh, source="en", target="zh", cache=False, max_new_tokens=500)
+    assert t._model.generation_config.max_new_tokens == 63
+    assert t.translate(EN) == ZH
+
+
 def test_cache_hits_skip_the_model(tiny_en_zh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     t = MarianTranslator(tiny_en_zh, source="en", target="zh")
     assert isinstance(t.cache, CachedTranslator)

@@ -264,6 +264,16 @@ def test_names_resolved_by_stages_1_to_5_never_reach_the_model(
     assert en_calls == [] and zh_calls == []
 
 
+def test_a_name_past_the_models_input_limit_gets_no_answer(glossary: Glossary, en_zh_model: Path) -> None:
+    # Retranslating a name the model can only read cut would answer for another name.
+    translator = MarianTranslator(en_zh_model, source="en", target="zh", cache=False)
+    n = Normalizer(glossary, en_zh=translator)
+    long = " ".join(["Wild Star Rocket Company"] * 20)
+    with pytest.warns(UserWarning, match="input limit"):
+        assert n.match_many(["Wild Star Rocket Company", long])[1] is None
+    assert n.match("Wild Star Rocket Company") is not None
+
+
 def test_model_cache_makes_a_second_run_free(
     glossary: Glossary, en_zh_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
