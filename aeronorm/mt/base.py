@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
 from aeronorm.errors import TranslatorOutputError
-from aeronorm.pipeline.retranslation import check_output
+from aeronorm.translators import check_output
 
 __all__ = ["FunctionTranslator", "Translator", "TranslatorOutputError", "cache_key_of", "check_output"]
 

@@ -18,7 +18,7 @@ from typing import Any
 from aeronorm.errors import AeronormError, MissingDependencyError
 from aeronorm.mt.base import as_text_list, check_language
 from aeronorm.mt.cache import CachedTranslator
-from aeronorm.pipeline.retranslation import primary_language
+from aeronorm.translators import primary_language
 
 __all__ = ["MarianTranslator", "ModelLoadError", "ModelNotFoundError", "folder_digest"]
 
