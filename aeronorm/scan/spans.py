@@ -33,6 +33,7 @@ from ..pipeline.calibration import Calibration
 from ..pipeline.may_match import SURE_METHODS, FormAgreement
 from ..resources import load_chinese_words
 from ..results import Match, Mention
+from ..text.fold import fold_key, is_upper_word
 from .keep import names_a_part
 from .words import JOIN, SOFT, WORD, Doc, close_aside, with_period
 
@@ -408,11 +409,21 @@ class SpanResolver:
         neighbours leave it that entity."""
         if m is None or m.type == "title":
             return None
+        if a == b and not doc.infos[a].upper and self._capitals_only(doc.raws[a], m.entity_id):
+            return None  # "Air China": a word the entity writes only as an acronym (AIR) is the word
         if self.neighbours is not None and not self.neighbours(doc, a, b, m.type):
             return None
         start = doc.start(a)
         end = close_aside(doc.text, start, with_period(doc, b, m.canonical))
         return Mention(start, end, doc.text[start:end], m)
+
+    def _capitals_only(self, word: str, entity_id: str) -> bool:
+        """Whether the entity writes ``word`` (case aside) only as an acronym in capitals: in
+        text, as the trie reads it, such a word not in capitals is the ordinary word."""
+        key = fold_key(word)
+        written = [form for _, form in self.index.entities[self._ids[entity_id]].forms()
+                   if fold_key(form) == key]
+        return bool(written) and all(map(is_upper_word, written))
 
     def _span_match(self, span: str, type_: str | None) -> Match | None:
         if self.may_match is not None and not self.may_match(span):
