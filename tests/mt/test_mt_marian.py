@@ -321,6 +321,9 @@ def test_importing_aeronorm_mt_loads_no_mt_library() -> None:
         "heavy = ('torch', 'transformers', 'sentencepiece', 'huggingface_hub')\n"
         "loaded = [m for m in heavy if m in sys.modules]\n"
         "assert not loaded, loaded\n"
+        "# (nor the pipeline: a translator's contract lies below both, in aeronorm.translators)\n"
+        "pipeline = [m for m in sys.modules if m.startswith('aeronorm.pipeline')]\n"
+        "assert not pipeline, pipeline\n"
     )
     path = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "PYTHONPATH": path}
