@@ -18,9 +18,9 @@ from ..glossary.glossary import Glossary
 from ..index import Index
 from ..lexicon import Kind, TermLexicon
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_english_words, load_known_acronyms
+from ..resources import load_affiliations, load_english_words, load_known_acronyms
 from ..results import Method
-from ..text.fold import ASIDE_RE, fold, fold_key, has_han, looks_like_acronym
+from ..text.fold import ASIDE_RE, fold, fold_key, has_han, is_upper_word, looks_like_acronym
 from ..text.pinyin import split_syllables, to_pinyin
 from .affiliation import Affiliations
 from .base import Outcome, SharedTables, ambiguous, found
@@ -219,13 +219,19 @@ class AbbreviationStage:
 @cache
 def _known_acronyms() -> dict[str, tuple[Entity, ...]]:
     """Acronym key -> the known bodies that go by it: those of the shipped glossaries given it,
-    and those of ``known_acronyms.yaml``."""
+    those of ``known_acronyms.yaml``, and the organisations of ``affiliations.yaml`` written with
+    an acronym (PLAAF is the PLA Air Force's, whatever name of a glossary spells it)."""
     out: dict[str, list[Entity]] = {}
     for entity in Glossary.default():
         for abbreviation in entity.abbreviations:
             if not has_han(abbreviation):
                 out.setdefault(_acronym_key(abbreviation), []).append(entity)
-    for acronym, english, chinese in load_known_acronyms():
+    known = [(acronym, english, chinese) for acronym, english, chinese in load_known_acronyms()]
+    for forms in load_affiliations():
+        english = tuple(f for f in forms if not has_han(f) and not is_upper_word(f))
+        chinese = tuple(f for f in forms if has_han(f))
+        known += [(f, english, chinese) for f in forms if is_upper_word(f) and english]
+    for acronym, english, chinese in known:
         body = Entity(f"known-acronym:{acronym}", english[0], zh=chinese[0] if chinese else "",
                       aliases=english[1:], zh_aliases=chinese[1:], abbreviations=(acronym,))
         out.setdefault(_acronym_key(acronym), []).append(body)

@@ -250,6 +250,23 @@ def test_a_derived_acronym_a_widely_known_body_goes_by(record, answers):
         assert "China State Shipbuilding Corporation" in n.explain("CSSC")
 
 
+@pytest.mark.parametrize(("record", "answers"), [
+    # an organisation other bodies are named under goes by it (affiliations.yaml: the PLA Air Force)
+    ({"name": "Pacific Lunar Astronomy Applications Foundation"}, False),
+    ({"name": "PLA Aerospace Force"}, False),  # "PLA" spelt out, as a derived acronym reads it
+    ({"name": "People's Liberation Army Air Force"}, True),  # the body itself
+])
+def test_a_derived_acronym_an_affiliation_goes_by(record, answers):
+    n = Normalizer(Glossary.from_records([{"id": "x", **record},
+                                          {"id": "other", "name": "Chengdu Aerial Mapping Company"}]))
+    m = n.match("PLAAF")
+    assert (m.entity_id if m else None) == ("x" if answers else None)
+    if not answers:
+        assert "PLA Air Force" in n.explain("PLAAF")
+    # an acronym no known body goes by still answers
+    assert n.match("CAMC").entity_id == "other"
+
+
 @pytest.mark.parametrize(("record", "query"), [
     # a short acronym a known body goes by: given knowledge, not a guess from initials
     ({"name": "Chinese Academy of Social Sciences"}, "CASS"),
