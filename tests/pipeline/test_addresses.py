@@ -22,10 +22,16 @@ def test_an_affiliation_with_its_postal_address_is_the_body():
 def test_an_affiliation_abbreviated_as_paper_indexes_write_it_is_the_body():
     n = Normalizer(Glossary.from_records([
         {"id": "qoe", "name": "Qiqihar Orbital Engineering University", "zh": "齐齐哈尔轨道工程大学"},
-        {"id": "qap", "name": "Qiqihar Academy of Aerospace Propulsion Technology"}]))
+        {"id": "qap", "name": "Qiqihar Academy of Aerospace Propulsion Technology"},
+        {"id": "qlv", "name": "Qiqihar Academy of Launch Vehicle Technology"}]))
     assert n.match("Qiqihar Orbital Engn Univ, Qiqihar 161006, P. R. China").entity_id == "qoe"
     assert n.match("Qiqihar Acad Aerosp Propuls Technol").entity_id == "qap"
+    assert n.match("Qiqihar Acad. of Launch Veh. Technol.").entity_id == "qlv"
     assert n.match("Qiqihar Orbital Engn Univ, Sch Astronaut") is None  # its school
+    # Web of Science writes the country "Peoples R China"
+    assert n.match("Qiqihar Orbital Engn Univ, Qiqihar 161006, Peoples R China").entity_id == "qoe"
+    assert n.match("QIQIHAR ORBITAL ENGN UNIV, QIQIHAR 161006, PEOPLES R CHINA").entity_id == "qoe"
+    assert n.match("Qiqihar Orbital Engn Univ, Sch Astronaut, Qiqihar 161006, Peoples R China") is None
 
 
 @pytest.fixture(scope="module")
