@@ -25,6 +25,10 @@ _SIX_DIGITS = re.compile(r"(?<!\d)\d{6}(?!\d)")
 #: followed by its city: where the body is, told by the city part after it.
 _STREETS = r"(?:Road|Rd\.?|Street|St\.?|Avenue|Ave\.?|Boulevard|Blvd\.?|Lu|Jie|Dajie|Dadao|Hutong)"
 _STREET_WORD = re.compile(rf"\b{_STREETS}(?:,|$)")
+#: An "a.k.a." note after a comma ("X, a/k/a Y", "X, also known as Y"): the rest of the name.
+_AKA_TAIL = re.compile(r",\s*((?:a/k/a|f/k/a|a\.k\.a\.?|aka|also known as|formerly known as"
+                       r"|previously known as|also called|formerly called)(?!\w)\W*\w.*)$", re.IGNORECASE)
+_BRACKETS = re.compile(r"[()\[\]（）【】]")
 _STREET = re.compile(rf"\s*(?:No\.?\s*)?(?:\d+[A-Za-z]?\s+)?(?:[A-Z][\w'’-]*\s+){{1,3}}{_STREETS}\s*")
 
 
@@ -52,8 +56,13 @@ class Query:
 
     @cached_property
     def text(self) -> str:
-        """The name cleaned (controls and invisibles gone, quotes folded), spaces squashed."""
-        return _SPACES.sub(" ", clean_text(self.raw)).strip()
+        """The name cleaned (controls and invisibles gone, quotes folded), spaces squashed; an
+        "a.k.a." note after a comma, as sanctions lists write one ("X, a/k/a Y"), is an aside in
+        brackets ("X (a/k/a Y)"), which says what the name is as any aside does."""
+        text = _SPACES.sub(" ", clean_text(self.raw)).strip()
+        if "," in text and (m := _AKA_TAIL.search(text)) is not None and not _BRACKETS.search(m.group(1)):
+            text = f"{text[: m.start()]} ({m.group(1)})"
+        return text
 
     @cached_property
     def core(self) -> str:

@@ -13,9 +13,9 @@ from .pinyin import split_syllables
 __all__ = ["acronym_asides", "aside_items", "is_redundant_aside", "without_redundant_asides"]
 
 _SPACES = re.compile(r"\s+")
-_AKA_EN = r"(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|hereinafter)\b"
-_AKA_WORDS_EN = (r"(?:a\.?k\.?a\.?|aka|also|formerly|former|or|i\.e\.|known|called|named|as|the|previously"
-                 r"|originally|hereinafter|referred|to)\b\W*")
+_AKA_EN = r"(?:a[./]?k[./]?a\.?|f/k/a|aka|also|formerly|former|or|i\.e\.|hereinafter)\b"
+_AKA_WORDS_EN = (r"(?:a[./]?k[./]?a\.?|f/k/a|aka|also|formerly|former|or|i\.e\.|known|called|named|as|the"
+                 r"|previously|originally|hereinafter|referred|to)\b\W*")
 
 
 @cache

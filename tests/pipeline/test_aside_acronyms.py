@@ -94,3 +94,25 @@ def test_an_acronym_two_names_spell_is_neither_s():
         {"id": "textile", "name": "Qujiang Esquel Textile Co. Ltd"},
     ]))
     assert n.match("QETC") is None
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # sanctions lists write the note after a comma: an aside as in brackets
+    ('Nanhu Space Research Institute, a/k/a "NSRI"', "nsri"),
+    ("Nanhu Space Research Institute, a.k.a. NSRI", "nsri"),
+    ("Nanhu Space Research Institute, aka NSRI, aka Nanhu Space Institute", "nsri"),
+    ("Nanhu Space Research Institute, also known as Nanhu Space Institute", "nsri"),
+    ("Nanhu Space Research Institute, A.K.A. QZX", "nsri"),  # a name the glossary lacks: a note
+    ("Nanhu Space Research Institute, a.k.a. NRTI", None),  # another entity's
+    ("Nanhu Space Research Institute, f/k/a Nanhu Rocket Technology Institute", None),
+    ("Nanhu Space Research Institute, a/k/a NSRI, a/k/a NRTI", None),
+])
+def test_an_aka_note_after_a_comma_is_an_aside(n, query, expected):
+    m = n.match(query)
+    assert (m.entity_id if m else None) == expected
+
+
+def test_a_comma_before_other_words_is_no_aka_note(n):
+    # ("Oaka" is no note, nor "aka" inside a word; a note with brackets of its own is left as written)
+    assert n.match("Nanhu Space Research Institute, Oaka") is None
+    assert n.match("Nanhu Space Research Institute, a.k.a. (NSRI)") is None
