@@ -220,6 +220,8 @@ class ChineseWords:
     regions: frozenset[str] = frozenset()
     false_endings: tuple[str, ...] = ()
     field_determiners: tuple[str, ...] = ()
+    building_words: tuple[str, ...] = ()
+    field_compounds: tuple[str, ...] = ()
 
 
 @cache
@@ -253,7 +255,9 @@ def load_chinese_words() -> ChineseWords:
                         prose_forms=frozenset(raw["prose_forms"]),
                         regions=frozenset(raw["regions"]),
                         false_endings=tuple(raw["false_endings"]),
-                        field_determiners=tuple(raw["field_determiners"]))
+                        field_determiners=tuple(raw["field_determiners"]),
+                        building_words=tuple(raw["building_words"]),
+                        field_compounds=tuple(raw["field_compounds"]))
 
 
 @cache

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Collection
+from functools import cache
 
 from ..caching import BuildOnce
 from ..index import Index
 from ..lexicon import Kind
+from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
 from ..pipeline.chinese import ChineseIndex, Hit
 from ..resources import load_chinese_words
@@ -50,6 +52,7 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
     ends = tuple(forms)
     prose = load_chinese_words().prose_forms
     determiners = load_chinese_words().field_determiners
+    trailing, institutions = _descriptors_after_institutions()
     out: list[Mention] = []
     made: dict[tuple[str, Hit], Match] = {}  # a name written the same way, found the same way (frozen)
     found = ci.scan(folded)
@@ -108,12 +111,31 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
                       default=0)
             if own:
                 end = start + own
+        if hit.level != "exact" and entities[i].type == "org" \
+                and (rest := next((d for d in trailing if folded.endswith(d, start, end)), "")) \
+                and folded.endswith(institutions, start, end - len(rest)):
+            # 研究院技术顾问: a descriptor after an institution's name (which a company's short name
+            # may leave out, 航天驭星科技) opens the next word, a post here
+            end -= len(rest)
         span = text[start:end]
         match = made.get((span, hit))
         if match is None:
             match = made[span, hit] = Match.of(span, entities[i], score, "chinese", (hit.evidence,))
         out.append(Mention(start, end, span, match))
     return out
+
+
+@cache
+def _descriptors_after_institutions() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The company descriptors a Chinese short name may leave out (``zh_descriptors``: 科技, 技术;
+    not the forms 集团, 股份), longest first, and the endings of names of bodies that are no
+    company (``name_endings`` but company forms and 集团: 研究院, 大学, 中心)."""
+    words = load_chinese_words()
+    forms = words.company_forms | words.body_markers | words.prose_forms
+    trailing = sorted((d for d in load_word_classes().zh_descriptors if d not in forms and d != "实业"),
+                      key=len, reverse=True)
+    institutions = tuple(e for e in words.name_endings if e not in forms and not e.endswith("公司"))
+    return tuple(trailing), institutions
 
 
 def _naming_word_before(folded: str, start: int, ci: ChineseIndex) -> bool:

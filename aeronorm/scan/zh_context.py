@@ -20,6 +20,9 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
   own models, 长征五号, are found whole);
 * a "plus" policy's name without its plus: 航天 is no 航天+;
 * a place before a word that makes the two another thing (``place_compounds``): 北京时间;
+* a body or a programme before a building's or a street's word (``building_words``): 神舟大厦;
+* a name that starts inside a word of the field (``field_compounds``): 国家航空航天局 holds no
+  航天局, 航空航天强国 no 航天强国;
 * a name with a place in brackets (银河航天（北京）科技有限公司, :func:`bracketed_names`) is one
   name: the place in its brackets and the words around it are no mentions of their own;
 * (:func:`field_phrase`, read by the Chinese scan) a stretch made of the field's common nouns
@@ -82,6 +85,13 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
                             rf"|{place}[\u4e00-\u9fff]{{0,4}}?{unit}|[\u4e00-\u9fff]{{1,2}}{unit}")
     return (tuple(words.title_modifiers), frozenset(words.model_suffixes), unit_after,
             re.compile(rf"{place}$"), re.compile(place))
+
+
+@cache
+def _compound_splits() -> tuple[tuple[str, str], ...]:
+    """Each way to cut a word of ``field_compounds`` in two: (the part before, the part after)."""
+    return tuple((word[:k], word[k:]) for word in load_chinese_words().field_compounds
+                 for k in range(1, len(word)))
 
 
 @cache
@@ -157,6 +167,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     false_endings = tuple(load_chinese_words().false_endings)
     notes = tuple(load_chinese_words().short_name_notes)
     forms = tuple(load_chinese_words().company_forms)
+    buildings = load_chinese_words().building_words
+    compounds_split = _compound_splits()
     ids_at: dict[int, set[str]] = {}
     for m in mentions:
         ids_at.setdefault(m.start, set()).add(m.entity_id)
@@ -190,6 +202,10 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "place" and folded.startswith(compounds, m.end):
             continue  # 北京时间: a time zone
+        if kind in ("org", "program") and folded.startswith(buildings, m.end):
+            continue  # 神舟大厦: a building named after it
+        if any(before.endswith(head) and folded.startswith(tail, m.start) for head, tail in compounds_split):
+            continue  # 国家航空[航天局]: the name starts inside 航空航天
         if kind == "title" and (before.endswith(modifiers) or after.startswith(title_suffixes)):
             continue  # 副董事长, 总经理助理
         if kind == "program" and after[:1] in suffixes:

@@ -68,6 +68,16 @@ def ids(normalizer, text):
     ("兵器工业是国防工业的基础。", "norinco"),
     ("发展电子信息产业集群。", "cec"),
     ("对航天科技创新做出贡献。", "casc"),
+    # a name that starts inside a word of the field: 航空航天 ("aerospace")
+    ("欧洲国家航空航天局发布声明。", "cnsa"),
+    ("建设航空航天强国。", "term-space-power"),
+    ("他在航空航天科技领域工作多年。", "casc"),
+    # a building or a street named after a body or a programme
+    ("会议在神舟大厦举行。", "shenzhou"),
+    ("公司搬到了天宫大道。", "tiangong"),
+    # a grade of a profession, no post: 主任设计师 "chief designer", 主任医师
+    ("他是卫星总体主任设计师。", "title-director"),
+    ("她是医院的主任医师。", "title-director"),
     ("这是中国航天科技工业的骨干。", "casc"),
     # a term right before a body's ending: the first word of the body's name
     ("星光自然资源物探遥感中心发布通知。", "term-remote-sensing"),
@@ -140,6 +150,25 @@ def test_a_post_after_a_company_form_starts_after_it(normalizer):
     found = [(m.text, m.entity_id) for m in normalizer.find("某某航空集团有限公司董事长王某出席。")]
     assert ("董事长", "title-chairman-of-the-board") in found
     assert not any(text.startswith("有限公司") for text, _ in found)
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a descriptor after an institution's name opens the next word (技术顾问 "technical adviser")
+    ("他担任中国空间技术研究院技术顾问。", "中国空间技术研究院"),
+    ("中国科学院空间应用工程与技术中心技术人员参加。", "中国科学院空间应用工程与技术中心"),
+])
+def test_a_descriptor_after_an_institution_is_the_next_word_s(normalizer, text, span):
+    assert [m.text for m in normalizer.find(text) if m.match.type == "org"] == [span]
+
+
+def test_a_company_s_descriptor_stays_in_its_short_name(normalizer):
+    assert [m.text for m in normalizer.find("航天驭星科技发布新产品。")] == ["航天驭星科技"]
+
+
+def test_the_field_s_names_outside_the_compound_are_found(normalizer):
+    assert "cnsa" in ids(normalizer, "国家航天局发布声明。")
+    assert "beihang" in ids(normalizer, "北京航空航天大学发布消息。")
+    assert "casc" in ids(normalizer, "航空、航天科技集团等单位参加。")
 
 
 def test_a_bracketed_name_is_found_whole(normalizer):
