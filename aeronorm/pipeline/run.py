@@ -20,7 +20,7 @@ from ..glossary.entity import Entity, body_kind_of_words
 from ..index import Index
 from ..lexicon import Kind, Tok
 from ..lexicon.word_classes import load_word_classes
-from ..resources import load_chinese_words
+from ..resources import load_chinese_words, load_place_levels, load_places
 from ..text.fold import ASIDE_RE, has_han, looks_like_acronym
 from ..text.pinyin import split_syllables
 from ..text.zh import body_ending, maybe_traditional, to_simplified
@@ -138,6 +138,10 @@ class Pipeline:
             spelt = self._acronym_before_name(query, allowed)
             if spelt is not None:
                 return spelt, spelt
+        if accepted is None and query.lane == "han" and _ADDRESS_SEPARATOR.search(query.text):
+            addressed = self._chinese_address(query, allowed)
+            if addressed is not None:
+                return addressed, addressed
         if accepted is None and ((query.han and query.latin) or _HAN_ASIDE.fullmatch(query.text)):
             both = self._bilingual(query, allowed)
             if both is not None:
@@ -184,6 +188,33 @@ class Pipeline:
         return Outcome(alone.entity, score, written.method,
                        (*alone.evidence, f"then its name with {rest.strip()!r}: {written.method}"),
                        alone.candidates)
+
+    def _chinese_address(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
+        """A Chinese affiliation line: a name, and its address before or after it apart from it
+        (作者单位 lines: "北京空间飞行器总体设计部，北京 100094", "中国 北京 清华大学"): the
+        entity the name answers alone, when its English name with the address's places is
+        answered as that entity too (the English address policy decides: where it is, not a
+        campus elsewhere). A postal code without a city may be any city's: no answer; a part
+        that is no place, no code and not the country is a unit or another body: none either."""
+        parts = [p for p in _ADDRESS_SEPARATOR.split(query.text) if p]
+        kinds = [_address_part(p) for p in parts]
+        named = [k for k, kind in enumerate(kinds) if kind is None]
+        if len(named) != 1 or len(parts) < 2:
+            return None
+        places = [english for kind in kinds if kind and kind != "code" for english in kind[1:]]
+        if not places and "code" in kinds:
+            return None
+        alone = self._entity_within(parts[named[0]], allowed)
+        if alone is None or not places:
+            return alone
+        entity = alone.entity
+        assert entity is not None
+        address = ", ".join(places)
+        written, _ = self._run_lane(Query(f"{entity.name}, {address}"), allowed)
+        if written is None or written.entity is None or written.entity.id != entity.id:
+            return None
+        why = (*alone.evidence, f"then its name with {address!r}: {written.method}")
+        return Outcome(entity, min(alone.score, written.score), alone.method, why, alone.candidates)
 
     def _acronym_before_name(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
         """An acronym with its full name in brackets ("CASC (China Aerospace Science and
@@ -628,6 +659,43 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
              for w in t.text.split()]
     guessed = sum(w in read for w in words)
     return bool(content) and len(words) - guessed > guessed
+
+
+#: What parts a Chinese affiliation line: spaces, commas (作者单位: "X，北京 100094")
+_ADDRESS_SEPARATOR = re.compile(r"[\s,，]+")
+_POSTCODE_GLUED = re.compile(r"(\D*?)\s*(\d{6})")
+
+
+def _address_part(part: str) -> tuple[str, ...] | str | None:
+    """What one part of a Chinese affiliation line is: ``"code"`` (a postal code alone), the
+    country (``("country",)``), a place with a code or not (``("place", its English name)``), or
+    ``None`` (a name, or anything else)."""
+    m = _POSTCODE_GLUED.fullmatch(part)
+    if m is not None and not m[1]:
+        return "code"
+    word = m[1] if m is not None else part
+    if word in _COUNTRY:
+        return ("country",)
+    english = _chinese_places().get(word)
+    return None if english is None else ("place", english)
+
+
+_COUNTRY = frozenset({"中国", "中华人民共和国", "China", "P.R.China", "PR China", "P. R. China"})
+
+
+@cache
+def _chinese_places() -> dict[str, str]:
+    """Chinese place names in China, with and without their administrative suffix (北京, 北京市),
+    to their English name."""
+    suffixes = load_chinese_words().admin_suffixes
+    inside = load_place_levels()[2]
+    out: dict[str, str] = {}
+    for zh, english in load_places():
+        if zh in inside and english:
+            name = " ".join(w[:1].upper() + w[1:] for w in english[0].split())
+            out[zh] = name
+            out.update({zh + s: name for s in suffixes})
+    return out
 
 
 _HAN_ASIDE = re.compile(r"([^()（）]*[\u4e00-\u9fff][^()（）]*?)\s*[(（]([\u4e00-\u9fff]+)[)）]")

@@ -127,3 +127,22 @@ def test_an_acronym_with_an_address_is_its_body_where_its_name_would_be(query, e
          "abbreviations": ["QOU"]}]))
     m = n.match(query)
     assert (m.entity_id if m else None) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # Chinese affiliation lines (作者单位): the address after the name, or before it, apart from it
+    ("齐鲁轨道大学，济南 250100", "qou"),
+    ("齐鲁轨道大学, 济南市 250100, 中国", "qou"),
+    ("齐鲁轨道大学 山东 济南250100", "qou"),
+    ("中国 济南 齐鲁轨道大学", "qou"),
+    ("南京轨道大学，南京 210016", "nou"),  # the city its name states
+    ("齐鲁轨道大学，中国", "qou"),
+    # another city: a campus there; a code alone: any city's; a unit before the address
+    ("齐鲁轨道大学，威海 264209", None),
+    ("齐鲁轨道大学 250100", None),
+    ("齐鲁轨道大学 航天学院，济南 250100", None),
+    ("月尘实验室，南京 210016", None),
+])
+def test_a_chinese_affiliation_line_is_the_body_where_it_is(located, query, expected):
+    m = located.match(query)
+    assert (m.entity_id if m else None) == expected
