@@ -134,6 +134,11 @@ class Pipeline:
             addressed = self._acronym_with_address(query, allowed)
             if addressed is not None:
                 return addressed, addressed
+        if accepted is None and query.lane == "latin" and (based := _PLACE_BASED.fullmatch(query.text)):
+            # "Beijing-based X": where X is, as an address after its name says it
+            placed, _ = self._run_lane(Query(f"{based[2]}, {based[1]}"), allowed)
+            if placed is not None and placed.entity is not None:
+                return placed, placed
         if accepted is None and query.lane == "latin" and query.text.endswith((")", "）")):
             spelt = self._acronym_before_name(query, allowed)
             if spelt is not None:
@@ -661,6 +666,8 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
     return bool(content) and len(words) - guessed > guessed
 
 
+#: A place written as where a body is, before its name ("Beijing-based X", "China-based X")
+_PLACE_BASED = re.compile(r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-based (.+)")
 #: What parts a Chinese affiliation line: spaces, commas (作者单位: "X，北京 100094")
 _ADDRESS_SEPARATOR = re.compile(r"[\s,，]+")
 _POSTCODE_GLUED = re.compile(r"(\D*?)\s*(\d{6})")

@@ -146,3 +146,16 @@ def test_an_acronym_with_an_address_is_its_body_where_its_name_would_be(query, e
 def test_a_chinese_affiliation_line_is_the_body_where_it_is(located, query, expected):
     m = located.match(query)
     assert (m.entity_id if m else None) == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    # "X-based" before the name says where the body is, as an address after it does
+    ("Jinan-based Qilu Orbital University", "qou"),
+    ("China-based Qilu Orbital University", "qou"),
+    ("Weihai-based Qilu Orbital University", None),  # another city: a campus there
+    ("US-based Qilu Orbital University", None),  # abroad: another body
+    ("Orbit-based Qilu Orbital University", None),  # no place
+])
+def test_a_place_based_body_is_the_body_where_it_is(located, query, expected):
+    m = located.match(query)
+    assert (m.entity_id if m else None) == expected
