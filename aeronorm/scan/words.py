@@ -18,7 +18,7 @@ from operator import attrgetter
 from ..caching import BoundedCache
 from ..lexicon import Kind, TermLexicon, Tok
 from ..lexicon.word_classes import load_word_classes
-from ..text.fold import HAN_RE
+from ..text.fold import HAN_CLASS, HAN_RE
 
 __all__ = [
     "AND", "CAPKNOWN", "HAN", "HARD", "JOIN", "SOFT", "START", "STOP", "WORD",
@@ -36,6 +36,11 @@ _SPLIT = re.compile(rf"([^\W_]++(?:[{APOSTROPHES}][^\W_]++)*+|&)")
 # The same split for a text without "_" (the one character ``\w`` has and ``[^\W_]`` has not):
 # the engine tests ``\w`` faster than the set.
 _SPLIT_NO_UNDERSCORE = re.compile(rf"(\w++(?:[{APOSTROPHES}]\w++)*+|&)")
+# The split of a text holding Han characters and Latin letters: a run of Han characters is a word
+# of its own ("国企CASC的": 国企, CASC, 的), so that a Latin name glued to Chinese is a word.
+_HAN_CHARS = HAN_CLASS[1:-1]
+_SPLIT_MIXED = re.compile(rf"({HAN_CLASS}++|[^\W_{_HAN_CHARS}]++(?:[{APOSTROPHES}][^\W_{_HAN_CHARS}]++)*+|&)")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _CLOSE_BRACKET = re.compile(r"\s*[)\]）]")
 _GAP_OK = frozenset(" \t\r\n\u00a0,.-‐‑" + APOSTROPHES)  # dashes (– —) end a name
 _BULLET = re.compile(r"[ \t]*[-\u2010\u2011\u2013\u2014]")
@@ -316,6 +321,8 @@ class Words:
 
 def split_words(text: str) -> list[str]:
     """``text`` as gap, word, gap, word, ..., gap (``re.split`` with the word as its group)."""
+    if not text.isascii() and HAN_RE.search(text) is not None and _LATIN_LETTER.search(text) is not None:
+        return _SPLIT_MIXED.split(text)
     return (_SPLIT if "_" in text else _SPLIT_NO_UNDERSCORE).split(text)
 
 
