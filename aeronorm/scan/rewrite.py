@@ -469,6 +469,8 @@ def _in_chinese_prose(text: str, start: int, end: int, *, latin: bool = False) -
     han = sum(map(is_han_char, around))
     mostly_han = han > sum(1 for c in around if c.isascii() and c.isalpha())
     if latin:
+        if is_han_char(text[start - 1 : start] or " ") or is_han_char(text[end : end + 1] or " "):
+            return True  # glued to a Chinese word ("为CASC提供"): a word of the Chinese sentence
         # a Latin name between Chinese words, spaces aside ("据 CASC 消息"); not one beside a
         # bracket or a comma of an English sentence glossed in Chinese
         left, right = text[:start].rstrip()[-1:], text[end:].lstrip()[:1]

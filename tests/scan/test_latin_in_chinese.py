@@ -43,3 +43,14 @@ def test_the_glued_name_keeps_its_span_and_the_chinese_text_its_words(n):
 ])
 def test_what_is_no_name_stays_none(n, text):
     assert n.find(text) == []
+
+
+def test_a_glued_name_after_an_english_gloss_is_still_chinese_prose():
+    # most letters around it are English glosses in brackets; the name is glued to Chinese words
+    n = Normalizer(Glossary.from_records([
+        *RECORDS,
+        {"id": "qsa", "name": "Qinling Space Administration", "zh": "秦岭航天局", "abbreviations": ["QSA"]}]))
+    text = ("秦岭航天局(Qinling Space Administration)和秦岭航天集团(Qinling Space Group Corporation)。"
+            "QSA作为管理机构,为QSG提供政策指导和支持。")
+    assert [m.entity_id for m in n.find(text)][-2:] == ["qsa", "qsg"]
+    assert str(n.normalize_text(text)) == text
