@@ -204,8 +204,8 @@ class Pipeline:
         parts = [p for p in _ADDRESS_SEPARATOR.split(query.text) if p]
         kinds = [_address_part(p) for p in parts]
         named = [k for k, kind in enumerate(kinds) if kind is None]
-        if len(named) != 1 or len(parts) < 2:
-            return None
+        if len(named) != 1 or len(parts) < 2 or not _HAN_ONLY.fullmatch(parts[named[0]]):
+            return None  # (a Latin name with a Chinese city is no such line: "X 北京市" may be a branch)
         places = [english for kind in kinds if kind and kind != "code" for english in kind[1:]]
         if not places and "code" in kinds:
             return None
@@ -670,6 +670,7 @@ def _carries_more_than_its_readings(tokens: list[Tok], mended: Mended) -> bool:
 _PLACE_BASED = re.compile(r"([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-based (.+)")
 #: What parts a Chinese affiliation line: spaces, commas (作者单位: "X，北京 100094")
 _ADDRESS_SEPARATOR = re.compile(r"[\s,，]+")
+_HAN_ONLY = re.compile(r"[^A-Za-z]+")
 _POSTCODE_GLUED = re.compile(r"(\D*?)\s*(\d{6})")
 
 

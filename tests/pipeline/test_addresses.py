@@ -159,3 +159,7 @@ def test_a_chinese_affiliation_line_is_the_body_where_it_is(located, query, expe
 def test_a_place_based_body_is_the_body_where_it_is(located, query, expected):
     m = located.match(query)
     assert (m.entity_id if m else None) == expected
+
+
+def test_a_latin_name_with_a_chinese_city_is_no_affiliation_line(located):
+    assert located.match("Qilu Orbital University 济南市") is None
