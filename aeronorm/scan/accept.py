@@ -532,10 +532,26 @@ class Acceptor:
         if etype == "org" and nxt < n and doc.parts[2 * nxt] in ("-", "\u2010", "\u2011") and \
                 raws[nxt][:1].isdigit() and _DESIGNATION.match(raws[nxt]):
             return False  # "Tianyi-26": a satellite named after its maker, not the maker
-        # "CETC 38", "CAST 502": one of its numbered units, not the organisation itself
-        return not (etype == "org" and first == last and nxt < n and not infos[last].possessive
-                    and _ACRONYM_WORD.fullmatch(raws[last]) and doc.parts[2 * nxt] in (" ", "-")
-                    and _UNIT_NUMBER.fullmatch(raws[nxt]))
+        # "CETC 38", "CAST 502": one of its numbered units, not the organisation itself; so is
+        # any name followed by a number and a type of body ("China Academy of Space Technology
+        # 502 Research Institute", "... Corporation 43rd Research Institute")
+        if etype != "org" or nxt >= n or infos[last].possessive or doc.parts[2 * nxt] not in (" ", "-") \
+                or not _UNIT_NUMBER.fullmatch(raws[nxt]):
+            return True
+        if first == last and _ACRONYM_WORD.fullmatch(raws[last]):
+            return False
+        return not self._body_type_at(doc, nxt + 1)
+
+    @staticmethod
+    def _body_type_at(doc: Doc, k: int) -> bool:
+        """Whether capitalised words from word ``k`` (a few at most) are a type of body: "Research
+        Institute", "Academy", "Factory"."""
+        words = []
+        for j in range(k, min(doc.n, k + 3)):
+            if doc.brk(j) != JOIN or doc.infos[j].cls != WORD or not doc.raws[j][:1].isupper():
+                break
+            words.append(doc.raws[j].casefold())
+        return bool(words) and body_kind_of_words(words) is not None
 
     def _foreign_before(self, doc: Doc, first: int) -> bool:
         """Whether a foreign country or its adjective stands right before word ``first``

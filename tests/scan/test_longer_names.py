@@ -223,3 +223,20 @@ def test_a_fields_word_opening_a_line_is_the_first_word_of_the_name():
     text = "Assignee: Aerospace Lanxing Satellite Co Ltd"
     assert n.find(text) == [] and str(n.normalize_text(text)) == text
     assert [m.entity_id for m in n.find("Assignee: Lanxing Satellite Co Ltd")] == ["lanxing"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Pegasus Aerospace Group 502 Research Institute was listed.",
+    "Pegasus Aerospace Group 43rd Research Institute, Hefei.",
+])
+def test_a_name_before_a_number_and_a_type_of_body_is_its_unit(n, text):
+    # one of its numbered units, as "PAG 502" is: not the organisation itself
+    assert [m.entity_id for m in n.find(text) if m.entity_id in ("pegasus", "zenith")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Pegasus Aerospace Group 2023 annual report came out.",  # a year
+    "Pegasus Aerospace Group 5 satellites were launched.",  # a count of things
+])
+def test_a_name_before_a_number_of_something_else_is_still_a_mention(n, text):
+    assert "pegasus" in [m.entity_id for m in n.find(text)]
