@@ -142,6 +142,17 @@ def test_every_name_of_a_list_a_naming_cue_opens_is_left_as_written(n, text):
     assert n.normalize_text(text) == text
 
 
+@pytest.mark.parametrize("text", [
+    "Nickname: QMPU, Starcloud",  # an infobox's field of names
+    "Nicknames\tQMPU",
+    "启明工业大学（英语：Qiming Polytechnical University，缩写：QMPU）是一所大学。",  # Chinese labels
+    "英文缩写：OSA",
+    "簡稱：QMPU",
+])
+def test_a_name_after_a_label_of_names_is_left_as_written(n, text):
+    assert n.normalize_text(text) == text
+
+
 def test_a_list_of_names_ends_with_prose(n):
     out = n.normalize_text("It was renamed QMPU in 1999, and OSA then grew.")
     assert "QMPU" in out and "Orbital Space Administration" in out
