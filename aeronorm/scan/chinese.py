@@ -10,6 +10,7 @@ reported; English mentions are the English scanner's.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Collection
 from functools import cache
@@ -117,6 +118,8 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
             # 研究院技术顾问: a descriptor after an institution's name (which a company's short name
             # may leave out, 航天驭星科技) opens the next word, a post here
             end -= len(rest)
+        while start < end and unicodedata.category(text[start]) == "No":
+            start += 1  # a list's numbering glued to the name: ❶中华人民共和国..., ⑵
         span = text[start:end]
         match = made.get((span, hit))
         if match is None:

@@ -72,6 +72,8 @@ def ids(normalizer, text):
     ("欧洲国家航空航天局发布声明。", "cnsa"),
     ("建设航空航天强国。", "term-space-power"),
     ("他在航空航天科技领域工作多年。", "casc"),
+    # a warship named after a province
+    ("福建舰完成海试。", "fujian"),
     # a building or a street named after a body or a programme
     ("会议在神舟大厦举行。", "shenzhou"),
     ("公司搬到了天宫大道。", "tiangong"),
@@ -159,6 +161,11 @@ def test_a_post_after_a_company_form_starts_after_it(normalizer):
 ])
 def test_a_descriptor_after_an_institution_is_the_next_word_s(normalizer, text, span):
     assert [m.text for m in normalizer.find(text) if m.match.type == "org"] == [span]
+
+
+def test_a_list_s_numbering_glued_to_a_name_is_not_the_name_s(normalizer):
+    (m,) = normalizer.find("❶国家航天局")
+    assert (m.start, m.text) == (1, "国家航天局")
 
 
 def test_a_company_s_descriptor_stays_in_its_short_name(normalizer):
