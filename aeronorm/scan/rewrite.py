@@ -205,6 +205,10 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
             # "a SASTIND official", "was MIIT Vice Minister": a name with "of" before the noun it
             # modifies no longer parses ("was Ministry of ... Technology Vice Minister")
             new = m.text
+        if new != m.text and _repeats_the_words_before(text, m.start, m.text, new):
+            # "State-owned Assets Supervision ..." found from "Assets" (its first words glued to
+            # a label: "OwnerState-owned"): the canonical name would write them twice
+            new = m.text
         if new != m.text and " " in new and (_HYPHEN_AFTER.match(text, m.end) or _HYPHEN_BEFORE.search(
                 text[max(0, m.start - 2) : m.start])):
             new = m.text  # "CASC-built", "ex-CASIC": a compound, no place for a name of several words
@@ -320,6 +324,19 @@ def _after_a_name(text: str, start: int) -> bool:
     if m is None or not m.group(1)[:1].isupper() or m.group(1).casefold() in ("the", "a", "an"):
         return False
     return not _SENTENCE_START.search(text[max(0, m.start(1) - 3) : m.start(1)]) and m.start(1) > 0
+
+
+def _repeats_the_words_before(text: str, start: int, written: str, new: str) -> bool:
+    """Whether ``new`` puts words before the mention's first word that the text already has right
+    before the mention (hyphens read as spaces, case aside)."""
+    first = _NAME_WORD.findall(written.casefold())[:1]
+    words = _NAME_WORD.findall(new.casefold().replace("-", " "))
+    if not first or first[0] not in words[1:]:
+        return False
+    prefix = words[: words.index(first[0])]
+    before = _NAME_WORD.findall(text[max(0, start - 60) : start].casefold().replace("-", " "))[-len(prefix) :]
+    # (the first of them may be glued to a word before it: "OwnerState-owned")
+    return len(before) == len(prefix) and before[1:] == prefix[1:] and before[0].endswith(prefix[0])
 
 
 def _words_before(text: str, start: int) -> list[str]:

@@ -361,3 +361,13 @@ def test_a_dash_between_two_names_of_one_entity_glosses_the_first(text):
     n = Normalizer(Glossary.from_records([{"id": "los", "name": "Lanting Orbital Station",
                                            "aliases": ["LOS", "Lanting Sky Station"], "type": "program"}]))
     assert _out(n, text) == text
+
+
+def test_the_canonical_name_s_first_words_written_before_the_mention_are_not_written_twice():
+    n = Normalizer(Glossary.from_records([
+        {"id": "soab", "name": "State-owned Orbital Assets Bureau", "aliases": ["Orbital Assets Bureau"]}]))
+    # an infobox's label glued to the name's first words: the mention starts after them
+    text = "OwnerState-owned Orbital Assets Bureau"
+    assert str(n.normalize_text(text)) == text
+    assert str(n.normalize_text("The Orbital Assets Bureau said so.")) == \
+        "The State-owned Orbital Assets Bureau said so."
