@@ -334,6 +334,8 @@ def _repeats_the_words_before(text: str, start: int, written: str, new: str) -> 
     if not first or first[0] not in words[1:]:
         return False
     prefix = words[: words.index(first[0])]
+    if not prefix:
+        return False  # (the word opens the name too: nothing is put before it)
     before = _NAME_WORD.findall(text[max(0, start - 60) : start].casefold().replace("-", " "))[-len(prefix) :]
     # (the first of them may be glued to a word before it: "OwnerState-owned")
     return len(before) == len(prefix) and before[1:] == prefix[1:] and before[0].endswith(prefix[0])
