@@ -30,7 +30,8 @@ from ..lexicon import Kind
 from ..lexicon.compare import is_field_word
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
-from ..resources import load_prose_words
+from ..pipeline.places import english_places
+from ..resources import load_places_within, load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
 from ..text.pinyin import is_pinyin_word
@@ -125,6 +126,7 @@ class Acceptor:
         self._form_words: dict[str, tuple[tuple[str, ...], ...]] = {}
         self._foreign_last = frozenset(w.split()[-1] for w in self.cues.foreign if " " in w)
         self._foreign_kind: BoundedCache[str, int] = BoundedCache(max_entries=_CACHE_LIMIT)
+        self._locations: dict[int, frozenset[str]] = {}  # (one entry per entity asked, at most)
 
     def longest(self, doc: Doc, c0: int, allowed: Collection[int] | None, covered_until: int,
                 probe: bool = False, prev: tuple[int, int, Match] | None = None
@@ -184,7 +186,7 @@ class Acceptor:
                 last_k = self._national_suffix(doc, last_k)
             if not self._fits_context(doc, k0, last_k, entity.type, covered_until):
                 continue
-            if not self.fits_neighbours(doc, k0, last_k, entity.type):
+            if not self.fits_neighbours(doc, k0, last_k, entity.type, chosen):
                 return None  # another thing of that name (a foreign body, an island, a vehicle)
             last_k = self._canonical_tail(doc, k0, last_k, entity.name)
             span = doc.text[doc.start(k0) : doc.end(last_k)]
@@ -504,15 +506,18 @@ class Acceptor:
             words.append(info.word)
         return body_kind_of_words(words) is None
 
-    def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str) -> bool:
+    def fits_neighbours(self, doc: Doc, first: int, last: int, etype: str, entity: int | None = None) -> bool:
         """False when a neighbour makes the name another thing: a foreign country before it
         ("U.S. Space Force"), a geographic feature by a place ("Hainan Island", "the island of
         Hainan"), a designation after a programme ("Long March 2D") or hyphened to an
         organisation's name ("Tianyi-26", its satellite), a unit's number after an organisation's
-        acronym ("CETC 38")."""
+        acronym ("CETC 38"), a place that is not where ``entity`` is after its name ("Harbin
+        Institute of Technology, Weihai": a campus)."""
         infos, raws, n = doc.infos, doc.raws, doc.n
         if self._foreign_before(doc, first):
             return False
+        if etype == "org" and entity is not None and self._campus_after(doc, last, entity):
+            return False  # "Harbin Institute of Technology, Weihai": its campus there
         nxt = last + 1
         if etype == "place":
             if raws[last].casefold() in self.cues.features_after or (
@@ -534,9 +539,17 @@ class Acceptor:
             return False  # "Tianyi-26": a satellite named after its maker, not the maker
         # "CETC 38", "CAST 502": one of its numbered units, not the organisation itself; so is
         # any name followed by a number and a type of body ("China Academy of Space Technology
-        # 502 Research Institute", "... Corporation 43rd Research Institute")
-        if etype != "org" or nxt >= n or infos[last].possessive or doc.parts[2 * nxt] not in (" ", "-") \
-                or not _UNIT_NUMBER.fullmatch(raws[nxt]):
+        # 502 Research Institute", "... Corporation 43rd Research Institute"), its acronym in
+        # brackets between them or the acronym itself so ("X Corporation (XC) 9th Academy")
+        if etype != "org" or nxt >= n or infos[last].possessive:
+            return True
+        gap = doc.parts[2 * nxt]
+        if gap == " (" and nxt + 1 < n and _ACRONYM_WORD.fullmatch(raws[nxt]) \
+                and doc.parts[2 * nxt + 2] == ") ":
+            nxt, gap = nxt + 1, " "  # the name's acronym in brackets, then what follows it
+        elif gap == ") " and doc.parts[2 * last].endswith("(") and _ACRONYM_WORD.fullmatch(raws[last]):
+            gap = " "  # the acronym in brackets itself
+        if gap not in (" ", "-") or not _UNIT_NUMBER.fullmatch(raws[nxt]):
             return True
         if first == last and _ACRONYM_WORD.fullmatch(raws[last]):
             return False
@@ -552,6 +565,39 @@ class Acceptor:
                 break
             words.append(doc.raws[j].casefold())
         return bool(words) and body_kind_of_words(words) is not None
+
+    def _campus_after(self, doc: Doc, last: int, entity: int) -> bool:
+        """Whether a place another than the entity's own closes its name, after a comma or in
+        brackets ("X University, Weihai", "X University (Shenzhen)"): a campus or a branch there,
+        which the names path answers as no entity (the Chinese scan reads 哈尔滨工业大学（深圳） so).
+        Where the glossary says nothing of where the entity is, the place is taken as its address."""
+        k = last + 1
+        if k >= doc.n or doc.parts[2 * k].strip() not in (",", "("):
+            return False
+        info = doc.infos[k]
+        if info.tok is None or info.tok.kind != Kind.PLACE or not doc.raws[k][:1].isupper() \
+                or info.possessive:
+            return False
+        nxt = k + 1
+        if nxt < doc.n and doc.brk(nxt) == JOIN and doc.infos[nxt].cls == WORD \
+                and doc.raws[nxt][:1].isupper():
+            return False  # the place opens another name ("X University, Beijing Normal University")
+        own = self._located(entity)
+        return bool(own) and doc.infos[k].tok.key not in own
+
+    def _located(self, entity: int) -> frozenset[str]:
+        """Where the entity is, as Chinese place words: its ``location``, the places its English
+        names state, and the places those are in (a city's province), remembered."""
+        found = self._locations.get(entity)
+        if found is None:
+            e = self.index.entities[entity]
+            read = self.index.lexicon.tokens
+            places = {t.key for loc in e.location for t in read(loc) if t.kind == Kind.PLACE}
+            places |= english_places(e, read)
+            within = load_places_within()
+            places |= {outer for place in list(places) for outer in within.get(place, ())}
+            found = self._locations[entity] = frozenset(places)
+        return found
 
     def _foreign_before(self, doc: Doc, first: int) -> bool:
         """Whether a foreign country or its adjective stands right before word ``first``

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -148,9 +148,11 @@ class DocumentAcronyms:
         self.score = calibration.abbreviation_given
         self._ids = index.positions
 
-    def apply(self, text: str, mentions: Sequence[Mention], allowed: Collection[int] | None = None
-              ) -> list[Mention]:
-        """``mentions`` (in text order) with the document's own acronyms applied."""
+    def apply(self, text: str, mentions: Sequence[Mention], allowed: Collection[int] | None = None,
+              *, fits: Callable[[int, int, int], bool] | None = None) -> list[Mention]:
+        """``mentions`` (in text order) with the document's own acronyms applied. ``fits(start,
+        end, entity)``, when given, says whether what stands around a mention the definitions add
+        leaves it that entity (the scanner's neighbour policy: "X (XC) 9th Academy" is a unit)."""
         definitions = find_definitions(text)
         if not definitions:
             return list(mentions)
@@ -177,7 +179,8 @@ class DocumentAcronyms:
                 out.append(m)
         if added:
             starts = [m.start for m in out]
-            out += [m for m in added if not _overlaps(out, starts, m.start, m.end)]
+            out += [m for m in added if not _overlaps(out, starts, m.start, m.end)
+                    and (fits is None or fits(m.start, m.end, self._ids[m.entity_id]))]
             out.sort(key=_START)
         for acronym, target in bindings.items():
             if target is None or (allowed is not None and target not in allowed):
@@ -185,7 +188,8 @@ class DocumentAcronyms:
             # occurrences the scan left (CAST is ambiguous in the glossary, "APSCO Convention"
             # reads like a longer name): the text has said what the acronym is
             starts = [m.start for m in out]
-            hits = [(a, b) for a, b in _occurrences(text, acronym) if not _overlaps(out, starts, a, b)]
+            hits = [(a, b) for a, b in _occurrences(text, acronym) if not _overlaps(out, starts, a, b)
+                    and (fits is None or fits(a, b, target))]
             if hits:
                 out += [self._mention(a, b, acronym, target, acronym) for a, b in hits]
                 out.sort(key=_START)

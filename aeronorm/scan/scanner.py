@@ -203,7 +203,15 @@ class Scanner:
         mentions += [m for m in checked if not any(m.start < s.end and s.start < m.end for s in spans)]
         mentions += spans
         mentions.sort(key=lambda m: m.start)
-        return self.acronyms.apply(doc.text, mentions, allowed)
+        acceptor = self.acceptor
+
+        def fits(start: int, end: int, entity: int) -> bool:
+            # a name the text's own definition makes a mention meets the same neighbours
+            words = doc.words_in(start, end)
+            etype = self.index.entities[entity].type
+            return words is None or acceptor.fits_neighbours(doc, words[0], words[1], etype, entity)
+
+        return self.acronyms.apply(doc.text, mentions, allowed, fits=fits)
 
 
 def holds_han(text: str) -> bool:

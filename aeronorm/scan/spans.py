@@ -64,7 +64,7 @@ class SpanResolver:
     """
 
     def __init__(self, index: Index, calibration: Calibration, resolve: Callable[..., Match | None],
-                 neighbours: Callable[[Doc, int, int, str], bool] | None = None, *,
+                 neighbours: Callable[[Doc, int, int, str, int], bool] | None = None, *,
                  may_match: Callable[[str], bool] | None = None, agreement: FormAgreement | None = None):
         self.index = index
         self.neighbours = neighbours
@@ -411,7 +411,7 @@ class SpanResolver:
             return None
         if a == b and not doc.infos[a].upper and self._capitals_only(doc.raws[a], m.entity_id):
             return None  # "Air China": a word the entity writes only as an acronym (AIR) is the word
-        if self.neighbours is not None and not self.neighbours(doc, a, b, m.type):
+        if self.neighbours is not None and not self.neighbours(doc, a, b, m.type, self._ids[m.entity_id]):
             return None
         start = doc.start(a)
         end = close_aside(doc.text, start, with_period(doc, b, m.canonical))

@@ -11,6 +11,7 @@ possessive ``'s`` dropped, ``Univ.`` expanded, plurals folded) and gets its conc
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from itertools import accumulate, compress, islice
 from operator import attrgetter
@@ -200,6 +201,15 @@ class Doc:
         if self.infos[k].possessive:
             return starts[k] + len(self.raws[k]) - 2
         return starts[k] + len(self.raws[k])
+
+    def words_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and last words inside ``text[start:end]``, or ``None`` when it holds none."""
+        starts = self._offsets
+        if starts is None:
+            starts = self._starts()
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end) - 1
+        return (first, last) if first <= last else None
 
     def _starts(self) -> list[int]:
         # one pass in C, the first time a mention needs an offset: where each part ends, then

@@ -228,6 +228,7 @@ def test_a_fields_word_opening_a_line_is_the_first_word_of_the_name():
 @pytest.mark.parametrize("text", [
     "The Pegasus Aerospace Group 502 Research Institute was listed.",
     "Pegasus Aerospace Group 43rd Research Institute, Hefei.",
+    "Pegasus Aerospace Group (PAG) 9th Academy 771 Research Institute",  # its acronym between
 ])
 def test_a_name_before_a_number_and_a_type_of_body_is_its_unit(n, text):
     # one of its numbered units, as "PAG 502" is: not the organisation itself
@@ -240,3 +241,35 @@ def test_a_name_before_a_number_and_a_type_of_body_is_its_unit(n, text):
 ])
 def test_a_name_before_a_number_of_something_else_is_still_a_mention(n, text):
     assert "pegasus" in [m.entity_id for m in n.find(text)]
+
+
+@pytest.fixture(scope="module")
+def campuses() -> Normalizer:
+    return Normalizer(Glossary.from_records([
+        {"id": "qou", "name": "Qilu Orbital University", "location": "Jinan"},
+        {"id": "nou", "name": "Nanjing Orbital University"},  # where it is: its name says
+        {"id": "sgo", "name": "Starglow Orbital Company"},  # the glossary does not say where
+        {"id": "weihai", "name": "Weihai", "type": "place", "zh": "威海"},
+    ]))
+
+
+@pytest.mark.parametrize("text", [
+    "He studied at Qilu Orbital University, Weihai.",
+    "He studied at Qilu Orbital University (Weihai) for two years.",
+    "She taught at Nanjing Orbital University, Shenzhen, until 2010.",
+])
+def test_a_name_closed_by_another_city_is_its_campus(campuses, text):
+    assert [m.entity_id for m in campuses.find(text) if m.entity_id in ("qou", "nou")] == []
+    assert str(campuses.normalize_text(text)) == text
+
+
+@pytest.mark.parametrize(("text", "entity"), [
+    ("He studied at Qilu Orbital University, Jinan.", "qou"),  # its own city: an address
+    ("He studied at Qilu Orbital University, Shandong.", "qou"),  # its city's province
+    ("She taught at Nanjing Orbital University, Nanjing.", "nou"),
+    ("He worked at Starglow Orbital Company, Weihai.", "sgo"),  # unknown: the place is its address
+    ("Qilu Orbital University, Weihai Orbital Institute and others signed.", "qou"),  # another name
+    ("He joined Qilu Orbital University, Weihai's largest employer.", "qou"),
+])
+def test_a_name_closed_by_its_own_place_or_by_another_name_is_a_mention(campuses, text, entity):
+    assert entity in [m.entity_id for m in campuses.find(text)]
