@@ -222,6 +222,7 @@ class ChineseWords:
     field_determiners: tuple[str, ...] = ()
     building_words: tuple[str, ...] = ()
     field_compounds: tuple[str, ...] = ()
+    ministries: tuple[str, ...] = ()
 
 
 @cache
@@ -257,7 +258,8 @@ def load_chinese_words() -> ChineseWords:
                         false_endings=tuple(raw["false_endings"]),
                         field_determiners=tuple(raw["field_determiners"]),
                         building_words=tuple(raw["building_words"]),
-                        field_compounds=tuple(raw["field_compounds"]))
+                        field_compounds=tuple(raw["field_compounds"]),
+                        ministries=tuple(raw["ministries"]))
 
 
 @cache

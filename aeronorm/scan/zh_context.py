@@ -5,7 +5,8 @@ finds may be part of a longer name the glossary lacks. Such a mention is dropped
 what it wrote), a plain policy apart from the matching, as the English overlap policy is:
 
 * a title after a word that makes it another post: 副董事长 is no 董事长 (``title_modifiers``), and
-  before one: 总经理助理 is no 总经理 (``title_suffixes``);
+  before one: 总经理助理 is no 总经理 (``title_suffixes``); 部长 after a department that is no
+  ministry (研究发展部部长: its head; ``ministries`` and the glossary's ministries are);
 * a model after a letter that makes it another model: 长征五号甲 is no 长征五号 (``model_suffixes``);
 * a name before its own unit: an ordinal or a number and a unit word (中国航天科技集团第十研究院,
   航天科技二院), a place and a unit word (北京理工大学珠海学院), a bracketed place (哈尔滨工业大学
@@ -38,6 +39,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
+from ..glossary.entity import body_kind_of_words
 from ..resources import load_chinese_words, load_places
 from ..results import Mention
 from ..text.zh import fold_han
@@ -85,6 +87,12 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
                             rf"|{place}[\u4e00-\u9fff]{{0,4}}?{unit}|[\u4e00-\u9fff]{{1,2}}{unit}")
     return (tuple(words.title_modifiers), frozenset(words.model_suffixes), unit_after,
             re.compile(rf"{place}$"), re.compile(place))
+
+
+def _a_ministry_ends(mentions: Sequence[Mention], at: int) -> bool:
+    """Whether a mention of a ministry (its English name's head: "Ministry of ...") ends at ``at``."""
+    return any(m.end == at and m.match.type == "org"
+               and body_kind_of_words(m.match.canonical.casefold().split()) == "ministry" for m in mentions)
 
 
 @cache
@@ -168,6 +176,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     notes = tuple(load_chinese_words().short_name_notes)
     forms = tuple(load_chinese_words().company_forms)
     buildings = load_chinese_words().building_words
+    ministries = load_chinese_words().ministries
     compounds_split = _compound_splits()
     ids_at: dict[int, set[str]] = {}
     for m in mentions:
@@ -208,6 +217,9 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
             continue  # 国家航空[航天局]: the name starts inside 航空航天
         if kind == "title" and (before.endswith(modifiers) or after.startswith(title_suffixes)):
             continue  # 副董事长, 总经理助理
+        if kind == "title" and folded[m.start : m.end].endswith("部长") and before.endswith("部") \
+                and not before.endswith(ministries) and not _a_ministry_ends(mentions, m.start):
+            continue  # 研究发展部副部长: a department's head, no minister
         if kind == "program" and after[:1] in suffixes:
             continue  # 长征五号甲
         if kind in ("org", "program") and place_at_end.search(before) and not place_first.match(m.text) \

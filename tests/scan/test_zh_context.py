@@ -72,6 +72,10 @@ def ids(normalizer, text):
     ("欧洲国家航空航天局发布声明。", "cnsa"),
     ("建设航空航天强国。", "term-space-power"),
     ("他在航空航天科技领域工作多年。", "casc"),
+    # 部长 after a department that is no ministry: the department's head
+    ("集团研究发展部副部长王某出席。", "title-vice-minister"),
+    ("遥感卫星总体部部长李某介绍。", "title-minister"),
+    ("省委组织部部长出席会议。", "title-minister"),
     # a warship named after a province
     ("福建舰完成海试。", "fujian"),
     # a building or a street named after a body or a programme
@@ -132,6 +136,10 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     # 部门 is the common noun "department(s)", no unit's name: "CNSA and other departments"
     ("国家航天局等部门联合发布通知。", "cnsa"),
     ("中国科学院有关部门负责人表示。", "cas"),
+    # 部长 after a ministry, the glossary's or the State Council's, or alone, is a minister
+    ("工业和信息化部部长出席会议。", "title-minister"),
+    ("国防部部长会见了代表团。", "title-minister"),
+    ("部长表示将加快推进。", "title-minister"),
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
