@@ -579,9 +579,13 @@ class Acceptor:
                 or info.possessive:
             return False
         nxt = k + 1
-        if nxt < doc.n and doc.brk(nxt) == JOIN and doc.infos[nxt].cls == WORD \
-                and doc.raws[nxt][:1].isupper():
-            return False  # the place opens another name ("X University, Beijing Normal University")
+        if nxt < doc.n:
+            # the place ends the name's clause ("X University, Weihai.", "(Shenzhen)", "Weihai
+            # campus"); not one that opens another name or an item of a list ("X, Nanjing and Y")
+            gap = doc.parts[2 * nxt]
+            if not any(c in gap for c in ").;:\n") and (
+                    gap.strip() or not doc.raws[nxt][:1].islower() or doc.raws[nxt] in ("and", "or")):
+                return False
         own = self._located(entity)
         return bool(own) and doc.infos[k].tok.key not in own
 

@@ -256,7 +256,8 @@ def campuses() -> Normalizer:
 @pytest.mark.parametrize("text", [
     "He studied at Qilu Orbital University, Weihai.",
     "He studied at Qilu Orbital University (Weihai) for two years.",
-    "She taught at Nanjing Orbital University, Shenzhen, until 2010.",
+    "She taught at Nanjing Orbital University (Shenzhen) until 2010.",
+    "He studied at Qilu Orbital University, Weihai campus.",
 ])
 def test_a_name_closed_by_another_city_is_its_campus(campuses, text):
     assert [m.entity_id for m in campuses.find(text) if m.entity_id in ("qou", "nou")] == []
@@ -270,6 +271,8 @@ def test_a_name_closed_by_another_city_is_its_campus(campuses, text):
     ("He worked at Starglow Orbital Company, Weihai.", "sgo"),  # unknown: the place is its address
     ("Qilu Orbital University, Weihai Orbital Institute and others signed.", "qou"),  # another name
     ("He joined Qilu Orbital University, Weihai's largest employer.", "qou"),
+    ("According to Qilu Orbital University, Weihai and Nanjing will host it.", "qou"),  # a list
+    ("Qilu Orbital University, Weihai, and Nanjing Orbital University signed.", "qou"),
 ])
 def test_a_name_closed_by_its_own_place_or_by_another_name_is_a_mention(campuses, text, entity):
     assert entity in [m.entity_id for m in campuses.find(text)]
