@@ -140,6 +140,7 @@ def test_a_name_inside_a_longer_name_is_no_mention(normalizer, text, lost):
     ("工业和信息化部部长出席会议。", "title-minister"),
     ("国防部部长会见了代表团。", "title-minister"),
     ("部长表示将加快推进。", "title-minister"),
+    ("中组部副部长到会讲话。", "title-vice-minister"),  # the CPC Central Committee's department
 ])
 def test_a_name_with_its_own_post_or_verb_after_it_is_still_a_mention(normalizer, text, kept):
     assert kept in ids(normalizer, text)
