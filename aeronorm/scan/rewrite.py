@@ -193,6 +193,9 @@ def rewrite(text: str, mentions: Sequence[Mention], *, style: Style, index: Inde
                 # "the Aerospace Force of the People's Liberation Army": the owner the canonical
                 # name puts first ("PLA Aerospace Force") is the one the text states after it
                 new = m.text
+            elif new != m.text and m.match.type == "person":
+                # "President Xi": the title the text gives the person stays before the name
+                new = _with_its_title(m.text, new, index)
             elif new != m.text and _defines_its_own_acronym(text, m, new, mentions, i):
                 # "Shanghai Bureau of Astronautics (SHBOA)": the text defines the acronym of the
                 # name as written, which the canonical name does not spell
@@ -324,6 +327,22 @@ def _after_a_name(text: str, start: int) -> bool:
     if m is None or not m.group(1)[:1].isupper() or m.group(1).casefold() in ("the", "a", "an"):
         return False
     return not _SENTENCE_START.search(text[max(0, m.start(1) - 3) : m.start(1)]) and m.start(1) > 0
+
+
+def _with_its_title(written: str, name: str, index: Index) -> str:
+    """A person's name written over a form that holds a title before the name ("President Xi",
+    "General Secretary Xi"): the title, then the name; the form as written when the words before
+    the name are no title of the glossary's."""
+    words = written.split()
+    own = {w.casefold() for w in _NAME_WORD.findall(name)}
+    at = next((k for k, w in enumerate(words) if w.casefold().strip(".,") in own), 0)
+    if not at:
+        return name
+    title = " ".join(words[:at])
+    owners = index.exact.get(fold_key(title), ())
+    if any(index.entities[i].type == "title" for i in owners):
+        return f"{title} {name}"
+    return written
 
 
 def _repeats_the_words_before(text: str, start: int, written: str, new: str) -> bool:

@@ -90,7 +90,7 @@ class TitleResolver:
                 # glossary does not hold: the kind its English name suggests does not say which
                 # post it is (the head of an audit office is its auditor-general)
                 return None
-            fit = [c for c in candidates if fits_body(kind, entities[c])]
+            fit = [c for c in candidates if fits_body(kind, entities[c]) and self._same_level(c, prev, first)]
             if len(fit) != 1:
                 return None
             chosen = fit[0]
@@ -113,6 +113,14 @@ class TitleResolver:
         if self._cued(doc, first) and not is_plural(doc.text[doc.start(first) : doc.end(last)]):
             return chosen  # "appointed chairman"; "became board members" describes, it names no post
         return None
+
+    def _same_level(self, title: int, prev: tuple[int, int, Any] | None, first: int) -> bool:
+        """Whether the body named right before the title is of the level the title's name states
+        ("... of the CPC Provincial Committee" is no post of the Central Committee)."""
+        if prev is None or prev[1] != first - 1 or prev[2].type != "org":
+            return True  # (a place's level is its kind: a province's post, a city's)
+        levels = _LEVELS.intersection(_words(self.index.entities[title].name))
+        return levels <= set(_words(prev[2].canonical))
 
     def _places_only(self, words: list[str]) -> bool:
         toks = self.index.lexicon.tokens(" ".join(words))
@@ -279,6 +287,10 @@ class TitleResolver:
             if doc.raws[k].casefold() in self.cues.appointment:
                 return True
         return False
+
+
+#: Words of a title's name that say the level of the body it is a post of.
+_LEVELS = frozenset({"central", "provincial", "municipal", "county", "district"})
 
 
 def _content_index(doc: Doc, k: int) -> int | None:
