@@ -596,11 +596,15 @@ class FuzzyStage:
             other_scope = self._other_scope(q, left_q, cs)
             if other_scope:
                 return 0.0, [f"the query has {other_scope!r}: a body of another scope"]
-            if aligned_q and left_q[0] == 0 < min(aligned_q) and c and 0 not in aligned_c \
-                    and not self._scope.isdisjoint(c[0].keys) and is_field_word(q[0]):
-                # a field's word where the name opens with the country: 航天东方红卫星 ("Aerospace
-                # Dongfanghong Satellite", a group's company) is not 中国东方红卫星 ("China ...")
-                return 0.0, [f"the query has {q[0].text!r} where the name has {c[0].text!r}: another company"]
+            field = next((q[i] for i in left_q if is_field_word(q[i])), None) if aligned_q else None
+            country = next((c[j] for j in range(len(c)) if j not in aligned_c
+                            and not self._scope.isdisjoint(c[j].keys)), None) if field else None
+            if country is not None:
+                # a field's word where the name has the country: 航天东方红卫星 ("Aerospace
+                # Dongfanghong Satellite", "Dongfanghong Aerospace Satellite": a group's company)
+                # is not 中国东方红卫星 ("China ...")
+                why = f"the query has {field.text!r} where the name has {country.text!r}: another company"
+                return 0.0, [why]
             level = self._other_level(q, left_q, cs) if cs.facts.place else None
             if level:
                 return 0.0, [f"the query has {level!r}: a place of another level"]

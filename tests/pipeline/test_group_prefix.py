@@ -26,6 +26,8 @@ def n() -> Normalizer:
     "Aerospace Lanxing Satellite Co Ltd",
     "Aerospace Lanxing Satellite Co., Ltd.",
     "Electronics Lanxing Satellite Co., Ltd.",
+    "Lanxing Aerospace Satellite Co",  # the field's word elsewhere in the name
+    "Lanxing Satellite Aerospace Co., Ltd.",
 ])
 def test_a_fields_word_in_place_of_the_country_is_another_company(n, query):
     assert _id(n, query) is None
