@@ -108,10 +108,11 @@ def find_chinese(text: str, *, index: Index, table: BuildOnce[ChineseIndex], cal
         if entities[i].type == "term" and folded[start:end] not in (names := entities[i].chinese_names()):
             # 助推商业航天发展: a term found with a word more is the term, the word prose's (a
             # term has no company form or core that a longer span would be)
-            own = max((len(n) for n in names if folded.startswith(n, start) and start + len(n) < end),
-                      default=0)
-            if own:
-                end = start + own
+            # (and one found with a scope word before it, 国家商业航天发展: the term inside)
+            inside = [(folded.find(n, start, end), len(n)) for n in names]
+            at, size = max(((a, b) for a, b in inside if a >= 0), key=lambda f: f[1], default=(-1, 0))
+            if at >= 0:
+                start, end = at, at + size
         if hit.level != "exact" and entities[i].type == "org" \
                 and (rest := next((d for d in trailing if folded.endswith(d, start, end)), "")) \
                 and folded.endswith(institutions, start, end - len(rest)):

@@ -76,6 +76,10 @@ def ids(normalizer, text):
     ("集团研究发展部副部长王某出席。", "title-vice-minister"),
     ("遥感卫星总体部部长李某介绍。", "title-minister"),
     ("省委组织部部长出席会议。", "title-minister"),
+    # a term before 司 (a ministry's department) or inside a document's title
+    ("国家航天局设立商业航天司。", "term-commercial-space"),
+    ("《推进商业航天高质量安全发展行动计划》发布。", "term-commercial-space"),
+    ("美国《商業航天發射法》修订。", "term-commercial-space"),
     # a warship named after a province
     ("福建舰完成海试。", "fujian"),
     # a building or a street named after a body or a programme
@@ -196,6 +200,7 @@ def test_a_bracketed_name_is_found_whole(normalizer):
     ("助推商业航天发展。", "商业航天"),  # "promote commercial-space development"
     ("发展商业航天国家战略。", "商业航天"),  # 国家 opens the next word, 国家战略
     ("推进空天信息产业高质量发展。", "空天信息"),
+    ("设立国家商业航天发展基金。", "商业航天"),  # a scope word before it too
 ])
 def test_a_term_found_with_a_prose_word_after_it_is_the_term(normalizer, text, span):
     terms = [m.text for m in normalizer.find(text) if m.match.type == "term"]
