@@ -331,8 +331,8 @@ def _after_a_name(text: str, start: int) -> bool:
 
 def _with_its_title(written: str, name: str, index: Index) -> str:
     """A person's name written over a form that holds a title before the name ("President Xi",
-    "General Secretary Xi"): the title, then the name; the form as written when the words before
-    the name are no title of the glossary's."""
+    "General Secretary Xi"): the title, then the name (words before the name that are no title of
+    the glossary's, a given name written first, "Xue-Sen Qian", are the name's)."""
     words = written.split()
     own = {w.casefold() for w in _NAME_WORD.findall(name)}
     at = next((k for k, w in enumerate(words) if w.casefold().strip(".,") in own), 0)
@@ -342,7 +342,7 @@ def _with_its_title(written: str, name: str, index: Index) -> str:
     owners = index.exact.get(fold_key(title), ())
     if any(index.entities[i].type == "title" for i in owners):
         return f"{title} {name}"
-    return written
+    return name
 
 
 def _repeats_the_words_before(text: str, start: int, written: str, new: str) -> bool:

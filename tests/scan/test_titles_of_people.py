@@ -35,8 +35,10 @@ def test_a_person_s_title_stays_before_the_name(n, text, expected):
     assert str(n.normalize_text(text)) == expected
 
 
-def test_a_person_s_form_with_words_that_are_no_title_is_left_as_written(n):
-    assert str(n.normalize_text("Comrade Qin said so.")) == "Comrade Qin said so."
+def test_a_person_s_form_with_words_that_are_no_title_gets_the_name(n):
+    # (no post of the glossary's: the words are the name's, as a given name written first is)
+    assert str(n.normalize_text("Comrade Qin said so.")) == "Qin Lan said so."
+    assert str(n.normalize_text("Lan Qin said so.")) == "Qin Lan said so."
 
 
 def test_a_title_of_another_level_than_the_body_before_it_is_no_post_of_it(n):
