@@ -22,8 +22,7 @@ what it wrote), a plain policy apart from the matching, as the English overlap p
 * a "plus" policy's name without its plus: 航天 is no 航天+;
 * a place before a word that makes the two another thing (``place_compounds``): 北京时间;
 * a body or a programme before a building's or a street's word (``building_words``): 神舟大厦;
-* a term before 司 (商业航天司: a ministry's department) or inside a document's title in 《》
-  (《商业航天发射法》: the title's words);
+* a term before 司 (商业航天司: a ministry's department, as a term before a body's ending is);
 * a name that starts inside a word of the field (``field_compounds``): 国家航空航天局 holds no
   航天局, 航空航天强国 no 航天强国;
 * a name with a place in brackets (银河航天（北京）科技有限公司, :func:`bracketed_names`) is one
@@ -51,7 +50,6 @@ __all__ = ["bracketed_names", "field_phrase", "field_word_at", "keep_whole_names
 _NUMERAL = "零〇一二三四五六七八九十百千两"
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")
 _LONGEST_FIELD_WORD = 4  # characters of the longest word field_words may hold
-_TITLE_REACH = 60  # characters a document's title in 《》 may hold around a word of it
 _MODEL_NUMBER = re.compile(rf"[{_NUMERAL}\d]+[号號]|-?\d")  # 长征六号, 高分03 (a series' satellite)
 
 
@@ -90,13 +88,6 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
                             rf"|{place}[\u4e00-\u9fff]{{0,4}}?{unit}|[\u4e00-\u9fff]{{1,2}}{unit}")
     return (tuple(words.title_modifiers), frozenset(words.model_suffixes), unit_after,
             re.compile(rf"{place}$"), re.compile(place))
-
-
-def _in_a_title(text: str, at: int) -> bool:
-    """Whether ``text[at]`` is inside a document's title in 《》 (the title's words are its name;
-    read in the text as written: folding makes the marks quotation marks)."""
-    opened = text.rfind("《", max(0, at - _TITLE_REACH), at)
-    return opened >= 0 and text.rfind("》", opened, at) < 0 and text.find("》", at, at + _TITLE_REACH) >= 0
 
 
 def _a_ministry_ends(mentions: Sequence[Mention], at: int) -> bool:
@@ -221,9 +212,8 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
                 continue  # 北京航天时代激光导航技术有限责任公司, 中国科学院空间科学与应用中心
         if kind == "place" and folded.startswith(compounds, m.end):
             continue  # 北京时间: a time zone
-        if kind == "term" and ((after.startswith("司") and not after.startswith("司令"))
-                               or _in_a_title(text, m.start)):
-            continue  # 商业航天司 (a ministry's department); 《商业航天发射法》 (a document's title)
+        if kind == "term" and after.startswith("司") and not after.startswith("司令"):
+            continue  # 商业航天司: a ministry's department (as 遥感中心, a term before a body's ending)
         if kind in ("org", "program") and folded.startswith(buildings, m.end):
             continue  # 神舟大厦: a building named after it
         if any(before.endswith(head) and folded.startswith(tail, m.start) for head, tail in compounds_split):
