@@ -11,7 +11,7 @@ an entity below the threshold is remembered and the next stage tries.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from functools import cache
 from typing import Any
 
@@ -202,7 +202,7 @@ class Pipeline:
         campus elsewhere). A postal code without a city may be any city's: no answer; a part
         that is no place, no code and not the country is a unit or another body: none either."""
         parts = [p for p in _ADDRESS_SEPARATOR.split(query.text) if p]
-        kinds = [_address_part(p) for p in parts]
+        kinds = [_address_part(p, self._is_the_country) for p in parts]
         named = [k for k, kind in enumerate(kinds) if kind is None]
         if len(named) != 1 or len(parts) < 2 or not _HAN_ONLY.fullmatch(parts[named[0]]):
             return None  # (a Latin name with a Chinese city is no such line: "X 北京市" may be a branch)
@@ -220,6 +220,13 @@ class Pipeline:
             return None
         why = (*alone.evidence, f"then its name with {address!r}: {written.method}")
         return Outcome(entity, min(alone.score, written.score), alone.method, why, alone.candidates)
+
+    def _is_the_country(self, word: str) -> bool:
+        """Whether ``word`` names the country, as the lexicon reads it (中国, China, PRC)."""
+        lex = self.index.lexicon
+        toks = lex.zh_tokens(word) if has_han(word) else lex.tokens(word)
+        country = load_chinese_words().country_words
+        return bool(toks) and all(t.key in country for t in toks)
 
     def _acronym_before_name(self, query: Query, allowed: Collection[int] | None) -> Outcome | None:
         """An acronym with its full name in brackets ("CASC (China Aerospace Science and
@@ -674,7 +681,7 @@ _HAN_ONLY = re.compile(r"[^A-Za-z]+")
 _POSTCODE_GLUED = re.compile(r"(\D*?)\s*(\d{6})")
 
 
-def _address_part(part: str) -> tuple[str, ...] | str | None:
+def _address_part(part: str, is_the_country: Callable[[str], bool]) -> tuple[str, ...] | str | None:
     """What one part of a Chinese affiliation line is: ``"code"`` (a postal code alone), the
     country (``("country",)``), a place with a code or not (``("place", its English name)``), or
     ``None`` (a name, or anything else)."""
@@ -682,13 +689,10 @@ def _address_part(part: str) -> tuple[str, ...] | str | None:
     if m is not None and not m[1]:
         return "code"
     word = m[1] if m is not None else part
-    if word in _COUNTRY:
-        return ("country",)
     english = _chinese_places().get(word)
-    return None if english is None else ("place", english)
-
-
-_COUNTRY = frozenset({"中国", "中华人民共和国", "China", "P.R.China", "PR China", "P. R. China"})
+    if english is not None:
+        return ("place", english)
+    return ("country",) if is_the_country(word) else None
 
 
 @cache

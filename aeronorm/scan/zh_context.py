@@ -90,10 +90,13 @@ def _tables() -> tuple[tuple[str, ...], frozenset[str], re.Pattern[str], re.Patt
             re.compile(rf"{place}$"), re.compile(place))
 
 
-def _a_ministry_ends(mentions: Sequence[Mention], at: int) -> bool:
-    """Whether a mention of a ministry (its English name's head: "Ministry of ...") ends at ``at``."""
-    return any(m.end == at and m.match.type == "org"
-               and body_kind_of_words(m.match.canonical.casefold().split()) == "ministry" for m in mentions)
+def _ministries_end(mentions: Sequence[Mention], known: list[frozenset[int]]) -> frozenset[int]:
+    """Where mentions of ministries (their English name's head: "Ministry of ...") end, read once
+    into ``known``."""
+    if not known:
+        known.append(frozenset(m.end for m in mentions if m.match.type == "org"
+                               and body_kind_of_words(m.match.canonical.casefold().split()) == "ministry"))
+    return known[0]
 
 
 @cache
@@ -178,6 +181,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     forms = tuple(load_chinese_words().company_forms)
     buildings = load_chinese_words().building_words
     ministries = load_chinese_words().ministries
+    ends: list[frozenset[int]] = []  # (where the glossary's ministries end: read once, if asked)
     compounds_split = _compound_splits()
     ids_at: dict[int, set[str]] = {}
     for m in mentions:
@@ -221,7 +225,7 @@ def keep_whole_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
         if kind == "title" and (before.endswith(modifiers) or after.startswith(title_suffixes)):
             continue  # 副董事长, 总经理助理
         if kind == "title" and folded[m.start : m.end].endswith("部长") and before.endswith("部") \
-                and not before.endswith(ministries) and not _a_ministry_ends(mentions, m.start):
+                and not before.endswith(ministries) and m.start not in _ministries_end(mentions, ends):
             continue  # 研究发展部副部长: a department's head, no minister
         if kind == "program" and after[:1] in suffixes:
             continue  # 长征五号甲
