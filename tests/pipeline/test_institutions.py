@@ -40,6 +40,10 @@ def n() -> Normalizer:
     ("Moqiao Polytechnic University", "mq-gongye"),      # polytechnic / polytechnical: one rendering
     # the rendering its own name is written with, in another order
     ("Lanzhu University of Science and Technology", "lz-keji"),
+    # word for word, as machine translation renders the type: one type each
+    ("Lanzhu Industrial University", "lz-gongye"),
+    ("Lanzhu Science and Engineering University", "lz-ligong"),
+    ("Moqiao Industrial University", "mq-gongye"),
 ])
 def test_each_member_of_the_family_by_its_own_rendering(n, query, expected):
     assert _id(n, query) == expected
