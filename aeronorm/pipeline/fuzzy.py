@@ -56,7 +56,7 @@ from .base import Outcome, SharedTables, found
 from .calibration import Calibration
 from .companies import is_company, named_without_place
 from .entity_ids import KeyTable, add_id, ids_of, seal
-from .places import keeps_its_place
+from .places import keeps_its_place, located_places, stated_places
 from .query import Query
 
 __all__ = ["EntityFacts", "FuzzyStage", "Spellings"]
@@ -318,9 +318,10 @@ class FuzzyStage:
         known = self._facts.get(entity)
         if known is None:
             company = self._company(entity)
+            lexicon, this = self.index.lexicon, self.index.entities[entity]
+            stated = stated_places(this, lexicon, self._scope)
             known = self._facts[entity] = EntityFacts(
-                company=company, stated=(stated := self._stated(entity)),
-                located=self._located(entity, stated),
+                company=company, stated=stated, located=located_places(this, lexicon, stated),
                 placeless=company and named_without_place(self.index.entities[entity], self.index.lexicon),
                 institution=self._institution(entity, company),
                 chinese="|".join(self.index.entities[entity].chinese_names()),
@@ -966,36 +967,6 @@ class FuzzyStage:
                 parents[i].update(itself.get(up, ()))
         return ({e: frozenset(orgs) for e, orgs in parents.items() if orgs},
                 {e: frozenset(orgs) for e, orgs in itself.items()})
-
-    def _stated(self, entity: int) -> frozenset[str]:
-        """The concepts of the places and scopes the entity's names state (English and Chinese)."""
-        lex, scope = self.index.lexicon, self._scope
-        stated: set[str] = set()
-        for label, text in self.index.entities[entity].forms():
-            if label == "abbreviation":
-                continue
-            for t in lex.read_zh(text) if has_han(text) else lex.read(text):
-                if t.kind == Kind.PLACE:
-                    stated.update(t.keys)
-                elif not scope.isdisjoint(t.keys):
-                    stated.update(scope.intersection(t.keys))
-        return frozenset(stated)
-
-    def _located(self, entity: int, stated: frozenset[str]) -> frozenset[str]:
-        """The concepts of where the entity is: the places of its glossary ``location`` and the
-        provinces (or municipalities) those and the places its names state are in."""
-        lex = self.index.lexicon
-        located: set[str] = set()
-        for place in self.index.entities[entity].location:
-            for t in lex.read_zh(place) if has_han(place) else lex.read(place):
-                if t.kind == Kind.PLACE:
-                    located.update(t.keys)
-        within = load_places_within()
-        for key in [*located, *stated]:
-            for outer in within.get(key, ()):
-                for t in lex.read_zh(outer):
-                    located.update(t.keys)
-        return frozenset(located | stated) if located else frozenset()
 
     def _other_rendering(self, q: Sequence[Tok], cs: _Side) -> str | None:
         """A word of the query the entity's English names render otherwise

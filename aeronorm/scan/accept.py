@@ -30,8 +30,8 @@ from ..lexicon import Kind
 from ..lexicon.compare import is_field_word
 from ..lexicon.word_classes import load_word_classes
 from ..pipeline.calibration import Calibration
-from ..pipeline.places import english_places
-from ..resources import load_places_within, load_prose_words
+from ..pipeline.places import located_places, places_around, stated_places
+from ..resources import load_prose_words
 from ..results import Match, Mention
 from ..text.fold import fold_key
 from ..text.pinyin import is_pinyin_word
@@ -587,20 +587,18 @@ class Acceptor:
                     gap.strip() or not doc.raws[nxt][:1].islower() or doc.raws[nxt] in ("and", "or")):
                 return False
         own = self._located(entity)
-        return bool(own) and doc.infos[k].tok.key not in own
+        return bool(own) and own.isdisjoint(info.tok.keys)
 
     def _located(self, entity: int) -> frozenset[str]:
-        """Where the entity is, as Chinese place words: its ``location``, the places its English
-        names state, and the places those are in (a city's province), remembered."""
+        """Where the entity is, as place concepts: where the glossary says it is (the fuzzy stage's
+        reading, :func:`~aeronorm.pipeline.places.located_places`), else the places its names
+        state and those they are in; remembered."""
         found = self._locations.get(entity)
         if found is None:
-            e = self.index.entities[entity]
-            read = self.index.lexicon.tokens
-            places = {t.key for loc in e.location for t in read(loc) if t.kind == Kind.PLACE}
-            places |= english_places(e, read)
-            within = load_places_within()
-            places |= {outer for place in list(places) for outer in within.get(place, ())}
-            found = self._locations[entity] = frozenset(places)
+            lexicon, this = self.index.lexicon, self.index.entities[entity]
+            stated = stated_places(this, lexicon)
+            found = located_places(this, lexicon, stated) or stated | places_around(stated, lexicon)
+            self._locations[entity] = found
         return found
 
     def _foreign_before(self, doc: Doc, first: int) -> bool:
