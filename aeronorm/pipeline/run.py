@@ -206,9 +206,9 @@ class Pipeline:
         named = [k for k, kind in enumerate(kinds) if kind is None]
         if len(named) != 1 or len(parts) < 2 or not _HAN_ONLY.fullmatch(parts[named[0]]):
             return None  # (a Latin name with a Chinese city is no such line: "X 北京市" may be a branch)
-        places = [english for kind in kinds if kind and kind != "code" for english in kind[1:]]
-        if not places and "code" in kinds:
-            return None
+        places = [english for kind, english in filter(None, kinds) if kind == "place"]
+        if not places and ("code", "") in kinds:
+            return None  # a code alone: any city's
         alone = self._entity_within(parts[named[0]], allowed)
         if alone is None or not places:
             return alone
@@ -681,18 +681,18 @@ _HAN_ONLY = re.compile(r"[^A-Za-z]+")
 _POSTCODE_GLUED = re.compile(r"(\D*?)\s*(\d{6})")
 
 
-def _address_part(part: str, is_the_country: Callable[[str], bool]) -> tuple[str, ...] | str | None:
-    """What one part of a Chinese affiliation line is: ``"code"`` (a postal code alone), the
-    country (``("country",)``), a place with a code or not (``("place", its English name)``), or
-    ``None`` (a name, or anything else)."""
+def _address_part(part: str, is_the_country: Callable[[str], bool]) -> tuple[str, str] | None:
+    """What one part of a Chinese affiliation line is, as (kind, English name): a postal code
+    alone ``("code", "")``, the country ``("country", "")``, a place with a code or not
+    (``("place", "Beijing")``), or ``None`` (a name, or anything else)."""
     m = _POSTCODE_GLUED.fullmatch(part)
     if m is not None and not m[1]:
-        return "code"
+        return "code", ""
     word = m[1] if m is not None else part
     english = _chinese_places().get(word)
     if english is not None:
-        return ("place", english)
-    return ("country",) if is_the_country(word) else None
+        return "place", english
+    return ("country", "") if is_the_country(word) else None
 
 
 @cache
